@@ -1,0 +1,142 @@
+import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
+import { useTranslation } from "react-i18next";
+import { splitMessage } from "#app/utils/validation";
+
+/** Translates a validation message produced with msg(): "key|{params}" or "ns:key|{params}". */
+export function useMessage() {
+  const { t } = useTranslation();
+  return (message: string) => {
+    const { key, params } = splitMessage(message);
+    return t(key, { ...params, defaultValue: key }) as string;
+  };
+}
+
+export function FieldErrors({ id, errors }: { id: string; errors?: string[] }) {
+  const translate = useMessage();
+  if (!errors?.length) return null;
+  return (
+    <ul id={id} className="field-errors" role="alert">
+      {errors.map((error) => (
+        <li key={error}>{translate(error)}</li>
+      ))}
+    </ul>
+  );
+}
+
+export function FormError({ message }: { message?: string | null }) {
+  const translate = useMessage();
+  if (!message) return null;
+  return (
+    <p className="form-error" role="alert">
+      {translate(message)}
+    </p>
+  );
+}
+
+type Common = { label: ReactNode; hint?: ReactNode; errors?: string[] };
+
+function describedBy(hintId: string, errorId: string, hint: unknown, errors?: string[]) {
+  return [hint ? hintId : null, errors?.length ? errorId : null].filter(Boolean).join(" ") || undefined;
+}
+
+export function TextField({ label, hint, errors, id, ...props }: Common & InputHTMLAttributes<HTMLInputElement>) {
+  const fallback = useId();
+  const inputId = id ?? fallback;
+  return (
+    <div className="field">
+      <label htmlFor={inputId}>{label}</label>
+      {hint ? <p className="hint" id={`${inputId}-hint`}>{hint}</p> : null}
+      <input
+        id={inputId}
+        aria-invalid={errors?.length ? true : undefined}
+        aria-describedby={describedBy(`${inputId}-hint`, `${inputId}-error`, hint, errors)}
+        {...props}
+      />
+      <FieldErrors id={`${inputId}-error`} errors={errors} />
+    </div>
+  );
+}
+
+export function TextAreaField({ label, hint, errors, id, ...props }: Common & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  const fallback = useId();
+  const inputId = id ?? fallback;
+  return (
+    <div className="field">
+      <label htmlFor={inputId}>{label}</label>
+      {hint ? <p className="hint" id={`${inputId}-hint`}>{hint}</p> : null}
+      <textarea
+        id={inputId}
+        aria-invalid={errors?.length ? true : undefined}
+        aria-describedby={describedBy(`${inputId}-hint`, `${inputId}-error`, hint, errors)}
+        {...props}
+      />
+      <FieldErrors id={`${inputId}-error`} errors={errors} />
+    </div>
+  );
+}
+
+export function SelectField({
+  label,
+  hint,
+  errors,
+  id,
+  options,
+  ...props
+}: Common & SelectHTMLAttributes<HTMLSelectElement> & { options: readonly { value: string; label: string }[] }) {
+  const fallback = useId();
+  const inputId = id ?? fallback;
+  return (
+    <div className="field">
+      <label htmlFor={inputId}>{label}</label>
+      {hint ? <p className="hint" id={`${inputId}-hint`}>{hint}</p> : null}
+      <select
+        id={inputId}
+        aria-invalid={errors?.length ? true : undefined}
+        aria-describedby={describedBy(`${inputId}-hint`, `${inputId}-error`, hint, errors)}
+        {...props}
+      >
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+      <FieldErrors id={`${inputId}-error`} errors={errors} />
+    </div>
+  );
+}
+
+/** A group of radio buttons or checkboxes in a fieldset, with its errors under the legend. */
+export function ChoiceGroup({
+  legend,
+  name,
+  type,
+  options,
+  value,
+  errors,
+  hint,
+}: {
+  legend: ReactNode;
+  name: string;
+  type: "radio" | "checkbox";
+  options: readonly { value: string; label: ReactNode }[];
+  value?: string | readonly string[] | null;
+  errors?: string[];
+  hint?: ReactNode;
+}) {
+  const id = useId();
+  const selected = Array.isArray(value) ? value : value ? [value] : [];
+  return (
+    <fieldset className="field choice-group" aria-describedby={errors?.length ? `${id}-error` : undefined}>
+      <legend>{legend}</legend>
+      {hint ? <p className="hint">{hint}</p> : null}
+      <FieldErrors id={`${id}-error`} errors={errors} />
+      {options.map((option) => (
+        <label key={option.value} className="choice">
+          <input type={type} name={name} value={option.value} defaultChecked={selected.includes(option.value)} />{" "}
+          {option.label}
+        </label>
+      ))}
+    </fieldset>
+  );
+}

@@ -1,0 +1,26 @@
+export default {
+  login: {
+    title: "Sign in",
+    email: "Email address",
+    password: "Password",
+    submit: "Sign in",
+    invalid: "Wrong email or password.",
+    throttled: "Too many failed attempts. Try again in {{seconds}} seconds.",
+    demo: "Demo accounts (password workbench-demo): lead@demo.test, peer@demo.test, host@demo.test, reader@demo.test.",
+  },
+  invitation: {
+    title: "Join the review of {{city}}",
+    intro: "You are invited as {{role}} with the address {{email}}. Choose your name, language and password.",
+    name: "Your name",
+    locale: "Preferred language",
+    password: "Password",
+    passwordHint: "At least 12 characters.",
+    passwordTooShort: "At least 12 characters.",
+    confirm: "Password again",
+    mismatch: "The two passwords differ.",
+    submit: "Create my account and join",
+    unknown: "This invitation link is not valid. Ask the lead expert for a new one.",
+    used: "This invitation has already been used. Sign in instead, or ask the lead expert for a new one.",
+    expired: "This invitation has expired (they are valid for 14 days). Ask the lead expert for a new one.",
+  },
+} as const;

@@ -1,0 +1,18 @@
+export default {
+  publisher: "Published by {{publisher}}, {{year}} — version {{version}}",
+  contents: "Contents",
+  standard: "The standard",
+  keyFactors: "The key factors",
+  keyFactor: "Key factor {{number}}",
+  statement: "Statement to verify",
+  rationale: "Why it matters",
+  questions: "Guiding questions",
+  examples: "City examples",
+  contextualFactors: "Contextual factors",
+  implications: "Possible implications",
+  ratingScale: "Rating scale",
+  uses: "Three ways to use the benchmark",
+  print: "Print this page",
+  source: "Source",
+  retired: "retired",
+} as const;

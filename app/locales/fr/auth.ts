@@ -1,0 +1,26 @@
+export default {
+  login: {
+    title: "Connexion",
+    email: "Adresse électronique",
+    password: "Mot de passe",
+    submit: "Se connecter",
+    invalid: "Adresse ou mot de passe incorrect.",
+    throttled: "Trop de tentatives échouées. Réessayez dans {{seconds}} secondes.",
+    demo: "Comptes de démonstration (mot de passe workbench-demo) : lead@demo.test, peer@demo.test, host@demo.test, reader@demo.test.",
+  },
+  invitation: {
+    title: "Rejoindre l'évaluation de {{city}}",
+    intro: "Vous êtes invité·e comme {{role}} avec l'adresse {{email}}. Choisissez votre nom, votre langue et votre mot de passe.",
+    name: "Votre nom",
+    locale: "Langue préférée",
+    password: "Mot de passe",
+    passwordHint: "12 caractères au moins.",
+    passwordTooShort: "12 caractères au moins.",
+    confirm: "Confirmez le mot de passe",
+    mismatch: "Les deux mots de passe diffèrent.",
+    submit: "Créer mon compte et rejoindre",
+    unknown: "Ce lien d'invitation n'est pas valide. Demandez-en un nouveau à l'expert principal.",
+    used: "Cette invitation a déjà été utilisée. Connectez-vous, ou demandez une nouvelle invitation à l'expert principal.",
+    expired: "Cette invitation a expiré (elle est valable 14 jours). Demandez-en une nouvelle à l'expert principal.",
+  },
+} as const;

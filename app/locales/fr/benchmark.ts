@@ -1,0 +1,18 @@
+export default {
+  publisher: "Publié par {{publisher}}, {{year}} — version {{version}}",
+  contents: "Sommaire",
+  standard: "La norme",
+  keyFactors: "Les facteurs clés",
+  keyFactor: "Facteur clé {{number}}",
+  statement: "Énoncé à vérifier",
+  rationale: "Pourquoi c'est important",
+  questions: "Questions d'orientation",
+  examples: "Exemples de villes",
+  contextualFactors: "Facteurs contextuels",
+  implications: "Implications possibles",
+  ratingScale: "Échelle de notation",
+  uses: "Trois façons d'utiliser le référentiel",
+  print: "Imprimer cette page",
+  source: "Source",
+  retired: "retiré",
+} as const;

@@ -1,0 +1,42 @@
+import enAuth from "./en/auth";
+import enBenchmark from "./en/benchmark";
+import enCommon from "./en/common";
+import enConclusions from "./en/conclusions";
+import enEvidence from "./en/evidence";
+import enReport from "./en/report";
+import enReviews from "./en/reviews";
+import enSelfAssessment from "./en/selfAssessment";
+import frAuth from "./fr/auth";
+import frBenchmark from "./fr/benchmark";
+import frCommon from "./fr/common";
+import frConclusions from "./fr/conclusions";
+import frEvidence from "./fr/evidence";
+import frReport from "./fr/report";
+import frReviews from "./fr/reviews";
+import frSelfAssessment from "./fr/selfAssessment";
+
+// One namespace per feature, so each feature's strings live beside each other.
+export const resources = {
+  en: {
+    common: enCommon,
+    auth: enAuth,
+    benchmark: enBenchmark,
+    reviews: enReviews,
+    selfAssessment: enSelfAssessment,
+    evidence: enEvidence,
+    conclusions: enConclusions,
+    report: enReport,
+  },
+  fr: {
+    common: frCommon,
+    auth: frAuth,
+    benchmark: frBenchmark,
+    reviews: frReviews,
+    selfAssessment: frSelfAssessment,
+    evidence: frEvidence,
+    conclusions: frConclusions,
+    report: frReport,
+  },
+} as const;
+
+export const NAMESPACES = Object.keys(resources.en) as (keyof (typeof resources)["en"])[];

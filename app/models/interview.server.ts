@@ -1,0 +1,248 @@
+import { and, asc, count, eq, inArray, isNotNull, isNull } from "drizzle-orm";
+import {
+  evidence,
+  interviewParticipants,
+  interviewReviewers,
+  interviews,
+  reviewMembers,
+  users,
+  type ParticipantCategory,
+} from "#db/schema";
+import { db } from "#app/utils/db.server";
+import type { FieldErrors } from "#app/utils/validation";
+import { writeAudit } from "./audit.server";
+import { newId } from "./user.server";
+
+export type InterviewFormat = (typeof interviews.$inferSelect)["format"];
+
+export type ParticipantInput = { role: string; organisation: string; category: ParticipantCategory; name: string | null };
+
+export type InterviewInput = {
+  date: string;
+  place: string;
+  format: InterviewFormat;
+  consentNotes: string;
+  participants: ParticipantInput[];
+  reviewerIds: string[];
+};
+
+export type InterviewOutcome = { ok: true; id: string } | { ok: false; status: 400 | 403 | 404; errors: FieldErrors };
+
+/** Members who take part in the visit (peer reviewers and lead experts): who can be present at an interview. */
+export async function listVisitReviewers({ reviewId }: { reviewId: string }) {
+  return db
+    .select({ id: users.id, name: users.name, role: reviewMembers.role })
+    .from(reviewMembers)
+    .innerJoin(users, eq(users.id, reviewMembers.userId))
+    .where(and(eq(reviewMembers.reviewId, reviewId), inArray(reviewMembers.role, ["peer-reviewer", "lead-expert"])))
+    .orderBy(asc(users.name));
+}
+
+/**
+ * The interviews of a review as the logging form needs them: who was met, by role,
+ * organisation and category, never by name.
+ */
+export async function listInterviewOptions({ reviewId }: { reviewId: string }) {
+  const rows = await db
+    .select({ id: interviews.id, date: interviews.date, place: interviews.place, format: interviews.format })
+    .from(interviews)
+    .where(eq(interviews.reviewId, reviewId))
+    .orderBy(asc(interviews.date), asc(interviews.createdAt));
+  const participants = rows.length
+    ? await db
+        .select({
+          interviewId: interviewParticipants.interviewId,
+          role: interviewParticipants.role,
+          organisation: interviewParticipants.organisation,
+          category: interviewParticipants.category,
+        })
+        .from(interviewParticipants)
+        .where(
+          inArray(
+            interviewParticipants.interviewId,
+            rows.map((row) => row.id)
+          )
+        )
+        .orderBy(asc(interviewParticipants.id))
+    : [];
+  return rows.map((row) => ({
+    ...row,
+    participants: participants
+      .filter((participant) => participant.interviewId === row.id)
+      .map(({ interviewId: _id, ...participant }) => participant),
+  }));
+}
+
+export type InterviewOption = Awaited<ReturnType<typeof listInterviewOptions>>[number];
+
+/** The interviews page: everything recorded, names included where the team chose to record them. */
+export async function listInterviews({ reviewId }: { reviewId: string }) {
+  const rows = await db
+    .select({
+      id: interviews.id,
+      date: interviews.date,
+      place: interviews.place,
+      format: interviews.format,
+      consentNotes: interviews.consentNotes,
+      createdBy: interviews.createdBy,
+      createdAt: interviews.createdAt,
+    })
+    .from(interviews)
+    .where(eq(interviews.reviewId, reviewId))
+    .orderBy(asc(interviews.date), asc(interviews.createdAt));
+  const ids = rows.map((row) => row.id);
+  if (!ids.length) return [];
+  const [participants, reviewers, counts] = await Promise.all([
+    db
+      .select({
+        interviewId: interviewParticipants.interviewId,
+        role: interviewParticipants.role,
+        organisation: interviewParticipants.organisation,
+        category: interviewParticipants.category,
+        name: interviewParticipants.name,
+      })
+      .from(interviewParticipants)
+      .where(inArray(interviewParticipants.interviewId, ids))
+      .orderBy(asc(interviewParticipants.id)),
+    db
+      .select({ interviewId: interviewReviewers.interviewId, id: users.id, name: users.name })
+      .from(interviewReviewers)
+      .innerJoin(users, eq(users.id, interviewReviewers.userId))
+      .where(inArray(interviewReviewers.interviewId, ids))
+      .orderBy(asc(users.name)),
+    db
+      .select({ interviewId: evidence.interviewId, n: count() })
+      .from(evidence)
+      .where(and(eq(evidence.reviewId, reviewId), isNull(evidence.deletedAt), isNotNull(evidence.interviewId)))
+      .groupBy(evidence.interviewId),
+  ]);
+  return rows.map((row) => ({
+    ...row,
+    participants: participants.filter((p) => p.interviewId === row.id).map(({ interviewId: _id, ...p }) => p),
+    reviewers: reviewers.filter((r) => r.interviewId === row.id).map(({ interviewId: _id, ...r }) => r),
+    quoteCount: counts.find((c) => c.interviewId === row.id)?.n ?? 0,
+  }));
+}
+
+export type InterviewListItem = Awaited<ReturnType<typeof listInterviews>>[number];
+
+async function checkReviewers(reviewId: string, reviewerIds: string[]): Promise<FieldErrors | null> {
+  if (!reviewerIds.length) return null;
+  const allowed = new Set((await listVisitReviewers({ reviewId })).map((reviewer) => reviewer.id));
+  return reviewerIds.every((id) => allowed.has(id)) ? null : { reviewerIds: ["evidence:errors.unknownReviewer"] };
+}
+
+// Names stay out of the audit trail: it records that names were kept, not whose they are.
+function auditView(input: InterviewInput) {
+  return {
+    date: input.date,
+    place: input.place,
+    format: input.format,
+    consentNotes: input.consentNotes,
+    participants: input.participants.map(({ name, ...participant }) => ({ ...participant, nameRecorded: Boolean(name) })),
+    reviewerIds: input.reviewerIds,
+  };
+}
+
+export async function createInterview({
+  reviewId,
+  userId,
+  input,
+}: {
+  reviewId: string;
+  userId: string;
+  input: InterviewInput;
+}): Promise<InterviewOutcome> {
+  const invalid = await checkReviewers(reviewId, input.reviewerIds);
+  if (invalid) return { ok: false, status: 400, errors: invalid };
+  const id = newId();
+  db.transaction((tx) => {
+    tx.insert(interviews)
+      .values({
+        id,
+        reviewId,
+        date: input.date,
+        place: input.place,
+        format: input.format,
+        consentNotes: input.consentNotes,
+        createdBy: userId,
+      })
+      .run();
+    for (const participant of input.participants) {
+      tx.insert(interviewParticipants)
+        .values({ interviewId: id, ...participant })
+        .run();
+    }
+    for (const reviewerId of input.reviewerIds) tx.insert(interviewReviewers).values({ interviewId: id, userId: reviewerId }).run();
+    writeAudit(tx, { reviewId, userId, action: "create", entity: "interview", entityId: id, after: auditView(input) });
+  });
+  return { ok: true, id };
+}
+
+/** The creator or, with `canEditAny` (the lead expert), anyone may correct an interview's record. */
+export async function updateInterview({
+  reviewId,
+  interviewId,
+  userId,
+  canEditAny,
+  input,
+}: {
+  reviewId: string;
+  interviewId: string;
+  userId: string;
+  canEditAny: boolean;
+  input: InterviewInput;
+}): Promise<InterviewOutcome> {
+  const existing = await db
+    .select({ id: interviews.id, createdBy: interviews.createdBy })
+    .from(interviews)
+    .where(and(eq(interviews.id, interviewId), eq(interviews.reviewId, reviewId)))
+    .get();
+  if (!existing) return { ok: false, status: 404, errors: { _form: ["evidence:errors.interviewNotFound"] } };
+  if (existing.createdBy !== userId && !canEditAny) {
+    return { ok: false, status: 403, errors: { _form: ["evidence:errors.interviewNotYours"] } };
+  }
+  const invalid = await checkReviewers(reviewId, input.reviewerIds);
+  if (invalid) return { ok: false, status: 400, errors: invalid };
+  const before = (await listInterviews({ reviewId })).find((row) => row.id === interviewId);
+  db.transaction((tx) => {
+    tx.update(interviews)
+      .set({ date: input.date, place: input.place, format: input.format, consentNotes: input.consentNotes })
+      .where(eq(interviews.id, interviewId))
+      .run();
+    tx.delete(interviewParticipants).where(eq(interviewParticipants.interviewId, interviewId)).run();
+    for (const participant of input.participants) {
+      tx.insert(interviewParticipants)
+        .values({ interviewId, ...participant })
+        .run();
+    }
+    tx.delete(interviewReviewers).where(eq(interviewReviewers.interviewId, interviewId)).run();
+    for (const reviewerId of input.reviewerIds) tx.insert(interviewReviewers).values({ interviewId, userId: reviewerId }).run();
+    writeAudit(tx, {
+      reviewId,
+      userId,
+      action: "update",
+      entity: "interview",
+      entityId: interviewId,
+      before: before
+        ? auditView({
+            ...before,
+            participants: before.participants,
+            reviewerIds: before.reviewers.map((reviewer) => reviewer.id),
+          })
+        : null,
+      after: auditView(input),
+    });
+  });
+  return { ok: true, id: interviewId };
+}
+
+/** Whether an interview belongs to the review (a forged id from another review does not). */
+export async function interviewBelongsToReview({ reviewId, interviewId }: { reviewId: string; interviewId: string }) {
+  const row = await db
+    .select({ id: interviews.id })
+    .from(interviews)
+    .where(and(eq(interviews.id, interviewId), eq(interviews.reviewId, reviewId)))
+    .get();
+  return Boolean(row);
+}

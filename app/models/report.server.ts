@@ -1,0 +1,311 @@
+import crypto from "node:crypto";
+import { data } from "@remix-run/node";
+import { and, asc, count, eq, isNull, ne } from "drizzle-orm";
+import {
+  conclusionCitations,
+  conclusions,
+  contextNotes,
+  documents,
+  evidence,
+  evidenceFactors,
+  interviewParticipants,
+  interviews,
+  issuedReports,
+  PARTICIPANT_CATEGORIES,
+  recommendations,
+  reviewMembers,
+  reviews,
+  selfAssessmentAnswers,
+  selfAssessmentFactors,
+  users,
+} from "#db/schema";
+import { buildFeedbackReport } from "#reports/feedback-report";
+import type { ReportLocale } from "#reports/i18n";
+import { renderPdf } from "#reports/render";
+import {
+  KEY_FINDINGS_PER_FACTOR,
+  type ReviewSnapshot,
+  type SnapshotFactorEvidence,
+  type SnapshotFinding,
+  type SnapshotMember,
+} from "#reports/snapshot";
+import { db } from "#app/utils/db.server";
+import { writeAudit } from "./audit.server";
+
+export const REPORT_LOCALES = ["fr", "en"] as const satisfies readonly ReportLocale[];
+
+const iso = (value: Date | null | undefined) => (value ? value.toISOString() : null);
+
+/**
+ * Reads everything the feedback report shows, in one pass. Interviewees are read as
+ * organisation and category only: the name column is never selected, so it cannot leak.
+ * Evidence is read as counts per factor plus the items the conclusions cite, not the full log.
+ */
+export async function getReportSnapshot({ reviewId }: { reviewId: string }): Promise<ReviewSnapshot | null> {
+  const review = db.select().from(reviews).where(eq(reviews.id, reviewId)).get();
+  if (!review) return null;
+
+  const team = db
+    .select({ name: users.name, affiliation: reviewMembers.affiliation, role: reviewMembers.role })
+    .from(reviewMembers)
+    .innerJoin(users, eq(users.id, reviewMembers.userId))
+    .where(and(eq(reviewMembers.reviewId, reviewId), ne(reviewMembers.role, "host-reader")))
+    .orderBy(asc(users.name))
+    .all()
+    .filter((member): member is SnapshotMember => member.role !== "host-reader");
+
+  const answers = db
+    .select({ factorId: selfAssessmentAnswers.factorId, questionId: selfAssessmentAnswers.questionId, text: selfAssessmentAnswers.text })
+    .from(selfAssessmentAnswers)
+    .where(and(eq(selfAssessmentAnswers.reviewId, reviewId), ne(selfAssessmentAnswers.text, "")))
+    .orderBy(asc(selfAssessmentAnswers.questionId))
+    .all();
+  const rated = db
+    .select({ factorId: selfAssessmentFactors.factorId, rating: selfAssessmentFactors.rating, summary: selfAssessmentFactors.summary })
+    .from(selfAssessmentFactors)
+    .where(eq(selfAssessmentFactors.reviewId, reviewId))
+    .all();
+  const factorIds = [...new Set([...rated.map((row) => row.factorId), ...answers.map((row) => row.factorId)])].sort();
+  const selfFactors = factorIds.map((factorId) => {
+    const row = rated.find((candidate) => candidate.factorId === factorId);
+    return {
+      factorId,
+      rating: row?.rating ?? null,
+      summary: row?.summary ?? "",
+      answers: answers.filter((answer) => answer.factorId === factorId).map(({ questionId, text }) => ({ questionId, text })),
+    };
+  });
+
+  const context = db
+    .select({ contextualFactorId: contextNotes.contextualFactorId, note: contextNotes.note, effect: contextNotes.effect })
+    .from(contextNotes)
+    .where(eq(contextNotes.reviewId, reviewId))
+    .orderBy(asc(contextNotes.contextualFactorId))
+    .all();
+
+  const documentRows = db
+    .select({ id: documents.id, title: documents.title, type: documents.type, date: documents.date, origin: documents.origin })
+    .from(documents)
+    .where(and(eq(documents.reviewId, reviewId), isNull(documents.deletedAt)))
+    .orderBy(asc(documents.date), asc(documents.title), asc(documents.id))
+    .all();
+
+  const formats = db
+    .select({ format: interviews.format, n: count() })
+    .from(interviews)
+    .where(eq(interviews.reviewId, reviewId))
+    .groupBy(interviews.format)
+    .all();
+  const participants = db
+    .select({ organisation: interviewParticipants.organisation, category: interviewParticipants.category })
+    .from(interviewParticipants)
+    .innerJoin(interviews, eq(interviews.id, interviewParticipants.interviewId))
+    .where(eq(interviews.reviewId, reviewId))
+    .all();
+
+  const polarityCounts = db
+    .select({ factorId: evidenceFactors.factorId, polarity: evidence.polarity, n: count() })
+    .from(evidenceFactors)
+    .innerJoin(evidence, eq(evidence.id, evidenceFactors.evidenceId))
+    .where(and(eq(evidence.reviewId, reviewId), isNull(evidence.deletedAt)))
+    .groupBy(evidenceFactors.factorId, evidence.polarity)
+    .all();
+  const cited = db
+    .select({
+      factorId: conclusionCitations.factorId,
+      id: evidence.id,
+      kind: evidence.kind,
+      text: evidence.text,
+      polarity: evidence.polarity,
+      attribution: evidence.attribution,
+      documentTitle: documents.title,
+    })
+    .from(conclusionCitations)
+    .innerJoin(evidence, eq(evidence.id, conclusionCitations.evidenceId))
+    .leftJoin(documents, eq(documents.id, evidence.documentId))
+    .where(and(eq(conclusionCitations.reviewId, reviewId), eq(evidence.reviewId, reviewId), isNull(evidence.deletedAt)))
+    .orderBy(asc(conclusionCitations.factorId), asc(evidence.createdAt), asc(evidence.id))
+    .all();
+
+  const evidenceByFactor = new Map<string, SnapshotFactorEvidence>();
+  const entry = (factorId: string) => {
+    let value = evidenceByFactor.get(factorId);
+    if (!value) {
+      value = { factorId, total: 0, supports: 0, mixed: 0, contradicts: 0, cited: 0, findings: [] };
+      evidenceByFactor.set(factorId, value);
+    }
+    return value;
+  };
+  for (const row of polarityCounts) {
+    const value = entry(row.factorId);
+    value[row.polarity] += row.n;
+    value.total += row.n;
+  }
+  for (const { factorId, ...item } of cited) {
+    const value = entry(factorId);
+    value.cited += 1;
+    if (value.findings.length < KEY_FINDINGS_PER_FACTOR) value.findings.push(item satisfies SnapshotFinding);
+  }
+
+  const conclusionRows = db
+    .select({
+      factorId: conclusions.factorId,
+      rating: conclusions.rating,
+      strengths: conclusions.strengths,
+      improvements: conclusions.improvements,
+      state: conclusions.state,
+    })
+    .from(conclusions)
+    .where(eq(conclusions.reviewId, reviewId))
+    .orderBy(asc(conclusions.factorId))
+    .all();
+  const recommendationRows = db
+    .select({
+      id: recommendations.id,
+      factorId: recommendations.factorId,
+      text: recommendations.text,
+      priority: recommendations.priority,
+      horizon: recommendations.horizon,
+      responsibleService: recommendations.responsibleService,
+      exampleIndex: recommendations.exampleIndex,
+    })
+    .from(recommendations)
+    .where(eq(recommendations.reviewId, reviewId))
+    .orderBy(asc(recommendations.factorId), asc(recommendations.position), asc(recommendations.id))
+    .all();
+
+  const people = (category: string) => participants.filter((p) => p.category === category).length;
+  return {
+    review: {
+      id: review.id,
+      hostCity: review.hostCity,
+      country: review.country,
+      kind: review.kind,
+      phase: review.phase,
+      issuedAt: iso(review.issuedAt),
+      visitStart: review.visitStart,
+      visitEnd: review.visitEnd,
+      reportLocale: review.reportLocale,
+    },
+    framework: { id: review.frameworkId, version: review.frameworkVersion },
+    team,
+    selfAssessment: { submittedAt: iso(review.selfAssessmentSubmittedAt), factors: selfFactors },
+    context,
+    documents: documentRows,
+    visit: {
+      interviews: formats.find((row) => row.format === "interview")?.n ?? 0,
+      focusGroups: formats.find((row) => row.format === "focus-group")?.n ?? 0,
+      peopleMet: participants.length,
+      organisations: [...new Set(participants.map((p) => p.organisation.trim()).filter(Boolean))].sort((a, b) => a.localeCompare(b)),
+      categories: PARTICIPANT_CATEGORIES.map((category) => ({ category, people: people(category) })).filter((row) => row.people > 0),
+    },
+    evidence: [...evidenceByFactor.values()].sort((a, b) => a.factorId.localeCompare(b.factorId)),
+    conclusions: conclusionRows,
+    recommendations: recommendationRows,
+    summary: { executiveSummary: review.executiveSummary, crossCuttingConclusions: review.crossCuttingConclusions },
+  };
+}
+
+export type ReportFile = { buffer: Buffer; pages: number; sha256: string; fileName: string; issued: boolean };
+
+export function sha256(buffer: Buffer) {
+  return crypto.createHash("sha256").update(buffer).digest("hex");
+}
+
+/** "belleforge-peer-review-report-fr.pdf", or "…-draft-fr.pdf" before issue: ASCII, safe in a header. */
+export function reportFileName({ hostCity, kind, locale, issued }: { hostCity: string; kind: string; locale: string; issued: boolean }) {
+  const city = hostCity
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
+  return `${city || "review"}-${kind}-report${issued ? "" : "-draft"}-${locale}.pdf`;
+}
+
+async function requireSnapshot(reviewId: string) {
+  const snapshot = await getReportSnapshot({ reviewId });
+  if (!snapshot) throw data({ message: "This page does not exist." }, { status: 404 });
+  return snapshot;
+}
+
+/** Builds and renders one report file from a snapshot; no cache, no storage. */
+export async function buildReportFile(snapshot: ReviewSnapshot, locale: ReportLocale, issuedAt: string | null): Promise<ReportFile> {
+  const { buffer, pages } = await renderPdf(buildFeedbackReport(snapshot, { locale, issuedAt }));
+  return {
+    buffer,
+    pages,
+    sha256: sha256(buffer),
+    fileName: reportFileName({ hostCity: snapshot.review.hostCity, kind: snapshot.review.kind, locale, issued: issuedAt !== null }),
+    issued: issuedAt !== null,
+  };
+}
+
+/*
+ * The same snapshot always gives the same bytes, so a draft rendered once can be served again
+ * while the data has not changed (several readers opening the same draft). Keyed by a hash of
+ * the snapshot itself, so any change to the data misses the cache.
+ */
+const DRAFT_CACHE_SIZE = 8;
+const draftCache = new Map<string, ReportFile>();
+
+/**
+ * Builds the report from the current data. Before issue it is a draft (watermarked); an issued
+ * review's file should be read with getIssuedReport, which never rebuilds it.
+ */
+export async function renderReportPdf({ reviewId, locale }: { reviewId: string; locale: ReportLocale }): Promise<ReportFile> {
+  const snapshot = await requireSnapshot(reviewId);
+  const issuedAt = snapshot.review.phase === "issued" ? snapshot.review.issuedAt : null;
+  const key = `${locale}:${issuedAt}:${crypto.createHash("sha256").update(JSON.stringify(snapshot)).digest("hex")}`;
+  const cached = draftCache.get(key);
+  if (cached) return cached;
+  const file = await buildReportFile(snapshot, locale, issuedAt);
+  draftCache.set(key, file);
+  if (draftCache.size > DRAFT_CACHE_SIZE) draftCache.delete(draftCache.keys().next().value!);
+  return file;
+}
+
+/**
+ * Builds the final report in both languages and stores the bytes with their SHA-256, so the file
+ * the city received can be checked later. Runs before the review's phase becomes "issued"; a
+ * second issue (after a move back) replaces the stored files.
+ */
+export async function storeIssuedReports({ reviewId, issuedAt }: { reviewId: string; issuedAt: Date }): Promise<void> {
+  const snapshot = await requireSnapshot(reviewId);
+  const files: { locale: ReportLocale; file: ReportFile }[] = [];
+  for (const locale of REPORT_LOCALES) {
+    files.push({ locale, file: await buildReportFile(snapshot, locale, issuedAt.toISOString()) });
+  }
+  db.transaction((tx) => {
+    for (const { locale, file } of files) {
+      const row = { reviewId, locale, sha256: file.sha256, pdf: file.buffer, pages: file.pages, issuedAt };
+      tx.insert(issuedReports)
+        .values(row)
+        .onConflictDoUpdate({ target: [issuedReports.reviewId, issuedReports.locale], set: { sha256: row.sha256, pdf: row.pdf, pages: row.pages, issuedAt } })
+        .run();
+      writeAudit(tx, {
+        reviewId,
+        userId: null,
+        action: "store",
+        entity: "issued-report",
+        entityId: `${reviewId}:${locale}`,
+        after: { locale, sha256: file.sha256, pages: file.pages, issuedAt: issuedAt.toISOString() },
+      });
+    }
+  });
+}
+
+/** The stored PDF of an issued review, exactly as issued. */
+export async function getIssuedReport({ reviewId, locale }: { reviewId: string; locale: ReportLocale }) {
+  const row = db
+    .select({ pdf: issuedReports.pdf, sha256: issuedReports.sha256, pages: issuedReports.pages, issuedAt: issuedReports.issuedAt })
+    .from(issuedReports)
+    .where(and(eq(issuedReports.reviewId, reviewId), eq(issuedReports.locale, locale)))
+    .get();
+  if (!row) return null;
+  const review = db.select({ hostCity: reviews.hostCity, kind: reviews.kind }).from(reviews).where(eq(reviews.id, reviewId)).get();
+  return {
+    ...row,
+    fileName: reportFileName({ hostCity: review?.hostCity ?? "", kind: review?.kind ?? "peer-review", locale, issued: true }),
+  };
+}

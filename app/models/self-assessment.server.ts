@@ -1,0 +1,478 @@
+import { and, asc, eq, isNull, ne } from "drizzle-orm";
+import { asRefusal } from "#app/utils/refusal";
+import { getKeyFactor, requireFramework, type Framework, type KeyFactor } from "#benchmark/index";
+import {
+  contextNotes,
+  documentLinks,
+  documents,
+  reviews,
+  selfAssessmentAnswers,
+  selfAssessmentFactors,
+  users,
+} from "#db/schema";
+import { PHASES, type Phase, type Rating } from "#db/enums";
+import { db } from "#app/utils/db.server";
+import { msg, type FieldErrors } from "#app/utils/validation";
+import { writeAudit } from "./audit.server";
+
+import { ANSWER_MAX_LENGTH, SUMMARY_MAX_LENGTH, answerField } from "./self-assessment-fields";
+
+type ReviewFrame = { framework: Framework; submittedAt: Date | null; submittedBy: string | null; submittedByName: string | null };
+
+async function getReviewFrame(reviewId: string): Promise<ReviewFrame | null> {
+  const row = await db
+    .select({
+      frameworkId: reviews.frameworkId,
+      submittedAt: reviews.selfAssessmentSubmittedAt,
+      submittedBy: reviews.selfAssessmentSubmittedBy,
+      submittedByName: users.name,
+    })
+    .from(reviews)
+    .leftJoin(users, eq(users.id, reviews.selfAssessmentSubmittedBy))
+    .where(eq(reviews.id, reviewId))
+    .get();
+  if (!row) return null;
+  return {
+    framework: requireFramework(row.frameworkId),
+    submittedAt: row.submittedAt,
+    submittedBy: row.submittedBy,
+    submittedByName: row.submittedByName,
+  };
+}
+
+const activeFactors = (framework: Framework) => framework.keyFactors.filter((factor) => !factor.retired);
+const activeQuestions = (factor: KeyFactor) => factor.guidingQuestions.filter((question) => !question.retired);
+
+/** Later than the submission: what the peer team has not seen in the submitted version. */
+function changedSince(submittedAt: Date | null, ...moments: (Date | null | undefined)[]) {
+  if (!submittedAt) return false;
+  return moments.some((moment) => moment != null && moment.getTime() > submittedAt.getTime());
+}
+
+export type SavedAnswer = {
+  text: string;
+  version: number;
+  updatedAt: Date;
+  updatedByName: string | null;
+  changedSinceSubmission: boolean;
+};
+
+export type SavedAssessment = {
+  rating: Rating | null;
+  summary: string;
+  version: number;
+  updatedAt: Date;
+  updatedByName: string | null;
+  changedSinceSubmission: boolean;
+};
+
+/** One factor's answers (by question id) and its rating and summary, as saved. */
+export async function getFactorAssessment({ reviewId, factorId }: { reviewId: string; factorId: string }) {
+  const frame = await getReviewFrame(reviewId);
+  const submittedAt = frame?.submittedAt ?? null;
+  const answerRows = await db
+    .select({
+      questionId: selfAssessmentAnswers.questionId,
+      text: selfAssessmentAnswers.text,
+      version: selfAssessmentAnswers.version,
+      updatedAt: selfAssessmentAnswers.updatedAt,
+      updatedByName: users.name,
+    })
+    .from(selfAssessmentAnswers)
+    .leftJoin(users, eq(users.id, selfAssessmentAnswers.updatedBy))
+    .where(and(eq(selfAssessmentAnswers.reviewId, reviewId), eq(selfAssessmentAnswers.factorId, factorId)));
+  const factorRow = await db
+    .select({
+      rating: selfAssessmentFactors.rating,
+      summary: selfAssessmentFactors.summary,
+      version: selfAssessmentFactors.version,
+      updatedAt: selfAssessmentFactors.updatedAt,
+      updatedByName: users.name,
+    })
+    .from(selfAssessmentFactors)
+    .leftJoin(users, eq(users.id, selfAssessmentFactors.updatedBy))
+    .where(and(eq(selfAssessmentFactors.reviewId, reviewId), eq(selfAssessmentFactors.factorId, factorId)))
+    .get();
+  const answers: Record<string, SavedAnswer> = {};
+  for (const { questionId, ...row } of answerRows) {
+    answers[questionId] = { ...row, changedSinceSubmission: changedSince(submittedAt, row.updatedAt) };
+  }
+  const assessment: SavedAssessment | null = factorRow
+    ? { ...factorRow, changedSinceSubmission: changedSince(submittedAt, factorRow.updatedAt) }
+    : null;
+  return {
+    answers,
+    assessment,
+    submission: submittedAt ? { at: submittedAt, byName: frame?.submittedByName ?? null } : null,
+  };
+}
+
+export type FactorProgress = {
+  factorId: string;
+  number: number;
+  questions: number;
+  answered: number;
+  rating: Rating | null;
+  hasSummary: boolean;
+  documents: number;
+  changedSinceSubmission: boolean;
+};
+
+/**
+ * Progress of the whole self-assessment, factor by factor: what the overview page shows and
+ * the host team checks before submitting.
+ */
+export async function getSelfAssessmentProgress({ reviewId }: { reviewId: string }) {
+  const frame = await getReviewFrame(reviewId);
+  if (!frame) return null;
+  const { framework, submittedAt } = frame;
+  const answerRows = await db
+    .select({
+      factorId: selfAssessmentAnswers.factorId,
+      questionId: selfAssessmentAnswers.questionId,
+      text: selfAssessmentAnswers.text,
+      updatedAt: selfAssessmentAnswers.updatedAt,
+    })
+    .from(selfAssessmentAnswers)
+    .where(eq(selfAssessmentAnswers.reviewId, reviewId));
+  const factorRows = await db
+    .select({
+      factorId: selfAssessmentFactors.factorId,
+      rating: selfAssessmentFactors.rating,
+      summary: selfAssessmentFactors.summary,
+      updatedAt: selfAssessmentFactors.updatedAt,
+    })
+    .from(selfAssessmentFactors)
+    .where(eq(selfAssessmentFactors.reviewId, reviewId));
+  const linkRows = await db
+    .selectDistinct({
+      documentId: documents.id,
+      factorId: documentLinks.factorId,
+      createdAt: documents.createdAt,
+      updatedAt: documents.updatedAt,
+      deletedAt: documents.deletedAt,
+    })
+    .from(documentLinks)
+    .innerJoin(documents, eq(documents.id, documentLinks.documentId))
+    .where(and(eq(documents.reviewId, reviewId), eq(documents.origin, "host-city")));
+  const contextRows = await db
+    .select({ note: contextNotes.note, updatedAt: contextNotes.updatedAt })
+    .from(contextNotes)
+    .where(eq(contextNotes.reviewId, reviewId));
+  const documentCount = await db
+    .select({ id: documents.id })
+    .from(documents)
+    .where(and(eq(documents.reviewId, reviewId), eq(documents.origin, "host-city"), isNull(documents.deletedAt)));
+
+  const factors: FactorProgress[] = activeFactors(framework).map((factor) => {
+    const questionIds = new Set(activeQuestions(factor).map((question) => question.id));
+    const answers = answerRows.filter((row) => row.factorId === factor.id && questionIds.has(row.questionId));
+    const row = factorRows.find((candidate) => candidate.factorId === factor.id);
+    const links = linkRows.filter((link) => link.factorId === factor.id);
+    const liveDocuments = new Set(links.filter((link) => !link.deletedAt).map((link) => link.documentId));
+    return {
+      factorId: factor.id,
+      number: factor.number,
+      questions: questionIds.size,
+      answered: answers.filter((answer) => answer.text.trim() !== "").length,
+      rating: row?.rating ?? null,
+      hasSummary: Boolean(row?.summary.trim()),
+      documents: liveDocuments.size,
+      changedSinceSubmission:
+        changedSince(submittedAt, ...answers.map((answer) => answer.updatedAt), row?.updatedAt) ||
+        links.some((link) => changedSince(submittedAt, link.createdAt, link.updatedAt, link.deletedAt)),
+    };
+  });
+  const sum = (pick: (factor: FactorProgress) => number) => factors.reduce((total, factor) => total + pick(factor), 0);
+  return {
+    factors,
+    totals: {
+      questions: sum((factor) => factor.questions),
+      answered: sum((factor) => factor.answered),
+      factors: factors.length,
+      rated: factors.filter((factor) => factor.rating !== null).length,
+      summaries: factors.filter((factor) => factor.hasSummary).length,
+      factorsWithDocuments: factors.filter((factor) => factor.documents > 0).length,
+      documents: documentCount.length,
+      contextualFactors: framework.contextualFactors.length,
+      contextDescribed: contextRows.filter((row) => row.note.trim() !== "").length,
+      contextChanged: contextRows.some((row) => changedSince(submittedAt, row.updatedAt)),
+    },
+    submission: submittedAt ? { at: submittedAt, byName: frame.submittedByName } : null,
+  };
+}
+
+/** Everything the host team wrote, for the printable whole self-assessment. */
+export async function listAllAnswers({ reviewId }: { reviewId: string }) {
+  const frame = await getReviewFrame(reviewId);
+  const submittedAt = frame?.submittedAt ?? null;
+  const answerRows = await db
+    .select({
+      questionId: selfAssessmentAnswers.questionId,
+      text: selfAssessmentAnswers.text,
+      updatedAt: selfAssessmentAnswers.updatedAt,
+    })
+    .from(selfAssessmentAnswers)
+    .where(and(eq(selfAssessmentAnswers.reviewId, reviewId), ne(selfAssessmentAnswers.text, "")));
+  const factorRows = await db
+    .select({
+      factorId: selfAssessmentFactors.factorId,
+      rating: selfAssessmentFactors.rating,
+      summary: selfAssessmentFactors.summary,
+      updatedAt: selfAssessmentFactors.updatedAt,
+    })
+    .from(selfAssessmentFactors)
+    .where(eq(selfAssessmentFactors.reviewId, reviewId))
+    .orderBy(asc(selfAssessmentFactors.factorId));
+  return {
+    answers: Object.fromEntries(
+      answerRows.map((row) => [row.questionId, { text: row.text, changedSinceSubmission: changedSince(submittedAt, row.updatedAt) }]),
+    ),
+    factors: Object.fromEntries(
+      factorRows.map((row) => [
+        row.factorId,
+        { rating: row.rating, summary: row.summary, changedSinceSubmission: changedSince(submittedAt, row.updatedAt) },
+      ]),
+    ),
+    submission: submittedAt ? { at: submittedAt, byName: frame?.submittedByName ?? null } : null,
+  };
+}
+
+export type AnswerInput = { questionId: string; text: string; version: number };
+export type AssessmentInput = { rating: string | null; summary: string; version: number };
+
+/** What the other person saved, shown beside what this user typed when their versions collide. */
+export type TheirAnswer = { text: string; version: number; updatedAt: Date; updatedByName: string | null };
+export type TheirAssessment = { rating: Rating | null; summary: string; version: number; updatedAt: Date; updatedByName: string | null };
+
+export type SaveResult =
+  | {
+      status: "saved";
+      answers: Record<string, { text: string; version: number }>;
+      assessment: { rating: Rating | null; summary: string; version: number } | null;
+      changes: number;
+    }
+  | { status: "unknown-factor" }
+  | { status: "invalid"; errors: FieldErrors }
+  | { status: "conflict"; answers: Record<string, TheirAnswer>; assessment: TheirAssessment | null };
+
+function isVersion(value: number) {
+  return Number.isInteger(value) && value >= 0;
+}
+
+function validate(framework: Framework, factor: KeyFactor, answers: AnswerInput[], assessment: AssessmentInput | null) {
+  const errors: FieldErrors = {};
+  const add = (field: string, message: string) => (errors[field] ??= []).push(message);
+  const questionIds = new Set(activeQuestions(factor).map((question) => question.id));
+  const seen = new Set<string>();
+  for (const answer of answers) {
+    if (!questionIds.has(answer.questionId)) {
+      add("_form", msg("selfAssessment:errors.unknownQuestion", { id: answer.questionId.slice(0, 40) }));
+      continue;
+    }
+    if (seen.has(answer.questionId)) add("_form", msg("selfAssessment:errors.duplicateQuestion", { id: answer.questionId }));
+    seen.add(answer.questionId);
+    if (answer.text.trim().length > ANSWER_MAX_LENGTH) add(answerField(answer.questionId), msg("errors.tooLong", { max: ANSWER_MAX_LENGTH }));
+    if (!isVersion(answer.version)) add("_form", "selfAssessment:errors.badVersion");
+  }
+  if (assessment) {
+    const scale = framework.ratingScale.map((rating) => rating.id as string);
+    if (assessment.rating !== null && !scale.includes(assessment.rating)) add("rating", "selfAssessment:errors.ratingNotOnScale");
+    if (assessment.summary.trim().length > SUMMARY_MAX_LENGTH) add("summary", msg("errors.tooLong", { max: SUMMARY_MAX_LENGTH }));
+    if (!isVersion(assessment.version)) add("_form", "selfAssessment:errors.badVersion");
+  }
+  return errors;
+}
+
+/**
+ * Saves answers of one factor and, optionally, its rating and summary, in one transaction.
+ *
+ * Each item carries the version the user started from (0 when nothing was saved yet). An item
+ * whose text is unchanged is skipped. If any changed item was saved by someone else in the
+ * meantime, nothing is written and the other person's versions come back, so the page can show
+ * both and the user decides: no one's text is overwritten silently.
+ */
+export async function saveFactorAssessment({
+  reviewId,
+  factorId,
+  userId,
+  answers,
+  assessment = null,
+  now = new Date(),
+}: {
+  reviewId: string;
+  factorId: string;
+  userId: string;
+  answers: AnswerInput[];
+  assessment?: AssessmentInput | null;
+  now?: Date;
+}): Promise<SaveResult> {
+  const frame = await getReviewFrame(reviewId);
+  if (!frame) return { status: "unknown-factor" };
+  const factor = getKeyFactor(frame.framework, factorId);
+  if (!factor || factor.retired) return { status: "unknown-factor" };
+  const errors = validate(frame.framework, factor, answers, assessment);
+  if (Object.keys(errors).length) return { status: "invalid", errors };
+
+  return db.transaction((tx): SaveResult => {
+    const conflicts: Record<string, TheirAnswer> = {};
+    let assessmentConflict: TheirAssessment | null = null;
+    const answerWrites: { input: AnswerInput; text: string; current: { text: string; version: number } | null }[] = [];
+    const saved: Record<string, { text: string; version: number }> = {};
+
+    for (const input of answers) {
+      const text = input.text.trim();
+      const current = tx
+        .select({
+          text: selfAssessmentAnswers.text,
+          version: selfAssessmentAnswers.version,
+          updatedAt: selfAssessmentAnswers.updatedAt,
+          updatedByName: users.name,
+        })
+        .from(selfAssessmentAnswers)
+        .leftJoin(users, eq(users.id, selfAssessmentAnswers.updatedBy))
+        .where(and(eq(selfAssessmentAnswers.reviewId, reviewId), eq(selfAssessmentAnswers.questionId, input.questionId)))
+        .get();
+      const currentText = current?.text ?? "";
+      const currentVersion = current?.version ?? 0;
+      if (text === currentText) {
+        saved[input.questionId] = { text: currentText, version: currentVersion };
+        continue;
+      }
+      if (current && input.version !== currentVersion) {
+        conflicts[input.questionId] = {
+          text: current.text,
+          version: current.version,
+          updatedAt: current.updatedAt,
+          updatedByName: current.updatedByName,
+        };
+        continue;
+      }
+      answerWrites.push({ input, text, current: current ? { text: current.text, version: current.version } : null });
+    }
+
+    let assessmentWrite: { rating: Rating | null; summary: string; current: { rating: Rating | null; summary: string; version: number } | null } | null = null;
+    let savedAssessment: { rating: Rating | null; summary: string; version: number } | null = null;
+    if (assessment) {
+      const rating = assessment.rating as Rating | null;
+      const summary = assessment.summary.trim();
+      const current = tx
+        .select({
+          rating: selfAssessmentFactors.rating,
+          summary: selfAssessmentFactors.summary,
+          version: selfAssessmentFactors.version,
+          updatedAt: selfAssessmentFactors.updatedAt,
+          updatedByName: users.name,
+        })
+        .from(selfAssessmentFactors)
+        .leftJoin(users, eq(users.id, selfAssessmentFactors.updatedBy))
+        .where(and(eq(selfAssessmentFactors.reviewId, reviewId), eq(selfAssessmentFactors.factorId, factorId)))
+        .get();
+      const unchanged = (current?.rating ?? null) === rating && (current?.summary ?? "") === summary;
+      if (unchanged) {
+        savedAssessment = { rating, summary, version: current?.version ?? 0 };
+      } else if (current && assessment.version !== current.version) {
+        assessmentConflict = {
+          rating: current.rating,
+          summary: current.summary,
+          version: current.version,
+          updatedAt: current.updatedAt,
+          updatedByName: current.updatedByName,
+        };
+      } else {
+        assessmentWrite = {
+          rating,
+          summary,
+          current: current ? { rating: current.rating, summary: current.summary, version: current.version } : null,
+        };
+      }
+    }
+
+    if (Object.keys(conflicts).length || assessmentConflict) {
+      return { status: "conflict", answers: conflicts, assessment: assessmentConflict };
+    }
+
+    for (const { input, text, current } of answerWrites) {
+      const version = (current?.version ?? 0) + 1;
+      tx.insert(selfAssessmentAnswers)
+        .values({ reviewId, factorId, questionId: input.questionId, text, version, updatedBy: userId, updatedAt: now })
+        .onConflictDoUpdate({
+          target: [selfAssessmentAnswers.reviewId, selfAssessmentAnswers.questionId],
+          set: { text, version, updatedBy: userId, updatedAt: now },
+        })
+        .run();
+      writeAudit(tx, {
+        reviewId,
+        userId,
+        action: current ? "update" : "create",
+        entity: "self-assessment-answer",
+        entityId: input.questionId,
+        before: current,
+        after: { text, version },
+      });
+      saved[input.questionId] = { text, version };
+    }
+    if (assessmentWrite) {
+      const { rating, summary, current } = assessmentWrite;
+      const version = (current?.version ?? 0) + 1;
+      tx.insert(selfAssessmentFactors)
+        .values({ reviewId, factorId, rating, summary, version, updatedBy: userId, updatedAt: now })
+        .onConflictDoUpdate({
+          target: [selfAssessmentFactors.reviewId, selfAssessmentFactors.factorId],
+          set: { rating, summary, version, updatedBy: userId, updatedAt: now },
+        })
+        .run();
+      writeAudit(tx, {
+        reviewId,
+        userId,
+        action: current ? "update" : "create",
+        entity: "self-assessment-factor",
+        entityId: factorId,
+        before: current,
+        after: { rating, summary, version },
+      });
+      savedAssessment = { rating, summary, version };
+    }
+    return {
+      status: "saved",
+      answers: saved,
+      assessment: savedAssessment,
+      changes: answerWrites.length + (assessmentWrite ? 1 : 0),
+    };
+  });
+}
+
+/** Records who handed the self-assessment to the peer team, and when; later edits show as changes since. */
+export async function submitSelfAssessment({ reviewId, userId, now = new Date() }: { reviewId: string; userId: string; now?: Date }) {
+  db.transaction((tx) => {
+    const before = tx
+      .select({ submittedAt: reviews.selfAssessmentSubmittedAt, submittedBy: reviews.selfAssessmentSubmittedBy })
+      .from(reviews)
+      .where(eq(reviews.id, reviewId))
+      .get();
+    tx.update(reviews)
+      .set({ selfAssessmentSubmittedAt: now, selfAssessmentSubmittedBy: userId })
+      .where(eq(reviews.id, reviewId))
+      .run();
+    writeAudit(tx, {
+      reviewId,
+      userId,
+      action: before?.submittedAt ? "resubmit" : "submit",
+      entity: "self-assessment",
+      entityId: reviewId,
+      before: before?.submittedAt ? before : null,
+      after: { submittedAt: now.toISOString(), submittedBy: userId },
+    });
+  });
+}
+
+/**
+ * The phase named by a thrown 409 from the permission guard (the phase no longer allows the
+ * write), or null for anything else. Pages turn it into a message beside the form and keep
+ * what was typed, instead of leaving the user on an error page.
+ */
+export function phaseClosedBy(error: unknown): Phase | null {
+  const refusal = asRefusal(error);
+  if (refusal?.status !== 409) return null;
+  return (PHASES as readonly unknown[]).includes(refusal.phase) ? (refusal.phase as Phase) : null;
+}

@@ -1,0 +1,105 @@
+import crypto from "node:crypto";
+import { hash, verify } from "@node-rs/argon2";
+import { eq } from "drizzle-orm";
+import { loginAttempts, users } from "#db/schema";
+import { db } from "#app/utils/db.server";
+
+// OWASP's argon2id baseline (19 MiB, 2 passes, 1 lane).
+const ARGON2 = { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
+
+export function hashPassword(password: string) {
+  return hash(password, ARGON2);
+}
+
+export function newId() {
+  return crypto.randomUUID();
+}
+
+export function normaliseEmail(email: string) {
+  return email.trim().toLowerCase();
+}
+
+export async function getUserByEmail({ email }: { email: string }) {
+  return db
+    .select({ id: users.id, email: users.email, name: users.name })
+    .from(users)
+    .where(eq(users.email, normaliseEmail(email)))
+    .get();
+}
+
+export async function createUser({
+  email,
+  name,
+  password,
+  locale = "en",
+  organisation = "",
+  isAdmin = false,
+}: {
+  email: string;
+  name: string;
+  password: string;
+  locale?: "fr" | "en";
+  organisation?: string;
+  isAdmin?: boolean;
+}) {
+  const id = newId();
+  const passwordHash = await hashPassword(password);
+  await db.insert(users).values({ id, email: normaliseEmail(email), name, locale, organisation, isAdmin, passwordHash });
+  return { id };
+}
+
+// After FREE_FAILURES wrong passwords for one account or one address, each further
+// attempt waits twice as long as the last, up to MAX_DELAY_MS.
+const FREE_FAILURES = 5;
+const MAX_DELAY_MS = 15 * 60 * 1000;
+const FORGET_AFTER_MS = 60 * 60 * 1000;
+
+function throttleKeys(email: string, address: string) {
+  return [`email:${normaliseEmail(email)}`, `ip:${address}`];
+}
+
+/** Milliseconds to wait before another attempt is allowed for this account or address. */
+export async function getLoginDelay({ email, address, now = Date.now() }: { email: string; address: string; now?: number }) {
+  let wait = 0;
+  for (const key of throttleKeys(email, address)) {
+    const row = await db.select().from(loginAttempts).where(eq(loginAttempts.key, key)).get();
+    if (row?.lockedUntil) wait = Math.max(wait, row.lockedUntil.getTime() - now);
+  }
+  return Math.max(0, wait);
+}
+
+async function recordFailure(key: string, now: number) {
+  const row = await db.select().from(loginAttempts).where(eq(loginAttempts.key, key)).get();
+  const stale = !row || now - row.lastFailureAt.getTime() > FORGET_AFTER_MS;
+  const failures = stale ? 1 : row.failures + 1;
+  const delay = failures > FREE_FAILURES ? Math.min(1000 * 2 ** (failures - FREE_FAILURES), MAX_DELAY_MS) : 0;
+  const values = { key, failures, lastFailureAt: new Date(now), lockedUntil: delay ? new Date(now + delay) : null };
+  await db.insert(loginAttempts).values(values).onConflictDoUpdate({ target: loginAttempts.key, set: values });
+}
+
+/** Checks a password; the same work is done for unknown emails so timing does not reveal accounts. */
+export async function verifyLogin({ email, password, address, now = Date.now() }: { email: string; password: string; address: string; now?: number }) {
+  const row = await db
+    .select({ id: users.id, passwordHash: users.passwordHash })
+    .from(users)
+    .where(eq(users.email, normaliseEmail(email)))
+    .get();
+  const valid = await verify(row?.passwordHash ?? (await getDummyHash()), password).catch(() => false);
+  if (row && valid) {
+    for (const key of throttleKeys(email, address)) await db.delete(loginAttempts).where(eq(loginAttempts.key, key));
+    return { id: row.id };
+  }
+  for (const key of throttleKeys(email, address)) await recordFailure(key, now);
+  return null;
+}
+
+// A real hash of a random string, so unknown emails cost the same as known ones.
+let dummyHash: Promise<string> | undefined;
+function getDummyHash() {
+  dummyHash ??= hashPassword(crypto.randomBytes(16).toString("hex"));
+  return dummyHash;
+}
+
+export async function setPassword({ userId, password }: { userId: string; password: string }) {
+  await db.update(users).set({ passwordHash: await hashPassword(password) }).where(eq(users.id, userId));
+}

@@ -1,0 +1,135 @@
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import { data } from "@remix-run/node";
+import {
+  Form,
+  Link,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLocation,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import { useMemo, type ReactNode } from "react";
+import { I18nextProvider, useTranslation } from "react-i18next";
+import { GeneralErrorBoundary } from "#app/components/error-boundary";
+import stylesheet from "#app/styles/app.css?url";
+import { createI18n, LOCALES, type Locale } from "#app/utils/i18n";
+import { resolveLocale } from "#app/utils/locale.server";
+import { getSessionUser } from "#app/utils/session.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { locale, setCookie } = await resolveLocale(request);
+  const user = await getSessionUser(request);
+  return data(
+    { locale, user: user ? { name: user.name, isAdmin: user.isAdmin } : null },
+    setCookie ? { headers: { "Set-Cookie": setCookie } } : undefined,
+  );
+}
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesheet },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+function LanguageSwitch({ locale }: { locale: Locale }) {
+  const { t } = useTranslation();
+  const location = useLocation();
+  return (
+    <nav aria-label={t("language")} className="language-switch">
+      <ul>
+        {LOCALES.map((lang) => {
+          const params = new URLSearchParams(location.search);
+          params.set("lang", lang);
+          return (
+            <li key={lang}>
+              <Link
+                to={`${location.pathname}?${params}`}
+                lang={lang}
+                hrefLang={lang}
+                aria-current={lang === locale ? "true" : undefined}
+                reloadDocument
+              >
+                {t(`languages.${lang}`)}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}
+
+function Header({ locale, user }: { locale: Locale; user: { name: string } | null }) {
+  const { t } = useTranslation();
+  return (
+    <header className="site-header">
+      <a className="skip-link" href="#main">
+        {t("skipToContent")}
+      </a>
+      <div className="site-header__inner">
+        <Link to="/" className="brand">
+          {t("appName")}
+        </Link>
+        <nav aria-label={t("nav.main")} className="site-nav">
+          <ul>
+            {user ? (
+              <li>
+                <Link to="/reviews">{t("nav.reviews")}</Link>
+              </li>
+            ) : null}
+            <li>
+              <Link to="/benchmark/eurocities-anti-discrimination">{t("nav.benchmark")}</Link>
+            </li>
+          </ul>
+        </nav>
+        <LanguageSwitch locale={locale} />
+        {user ? (
+          <Form method="post" action="/logout" className="sign-out">
+            <span className="muted">{t("nav.signedInAs", { name: user.name })}</span>{" "}
+            <button type="submit" className="button-link">
+              {t("nav.signOut")}
+            </button>
+          </Form>
+        ) : (
+          <Link to="/login">{t("nav.signIn")}</Link>
+        )}
+      </div>
+    </header>
+  );
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const rootData = useRouteLoaderData<typeof loader>("root");
+  const locale = rootData?.locale ?? "en";
+  const i18n = useMemo(() => createI18n(locale), [locale]);
+  return (
+    <html lang={locale}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <I18nextProvider i18n={i18n}>
+          <Header locale={locale} user={rootData?.user ?? null} />
+          <main id="main" tabIndex={-1}>
+            {children}
+          </main>
+        </I18nextProvider>
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,103 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { GeneralErrorBoundary } from "#app/components/error-boundary";
+import { FormError, SelectField, TextField } from "#app/components/field";
+import { acceptInvitation, getInvitation } from "#app/models/review.server";
+import { requireSameOrigin } from "#app/utils/auth.server";
+import { LOCALES } from "#app/utils/i18n";
+import { getLocale } from "#app/utils/locale.server";
+import { createUserSession } from "#app/utils/session.server";
+import { choice, formFailure, msg, parseForm, requiredText } from "#app/utils/validation";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const state = await getInvitation({ token: params.token ?? "" });
+  const locale = await getLocale(request);
+  if (state.status !== "valid") {
+    // Same page for unknown, used and expired links, with the reason; 404/410 for clients.
+    return data({ state: state.status, invitation: null, locale }, { status: state.status === "unknown" ? 404 : 410 });
+  }
+  const { email, role, hostCity } = state.invitation;
+  return { state: state.status, invitation: { email, role, hostCity }, locale };
+}
+
+const AcceptSchema = z
+  .object({
+    name: requiredText(200),
+    locale: choice(LOCALES),
+    password: z.string().min(12, msg("auth:invitation.passwordTooShort")).max(1000, msg("errors.tooLong", { max: 1000 })),
+    confirm: z.string(),
+  })
+  .refine((value) => value.password === value.confirm, { path: ["confirm"], message: msg("auth:invitation.mismatch") });
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  requireSameOrigin(request);
+  const parsed = parseForm(AcceptSchema, await request.formData());
+  // Passwords are never sent back to the page.
+  const values = { ...parsed.values, password: "", confirm: "" };
+  if (!parsed.ok) return data(formFailure(values, "errors.fixBelow", parsed.errors), { status: 400 });
+  const result = await acceptInvitation({ token: params.token ?? "", ...parsed.data });
+  if (result.status !== "accepted") {
+    return data(
+      formFailure(values, `auth:invitation.${result.status}`),
+      { status: result.status === "unknown" ? 404 : 410 },
+    );
+  }
+  return createUserSession({ userId: result.userId, redirectTo: `/reviews/${result.reviewId}` });
+}
+
+export default function AcceptInvitation() {
+  const { state, invitation, locale } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const { t } = useTranslation("auth");
+  if (!invitation) {
+    return (
+      <section className="narrow">
+        <h1>{t("invitation.title", { city: "…" })}</h1>
+        <p className="form-error" role="alert">
+          {t(`invitation.${state}`)}
+        </p>
+      </section>
+    );
+  }
+  const values = actionData?.values ?? {};
+  const errors = actionData?.errors ?? {};
+  return (
+    <section className="narrow">
+      <h1>{t("invitation.title", { city: invitation.hostCity })}</h1>
+      <p>{t("invitation.intro", { role: t(`common:roles.${invitation.role}`), email: invitation.email })}</p>
+      <FormError message={actionData?.formError} />
+      <Form method="post" noValidate>
+        <TextField label={t("invitation.name")} name="name" autoComplete="name" required defaultValue={String(values.name ?? "")} errors={errors.name} />
+        <SelectField
+          label={t("invitation.locale")}
+          name="locale"
+          defaultValue={String(values.locale ?? locale)}
+          options={LOCALES.map((value) => ({ value, label: t(`common:languages.${value}`) }))}
+          errors={errors.locale}
+        />
+        <TextField
+          label={t("invitation.password")}
+          hint={t("invitation.passwordHint")}
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          required
+          errors={errors.password}
+        />
+        <TextField label={t("invitation.confirm")} name="confirm" type="password" autoComplete="new-password" required errors={errors.confirm} />
+        <button type="submit" disabled={navigation.state === "submitting"}>
+          {t("invitation.submit")}
+        </button>
+      </Form>
+    </section>
+  );
+}
+
+export const meta: MetaFunction = () => [{ title: "Invitation — Benchmark workbench" }];
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

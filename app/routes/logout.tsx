@@ -1,0 +1,13 @@
+import { redirect, type ActionFunctionArgs } from "@remix-run/node";
+import { requireUser } from "#app/utils/auth.server";
+import { destroyUserSession } from "#app/utils/session.server";
+
+// Signing out changes state, so it is a POST only; a GET just goes home.
+export async function loader() {
+  return redirect("/");
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  await requireUser(request);
+  return destroyUserSession(request);
+}

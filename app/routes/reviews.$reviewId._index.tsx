@@ -1,0 +1,210 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { z } from "zod";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { getFramework, localize } from "#benchmark/index";
+import { GeneralErrorBoundary } from "#app/components/error-boundary";
+import { FormError, TextAreaField } from "#app/components/field";
+import { listGaps } from "#app/models/progress.server";
+import { storeIssuedReports } from "#app/models/report.server";
+import { getReview, listIssuedReports, listMembers, listRecentActivity, movePhase, phasesFor } from "#app/models/review.server";
+import { hasPermission, requireReviewPermission } from "#app/utils/auth.server";
+import { getLocale } from "#app/utils/locale.server";
+import { PHASES } from "#db/enums";
+import { asRefusal } from "#app/utils/refusal";
+import { optionalText, parseForm } from "#app/utils/validation";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const access = await requireReviewPermission(request, params.reviewId, "review:read");
+  const { review } = access;
+  const locale = await getLocale(request);
+  const [gaps, members, activity, issued] = await Promise.all([
+    listGaps({ reviewId: review.id }),
+    listMembers({ reviewId: review.id }),
+    listRecentActivity({ reviewId: review.id }),
+    listIssuedReports({ reviewId: review.id }),
+  ]);
+  const framework = getFramework(review.frameworkId);
+  const full = await getReview({ reviewId: review.id });
+  return {
+    review: {
+      id: review.id,
+      phase: review.phase,
+      kind: review.kind,
+      frameworkTitle: framework ? localize(framework.title, locale) : review.frameworkId,
+      frameworkVersion: review.frameworkVersion,
+      visitStart: full?.visitStart ?? null,
+      visitEnd: full?.visitEnd ?? null,
+      reportLocale: full?.reportLocale ?? "en",
+    },
+    phases: phasesFor(review.kind),
+    gaps,
+    members: members.map(({ email: _email, ...member }) => member),
+    activity,
+    issued,
+    canMovePhase: hasPermission(access, "phase:move"),
+  };
+}
+
+const PhaseMoveSchema = z.object({
+  to: z.enum(PHASES),
+  reason: optionalText(2000),
+});
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { review, user } = await requireReviewPermission(request, params.reviewId, "phase:move");
+  const parsed = parseForm(PhaseMoveSchema, await request.formData());
+  if (!parsed.ok) return data(parsed, { status: 400 });
+  const { to, reason } = parsed.data;
+  try {
+    await movePhase({
+      reviewId: review.id,
+      to,
+      reason,
+      userId: user.id,
+      onIssue: (issuedAt) => storeIssuedReports({ reviewId: review.id, issuedAt }),
+    });
+  } catch (error) {
+    // A refused move (skipped phase, missing reason) is explained next to the form, typed reason kept.
+    const refusal = asRefusal(error);
+    if (!refusal) throw error;
+    const { message, field } = refusal;
+    return data({ ok: false as const, message, errors: field ? { [field]: [message] } : {}, values: parsed.values }, { status: refusal.status });
+  }
+  return redirect(`/reviews/${review.id}`);
+}
+
+export default function ReviewHome() {
+  const { review, phases, gaps, members, activity, issued, canMovePhase } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const { t, i18n } = useTranslation("reviews");
+  const index = phases.indexOf(review.phase);
+  const next = phases[index + 1];
+  const previous = phases[index - 1];
+  const formatDate = (value: string | Date) =>
+    new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium", ...(value instanceof Date || String(value).length > 10 ? { timeStyle: "short" } : {}) }).format(new Date(value));
+  return (
+    <>
+      <h1>{t("home.title")}</h1>
+      <dl className="facts">
+        <dt>{t("home.framework")}</dt>
+        <dd>
+          {review.frameworkTitle} ({review.frameworkVersion})
+        </dd>
+        <dt>{t("home.visit")}</dt>
+        <dd>{review.visitStart ? `${formatDate(review.visitStart)} – ${review.visitEnd ? formatDate(review.visitEnd) : "…"}` : "—"}</dd>
+        <dt>{t("home.reportLanguage")}</dt>
+        <dd>{t(`common:languages.${review.reportLocale}`)}</dd>
+      </dl>
+
+      <h2>{t("home.phaseTrack")}</h2>
+      <ol className="phase-track">
+        {phases.map((phase) => (
+          <li key={phase} aria-current={phase === review.phase ? "step" : undefined}>
+            {t(`common:phases.${phase}`)}
+            {phase === review.phase ? <strong> ({t("home.current")})</strong> : null}
+          </li>
+        ))}
+      </ol>
+
+      {canMovePhase ? (
+        <div className="card no-print">
+          <FormError message={actionData && "message" in actionData && !("reason" in (actionData.errors ?? {})) ? actionData.message : null} />
+          {next ? (
+            <Form method="post">
+              <input type="hidden" name="to" value={next} />
+              {next === "issued" ? <p className="notice warn">{t("home.issueWarning")}</p> : null}
+              <button type="submit" disabled={navigation.state !== "idle"}>
+                {t("home.moveForward", { phase: t(`common:phases.${next}`) })}
+              </button>
+            </Form>
+          ) : null}
+          {previous ? (
+            <details className="phase-back" open={Boolean(actionData?.errors && "reason" in actionData.errors)}>
+              <summary>{t("home.moveBack", { phase: t(`common:phases.${previous}`) })}</summary>
+            <Form method="post">
+              <input type="hidden" name="to" value={previous} />
+              <TextAreaField
+                name="reason"
+                label={t("home.reason")}
+                hint={t("home.reasonHint")}
+                rows={2}
+                defaultValue={actionData && "values" in actionData ? String(actionData.values.reason ?? "") : ""}
+                errors={actionData?.errors && "reason" in actionData.errors ? (actionData.errors.reason as string[]) : undefined}
+              />
+              <button type="submit" className="secondary" disabled={navigation.state !== "idle"}>
+                {t("home.moveBack", { phase: t(`common:phases.${previous}`) })}
+              </button>
+            </Form>
+            </details>
+          ) : null}
+        </div>
+      ) : null}
+
+      <h2>{t("home.missing")}</h2>
+      {gaps.length ? (
+        <ul className="gaps">
+          {gaps.map((gap) => (
+            <li key={`${gap.key}-${JSON.stringify(gap.values)}`}>
+              <span className="pill">{t(`common:phases.${gap.phase}`)}</span> {t(gap.key, gap.values)}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>{t("home.nothingMissing")}</p>
+      )}
+
+      {issued.length ? (
+        <>
+          <h2>{t("home.issuedReports")}</h2>
+          <ul>
+            {issued.map((file) => (
+              <li key={file.locale}>
+                <Link to={`/reviews/${review.id}/report.pdf?lang=${file.locale}`} reloadDocument>
+                  {t(`common:languages.${file.locale}`)} — PDF
+                </Link>{" "}
+                ({t("home.pages", { count: file.pages })}) — {t("home.sha256")}: <code>{file.sha256}</code>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+
+      <div className="grid-2">
+        <section aria-labelledby="team-title">
+          <h2 id="team-title">{t("home.team")}</h2>
+          <ul>
+            {members.map((member) => (
+              <li key={member.userId}>
+                {member.name} — {t(`common:roles.${member.role}`)}
+                {member.affiliation ? <span className="muted"> · {member.affiliation}</span> : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+        <section aria-labelledby="activity-title">
+          <h2 id="activity-title">{t("home.activity")}</h2>
+          {activity.length ? (
+            <ul>
+              {activity.map((entry) => (
+                <li key={entry.id}>
+                  <time dateTime={new Date(entry.at).toISOString()}>{formatDate(new Date(entry.at))}</time> —{" "}
+                  {t("activity.entry", { who: entry.userName ?? "—", action: entry.action, entity: entry.entity })}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p>{t("home.noActivity")}</p>
+          )}
+        </section>
+      </div>
+    </>
+  );
+}
+
+export const meta: MetaFunction = () => [{ title: "Review — Benchmark workbench" }];
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

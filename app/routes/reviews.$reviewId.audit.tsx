@@ -1,0 +1,140 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { GeneralErrorBoundary } from "#app/components/error-boundary";
+import { SelectField, TextField } from "#app/components/field";
+import { listAudit, listAuditFacets } from "#app/models/audit.server";
+import { listMembers } from "#app/models/review.server";
+import { requireReviewPermission } from "#app/utils/auth.server";
+import { optionalDateSchema } from "#app/utils/validation";
+
+const FilterSchema = z.object({
+  userId: z.string().max(100).optional().catch(undefined),
+  entity: z.string().max(100).optional().catch(undefined),
+  action: z.string().max(100).optional().catch(undefined),
+  from: optionalDateSchema.catch(null),
+  to: optionalDateSchema.catch(null),
+});
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { review } = await requireReviewPermission(request, params.reviewId, "audit:read");
+  // Unreadable filters are dropped rather than refused: this is a read-only view.
+  const filter = FilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
+  const [entries, facets, members] = await Promise.all([
+    listAudit({
+      reviewId: review.id,
+      userId: filter.userId || undefined,
+      entity: filter.entity || undefined,
+      action: filter.action || undefined,
+      from: filter.from ?? undefined,
+      to: filter.to ?? undefined,
+    }),
+    listAuditFacets({ reviewId: review.id }),
+    listMembers({ reviewId: review.id }),
+  ]);
+  return {
+    entries: entries.map((entry) => ({
+      ...entry,
+      before: entry.before === null ? null : JSON.stringify(entry.before, null, 1),
+      after: entry.after === null ? null : JSON.stringify(entry.after, null, 1),
+    })),
+    facets,
+    people: members.map((member) => ({ id: member.userId, name: member.name })),
+  };
+}
+
+export default function Audit() {
+  const { entries, facets, people } = useLoaderData<typeof loader>();
+  const [searchParams] = useSearchParams();
+  const { t, i18n } = useTranslation("reviews");
+  const any = { value: "", label: t("audit.any") };
+  const format = new Intl.DateTimeFormat(i18n.language, { dateStyle: "short", timeStyle: "medium" });
+  return (
+    <>
+      <h1>{t("audit.title")}</h1>
+      <Form method="get" className="table-tools no-print">
+        <SelectField
+          label={t("audit.filterUser")}
+          name="userId"
+          defaultValue={searchParams.get("userId") ?? ""}
+          options={[any, ...people.map((person) => ({ value: person.id, label: person.name }))]}
+        />
+        <SelectField
+          label={t("audit.filterEntity")}
+          name="entity"
+          defaultValue={searchParams.get("entity") ?? ""}
+          options={[any, ...facets.entities.map((entity) => ({ value: entity, label: entity }))]}
+        />
+        <SelectField
+          label={t("audit.filterAction")}
+          name="action"
+          defaultValue={searchParams.get("action") ?? ""}
+          options={[any, ...facets.actions.map((action) => ({ value: action, label: action }))]}
+        />
+        <TextField label={t("audit.from")} name="from" type="date" defaultValue={searchParams.get("from") ?? ""} />
+        <TextField label={t("audit.to")} name="to" type="date" defaultValue={searchParams.get("to") ?? ""} />
+        <div className="field">
+          <button type="submit">{t("common:actions.filter")}</button>
+        </div>
+      </Form>
+      {entries.length ? (
+        <table>
+          <caption className="visually-hidden">{t("audit.title")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("audit.when")}</th>
+              <th scope="col">{t("audit.who")}</th>
+              <th scope="col">{t("audit.action")}</th>
+              <th scope="col">{t("audit.entity")}</th>
+              <th scope="col">{t("audit.change")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {entries.map((entry) => (
+              <tr key={entry.id}>
+                <td>
+                  <time dateTime={new Date(entry.at).toISOString()}>{format.format(new Date(entry.at))}</time>
+                </td>
+                <td>{entry.userName ?? "—"}</td>
+                <td>{entry.action}</td>
+                <td>
+                  {entry.entity} <span className="muted">{entry.entityId}</span>
+                </td>
+                <td>
+                  {entry.before || entry.after ? (
+                    <details>
+                      <summary>{t("audit.change")}</summary>
+                      {entry.before ? (
+                        <>
+                          <strong>{t("audit.before")}</strong>
+                          <pre className="audit-json">{entry.before}</pre>
+                        </>
+                      ) : null}
+                      {entry.after ? (
+                        <>
+                          <strong>{t("audit.after")}</strong>
+                          <pre className="audit-json">{entry.after}</pre>
+                        </>
+                      ) : null}
+                    </details>
+                  ) : (
+                    "—"
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <p>{t("audit.none")}</p>
+      )}
+    </>
+  );
+}
+
+export const meta: MetaFunction = () => [{ title: "Audit log — Benchmark workbench" }];
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

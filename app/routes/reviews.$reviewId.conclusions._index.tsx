@@ -1,0 +1,108 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { localize } from "#benchmark/index";
+import { GeneralErrorBoundary } from "#app/components/error-boundary";
+import { RatingChart } from "#app/components/rating-chart";
+import { listConclusionOverview } from "#app/models/conclusion.server";
+import { hasPermission, requireReviewPermission } from "#app/utils/auth.server";
+import { getLocale } from "#app/utils/locale.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const access = await requireReviewPermission(request, params.reviewId, "conclusions:read");
+  const { review } = access;
+  const locale = await getLocale(request);
+  // Host readers see the final conclusions only; the evidence log stays with the peer team.
+  const agreedOnly = access.role === "host-reader";
+  const showEvidence = hasPermission(access, "evidence:read");
+  const rows = await listConclusionOverview({ reviewId: review.id, frameworkId: review.frameworkId, agreedOnly });
+  return {
+    reviewId: review.id,
+    agreedOnly,
+    showEvidence,
+    showComments: hasPermission(access, "comments:read"),
+    rows: rows.map(({ title, evidenceCount, ...row }) => ({
+      ...row,
+      title: localize(title, locale),
+      evidenceCount: showEvidence ? evidenceCount : null,
+    })),
+  };
+}
+
+export default function ConclusionsOverview() {
+  const { reviewId, rows, agreedOnly, showEvidence, showComments } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("conclusions");
+  const rating = (value: string | null) => (value ? t(`common:ratings.${value}`) : t("common:ratings.none"));
+  const agreed = rows.filter((row) => row.state === "agreed").length;
+  return (
+    <>
+      <h1>{t("overview.title")}</h1>
+      <p>{t("overview.intro")}</p>
+      <p>
+        <strong>{t("overview.agreedCount", { done: agreed, total: rows.length })}</strong>
+        {agreedOnly ? <span className="muted"> — {t("overview.agreedOnlyNote")}</span> : null}
+      </p>
+      <div className="conclusions-overview">
+        <figure className="card rating-chart-figure">
+          <RatingChart
+            title={t("overview.chartTitle", { count: rows.length })}
+            rows={rows.map((row) => ({ number: row.number, label: row.title, self: row.selfRating, peer: row.peerRating }))}
+          />
+        </figure>
+        <div className="table-scroll">
+          <table>
+            <caption>{t("overview.tableCaption")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("overview.factor")}</th>
+                <th scope="col">{t("overview.selfRating")}</th>
+                <th scope="col">{t("overview.peerRating")}</th>
+                <th scope="col">{t("overview.divergence")}</th>
+                {showEvidence ? <th scope="col">{t("overview.evidence")}</th> : null}
+                <th scope="col">{t("overview.recommendations")}</th>
+                {showComments ? <th scope="col">{t("overview.openComments")}</th> : null}
+                <th scope="col">{t("overview.state")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr key={row.factorId}>
+                  <th scope="row">
+                    <Link to={`/reviews/${reviewId}/conclusions/${row.factorId}`}>
+                      {row.number}. {row.title}
+                    </Link>
+                  </th>
+                  <td>
+                    <span className={`pill ${row.selfRating ?? ""}`}>{rating(row.selfRating)}</span>
+                  </td>
+                  <td>
+                    <span className={`pill ${row.peerRating ?? ""}`}>{rating(row.peerRating)}</span>
+                  </td>
+                  <td>
+                    {row.divergence.kind === "peer-higher" || row.divergence.kind === "peer-lower" ? (
+                      <strong>{t(`divergence.${row.divergence.kind}`, { count: row.divergence.steps })}</strong>
+                    ) : (
+                      t(`divergence.${row.divergence.kind}`)
+                    )}
+                  </td>
+                  {showEvidence ? <td className="numeric">{row.evidenceCount}</td> : null}
+                  <td className="numeric">{row.recommendationCount}</td>
+                  {showComments ? <td className="numeric">{row.openComments}</td> : null}
+                  <td>
+                    <span className={`pill state-${row.state}`}>{t(`states.${row.state}`)}</span>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </div>
+    </>
+  );
+}
+
+export const meta: MetaFunction = () => [{ title: "Conclusions — Benchmark workbench" }];
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

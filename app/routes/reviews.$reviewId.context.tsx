@@ -1,0 +1,275 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useBeforeUnload, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { localize, requireFramework } from "#benchmark/index";
+import { CONTEXT_EFFECTS } from "#db/enums";
+import { GeneralErrorBoundary } from "#app/components/error-boundary";
+import { ChoiceGroup, FormError, TextAreaField } from "#app/components/field";
+import { CONTEXT_NOTE_MAX_LENGTH, effectField, noteField } from "#app/models/self-assessment-fields";
+import {
+  listContextNotes,
+  saveContextNotes,
+  type ContextNoteInput,
+  type TheirContextNote,
+} from "#app/models/context.server";
+import { phaseClosedBy } from "#app/models/self-assessment.server";
+import { hasPermission, requireReviewPermission } from "#app/utils/auth.server";
+import { getLocale } from "#app/utils/locale.server";
+import { formValues, msg, type FieldErrors } from "#app/utils/validation";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const access = await requireReviewPermission(request, params.reviewId, "context:read");
+  const { review } = access;
+  const locale = await getLocale(request);
+  const framework = requireFramework(review.frameworkId);
+  const notes = await listContextNotes({ reviewId: review.id });
+  return {
+    reviewId: review.id,
+    intro: framework.contextualFactorsIntro ? localize(framework.contextualFactorsIntro, locale) : null,
+    factors: framework.contextualFactors.map((factor) => ({
+      id: factor.id,
+      title: localize(factor.title, locale),
+      description: localize(factor.description, locale),
+      implications: localize(factor.implications, locale),
+      saved: notes[factor.id] ?? null,
+    })),
+    canWrite: hasPermission(access, "context:write"),
+    stamp: framework.contextualFactors.map((factor) => notes[factor.id]?.version ?? 0).join("."),
+  };
+}
+
+const versionSchema = z.coerce.number().int().min(0);
+
+/**
+ * All seven notes post together, each with the version it was written from; after a conflict
+ * "force.<id>" keeps this user's note over the newer one and "take.<id>" keeps the other's.
+ */
+function parseNotes(form: FormData) {
+  const values = formValues(form);
+  const errors: FieldErrors = {};
+  const notes: ContextNoteInput[] = [];
+  for (const [name, raw] of Object.entries(values)) {
+    if (!name.startsWith("note.") || typeof raw !== "string") continue;
+    const contextualFactorId = name.slice("note.".length);
+    if (values[`take.${contextualFactorId}`] !== undefined) continue;
+    const version = versionSchema.safeParse(values[`force.${contextualFactorId}`] ?? values[`version.${contextualFactorId}`] ?? "0");
+    if (!version.success) {
+      (errors._form ??= []).push("selfAssessment:errors.badVersion");
+      continue;
+    }
+    if (raw.trim().length > CONTEXT_NOTE_MAX_LENGTH) (errors[name] ??= []).push(msg("errors.tooLong", { max: CONTEXT_NOTE_MAX_LENGTH }));
+    const effect = values[effectField(contextualFactorId)];
+    notes.push({ contextualFactorId, note: raw, effect: typeof effect === "string" && effect ? effect : null, version: version.data });
+  }
+  return { values, errors, notes };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  let access;
+  try {
+    access = await requireReviewPermission(request, params.reviewId, "context:write");
+  } catch (error) {
+    // The phase moved on while the page was open: explain beside the form and give the text back.
+    const phase = phaseClosedBy(error);
+    if (!phase) throw error;
+    const values = formValues(await request.formData());
+    return data(
+      { ok: false as const, errors: {} as FieldErrors, values, formError: msg("selfAssessment:phaseClosedForm", { phase }), conflicts: null, phase },
+      { status: 409 },
+    );
+  }
+  const parsed = parseNotes(await request.formData());
+  if (Object.keys(parsed.errors).length) {
+    return data({ ok: false as const, errors: parsed.errors, values: parsed.values, formError: "errors.fixBelow", conflicts: null, phase: null }, { status: 400 });
+  }
+  const result = await saveContextNotes({ reviewId: access.review.id, userId: access.user.id, notes: parsed.notes });
+  if (result.status === "invalid") {
+    return data({ ok: false as const, errors: result.errors, values: parsed.values, formError: result.errors._form?.[0] ?? "errors.fixBelow", conflicts: null, phase: null }, { status: 400 });
+  }
+  if (result.status === "conflict") {
+    return data(
+      { ok: false as const, errors: {} as FieldErrors, values: parsed.values, formError: "selfAssessment:conflict.formError", conflicts: result.notes, phase: null },
+      { status: 409 },
+    );
+  }
+  return redirect(`/reviews/${access.review.id}/context?saved=${result.changes}`);
+}
+
+type Factor = ReturnType<typeof useLoaderData<typeof loader>>["factors"][number];
+
+function ReadOnlyNote({ factor }: { factor: Factor }) {
+  const { t } = useTranslation("selfAssessment");
+  if (!factor.saved?.note && !factor.saved?.effect) return <p className="muted">{t("context.noNote")}</p>;
+  return (
+    <>
+      <p>
+        <strong>{t("context.effect")}:</strong>{" "}
+        {factor.saved.effect ? <span className={`pill sa-effect-${factor.saved.effect}`}>{t(`context.effects.${factor.saved.effect}`)}</span> : "—"}
+      </p>
+      {factor.saved.note ? <div className="sa-answer-text">{factor.saved.note}</div> : null}
+    </>
+  );
+}
+
+function ConflictNote({ id, theirs }: { id: string; theirs: TheirContextNote }) {
+  const { t, i18n } = useTranslation("selfAssessment");
+  const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium", timeStyle: "short" }).format(new Date(theirs.updatedAt));
+  return (
+    <div className="sa-conflict" role="alert">
+      <p>
+        <strong>{t("conflict.title")}</strong> {t("conflict.explain", { name: theirs.updatedByName ?? t("conflict.someone"), when })}
+      </p>
+      <div className="sa-conflict__versions">
+        <div>
+          <h4>{t("conflict.theirs", { version: theirs.version })}</h4>
+          <div className="sa-their-text">
+            <p>
+              {t("context.effect")}: {theirs.effect ? t(`context.effects.${theirs.effect}`) : "—"}
+            </p>
+            {theirs.note ? <p className="sa-answer-text">{theirs.note}</p> : <p className="muted">{t("context.noNote")}</p>}
+          </div>
+        </div>
+        <div>
+          <h4>{t("conflict.yours")}</h4>
+          <p>{t("conflict.yoursInBox")}</p>
+        </div>
+      </div>
+      <div className="sa-conflict__actions">
+        <button type="submit" name={`force.${id}`} value={theirs.version}>
+          {t("conflict.keepMine")}
+        </button>
+        <button type="submit" name={`take.${id}`} value={theirs.version} className="secondary">
+          {t("conflict.takeTheirs")}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+export default function ContextPage() {
+  const { intro, factors, canWrite, stamp } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const [searchParams] = useSearchParams();
+  const { t } = useTranslation("selfAssessment");
+  const [dirty, setDirty] = useState(false);
+  const submitting = navigation.state === "submitting";
+  useBeforeUnload(
+    useCallback(
+      (event: BeforeUnloadEvent) => {
+        if (!dirty || submitting) return;
+        event.preventDefault();
+        event.returnValue = "";
+      },
+      [dirty, submitting],
+    ),
+  );
+  // A successful save reloads the notes: nothing is left unsaved.
+  useEffect(() => setDirty(false), [stamp]);
+  const attempt = useRef({ data: actionData, count: 0 });
+  if (attempt.current.data !== actionData) attempt.current = { data: actionData, count: attempt.current.count + 1 };
+  const values = actionData?.values ?? {};
+  const text = (name: string) => (typeof values[name] === "string" ? (values[name] as string) : undefined);
+  const showForm = canWrite || Boolean(actionData?.phase);
+  const saved = searchParams.get("saved");
+
+  return (
+    <>
+      <h1>{t("context.title")}</h1>
+      <p className="sa-lead">{t("context.intro")}</p>
+      {intro ? <p className="muted">{intro}</p> : null}
+      {saved !== null && !actionData ? (
+        <p className="notice ok" role="status">
+          {saved === "0" ? t("factor.nothingChanged") : t("context.saved")}
+        </p>
+      ) : null}
+      <FormError message={actionData?.formError} />
+      {showForm ? (
+        <Form
+          method="post"
+          noValidate
+          key={`${stamp}:${attempt.current.count}`}
+          onChange={() => setDirty(true)}
+          className="sa-context-form"
+        >
+          {factors.map((factor) => {
+            const conflict = actionData?.conflicts?.[factor.id] ?? null;
+            return (
+              <section key={factor.id} className="sa-context-factor card" aria-labelledby={`${factor.id}-title`}>
+                <h2 id={`${factor.id}-title`}>
+                  {factor.title}
+                  {factor.saved?.changedSinceSubmission ? <span className="pill sa-changed">{t("changedSinceSubmission")}</span> : null}
+                </h2>
+                <div className="grid-2">
+                  <div>
+                    <h3 className="sa-small-heading">{t("context.description")}</h3>
+                    <p>{factor.description}</p>
+                  </div>
+                  <div>
+                    <h3 className="sa-small-heading">{t("context.implications")}</h3>
+                    <p>{factor.implications}</p>
+                  </div>
+                </div>
+                <TextAreaField
+                  id={`note-${factor.id}`}
+                  name={noteField(factor.id)}
+                  label={t("context.note", { title: factor.title })}
+                  hint={t("context.noteHint")}
+                  rows={5}
+                  defaultValue={text(noteField(factor.id)) ?? factor.saved?.note ?? ""}
+                  errors={actionData?.errors[noteField(factor.id)]}
+                  readOnly={Boolean(actionData?.phase)}
+                />
+                <ChoiceGroup
+                  legend={t("context.effectLegend", { title: factor.title })}
+                  name={effectField(factor.id)}
+                  type="radio"
+                  options={CONTEXT_EFFECTS.map((effect) => ({ value: effect, label: t(`context.effects.${effect}`) }))}
+                  value={text(effectField(factor.id)) ?? factor.saved?.effect ?? null}
+                  errors={actionData?.errors[effectField(factor.id)]}
+                />
+                <input type="hidden" name={`version.${factor.id}`} value={text(`version.${factor.id}`) ?? factor.saved?.version ?? 0} />
+                {conflict ? <ConflictNote id={factor.id} theirs={conflict} /> : null}
+                <div className="actions">
+                  <button type="submit" disabled={submitting || Boolean(actionData?.phase)}>
+                    {submitting ? t("common:status.saving") : t("context.save")}
+                  </button>
+                  {dirty && !submitting ? <span className="muted">{t("common:status.unsaved")}</span> : null}
+                </div>
+              </section>
+            );
+          })}
+        </Form>
+      ) : (
+        factors.map((factor) => (
+          <section key={factor.id} className="sa-context-factor card" aria-labelledby={`${factor.id}-title`}>
+            <h2 id={`${factor.id}-title`}>
+              {factor.title}
+              {factor.saved?.changedSinceSubmission ? <span className="pill sa-changed">{t("changedSinceSubmission")}</span> : null}
+            </h2>
+            <div className="grid-2">
+              <div>
+                <h3 className="sa-small-heading">{t("context.description")}</h3>
+                <p>{factor.description}</p>
+              </div>
+              <div>
+                <h3 className="sa-small-heading">{t("context.implications")}</h3>
+                <p>{factor.implications}</p>
+              </div>
+            </div>
+            <h3 className="sa-small-heading">{t("context.hostNote")}</h3>
+            <ReadOnlyNote factor={factor} />
+          </section>
+        ))
+      )}
+    </>
+  );
+}
+
+export const meta: MetaFunction = () => [{ title: "Context — Benchmark workbench" }];
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,44 @@
+import fs from "node:fs";
+import { createReadableStreamFromReadable, data, redirect, type LoaderFunctionArgs } from "@remix-run/node";
+import { getDocument, getDocumentFile } from "#app/models/document.server";
+import { requireReviewPermission } from "#app/utils/auth.server";
+import { contentDisposition, downloadName, storedFilePath } from "#app/utils/uploads.server";
+
+function missing(): never {
+  throw data({ message: "This document has no file." }, { status: 404 });
+}
+
+/**
+ * A document's uploaded file, for those who may read the self-assessment. Always a download
+ * (never shown inline on our origin), with the type found in its content and its original name.
+ * A document that is only a link sends the reader on to it.
+ */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { review } = await requireReviewPermission(request, params.reviewId, "self-assessment:read", { resource: true });
+  const documentId = params.documentId ?? "";
+  const file = await getDocumentFile({ reviewId: review.id, documentId });
+  if (!file) {
+    const document = await getDocument({ reviewId: review.id, documentId });
+    if (document && !document.deletedAt && document.url) return redirect(document.url);
+    missing();
+  }
+  const filePath = storedFilePath(file.sha256);
+  let size: number;
+  try {
+    size = (await fs.promises.stat(filePath)).size;
+  } catch {
+    missing();
+  }
+  const stream = createReadableStreamFromReadable(fs.createReadStream(filePath));
+  return new Response(stream, {
+    status: 200,
+    headers: {
+      "Content-Type": file.mime,
+      "Content-Length": String(size),
+      "Content-Disposition": contentDisposition(downloadName(file.name, file.mime)),
+      "X-Content-Type-Options": "nosniff",
+      "Content-Security-Policy": "default-src 'none'; sandbox",
+      "Cache-Control": "private, no-store",
+    },
+  });
+}

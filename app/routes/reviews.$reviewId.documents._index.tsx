@@ -1,0 +1,524 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { useRef } from "react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { localize, requireFramework } from "#benchmark/index";
+import { DOCUMENT_TYPES } from "#db/enums";
+import { GeneralErrorBoundary } from "#app/components/error-boundary";
+import { FieldErrors, FormError, SelectField, TextField } from "#app/components/field";
+import { ACCEPT_ATTRIBUTE, AUTHOR_MAX_LENGTH, TITLE_MAX_LENGTH } from "#app/models/self-assessment-fields";
+import {
+  createDocument,
+  deleteDocument,
+  documentLinkErrors,
+  getDocument,
+  listDocuments,
+  restoreDocument,
+  updateDocument,
+} from "#app/models/document.server";
+import { phaseClosedBy } from "#app/models/self-assessment.server";
+import { hasPermission, requireReviewPermission } from "#app/utils/auth.server";
+import { getLocale } from "#app/utils/locale.server";
+import { isMultipart, maxUploadBytes, parseUploadForm, type UploadForm } from "#app/utils/uploads.server";
+import {
+  choice,
+  formValues,
+  msg,
+  optionalDateSchema,
+  optionalHttpUrlSchema,
+  optionalText,
+  parseForm,
+  requiredText,
+  type FieldErrors as FieldErrorMap,
+} from "#app/utils/validation";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const access = await requireReviewPermission(request, params.reviewId, "self-assessment:read");
+  const { review } = access;
+  const canWrite = hasPermission(access, "self-assessment:write");
+  const locale = await getLocale(request);
+  const framework = requireFramework(review.frameworkId);
+  const search = new URL(request.url).searchParams;
+  const documents = await listDocuments({ reviewId: review.id });
+  const editId = canWrite ? search.get("edit") : null;
+  const editing = editId ? (documents.find((document) => document.id === editId) ?? null) : null;
+  const deletedId = search.get("deleted");
+  const deleted = deletedId ? await getDocument({ reviewId: review.id, documentId: deletedId }) : null;
+  const factors = framework.keyFactors
+    .filter((factor) => !factor.retired)
+    .map((factor) => ({
+      id: factor.id,
+      number: factor.number,
+      title: localize(factor.title, locale),
+      questions: factor.guidingQuestions
+        .filter((question) => !question.retired)
+        .map((question, index) => ({ id: question.id, number: index + 1, text: localize(question.text, locale) })),
+    }));
+  const preselected = search.get("factor");
+  return {
+    reviewId: review.id,
+    canWrite,
+    documents: documents.map(({ createdAt: _c, updatedAt: _u, ...document }) => document),
+    editing,
+    deleted: deleted?.deletedAt ? { id: deleted.id, title: deleted.title } : null,
+    factors,
+    preselectedFactor: factors.some((factor) => factor.id === preselected) ? preselected : null,
+    maxUploadMb: Math.round(maxUploadBytes() / (1024 * 1024)),
+  };
+}
+
+const DocumentSchema = z.object({
+  intent: z.enum(["create", "update"]),
+  documentId: z.string().max(100).optional(),
+  title: requiredText(TITLE_MAX_LENGTH),
+  type: choice(DOCUMENT_TYPES),
+  date: optionalDateSchema,
+  author: optionalText(AUTHOR_MAX_LENGTH),
+  url: optionalHttpUrlSchema,
+  factors: z.array(z.string().max(100)).max(100),
+  questions: z.array(z.string().max(100)).max(500),
+  removeFile: z.string().optional(),
+});
+
+const RowSchema = z.object({
+  intent: z.enum(["delete", "restore"]),
+  documentId: z.string().min(1).max(100),
+});
+
+const LINK_FIELDS = ["factors", "questions"];
+
+type Failure = {
+  ok: false;
+  intent: string;
+  documentId: string | null;
+  errors: FieldErrorMap;
+  values: Record<string, string | string[]>;
+  formError: string | null;
+  /** A valid file that was not kept because another field was wrong: the user picks it again. */
+  droppedFile: string | null;
+};
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  let access;
+  try {
+    access = await requireReviewPermission(request, params.reviewId, "self-assessment:write");
+  } catch (error) {
+    // The phase moved on while the page was open: read the form without keeping any file.
+    const phase = phaseClosedBy(error);
+    if (!phase) throw error;
+    const values = isMultipart(request)
+      ? formValues((await parseUploadForm(request, { fileFields: ["file"], store: false })).form, LINK_FIELDS)
+      : formValues(await request.formData(), LINK_FIELDS);
+    const failure: Failure = {
+      ok: false,
+      intent: String(values.intent ?? ""),
+      documentId: typeof values.documentId === "string" ? values.documentId : null,
+      errors: {},
+      values,
+      formError: msg("selfAssessment:phaseClosedForm", { phase }),
+      droppedFile: null,
+    };
+    return data(failure, { status: 409 });
+  }
+  const { review, user } = access;
+  const upload: Pick<UploadForm, "form" | "files" | "errors" | "discard"> = isMultipart(request)
+    ? await parseUploadForm(request, { fileFields: ["file"] })
+    : { form: await request.formData(), files: {}, errors: {}, discard: async () => {} };
+  try {
+    const intent = upload.form.get("intent");
+    const base = formValues(upload.form, LINK_FIELDS);
+    const fail = (failure: Omit<Failure, "ok" | "values" | "droppedFile">, status: number) =>
+      data({ ...failure, ok: false as const, values: base, droppedFile: upload.files.file?.originalName ?? null } satisfies Failure, { status });
+
+    if (intent === "delete" || intent === "restore") {
+      const parsed = parseForm(RowSchema, upload.form);
+      if (!parsed.ok) return fail({ intent, documentId: null, errors: parsed.errors, formError: "errors.badRequest" }, 400);
+      const { documentId } = parsed.data;
+      if (intent === "delete") {
+        const result = await deleteDocument({ reviewId: review.id, documentId, userId: user.id });
+        if (result.status === "not-found") throw data({ message: "This document does not exist." }, { status: 404 });
+        return redirect(`/reviews/${review.id}/documents?deleted=${encodeURIComponent(documentId)}`);
+      }
+      const result = await restoreDocument({ reviewId: review.id, documentId, userId: user.id });
+      if (result.status === "not-found") throw data({ message: "This document does not exist." }, { status: 404 });
+      return redirect(`/reviews/${review.id}/documents?restored=${encodeURIComponent(documentId)}#document-${documentId}`);
+    }
+    if (intent !== "create" && intent !== "update") {
+      return fail({ intent: String(intent ?? ""), documentId: null, errors: {}, formError: "errors.badRequest" }, 400);
+    }
+
+    const parsed = parseForm(DocumentSchema, upload.form, LINK_FIELDS);
+    const documentId = typeof base.documentId === "string" && base.documentId ? base.documentId : null;
+    const existing = intent === "update" && documentId ? await getDocument({ reviewId: review.id, documentId }) : null;
+    if (intent === "update" && (!existing || existing.deletedAt)) throw data({ message: "This document does not exist." }, { status: 404 });
+
+    const framework = requireFramework(review.frameworkId);
+    const errors: FieldErrorMap = { ...(parsed.ok ? {} : parsed.errors), ...upload.errors };
+    const factorIds = Array.isArray(base.factors) ? base.factors : [];
+    const questionIds = Array.isArray(base.questions) ? base.questions : [];
+    Object.assign(errors, documentLinkErrors(framework, factorIds, questionIds));
+    const file = upload.files.file ?? null;
+    const keepsFile = Boolean(existing?.hasFile) && !base.removeFile;
+    const url = parsed.ok ? parsed.data.url : typeof base.url === "string" ? base.url.trim() : "";
+    if (!url && !file && !keepsFile && !errors.file && !errors.url) errors.url = ["selfAssessment:documents.errors.linkOrFile"];
+    if (!parsed.ok || Object.keys(errors).length) {
+      return fail({ intent, documentId, errors, formError: "errors.fixBelow" }, 400);
+    }
+
+    const input = {
+      title: parsed.data.title,
+      type: parsed.data.type,
+      date: parsed.data.date,
+      author: parsed.data.author,
+      url: parsed.data.url,
+      factorIds,
+      questionIds,
+    };
+    if (intent === "create") {
+      const { id } = await createDocument({ reviewId: review.id, userId: user.id, input, upload: file });
+      return redirect(`/reviews/${review.id}/documents?added=${id}#document-${id}`);
+    }
+    await updateDocument({ reviewId: review.id, documentId: documentId!, userId: user.id, input, upload: file, removeFile: Boolean(base.removeFile) });
+    return redirect(`/reviews/${review.id}/documents?updated=${documentId}#document-${documentId}`);
+  } finally {
+    // Whatever was not moved into place (refused, or the request failed) leaves no trace.
+    await upload.discard();
+  }
+}
+
+type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
+type DocumentView = LoaderData["documents"][number];
+
+function useFormatSize() {
+  const { i18n } = useTranslation();
+  return (bytes: number | null) => {
+    if (bytes === null) return "";
+    const format = (value: number, unit: "kilobyte" | "megabyte") =>
+      new Intl.NumberFormat(i18n.language, { style: "unit", unit, unitDisplay: "short", maximumFractionDigits: 1 }).format(value);
+    return bytes < 1024 * 1024 ? format(Math.max(bytes / 1024, 0.1), "kilobyte") : format(bytes / (1024 * 1024), "megabyte");
+  };
+}
+
+/** A stored YYYY-MM-DD shown in the reader's language; no time zone can move the day. */
+function useFormatDate() {
+  const { i18n } = useTranslation();
+  return (date: string) => new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium", timeZone: "UTC" }).format(new Date(`${date}T00:00:00Z`));
+}
+
+/** "1 (q2, q3) · 4": the factors a document answers, with its questions, in the benchmark's numbering. */
+function Answers({ document, factors }: { document: DocumentView; factors: LoaderData["factors"] }) {
+  const { t } = useTranslation("selfAssessment");
+  const parts = factors
+    .filter((factor) => document.links.some((link) => link.factorId === factor.id))
+    .map((factor) => {
+      const questions = factor.questions.filter((question) => document.links.some((link) => link.questionId === question.id));
+      return (
+        <li key={factor.id}>
+          <abbr title={factor.title}>{t("documents.factorShort", { number: factor.number })}</abbr>
+          {questions.length ? (
+            <span className="muted">
+              {" "}
+              ({questions.map((question) => t("documents.questionShort", { number: `${factor.number}.${question.number}` })).join(", ")})
+            </span>
+          ) : null}
+        </li>
+      );
+    });
+  return <ul className="sa-inline-list">{parts}</ul>;
+}
+
+function LinkPicker({
+  factors,
+  selectedFactors,
+  selectedQuestions,
+  errors,
+}: {
+  factors: LoaderData["factors"];
+  selectedFactors: string[];
+  selectedQuestions: string[];
+  errors?: string[];
+}) {
+  const { t } = useTranslation("selfAssessment");
+  return (
+    <fieldset className="field sa-link-picker" aria-describedby={errors?.length ? "links-error" : "links-hint"}>
+      <legend>{t("documents.fields.links")}</legend>
+      <p className="hint" id="links-hint">
+        {t("documents.linksHint")}
+      </p>
+      <FieldErrors id="links-error" errors={errors} />
+      {factors.map((factor) => {
+        const open = selectedFactors.includes(factor.id) || factor.questions.some((question) => selectedQuestions.includes(question.id));
+        return (
+          <details key={factor.id} open={open} className="sa-link-factor">
+            <summary>
+              {factor.number}. {factor.title}
+            </summary>
+            <label className="choice">
+              <input type="checkbox" name="factors" value={factor.id} defaultChecked={selectedFactors.includes(factor.id)} />{" "}
+              {t("documents.wholeFactor", { number: factor.number })}
+            </label>
+            <ul>
+              {factor.questions.map((question) => (
+                <li key={question.id}>
+                  <label className="choice">
+                    <input type="checkbox" name="questions" value={question.id} defaultChecked={selectedQuestions.includes(question.id)} />{" "}
+                    {factor.number}.{question.number} {question.text}
+                  </label>
+                </li>
+              ))}
+            </ul>
+          </details>
+        );
+      })}
+    </fieldset>
+  );
+}
+
+function DocumentForm({ data: loaderData, failure }: { data: LoaderData; failure: Failure | null }) {
+  const { t } = useTranslation("selfAssessment");
+  const navigation = useNavigation();
+  const formatSize = useFormatSize();
+  const { editing, factors, maxUploadMb, preselectedFactor } = loaderData;
+  const intent = editing ? "update" : "create";
+  // Values typed in a refused attempt win over what is stored.
+  const typed = failure && failure.intent === intent && (intent === "create" || failure.documentId === editing?.id) ? failure : null;
+  const value = (name: string) => {
+    const typedValue = typed?.values[name];
+    return typeof typedValue === "string" ? typedValue : undefined;
+  };
+  const list = (name: string) => {
+    const typedValue = typed?.values[name];
+    return Array.isArray(typedValue) ? typedValue : undefined;
+  };
+  const errors = typed?.errors ?? {};
+  const selectedFactors =
+    list("factors") ??
+    (editing
+      ? [...new Set(editing.links.filter((link) => !link.questionId).map((link) => link.factorId))].filter(
+          (factorId) => !editing.links.some((link) => link.factorId === factorId && link.questionId),
+        )
+      : preselectedFactor
+        ? [preselectedFactor]
+        : []);
+  const selectedQuestions = list("questions") ?? (editing ? editing.links.filter((link) => link.questionId).map((link) => link.questionId) : []);
+  const submitting = navigation.state === "submitting";
+  // Each refused attempt starts the form afresh from what was sent, so a file that was not kept
+  // is not still shown as chosen.
+  const attempt = useRef({ failure, count: 0 });
+  if (attempt.current.failure !== failure) attempt.current = { failure, count: attempt.current.count + 1 };
+  return (
+    <section className="card sa-document-form" id="add-document" aria-labelledby="document-form-title">
+      <h2 id="document-form-title">{editing ? t("documents.editTitle", { title: editing.title }) : t("documents.addTitle")}</h2>
+      <FormError message={typed?.formError} />
+      <Form method="post" encType="multipart/form-data" noValidate key={`${editing?.id ?? "new"}:${attempt.current.count}`}>
+        <input type="hidden" name="intent" value={intent} />
+        {editing ? <input type="hidden" name="documentId" value={editing.id} /> : null}
+        <TextField
+          id="document-title"
+          name="title"
+          type="text"
+          label={t("documents.fields.title")}
+          defaultValue={value("title") ?? editing?.title ?? ""}
+          errors={errors.title}
+          maxLength={TITLE_MAX_LENGTH + 100}
+          autoComplete="off"
+        />
+        <SelectField
+          id="document-type"
+          name="type"
+          label={t("documents.fields.type")}
+          defaultValue={value("type") ?? editing?.type ?? ""}
+          errors={errors.type}
+          options={[{ value: "", label: t("documents.chooseType") }, ...DOCUMENT_TYPES.map((type) => ({ value: type, label: t(`documents.types.${type}`) }))]}
+        />
+        <div className="grid-2">
+          <TextField
+            id="document-date"
+            name="date"
+            type="date"
+            label={t("documents.fields.date")}
+            hint={t("documents.dateHint")}
+            defaultValue={value("date") ?? editing?.date ?? ""}
+            errors={errors.date}
+          />
+          <TextField
+            id="document-author"
+            name="author"
+            type="text"
+            label={t("documents.fields.author")}
+            hint={t("documents.authorHint")}
+            defaultValue={value("author") ?? editing?.author ?? ""}
+            errors={errors.author}
+          />
+        </div>
+        <TextField
+          id="document-url"
+          name="url"
+          type="url"
+          inputMode="url"
+          label={t("documents.fields.url")}
+          hint={t("documents.urlHint")}
+          defaultValue={value("url") ?? editing?.url ?? ""}
+          errors={errors.url}
+        />
+        {editing?.hasFile ? (
+          <p className="sa-current-file">
+            {t("documents.currentFile", { name: editing.fileName, size: formatSize(editing.fileSize) })}{" "}
+            <label className="choice">
+              <input type="checkbox" name="removeFile" value="on" defaultChecked={Boolean(value("removeFile"))} /> {t("documents.removeFile")}
+            </label>
+          </p>
+        ) : null}
+        <TextField
+          id="document-file"
+          name="file"
+          type="file"
+          accept={ACCEPT_ATTRIBUTE}
+          label={editing?.hasFile ? t("documents.fields.replaceFile") : t("documents.fields.file")}
+          hint={
+            <>
+              {t("documents.fileHint", { max: maxUploadMb })}
+              {typed?.droppedFile ? (
+                <>
+                  {" "}
+                  <strong>{t("documents.chooseAgain", { name: typed.droppedFile })}</strong>
+                </>
+              ) : null}
+            </>
+          }
+          errors={errors.file}
+        />
+        <LinkPicker factors={factors} selectedFactors={selectedFactors} selectedQuestions={selectedQuestions} errors={errors.links} />
+        <div className="actions">
+          <button type="submit" disabled={submitting}>
+            {submitting ? t("common:status.saving") : editing ? t("documents.saveChanges") : t("documents.add")}
+          </button>
+          {editing ? <Link to={`/reviews/${loaderData.reviewId}/documents`}>{t("common:actions.cancel")}</Link> : null}
+        </div>
+      </Form>
+    </section>
+  );
+}
+
+export default function DocumentsPage() {
+  const loaderData = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const { t } = useTranslation("selfAssessment");
+  const formatSize = useFormatSize();
+  const formatDate = useFormatDate();
+  const { reviewId, documents, canWrite, factors, deleted } = loaderData;
+  const failure = actionData && !actionData.ok ? (actionData as Failure) : null;
+  const rowFailure = failure && (failure.intent === "delete" || failure.intent === "restore" || !["create", "update"].includes(failure.intent)) ? failure : null;
+  const highlighted = searchParams.get("added") ?? searchParams.get("updated") ?? searchParams.get("restored");
+  return (
+    <>
+      <h1>{t("documents.title")}</h1>
+      <p className="sa-lead">{t("documents.intro")}</p>
+      {searchParams.get("added") ? (
+        <p className="notice ok" role="status">
+          {t("documents.added")}
+        </p>
+      ) : null}
+      {searchParams.get("updated") ? (
+        <p className="notice ok" role="status">
+          {t("documents.updated")}
+        </p>
+      ) : null}
+      {searchParams.get("restored") ? (
+        <p className="notice ok" role="status">
+          {t("documents.restored")}
+        </p>
+      ) : null}
+      {deleted && canWrite ? (
+        <Form method="post" className="notice ok sa-undo" role="status">
+          {t("documents.deleted", { title: deleted.title })} <input type="hidden" name="intent" value="restore" />
+          <input type="hidden" name="documentId" value={deleted.id} />
+          <button type="submit" className="secondary">
+            {t("common:actions.undo")}
+          </button>
+        </Form>
+      ) : null}
+      {rowFailure ? <FormError message={rowFailure.formError} /> : null}
+
+      {documents.length ? (
+        <table className="sa-documents">
+          <caption>{t("documents.caption", { count: documents.length })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("documents.fields.title")}</th>
+              <th scope="col">{t("documents.fields.type")}</th>
+              <th scope="col">{t("documents.fields.date")}</th>
+              <th scope="col">{t("documents.columns.answers")}</th>
+              <th scope="col">{t("documents.columns.source")}</th>
+              {canWrite ? (
+                <th scope="col">
+                  <span className="visually-hidden">{t("documents.columns.actions")}</span>
+                </th>
+              ) : null}
+            </tr>
+          </thead>
+          <tbody>
+            {documents.map((document) => (
+              <tr key={document.id} id={`document-${document.id}`} className={highlighted === document.id ? "sa-highlight" : undefined}>
+                <th scope="row">
+                  {document.title}
+                  {document.author ? <div className="muted sa-small">{document.author}</div> : null}
+                </th>
+                <td>{t(`documents.types.${document.type}`)}</td>
+                <td>{document.date ? <time dateTime={document.date}>{formatDate(document.date)}</time> : "—"}</td>
+                <td>
+                  <Answers document={document} factors={factors} />
+                </td>
+                <td>
+                  {document.url ? (
+                    <a href={document.url} rel="noreferrer noopener" target="_blank">
+                      {t("documents.openLink")}
+                      <span className="visually-hidden"> — {document.title}</span>
+                    </a>
+                  ) : null}
+                  {document.url && document.hasFile ? <br /> : null}
+                  {document.hasFile ? (
+                    <a href={`/reviews/${reviewId}/documents/${document.id}/file`} download>
+                      {t("documents.download", { name: document.fileName })}
+                    </a>
+                  ) : null}
+                  {document.hasFile ? <div className="muted sa-small">{formatSize(document.fileSize)}</div> : null}
+                </td>
+                {canWrite ? (
+                  <td className="sa-row-actions">
+                    <Link to={`?edit=${document.id}#add-document`}>
+                      {t("common:actions.edit")}
+                      <span className="visually-hidden"> — {document.title}</span>
+                    </Link>
+                    <Form method="post">
+                      <input type="hidden" name="intent" value="delete" />
+                      <input type="hidden" name="documentId" value={document.id} />
+                      <button type="submit" className="button-link">
+                        {t("common:actions.delete")}
+                        <span className="visually-hidden"> — {document.title}</span>
+                      </button>
+                    </Form>
+                  </td>
+                ) : null}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <p className="muted">{t("documents.none")}</p>
+      )}
+
+      {canWrite || (failure && failure.formError?.startsWith("selfAssessment:phaseClosedForm")) ? (
+        <DocumentForm data={loaderData} failure={failure} />
+      ) : null}
+    </>
+  );
+}
+
+export const meta: MetaFunction = () => [{ title: "Documents — Benchmark workbench" }];
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,329 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
+import { useEffect, useRef } from "react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { localize, requireFramework } from "#benchmark/index";
+import { GeneralErrorBoundary } from "#app/components/error-boundary";
+import { ChoiceGroup, FormError, SelectField, TextAreaField, TextField } from "#app/components/field";
+import {
+  deleteEvidence,
+  getEvidence,
+  loadLogContext,
+  parseEvidenceForm,
+  restoreEvidence,
+  updateEvidence,
+  type EvidenceOutcome,
+} from "#app/models/evidence.server";
+import { hasPermission, requireReviewPermission } from "#app/utils/auth.server";
+import { getLocale } from "#app/utils/locale.server";
+import { formValues } from "#app/utils/validation";
+import { EVIDENCE_KINDS, POLARITIES } from "#db/enums";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const access = await requireReviewPermission(request, params.reviewId, "evidence:read");
+  const { review, user } = access;
+  const item = await getEvidence({ reviewId: review.id, evidenceId: params.evidenceId ?? "" });
+  if (!item) throw data({ message: "This evidence item does not exist in this review." }, { status: 404 });
+  const locale = await getLocale(request);
+  const framework = requireFramework(review.frameworkId);
+  const context = await loadLogContext({ reviewId: review.id });
+  const mayChange = hasPermission(access, "evidence:write") && (item.createdBy === user.id || hasPermission(access, "evidence:edit-any"));
+  return {
+    item,
+    canEdit: mayChange,
+    factors: framework.keyFactors
+      .filter((factor) => !factor.retired)
+      .map((factor) => ({
+        id: factor.id,
+        number: factor.number,
+        title: localize(factor.title, locale),
+        questions: factor.guidingQuestions
+          .filter((question) => !question.retired)
+          .map((question, index) => ({ id: question.id, number: index + 1, text: localize(question.text, locale) })),
+      })),
+    interviews: context.interviews,
+    documents: context.documents,
+  };
+}
+
+const IntentSchema = z.enum(["update", "delete", "restore"]);
+const VersionSchema = z.coerce.number().int().min(1).optional().catch(undefined);
+
+type Failure = { ok: false; intent: string; errors: Record<string, string[] | undefined>; values: Record<string, string | string[]> };
+
+function failure(intent: string, outcome: Extract<EvidenceOutcome, { ok: false }>, values: Failure["values"]) {
+  return data<Failure>({ ok: false, intent, errors: outcome.errors, values }, { status: outcome.status });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const access = await requireReviewPermission(request, params.reviewId, "evidence:write");
+  const { review, user } = access;
+  const form = await request.formData();
+  const url = new URL(request.url);
+  const evidenceId = params.evidenceId ?? "";
+  const intent = IntentSchema.safeParse(form.get("intent"));
+  if (!intent.success) {
+    return data<Failure>(
+      { ok: false, intent: "", errors: { _form: ["evidence:errors.unknownIntent"] }, values: formValues(form) },
+      { status: 400 }
+    );
+  }
+  // Only the author, or the lead expert, changes an item; a peer forging another's id gets 403 and keeps the text typed.
+  const actor = { userId: user.id, canEditAny: hasPermission(access, "evidence:edit-any") };
+  const log = `/reviews/${review.id}/evidence`;
+  const view = new URLSearchParams(url.searchParams);
+  view.delete("deleted");
+  view.delete("restored");
+  view.delete("saved");
+
+  if (intent.data === "update") {
+    const parsed = parseEvidenceForm(requireFramework(review.frameworkId), form);
+    if (!parsed.ok) return data<Failure>({ ok: false, intent: "update", errors: parsed.errors, values: parsed.values }, { status: 400 });
+    const outcome = await updateEvidence({
+      reviewId: review.id,
+      evidenceId,
+      actor,
+      version: VersionSchema.parse(form.get("version") ?? undefined) ?? null,
+      input: parsed.data,
+    });
+    if (!outcome.ok) return failure("update", outcome, parsed.values);
+    view.set("saved", outcome.id);
+    return redirect(`${log}?${view}`);
+  }
+  if (intent.data === "delete") {
+    const outcome = await deleteEvidence({ reviewId: review.id, evidenceId, actor });
+    if (!outcome.ok) return failure("delete", outcome, formValues(form));
+    view.set("deleted", outcome.id);
+    return redirect(`${log}?${view}`);
+  }
+  const outcome = await restoreEvidence({ reviewId: review.id, evidenceId, actor });
+  if (!outcome.ok) return failure("restore", outcome, formValues(form));
+  return redirect(`${log}/${evidenceId}?${view}`);
+}
+
+export default function EvidenceItem() {
+  const { item, canEdit, factors, interviews, documents } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const location = useLocation();
+  const { t, i18n } = useTranslation("evidence");
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => headingRef.current?.focus(), [item.id]);
+
+  const values = actionData && !actionData.ok ? actionData.values : null;
+  const errors = actionData && !actionData.ok ? actionData.errors : {};
+  const typed = (name: string, saved: string) => {
+    const value = values?.[name];
+    return typeof value === "string" ? value : saved;
+  };
+  const typedList = (name: string, saved: readonly string[]) => {
+    const value = values?.[name];
+    return Array.isArray(value) ? value : saved;
+  };
+  const day = new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium", timeZone: "UTC" });
+  const moment = new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+  const interviewLabel = (interview: (typeof interviews)[number]) =>
+    t(interview.place ? "interviewLabel" : "interviewLabelNoPlace", {
+      date: day.format(new Date(`${interview.date}T00:00:00Z`)),
+      format: t(`formats.${interview.format}`),
+      place: interview.place,
+    });
+  const interview = interviews.find((candidate) => candidate.id === item.interviewId);
+  const document = documents.find((candidate) => candidate.id === item.documentId);
+  const busy = navigation.state === "submitting";
+  const backTo = `..${location.search}`;
+
+  return (
+    <section className="card evidence-item" aria-labelledby="evidence-item-title">
+      <p className="no-print">
+        <Link to={backTo} relative="path">
+          ← {t("item.back")}
+        </Link>
+      </p>
+      <h2 id="evidence-item-title" ref={headingRef} tabIndex={-1}>
+        {t("item.title")} · {t(`kinds.${item.kind}`)}
+      </h2>
+      {item.deletedAt ? (
+        <div className="notice warn">
+          <p>{t("item.deletedNotice")}</p>
+          {canEdit ? (
+            <Form method="post">
+              <input type="hidden" name="intent" value="restore" />
+              <button type="submit" disabled={busy}>
+                {t("item.restore")}
+              </button>
+            </Form>
+          ) : null}
+        </div>
+      ) : null}
+      <FormError message={errors._form?.[0]} />
+      <blockquote className="evidence-quote">{item.text}</blockquote>
+      <dl className="facts">
+        <dt>{t("item.attribution")}</dt>
+        <dd>{item.attribution || t("item.noAttribution")}</dd>
+        <dt>{t("columns.factors")}</dt>
+        <dd>
+          {item.factorIds
+            .map((id) => factors.find((factor) => factor.id === id))
+            .map((factor) => (factor ? t("factorLabel", { number: factor.number, title: factor.title }) : ""))
+            .join(" · ")}
+        </dd>
+        {item.questionIds.length ? (
+          <>
+            <dt>{t("item.questions")}</dt>
+            <dd>
+              <ul>
+                {item.questionIds.map((id) => {
+                  const factor = factors.find((candidate) => candidate.questions.some((question) => question.id === id));
+                  const question = factor?.questions.find((candidate) => candidate.id === id);
+                  return <li key={id}>{factor && question ? `${factor.number}.${question.number} ${question.text}` : id}</li>;
+                })}
+              </ul>
+            </dd>
+          </>
+        ) : null}
+        <dt>{t("columns.polarity")}</dt>
+        <dd>
+          <span className={`pill ${item.polarity}`}>{t(`polarities.${item.polarity}`)}</span>{" "}
+          <span className="muted">{t(`polarityHints.${item.polarity}`)}</span>
+        </dd>
+        <dt>{t("item.source")}</dt>
+        <dd>
+          {interview ? interviewLabel(interview) : null}
+          {document ? document.href ? <a href={document.href}>{document.title}</a> : document.title : null}
+          {!interview && !document ? "—" : null}
+        </dd>
+        <dt>{t("item.loggedBy")}</dt>
+        <dd>
+          {item.creatorName}
+          {item.createdAt ? ` · ${moment.format(new Date(item.createdAt))} UTC` : ""}
+        </dd>
+        {item.updatedAt ? (
+          <>
+            <dt>{t("item.updatedAt")}</dt>
+            <dd>
+              {moment.format(new Date(item.updatedAt))} UTC · {t("item.version", { version: item.version })}
+            </dd>
+          </>
+        ) : null}
+      </dl>
+
+      {!canEdit ? <p className="muted">{t("item.readOnly")}</p> : null}
+      {canEdit && !item.deletedAt ? (
+        <>
+          <h3>{t("item.edit")}</h3>
+          <Form method="post" noValidate key={`${item.id}-${item.version}`}>
+            <input type="hidden" name="intent" value="update" />
+            <input type="hidden" name="version" value={item.version} />
+            <div className="grid-2">
+              <div>
+                <SelectField
+                  name="interviewId"
+                  label={t("form.interview")}
+                  defaultValue={typed("interviewId", item.interviewId ?? "")}
+                  errors={errors.interviewId}
+                  options={[
+                    { value: "", label: t("form.noInterview") },
+                    ...interviews.map((option) => ({ value: option.id, label: interviewLabel(option) })),
+                  ]}
+                />
+                <TextAreaField name="text" label={t("form.text")} rows={6} defaultValue={typed("text", item.text)} errors={errors.text} />
+                <TextField
+                  type="text"
+                  name="attribution"
+                  label={t("form.attribution")}
+                  hint={t("form.attributionHint")}
+                  defaultValue={typed("attribution", item.attribution)}
+                  errors={errors.attribution}
+                />
+                <SelectField
+                  name="kind"
+                  label={t("form.kind")}
+                  defaultValue={typed("kind", item.kind)}
+                  errors={errors.kind}
+                  options={EVIDENCE_KINDS.map((value) => ({ value, label: t(`kinds.${value}`) }))}
+                />
+                <ChoiceGroup
+                  legend={t("form.polarity")}
+                  name="polarity"
+                  type="radio"
+                  value={typed("polarity", item.polarity)}
+                  errors={errors.polarity}
+                  options={POLARITIES.map((value) => ({ value, label: t(`polarities.${value}`) }))}
+                />
+                <SelectField
+                  name="documentId"
+                  label={t("form.document")}
+                  hint={t("form.documentHint")}
+                  defaultValue={typed("documentId", item.documentId ?? "")}
+                  errors={errors.documentId}
+                  options={[
+                    { value: "", label: t("form.noDocument") },
+                    ...documents.map((doc) => ({
+                      value: doc.id,
+                      label: `${doc.title} (${t(doc.origin === "host-city" ? "form.hostCityDocument" : "form.peerDocument")})`,
+                    })),
+                  ]}
+                />
+              </div>
+              <div>
+                <ChoiceGroup
+                  legend={t("form.factors")}
+                  name="factorIds"
+                  type="checkbox"
+                  value={typedList("factorIds", item.factorIds)}
+                  errors={errors.factorIds}
+                  options={factors.map((factor) => ({ value: factor.id, label: `${factor.number}. ${factor.title}` }))}
+                />
+                <details open={item.questionIds.length > 0 || Boolean(errors.questionIds)}>
+                  <summary>{t("form.questions")}</summary>
+                  {errors.questionIds ? <FormError message={errors.questionIds[0]} /> : null}
+                  {factors.map((factor) => {
+                    const chosen = typedList("questionIds", item.questionIds);
+                    return (
+                      <details
+                        key={factor.id}
+                        className="question-group"
+                        open={typedList("factorIds", item.factorIds).includes(factor.id) || factor.questions.some((question) => chosen.includes(question.id))}
+                      >
+                        <summary>{t("factorLabel", { number: factor.number, title: factor.title })}</summary>
+                        <ChoiceGroup
+                          legend={<span className="visually-hidden">{t("factorLabel", { number: factor.number, title: factor.title })}</span>}
+                          name="questionIds"
+                          type="checkbox"
+                          value={chosen}
+                          options={factor.questions.map((question) => ({ value: question.id, label: `${factor.number}.${question.number} ${question.text}` }))}
+                        />
+                      </details>
+                    );
+                  })}
+                </details>
+              </div>
+            </div>
+            <div className="actions">
+              <button type="submit" disabled={busy}>
+                {t("item.save")}
+              </button>
+              <Link to={backTo} relative="path">
+                {t("common:actions.cancel")}
+              </Link>
+            </div>
+          </Form>
+          <Form method="post" className="actions">
+            <input type="hidden" name="intent" value="delete" />
+            <button type="submit" className="danger" disabled={busy}>
+              {t("item.delete")}
+            </button>
+          </Form>
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+export const meta: MetaFunction = () => [{ title: "Evidence item — Benchmark workbench" }];
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,402 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { useEffect, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { GeneralErrorBoundary } from "#app/components/error-boundary";
+import { ChoiceGroup, FieldErrors, FormError, SelectField, TextAreaField, TextField } from "#app/components/field";
+import {
+  createInterview,
+  listInterviews,
+  listVisitReviewers,
+  updateInterview,
+  type InterviewInput,
+  type ParticipantInput,
+} from "#app/models/interview.server";
+import { hasPermission, requireReviewPermission } from "#app/utils/auth.server";
+import { choice, dateSchema, msg, optionalText, parseForm, type FieldErrors as Errors } from "#app/utils/validation";
+import { INTERVIEW_FORMATS, PARTICIPANT_CATEGORIES, type ParticipantCategory } from "#db/enums";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const access = await requireReviewPermission(request, params.reviewId, "evidence:read");
+  const { review, user } = access;
+  const [interviews, reviewers] = await Promise.all([listInterviews({ reviewId: review.id }), listVisitReviewers({ reviewId: review.id })]);
+  const canWrite = hasPermission(access, "evidence:write");
+  const canEditAny = hasPermission(access, "evidence:edit-any");
+  const editId = new URL(request.url).searchParams.get("edit");
+  const editing = canWrite
+    ? interviews.find((interview) => interview.id === editId && (interview.createdBy === user.id || canEditAny))
+    : undefined;
+  return {
+    reviewId: review.id,
+    userId: user.id,
+    interviews: interviews.map((interview) => ({ ...interview, canEdit: canWrite && (interview.createdBy === user.id || canEditAny) })),
+    reviewers,
+    canWrite,
+    editing: editing ?? null,
+  };
+}
+
+const PARTICIPANT_FIELDS = ["participantRole", "participantOrganisation", "participantCategory", "participantName"] as const;
+
+const InterviewSchema = z.object({
+  intent: z.enum(["create", "update"]),
+  interviewId: z.string().trim().max(100).optional(),
+  date: dateSchema,
+  place: optionalText(200),
+  format: choice(INTERVIEW_FORMATS),
+  consentNotes: optionalText(2000),
+  recordNames: z.string().optional(),
+  reviewerIds: z.array(z.string().trim().max(100)).max(50),
+  participantRole: z.array(z.string()),
+  participantOrganisation: z.array(z.string()),
+  participantCategory: z.array(z.string()),
+  participantName: z.array(z.string()),
+});
+
+/**
+ * People met, row by row: empty rows are skipped, a started row needs a role and a category.
+ * Names are kept only when "record names" was ticked.
+ */
+function readParticipants(form: z.output<typeof InterviewSchema>): { participants: ParticipantInput[]; errors: Errors } {
+  const participants: ParticipantInput[] = [];
+  const errors: Errors = {};
+  const rows = Math.max(...PARTICIPANT_FIELDS.map((field) => form[field].length));
+  for (let index = 0; index < rows; index += 1) {
+    const role = (form.participantRole[index] ?? "").trim();
+    const organisation = (form.participantOrganisation[index] ?? "").trim();
+    const category = (form.participantCategory[index] ?? "").trim();
+    const name = form.recordNames ? (form.participantName[index] ?? "").trim() : "";
+    if (!role && !organisation && !category && !name) continue;
+    if ([role, organisation, name].some((value) => value.length > 200)) {
+      (errors.participants ??= []).push(msg("errors.tooLong", { max: 200 }));
+      continue;
+    }
+    if (!role || !(PARTICIPANT_CATEGORIES as readonly string[]).includes(category)) {
+      (errors.participants ??= []).push(msg("evidence:errors.participantIncomplete", { number: index + 1 }));
+      continue;
+    }
+    participants.push({ role, organisation, category: category as ParticipantCategory, name: name || null });
+  }
+  if (!participants.length && !errors.participants) errors.participants = ["evidence:errors.noParticipant"];
+  return { participants, errors };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const access = await requireReviewPermission(request, params.reviewId, "evidence:write");
+  const { review, user } = access;
+  const parsed = parseForm(InterviewSchema, await request.formData(), ["reviewerIds", ...PARTICIPANT_FIELDS]);
+  if (!parsed.ok) {
+    return data({ ok: false as const, errors: parsed.errors, values: parsed.values }, { status: 400 });
+  }
+  const { participants, errors } = readParticipants(parsed.data);
+  if (Object.keys(errors).length) return data({ ok: false as const, errors, values: parsed.values }, { status: 400 });
+  const input: InterviewInput = {
+    date: parsed.data.date,
+    place: parsed.data.place,
+    format: parsed.data.format,
+    consentNotes: parsed.data.consentNotes,
+    participants,
+    reviewerIds: [...new Set(parsed.data.reviewerIds)],
+  };
+  const outcome =
+    parsed.data.intent === "update"
+      ? await updateInterview({
+          reviewId: review.id,
+          interviewId: parsed.data.interviewId ?? "",
+          userId: user.id,
+          canEditAny: hasPermission(access, "evidence:edit-any"),
+          input,
+        })
+      : await createInterview({ reviewId: review.id, userId: user.id, input });
+  if (!outcome.ok) return data({ ok: false as const, errors: outcome.errors, values: parsed.values }, { status: outcome.status });
+  return redirect(
+    `/reviews/${review.id}/interviews?${parsed.data.intent === "update" ? "updated" : "saved"}=${outcome.id}#interview-${outcome.id}`
+  );
+}
+
+type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
+
+function InterviewForm({ editing }: { editing: LoaderData["editing"] }) {
+  const { reviewers, userId } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const { t } = useTranslation("evidence");
+  const values = actionData && !actionData.ok ? actionData.values : null;
+  const errors = actionData && !actionData.ok ? actionData.errors : {};
+  const text = (name: string, saved: string) => {
+    const value = values?.[name];
+    return typeof value === "string" ? value : saved;
+  };
+  const list = (name: string, saved: string[]) => {
+    const value = values?.[name];
+    return Array.isArray(value) ? value : saved;
+  };
+  const saved = editing?.participants ?? [];
+  const roles = list(
+    "participantRole",
+    saved.map((p) => p.role)
+  );
+  const organisations = list(
+    "participantOrganisation",
+    saved.map((p) => p.organisation)
+  );
+  const categories = list(
+    "participantCategory",
+    saved.map((p) => p.category)
+  );
+  const names = list(
+    "participantName",
+    saved.map((p) => p.name ?? "")
+  );
+  const namesOn = values ? values.recordNames === "on" : saved.some((p) => p.name);
+  const [rows, setRows] = useState(Math.max(3, roles.length + (editing ? 1 : 0)));
+  const rowList = useRef<HTMLOListElement>(null);
+  const added = useRef(false);
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
+  // A row added with the button takes the focus, so the keyboard goes on typing there.
+  useEffect(() => {
+    if (!added.current) return;
+    const inputs = rowList.current?.querySelectorAll<HTMLInputElement>('input[name="participantRole"]');
+    inputs?.[inputs.length - 1]?.focus();
+  }, [rows]);
+  const busy = navigation.state === "submitting";
+  const today = new Date().toISOString().slice(0, 10);
+
+  return (
+    <Form method="post" className="interview-form" noValidate id="interview-form" key={editing?.id ?? "new"}>
+      <input type="hidden" name="intent" value={editing ? "update" : "create"} />
+      {editing ? <input type="hidden" name="interviewId" value={editing.id} /> : null}
+      <FormError message={errors._form?.[0]} />
+      <div className="grid-3">
+        <TextField
+          type="date"
+          name="date"
+          label={t("interviews.date")}
+          defaultValue={text("date", editing?.date ?? today)}
+          errors={errors.date}
+          required
+        />
+        <SelectField
+          name="format"
+          label={t("interviews.format")}
+          defaultValue={text("format", editing?.format ?? "interview")}
+          errors={errors.format}
+          options={INTERVIEW_FORMATS.map((value) => ({ value, label: t(`formats.${value}`) }))}
+        />
+        <TextField type="text" name="place" label={t("interviews.place")} defaultValue={text("place", editing?.place ?? "")} errors={errors.place} />
+      </div>
+      <fieldset className="field participants" aria-describedby={errors.participants?.length ? "participants-error" : "participants-hint"}>
+        <legend>{t("interviews.participants")}</legend>
+        <p className="hint" id="participants-hint">
+          {t("interviews.participantsHint")}
+        </p>
+        <FieldErrors id="participants-error" errors={errors.participants} />
+        <div className="field record-names">
+          <label className="choice">
+            <input type="checkbox" name="recordNames" id="record-names" defaultChecked={namesOn} aria-describedby="record-names-hint" />{" "}
+            {t("interviews.recordNames")}
+          </label>
+          <p className="hint" id="record-names-hint">
+            {t("interviews.recordNamesHint")}
+          </p>
+        </div>
+        <ol className="participant-rows" ref={rowList}>
+          {Array.from({ length: rows }, (_, index) => (
+            <li key={index}>
+              <fieldset className="participant-row">
+                <legend className="visually-hidden">{t("interviews.participant", { number: index + 1 })}</legend>
+                <TextField
+                  type="text"
+                  name="participantRole"
+                  label={t("interviews.role")}
+                  placeholder={t("interviews.rolePlaceholder")}
+                  defaultValue={roles[index] ?? ""}
+                  aria-label={`${t("interviews.participant", { number: index + 1 })}: ${t("interviews.role")}`}
+                />
+                <TextField
+                  type="text"
+                  name="participantOrganisation"
+                  label={t("interviews.organisation")}
+                  defaultValue={organisations[index] ?? ""}
+                  aria-label={`${t("interviews.participant", { number: index + 1 })}: ${t("interviews.organisation")}`}
+                />
+                <SelectField
+                  name="participantCategory"
+                  label={t("interviews.category")}
+                  defaultValue={categories[index] ?? ""}
+                  aria-label={`${t("interviews.participant", { number: index + 1 })}: ${t("interviews.category")}`}
+                  options={[
+                    { value: "", label: t("interviews.chooseCategory") },
+                    ...PARTICIPANT_CATEGORIES.map((value) => ({ value, label: t(`categories.${value}`) })),
+                  ]}
+                />
+                <div className="participant-name">
+                  <TextField
+                    type="text"
+                    name="participantName"
+                    label={t("interviews.name")}
+                    defaultValue={names[index] ?? ""}
+                    autoComplete="off"
+                    aria-label={`${t("interviews.participant", { number: index + 1 })}: ${t("interviews.name")}`}
+                  />
+                </div>
+              </fieldset>
+            </li>
+          ))}
+        </ol>
+        {hydrated ? (
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => {
+              added.current = true;
+              setRows((count) => count + 1);
+            }}
+          >
+            {t("interviews.addParticipant")}
+          </button>
+        ) : null}
+      </fieldset>
+      <ChoiceGroup
+        legend={t("interviews.reviewers")}
+        name="reviewerIds"
+        type="checkbox"
+        value={list("reviewerIds", editing ? editing.reviewers.map((reviewer) => reviewer.id) : [userId])}
+        errors={errors.reviewerIds}
+        options={reviewers.map((reviewer) => ({ value: reviewer.id, label: `${reviewer.name} (${t(`common:roles.${reviewer.role}`)})` }))}
+      />
+      <TextAreaField
+        name="consentNotes"
+        label={t("interviews.consentNotes")}
+        hint={t("interviews.consentHint")}
+        rows={3}
+        defaultValue={text("consentNotes", editing?.consentNotes ?? "")}
+        errors={errors.consentNotes}
+      />
+      <div className="actions">
+        <button type="submit" disabled={busy}>
+          {editing ? t("interviews.saveChanges") : t("interviews.save")}
+        </button>
+        {editing ? <Link to=".">{t("interviews.cancelEdit")}</Link> : null}
+      </div>
+    </Form>
+  );
+}
+
+export default function Interviews() {
+  const { reviewId, interviews, canWrite, editing } = useLoaderData<typeof loader>();
+  const [searchParams] = useSearchParams();
+  const { t, i18n } = useTranslation("evidence");
+  const day = new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium", timeZone: "UTC" });
+  const formatDay = (iso: string) => day.format(new Date(`${iso}T00:00:00Z`));
+  const savedId = searchParams.get("saved");
+  const updatedId = searchParams.get("updated");
+  return (
+    <>
+      <h1>{t("interviews.title")}</h1>
+      <p className="muted">{t("interviews.intro")}</p>
+      {savedId ? (
+        <p className="notice ok" role="status">
+          {t("interviews.saved")}{" "}
+          <Link to={`/reviews/${reviewId}/evidence?form-interview=${encodeURIComponent(savedId)}`}>{t("interviews.logQuotes")}</Link>
+        </p>
+      ) : null}
+      {updatedId ? (
+        <p className="notice ok" role="status">
+          {t("interviews.updated")}
+        </p>
+      ) : null}
+      {canWrite ? (
+        <section className="card interview-card" aria-labelledby="interview-form-title">
+          <h2 id="interview-form-title">{editing ? t("interviews.editing", { date: formatDay(editing.date) }) : t("interviews.new")}</h2>
+          <InterviewForm editing={editing} />
+        </section>
+      ) : null}
+
+      <h2 id="interview-list-title">{t("interviews.list")}</h2>
+      {interviews.length ? (
+        <div className="table-scroll">
+          <table aria-labelledby="interview-list-title">
+            <caption className="visually-hidden">{t("interviews.caption")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("interviews.date")}</th>
+                <th scope="col">{t("interviews.format")}</th>
+                <th scope="col">{t("interviews.place")}</th>
+                <th scope="col">{t("interviews.participants")}</th>
+                <th scope="col">{t("interviews.reviewers")}</th>
+                <th scope="col">{t("interviews.consentNotes")}</th>
+                <th scope="col" className="num">
+                  {t("interviews.quotes")}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {interviews.map((interview) => (
+                <tr
+                  key={interview.id}
+                  id={`interview-${interview.id}`}
+                  className={interview.id === savedId || interview.id === updatedId ? "highlight" : undefined}
+                >
+                  <th scope="row">
+                    <time dateTime={interview.date}>{formatDay(interview.date)}</time>
+                  </th>
+                  <td>{t(`formats.${interview.format}`)}</td>
+                  <td>{interview.place}</td>
+                  <td>
+                    <ul className="plain-list">
+                      {interview.participants.map((participant, index) => (
+                        <li key={index}>
+                          {participant.role}
+                          {participant.organisation ? `, ${participant.organisation}` : ""}{" "}
+                          <span className="pill">{t(`categories.${participant.category}`)}</span>
+                          {participant.name ? <span className="muted"> · {participant.name}</span> : null}
+                        </li>
+                      ))}
+                    </ul>
+                  </td>
+                  <td>{interview.reviewers.map((reviewer) => reviewer.name).join(", ")}</td>
+                  <td>{interview.consentNotes || t("interviews.noConsent")}</td>
+                  <td className="num">
+                    <Link to={`/reviews/${reviewId}/evidence?interview=${encodeURIComponent(interview.id)}`}>
+                      {t("interviews.showItems", { count: interview.quoteCount })}
+                    </Link>
+                    {canWrite ? (
+                      <>
+                        <br />
+                        <Link to={`/reviews/${reviewId}/evidence?form-interview=${encodeURIComponent(interview.id)}`}>
+                          {t("interviews.logQuotes")}
+                        </Link>
+                      </>
+                    ) : null}
+                    {interview.canEdit ? (
+                      <>
+                        <br />
+                        <Link
+                          to={`?edit=${encodeURIComponent(interview.id)}#interview-form`}
+                          aria-label={t("interviews.changeLabel", { date: formatDay(interview.date) })}
+                        >
+                          {t("interviews.change")}
+                        </Link>
+                      </>
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <p>{t("interviews.none")}</p>
+      )}
+    </>
+  );
+}
+
+export const meta: MetaFunction = () => [{ title: "Interviews — Benchmark workbench" }];
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

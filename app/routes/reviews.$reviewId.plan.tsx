@@ -1,0 +1,183 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
+import { createColumnHelper } from "@tanstack/react-table";
+import { useTranslation } from "react-i18next";
+import { localize, requireFramework } from "#benchmark/index";
+import { DataTable, useUrlTableState, type TableState } from "#app/components/data-table";
+import { GeneralErrorBoundary } from "#app/components/error-boundary";
+import { listPlan, PLAN_TABLE, type PlanRow } from "#app/models/recommendation.server";
+import { requireReviewPermission } from "#app/utils/auth.server";
+import { getLocale } from "#app/utils/locale.server";
+import { HORIZONS, PRIORITIES, type Priority } from "#db/enums";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const access = await requireReviewPermission(request, params.reviewId, "conclusions:read");
+  const { review } = access;
+  const locale = await getLocale(request);
+  const agreedOnly = access.role === "host-reader";
+  const rows = await listPlan({ reviewId: review.id, frameworkId: review.frameworkId, locale, agreedOnly });
+  const framework = requireFramework(review.frameworkId);
+  return {
+    reviewId: review.id,
+    // The view's URL parameters, shared with the CSV export (which reads the same ones).
+    table: PLAN_TABLE,
+    agreedOnly,
+    rows,
+    factors: framework.keyFactors.filter((factor) => !factor.retired).map((factor) => ({ id: factor.id, number: factor.number, title: localize(factor.title, locale) })),
+    services: [...new Set(rows.map((row) => row.responsibleService).filter(Boolean))].sort((a, b) => a.localeCompare(b, locale)),
+  };
+}
+
+const PRIORITY_RANK: Record<Priority, number> = { high: 0, medium: 1, low: 2 };
+
+function PriorityCell({ value }: { value: Priority }) {
+  const { t } = useTranslation("conclusions");
+  return <span className={`pill priority-${value}`}>{t(`priorities.${value}`)}</span>;
+}
+
+function HorizonCell({ value }: { value: string }) {
+  const { t } = useTranslation("conclusions");
+  return <>{t(`horizons.${value}`)}</>;
+}
+
+function StateCell({ value }: { value: string }) {
+  const { t } = useTranslation("conclusions");
+  return <span className={`pill state-${value}`}>{t(`states.${value}`)}</span>;
+}
+
+function FactorCell({ row }: { row: PlanRow }) {
+  const { reviewId } = useLoaderData<typeof loader>();
+  return (
+    <Link to={`/reviews/${reviewId}/conclusions/${row.factorId}#recommendations`}>
+      {row.factorNumber}. {row.factorTitle}
+    </Link>
+  );
+}
+
+const column = createColumnHelper<PlanRow>();
+
+const COLUMNS = [
+  column.accessor("factorId", {
+    id: "factor",
+    meta: { labelKey: "conclusions:plan.factor", searchValue: (row) => `${row.factorNumber} ${row.factorTitle}` },
+    cell: ({ row }) => <FactorCell row={row.original} />,
+  }),
+  column.accessor("text", {
+    id: "text",
+    enableHiding: false,
+    meta: { labelKey: "conclusions:plan.recommendation", className: "plan-text" },
+  }),
+  column.accessor("priority", {
+    id: "priority",
+    sortingFn: (a, b, id) => PRIORITY_RANK[a.getValue<Priority>(id)] - PRIORITY_RANK[b.getValue<Priority>(id)],
+    meta: { labelKey: "conclusions:plan.priority" },
+    cell: (info) => <PriorityCell value={info.getValue()} />,
+  }),
+  column.accessor("horizon", {
+    id: "horizon",
+    // The plan is grouped by horizon; sorting by it would only reorder the groups.
+    enableSorting: false,
+    meta: { labelKey: "conclusions:plan.horizon" },
+    cell: (info) => <HorizonCell value={info.getValue()} />,
+  }),
+  column.accessor("responsibleService", {
+    id: "service",
+    meta: { labelKey: "conclusions:plan.service" },
+  }),
+  column.accessor("inspiration", {
+    id: "inspiration",
+    meta: { labelKey: "conclusions:plan.inspiration" },
+    cell: (info) => info.getValue() ?? "—",
+  }),
+  column.accessor("state", {
+    id: "state",
+    meta: { labelKey: "conclusions:plan.state" },
+    cell: (info) => <StateCell value={info.getValue()} />,
+  }),
+];
+
+// Grouped by horizon unless the reader asks otherwise: "no grouping" is kept in the URL as group=none.
+function fromUrl(state: TableState): TableState {
+  return { ...state, group: state.group === "none" ? null : (state.group ?? "horizon") };
+}
+
+function toUrl(state: TableState): TableState {
+  return { ...state, group: state.group === null ? "none" : state.group === "horizon" ? null : state.group };
+}
+
+export default function Plan() {
+  const { reviewId, table, rows, agreedOnly, factors, services } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("conclusions");
+  const [urlState, setUrlState] = useUrlTableState(table);
+  const navigation = useNavigation();
+  const location = useLocation();
+  const state = fromUrl(urlState);
+  const quickWins = rows.filter((row) => row.horizon === "quick-win").length;
+  const all = { value: "", label: t("plan.all") };
+  return (
+    <>
+      <h1>{t("plan.title")}</h1>
+      <p>{t("plan.intro")}</p>
+      <ul className="plan-counts">
+        <li>
+          {t("colon", { label: t("plan.quickWins") })} {t("plan.count", { count: quickWins })}
+        </li>
+        <li>
+          {t("colon", { label: t("plan.longTerm") })} {t("plan.count", { count: rows.length - quickWins })}
+        </li>
+      </ul>
+      {agreedOnly ? <p className="muted">{t("plan.agreedOnlyNote")}</p> : null}
+      <p className="no-print">
+        <a href={`/reviews/${reviewId}/plan.csv${location.search}`} download>
+          {t("plan.csv")}
+        </a>
+      </p>
+      <DataTable
+        id="plan"
+        caption={t("plan.title")}
+        columns={COLUMNS}
+        data={rows}
+        getRowId={(row) => row.id}
+        config={table}
+        state={state}
+        onStateChange={(next, options) => setUrlState(toUrl(next), options)}
+        rowHeaderColumn="text"
+        searchLabel={t("plan.search")}
+        emptyMessage={t("plan.none")}
+        busy={navigation.state === "loading"}
+        filters={[
+          { id: "factor", label: t("plan.factor"), type: "select", options: [all, ...factors.map((factor) => ({ value: factor.id, label: `${factor.number}. ${factor.title}` }))] },
+          { id: "priority", label: t("plan.priority"), type: "select", options: [all, ...PRIORITIES.map((priority) => ({ value: priority, label: t(`priorities.${priority}`) }))] },
+          { id: "service", label: t("plan.service"), type: "select", options: [all, ...services.map((service) => ({ value: service, label: service }))] },
+          { id: "horizon", label: t("plan.horizon"), type: "select", options: [all, ...HORIZONS.map((horizon) => ({ value: horizon, label: t(`horizons.${horizon}`) }))] },
+        ]}
+        groupOptions={[
+          { value: "horizon", label: t("plan.horizon"), columnId: "horizon" },
+          { value: "factor", label: t("plan.factor"), columnId: "factor" },
+        ]}
+        renderGroupHeader={({ option, value, rowsOnPage }) => {
+          const label =
+            option.value === "horizon"
+              ? value === "quick-win"
+                ? t("plan.quickWins")
+                : t("plan.longTerm")
+              : (() => {
+                  const factor = factors.find((candidate) => candidate.id === value);
+                  return factor ? `${factor.number}. ${factor.title}` : String(value);
+                })();
+          return (
+            <>
+              {label} <span className="muted">({t("plan.count", { count: rowsOnPage })})</span>
+            </>
+          );
+        }}
+      />
+    </>
+  );
+}
+
+export const meta: MetaFunction = () => [{ title: "Development plan — Benchmark workbench" }];
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

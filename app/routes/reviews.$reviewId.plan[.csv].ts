@@ -1,0 +1,45 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { parseTableState } from "#app/components/data-table";
+import { toCsv } from "#app/models/evidence.server";
+import { filterPlan, listPlan, PLAN_TABLE } from "#app/models/recommendation.server";
+import { requireReviewPermission } from "#app/utils/auth.server";
+import { createI18n } from "#app/utils/i18n";
+import { getLocale } from "#app/utils/locale.server";
+
+/**
+ * The development plan as CSV (UTF-8 with a byte order mark, so Excel reads accents right):
+ * the same filters and search as the page, quick wins first, then by factor and the team's order.
+ */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const access = await requireReviewPermission(request, params.reviewId, "conclusions:read", { resource: true });
+  const { review } = access;
+  const locale = await getLocale(request);
+  const { t } = createI18n(locale);
+  const view = parseTableState(new URL(request.url).searchParams, PLAN_TABLE);
+  const rows = filterPlan(
+    await listPlan({ reviewId: review.id, frameworkId: review.frameworkId, locale, agreedOnly: access.role === "host-reader" }),
+    view,
+  );
+  const header = ["factorNumber", "factorTitle", "position", "text", "priority", "horizon", "service", "inspiration", "state"].map((key) =>
+    t(`conclusions:csv.${key}`),
+  );
+  const records = rows.map((row) => [
+    String(row.factorNumber),
+    row.factorTitle,
+    String(row.position),
+    row.text,
+    t(`conclusions:priorities.${row.priority}`),
+    t(`conclusions:horizons.${row.horizon}`),
+    row.responsibleService,
+    row.inspiration ?? "",
+    t(`conclusions:states.${row.state}`),
+  ]);
+  const fileName = `${review.hostCity}-development-plan.csv`;
+  return new Response(toCsv([header, ...records]), {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${fileName.replace(/[^\w.-]/g, "_")}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+      "Cache-Control": "private, no-store",
+    },
+  });
+}

@@ -1,0 +1,91 @@
+import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { useMemo } from "react";
+import { createReportI18n } from "#reports/i18n";
+import { buildReportModel, type ReportModel } from "#reports/model";
+import { ReportPreview } from "#reports/preview";
+import { GeneralErrorBoundary } from "#app/components/error-boundary";
+import { getReportSnapshot } from "#app/models/report.server";
+import { listIssuedReports } from "#app/models/review.server";
+import { requireReviewPermission } from "#app/utils/auth.server";
+import { LOCALES } from "#app/utils/i18n";
+import { getLocale } from "#app/utils/locale.server";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { review } = await requireReviewPermission(request, params.reviewId, "report:read");
+  const locale = await getLocale(request);
+  const snapshot = await getReportSnapshot({ reviewId: review.id });
+  if (!snapshot) throw data({ message: "This page does not exist." }, { status: 404 });
+  const issued = review.phase === "issued";
+  // The preview of an issued review shows the issued text; before that, the draft.
+  const issuedAt = issued ? snapshot.review.issuedAt : null;
+  return {
+    // Only the report's own content leaves the server: the snapshot holds the whole evidence
+    // log, which the host city must never receive.
+    model: withoutFunctions(buildReportModel(snapshot, { locale, issuedAt })),
+    hostCity: snapshot.review.hostCity,
+    reviewId: review.id,
+    reportLocale: snapshot.review.reportLocale,
+    issuedAt,
+    files: issued ? await listIssuedReports({ reviewId: review.id }) : [],
+  };
+}
+
+/** The model minus its formatting functions, which the page rebuilds from the locale. */
+function withoutFunctions(model: ReportModel) {
+  const { i18n: _i18n, ...data } = model;
+  return data;
+}
+
+export default function ReportPage() {
+  const { model: data, reviewId, reportLocale, issuedAt, files } = useLoaderData<typeof loader>();
+  const model = useMemo<ReportModel>(() => ({ ...data, i18n: createReportI18n(data.locale) }) as ReportModel, [data]);
+  const { t, i18n } = useTranslation("report");
+  const formatDate = (value: string | Date) => new Intl.DateTimeFormat(i18n.language, { dateStyle: "long", timeZone: "UTC" }).format(new Date(value));
+  return (
+    <>
+      <div className="no-print">
+        <h1>{t("title")}</h1>
+        <p>{t("intro")}</p>
+        <p className={`notice ${issuedAt ? "ok" : "warn"}`}>
+          {issuedAt ? t("issuedStatus", { date: formatDate(issuedAt) }) : t("draftStatus")}
+        </p>
+        <h2>{t("download")}</h2>
+        <ul className="report-downloads">
+          {LOCALES.map((lang) => {
+            const file = files.find((candidate) => candidate.locale === lang);
+            return (
+              <li key={lang}>
+                <a href={`/reviews/${reviewId}/report.pdf?lang=${lang}`} download hrefLang={lang}>
+                  {t("downloadIn", { language: t(`languageNames.${lang}`) })}
+                </a>
+                {lang === reportLocale ? <span className="muted"> ({t("defaultLanguage")})</span> : null}
+                {file ? (
+                  <span className="muted">
+                    {" "}
+                    — {t("pages", { count: file.pages })} — {t("sha256")}: <code>{file.sha256}</code>
+                  </span>
+                ) : null}
+              </li>
+            );
+          })}
+        </ul>
+        <div className="actions">
+          <button type="button" className="secondary" onClick={() => window.print()}>
+            {t("print")}
+          </button>
+        </div>
+      </div>
+      <ReportPreview model={model} />
+    </>
+  );
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.hostCity} · Report — Benchmark workbench` : "Report — Benchmark workbench" },
+];
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

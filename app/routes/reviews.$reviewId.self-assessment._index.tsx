@@ -1,0 +1,219 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { localize, requireFramework } from "#benchmark/index";
+import { GeneralErrorBoundary } from "#app/components/error-boundary";
+import { FormError } from "#app/components/field";
+import { getSelfAssessmentProgress, phaseClosedBy, submitSelfAssessment } from "#app/models/self-assessment.server";
+import { hasPermission, requireReviewPermission } from "#app/utils/auth.server";
+import { getLocale } from "#app/utils/locale.server";
+import { formValues, msg, parseForm } from "#app/utils/validation";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const access = await requireReviewPermission(request, params.reviewId, "self-assessment:read");
+  const { review } = access;
+  const locale = await getLocale(request);
+  const framework = requireFramework(review.frameworkId);
+  const progress = await getSelfAssessmentProgress({ reviewId: review.id });
+  if (!progress) throw data({ message: "This page does not exist." }, { status: 404 });
+  const titles = Object.fromEntries(framework.keyFactors.map((factor) => [factor.id, localize(factor.title, locale)]));
+  return {
+    reviewId: review.id,
+    kind: review.kind,
+    factors: progress.factors.map((factor) => ({ ...factor, title: titles[factor.factorId] ?? factor.factorId })),
+    totals: progress.totals,
+    submission: progress.submission,
+    canSubmit: hasPermission(access, "self-assessment:write"),
+  };
+}
+
+const SubmitSchema = z.object({ intent: z.literal("submit", { error: "errors.badRequest" }) });
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  let access;
+  try {
+    access = await requireReviewPermission(request, params.reviewId, "self-assessment:write");
+  } catch (error) {
+    const phase = phaseClosedBy(error);
+    if (!phase) throw error;
+    const values = formValues(await request.formData());
+    return data({ ok: false as const, errors: {}, values, formError: msg("selfAssessment:overview.submitClosed", { phase }) }, { status: 409 });
+  }
+  const parsed = parseForm(SubmitSchema, await request.formData());
+  if (!parsed.ok) return data({ ...parsed, formError: "errors.badRequest" }, { status: 400 });
+  await submitSelfAssessment({ reviewId: access.review.id, userId: access.user.id });
+  return redirect(`/reviews/${access.review.id}/self-assessment?submitted=1`);
+}
+
+function Meter({ id, label, value, max, children }: { id: string; label: string; value: number; max: number; children?: ReactNode }) {
+  return (
+    <div className="sa-meter">
+      <div className="sa-meter__label" id={`${id}-label`}>
+        {label}
+      </div>
+      <progress className="progress" id={id} max={Math.max(max, 1)} value={value} aria-labelledby={`${id}-label`} aria-describedby={`${id}-value`} />
+      <div className="sa-meter__value" id={`${id}-value`}>
+        {children}
+      </div>
+    </div>
+  );
+}
+
+export default function SelfAssessmentOverview() {
+  const { reviewId, kind, factors, totals, submission, canSubmit } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const [searchParams] = useSearchParams();
+  const { t, i18n } = useTranslation("selfAssessment");
+  const formatDateTime = (value: Date | string) =>
+    new Intl.DateTimeFormat(i18n.language, { dateStyle: "long", timeStyle: "short" }).format(new Date(value));
+  const changedFactors = factors.filter((factor) => factor.changedSinceSubmission);
+  const missing = [
+    totals.answered < totals.questions ? t("overview.missing.questions", { count: totals.questions - totals.answered }) : null,
+    totals.rated < totals.factors ? t("overview.missing.ratings", { count: totals.factors - totals.rated }) : null,
+    totals.summaries < totals.factors ? t("overview.missing.summaries", { count: totals.factors - totals.summaries }) : null,
+    totals.factorsWithDocuments < totals.factors
+      ? t("overview.missing.documents", { count: totals.factors - totals.factorsWithDocuments })
+      : null,
+    totals.contextDescribed < totals.contextualFactors
+      ? t("overview.missing.context", { count: totals.contextualFactors - totals.contextDescribed })
+      : null,
+  ].filter((line): line is string => line !== null);
+  const internal = kind === "self-assessment";
+
+  return (
+    <>
+      <h1>{t("overview.title")}</h1>
+      <p className="sa-lead">{t("overview.intro")}</p>
+      <p className="actions no-print">
+        <Link to={`/reviews/${reviewId}/self-assessment/print`} className="button secondary">
+          {t("overview.printable")}
+        </Link>
+        <Link to={`/reviews/${reviewId}/documents`}>{t("overview.documentsLink", { count: totals.documents })}</Link>
+        <Link to={`/reviews/${reviewId}/context`}>{t("overview.contextLink")}</Link>
+      </p>
+
+      <section aria-labelledby="progress-title" className="card sa-progress">
+        <h2 id="progress-title">{t("overview.progress")}</h2>
+        <div className="sa-meters">
+          <Meter id="meter-questions" label={t("overview.meters.questions")} value={totals.answered} max={totals.questions}>
+            {t("overview.of", { done: totals.answered, total: totals.questions })}
+          </Meter>
+          <Meter id="meter-ratings" label={t("overview.meters.ratings")} value={totals.rated} max={totals.factors}>
+            {t("overview.of", { done: totals.rated, total: totals.factors })}
+          </Meter>
+          <Meter id="meter-summaries" label={t("overview.meters.summaries")} value={totals.summaries} max={totals.factors}>
+            {t("overview.of", { done: totals.summaries, total: totals.factors })}
+          </Meter>
+          <Meter id="meter-documents" label={t("overview.meters.documents")} value={totals.factorsWithDocuments} max={totals.factors}>
+            {t("overview.of", { done: totals.factorsWithDocuments, total: totals.factors })}
+          </Meter>
+          <Meter id="meter-context" label={t("overview.meters.context")} value={totals.contextDescribed} max={totals.contextualFactors}>
+            {t("overview.of", { done: totals.contextDescribed, total: totals.contextualFactors })}
+          </Meter>
+        </div>
+      </section>
+
+      <table className="sa-overview">
+        <caption>{t("overview.tableCaption")}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("overview.columns.factor")}</th>
+            <th scope="col">{t("overview.columns.answered")}</th>
+            <th scope="col">{t("overview.columns.rating")}</th>
+            <th scope="col">{t("overview.columns.summary")}</th>
+            <th scope="col">{t("overview.columns.documents")}</th>
+            {submission ? <th scope="col">{t("overview.columns.changes")}</th> : null}
+          </tr>
+        </thead>
+        <tbody>
+          {factors.map((factor) => (
+            <tr key={factor.factorId}>
+              <th scope="row">
+                <Link to={`/reviews/${reviewId}/self-assessment/${factor.factorId}`}>
+                  {factor.number}. {factor.title}
+                </Link>
+              </th>
+              <td>
+                {t("overview.of", { done: factor.answered, total: factor.questions })}
+                {factor.answered === factor.questions ? <span className="visually-hidden"> — {t("overview.complete")}</span> : null}
+              </td>
+              <td>
+                {factor.rating ? (
+                  <span className={`pill ${factor.rating}`}>{t(`common:ratings.${factor.rating}`)}</span>
+                ) : (
+                  <span className="muted">{t("common:ratings.none")}</span>
+                )}
+              </td>
+              <td>{factor.hasSummary ? t("overview.yes") : <span className="muted">{t("overview.no")}</span>}</td>
+              <td>{factor.documents}</td>
+              {submission ? (
+                <td>{factor.changedSinceSubmission ? <span className="pill sa-changed">{t("changedSinceSubmission")}</span> : null}</td>
+              ) : null}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+
+      <section aria-labelledby="submit-title" className="card sa-submit">
+        <h2 id="submit-title">{internal ? t("overview.submit.titleInternal") : t("overview.submit.title")}</h2>
+        {searchParams.get("submitted") && submission ? (
+          <p className="notice ok" role="status">
+            {internal ? t("overview.submit.doneInternal") : t("overview.submit.done")}
+          </p>
+        ) : null}
+        {submission ? (
+          <p>
+            {t("submittedOn", { name: submission.byName ?? "—", when: formatDateTime(submission.at) })}
+            {changedFactors.length || totals.contextChanged ? (
+              <>
+                {" "}
+                {t("overview.submit.changedSince", { count: changedFactors.length })}
+                {totals.contextChanged ? ` ${t("overview.submit.contextChanged")}` : ""}
+              </>
+            ) : (
+              <> {t("overview.submit.noChanges")}</>
+            )}
+          </p>
+        ) : (
+          <p>{canSubmit ? (internal ? t("overview.submit.explainInternal") : t("overview.submit.explain")) : t("overview.submit.notYet")}</p>
+        )}
+        {canSubmit ? (
+          <>
+            {missing.length ? (
+              <div className="notice warn">
+                <p>{t("overview.submit.stillMissing")}</p>
+                <ul>
+                  {missing.map((line) => (
+                    <li key={line}>{line}</li>
+                  ))}
+                </ul>
+              </div>
+            ) : null}
+            <FormError message={actionData?.formError} />
+            {!submission || changedFactors.length || totals.contextChanged ? (
+              <Form method="post">
+                <button type="submit" name="intent" value="submit" disabled={navigation.state !== "idle"}>
+                  {submission
+                    ? t("overview.submit.resubmit")
+                    : internal
+                      ? t("overview.submit.buttonInternal")
+                      : t("overview.submit.button")}
+                </button>
+              </Form>
+            ) : null}
+            <p className="muted">{t("overview.submit.afterwards")}</p>
+          </>
+        ) : null}
+      </section>
+    </>
+  );
+}
+
+export const meta: MetaFunction = () => [{ title: "Self-assessment — Benchmark workbench" }];
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

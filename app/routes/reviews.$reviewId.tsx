@@ -1,0 +1,70 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { NavLink, Outlet, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { GeneralErrorBoundary } from "#app/components/error-boundary";
+import { hasPermission, requireReviewPermission } from "#app/utils/auth.server";
+import type { Permission } from "#app/utils/permissions";
+
+// The review's sections, each shown only to roles that may open it in the current phase.
+const SECTIONS = [
+  { to: "", key: "home", permission: "review:read", end: true },
+  { to: "self-assessment", key: "selfAssessment", permission: "self-assessment:read" },
+  { to: "documents", key: "documents", permission: "self-assessment:read" },
+  { to: "context", key: "context", permission: "context:read" },
+  { to: "interviews", key: "interviews", permission: "evidence:read" },
+  { to: "evidence", key: "evidence", permission: "evidence:read" },
+  { to: "coverage", key: "coverage", permission: "evidence:read" },
+  { to: "conclusions", key: "conclusions", permission: "conclusions:read" },
+  { to: "summary", key: "summary", permission: "conclusions:read" },
+  { to: "plan", key: "plan", permission: "conclusions:read" },
+  { to: "report", key: "report", permission: "report:read" },
+  { to: "members", key: "members", permission: "review:read" },
+  { to: "audit", key: "audit", permission: "audit:read" },
+] as const satisfies readonly { to: string; key: string; permission: Permission; end?: boolean }[];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const access = await requireReviewPermission(request, params.reviewId, "review:read");
+  const { review, role } = access;
+  return {
+    review: { id: review.id, hostCity: review.hostCity, country: review.country, phase: review.phase, kind: review.kind },
+    role,
+    sections: SECTIONS.filter((section) => hasPermission(access, section.permission)).map(({ to, key }) => ({
+      to,
+      key,
+      end: to === "",
+    })),
+  };
+}
+
+export default function ReviewLayout() {
+  const { review, role, sections } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("reviews");
+  return (
+    <>
+      <p className="muted review-kicker">
+        {t(`common:kinds.${review.kind}`)} · {t(`common:phases.${review.phase}`)} · {t(`common:roles.${role}`)}
+      </p>
+      <p className="review-title">
+        <strong>
+          {review.hostCity} ({review.country})
+        </strong>
+      </p>
+      <nav className="tabs" aria-label={t("sections.label")}>
+        <ul>
+          {sections.map((section) => (
+            <li key={section.key}>
+              <NavLink to={`/reviews/${review.id}${section.to ? `/${section.to}` : ""}`} end={section.end} prefetch="intent">
+                {t(`sections.${section.key}`)}
+              </NavLink>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <Outlet />
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

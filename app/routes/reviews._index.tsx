@@ -1,0 +1,98 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { GeneralErrorBoundary } from "#app/components/error-boundary";
+import { listAllReviews, listReviewsForUser } from "#app/models/review.server";
+import { requireUser } from "#app/utils/auth.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const [mine, all] = await Promise.all([
+    listReviewsForUser({ userId: user.id }),
+    user.isAdmin ? listAllReviews() : Promise.resolve(null),
+  ]);
+  return { mine, all };
+}
+
+export default function Reviews() {
+  const { mine, all } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("reviews");
+  return (
+    <>
+      <h1>{t("list.title")}</h1>
+      {mine.length ? (
+        <table>
+          <caption className="visually-hidden">{t("list.title")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("list.city")}</th>
+              <th scope="col">{t("list.kind")}</th>
+              <th scope="col">{t("list.phase")}</th>
+              <th scope="col">{t("list.role")}</th>
+              <th scope="col">{t("list.visit")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {mine.map((review) => (
+              <tr key={review.id}>
+                <td>
+                  <Link to={`/reviews/${review.id}`}>
+                    {review.hostCity} ({review.country})
+                  </Link>
+                </td>
+                <td>{t(`common:kinds.${review.kind}`)}</td>
+                <td>{t(`common:phases.${review.phase}`)}</td>
+                <td>{t(`common:roles.${review.role}`)}</td>
+                <td>{review.visitStart ?? "—"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <p>{t("list.none")}</p>
+      )}
+      {all ? (
+        <section aria-labelledby="all-reviews">
+          <h2 id="all-reviews">{t("list.all")}</h2>
+          <p className="muted">{t("list.adminNote")}</p>
+          <p>
+            <Link className="button" to="/reviews/new">
+              {t("list.new")}
+            </Link>
+          </p>
+          <table>
+            <caption className="visually-hidden">{t("list.all")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("list.city")}</th>
+                <th scope="col">{t("list.kind")}</th>
+                <th scope="col">{t("list.phase")}</th>
+                <th scope="col">{t("list.leads")}</th>
+                <th scope="col">{t("list.visit")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {all.map((review) => (
+                <tr key={review.id}>
+                  <td>
+                    {review.hostCity} ({review.country})
+                  </td>
+                  <td>{t(`common:kinds.${review.kind}`)}</td>
+                  <td>{t(`common:phases.${review.phase}`)}</td>
+                  <td>{review.leads.join(", ") || "—"}</td>
+                  <td>{review.visitStart ?? "—"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ) : null}
+    </>
+  );
+}
+
+export const meta: MetaFunction = () => [{ title: "My reviews — Benchmark workbench" }];
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,134 @@
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { FRAMEWORK_IDS, listFrameworks, localize } from "#benchmark/index";
+import { REVIEW_KINDS } from "#db/enums";
+import { GeneralErrorBoundary } from "#app/components/error-boundary";
+import { SelectField, TextField } from "#app/components/field";
+import { createReview } from "#app/models/review.server";
+import { requireAdmin } from "#app/utils/auth.server";
+import { LOCALES } from "#app/utils/i18n";
+import { getLocale } from "#app/utils/locale.server";
+import { choice, msg, optionalDateSchema, parseForm, requiredText } from "#app/utils/validation";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireAdmin(request);
+  const locale = await getLocale(request);
+  return {
+    frameworks: listFrameworks().map((framework) => ({
+      id: framework.id,
+      label: `${localize(framework.title, locale)} (${framework.version})`,
+    })),
+  };
+}
+
+const NewReviewSchema = z
+  .object({
+    hostCity: requiredText(200),
+    country: requiredText(200),
+    frameworkId: choice(FRAMEWORK_IDS as unknown as [string, ...string[]]),
+    kind: choice(REVIEW_KINDS),
+    visitStart: optionalDateSchema,
+    visitEnd: optionalDateSchema,
+    reportLocale: choice(LOCALES),
+    leadEmail: z.string().trim().min(1, msg("errors.required")).pipe(z.email(msg("errors.invalidEmail"))),
+  })
+  .refine((value) => !value.visitStart || !value.visitEnd || value.visitEnd >= value.visitStart, {
+    path: ["visitEnd"],
+    message: "reviews:new.visitOrder",
+  });
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireAdmin(request);
+  const parsed = parseForm(NewReviewSchema, await request.formData());
+  if (!parsed.ok) return data(parsed, { status: 400 });
+  const created = await createReview({ input: parsed.data, createdBy: user.id });
+  const origin = new URL(request.url).origin;
+  return {
+    ok: true as const,
+    reviewId: created.id,
+    hostCity: parsed.data.hostCity,
+    invitationUrl: created.invitationToken ? `${origin}/invitations/${created.invitationToken}` : null,
+  };
+}
+
+export default function NewReview() {
+  const { frameworks } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const { t } = useTranslation("reviews");
+  if (actionData?.ok) {
+    return (
+      <section>
+        <h1>{t("new.title")}</h1>
+        <p className="notice ok" role="status">
+          {t("new.created")} {actionData.hostCity}
+        </p>
+        {actionData.invitationUrl ? (
+          <>
+            <p>{t("new.invitationLink")}</p>
+            <p>
+              <code className="invitation-link">{actionData.invitationUrl}</code>
+            </p>
+          </>
+        ) : null}
+        <p>
+          <Link to="/reviews">{t("list.title")}</Link>
+        </p>
+      </section>
+    );
+  }
+  const values = actionData?.values ?? {};
+  const errors = actionData && !actionData.ok ? actionData.errors : {};
+  return (
+    <section>
+      <h1>{t("new.title")}</h1>
+      <Form method="post" noValidate>
+        <TextField label={t("new.hostCity")} name="hostCity" required defaultValue={String(values.hostCity ?? "")} errors={errors.hostCity} />
+        <TextField label={t("new.country")} name="country" required defaultValue={String(values.country ?? "")} errors={errors.country} />
+        <SelectField
+          label={t("new.framework")}
+          name="frameworkId"
+          defaultValue={String(values.frameworkId ?? frameworks[0]?.id ?? "")}
+          options={frameworks.map((framework) => ({ value: framework.id, label: framework.label }))}
+          errors={errors.frameworkId}
+        />
+        <SelectField
+          label={t("new.kind")}
+          name="kind"
+          defaultValue={String(values.kind ?? "peer-review")}
+          options={REVIEW_KINDS.map((kind) => ({ value: kind, label: t(`common:kinds.${kind}`) }))}
+          errors={errors.kind}
+        />
+        <TextField label={t("new.visitStart")} name="visitStart" type="date" defaultValue={String(values.visitStart ?? "")} errors={errors.visitStart} />
+        <TextField label={t("new.visitEnd")} name="visitEnd" type="date" defaultValue={String(values.visitEnd ?? "")} errors={errors.visitEnd} />
+        <SelectField
+          label={t("new.reportLocale")}
+          name="reportLocale"
+          defaultValue={String(values.reportLocale ?? "en")}
+          options={LOCALES.map((value) => ({ value, label: t(`common:languages.${value}`) }))}
+          errors={errors.reportLocale}
+        />
+        <TextField
+          label={t("new.leadEmail")}
+          hint={t("new.leadHint")}
+          name="leadEmail"
+          type="email"
+          required
+          defaultValue={String(values.leadEmail ?? "")}
+          errors={errors.leadEmail}
+        />
+        <button type="submit" disabled={navigation.state === "submitting"}>
+          {t("new.create")}
+        </button>
+      </Form>
+    </section>
+  );
+}
+
+export const meta: MetaFunction = () => [{ title: "New review — Benchmark workbench" }];
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

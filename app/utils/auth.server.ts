@@ -1,0 +1,127 @@
+import { data, redirect } from "@remix-run/node";
+import { and, eq } from "drizzle-orm";
+import { reviewMembers, reviews, type Phase, type Role } from "#db/schema";
+import { db } from "./db.server";
+import { decide, type Permission } from "./permissions";
+import { getSessionUser, type SessionUser } from "./session.server";
+
+const MUTATING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+/**
+ * Refuses a state-changing request that another site started. Browsers send Origin on
+ * cross-site POSTs; a request without Origin (curl, old clients) falls back to Referer.
+ */
+export function requireSameOrigin(request: Request) {
+  if (!MUTATING.has(request.method.toUpperCase())) return;
+  const expected = new URL(request.url);
+  const forwardedHost = request.headers.get("X-Forwarded-Host");
+  const source = request.headers.get("Origin") ?? request.headers.get("Referer");
+  if (!source) return;
+  let origin: URL;
+  try {
+    origin = new URL(source);
+  } catch {
+    throw data({ message: "Cross-site request refused." }, { status: 403 });
+  }
+  if (origin.host !== expected.host && origin.host !== forwardedHost) {
+    throw data({ message: "Cross-site request refused." }, { status: 403 });
+  }
+}
+
+type GuardOptions = {
+  /** Files and exports answer 401 to a signed-out client instead of sending it to the login page. */
+  resource?: boolean;
+};
+
+export async function requireUser(request: Request, options: GuardOptions = {}): Promise<SessionUser> {
+  requireSameOrigin(request);
+  const user = await getSessionUser(request);
+  if (user) return user;
+  if (options.resource) throw data({ message: "Sign in first." }, { status: 401 });
+  const url = new URL(request.url);
+  throw redirect(`/login?${new URLSearchParams({ redirectTo: url.pathname + url.search })}`);
+}
+
+export async function requireAdmin(request: Request): Promise<SessionUser> {
+  const user = await requireUser(request);
+  if (!user.isAdmin) throw data({ message: "Only the instance administrator can do this." }, { status: 403 });
+  return user;
+}
+
+export type ReviewAccess = {
+  user: SessionUser;
+  role: Role;
+  review: {
+    id: string;
+    hostCity: string;
+    country: string;
+    frameworkId: string;
+    frameworkVersion: string;
+    kind: "peer-review" | "self-assessment";
+    phase: Phase;
+  };
+};
+
+export function notFound(): never {
+  throw data({ message: "This page does not exist." }, { status: 404 });
+}
+
+/**
+ * A member of the review, or 404. A non-member (administrators included) must not learn
+ * whether a review exists, so the answer is the same as for an unknown id.
+ */
+export async function requireReviewAccess(
+  request: Request,
+  reviewId: string | undefined,
+  options: GuardOptions = {},
+): Promise<ReviewAccess> {
+  const user = await requireUser(request, options);
+  if (!reviewId) notFound();
+  const row = await db
+    .select({
+      role: reviewMembers.role,
+      id: reviews.id,
+      hostCity: reviews.hostCity,
+      country: reviews.country,
+      frameworkId: reviews.frameworkId,
+      frameworkVersion: reviews.frameworkVersion,
+      kind: reviews.kind,
+      phase: reviews.phase,
+    })
+    .from(reviews)
+    .innerJoin(reviewMembers, and(eq(reviewMembers.reviewId, reviews.id), eq(reviewMembers.userId, user.id)))
+    .where(eq(reviews.id, reviewId))
+    .get();
+  if (!row) notFound();
+  const { role, ...review } = row;
+  return { user, role, review };
+}
+
+/** 403 when the role never has the permission; when only the phase stops it, 409 for writes. */
+export function authorize(access: ReviewAccess, permission: Permission, request: Request) {
+  const decision = decide(access.role, permission, access.review.phase);
+  if (decision === "allowed") return;
+  if (decision === "wrong-phase" && MUTATING.has(request.method.toUpperCase())) {
+    throw data(
+      { message: `Not possible while the review is in the "${access.review.phase}" phase.`, phase: access.review.phase },
+      { status: 409 },
+    );
+  }
+  throw data({ message: "Your role on this review does not allow this." }, { status: 403 });
+}
+
+/** The one guard every review loader and action calls first. */
+export async function requireReviewPermission(
+  request: Request,
+  reviewId: string | undefined,
+  permission: Permission,
+  options: GuardOptions = {},
+): Promise<ReviewAccess> {
+  const access = await requireReviewAccess(request, reviewId, options);
+  authorize(access, permission, request);
+  return access;
+}
+
+export function hasPermission(access: ReviewAccess, permission: Permission) {
+  return decide(access.role, permission, access.review.phase) === "allowed";
+}

@@ -1,0 +1,48 @@
+import { z } from "zod";
+
+const DEV_SESSION_SECRET = "development-only-session-secret-change-me";
+
+const EnvSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    HOST: z.string().default("0.0.0.0"),
+    DATABASE_PATH: z.string().min(1).default("data/workbench.sqlite"),
+    UPLOADS_PATH: z.string().min(1).default("data/uploads"),
+    MAX_UPLOAD_MB: z.coerce.number().positive().max(1024).default(25),
+    SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+    SMTP_URL: z.url().optional(),
+    MAIL_FROM: z.string().default("workbench@localhost"),
+    DEMO: z.enum(["0", "1"]).optional(),
+  })
+  .transform((env, ctx) => {
+    if (!env.SESSION_SECRET && env.NODE_ENV === "production") {
+      ctx.addIssue({ code: "custom", path: ["SESSION_SECRET"], message: "is required when NODE_ENV=production" });
+      return z.NEVER;
+    }
+    return {
+      ...env,
+      SESSION_SECRET: env.SESSION_SECRET ?? DEV_SESSION_SECRET,
+      // Demo accounts have a published password, so production gets them only on explicit request.
+      seedDemo: env.NODE_ENV !== "production" || env.DEMO === "1",
+    };
+  });
+
+export type Env = z.output<typeof EnvSchema>;
+
+/** Parses the environment; the message names the variable so start-up can print one clear line. */
+export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
+  const result = EnvSchema.safeParse(source);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    const name = issue.path.join(".");
+    throw new Error(`Invalid environment: ${name} ${issue.message} (got ${JSON.stringify(source[name] ?? null)})`);
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+export function getEnv(): Env {
+  cached ??= parseEnv();
+  return cached;
+}

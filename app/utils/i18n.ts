@@ -1,0 +1,30 @@
+import i18next, { type i18n as I18n } from "i18next";
+import { initReactI18next } from "react-i18next";
+import { LOCALES, type Locale } from "#benchmark/locales";
+import { NAMESPACES, resources } from "#app/locales/index";
+
+export { LOCALES, type Locale };
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === "string" && (LOCALES as readonly string[]).includes(value);
+}
+
+/**
+ * One i18next instance per render. Resources are bundled, so initialisation is
+ * synchronous and the server and the browser render the same text on first paint.
+ */
+export function createI18n(locale: Locale): I18n {
+  const instance = i18next.createInstance();
+  void instance.use(initReactI18next).init({
+    lng: locale,
+    fallbackLng: "en",
+    supportedLngs: [...LOCALES],
+    resources,
+    ns: NAMESPACES,
+    defaultNS: "common",
+    interpolation: { escapeValue: false },
+    initAsync: false,
+    returnNull: false,
+  });
+  return instance;
+}

@@ -1,0 +1,121 @@
+import { PHASES, ROLES, type Phase, type Role } from "#db/enums";
+
+/**
+ * THE permission matrix: who may do what, in which phase. It is the single source the
+ * server guards (permissions.server.ts), the docs (docs/permissions.md) and the route
+ * test (test/routes/permission-matrix.test.ts) read. Change it here and nowhere else.
+ *
+ * A role missing from a row never has that permission. A role listed with some phases
+ * has it only while the review is in one of them; an issued review is read-only, so no
+ * write permission lists "issued".
+ */
+const ALL = PHASES;
+const UNTIL_VISIT_ENDS = ["self-assessment", "peer-visit"] as const satisfies readonly Phase[];
+const WHILE_CONCLUDING = ["peer-visit", "drafting", "factual-check"] as const satisfies readonly Phase[];
+const BEFORE_ISSUE = ["self-assessment", "peer-visit", "drafting", "factual-check"] as const satisfies readonly Phase[];
+const FROM_FACTUAL_CHECK = ["factual-check", "issued"] as const satisfies readonly Phase[];
+
+type Grants = Partial<Record<Role, readonly Phase[]>>;
+
+export const PERMISSION_MATRIX = {
+  "review:read": { "host-team": ALL, "peer-reviewer": ALL, "lead-expert": ALL, "host-reader": ALL },
+  "members:manage": { "lead-expert": BEFORE_ISSUE },
+  "phase:move": { "lead-expert": BEFORE_ISSUE },
+  "audit:read": { "lead-expert": ALL },
+  "self-assessment:read": { "host-team": ALL, "peer-reviewer": ALL, "lead-expert": ALL },
+  "self-assessment:write": { "host-team": UNTIL_VISIT_ENDS },
+  "context:read": { "host-team": ALL, "peer-reviewer": ALL, "lead-expert": ALL },
+  "context:write": { "host-team": UNTIL_VISIT_ENDS },
+  "evidence:read": { "peer-reviewer": ALL, "lead-expert": ALL },
+  "evidence:write": { "peer-reviewer": ["self-assessment", "peer-visit", "drafting"], "lead-expert": ["self-assessment", "peer-visit", "drafting"] },
+  "evidence:edit-any": { "lead-expert": ["self-assessment", "peer-visit", "drafting"] },
+  "conclusions:read": { "peer-reviewer": ALL, "lead-expert": ALL, "host-team": FROM_FACTUAL_CHECK, "host-reader": ["issued"] },
+  "conclusions:write": { "peer-reviewer": WHILE_CONCLUDING, "lead-expert": WHILE_CONCLUDING },
+  "conclusions:agree": { "lead-expert": WHILE_CONCLUDING },
+  "summary:write": { "lead-expert": WHILE_CONCLUDING },
+  "comments:read": { "peer-reviewer": ALL, "lead-expert": ALL, "host-team": FROM_FACTUAL_CHECK },
+  "comments:write": { "host-team": ["factual-check"] },
+  "comments:resolve": { "lead-expert": ["factual-check"] },
+  "report:read": { "peer-reviewer": ALL, "lead-expert": ALL, "host-team": FROM_FACTUAL_CHECK, "host-reader": ["issued"] },
+} as const satisfies Record<string, Grants>;
+
+export type Permission = keyof typeof PERMISSION_MATRIX;
+export const PERMISSIONS = Object.keys(PERMISSION_MATRIX) as Permission[];
+
+export type Decision = "allowed" | "wrong-phase" | "forbidden";
+
+/** Whether a role may use a permission in a phase, and if not, why. */
+export function decide(role: Role, permission: Permission, phase: Phase): Decision {
+  const phases = (PERMISSION_MATRIX[permission] as Grants)[role];
+  if (!phases) return "forbidden";
+  return phases.includes(phase) ? "allowed" : "wrong-phase";
+}
+
+export function can(role: Role, permission: Permission, phase: Phase): boolean {
+  return decide(role, permission, phase) === "allowed";
+}
+
+/** Access a route asks for before anything else; review permissions come from the matrix. */
+export type Access = "public" | "signed-in" | "admin" | Permission;
+
+export type RouteAccess = {
+  loader?: Access;
+  /** One access for the action, or one per `intent` for pages with several forms. */
+  action?: Access | Record<string, Access>;
+};
+
+/**
+ * Every module under app/routes/, by file name without extension. The route test drives
+ * each loader and action listed here as every role and fails on a route missing here.
+ */
+export const ROUTE_ACCESS: Record<string, RouteAccess> = {
+  _index: { loader: "public" },
+  login: { loader: "public", action: "public" },
+  logout: { loader: "public", action: "signed-in" },
+  healthz: { loader: "public" },
+  "invitations.$token": { loader: "public", action: "public" },
+  "benchmark.$frameworkId": { loader: "public" },
+  "reviews._index": { loader: "signed-in" },
+  "reviews.new": { loader: "admin", action: "admin" },
+  "reviews.$reviewId": { loader: "review:read" },
+  "reviews.$reviewId._index": { loader: "review:read", action: "phase:move" },
+  "reviews.$reviewId.members": {
+    loader: "review:read",
+    action: { invite: "members:manage", remove: "members:manage", "change-role": "members:manage", revoke: "members:manage" },
+  },
+  "reviews.$reviewId.audit": { loader: "audit:read" },
+  "reviews.$reviewId.self-assessment._index": { loader: "self-assessment:read", action: "self-assessment:write" },
+  "reviews.$reviewId.self-assessment.print": { loader: "self-assessment:read" },
+  "reviews.$reviewId.self-assessment.$factorId": { loader: "self-assessment:read", action: "self-assessment:write" },
+  "reviews.$reviewId.documents._index": { loader: "self-assessment:read", action: "self-assessment:write" },
+  "reviews.$reviewId.documents.$documentId.file": { loader: "self-assessment:read" },
+  "reviews.$reviewId.context": { loader: "context:read", action: "context:write" },
+  "reviews.$reviewId.interviews": { loader: "evidence:read", action: "evidence:write" },
+  "reviews.$reviewId.evidence": { loader: "evidence:read", action: "evidence:write" },
+  "reviews.$reviewId.evidence[.csv]": { loader: "evidence:read" },
+  "reviews.$reviewId.evidence.$evidenceId": { loader: "evidence:read", action: "evidence:write" },
+  "reviews.$reviewId.coverage": { loader: "evidence:read" },
+  "reviews.$reviewId.conclusions._index": { loader: "conclusions:read" },
+  "reviews.$reviewId.conclusions.$factorId": {
+    loader: "conclusions:read",
+    action: {
+      "save-conclusion": "conclusions:write",
+      "add-recommendation": "conclusions:write",
+      "update-recommendation": "conclusions:write",
+      "move-recommendation": "conclusions:write",
+      "delete-recommendation": "conclusions:write",
+      agree: "conclusions:agree",
+      reopen: "conclusions:agree",
+      comment: "comments:write",
+      resolve: "comments:resolve",
+    },
+  },
+  "reviews.$reviewId.summary": { loader: "conclusions:read", action: "summary:write" },
+  "reviews.$reviewId.plan": { loader: "conclusions:read" },
+  "reviews.$reviewId.plan[.csv]": { loader: "conclusions:read" },
+  "reviews.$reviewId.report": { loader: "report:read" },
+  "reviews.$reviewId.report[.pdf]": { loader: "report:read" },
+};
+
+export { PHASES, ROLES };
+export type { Phase, Role };

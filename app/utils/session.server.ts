@@ -1,0 +1,84 @@
+import crypto from "node:crypto";
+import { createCookieSessionStorage, redirect } from "@remix-run/node";
+import { and, eq, gt, lt } from "drizzle-orm";
+import { sessions, users } from "#db/schema";
+import { db } from "./db.server";
+import { getEnv } from "./env.server";
+
+/** Sessions end after this much inactivity; each request that finds one pushes the end forward. */
+export const SESSION_IDLE_MS = 12 * 60 * 60 * 1000;
+// Writing the new expiry on every request would make every read a write; once a minute is enough.
+const TOUCH_AFTER_MS = 60 * 1000;
+
+const storage = createCookieSessionStorage({
+  cookie: {
+    name: "__workbench_session",
+    httpOnly: true,
+    sameSite: "lax",
+    path: "/",
+    secure: getEnv().NODE_ENV === "production",
+    secrets: [getEnv().SESSION_SECRET],
+  },
+});
+
+export type SessionUser = {
+  id: string;
+  email: string;
+  name: string;
+  locale: "fr" | "en";
+  isAdmin: boolean;
+};
+
+/** The signed-in user, or null. The cookie only carries a session id; the row decides. */
+export async function getSessionUser(request: Request): Promise<SessionUser | null> {
+  const cookie = await storage.getSession(request.headers.get("Cookie"));
+  const sessionId = cookie.get("sessionId");
+  if (typeof sessionId !== "string") return null;
+  const now = Date.now();
+  const row = await db
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      locale: users.locale,
+      isAdmin: users.isAdmin,
+      expiresAt: sessions.expiresAt,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.id, sessionId), gt(sessions.expiresAt, new Date(now))))
+    .get();
+  if (!row) return null;
+  if (row.expiresAt.getTime() - now < SESSION_IDLE_MS - TOUCH_AFTER_MS) {
+    await db
+      .update(sessions)
+      .set({ expiresAt: new Date(now + SESSION_IDLE_MS) })
+      .where(eq(sessions.id, sessionId));
+  }
+  const { expiresAt: _expiresAt, ...user } = row;
+  return user;
+}
+
+export async function createUserSession({ userId, redirectTo }: { userId: string; redirectTo: string }) {
+  const id = crypto.randomBytes(32).toString("base64url");
+  await db.delete(sessions).where(lt(sessions.expiresAt, new Date()));
+  await db.insert(sessions).values({ id, userId, expiresAt: new Date(Date.now() + SESSION_IDLE_MS) });
+  const cookie = await storage.getSession();
+  cookie.set("sessionId", id);
+  return redirect(redirectTo, {
+    headers: { "Set-Cookie": await storage.commitSession(cookie, { maxAge: 30 * 24 * 60 * 60 }) },
+  });
+}
+
+export async function destroyUserSession(request: Request) {
+  const cookie = await storage.getSession(request.headers.get("Cookie"));
+  const sessionId = cookie.get("sessionId");
+  if (typeof sessionId === "string") await db.delete(sessions).where(eq(sessions.id, sessionId));
+  return redirect("/login", { headers: { "Set-Cookie": await storage.destroySession(cookie) } });
+}
+
+/** Only same-site relative paths, so a crafted link cannot send a signed-in user elsewhere. */
+export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/reviews") {
+  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
+  return to;
+}

@@ -1,0 +1,58 @@
+// Plain value lists shared by the schema, the pages and the browser bundle: no drizzle import
+// here, so importing an enum into a component does not ship the table definitions.
+
+export const ROLES = ["host-team", "peer-reviewer", "lead-expert", "host-reader"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const REVIEW_KINDS = ["peer-review", "self-assessment"] as const;
+export type ReviewKind = (typeof REVIEW_KINDS)[number];
+
+export const PHASES = ["self-assessment", "peer-visit", "drafting", "factual-check", "issued"] as const;
+export type Phase = (typeof PHASES)[number];
+
+export const LOCALE_VALUES = ["fr", "en"] as const;
+
+export const RATINGS = ["in-place", "partly-in-place", "not-in-place", "not-assessed"] as const;
+export type Rating = (typeof RATINGS)[number];
+
+export const DOCUMENT_TYPES = [
+  "minutes",
+  "annual-report",
+  "monitoring-data",
+  "press-release",
+  "strategy",
+  "other",
+] as const;
+export type DocumentType = (typeof DOCUMENT_TYPES)[number];
+
+export const DOCUMENT_ORIGINS = ["host-city", "peer-team"] as const;
+
+export const CONTEXT_EFFECTS = ["limits", "neutral", "helps"] as const;
+export type ContextEffect = (typeof CONTEXT_EFFECTS)[number];
+
+export const INTERVIEW_FORMATS = ["interview", "focus-group"] as const;
+
+export const PARTICIPANT_CATEGORIES = [
+  "city-official",
+  "elected-official",
+  "ngo",
+  "migrant-organisation",
+  "service-provider",
+  "resident",
+  "other",
+] as const;
+export type ParticipantCategory = (typeof PARTICIPANT_CATEGORIES)[number];
+
+export const EVIDENCE_KINDS = ["document", "interview-quote", "focus-group-note", "observation", "data"] as const;
+export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
+
+export const POLARITIES = ["supports", "mixed", "contradicts"] as const;
+export type Polarity = (typeof POLARITIES)[number];
+
+export const CONCLUSION_STATES = ["draft", "agreed"] as const;
+
+export const PRIORITIES = ["high", "medium", "low"] as const;
+export type Priority = (typeof PRIORITIES)[number];
+
+export const HORIZONS = ["quick-win", "long-term"] as const;
+export type Horizon = (typeof HORIZONS)[number];

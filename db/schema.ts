@@ -1,0 +1,424 @@
+import { sql } from "drizzle-orm";
+import {
+  blob,
+  index,
+  integer,
+  primaryKey,
+  sqliteTable,
+  text,
+} from "drizzle-orm/sqlite-core";
+import {
+  CONCLUSION_STATES,
+  CONTEXT_EFFECTS,
+  DOCUMENT_ORIGINS,
+  DOCUMENT_TYPES,
+  EVIDENCE_KINDS,
+  HORIZONS,
+  INTERVIEW_FORMATS,
+  LOCALE_VALUES,
+  PARTICIPANT_CATEGORIES,
+  PHASES,
+  POLARITIES,
+  PRIORITIES,
+  RATINGS,
+  REVIEW_KINDS,
+  ROLES,
+} from "./enums";
+
+export * from "./enums";
+
+// The benchmark itself is data (benchmark/), never tables: rows here store its
+// stable ids (kf-03, kf-03-q2, cf-data-availability) plus the framework version
+// pinned on the review.
+
+const createdAt = () =>
+  integer("created_at", { mode: "timestamp_ms" })
+    .notNull()
+    .default(sql`(unixepoch('subsec') * 1000)`);
+
+export const users = sqliteTable("users", {
+  id: text("id").primaryKey(),
+  email: text("email").notNull().unique(),
+  name: text("name").notNull(),
+  organisation: text("organisation").notNull().default(""),
+  locale: text("locale", { enum: LOCALE_VALUES }).notNull().default("en"),
+  passwordHash: text("password_hash").notNull(),
+  isAdmin: integer("is_admin", { mode: "boolean" }).notNull().default(false),
+  createdAt: createdAt(),
+});
+
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId)],
+);
+
+/** Failed sign-ins per key ("email:…" or "ip:…"), kept in the database so a restart does not reset them. */
+export const loginAttempts = sqliteTable("login_attempts", {
+  key: text("key").primaryKey(),
+  failures: integer("failures").notNull().default(0),
+  lastFailureAt: integer("last_failure_at", { mode: "timestamp_ms" }).notNull(),
+  lockedUntil: integer("locked_until", { mode: "timestamp_ms" }),
+});
+
+export const reviews = sqliteTable("reviews", {
+  id: text("id").primaryKey(),
+  hostCity: text("host_city").notNull(),
+  country: text("country").notNull(),
+  frameworkId: text("framework_id").notNull(),
+  frameworkVersion: text("framework_version").notNull(),
+  kind: text("kind", { enum: REVIEW_KINDS }).notNull(),
+  phase: text("phase", { enum: PHASES }).notNull().default("self-assessment"),
+  visitStart: text("visit_start"),
+  visitEnd: text("visit_end"),
+  reportLocale: text("report_locale", { enum: LOCALE_VALUES }).notNull().default("en"),
+  selfAssessmentSubmittedAt: integer("sa_submitted_at", { mode: "timestamp_ms" }),
+  selfAssessmentSubmittedBy: text("sa_submitted_by").references(() => users.id),
+  executiveSummary: text("executive_summary").notNull().default(""),
+  crossCuttingConclusions: text("cross_cutting_conclusions").notNull().default(""),
+  summaryVersion: integer("summary_version").notNull().default(0),
+  issuedAt: integer("issued_at", { mode: "timestamp_ms" }),
+  createdBy: text("created_by").references(() => users.id),
+  createdAt: createdAt(),
+});
+
+export const reviewMembers = sqliteTable(
+  "review_members",
+  {
+    reviewId: text("review_id")
+      .notNull()
+      .references(() => reviews.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    role: text("role", { enum: ROLES }).notNull(),
+    /** City or organisation the member represents on this review, shown on the report cover. */
+    affiliation: text("affiliation").notNull().default(""),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.reviewId, t.userId] }), index("members_user_idx").on(t.userId)],
+);
+
+export const invitations = sqliteTable(
+  "invitations",
+  {
+    id: text("id").primaryKey(),
+    reviewId: text("review_id")
+      .notNull()
+      .references(() => reviews.id, { onDelete: "cascade" }),
+    email: text("email").notNull(),
+    role: text("role", { enum: ROLES }).notNull(),
+    affiliation: text("affiliation").notNull().default(""),
+    tokenHash: text("token_hash").notNull().unique(),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+    usedAt: integer("used_at", { mode: "timestamp_ms" }),
+    createdBy: text("created_by")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("invitations_review_idx").on(t.reviewId)],
+);
+
+export const auditLog = sqliteTable(
+  "audit_log",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    reviewId: text("review_id").references(() => reviews.id, { onDelete: "cascade" }),
+    userId: text("user_id").references(() => users.id),
+    action: text("action").notNull(),
+    entity: text("entity").notNull(),
+    entityId: text("entity_id").notNull(),
+    before: text("before", { mode: "json" }),
+    after: text("after", { mode: "json" }),
+    at: createdAt(),
+  },
+  (t) => [index("audit_review_idx").on(t.reviewId, t.at)],
+);
+
+// ---- Self-assessment -------------------------------------------------------
+
+export const selfAssessmentAnswers = sqliteTable(
+  "sa_answers",
+  {
+    reviewId: text("review_id")
+      .notNull()
+      .references(() => reviews.id, { onDelete: "cascade" }),
+    factorId: text("factor_id").notNull(),
+    questionId: text("question_id").notNull(),
+    text: text("text").notNull().default(""),
+    version: integer("version").notNull().default(1),
+    updatedBy: text("updated_by").references(() => users.id),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.reviewId, t.questionId] })],
+);
+
+export const selfAssessmentFactors = sqliteTable(
+  "sa_factors",
+  {
+    reviewId: text("review_id")
+      .notNull()
+      .references(() => reviews.id, { onDelete: "cascade" }),
+    factorId: text("factor_id").notNull(),
+    rating: text("rating", { enum: RATINGS }),
+    summary: text("summary").notNull().default(""),
+    version: integer("version").notNull().default(1),
+    updatedBy: text("updated_by").references(() => users.id),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.reviewId, t.factorId] })],
+);
+
+export const documents = sqliteTable(
+  "documents",
+  {
+    id: text("id").primaryKey(),
+    reviewId: text("review_id")
+      .notNull()
+      .references(() => reviews.id, { onDelete: "cascade" }),
+    origin: text("origin", { enum: DOCUMENT_ORIGINS }).notNull(),
+    title: text("title").notNull(),
+    type: text("type", { enum: DOCUMENT_TYPES }).notNull(),
+    date: text("date"),
+    author: text("author").notNull().default(""),
+    url: text("url"),
+    fileSha256: text("file_sha256"),
+    fileName: text("file_name"),
+    fileMime: text("file_mime"),
+    fileSize: integer("file_size"),
+    createdBy: text("created_by").references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }),
+    deletedAt: integer("deleted_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [index("documents_review_idx").on(t.reviewId)],
+);
+
+/** Which factors (and optionally which guiding questions) a document answers. */
+export const documentLinks = sqliteTable(
+  "document_links",
+  {
+    documentId: text("document_id")
+      .notNull()
+      .references(() => documents.id, { onDelete: "cascade" }),
+    factorId: text("factor_id").notNull(),
+    questionId: text("question_id").notNull().default(""),
+  },
+  (t) => [primaryKey({ columns: [t.documentId, t.factorId, t.questionId] })],
+);
+
+export const contextNotes = sqliteTable(
+  "context_notes",
+  {
+    reviewId: text("review_id")
+      .notNull()
+      .references(() => reviews.id, { onDelete: "cascade" }),
+    contextualFactorId: text("contextual_factor_id").notNull(),
+    note: text("note").notNull().default(""),
+    effect: text("effect", { enum: CONTEXT_EFFECTS }),
+    version: integer("version").notNull().default(1),
+    updatedBy: text("updated_by").references(() => users.id),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.reviewId, t.contextualFactorId] })],
+);
+
+// ---- Peer visit: interviews and evidence ----------------------------------
+
+export const interviews = sqliteTable(
+  "interviews",
+  {
+    id: text("id").primaryKey(),
+    reviewId: text("review_id")
+      .notNull()
+      .references(() => reviews.id, { onDelete: "cascade" }),
+    date: text("date").notNull(),
+    place: text("place").notNull().default(""),
+    format: text("format", { enum: INTERVIEW_FORMATS }).notNull(),
+    consentNotes: text("consent_notes").notNull().default(""),
+    createdBy: text("created_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("interviews_review_idx").on(t.reviewId)],
+);
+
+export const interviewParticipants = sqliteTable(
+  "interview_participants",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    interviewId: text("interview_id")
+      .notNull()
+      .references(() => interviews.id, { onDelete: "cascade" }),
+    role: text("role").notNull(),
+    organisation: text("organisation").notNull().default(""),
+    category: text("category", { enum: PARTICIPANT_CATEGORIES }).notNull(),
+    /** Optional and off by default: reports never print it. */
+    name: text("name"),
+  },
+  (t) => [index("participants_interview_idx").on(t.interviewId)],
+);
+
+export const interviewReviewers = sqliteTable(
+  "interview_reviewers",
+  {
+    interviewId: text("interview_id")
+      .notNull()
+      .references(() => interviews.id, { onDelete: "cascade" }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.interviewId, t.userId] })],
+);
+
+export const evidence = sqliteTable(
+  "evidence",
+  {
+    id: text("id").primaryKey(),
+    reviewId: text("review_id")
+      .notNull()
+      .references(() => reviews.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: EVIDENCE_KINDS }).notNull(),
+    text: text("text").notNull(),
+    /** Lower-case, accents stripped: what the accent-insensitive search matches. */
+    searchText: text("search_text").notNull(),
+    polarity: text("polarity", { enum: POLARITIES }).notNull(),
+    /** Anonymous attribution shown in reports, e.g. "an NGO representative". */
+    attribution: text("attribution").notNull().default(""),
+    interviewId: text("interview_id").references(() => interviews.id),
+    documentId: text("document_id").references(() => documents.id),
+    createdBy: text("created_by")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }),
+    deletedAt: integer("deleted_at", { mode: "timestamp_ms" }),
+    version: integer("version").notNull().default(1),
+  },
+  (t) => [index("evidence_review_idx").on(t.reviewId, t.createdAt)],
+);
+
+export const evidenceFactors = sqliteTable(
+  "evidence_factors",
+  {
+    evidenceId: text("evidence_id")
+      .notNull()
+      .references(() => evidence.id, { onDelete: "cascade" }),
+    factorId: text("factor_id").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.evidenceId, t.factorId] }), index("evidence_factors_factor_idx").on(t.factorId)],
+);
+
+export const evidenceQuestions = sqliteTable(
+  "evidence_questions",
+  {
+    evidenceId: text("evidence_id")
+      .notNull()
+      .references(() => evidence.id, { onDelete: "cascade" }),
+    questionId: text("question_id").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.evidenceId, t.questionId] })],
+);
+
+// ---- Conclusions, recommendations, factual check -------------------------
+
+export const conclusions = sqliteTable(
+  "conclusions",
+  {
+    reviewId: text("review_id")
+      .notNull()
+      .references(() => reviews.id, { onDelete: "cascade" }),
+    factorId: text("factor_id").notNull(),
+    rating: text("rating", { enum: RATINGS }),
+    strengths: text("strengths").notNull().default(""),
+    improvements: text("improvements").notNull().default(""),
+    state: text("state", { enum: CONCLUSION_STATES }).notNull().default("draft"),
+    version: integer("version").notNull().default(1),
+    updatedBy: text("updated_by").references(() => users.id),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+    agreedBy: text("agreed_by").references(() => users.id),
+    agreedAt: integer("agreed_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [primaryKey({ columns: [t.reviewId, t.factorId] })],
+);
+
+export const conclusionCitations = sqliteTable(
+  "conclusion_citations",
+  {
+    reviewId: text("review_id")
+      .notNull()
+      .references(() => reviews.id, { onDelete: "cascade" }),
+    factorId: text("factor_id").notNull(),
+    evidenceId: text("evidence_id")
+      .notNull()
+      .references(() => evidence.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.reviewId, t.factorId, t.evidenceId] })],
+);
+
+export const recommendations = sqliteTable(
+  "recommendations",
+  {
+    id: text("id").primaryKey(),
+    reviewId: text("review_id")
+      .notNull()
+      .references(() => reviews.id, { onDelete: "cascade" }),
+    factorId: text("factor_id").notNull(),
+    text: text("text").notNull(),
+    priority: text("priority", { enum: PRIORITIES }).notNull(),
+    horizon: text("horizon", { enum: HORIZONS }).notNull(),
+    responsibleService: text("responsible_service").notNull().default(""),
+    /** "Barcelona" style reference to one of the factor's benchmark city examples, by index. */
+    exampleIndex: integer("example_index"),
+    position: integer("position").notNull(),
+    createdBy: text("created_by").references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [index("recommendations_review_idx").on(t.reviewId, t.factorId, t.position)],
+);
+
+export const factualComments = sqliteTable(
+  "factual_comments",
+  {
+    id: text("id").primaryKey(),
+    reviewId: text("review_id")
+      .notNull()
+      .references(() => reviews.id, { onDelete: "cascade" }),
+    factorId: text("factor_id").notNull(),
+    text: text("text").notNull(),
+    authorId: text("author_id")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    response: text("response"),
+    resolvedBy: text("resolved_by").references(() => users.id),
+    resolvedAt: integer("resolved_at", { mode: "timestamp_ms" }),
+  },
+  (t) => [index("comments_review_idx").on(t.reviewId, t.factorId)],
+);
+
+/** The PDFs handed to the city: stored once at issue, served as stored, never rebuilt. */
+export const issuedReports = sqliteTable(
+  "issued_reports",
+  {
+    reviewId: text("review_id")
+      .notNull()
+      .references(() => reviews.id, { onDelete: "cascade" }),
+    locale: text("locale", { enum: LOCALE_VALUES }).notNull(),
+    sha256: text("sha256").notNull(),
+    pdf: blob("pdf", { mode: "buffer" }).notNull(),
+    pages: integer("pages").notNull(),
+    issuedAt: integer("issued_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.reviewId, t.locale] })],
+);
+

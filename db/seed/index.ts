@@ -1,0 +1,39 @@
+import { eq, inArray } from "drizzle-orm";
+import type { Db } from "../client";
+import { reviews, sessions, users } from "../schema";
+import { DEMO_ACCOUNTS, DEMO_REVIEW_ID, seedAccounts, seedReview } from "./accounts";
+import { seedConclusions } from "./conclusions";
+import { seedEvidence } from "./evidence";
+import { seedSelfAssessment } from "./self-assessment";
+
+export { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_REVIEW_ID } from "./accounts";
+
+export function hasDemoReview(db: Db) {
+  return Boolean(db.select({ id: reviews.id }).from(reviews).where(eq(reviews.id, DEMO_REVIEW_ID)).get());
+}
+
+/** Removes the demo review and the demo accounts (everything else is left alone). */
+export function removeDemo(db: Db) {
+  const ids = DEMO_ACCOUNTS.map((account) => account.id);
+  db.transaction((tx) => {
+    tx.delete(reviews).where(eq(reviews.id, DEMO_REVIEW_ID)).run();
+    tx.delete(sessions).where(inArray(sessions.userId, ids)).run();
+    tx.delete(users).where(inArray(users.id, ids)).run();
+  });
+}
+
+/**
+ * Loads the demo review: a fictional host city (Belleforge) in the peer-visit phase with its
+ * self-assessment, the visit's interviews and evidence, and draft and agreed conclusions.
+ * Deterministic: fixed ids and timestamps, no randomness.
+ */
+export async function seedDemo(db: Db) {
+  await seedAccounts(db);
+  db.transaction((tx) => {
+    const txDb = tx as unknown as Db;
+    seedReview(txDb);
+    seedSelfAssessment(txDb);
+    seedEvidence(txDb);
+    seedConclusions(txDb);
+  });
+}

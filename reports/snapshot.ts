@@ -1,0 +1,142 @@
+import type {
+  ContextEffect,
+  DocumentType,
+  EvidenceKind,
+  Horizon,
+  ParticipantCategory,
+  Phase,
+  Polarity,
+  Priority,
+  Rating,
+  ReviewKind,
+} from "#db/enums";
+
+/**
+ * Everything the feedback report shows, read from the database once and handed to pure
+ * builders (PDF definition, HTML preview). Plain JSON-safe data: dates are ISO strings, no
+ * class instances, so the same snapshot can cross the loader boundary or be written to a file.
+ *
+ * Privacy by construction: interviewees are described by organisation and category only.
+ * Participant names are never read into a snapshot, so no builder can print them.
+ */
+export type ReviewSnapshot = {
+  review: {
+    id: string;
+    hostCity: string;
+    country: string;
+    kind: ReviewKind;
+    phase: Phase;
+    /** ISO timestamp, set once the lead expert issues the review. */
+    issuedAt: string | null;
+    /** YYYY-MM-DD */
+    visitStart: string | null;
+    visitEnd: string | null;
+    reportLocale: "fr" | "en";
+  };
+  /** Builders look the benchmark text up with requireFramework(framework.id). */
+  framework: { id: string; version: string };
+  /** Members named on the cover: the lead expert and peer reviewers (and, for an internal self-assessment, the host team). */
+  team: SnapshotMember[];
+  selfAssessment: {
+    submittedAt: string | null;
+    factors: SnapshotSelfAssessedFactor[];
+  };
+  context: SnapshotContextNote[];
+  documents: SnapshotDocument[];
+  visit: SnapshotVisit;
+  evidence: SnapshotFactorEvidence[];
+  conclusions: SnapshotConclusion[];
+  /** Ordered by factor, then by the position the team gave them. */
+  recommendations: SnapshotRecommendation[];
+  summary: { executiveSummary: string; crossCuttingConclusions: string };
+};
+
+export type SnapshotMember = {
+  name: string;
+  affiliation: string;
+  role: "lead-expert" | "peer-reviewer" | "host-team";
+};
+
+export type SnapshotSelfAssessedFactor = {
+  factorId: string;
+  rating: Rating | null;
+  summary: string;
+  /** Non-empty answers only, in the framework's question order. */
+  answers: { questionId: string; text: string }[];
+};
+
+export type SnapshotContextNote = {
+  contextualFactorId: string;
+  note: string;
+  effect: ContextEffect | null;
+};
+
+export type SnapshotDocument = {
+  id: string;
+  title: string;
+  type: DocumentType;
+  /** YYYY-MM-DD */
+  date: string | null;
+  origin: "host-city" | "peer-team";
+};
+
+export type SnapshotVisit = {
+  interviews: number;
+  focusGroups: number;
+  /** How many people were met, whatever the format. */
+  peopleMet: number;
+  /** Distinct organisations met, sorted. */
+  organisations: string[];
+  /** People met per category, in the schema's category order; categories nobody was met from are left out. */
+  categories: { category: ParticipantCategory; people: number }[];
+};
+
+/** One piece of evidence as the report may show it: the logged text and its anonymous attribution. */
+export type SnapshotFinding = {
+  id: string;
+  kind: EvidenceKind;
+  text: string;
+  polarity: Polarity;
+  /** As logged, e.g. "an NGO representative"; empty when the logger gave none. */
+  attribution: string;
+  /** For evidence drawn from a document: its title. */
+  documentTitle: string | null;
+};
+
+export type SnapshotFactorEvidence = {
+  factorId: string;
+  /** Every non-deleted item tagged to the factor. */
+  total: number;
+  supports: number;
+  mixed: number;
+  contradicts: number;
+  /** Items the factor's conclusion cites. */
+  cited: number;
+  /**
+   * Key findings: the first KEY_FINDINGS_PER_FACTOR items the conclusion cites. The full
+   * log is not the report: the team's citations are its selection of what matters.
+   */
+  findings: SnapshotFinding[];
+};
+
+export type SnapshotConclusion = {
+  factorId: string;
+  rating: Rating | null;
+  strengths: string;
+  improvements: string;
+  state: "draft" | "agreed";
+};
+
+export type SnapshotRecommendation = {
+  id: string;
+  factorId: string;
+  text: string;
+  priority: Priority;
+  horizon: Horizon;
+  responsibleService: string;
+  /** Index into the factor's benchmark city examples, offered as inspiration. */
+  exampleIndex: number | null;
+};
+
+/** How many cited items per factor the report quotes; the rest stay in the evidence log. */
+export const KEY_FINDINGS_PER_FACTOR = 6;

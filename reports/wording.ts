@@ -1,0 +1,107 @@
+import { DOCUMENT_TYPES } from "#db/enums";
+import type { FindingView, RecommendationView, ReportModel } from "./model";
+
+/*
+ * Sentences the PDF and the HTML preview both print, composed once from the model so the two
+ * always say the same thing.
+ */
+
+/** Key figures computed from the data, so even an unwritten summary gives the reader the picture. */
+export function atAGlance(model: ReportModel): string[] {
+  const { t } = model.i18n;
+  const { figures } = model;
+  const common = { city: model.hostCity, count: model.factors.length, benchmark: model.benchmarkTitle, selfRated: figures.selfRated };
+  if (!model.isPeerReview) {
+    const d = figures.selfDistribution;
+    return [
+      t("summary.selfFigures", common),
+      t("summary.selfDistribution", { inPlace: d["in-place"], partly: d["partly-in-place"], notInPlace: d["not-in-place"] }),
+    ];
+  }
+  const d = figures.peerDistribution;
+  return [
+    model.final
+      ? t("summary.peerFigures", { ...common, agreed: figures.agreed })
+      : t("summary.peerFiguresDraft", { ...common, concluded: figures.concluded, agreed: figures.agreed }),
+    t("summary.distribution", { inPlace: d["in-place"], partly: d["partly-in-place"], notInPlace: d["not-in-place"] }),
+    t("summary.recommendations", { quickWins: model.plan.quickWins.length, longTerm: model.plan.longTerm.length }),
+  ];
+}
+
+/** "annual report: 2, strategy or policy document: 4" — counts per type, in the schema's order. */
+export function documentTypeSummary(model: ReportModel): string {
+  const { i18n } = model;
+  const parts = DOCUMENT_TYPES.map((type) => {
+    const count = model.documents.filter((doc) => doc.type === type).length;
+    return count ? labelled(model, i18n.t(`documentType.${type}`).toLowerCase(), String(count)) : null;
+  }).filter((part) => part !== null);
+  return i18n.list(parts);
+}
+
+/** The visit in figures; never names: who was met is told by category and organisation. */
+export function visitSentences(model: ReportModel): { dates: string; facts: string | null } {
+  const { t } = model.i18n;
+  const { visit } = model.snapshot;
+  const dates = model.visitLabel ? t("method.visitDates", { city: model.hostCity, dates: model.visitLabel }) : t("method.visitDatesUnknown");
+  if (visit.interviews + visit.focusGroups === 0) return { dates, facts: null };
+  return {
+    dates,
+    facts: t("method.visitFacts", {
+      interviews: t("method.interviews", { count: visit.interviews }),
+      focusGroups: t("method.focusGroups", { count: visit.focusGroups }),
+      people: t("method.people", { count: visit.peopleMet }),
+    }),
+  };
+}
+
+export const QUOTED_KINDS = new Set(["interview-quote", "focus-group-note"]);
+
+/** Quotes are printed as logged, with quotation marks for what people said. */
+export function quoteText(model: ReportModel, finding: FindingView): string {
+  if (!QUOTED_KINDS.has(finding.kind)) return finding.text;
+  return model.locale === "fr" ? `«\u00a0${finding.text}\u00a0»` : `“${finding.text}”`;
+}
+
+/** "an NGO representative (interview) · Supports": anonymous as logged, never a name. */
+export function findingAttribution(model: ReportModel, finding: FindingView): string {
+  const who = finding.attribution.trim();
+  const source = who ? `${who} (${finding.source})` : finding.source;
+  return `— ${source} · ${model.i18n.t(`polarity.${finding.polarity}`)}`;
+}
+
+/** "Label: value", with the no-break space French typography puts before the colon. */
+export function labelled(model: ReportModel, label: string, value: string): string {
+  return `${label}${model.locale === "fr" ? "\u00a0: " : ": "}${value}`;
+}
+
+export function recommendationMeta(model: ReportModel, rec: RecommendationView): string {
+  const { t } = model.i18n;
+  const parts = [labelled(model, t("plan.priority"), rec.priorityLabel), rec.horizonLabel];
+  if (rec.service.trim()) parts.push(labelled(model, t("plan.service"), rec.service.trim()));
+  return parts.join(" · ");
+}
+
+
+export type TextBlock = { type: "text"; text: string } | { type: "list"; intro: string | null; items: string[] };
+
+const LIST_ITEM = /^\s*[-•]\s+/;
+const isListItem = (line: string) => LIST_ITEM.test(line);
+
+/**
+ * Free text as typed by the team, or benchmark text: paragraphs are separated by a blank line,
+ * lines starting with "- " form a list (optionally introduced by one line), other line breaks
+ * are kept.
+ */
+export function textBlocks(value: string): TextBlock[] {
+  const trimmed = value.replace(/\r\n?/g, "\n").trim();
+  if (!trimmed) return [];
+  return trimmed.split(/\n\s*\n/).map((paragraph): TextBlock => {
+    const lines = paragraph.split("\n");
+    const [first = "", ...rest] = lines;
+    if (rest.length > 0 && rest.every(isListItem)) {
+      const items = isListItem(first) ? lines : rest;
+      return { type: "list", intro: isListItem(first) ? null : first, items: items.map((line) => line.replace(LIST_ITEM, "")) };
+    }
+    return { type: "text", text: lines.join("\n") };
+  });
+}

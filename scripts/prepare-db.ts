@@ -1,0 +1,35 @@
+import { parseEnv } from "#app/utils/env.server";
+import { createDb, migrateDb } from "#db/client";
+import { seedDemo } from "#db/seed/index";
+import { reviews } from "#db/schema";
+
+/**
+ * Opens the database, applies migrations and, on an empty database, loads the demo review
+ * (never in production unless DEMO=1). Returns a one-line error instead of a stack trace.
+ */
+export async function prepareDatabase(source: Record<string, string | undefined> = process.env) {
+  const env = parseEnv(source);
+  const db = createDb(env.DATABASE_PATH);
+  try {
+    migrateDb(db);
+    const empty = !db.select({ id: reviews.id }).from(reviews).limit(1).get();
+    let seeded = false;
+    if (empty && env.seedDemo) {
+      await seedDemo(db);
+      seeded = true;
+    }
+    return { env, seeded };
+  } finally {
+    db.$client.close();
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  try {
+    const { env, seeded } = await prepareDatabase();
+    console.log(`Database ${env.DATABASE_PATH} is ready${seeded ? " (demo review loaded)" : ""}.`);
+  } catch (error) {
+    console.error(`error: ${(error as Error).message}`);
+    process.exit(1);
+  }
+}

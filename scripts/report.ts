@@ -1,0 +1,88 @@
+/**
+ * `npm run report -- --review <id> [--lang fr|en] [--out report.pdf]`: the feedback report
+ * from the command line, for archiving and batch use. An issued review gives its stored file,
+ * byte for byte; any other gives a draft built from the current data. `--review demo` is the
+ * demo review. Reads the database at DATABASE_PATH (default data/workbench.sqlite).
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { fail, openCliDb } from "#db/cli";
+
+const USAGE = "usage: npm run report -- --review <id|demo> [--lang fr|en] [--out file.pdf]";
+const LANGS = ["fr", "en"] as const;
+type Lang = (typeof LANGS)[number];
+
+let options: { review?: string; lang?: string; out?: string; help?: boolean };
+try {
+  ({ values: options } = parseArgs({
+    options: {
+      review: { type: "string" },
+      lang: { type: "string" },
+      out: { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
+    strict: true,
+    allowPositionals: false,
+  }));
+} catch (error) {
+  fail(`${(error as Error).message} (${USAGE})`);
+}
+if (options.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
+if (!options.review) fail(`--review is required (${USAGE})`);
+const reviewId = options.review;
+if (options.lang !== undefined && !(LANGS as readonly string[]).includes(options.lang)) {
+  fail(`unknown language "${options.lang}": use one of ${LANGS.join(", ")}`);
+}
+
+/** Refuses, before any work, a path the report could not be written to. */
+function checkWritable(file: string) {
+  const dir = path.dirname(file);
+  if (fs.existsSync(file) && fs.statSync(file).isDirectory()) fail(`cannot write "${file}": it is a folder`);
+  if (!fs.existsSync(dir)) fail(`cannot write "${file}": folder "${dir}" does not exist`);
+  try {
+    fs.accessSync(dir, fs.constants.W_OK);
+    if (fs.existsSync(file)) fs.accessSync(file, fs.constants.W_OK);
+  } catch {
+    fail(`cannot write "${file}": permission denied`);
+  }
+}
+if (options.out !== undefined) checkWritable(path.resolve(options.out));
+
+const { db, env } = openCliDb();
+// The app's models use the process-wide handle; hand them this one rather than opening another.
+globalThis.__workbenchDb = db;
+const { getIssuedReport, getReportSnapshot, renderReportPdf, sha256 } = await import("#app/models/report.server");
+
+const snapshot = await getReportSnapshot({ reviewId });
+if (!snapshot) {
+  const hint = reviewId === "demo" ? "; run `npm start` or `npm run db:seed` first to load the demo review" : "";
+  fail(`no review "${reviewId}" in ${env.DATABASE_PATH}${hint}`);
+}
+const lang: Lang = (options.lang as Lang | undefined) ?? snapshot.review.reportLocale;
+
+let file: { buffer: Buffer; pages: number; sha256: string; fileName: string; issued: boolean };
+const stored = snapshot.review.phase === "issued" ? await getIssuedReport({ reviewId, locale: lang }) : null;
+if (stored) {
+  file = { buffer: stored.pdf, pages: stored.pages, sha256: stored.sha256, fileName: stored.fileName, issued: true };
+} else {
+  try {
+    file = await renderReportPdf({ reviewId, locale: lang });
+  } catch (error) {
+    fail(`the report could not be built: ${(error as Error).message}`);
+  }
+}
+
+const out = path.resolve(options.out ?? file.fileName);
+if (options.out === undefined) checkWritable(out);
+try {
+  fs.writeFileSync(out, file.buffer);
+} catch (error) {
+  fail(`cannot write "${out}": ${(error as Error).message}`);
+}
+db.$client.close();
+const kind = file.issued ? (stored ? "issued report, as stored" : "issued report") : "draft";
+console.log(`Wrote ${options.out ?? path.relative(process.cwd(), out)}: ${kind}, ${lang}, ${file.pages} pages, SHA-256 ${sha256(file.buffer)}`);

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# `npm test`: every test — types, lint, unit and integration (vitest), then browser journeys
+# in Debian's Chromium. Installs the system packages it needs when run as root.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+    echo "Installing system packages: ${missing[*]}"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}"
+  else
+    echo "Missing system packages: ${missing[*]}"
+    echo "Install them with: sudo apt-get install -y ${missing[*]}"
+    exit 1
+  fi
+fi
+
+[ -d node_modules ] || npm ci
+
+echo "== typecheck"
+npx tsc --noEmit
+echo "== lint"
+npx eslint . --max-warnings 0
+echo "== unit and integration tests"
+npx vitest run
+echo "== browser tests (Chromium)"
+npx vitest run --config vitest.e2e.config.ts

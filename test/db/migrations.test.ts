@@ -1,0 +1,75 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { describe, expect, it } from "vitest";
+import { backupDatabase } from "#db/backup";
+import { createDb, migrateDb } from "#db/client";
+import { seedDemo } from "#db/seed/index";
+
+function tempPath(name: string) {
+  return path.join(fs.mkdtempSync(path.join(os.tmpdir(), "workbench-db-")), name);
+}
+
+describe("migrations", () => {
+  it("apply to a fresh database and are idempotent", () => {
+    const file = tempPath("fresh.sqlite");
+    const db = createDb(file);
+    migrateDb(db);
+    const tables = () =>
+      db.$client
+        .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name")
+        .pluck()
+        .all() as string[];
+    const first = tables();
+    expect(first).toEqual(
+      expect.arrayContaining(["users", "reviews", "review_members", "sa_answers", "documents", "interviews", "evidence", "conclusions", "recommendations", "context_notes", "audit_log"]),
+    );
+    migrateDb(db);
+    expect(tables()).toEqual(first);
+    const applied = db.$client.prepare("select count(*) from __drizzle_migrations").pluck().get();
+    expect(applied).toBe(fs.readdirSync("db/migrations").filter((f) => f.endsWith(".sql")).length);
+    db.$client.close();
+  });
+
+  it("open the file with WAL, foreign keys and a busy timeout", () => {
+    const db = createDb(tempPath("pragmas.sqlite"));
+    expect(db.$client.pragma("journal_mode", { simple: true })).toBe("wal");
+    expect(db.$client.pragma("foreign_keys", { simple: true })).toBe(1);
+    expect(db.$client.pragma("busy_timeout", { simple: true })).toBe(5000);
+    db.$client.close();
+  });
+
+  it("explain an unwritable database folder in one line", () => {
+    const notAFolder = tempPath("plain-file");
+    fs.writeFileSync(notAFolder, "");
+    expect(() => createDb(path.join(notAFolder, "db.sqlite"))).toThrow(/cannot be created or written/);
+  });
+});
+
+describe("backup", () => {
+  it("makes a copy that opens as a working database with the same data", async () => {
+    const db = createDb(tempPath("live.sqlite"));
+    migrateDb(db);
+    await seedDemo(db);
+    const target = tempPath("backup.sqlite");
+    await backupDatabase(db, target);
+    const copy = new Database(target, { readonly: true });
+    expect(copy.pragma("integrity_check", { simple: true })).toBe("ok");
+    expect(copy.prepare("select host_city from reviews where id = 'demo'").pluck().get()).toBe("Belleforge");
+    expect(copy.prepare("select count(*) from users").pluck().get()).toBe(7);
+    copy.close();
+    db.$client.close();
+  });
+
+  it("refuses to overwrite an existing file and leaves nothing half-written", async () => {
+    const db = createDb(tempPath("live2.sqlite"));
+    migrateDb(db);
+    const target = tempPath("exists.sqlite");
+    fs.writeFileSync(target, "keep me");
+    await expect(backupDatabase(db, target)).rejects.toThrow(/already exists/);
+    expect(fs.readFileSync(target, "utf8")).toBe("keep me");
+    expect(fs.existsSync(`${target}.partial`)).toBe(false);
+    db.$client.close();
+  });
+});

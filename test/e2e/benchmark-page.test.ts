@@ -1,0 +1,66 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser } from "playwright-core";
+import { checkA11y, launchBrowser, startApp, watchPage, type RunningApp } from "./harness";
+
+let app: RunningApp;
+let browser: Browser;
+
+beforeAll(async () => {
+  app = await startApp();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+describe("the benchmark reference page", () => {
+  it("shows the whole benchmark in French, with an anchor per factor, and passes axe", async () => {
+    const page = await (await browser.newContext()).newPage();
+    const problems = watchPage(page);
+    const response = await page.goto(`${app.baseURL}/benchmark/eurocities-anti-discrimination?lang=fr`);
+    expect(response?.status()).toBe(200);
+    expect(await page.getAttribute("html", "lang")).toBe("fr");
+    await expect(page.locator("h1").textContent()).resolves.toContain("Villes d'intégration");
+    expect(await page.locator("section.factor[id^='kf-']").count()).toBe(11);
+    expect(await page.locator("section.factor[id^='cf-']").count()).toBe(7);
+    expect(await page.locator("#kf-01 h3").textContent()).toContain("L'engagement public");
+    expect(await page.locator("#kf-06-q2 li").count()).toBe(3);
+    expect(await page.locator("ol.questions > li").count()).toBe(51);
+    await checkA11y(page);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("switches to English with the visible switch and remembers the choice", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${app.baseURL}/benchmark/eurocities-anti-discrimination?lang=fr`);
+    await page.getByRole("link", { name: "English" }).click();
+    await page.waitForURL(/lang=en/);
+    expect(await page.getAttribute("html", "lang")).toBe("en");
+    expect(await page.locator("#kf-01 h3").textContent()).toContain("Public commitment");
+    await page.goto(`${app.baseURL}/benchmark/eurocities-anti-discrimination`);
+    expect(await page.getAttribute("html", "lang")).toBe("en");
+    expect(await page.locator("#cf-data-availability h3").count()).toBe(1);
+    await checkA11y(page);
+    await context.close();
+  });
+
+  it("prints without the navigation", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${app.baseURL}/benchmark/eurocities-anti-discrimination?lang=en`);
+    await page.emulateMedia({ media: "print" });
+    expect(await page.locator(".site-header").isVisible()).toBe(false);
+    expect(await page.locator("#kf-11").isVisible()).toBe(true);
+    const pdf = await page.pdf({ format: "A4" });
+    expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
+    await page.close();
+  });
+
+  it("answers 400 for an unknown language and 404 for an unknown benchmark", async () => {
+    expect((await fetch(`${app.baseURL}/benchmark/eurocities-anti-discrimination?lang=de`)).status).toBe(400);
+    expect((await fetch(`${app.baseURL}/benchmark/no-such-benchmark`)).status).toBe(404);
+    expect((await fetch(`${app.baseURL}/healthz`)).status).toBe(200);
+  });
+});

@@ -1,0 +1,129 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import path from "node:path";
+import { createRequire } from "node:module";
+import AxeBuilder from "@axe-core/playwright";
+import { chromium, type Browser, type Page } from "playwright-core";
+import { E2E_DIR, TEMPLATE_DB } from "./paths";
+
+const require = createRequire(import.meta.url);
+
+export const DEMO_PASSWORD = "workbench-demo";
+
+export const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export type RunningApp = { baseURL: string; databasePath: string; stop: () => Promise<void> };
+
+/**
+ * Serves the production build on a free port over a fresh copy of the seeded demo database,
+ * so each test file starts from the same state whatever the others did.
+ */
+export async function startApp(): Promise<RunningApp> {
+  const port = await freePort();
+  const dir = fs.mkdtempSync(path.join(E2E_DIR, "app-"));
+  const databasePath = path.join(dir, "workbench.sqlite");
+  fs.copyFileSync(TEMPLATE_DB, databasePath);
+  const serve = require.resolve("@remix-run/serve/dist/cli.js");
+  const child: ChildProcess = spawn(process.execPath, [serve, "build/server/index.js"], {
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      DATABASE_PATH: databasePath,
+      UPLOADS_PATH: path.join(dir, "uploads"),
+      SESSION_SECRET: "e2e-session-secret-that-is-long-enough-0123456789",
+      DEMO: "1",
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout?.on("data", (chunk) => (output += chunk));
+  child.stderr?.on("data", (chunk) => (output += chunk));
+  const baseURL = `http://localhost:${port}`;
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`The app exited early:\n${output}`);
+    try {
+      const response = await fetch(`${baseURL}/healthz`);
+      if (response.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      child.kill();
+      throw new Error(`The app did not answer /healthz within 30 s:\n${output}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return {
+    baseURL,
+    databasePath,
+    stop: async () => {
+      if (child.exitCode === null) {
+        const exited = new Promise((resolve) => child.once("exit", resolve));
+        child.kill("SIGTERM");
+        await exited;
+      }
+    },
+  };
+}
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: CHROMIUM_ARGS });
+}
+
+/** Collects the page's console errors and uncaught exceptions, for tests to assert there were none. */
+export function watchPage(page: Page) {
+  const problems: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") problems.push(`console.error: ${message.text()}`);
+  });
+  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+  return problems;
+}
+
+export async function signIn(page: Page, baseURL: string, email: string, password = DEMO_PASSWORD) {
+  await page.goto(`${baseURL}/login`);
+  await page.getByLabel(/email|adresse/i).fill(email);
+  await page.getByLabel(/password|mot de passe/i).fill(password);
+  await Promise.all([page.waitForURL((url) => !url.pathname.startsWith("/login")), page.locator("form[data-login] button[type=submit]").click()]);
+}
+
+export async function signOut(page: Page) {
+  await Promise.all([page.waitForURL(/\/login/), page.locator("form.sign-out button[type=submit]").click()]);
+}
+
+/** Runs axe-core (the page must come from browser.newContext()) and throws with a readable list if anything serious or critical is found. */
+export async function checkA11y(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const bad = results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
+  if (bad.length) {
+    const lines = bad.map(
+      (violation) => `${violation.impact} ${violation.id}: ${violation.help} — ${violation.nodes.map((node) => node.target.join(" ")).slice(0, 5).join(", ")}`,
+    );
+    throw new Error(`Accessibility violations on ${page.url()}:\n${lines.join("\n")}`);
+  }
+  return results;
+}

@@ -1,0 +1,115 @@
+import { and, desc, eq } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { addComment, listComments } from "#app/models/comment.server";
+import { listGaps } from "#app/models/progress.server";
+import { action, loader } from "#app/routes/reviews.$reviewId.conclusions.$factorId";
+import { auditLog, factualComments } from "#db/schema";
+import { cookieFor, db, DEMO_REVIEW_ID, makeRequest, run, seedOnce, setPhase, type DemoEmail } from "../utils";
+
+beforeAll(seedOnce);
+
+type Failure = { ok: false; errors: Record<string, string[]>; values: Record<string, string>; formError?: string };
+
+async function post(email: DemoEmail, form: Record<string, string>, factorId = "kf-02") {
+  const request = makeRequest(`/reviews/${DEMO_REVIEW_ID}/conclusions/${factorId}`, { cookie: await cookieFor(email), form });
+  return run(action, request, { reviewId: DEMO_REVIEW_ID, factorId });
+}
+
+async function read(email: DemoEmail, factorId = "kf-02") {
+  return run(loader, makeRequest(`/reviews/${DEMO_REVIEW_ID}/conclusions/${factorId}`, { cookie: await cookieFor(email) }), { reviewId: DEMO_REVIEW_ID, factorId });
+}
+
+function commentsOf(factorId = "kf-02") {
+  return db
+    .select()
+    .from(factualComments)
+    .where(and(eq(factualComments.reviewId, DEMO_REVIEW_ID), eq(factualComments.factorId, factorId)))
+    .all();
+}
+
+const COMMENT = "Le plan municipal a bien un budget : 120 000 € votés en décembre 2024.";
+
+describe("factual comments", () => {
+  it("are taken from the host team during the factual check only", async () => {
+    for (const phase of ["peer-visit", "drafting", "issued"] as const) {
+      setPhase(phase);
+      const outcome = await post("host@demo.test", { intent: "comment", text: COMMENT });
+      expect(outcome.status, phase).toBe(409);
+      expect((outcome.data as Failure).values.text, phase).toBe(COMMENT);
+    }
+    expect(commentsOf()).toEqual([]);
+    setPhase("drafting");
+    await expect(addComment({ reviewId: DEMO_REVIEW_ID, factorId: "kf-02", authorId: "demo-host", text: COMMENT })).rejects.toMatchObject({
+      init: { status: 409 },
+      data: { message: "conclusions:errors.notFactualCheck" },
+    });
+    expect(commentsOf()).toEqual([]);
+  });
+
+  it("cannot be written by the peer team or host readers", async () => {
+    setPhase("factual-check");
+    expect((await post("peer@demo.test", { intent: "comment", text: COMMENT })).status).toBe(403);
+    expect((await post("lead@demo.test", { intent: "comment", text: COMMENT })).status).toBe(403);
+    expect((await post("reader@demo.test", { intent: "comment", text: COMMENT })).status).toBe(403);
+    expect(commentsOf()).toEqual([]);
+  });
+
+  it("need a text; the host team's comment is recorded with an audit entry", async () => {
+    setPhase("factual-check");
+    const empty = await post("host@demo.test", { intent: "comment", text: "  " });
+    expect(empty.status).toBe(400);
+    expect((empty.data as Failure).errors.text).toEqual(["errors.required"]);
+
+    const outcome = await post("host@demo.test", { intent: "comment", text: COMMENT });
+    expect(outcome.status).toBe(302);
+    expect(outcome.location).toBe(`/reviews/${DEMO_REVIEW_ID}/conclusions/kf-02?done=comment#comments`);
+    const [comment] = commentsOf();
+    expect(comment).toMatchObject({ text: COMMENT, authorId: "demo-host", resolvedAt: null });
+    const audit = db.select().from(auditLog).where(eq(auditLog.reviewId, DEMO_REVIEW_ID)).orderBy(desc(auditLog.id)).limit(1).get();
+    expect(audit).toMatchObject({ action: "create", entity: "factual-comment", entityId: comment!.id, userId: "demo-host" });
+    expect(await listGaps({ reviewId: DEMO_REVIEW_ID })).toContainEqual({ phase: "factual-check", key: "gaps.openComments", values: { count: 1 } });
+  });
+
+  it("are read by the host team and the peer team beside the draft", async () => {
+    const host = await read("host@demo.test");
+    expect((host.data as { comments: { text: string }[] }).comments.map((comment) => comment.text)).toEqual([COMMENT]);
+    const peer = await read("peer@demo.test");
+    expect((peer.data as { comments: { text: string; authorName: string }[] }).comments[0]).toMatchObject({ text: COMMENT, authorName: "Hélène Rousseau" });
+  });
+
+  it("are resolved by the lead expert only, once", async () => {
+    const [comment] = commentsOf();
+    expect((await post("host@demo.test", { intent: "resolve", commentId: comment!.id, response: "" })).status).toBe(403);
+    expect((await post("peer@demo.test", { intent: "resolve", commentId: comment!.id, response: "" })).status).toBe(403);
+    const elsewhere = await post("lead@demo.test", { intent: "resolve", commentId: comment!.id, response: "" }, "kf-03");
+    expect(elsewhere.status).toBe(404);
+
+    const answer = "Corrigé : le budget est mentionné dans les points forts.";
+    const outcome = await post("lead@demo.test", { intent: "resolve", commentId: comment!.id, response: answer });
+    expect(outcome.status).toBe(302);
+    expect(commentsOf()[0]).toMatchObject({ response: answer, resolvedBy: "demo-lead" });
+    expect(commentsOf()[0]!.resolvedAt).toBeInstanceOf(Date);
+    const [listed] = await listComments({ reviewId: DEMO_REVIEW_ID, factorId: "kf-02" });
+    expect(listed).toMatchObject({ response: answer, resolvedByName: "Lena Marchetti" });
+
+    const again = await post("lead@demo.test", { intent: "resolve", commentId: comment!.id, response: "encore" });
+    expect(again.status).toBe(409);
+    expect((again.data as Failure).formError).toBe("conclusions:errors.alreadyResolved");
+    expect(commentsOf()[0]!.response).toBe(answer);
+    expect((await listGaps({ reviewId: DEMO_REVIEW_ID })).some((gap) => gap.key === "gaps.openComments")).toBe(false);
+  });
+
+  it("stay in the record after the factual check, and cannot be resolved any more", async () => {
+    setPhase("factual-check");
+    await post("host@demo.test", { intent: "comment", text: "Deuxième remarque." });
+    setPhase("issued");
+    const open = commentsOf().find((comment) => !comment.resolvedAt)!;
+    expect((await post("lead@demo.test", { intent: "resolve", commentId: open.id, response: "" })).status).toBe(409);
+    expect(commentsOf()).toHaveLength(2);
+    const host = await read("host@demo.test");
+    expect((host.data as { comments: unknown[] }).comments).toHaveLength(2);
+    // Host readers have no access to the comments.
+    const reader = await read("reader@demo.test");
+    expect((reader.data as { comments: unknown }).comments).toBeNull();
+  });
+});

@@ -1,0 +1,610 @@
+import { and, count, eq, isNotNull, isNull } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { requireFramework } from "#benchmark/index";
+import { foldText, parseTableState } from "#app/components/data-table";
+import { EVIDENCE_LOG_TABLE, getCoverage, listEvidenceLog, parseEvidenceView, type LogActor } from "#app/models/evidence.server";
+import { action as logAction, loader as logLoader } from "#app/routes/reviews.$reviewId.evidence";
+import { action as itemAction, loader as itemLoader } from "#app/routes/reviews.$reviewId.evidence.$evidenceId";
+import { action as interviewAction, loader as interviewLoader } from "#app/routes/reviews.$reviewId.interviews";
+import { foldForSearch } from "#db/seed/evidence";
+import { auditLog, evidence, evidenceFactors, evidenceQuestions, interviewParticipants, interviews, reviews } from "#db/schema";
+import { cookieFor, db, DEMO_REVIEW_ID, makeRequest, run, seedOnce, setPhase } from "../utils";
+
+const LOG = `/reviews/${DEMO_REVIEW_ID}/evidence`;
+const params = { reviewId: DEMO_REVIEW_ID };
+const framework = requireFramework("eurocities-anti-discrimination");
+const PEER: LogActor = { userId: "demo-peer", canEditAny: false, canWrite: true };
+
+type Failure = { ok: false; errors: Record<string, string[]>; values: Record<string, string | string[]> };
+
+const quote = (fields: Record<string, string | string[]> = {}) => ({
+  intent: "create",
+  via: "fetcher",
+  kind: "interview-quote",
+  interviewId: "demo-int-01",
+  text: "Nous publions le bilan du plan chaque année.",
+  factorIds: ["kf-02"],
+  polarity: "supports",
+  attribution: "une chargée de mission de la ville",
+  ...fields,
+});
+
+const countEvidence = () => db.select({ n: count() }).from(evidence).get()!.n;
+const countAudit = () => db.select({ n: count() }).from(auditLog).get()!.n;
+
+async function post(
+  email: Parameters<typeof cookieFor>[0],
+  form: Record<string, string | string[]>,
+  path = LOG,
+  fn: Parameters<typeof run>[0] = logAction,
+  extra: Record<string, string> = {}
+) {
+  return run(fn, makeRequest(path, { cookie: await cookieFor(email), form }), { ...params, ...extra });
+}
+
+beforeAll(async () => {
+  await seedOnce();
+  setPhase("peer-visit");
+});
+
+describe("the demo seed", () => {
+  it("records five interviews, two with names, and about forty items with no evidence on key factor 10", () => {
+    expect(db.select({ n: count() }).from(interviews).where(eq(interviews.reviewId, DEMO_REVIEW_ID)).get()!.n).toBe(5);
+    const named = db
+      .selectDistinct({ id: interviewParticipants.interviewId })
+      .from(interviewParticipants)
+      .where(isNotNull(interviewParticipants.name))
+      .all();
+    expect(named.map((row) => row.id).sort()).toEqual(["demo-int-01", "demo-int-03"]);
+    const items = db.select({ n: count() }).from(evidence).where(eq(evidence.reviewId, DEMO_REVIEW_ID)).get()!.n;
+    expect(items).toBeGreaterThanOrEqual(38);
+    expect(items).toBeLessThanOrEqual(45);
+    expect(db.select({ n: count() }).from(evidenceFactors).where(eq(evidenceFactors.factorId, "kf-10")).get()!.n).toBe(0);
+    const tagged = new Set(
+      db
+        .selectDistinct({ id: evidenceFactors.factorId })
+        .from(evidenceFactors)
+        .all()
+        .map((row) => row.id)
+    );
+    expect([...tagged].sort()).toEqual(["kf-01", "kf-02", "kf-03", "kf-04", "kf-05", "kf-06", "kf-07", "kf-08", "kf-09", "kf-11"]);
+    const documentItems = db
+      .select({ id: evidence.id, documentId: evidence.documentId })
+      .from(evidence)
+      .where(eq(evidence.kind, "document"))
+      .all();
+    expect(documentItems.length).toBe(2);
+    expect(documentItems.every((item) => item.documentId?.startsWith("demo-doc-"))).toBe(true);
+  });
+
+  it("folds search text exactly as the app does", () => {
+    for (const sample of ["Égalité ŒUVRE l’accès", "Straße Ærø déjà-vu", "GARÇON naïve"])
+      expect(foldForSearch(sample)).toBe(foldText(sample));
+  });
+});
+
+describe("logging an item", () => {
+  it("saves a tagged quote with its factors, questions and an audit entry, in one go", async () => {
+    const before = countAudit();
+    const outcome = await post(
+      "peer@demo.test",
+      quote({ factorIds: ["kf-02", "kf-11"], questionIds: ["kf-11-q4"], text: "  Le bilan est publié chaque année.  " })
+    );
+    expect(outcome.status).toBe(200);
+    const { ok, id } = outcome.data as { ok: true; id: string };
+    expect(ok).toBe(true);
+    const row = db.select().from(evidence).where(eq(evidence.id, id)).get()!;
+    expect(row).toMatchObject({
+      text: "Le bilan est publié chaque année.",
+      createdBy: "demo-peer",
+      interviewId: "demo-int-01",
+      deletedAt: null,
+      version: 1,
+    });
+    expect(row.searchText).toBe(foldText("Le bilan est publié chaque année.\nune chargée de mission de la ville"));
+    expect(
+      db
+        .select({ id: evidenceFactors.factorId })
+        .from(evidenceFactors)
+        .where(eq(evidenceFactors.evidenceId, id))
+        .all()
+        .map((r) => r.id)
+    ).toEqual(["kf-02", "kf-11"]);
+    expect(
+      db.select({ id: evidenceQuestions.questionId }).from(evidenceQuestions).where(eq(evidenceQuestions.evidenceId, id)).all()
+    ).toEqual([{ id: "kf-11-q4" }]);
+    expect(countAudit()).toBe(before + 1);
+    const entry = db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, id), eq(auditLog.action, "create")))
+      .get()!;
+    expect(entry).toMatchObject({ reviewId: DEMO_REVIEW_ID, userId: "demo-peer", entity: "evidence" });
+    expect(entry.after).toMatchObject({ factorIds: ["kf-02", "kf-11"], text: "Le bilan est publié chaque année." });
+  });
+
+  it("reads factors typed as numbers, and fills an empty attribution from the interview anonymously", async () => {
+    const outcome = await post(
+      "peer@demo.test",
+      quote({ factorIds: [], factorNumbers: "4 11", attribution: "", interviewId: "demo-int-02", kind: "focus-group-note" })
+    );
+    const { id } = outcome.data as { id: string };
+    expect(
+      db
+        .select({ id: evidenceFactors.factorId })
+        .from(evidenceFactors)
+        .where(eq(evidenceFactors.evidenceId, id))
+        .all()
+        .map((r) => r.id)
+    ).toEqual(["kf-04", "kf-11"]);
+    // The first person met in that focus group is an NGO's chair: the report says who they are by kind, not by name.
+    expect(db.select({ a: evidence.attribution }).from(evidence).where(eq(evidence.id, id)).get()!.a).toBe("an NGO representative");
+  });
+
+  it("without JavaScript, redirects back to the same view of the log with the form's choices remembered", async () => {
+    const outcome = await post("peer@demo.test", quote({ via: "form", factorIds: ["kf-03", "kf-07"] }), `${LOG}?factor=kf-03&deleted=x`);
+    expect(outcome.status).toBe(302);
+    const next = new URL(outcome.location!, "http://x");
+    expect(next.pathname).toBe(LOG);
+    expect(next.searchParams.get("factor")).toBe("kf-03");
+    expect(next.searchParams.has("deleted")).toBe(false);
+    expect(next.searchParams.get("form-interview")).toBe("demo-int-01");
+    expect(next.searchParams.getAll("form-factor")).toEqual(["kf-03", "kf-07"]);
+    expect(next.searchParams.get("form-polarity")).toBe("supports");
+    const page = await run(logLoader, makeRequest(`${next.pathname}${next.search}`, { cookie: await cookieFor("peer@demo.test") }), params);
+    const data = page.data as { remembered: { interviewId: string; factorIds: string[] }; notice: { saved: boolean } };
+    expect(data.remembered).toMatchObject({ interviewId: "demo-int-01", factorIds: ["kf-03", "kf-07"] });
+    expect(data.notice.saved).toBe(true);
+  });
+
+  describe("refuses bad input with a message next to the field, writes nothing and keeps the typed quote", () => {
+    const otherReview = "other-review";
+    beforeAll(() => {
+      db.insert(reviews)
+        .values({
+          id: otherReview,
+          hostCity: "Ailleurs",
+          country: "Belgique",
+          frameworkId: "eurocities-anti-discrimination",
+          frameworkVersion: "2012.1",
+          kind: "peer-review",
+          phase: "peer-visit",
+        })
+        .run();
+      db.insert(interviews).values({ id: "other-int", reviewId: otherReview, date: "2026-03-01", format: "interview" }).run();
+    });
+
+    const cases: [string, Record<string, string | string[]>, string, string][] = [
+      ["a quote with no factor", { factorIds: [] }, "factorIds", "evidence:errors.noFactor"],
+      ["an unknown factor id", { factorIds: ["kf-99"] }, "factorIds", 'evidence:errors.unknownFactor|{"id":"kf-99"}'],
+      [
+        "an unknown factor number",
+        { factorIds: [], factorNumbers: "3 12" },
+        "factorNumbers",
+        'evidence:errors.unknownFactorNumber|{"value":"12"}',
+      ],
+      ["an unknown question id", { questionIds: ["kf-02-q99"] }, "questionIds", 'evidence:errors.unknownQuestion|{"id":"kf-02-q99"}'],
+      [
+        "a question of a factor not tagged",
+        { questionIds: ["kf-06-q1"] },
+        "questionIds",
+        'evidence:errors.questionOutsideFactors|{"number":6}',
+      ],
+      ["an interview from another review", { interviewId: "other-int" }, "interviewId", "evidence:errors.unknownInterview"],
+      ["a quote without its interview", { interviewId: "" }, "interviewId", "evidence:errors.interviewRequired"],
+      ["a document item without its document", { kind: "document", interviewId: "" }, "documentId", "evidence:errors.documentRequired"],
+      ["a document from nowhere", { kind: "document", documentId: "forged-doc" }, "documentId", "evidence:errors.unknownDocument"],
+      ["an empty text", { text: "   " }, "text", "errors.required"],
+      ["a text over 10,000 characters", { text: "é".repeat(10_001) }, "text", 'errors.tooLong|{"max":10000}'],
+      ["an unknown kind", { kind: "rumour" }, "kind", "errors.invalidChoice"],
+    ];
+
+    it.each(cases)("%s", async (_label, fields, field, message) => {
+      const [items, audits] = [countEvidence(), countAudit()];
+      const form = quote({ text: "Une phrase qu'on ne veut pas perdre, avec des accents : égalité.", ...fields });
+      const outcome = await post("peer@demo.test", form);
+      expect(outcome.status).toBe(400);
+      const failure = outcome.data as Failure;
+      expect(failure.ok).toBe(false);
+      expect(failure.errors[field]).toContain(message);
+      expect(failure.values.text).toBe(form.text);
+      expect([countEvidence(), countAudit()]).toEqual([items, audits]);
+    });
+
+    it("an unknown intent", async () => {
+      const outcome = await post("peer@demo.test", { intent: "explode", text: "x" });
+      expect(outcome.status).toBe(400);
+      expect((outcome.data as Failure).values.text).toBe("x");
+    });
+  });
+});
+
+describe("changing an item", () => {
+  const itemPath = (id: string) => `${LOG}/${id}`;
+  const edit = (id: string, fields: Record<string, string | string[]> = {}) => ({
+    ...quote({ intent: "update", text: "Texte corrigé : la déclaration est citée partout." }),
+    factorIds: ["kf-01"],
+    ...fields,
+  });
+
+  it("lets a peer correct their own item, bumps the version and audits before and after", async () => {
+    const outcome = await post("peer@demo.test", edit("demo-ev-001", { version: "1" }), itemPath("demo-ev-001"), itemAction, {
+      evidenceId: "demo-ev-001",
+    });
+    expect(outcome.status).toBe(302);
+    const row = db.select().from(evidence).where(eq(evidence.id, "demo-ev-001")).get()!;
+    expect(row.text).toBe("Texte corrigé : la déclaration est citée partout.");
+    expect(row.version).toBe(2);
+    const entry = db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, "demo-ev-001"), eq(auditLog.action, "update")))
+      .get()!;
+    expect((entry.before as { text: string }).text).toMatch(/^La déclaration de 2022/);
+    expect((entry.after as { text: string }).text).toBe(row.text);
+  });
+
+  it("answers 409 to an edit started from an older version, keeping the typed text", async () => {
+    const outcome = await post(
+      "peer@demo.test",
+      edit("demo-ev-001", { version: "1", text: "Ma version" }),
+      itemPath("demo-ev-001"),
+      itemAction,
+      { evidenceId: "demo-ev-001" }
+    );
+    expect(outcome.status).toBe(409);
+    expect((outcome.data as Failure).values.text).toBe("Ma version");
+  });
+
+  it("answers 403 to a peer editing another reviewer's item: nothing written, typed quote kept", async () => {
+    // demo-ev-003 was logged by the lead expert.
+    const before = db.select().from(evidence).where(eq(evidence.id, "demo-ev-003")).get()!;
+    const audits = countAudit();
+    const outcome = await post(
+      "peer@demo.test",
+      edit("demo-ev-003", { text: "Je réécris la citation d'un autre." }),
+      itemPath("demo-ev-003"),
+      itemAction,
+      { evidenceId: "demo-ev-003" }
+    );
+    expect(outcome.status).toBe(403);
+    const failure = outcome.data as Failure;
+    expect(failure.errors._form).toEqual(["evidence:errors.notYours"]);
+    expect(failure.values.text).toBe("Je réécris la citation d'un autre.");
+    expect(db.select().from(evidence).where(eq(evidence.id, "demo-ev-003")).get()).toEqual(before);
+    expect(countAudit()).toBe(audits);
+    const page = await run(itemLoader, makeRequest(itemPath("demo-ev-003"), { cookie: await cookieFor("peer@demo.test") }), {
+      ...params,
+      evidenceId: "demo-ev-003",
+    });
+    expect((page.data as { canEdit: boolean }).canEdit).toBe(false);
+  });
+
+  it("lets the lead expert edit anyone's item", async () => {
+    const outcome = await post("lead@demo.test", edit("demo-ev-002", { factorIds: ["kf-03"] }), itemPath("demo-ev-002"), itemAction, {
+      evidenceId: "demo-ev-002",
+    });
+    expect(outcome.status).toBe(302);
+    expect(db.select({ text: evidence.text }).from(evidence).where(eq(evidence.id, "demo-ev-002")).get()!.text).toBe(
+      "Texte corrigé : la déclaration est citée partout."
+    );
+    const page = await run(itemLoader, makeRequest(itemPath("demo-ev-002"), { cookie: await cookieFor("lead@demo.test") }), {
+      ...params,
+      evidenceId: "demo-ev-002",
+    });
+    expect((page.data as { canEdit: boolean }).canEdit).toBe(true);
+  });
+
+  it("answers 404 to a tampered item id, with the typed quote kept", async () => {
+    const audits = countAudit();
+    const outcome = await post("lead@demo.test", edit("forged", { text: "Texte tapé" }), itemPath("forged"), itemAction, {
+      evidenceId: "forged",
+    });
+    expect(outcome.status).toBe(404);
+    expect((outcome.data as Failure).values.text).toBe("Texte tapé");
+    expect(countAudit()).toBe(audits);
+    const page = await run(itemLoader, makeRequest(itemPath("forged"), { cookie: await cookieFor("lead@demo.test") }), {
+      ...params,
+      evidenceId: "forged",
+    });
+    expect(page.status).toBe(404);
+  });
+
+  it("refuses to touch an item of another review through this review's URL", async () => {
+    db.insert(evidence)
+      .values({
+        id: "other-ev",
+        reviewId: "other-review",
+        kind: "observation",
+        text: "ailleurs",
+        searchText: "ailleurs",
+        polarity: "mixed",
+        createdBy: "demo-lead",
+      })
+      .run();
+    const outcome = await post("lead@demo.test", { intent: "delete", via: "fetcher", evidenceId: "other-ev" });
+    expect(outcome.status).toBe(404);
+    expect(db.select({ deletedAt: evidence.deletedAt }).from(evidence).where(eq(evidence.id, "other-ev")).get()!.deletedAt).toBeNull();
+  });
+});
+
+describe("soft delete and undo", () => {
+  const inLog = async (id: string) =>
+    (
+      await listEvidenceLog({ reviewId: DEMO_REVIEW_ID, view: parseEvidenceView(new URLSearchParams("q=")), actor: PEER, pageSize: 1000 })
+    ).rows.some((row) => row.id === id);
+  const factorTotal = async (factorId: string) =>
+    (await getCoverage({ reviewId: DEMO_REVIEW_ID, framework })).find((factor) => factor.id === factorId)!.balance.total;
+
+  it("hides a deleted item from the log and the coverage, and brings it back on undo, auditing both", async () => {
+    const id = "demo-ev-004"; // the peer's, tagged to factors 2 and 11
+    const total = await factorTotal("kf-11");
+    const deleted = await post("peer@demo.test", { intent: "delete", via: "fetcher", evidenceId: id });
+    expect(deleted.data).toMatchObject({ ok: true, intent: "delete", id });
+    expect(db.select({ deletedAt: evidence.deletedAt }).from(evidence).where(eq(evidence.id, id)).get()!.deletedAt).toBeInstanceOf(Date);
+    expect(await inLog(id)).toBe(false);
+    expect(await factorTotal("kf-11")).toBe(total - 1);
+    // The item page still opens, to offer the restore.
+    const page = await run(itemLoader, makeRequest(`${LOG}/${id}`, { cookie: await cookieFor("peer@demo.test") }), {
+      ...params,
+      evidenceId: id,
+    });
+    expect((page.data as { item: { deletedAt: Date | null } }).item.deletedAt).toBeInstanceOf(Date);
+
+    const restored = await post("peer@demo.test", { intent: "restore", via: "fetcher", evidenceId: id });
+    expect(restored.data).toMatchObject({ ok: true, intent: "restore" });
+    expect(await inLog(id)).toBe(true);
+    expect(await factorTotal("kf-11")).toBe(total);
+    const actions = db
+      .select({ action: auditLog.action })
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, id), eq(auditLog.entity, "evidence")))
+      .all();
+    expect(actions.map((row) => row.action)).toEqual(["delete", "restore"]);
+  });
+
+  it("without JavaScript, lands on the log with an undo offer", async () => {
+    const outcome = await post(
+      "peer@demo.test",
+      { intent: "delete", via: "form", evidenceId: "demo-ev-007" },
+      `${LOG}?kind=focus-group-note`
+    );
+    expect(outcome.status).toBe(302);
+    expect(outcome.location).toBe(`${LOG}?kind=focus-group-note&deleted=demo-ev-007`);
+    const undone = await post(
+      "peer@demo.test",
+      { intent: "restore", via: "form", evidenceId: "demo-ev-007" },
+      `${LOG}?kind=focus-group-note&deleted=demo-ev-007`
+    );
+    expect(undone.location).toBe(`${LOG}?kind=focus-group-note&restored=1`);
+    expect(db.select({ deletedAt: evidence.deletedAt }).from(evidence).where(eq(evidence.id, "demo-ev-007")).get()!.deletedAt).toBeNull();
+  });
+
+  it("deletes only one's own items as a peer; the lead expert deletes any", async () => {
+    const refused = await post("peer2@demo.test", { intent: "delete", via: "fetcher", evidenceId: "demo-ev-006" });
+    expect(refused.status).toBe(403);
+    expect(db.select({ deletedAt: evidence.deletedAt }).from(evidence).where(eq(evidence.id, "demo-ev-006")).get()!.deletedAt).toBeNull();
+    const done = await post("lead@demo.test", { intent: "delete", via: "fetcher", evidenceId: "demo-ev-006" });
+    expect(done.status).toBe(200);
+    expect((await post("lead@demo.test", { intent: "restore", via: "fetcher", evidenceId: "demo-ev-006" })).status).toBe(200);
+  });
+
+  it("answers 404 to undoing what is not deleted, or deleting twice", async () => {
+    expect((await post("peer@demo.test", { intent: "restore", via: "fetcher", evidenceId: "demo-ev-001" })).status).toBe(404);
+    await post("peer@demo.test", { intent: "delete", via: "fetcher", evidenceId: "demo-ev-001" });
+    expect((await post("peer@demo.test", { intent: "delete", via: "fetcher", evidenceId: "demo-ev-001" })).status).toBe(404);
+    await post("peer@demo.test", { intent: "restore", via: "fetcher", evidenceId: "demo-ev-001" });
+  });
+
+  it("refuses changes once the review is past drafting (409)", async () => {
+    setPhase("factual-check");
+    try {
+      const outcome = await post("peer@demo.test", quote());
+      expect(outcome.status).toBe(409);
+    } finally {
+      setPhase("peer-visit");
+    }
+  });
+});
+
+describe("the log table", () => {
+  const view = (query: string) => parseEvidenceView(new URLSearchParams(query));
+  const list = (query: string, pageSize = 1000) => listEvidenceLog({ reviewId: DEMO_REVIEW_ID, view: view(query), actor: PEER, pageSize });
+
+  it("searches without regard to accents or case", async () => {
+    const plain = await list("q=egalite");
+    const accented = await list("q=%C3%89GALIT%C3%89");
+    expect(plain.rows.length).toBeGreaterThan(0);
+    expect(plain.rows.map((row) => row.id)).toEqual(accented.rows.map((row) => row.id));
+    // Evidence matches on its text and attribution; a host-city document on its title or author.
+    expect(
+      plain.rows.filter((row) => row.source === "evidence").every((row) => foldText(`${row.text} ${row.attribution}`).includes("egalite"))
+    ).toBe(true);
+    expect(plain.rows.some((row) => row.source === "evidence")).toBe(true);
+    // Several words must all appear; a host-city document title is searched too.
+    const both = await list("q=permanence+logement");
+    expect(both.rows.length).toBeGreaterThan(0);
+    expect(both.rows.every((row) => /permanence/i.test(row.text) && /logement/i.test(row.text))).toBe(true);
+    const documents = await list("q=declaration+belleforge");
+    expect(documents.rows.find((row) => row.source === "document")?.id).toBe("demo-doc-01");
+  });
+
+  it("lists the host city's documents as read-only rows with origin host city", async () => {
+    const { rows } = await list("origin=host-city");
+    expect(rows.length).toBe(6);
+    expect(rows.every((row) => row.source === "document" && row.kind === "document" && !row.canEdit && row.polarity === null)).toBe(true);
+    expect(rows.find((row) => row.id === "demo-doc-02")?.factors).toEqual(["kf-02", "kf-03", "kf-07"]);
+  });
+
+  it("filters by factor, kind, polarity, reviewer, interview, category and date", async () => {
+    const factor = await list("factor=kf-04");
+    expect(factor.rows.length).toBeGreaterThan(0);
+    expect(factor.rows.every((row) => row.factors.includes("kf-04"))).toBe(true);
+    const combined = await list("kind=focus-group-note&polarity=contradicts&reviewer=demo-peer2");
+    expect(combined.rows.length).toBeGreaterThan(0);
+    expect(
+      combined.rows.every(
+        (row) => row.kind === "focus-group-note" && row.polarity === "contradicts" && row.reviewerName === "Samira Haddad"
+      )
+    ).toBe(true);
+    const interview = await list("interview=demo-int-03");
+    expect(interview.rows.every((row) => row.interview?.id === "demo-int-03")).toBe(true);
+    const residents = await list("category=resident");
+    expect(residents.rows.length).toBeGreaterThan(0);
+    expect(residents.rows.every((row) => row.categories.includes("resident"))).toBe(true);
+    const day = await list("from=2026-03-18&to=2026-03-18&origin=peer-team");
+    expect(day.rows.length).toBeGreaterThan(0);
+    expect(day.rows.every((row) => new Date(row.date).toISOString().startsWith("2026-03-18"))).toBe(true);
+  });
+
+  it("sorts, pages, and groups by factor with an item under each of its factors", async () => {
+    const all = await list("");
+    const byDate = all.rows.map((row) => row.date);
+    expect(byDate).toEqual([...byDate].sort((a, b) => b - a));
+    const paged = await list("page=2", 10);
+    expect(paged.page).toBe(2);
+    expect(paged.rows.map((row) => row.id)).toEqual(all.rows.slice(10, 20).map((row) => row.id));
+    expect(paged.rowCount).toBe(all.rowCount);
+    const sortedByKind = await list("sort=kind.asc");
+    const kinds = sortedByKind.rows.map((row) => row.kind);
+    expect(kinds).toEqual([...kinds].sort());
+    const grouped = await list("group=factor");
+    const tags = all.rows.reduce((sum, row) => sum + row.factors.length, 0);
+    expect(grouped.rowCount).toBe(tags);
+    expect(grouped.itemCount).toBe(all.itemCount);
+    const groups = grouped.rows.map((row) => row.groupFactor);
+    expect(groups).toEqual([...groups].sort());
+    expect(grouped.groupCounts["kf-04"]).toBe((await list("factor=kf-04")).rows.length);
+  });
+
+  it("keeps the view in URL parameters that survive a round trip", () => {
+    const state = parseTableState(
+      new URLSearchParams(
+        "q=%C3%A9gal&factor=kf-01&factor=kf-03&sort=reviewer.desc&cols=text&cols=factors&group=factor&page=3&form-interview=x"
+      ),
+      EVIDENCE_LOG_TABLE
+    );
+    expect(state).toEqual({
+      q: "égal",
+      sort: [{ id: "reviewer", desc: true }],
+      filters: { factor: ["kf-01", "kf-03"] },
+      columns: ["text", "factors"],
+      group: "factor",
+      page: 3,
+    });
+  });
+
+  it("marks which rows the reader may change", async () => {
+    const { rows } = await list("");
+    expect(rows.find((row) => row.id === "demo-ev-001")?.canEdit).toBe(true);
+    expect(rows.find((row) => row.id === "demo-ev-003")?.canEdit).toBe(false);
+    const asLead = await listEvidenceLog({
+      reviewId: DEMO_REVIEW_ID,
+      view: view(""),
+      actor: { userId: "demo-lead", canEditAny: true, canWrite: true },
+      pageSize: 1000,
+    });
+    expect(asLead.rows.filter((row) => row.source === "evidence").every((row) => row.canEdit)).toBe(true);
+  });
+});
+
+describe("the coverage", () => {
+  it("counts evidence and its balance per factor and guiding question, and host-city documents", async () => {
+    const coverage = await getCoverage({ reviewId: DEMO_REVIEW_ID, framework });
+    expect(coverage.map((factor) => factor.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+    const ten = coverage.find((factor) => factor.id === "kf-10")!;
+    expect(ten.balance.total).toBe(0);
+    for (const factor of coverage) {
+      expect(factor.balance.supports + factor.balance.mixed + factor.balance.contradicts).toBe(factor.balance.total);
+      const live = db
+        .select({ n: count() })
+        .from(evidenceFactors)
+        .innerJoin(evidence, eq(evidence.id, evidenceFactors.evidenceId))
+        .where(and(eq(evidenceFactors.factorId, factor.id), eq(evidence.reviewId, DEMO_REVIEW_ID), isNull(evidence.deletedAt)))
+        .get()!.n;
+      expect(factor.balance.total).toBe(live);
+    }
+    expect(coverage.find((factor) => factor.id === "kf-01")!.balance.documents).toBe(1);
+    expect(
+      coverage.find((factor) => factor.id === "kf-06")!.questions.find((q) => q.id === "kf-06-q2")!.balance.contradicts
+    ).toBeGreaterThan(0);
+  });
+});
+
+describe("interviews", () => {
+  const page = `/reviews/${DEMO_REVIEW_ID}/interviews`;
+  const form = (fields: Record<string, string | string[]> = {}) => ({
+    intent: "create",
+    date: "2026-03-18",
+    place: "Maison des associations",
+    format: "interview",
+    consentNotes: "Citation anonyme acceptée.",
+    participantRole: ["Directeur", "", ""],
+    participantOrganisation: ["Régie de quartier", "", ""],
+    participantCategory: ["service-provider", "", ""],
+    participantName: ["Paul Martin", "", ""],
+    reviewerIds: ["demo-peer"],
+    ...fields,
+  });
+
+  it("records an interview, dropping names unless asked to keep them, and audits it without names", async () => {
+    const outcome = await post("peer@demo.test", form(), page, interviewAction);
+    expect(outcome.status).toBe(302);
+    const id = new URL(outcome.location!, "http://x").searchParams.get("saved")!;
+    const people = db.select().from(interviewParticipants).where(eq(interviewParticipants.interviewId, id)).all();
+    expect(people).toMatchObject([{ role: "Directeur", organisation: "Régie de quartier", category: "service-provider", name: null }]);
+    const named = await post("peer@demo.test", form({ recordNames: "on" }), page, interviewAction);
+    const namedId = new URL(named.location!, "http://x").searchParams.get("saved")!;
+    expect(
+      db
+        .select({ name: interviewParticipants.name })
+        .from(interviewParticipants)
+        .where(eq(interviewParticipants.interviewId, namedId))
+        .get()!.name
+    ).toBe("Paul Martin");
+    const entry = db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entity, "interview"), eq(auditLog.entityId, namedId)))
+      .get()!;
+    expect(JSON.stringify(entry.after)).not.toContain("Paul Martin");
+    const list = await run(interviewLoader, makeRequest(page, { cookie: await cookieFor("peer@demo.test") }), params);
+    const listed = (list.data as { interviews: { id: string; quoteCount: number }[] }).interviews;
+    expect(listed.find((row) => row.id === "demo-int-01")!.quoteCount).toBeGreaterThan(3);
+  });
+
+  it("refuses an interview with nobody described, or a half-described person, keeping what was typed", async () => {
+    const none = await post(
+      "peer@demo.test",
+      form({ participantRole: [""], participantOrganisation: [""], participantCategory: [""], participantName: [""] }),
+      page,
+      interviewAction
+    );
+    expect(none.status).toBe(400);
+    expect((none.data as Failure).errors.participants).toEqual(["evidence:errors.noParticipant"]);
+    const half = await post("peer@demo.test", form({ participantCategory: ["", "", ""] }), page, interviewAction);
+    expect((half.data as Failure).errors.participants).toEqual(['evidence:errors.participantIncomplete|{"number":1}']);
+    expect((half.data as Failure).values.place).toBe("Maison des associations");
+    const stranger = await post("peer@demo.test", form({ reviewerIds: ["demo-host"] }), page, interviewAction);
+    expect((stranger.data as Failure).errors.reviewerIds).toEqual(["evidence:errors.unknownReviewer"]);
+    const badDate = await post("peer@demo.test", form({ date: "2026-02-30" }), page, interviewAction);
+    expect((badDate.data as Failure).errors.date).toEqual(["errors.invalidDate"]);
+  });
+
+  it("lets the author or the lead correct an interview, not another peer", async () => {
+    const refused = await post("peer2@demo.test", form({ intent: "update", interviewId: "demo-int-01" }), page, interviewAction);
+    expect(refused.status).toBe(403);
+    const done = await post(
+      "lead@demo.test",
+      form({ intent: "update", interviewId: "demo-int-02", place: "Mairie des Tilleuls" }),
+      page,
+      interviewAction
+    );
+    expect(done.status).toBe(302);
+    expect(db.select({ place: interviews.place }).from(interviews).where(eq(interviews.id, "demo-int-02")).get()!.place).toBe(
+      "Mairie des Tilleuls"
+    );
+    const forged = await post("lead@demo.test", form({ intent: "update", interviewId: "other-int" }), page, interviewAction);
+    expect(forged.status).toBe(404);
+  });
+});

@@ -1,0 +1,114 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { eq } from "drizzle-orm";
+import { action as loginAction } from "#app/routes/login";
+import { action as logoutAction } from "#app/routes/logout";
+import { loader as reviewsLoader } from "#app/routes/reviews._index";
+import { loader as homeLoader } from "#app/routes/reviews.$reviewId._index";
+import { getLoginDelay, verifyLogin } from "#app/models/user.server";
+import { getSessionUser, safeRedirect, SESSION_IDLE_MS } from "#app/utils/session.server";
+import { loginAttempts, sessions } from "#db/schema";
+import { cookieFor, db, makeRequest, run, seedOnce } from "../utils";
+
+beforeAll(seedOnce);
+
+const login = (form: Record<string, string>, headers: Record<string, string> = {}) =>
+  run(loginAction, makeRequest("/login", { form, headers: { "X-Forwarded-For": "203.0.113.7", ...headers } }));
+
+describe("signing in", () => {
+  it("starts a session and goes where the user was heading", async () => {
+    const outcome = await login({ email: " Peer@Demo.test ", password: "workbench-demo", redirectTo: "/reviews/demo" });
+    expect(outcome.status).toBe(302);
+    expect(outcome.location).toBe("/reviews/demo");
+    const cookie = outcome.headers.get("Set-Cookie")!;
+    expect(cookie).toMatch(/HttpOnly/i);
+    expect(cookie).toMatch(/SameSite=Lax/i);
+    const user = await getSessionUser(makeRequest("/", { cookie: cookie.split(";")[0] }));
+    expect(user?.email).toBe("peer@demo.test");
+  });
+
+  it("refuses a wrong password with a message and the email kept, never the password", async () => {
+    const outcome = await login({ email: "host@demo.test", password: "wrong" });
+    expect(outcome.status).toBe(400);
+    expect(outcome.data).toMatchObject({ formError: "auth:login.invalid", values: { email: "host@demo.test", password: "" } });
+  });
+
+  it("explains missing fields next to them", async () => {
+    const outcome = await login({ email: "", password: "" });
+    expect(outcome.status).toBe(400);
+    expect(outcome.data).toMatchObject({ errors: { email: ["errors.required"], password: ["errors.required"] } });
+  });
+
+  it("never sends a user to another site after sign-in", () => {
+    expect(safeRedirect("//evil.example/x")).toBe("/reviews");
+    expect(safeRedirect("https://evil.example")).toBe("/reviews");
+    expect(safeRedirect("/reviews/demo/evidence?factor=kf-01")).toBe("/reviews/demo/evidence?factor=kf-01");
+  });
+
+  it("slows down repeated failures per account, and the count is kept in the database", async () => {
+    const email = "reader@demo.test";
+    const address = "198.51.100.9";
+    const now = Date.now();
+    for (let attempt = 0; attempt < 5; attempt += 1) expect(await verifyLogin({ email, password: "nope", address, now })).toBeNull();
+    expect(await getLoginDelay({ email, address: "other", now })).toBe(0);
+    await verifyLogin({ email, password: "nope", address, now });
+    expect(await getLoginDelay({ email, address: "another address", now })).toBe(2000);
+    await verifyLogin({ email, password: "nope", address, now });
+    expect(await getLoginDelay({ email, address, now })).toBe(4000);
+    expect(db.select().from(loginAttempts).where(eq(loginAttempts.key, `email:${email}`)).get()?.failures).toBe(7);
+    const blocked = await login({ email, password: "workbench-demo" }, { "X-Forwarded-For": address });
+    expect(blocked.status).toBe(429);
+    expect(blocked.headers.get("Retry-After")).toMatch(/^\d+$/);
+  });
+
+  it("slows down one address trying many accounts", async () => {
+    const address = "192.0.2.44";
+    const now = Date.now();
+    for (let attempt = 0; attempt < 6; attempt += 1) await verifyLogin({ email: `ghost${attempt}@example.org`, password: "x", address, now });
+    expect(await getLoginDelay({ email: "lead@demo.test", address, now })).toBeGreaterThan(0);
+  });
+});
+
+describe("sessions", () => {
+  it("end after 12 hours without activity", async () => {
+    const cookie = await cookieFor("host@demo.test");
+    expect(await getSessionUser(makeRequest("/", { cookie }))).not.toBeNull();
+    db.update(sessions).set({ expiresAt: new Date(Date.now() - 1) }).where(eq(sessions.userId, "demo-host")).run();
+    expect(await getSessionUser(makeRequest("/", { cookie }))).toBeNull();
+    const page = await run(homeLoader, makeRequest("/reviews/demo", { cookie }), { reviewId: "demo" });
+    expect(page.status).toBe(302);
+    expect(page.location).toBe("/login?redirectTo=%2Freviews%2Fdemo");
+  });
+
+  it("slide forward with activity", async () => {
+    const cookie = await cookieFor("lead@demo.test");
+    db.update(sessions).set({ expiresAt: new Date(Date.now() + 60 * 60 * 1000) }).where(eq(sessions.userId, "demo-lead")).run();
+    await getSessionUser(makeRequest("/", { cookie }));
+    const row = db.select().from(sessions).where(eq(sessions.userId, "demo-lead")).get()!;
+    expect(row.expiresAt.getTime()).toBeGreaterThan(Date.now() + SESSION_IDLE_MS - 5000);
+  });
+
+  it("end at sign-out, which only accepts POST", async () => {
+    const outcome = await login({ email: "peer2@demo.test", password: "workbench-demo" });
+    const cookie = outcome.headers.get("Set-Cookie")!.split(";")[0]!;
+    const out = await run(logoutAction, makeRequest("/logout", { cookie, method: "POST", form: {} }));
+    expect(out.status).toBe(302);
+    expect(out.location).toBe("/login");
+    expect(await getSessionUser(makeRequest("/", { cookie }))).toBeNull();
+    const list = await run(reviewsLoader, makeRequest("/reviews", { cookie }));
+    expect(list.location).toMatch(/^\/login/);
+  });
+});
+
+describe("my reviews", () => {
+  it("lists the reviews a user belongs to, with role and phase", async () => {
+    const outcome = await run(reviewsLoader, makeRequest("/reviews", { cookie: await cookieFor("peer@demo.test") }));
+    expect(outcome.data).toMatchObject({ mine: [{ id: "demo", role: "peer-reviewer", phase: "peer-visit" }], all: null });
+  });
+
+  it("shows the administrator every review without making them a member", async () => {
+    const outcome = await run(reviewsLoader, makeRequest("/reviews", { cookie: await cookieFor("admin@demo.test") }));
+    expect(outcome.data).toMatchObject({ mine: [], all: [{ id: "demo", leads: ["Lena Marchetti"] }] });
+    const home = await run(homeLoader, makeRequest("/reviews/demo", { cookie: await cookieFor("admin@demo.test") }), { reviewId: "demo" });
+    expect(home.status).toBe(404);
+  });
+});

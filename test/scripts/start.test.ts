@@ -1,0 +1,60 @@
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+
+// `npm start` refuses bad settings with one line naming the problem and a non-zero exit.
+function start(env: Record<string, string>) {
+  const result = spawnSync(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env } as unknown as NodeJS.ProcessEnv,
+    encoding: "utf8",
+    timeout: 60_000,
+  });
+  return { status: result.status, stderr: result.stderr.trim(), stdout: result.stdout };
+}
+
+const tempDir = () => fs.mkdtempSync(path.join(os.tmpdir(), "workbench-start-"));
+
+describe("npm start with bad settings", () => {
+  it("names an unwritable database path", () => {
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, "file"), "");
+    const { status, stderr } = start({ DATABASE_PATH: path.join(dir, "file", "db.sqlite") });
+    expect(status).toBe(1);
+    expect(stderr.split("\n")).toHaveLength(1);
+    expect(stderr).toMatch(/^error: Database folder ".*file" cannot be created or written/);
+  });
+
+  it("names a bad variable", () => {
+    const { status, stderr } = start({ DATABASE_PATH: path.join(tempDir(), "db.sqlite"), PORT: "eighty" });
+    expect(status).toBe(1);
+    expect(stderr).toBe('error: Invalid environment: PORT Invalid input: expected number, received NaN (got "eighty")');
+  });
+
+  it("requires a session secret in production, and writes nothing", () => {
+    const dir = tempDir();
+    const { status, stderr } = start({ NODE_ENV: "production", DATABASE_PATH: path.join(dir, "db.sqlite") });
+    expect(status).toBe(1);
+    expect(stderr).toMatch(/^error: Invalid environment: SESSION_SECRET is required when NODE_ENV=production/);
+    expect(fs.readdirSync(dir)).toEqual([]);
+  });
+
+  it("says when the port is taken", async () => {
+    const server = net.createServer();
+    await new Promise<void>((resolve) => server.listen(0, "0.0.0.0", resolve));
+    const { port } = server.address() as net.AddressInfo;
+    fs.mkdirSync("build/server", { recursive: true });
+    const hadBuild = fs.existsSync("build/server/index.js");
+    if (!hadBuild) fs.writeFileSync("build/server/index.js", "");
+    try {
+      const { status, stderr } = start({ DATABASE_PATH: path.join(tempDir(), "db.sqlite"), PORT: String(port) });
+      expect(status).toBe(1);
+      expect(stderr).toBe(`error: port ${port} is already in use; stop the other program or set PORT.`);
+    } finally {
+      if (!hadBuild) fs.rmSync("build/server/index.js");
+      server.close();
+    }
+  });
+});

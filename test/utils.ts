@@ -1,0 +1,99 @@
+import { db } from "#app/utils/db.server";
+import { createUserSession } from "#app/utils/session.server";
+import { DEMO_ACCOUNTS, DEMO_REVIEW_ID, seedDemo } from "#db/seed/index";
+import { reviews, type Phase } from "#db/schema";
+import { eq } from "drizzle-orm";
+
+export { db, DEMO_ACCOUNTS, DEMO_REVIEW_ID };
+
+export const BASE = "http://localhost:3000";
+
+export type DemoAccount = (typeof DEMO_ACCOUNTS)[number];
+export type DemoEmail = DemoAccount["email"];
+
+let seeded = false;
+/** Loads the demo review into this test file's in-memory database, once. */
+export async function seedOnce() {
+  if (!seeded) {
+    await seedDemo(db);
+    seeded = true;
+  }
+}
+
+const cookies = new Map<string, string>();
+/** A session cookie for a demo account, as the browser would send it. */
+export async function cookieFor(email: DemoEmail): Promise<string> {
+  const cached = cookies.get(email);
+  if (cached) return cached;
+  const account = DEMO_ACCOUNTS.find((candidate) => candidate.email === email)!;
+  const response = await createUserSession({ userId: account.id, redirectTo: "/" });
+  const cookie = response.headers.get("Set-Cookie")!.split(";")[0]!;
+  cookies.set(email, cookie);
+  return cookie;
+}
+
+export function setPhase(phase: Phase, reviewId: string = DEMO_REVIEW_ID) {
+  db.update(reviews).set({ phase }).where(eq(reviews.id, reviewId)).run();
+}
+
+type RequestOptions = {
+  method?: string;
+  cookie?: string;
+  form?: Record<string, string | string[]> | FormData;
+  headers?: Record<string, string>;
+};
+
+export function makeRequest(path: string, { method, cookie, form, headers = {} }: RequestOptions = {}) {
+  let body: FormData | undefined;
+  if (form instanceof FormData) body = form;
+  else if (form) {
+    body = new FormData();
+    for (const [name, value] of Object.entries(form)) {
+      for (const item of Array.isArray(value) ? value : [value]) body.append(name, item);
+    }
+  }
+  return new Request(new URL(path, BASE), {
+    method: method ?? (body ? "POST" : "GET"),
+    headers: { ...(cookie ? { Cookie: cookie } : {}), ...(body ? { Origin: BASE } : {}), ...headers },
+    body,
+  });
+}
+
+export type Outcome = {
+  status: number;
+  data: unknown;
+  headers: Headers;
+  thrown: boolean;
+  location: string | null;
+};
+
+/**
+ * Runs a loader or action and reports what the browser would get: status, data and headers,
+ * whether it returned or threw a Response, a data() value or a plain object.
+ */
+export async function run(
+  fn: (args: { request: Request; params: Record<string, string>; context: Record<string, unknown> }) => unknown,
+  request: Request,
+  params: Record<string, string> = {},
+): Promise<Outcome> {
+  let value: unknown;
+  let thrown = false;
+  try {
+    value = await fn({ request, params, context: {} });
+  } catch (error) {
+    value = error;
+    thrown = true;
+  }
+  if (value instanceof Response) {
+    const type = value.headers.get("Content-Type") ?? "";
+    const body = type.includes("json") ? await value.json() : type.startsWith("text") ? await value.text() : await value.arrayBuffer();
+    return { status: value.status, data: body, headers: value.headers, thrown, location: value.headers.get("Location") };
+  }
+  if (value && typeof value === "object" && (value as { type?: string }).type === "DataWithResponseInit") {
+    const { data, init } = value as { data: unknown; init?: ResponseInit | null };
+    const headers = new Headers(init?.headers);
+    return { status: init?.status ?? 200, data, headers, thrown, location: headers.get("Location") };
+  }
+  if (thrown) throw value;
+  return { status: 200, data: value, headers: new Headers(), thrown, location: null };
+}
