@@ -25,6 +25,8 @@ export function createI18n(locale: Locale): I18n {
     interpolation: { escapeValue: false },
     initAsync: false,
     returnNull: false,
+    // The console stays for our own messages: no sponsor notice on start-up or in test output.
+    showSupportNotice: false,
   });
   return instance;
 }
