@@ -13,6 +13,7 @@ import {
   type Phase,
 } from "#db/schema";
 import { db } from "#app/utils/db.server";
+import type { Permission } from "#app/utils/permissions";
 
 /**
  * What a review still misses, computed from its data. Each line is an i18n key in the
@@ -21,21 +22,43 @@ import { db } from "#app/utils/db.server";
  */
 export type Gap = { phase: Phase; key: string; values: Record<string, string | number> };
 
-export async function listGaps({ reviewId }: { reviewId: string }): Promise<Gap[]> {
+type Review = typeof reviews.$inferSelect;
+type Framework = ReturnType<typeof requireFramework>;
+
+/**
+ * The gaps the reader may know about (`can` asks the permission matrix): the host city does not
+ * learn from its home page how far the peers' evidence or draft conclusions have got.
+ */
+export async function listGaps({ reviewId, can }: { reviewId: string; can: (permission: Permission) => boolean }): Promise<Gap[]> {
   const review = await db.select().from(reviews).where(eq(reviews.id, reviewId)).get();
   if (!review) return [];
   const framework = requireFramework(review.frameworkId);
-  const factorIds = framework.keyFactors.filter((factor) => !factor.retired).map((factor) => factor.id);
+  const parts = [
+    can("self-assessment:read") ? selfAssessmentGaps(review, framework) : [],
+    can("context:read") ? contextGaps(review, framework) : [],
+  ];
+  if (review.kind === "peer-review") {
+    parts.push(
+      can("evidence:read") ? evidenceGaps(review, framework) : [],
+      can("conclusions:read") ? draftingGaps(review, framework) : [],
+      can("comments:read") ? commentGaps(review) : []
+    );
+  }
+  return (await Promise.all(parts)).flat();
+}
+
+const liveFactorIds = (framework: Framework) => framework.keyFactors.filter((factor) => !factor.retired).map((factor) => factor.id);
+
+async function selfAssessmentGaps(review: Review, framework: Framework): Promise<Gap[]> {
+  const gaps: Gap[] = [];
+  const total = liveFactorIds(framework).length;
   const questionCount = framework.keyFactors
     .filter((factor) => !factor.retired)
     .reduce((sum, factor) => sum + factor.guidingQuestions.filter((q) => !q.retired).length, 0);
-  const total = factorIds.length;
-  const gaps: Gap[] = [];
-
   const rated = await db
     .select({ n: count() })
     .from(selfAssessmentFactors)
-    .where(and(eq(selfAssessmentFactors.reviewId, reviewId), isNotNull(selfAssessmentFactors.rating)))
+    .where(and(eq(selfAssessmentFactors.reviewId, review.id), isNotNull(selfAssessmentFactors.rating)))
     .get();
   if ((rated?.n ?? 0) < total) {
     gaps.push({ phase: "self-assessment", key: "gaps.factorsRated", values: { done: rated?.n ?? 0, total } });
@@ -43,42 +66,50 @@ export async function listGaps({ reviewId }: { reviewId: string }): Promise<Gap[
   const answered = await db
     .select({ n: count() })
     .from(selfAssessmentAnswers)
-    .where(and(eq(selfAssessmentAnswers.reviewId, reviewId), ne(selfAssessmentAnswers.text, "")))
+    .where(and(eq(selfAssessmentAnswers.reviewId, review.id), ne(selfAssessmentAnswers.text, "")))
     .get();
   if ((answered?.n ?? 0) < questionCount) {
     gaps.push({ phase: "self-assessment", key: "gaps.questionsAnswered", values: { done: answered?.n ?? 0, total: questionCount } });
   }
-  const contextTotal = framework.contextualFactors.length;
-  const described = await db
-    .select({ n: count() })
-    .from(contextNotes)
-    .where(and(eq(contextNotes.reviewId, reviewId), ne(contextNotes.note, "")))
-    .get();
-  if ((described?.n ?? 0) < contextTotal) {
-    gaps.push({ phase: "self-assessment", key: "gaps.contextDescribed", values: { done: described?.n ?? 0, total: contextTotal } });
-  }
   if (!review.selfAssessmentSubmittedAt) {
     gaps.push({ phase: "self-assessment", key: "gaps.notSubmitted", values: {} });
   }
-  if (review.kind === "self-assessment") return gaps;
+  return gaps;
+}
 
+async function contextGaps(review: Review, framework: Framework): Promise<Gap[]> {
+  const total = framework.contextualFactors.length;
+  const described = await db
+    .select({ n: count() })
+    .from(contextNotes)
+    .where(and(eq(contextNotes.reviewId, review.id), ne(contextNotes.note, "")))
+    .get();
+  return (described?.n ?? 0) < total
+    ? [{ phase: "self-assessment", key: "gaps.contextDescribed", values: { done: described?.n ?? 0, total } }]
+    : [];
+}
+
+async function evidenceGaps(review: Review, framework: Framework): Promise<Gap[]> {
   const evidenceByFactor = await db
     .select({ factorId: evidenceFactors.factorId, n: count() })
     .from(evidenceFactors)
     .innerJoin(evidence, eq(evidence.id, evidenceFactors.evidenceId))
-    .where(and(eq(evidence.reviewId, reviewId), isNull(evidence.deletedAt)))
+    .where(and(eq(evidence.reviewId, review.id), isNull(evidence.deletedAt)))
     .groupBy(evidenceFactors.factorId);
   const withEvidence = new Set(evidenceByFactor.map((row) => row.factorId));
-  for (const factor of framework.keyFactors) {
-    if (!factor.retired && !withEvidence.has(factor.id)) {
-      gaps.push({ phase: "peer-visit", key: "gaps.noEvidence", values: { number: factor.number } });
-    }
-  }
+  return framework.keyFactors
+    .filter((factor) => !factor.retired && !withEvidence.has(factor.id))
+    .map((factor) => ({ phase: "peer-visit", key: "gaps.noEvidence", values: { number: factor.number } }));
+}
 
+async function draftingGaps(review: Review, framework: Framework): Promise<Gap[]> {
+  const gaps: Gap[] = [];
+  const factorIds = liveFactorIds(framework);
+  const total = factorIds.length;
   const conclusionRows = await db
     .select({ factorId: conclusions.factorId, state: conclusions.state })
     .from(conclusions)
-    .where(eq(conclusions.reviewId, reviewId));
+    .where(eq(conclusions.reviewId, review.id));
   const drafted = conclusionRows.filter((row) => factorIds.includes(row.factorId));
   if (drafted.length < total) {
     gaps.push({ phase: "drafting", key: "gaps.conclusionsDrafted", values: { done: drafted.length, total } });
@@ -88,19 +119,21 @@ export async function listGaps({ reviewId }: { reviewId: string }): Promise<Gap[
   const recommended = await db
     .selectDistinct({ factorId: recommendations.factorId })
     .from(recommendations)
-    .where(eq(recommendations.reviewId, reviewId));
+    .where(eq(recommendations.reviewId, review.id));
   const withRecommendations = new Set(recommended.map((row) => row.factorId));
   const withoutRecommendations = factorIds.filter((id) => !withRecommendations.has(id)).length;
   if (withoutRecommendations) {
     gaps.push({ phase: "drafting", key: "gaps.noRecommendations", values: { count: withoutRecommendations } });
   }
   if (!review.executiveSummary.trim()) gaps.push({ phase: "drafting", key: "gaps.noSummary", values: {} });
+  return gaps;
+}
 
+async function commentGaps(review: Review): Promise<Gap[]> {
   const open = await db
     .select({ n: count() })
     .from(factualComments)
-    .where(and(eq(factualComments.reviewId, reviewId), isNull(factualComments.resolvedAt)))
+    .where(and(eq(factualComments.reviewId, review.id), isNull(factualComments.resolvedAt)))
     .get();
-  if (open?.n) gaps.push({ phase: "factual-check", key: "gaps.openComments", values: { count: open.n } });
-  return gaps;
+  return open?.n ? [{ phase: "factual-check", key: "gaps.openComments", values: { count: open.n } }] : [];
 }

@@ -424,7 +424,9 @@ export async function movePhase({
   });
 }
 
-export async function listRecentActivity({ reviewId, limit = 10 }: { reviewId: string; limit?: number }) {
+/** The latest audit entries about the given entities (those the reader may know about). */
+export async function listRecentActivity({ reviewId, entities, limit = 10 }: { reviewId: string; entities: string[]; limit?: number }) {
+  if (!entities.length) return [];
   return db
     .select({
       id: auditLog.id,
@@ -435,7 +437,7 @@ export async function listRecentActivity({ reviewId, limit = 10 }: { reviewId: s
     })
     .from(auditLog)
     .leftJoin(users, eq(users.id, auditLog.userId))
-    .where(eq(auditLog.reviewId, reviewId))
+    .where(and(eq(auditLog.reviewId, reviewId), inArray(auditLog.entity, entities)))
     .orderBy(desc(auditLog.at), desc(auditLog.id))
     .limit(limit);
 }

@@ -10,6 +10,7 @@ import { storeIssuedReports } from "#app/models/report.server";
 import { getReview, listIssuedReports, listMembers, listRecentActivity, movePhase, phasesFor } from "#app/models/review.server";
 import { hasPermission, requireReviewPermission } from "#app/utils/auth.server";
 import { getLocale } from "#app/utils/locale.server";
+import { AUDIT_ENTITY_READ, type Permission } from "#app/utils/permissions";
 import { PHASES } from "#db/enums";
 import { asRefusal } from "#app/utils/refusal";
 import { optionalText, parseForm } from "#app/utils/validation";
@@ -18,10 +19,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireReviewPermission(request, params.reviewId, "review:read");
   const { review } = access;
   const locale = await getLocale(request);
+  const can = (permission: Permission) => hasPermission(access, permission);
   const [gaps, members, activity, issued] = await Promise.all([
-    listGaps({ reviewId: review.id }),
+    listGaps({ reviewId: review.id, can }),
     listMembers({ reviewId: review.id }),
-    listRecentActivity({ reviewId: review.id }),
+    listRecentActivity({
+      reviewId: review.id,
+      entities: Object.entries(AUDIT_ENTITY_READ)
+        .filter(([, permission]) => can(permission))
+        .map(([entity]) => entity),
+    }),
     listIssuedReports({ reviewId: review.id }),
   ]);
   const framework = getFramework(review.frameworkId);
@@ -190,7 +197,11 @@ export default function ReviewHome() {
               {activity.map((entry) => (
                 <li key={entry.id}>
                   <time dateTime={new Date(entry.at).toISOString()}>{formatDate(new Date(entry.at))}</time> —{" "}
-                  {t("activity.entry", { who: entry.userName ?? "—", action: entry.action, entity: entry.entity })}
+                  {t("activity.entry", {
+                    who: entry.userName ?? "—",
+                    action: t(`activity.actions.${entry.action}`, { defaultValue: entry.action }),
+                    entity: t(`activity.entities.${entry.entity}`, { defaultValue: entry.entity }),
+                  })}
                 </li>
               ))}
             </ul>

@@ -42,6 +42,29 @@ export const PERMISSION_MATRIX = {
 export type Permission = keyof typeof PERMISSION_MATRIX;
 export const PERMISSIONS = Object.keys(PERMISSION_MATRIX) as Permission[];
 
+/**
+ * Which permission lets a member read that something happened to an entity (the review home's
+ * "latest activity"): a host city member must not learn from the activity feed that peers logged
+ * evidence or drafted conclusions. An entity missing here is shown to no one but the audit log.
+ */
+export const AUDIT_ENTITY_READ: Record<string, Permission> = {
+  review: "review:read",
+  member: "review:read",
+  "issued-report": "review:read",
+  invitation: "members:manage",
+  "self-assessment": "self-assessment:read",
+  "self-assessment-answer": "self-assessment:read",
+  "self-assessment-factor": "self-assessment:read",
+  document: "self-assessment:read",
+  "context-note": "context:read",
+  interview: "evidence:read",
+  evidence: "evidence:read",
+  conclusion: "conclusions:read",
+  recommendation: "conclusions:read",
+  summary: "conclusions:read",
+  "factual-comment": "comments:read",
+};
+
 export type Decision = "allowed" | "wrong-phase" | "forbidden";
 
 /** Whether a role may use a permission in a phase, and if not, why. */

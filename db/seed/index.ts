@@ -2,6 +2,7 @@ import { eq, inArray } from "drizzle-orm";
 import type { Db } from "../client";
 import { reviews, sessions, users } from "../schema";
 import { DEMO_ACCOUNTS, DEMO_REVIEW_ID, seedAccounts, seedReview } from "./accounts";
+import { seedActivity } from "./activity";
 import { seedConclusions } from "./conclusions";
 import { seedEvidence } from "./evidence";
 import { seedSelfAssessment } from "./self-assessment";
@@ -24,7 +25,8 @@ export function removeDemo(db: Db) {
 
 /**
  * Loads the demo review: a fictional host city (Belleforge) in the peer-visit phase with its
- * self-assessment, the visit's interviews and evidence, and draft and agreed conclusions.
+ * self-assessment, the visit's interviews and evidence, draft and agreed conclusions, and the
+ * audit trail that work leaves.
  * Deterministic: fixed ids and timestamps, no randomness.
  */
 export async function seedDemo(db: Db) {
@@ -35,5 +37,6 @@ export async function seedDemo(db: Db) {
     seedSelfAssessment(txDb);
     seedEvidence(txDb);
     seedConclusions(txDb);
+    seedActivity(txDb);
   });
 }
