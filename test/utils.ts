@@ -26,7 +26,7 @@ export async function cookieFor(email: DemoEmail): Promise<string> {
   const cached = cookies.get(email);
   if (cached) return cached;
   const account = DEMO_ACCOUNTS.find((candidate) => candidate.email === email)!;
-  const response = await createUserSession({ userId: account.id, redirectTo: "/" });
+  const response = await createUserSession({ request: new Request(`${BASE}/login`), userId: account.id, locale: account.locale, redirectTo: "/" });
   const cookie = response.headers.get("Set-Cookie")!.split(";")[0]!;
   cookies.set(email, cookie);
   return cookie;

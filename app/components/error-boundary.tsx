@@ -9,23 +9,57 @@ const TITLES: Record<number, string> = {
   409: "errors.conflict",
 };
 
+type Refusal = { reason: "role" | "phase"; role: string; phase: string; opensIn: string[] };
+
+function refusalOf(data: unknown): Refusal | null {
+  if (!data || typeof data !== "object") return null;
+  const value = data as Partial<Refusal>;
+  return (value.reason === "role" || value.reason === "phase") && typeof value.role === "string" && Array.isArray(value.opensIn)
+    ? (value as Refusal)
+    : null;
+}
+
+/** Why a member was refused, in the reader's language: the role, the phase, and when it opens. */
+function RefusalExplanation({ refusal }: { refusal: Refusal }) {
+  const { t, i18n } = useTranslation();
+  const role = t(`roles.${refusal.role}`);
+  const list = new Intl.ListFormat(i18n.language, { type: "conjunction" });
+  return (
+    <>
+      <p>
+        {refusal.reason === "role"
+          ? t("errors.refusedRole", { role })
+          : t("errors.refusedPhase", { role, phase: t(`phases.${refusal.phase}`) })}
+      </p>
+      <p>
+        {refusal.opensIn.length
+          ? t("errors.opensIn", { phases: list.format(refusal.opensIn.map((phase) => t(`phases.${phase}`))) })
+          : t("errors.neverOpens")}
+      </p>
+    </>
+  );
+}
+
 /**
  * The one error boundary: expected failures arrive as thrown responses (404, 403, 409…)
- * and are explained in the reader's language; anything else is a plain apology.
+ * and are explained in the reader's language; anything else is a plain apology. A refusal
+ * from the permission matrix says whose role and which phase; other messages from the server
+ * are shown as sent.
  */
 export function GeneralErrorBoundary() {
   const error = useRouteError();
   const { t } = useTranslation();
   const status = isRouteErrorResponse(error) ? error.status : 500;
+  const refusal = isRouteErrorResponse(error) ? refusalOf(error.data) : null;
   const detail =
     isRouteErrorResponse(error) && error.data && typeof error.data === "object" && "message" in error.data
       ? String((error.data as { message: unknown }).message)
       : null;
   return (
     <section className="error-page" aria-labelledby="error-title">
-      <h1 id="error-title">{t(TITLES[status] ?? "errors.title")}</h1>
+      <h1 id="error-title">{t(refusal?.reason === "phase" ? "errors.closedPhase" : TITLES[status] ?? "errors.title")}</h1>
       <p className="muted">{t("errors.status", { status })}</p>
-      {detail && status !== 404 ? <p>{detail}</p> : null}
+      {refusal ? <RefusalExplanation refusal={refusal} /> : detail && status !== 404 ? <p>{detail}</p> : null}
       <p>
         <Link to="/reviews">{t("errors.goHome")}</Link>
       </p>

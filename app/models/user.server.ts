@@ -80,14 +80,14 @@ async function recordFailure(key: string, now: number) {
 /** Checks a password; the same work is done for unknown emails so timing does not reveal accounts. */
 export async function verifyLogin({ email, password, address, now = Date.now() }: { email: string; password: string; address: string; now?: number }) {
   const row = await db
-    .select({ id: users.id, passwordHash: users.passwordHash })
+    .select({ id: users.id, locale: users.locale, passwordHash: users.passwordHash })
     .from(users)
     .where(eq(users.email, normaliseEmail(email)))
     .get();
   const valid = await verify(row?.passwordHash ?? (await getDummyHash()), password).catch(() => false);
   if (row && valid) {
     for (const key of throttleKeys(email, address)) await db.delete(loginAttempts).where(eq(loginAttempts.key, key));
-    return { id: row.id };
+    return { id: row.id, locale: row.locale };
   }
   for (const key of throttleKeys(email, address)) await recordFailure(key, now);
   return null;

@@ -44,7 +44,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       { status: result.status === "unknown" ? 404 : 410 },
     );
   }
-  return createUserSession({ userId: result.userId, redirectTo: `/reviews/${result.reviewId}` });
+  return createUserSession({ request, userId: result.userId, locale: parsed.data.locale, redirectTo: `/reviews/${result.reviewId}` });
 }
 
 export default function AcceptInvitation() {

@@ -46,7 +46,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!user) {
     return data(formFailure(values, "auth:login.invalid"), { status: 400 });
   }
-  return createUserSession({ userId: user.id, redirectTo: safeRedirect(redirectTo) });
+  return createUserSession({ request, userId: user.id, locale: user.locale, redirectTo: safeRedirect(redirectTo) });
 }
 
 export default function Login() {

@@ -2,7 +2,7 @@ import { data, redirect } from "@remix-run/node";
 import { and, eq } from "drizzle-orm";
 import { reviewMembers, reviews, type Phase, type Role } from "#db/schema";
 import { db } from "./db.server";
-import { decide, type Permission } from "./permissions";
+import { decide, phasesGranting, type Permission } from "./permissions";
 import { getSessionUser, type SessionUser } from "./session.server";
 
 const MUTATING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
@@ -101,13 +101,15 @@ export async function requireReviewAccess(
 export function authorize(access: ReviewAccess, permission: Permission, request: Request) {
   const decision = decide(access.role, permission, access.review.phase);
   if (decision === "allowed") return;
+  // What the error page explains: whose role, which phase, and when (if ever) the door opens.
+  const refusal = { role: access.role, phase: access.review.phase, opensIn: phasesGranting(access.role, permission) };
   if (decision === "wrong-phase" && MUTATING.has(request.method.toUpperCase())) {
     throw data(
-      { message: `Not possible while the review is in the "${access.review.phase}" phase.`, phase: access.review.phase },
+      { message: `Not possible while the review is in the "${access.review.phase}" phase.`, reason: "phase", ...refusal },
       { status: 409 },
     );
   }
-  throw data({ message: "Your role on this review does not allow this." }, { status: 403 });
+  throw data({ message: "Your role on this review does not allow this.", reason: decision === "wrong-phase" ? "phase" : "role", ...refusal }, { status: 403 });
 }
 
 /** The one guard every review loader and action calls first. */

@@ -69,9 +69,14 @@ export type Decision = "allowed" | "wrong-phase" | "forbidden";
 
 /** Whether a role may use a permission in a phase, and if not, why. */
 export function decide(role: Role, permission: Permission, phase: Phase): Decision {
-  const phases = (PERMISSION_MATRIX[permission] as Grants)[role];
-  if (!phases) return "forbidden";
+  const phases = phasesGranting(role, permission);
+  if (!phases.length) return "forbidden";
   return phases.includes(phase) ? "allowed" : "wrong-phase";
+}
+
+/** The phases in which a role has a permission (none: the role never has it). */
+export function phasesGranting(role: Role, permission: Permission): readonly Phase[] {
+  return (PERMISSION_MATRIX[permission] as Grants)[role] ?? [];
 }
 
 export function can(role: Role, permission: Permission, phase: Phase): boolean {

@@ -4,6 +4,8 @@ import { and, eq, gt, lt } from "drizzle-orm";
 import { sessions, users } from "#db/schema";
 import { db } from "./db.server";
 import { getEnv } from "./env.server";
+import { isLocale, type Locale } from "./i18n";
+import { localeCookie } from "./locale.server";
 
 /** Sessions end after this much inactivity; each request that finds one pushes the end forward. */
 export const SESSION_IDLE_MS = 12 * 60 * 60 * 1000;
@@ -59,15 +61,32 @@ export async function getSessionUser(request: Request): Promise<SessionUser | nu
   return user;
 }
 
-export async function createUserSession({ userId, redirectTo }: { userId: string; redirectTo: string }) {
+/**
+ * Signs the user in. Someone who has not chosen a language on this browser yet gets the one
+ * of their account from then on (the language switch still changes it).
+ */
+export async function createUserSession({
+  request,
+  userId,
+  locale,
+  redirectTo,
+}: {
+  request: Request;
+  userId: string;
+  locale: Locale;
+  redirectTo: string;
+}) {
   const id = crypto.randomBytes(32).toString("base64url");
   await db.delete(sessions).where(lt(sessions.expiresAt, new Date()));
   await db.insert(sessions).values({ id, userId, expiresAt: new Date(Date.now() + SESSION_IDLE_MS) });
   const cookie = await storage.getSession();
   cookie.set("sessionId", id);
-  return redirect(redirectTo, {
-    headers: { "Set-Cookie": await storage.commitSession(cookie, { maxAge: 30 * 24 * 60 * 60 }) },
-  });
+  const headers = new Headers();
+  headers.append("Set-Cookie", await storage.commitSession(cookie, { maxAge: 30 * 24 * 60 * 60 }));
+  if (!isLocale(await localeCookie.parse(request.headers.get("Cookie")))) {
+    headers.append("Set-Cookie", await localeCookie.serialize(locale));
+  }
+  return redirect(redirectTo, { headers });
 }
 
 export async function destroyUserSession(request: Request) {

@@ -104,8 +104,12 @@ export function watchPage(page: Page) {
   return problems;
 }
 
-export async function signIn(page: Page, baseURL: string, email: string, password = DEMO_PASSWORD) {
-  await page.goto(`${baseURL}/login`);
+/**
+ * Signs in from the login page in the given language (the journeys read English text; an
+ * account's own language applies only where the browser has not chosen one).
+ */
+export async function signIn(page: Page, baseURL: string, email: string, password = DEMO_PASSWORD, lang: "en" | "fr" = "en") {
+  await page.goto(`${baseURL}/login?lang=${lang}`);
   await page.getByLabel(/email|adresse/i).fill(email);
   await page.getByLabel(/password|mot de passe/i).fill(password);
   await Promise.all([page.waitForURL((url) => !url.pathname.startsWith("/login")), page.locator("form[data-login] button[type=submit]").click()]);

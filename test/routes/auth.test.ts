@@ -5,6 +5,7 @@ import { action as logoutAction } from "#app/routes/logout";
 import { loader as reviewsLoader } from "#app/routes/reviews._index";
 import { loader as homeLoader } from "#app/routes/reviews.$reviewId._index";
 import { getLoginDelay, verifyLogin } from "#app/models/user.server";
+import { localeCookie } from "#app/utils/locale.server";
 import { getSessionUser, safeRedirect, SESSION_IDLE_MS } from "#app/utils/session.server";
 import { loginAttempts, sessions } from "#db/schema";
 import { cookieFor, db, makeRequest, run, seedOnce } from "../utils";
@@ -24,6 +25,18 @@ describe("signing in", () => {
     expect(cookie).toMatch(/SameSite=Lax/i);
     const user = await getSessionUser(makeRequest("/", { cookie: cookie.split(";")[0] }));
     expect(user?.email).toBe("peer@demo.test");
+  });
+
+  it("speaks the account's language from then on, unless this browser already chose one", async () => {
+    const fresh = await login({ email: "host@demo.test", password: "workbench-demo" }, { "X-Forwarded-For": "203.0.113.21" });
+    expect(fresh.status).toBe(302);
+    const lang = fresh.headers.getSetCookie().find((cookie) => cookie.startsWith("lang="));
+    expect(await localeCookie.parse(lang!.split(";")[0]!)).toBe("fr");
+
+    const english = (await localeCookie.serialize("en")).split(";")[0]!;
+    const chosen = await login({ email: "host@demo.test", password: "workbench-demo" }, { "X-Forwarded-For": "203.0.113.22", Cookie: english });
+    expect(chosen.status).toBe(302);
+    expect(chosen.headers.getSetCookie().some((cookie) => cookie.startsWith("lang="))).toBe(false);
   });
 
   it("refuses a wrong password with a message and the email kept, never the password", async () => {

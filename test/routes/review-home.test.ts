@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import * as home from "#app/routes/reviews.$reviewId._index";
+import * as log from "#app/routes/reviews.$reviewId.evidence";
+import * as report from "#app/routes/reviews.$reviewId.report";
 import { cookieFor, DEMO_REVIEW_ID, makeRequest, run, seedOnce, setPhase, type DemoEmail } from "../utils";
 
 /**
@@ -60,5 +62,20 @@ describe("during the factual check", () => {
     expect(data.gaps.some((gap) => gap.key === "gaps.conclusionsAgreed")).toBe(true);
     expect(data.gaps.some((gap) => gap.key === "gaps.noEvidence")).toBe(false);
     expect(data.activity.some((entry) => entry.entity === "evidence" || entry.entity === "interview")).toBe(false);
+  });
+});
+
+describe("a refusal explains itself", () => {
+  beforeAll(() => setPhase("peer-visit"));
+
+  it("names the role, and the phases in which the page opens to it", async () => {
+    const cookie = await cookieFor("host@demo.test");
+    const evidenceLog = await run(log.loader, makeRequest(`/reviews/${DEMO_REVIEW_ID}/evidence`, { cookie }), { reviewId: DEMO_REVIEW_ID });
+    expect(evidenceLog.status).toBe(403);
+    expect(evidenceLog.data).toMatchObject({ reason: "role", role: "host-team", phase: "peer-visit", opensIn: [] });
+
+    const draftReport = await run(report.loader, makeRequest(`/reviews/${DEMO_REVIEW_ID}/report`, { cookie }), { reviewId: DEMO_REVIEW_ID });
+    expect(draftReport.status).toBe(403);
+    expect(draftReport.data).toMatchObject({ reason: "phase", role: "host-team", opensIn: ["factual-check", "issued"] });
   });
 });
