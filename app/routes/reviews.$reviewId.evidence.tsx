@@ -660,6 +660,7 @@ function useCellLabels() {
       deleteLabel: pattern("log.deleteLabel"),
       moment,
       short: format.short,
+      day: format.day,
       interview: interviews.short,
       interviewLong: interviews.long,
     };
@@ -728,10 +729,19 @@ function FactorsCell({ ids }: { ids: readonly string[] }) {
   );
 }
 
-function DateCell({ ms }: { ms: number }) {
+/** When an item was logged (day and time); a host-city document's own date (day and year, no time). */
+function DateCell({ ms, dayOnly }: { ms: number; dayOnly: boolean }) {
   const labels = useLabels();
+  const iso = new Date(ms).toISOString();
+  if (dayOnly) {
+    return (
+      <time dateTime={iso.slice(0, 10)} className="nowrap">
+        {labels.day(iso.slice(0, 10))}
+      </time>
+    );
+  }
   return (
-    <time dateTime={new Date(ms).toISOString()} title={labels.moment(ms)} className="nowrap">
+    <time dateTime={iso} title={labels.moment(ms)} className="nowrap">
       {labels.short(ms)}
     </time>
   );
@@ -824,7 +834,7 @@ const COLUMNS: ColumnDef<EvidenceLogRow, unknown>[] = [
     accessorKey: "date",
     sortDescFirst: true,
     meta: { labelKey: "evidence:columns.date" },
-    cell: ({ row }) => <DateCell ms={row.original.date} />,
+    cell: ({ row }) => <DateCell ms={row.original.date} dayOnly={row.original.source === "document"} />,
   },
   {
     id: "origin",

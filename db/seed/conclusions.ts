@@ -70,7 +70,7 @@ const CONCLUSIONS: SeedConclusion[] = [
     rating: "partly-in-place",
     agreed: true,
     strengths:
-      "Un plan municipal de lutte contre les discriminations 2024-2027 existe ; il a été élaboré avec des associations et couvre l'emploi, le logement social et l'accès aux services.",
+      "Un plan municipal de lutte contre les discriminations 2023-2027 existe ; il a été élaboré avec des associations et couvre l'emploi, le logement social et l'accès aux services.",
     improvements:
       "Le plan ne comporte ni objectifs chiffrés ni calendrier ; ses actions ne sont pas budgétées et plusieurs directions rencontrées ignorent ce qui relève d'elles.",
     recommendations: [
@@ -304,7 +304,7 @@ const CONCLUSIONS: SeedConclusion[] = [
   },
 ];
 
-const EXECUTIVE_SUMMARY = `Belleforge a pris un engagement public clair contre les discriminations et s'est dotée d'un plan municipal 2024-2027 élaboré avec les associations. L'équipe de pairs salue la volonté politique et la qualité du dialogue avec le conseil consultatif des résidents étrangers.
+const EXECUTIVE_SUMMARY = `Belleforge a pris un engagement public clair contre les discriminations et s'est dotée d'un plan municipal 2023-2027 élaboré avec les associations. L'équipe de pairs salue la volonté politique et la qualité du dialogue avec le conseil consultatif des résidents étrangers.
 
 La mise en œuvre reste cependant fragile : le plan n'a ni objectifs chiffrés ni budget propre, la coordination entre directions repose sur un seul agent, et la ville ne dispose d'aucune donnée pour mesurer les effets de son action. Les services essentiels et l'emploi municipal n'ont pas encore été examinés sous l'angle des discriminations.
 

@@ -6,7 +6,7 @@ export default {
   keyFactor: "Facteur clé {{number}}",
   statement: "Énoncé à vérifier",
   rationale: "Pourquoi c'est important",
-  questions: "Questions d'orientation",
+  questions: "Questions guides",
   examples: "Exemples de villes",
   contextualFactors: "Facteurs contextuels",
   implications: "Implications possibles",

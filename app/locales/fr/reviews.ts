@@ -69,7 +69,7 @@ export default {
   },
   gaps: {
     factorsRated: "{{done}} facteurs clés notés sur {{total}} dans l'auto-évaluation",
-    questionsAnswered: "{{done}} questions d'orientation renseignées sur {{total}}",
+    questionsAnswered: "{{done}} questions guides renseignées sur {{total}}",
     contextDescribed: "{{done}} facteurs contextuels décrits sur {{total}}",
     notSubmitted: "L'auto-évaluation n'a pas été transmise à l'équipe de pairs",
     noEvidence: "Le facteur {{number}} n'a aucun élément de preuve",
@@ -129,7 +129,7 @@ export default {
       "document": "un document",
       "context-note": "une note sur un facteur contextuel",
       "interview": "un entretien",
-      "evidence": "un élément probant",
+      "evidence": "un élément de preuve",
       "conclusion": "une conclusion",
       "recommendation": "une recommandation",
       "summary": "le résumé analytique",
