@@ -92,7 +92,7 @@ describe("the evidence export", () => {
       "Type",
       "Sens",
       "Facteurs clés",
-      "Questions directrices",
+      "Questions guides",
       "Texte",
       "Attribution",
       "Saisi par",
