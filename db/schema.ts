@@ -303,7 +303,12 @@ export const evidence = sqliteTable(
     deletedAt: integer("deleted_at", { mode: "timestamp_ms" }),
     version: integer("version").notNull().default(1),
   },
-  (t) => [index("evidence_review_idx").on(t.reviewId, t.createdAt)],
+  (t) => [
+    index("evidence_review_idx").on(t.reviewId, t.createdAt),
+    // Covers the evidence log's keys (app/models/evidence.server.ts logKeys): counting, filtering
+    // and paging a large log read this index alone, newest first, never the rows with their texts.
+    index("evidence_log_idx").on(t.reviewId, t.deletedAt, t.createdAt, t.id, t.kind, t.polarity, t.createdBy, t.interviewId),
+  ],
 );
 
 export const evidenceFactors = sqliteTable(

@@ -1,0 +1,1 @@
+CREATE INDEX `evidence_log_idx` ON `evidence` (`review_id`,`deleted_at`,`created_at`,`id`,`kind`,`polarity`,`created_by`,`interview_id`);
