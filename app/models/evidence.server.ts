@@ -480,27 +480,69 @@ function rankBy(column: SQL, orderedIds: readonly string[]) {
   )} END`;
 }
 
+type LogShape = { grouped: boolean; withText: boolean };
+
 /**
  * The log is evidence items plus the host city's own documents (read-only rows), as one SQL
  * source of narrow keys: filtering, sorting and paging read only these, and the texts are
  * fetched afterwards for the rows shown. Grouping by factor repeats an item under each factor.
+ *
+ * Without the text, the evidence half reads only the covering index evidence_log_idx. The CASTs
+ * give each document column the type of its evidence column: SQLite merges the two halves of a
+ * UNION ALL, each already in order, only when their columns agree (see the log's page query).
+ * They change no value: dates are whole milliseconds.
  */
-function logKeys(reviewId: string, { grouped, withText }: { grouped: boolean; withText: boolean }) {
-  return sql`
+function logHalves(reviewId: string, { grouped, withText }: LogShape) {
+  const evidenceHalf = sql`
     SELECT e.id AS id, 'evidence' AS source, e.kind AS kind, e.polarity AS polarity, e.created_by AS created_by,
       e.interview_id AS interview_id, e.created_at AS date, 'peer-team' AS origin,
       ${withText ? sql`e.search_text` : sql`NULL`} AS search_text,
       ${grouped ? sql`gf.factor_id` : sql`NULL`} AS group_factor
     FROM evidence e ${grouped ? sql`JOIN evidence_factors gf ON gf.evidence_id = e.id` : sql``}
-    WHERE e.review_id = ${reviewId} AND e.deleted_at IS NULL
-    UNION ALL
-    SELECT d.id, 'document', 'document', NULL, NULL, NULL, COALESCE(unixepoch(d.date) * 1000, d.created_at), 'host-city',
-      ${withText ? sql`lower(d.title)` : sql`NULL`},
-      ${grouped ? sql`gf.factor_id` : sql`NULL`}
+    WHERE e.review_id = ${reviewId} AND e.deleted_at IS NULL`;
+  const documentHalf = sql`
+    SELECT d.id AS id, 'document' AS source, CAST('document' AS TEXT) AS kind, CAST(NULL AS TEXT) AS polarity,
+      CAST(NULL AS TEXT) AS created_by, CAST(NULL AS TEXT) AS interview_id,
+      CAST(COALESCE(unixepoch(d.date) * 1000, d.created_at) AS INTEGER) AS date, 'host-city' AS origin,
+      ${withText ? sql`CAST(lower(d.title) AS TEXT)` : sql`NULL`} AS search_text,
+      ${grouped ? sql`gf.factor_id` : sql`NULL`} AS group_factor
     FROM documents d ${
       grouped ? sql`LEFT JOIN (SELECT DISTINCT document_id, factor_id FROM document_links) gf ON gf.document_id = d.id` : sql``
     }
     WHERE d.review_id = ${reviewId} AND d.origin = 'host-city' AND d.deleted_at IS NULL`;
+  return [evidenceHalf, documentHalf] as const;
+}
+
+function logKeys(reviewId: string, shape: LogShape) {
+  const [evidenceHalf, documentHalf] = logHalves(reviewId, shape);
+  return sql`${evidenceHalf} UNION ALL ${documentHalf}`;
+}
+
+type LogTotals = { rows: number; items: number; groupCounts: Record<string, number> };
+
+/**
+ * How many rows and items a view holds, and (grouped) how many rows each factor has.
+ * A flat view counts each half on its own: SQLite then counts straight from the index, where a
+ * count over the UNION ALL passes every row through a subroutine. A grouped view joins the tags
+ * once into a temporary table and counts it twice (rows per factor, distinct items).
+ */
+function countLog(reviewId: string, shape: LogShape, where: SQL): LogTotals {
+  if (!shape.grouped) {
+    const [evidenceHalf, documentHalf] = logHalves(reviewId, shape);
+    const { n } = db.get<{ n: number }>(
+      sql`SELECT (SELECT COUNT(*) FROM (${evidenceHalf}) AS log ${where}) + (SELECT COUNT(*) FROM (${documentHalf}) AS log ${where}) AS n`
+    );
+    return { rows: n, items: n, groupCounts: {} };
+  }
+  const groups = db.all<{ factor: string | null; n: number; items: number }>(
+    sql`WITH log AS (${logKeys(reviewId, shape)}), hits AS MATERIALIZED (SELECT log.id, log.group_factor FROM log ${where})
+      SELECT group_factor AS factor, COUNT(*) AS n, (SELECT COUNT(DISTINCT id) FROM hits) AS items FROM hits GROUP BY group_factor`
+  );
+  return {
+    rows: groups.reduce((sum, group) => sum + group.n, 0),
+    items: groups[0]?.items ?? 0,
+    groupCounts: Object.fromEntries(groups.map((group) => [group.factor ?? "", group.n])),
+  };
 }
 
 /** Host-city documents whose title or author matches the search (few, so folded here rather than stored). */
@@ -742,23 +784,17 @@ export async function listEvidenceLog({
   const [where, lookups] = await Promise.all([logWhere(reviewId, view, grouped), context ?? loadLogContext({ reviewId })]).then(
     ([clause, loaded]) => [clause, lookupsOf(loaded)] as const
   );
-  const keys = logKeys(reviewId, { grouped, withText: needsText(view) });
-  const totals = db.get<{ rows: number; items: number }>(
-    grouped
-      ? sql`WITH log AS (${keys}) SELECT COUNT(*) AS rows, COUNT(DISTINCT log.id) AS items FROM log ${where}`
-      : sql`WITH log AS (${keys}) SELECT COUNT(*) AS rows, COUNT(*) AS items FROM log ${where}`
-  );
+  const shape = { grouped, withText: needsText(view) };
+  const totals = countLog(reviewId, shape, where);
   const pages = Math.max(1, Math.ceil(totals.rows / pageSize));
   const page = Math.min(view.page, pages);
+  // Every column, not only the key: SQLite turns the UNION ALL into a merge of its two halves only
+  // when the sort columns are among those selected, and then reads the newest items straight from
+  // evidence_log_idx and stops after one page, instead of sorting the whole log.
   const shown = db.all<Key>(
-    sql`WITH log AS (${keys}) SELECT log.id, log.source, log.group_factor FROM log ${where}
+    sql`WITH log AS (${logKeys(reviewId, shape)}) SELECT log.* FROM log ${where}
       ORDER BY ${logOrder(view, grouped, lookups)} LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`
   );
-  const groupCounts = grouped
-    ? db.all<{ factor: string | null; n: number }>(
-        sql`WITH log AS (${keys}) SELECT log.group_factor AS factor, COUNT(*) AS n FROM log ${where} GROUP BY log.group_factor`
-      )
-    : [];
   const ids = [...new Set(shown.map((key) => key.id))];
   const details = loadDetails(reviewId, shown, false);
   const factors = await tagsOf(reviewId, ids);
@@ -771,7 +807,7 @@ export async function listEvidenceLog({
     itemCount: totals.items,
     page,
     pageSize,
-    groupCounts: Object.fromEntries(groupCounts.map((group) => [group.factor ?? "", group.n])),
+    groupCounts: totals.groupCounts,
   };
 }
 
