@@ -17,7 +17,9 @@ import type {
  * class instances, so the same snapshot can cross the loader boundary or be written to a file.
  *
  * Privacy by construction: interviewees are described by organisation and category only.
- * Participant names are never read into a snapshot, so no builder can print them.
+ * Participant names are never read into a snapshot, so no builder can print them; nor is the
+ * "organisation" of a participant who is a person rather than an organisation (see
+ * NAMES_AN_ORGANISATION).
  */
 export type ReviewSnapshot = {
   review: {
@@ -85,7 +87,10 @@ export type SnapshotVisit = {
   focusGroups: number;
   /** How many people were met, whatever the format. */
   peopleMet: number;
-  /** Distinct organisations met, sorted. */
+  /**
+   * Distinct organisations met, sorted: from participants whose category names an organisation
+   * only (organisationsMet). Residents and private individuals are counted, never placed.
+   */
   organisations: string[];
   /** People met per category, in the schema's category order; categories nobody was met from are left out. */
   categories: { category: ParticipantCategory; people: number }[];
@@ -140,3 +145,26 @@ export type SnapshotRecommendation = {
 
 /** How many cited items per factor the report quotes; the rest stay in the evidence log. */
 export const KEY_FINDINGS_PER_FACTOR = 6;
+
+/**
+ * Whether a participant category is an organisation the report may name. Residents and other
+ * private individuals are people: what the team types as their "organisation" is where they
+ * live or who they are (a neighbourhood, a street, a family), which a consent note may rule out
+ * ("sans mention du quartier précis"). The report counts them by category and never prints that
+ * field. A Record, so a new category cannot be added without deciding.
+ */
+export const NAMES_AN_ORGANISATION: Record<ParticipantCategory, boolean> = {
+  "city-official": true,
+  "elected-official": true,
+  ngo: true,
+  "migrant-organisation": true,
+  "service-provider": true,
+  resident: false,
+  other: false,
+};
+
+/** The organisations a report lists: distinct and sorted, from organisation categories only. */
+export function organisationsMet(participants: { organisation: string; category: ParticipantCategory }[]): string[] {
+  const names = participants.filter((p) => NAMES_AN_ORGANISATION[p.category]).map((p) => p.organisation.trim());
+  return [...new Set(names.filter(Boolean))].sort((a, b) => a.localeCompare(b));
+}

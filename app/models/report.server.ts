@@ -24,6 +24,7 @@ import type { ReportLocale } from "#reports/i18n";
 import { renderPdf } from "#reports/render";
 import {
   KEY_FINDINGS_PER_FACTOR,
+  organisationsMet,
   type ReviewSnapshot,
   type SnapshotFactorEvidence,
   type SnapshotFinding,
@@ -38,7 +39,8 @@ const iso = (value: Date | null | undefined) => (value ? value.toISOString() : n
 
 /**
  * Reads everything the feedback report shows, in one pass. Interviewees are read as
- * organisation and category only: the name column is never selected, so it cannot leak.
+ * organisation and category only: the name column is never selected, so it cannot leak, and
+ * the organisation of a resident or private individual is dropped here (organisationsMet).
  * Evidence is read as counts per factor plus the items the conclusions cite, not the full log.
  */
 export async function getReportSnapshot({ reviewId }: { reviewId: string }): Promise<ReviewSnapshot | null> {
@@ -196,7 +198,7 @@ export async function getReportSnapshot({ reviewId }: { reviewId: string }): Pro
       interviews: formats.find((row) => row.format === "interview")?.n ?? 0,
       focusGroups: formats.find((row) => row.format === "focus-group")?.n ?? 0,
       peopleMet: participants.length,
-      organisations: [...new Set(participants.map((p) => p.organisation.trim()).filter(Boolean))].sort((a, b) => a.localeCompare(b)),
+      organisations: organisationsMet(participants),
       categories: PARTICIPANT_CATEGORIES.map((category) => ({ category, people: people(category) })).filter((row) => row.people > 0),
     },
     evidence: [...evidenceByFactor.values()].sort((a, b) => a.factorId.localeCompare(b.factorId)),

@@ -6,11 +6,11 @@ import { conclusions, contextNotes, interviewParticipants, interviews, recommend
 import { buildFeedbackReport } from "#reports/feedback-report";
 import { createReportI18n } from "#reports/i18n";
 import { renderPdf } from "#reports/render";
-import type { ReviewSnapshot } from "#reports/snapshot";
+import { NAMES_AN_ORGANISATION, type ReviewSnapshot } from "#reports/snapshot";
 import { textBlocks } from "#reports/wording";
 import { getReportSnapshot } from "#app/models/report.server";
 import { db, DEMO_REVIEW_ID, seedOnce } from "../utils";
-import { hasWatermark, normalize, pdfInfo, pdfPages } from "./text";
+import { definitionText, hasWatermark, normalize, pdfInfo, pdfPages } from "./text";
 
 /*
  * The demo review rendered to PDF and read back with pdftotext: what the city receives must
@@ -150,6 +150,39 @@ describe.each(LOCALES)("the demo review's report in %s", (locale) => {
     // Names are not even read: the snapshot the PDF is built from has none.
     const data = JSON.stringify(snapshot);
     for (const name of names) expect(data, name).not.toContain(name);
+  });
+
+  it("never says where the residents it met live: people are counted, not placed", () => {
+    const participants = db
+      .select({ organisation: interviewParticipants.organisation, category: interviewParticipants.category })
+      .from(interviewParticipants)
+      .innerJoin(interviews, eq(interviews.id, interviewParticipants.interviewId))
+      .where(eq(interviews.reviewId, DEMO_REVIEW_ID))
+      .all();
+    const listed = new Set(participants.filter((p) => NAMES_AN_ORGANISATION[p.category]).map((p) => p.organisation.trim()));
+    const places = [...new Set(participants.filter((p) => !NAMES_AN_ORGANISATION[p.category]).map((p) => p.organisation.trim()))].filter(
+      (place) => place !== "" && !listed.has(place),
+    );
+    // The demo's focus group with residents was agreed "sans mention du quartier précis".
+    expect(places).toContain("Quartier Jean-Jaurès");
+    // Line breaks may fall inside a name ("Jean-\nJaurès"): compare without any whitespace.
+    const squeeze = (text: string) => text.replace(/[\s\u00a0]+/g, "");
+    for (const issuedAt of [null, ISSUED_AT]) {
+      const definition = squeeze(definitionText(buildFeedbackReport(snapshot, { locale, issuedAt })));
+      for (const place of places) expect(definition, place).not.toContain(squeeze(place));
+    }
+    for (const version of [draft(), issued()]) {
+      const text = squeeze(version.text.join(" "));
+      for (const place of places) expect(text, place).not.toContain(squeeze(place));
+    }
+    // Not even read: the snapshot the PDF and the preview are built from has none.
+    const data = JSON.stringify(snapshot);
+    for (const place of places) expect(data, place).not.toContain(place);
+    // The residents are still counted, and the organisations met still listed.
+    const { t } = createReportI18n(locale);
+    const method = body(locale, issued().text);
+    expect(method).toContain(normalize(`${t("category.resident")}${locale === "fr" ? " : " : ": "}2`));
+    expect(method).toContain("Caisse d'allocations familiales");
   });
 
   it("gives the same bytes for the same data", async () => {

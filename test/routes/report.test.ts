@@ -81,6 +81,22 @@ describe("the report download, before issue", () => {
     const body = JSON.stringify(outcome.data);
     for (const name of names) expect(body).not.toContain(name);
   });
+
+  it("previews no resident's neighbourhood: residents are counted, not placed", async () => {
+    const outcome = await preview("lead@demo.test");
+    expect(outcome.status).toBe(200);
+    const residents = db
+      .select({ organisation: interviewParticipants.organisation })
+      .from(interviewParticipants)
+      .where(eq(interviewParticipants.category, "resident"))
+      .all()
+      .map((row) => row.organisation);
+    // The demo's focus group with residents was agreed "sans mention du quartier précis".
+    expect(residents).toContain("Quartier Jean-Jaurès");
+    const body = JSON.stringify(outcome.data);
+    for (const place of residents) expect(body).not.toContain(place);
+    expect(body).toContain("Caisse d'allocations familiales");
+  });
 });
 
 describe("the preview for the host team during the factual check", () => {
