@@ -1,15 +1,15 @@
-import type { Content, ContentTable, TableCell } from "pdfmake/interfaces";
+import type { Content, ContentTable, Margins, TableCell } from "pdfmake/interfaces";
 import { BOX_LAYOUT, COLORS, TABLE_LAYOUT } from "../styles";
 import { textBlocks } from "../wording";
 
 /** Small building blocks the section builders share, so every section looks the same. */
 
-/** A chapter title on a new page, listed in the contents. */
-export function chapterHeading(text: string, options: { factor?: boolean; id?: string } = {}): Content {
+/** A chapter title on a new page (unless `newPage: false`), listed in the contents. */
+export function chapterHeading(text: string, options: { factor?: boolean; id?: string; newPage?: boolean } = {}): Content {
   return {
     text,
     style: "h1",
-    pageBreak: "before",
+    ...(options.newPage === false ? {} : { pageBreak: "before" as const }),
     tocItem: true,
     tocStyle: options.factor ? "tocFactor" : "tocChapter",
     tocMargin: options.factor ? [14, 2, 0, 0] : [0, 7, 0, 0],
@@ -23,16 +23,25 @@ export function chapterHeading(text: string, options: { factor?: boolean; id?: s
  * missing), then an empty node gives the room back. Only ever wraps the heading itself, so it
  * can never hide content the way an over-long unbreakable block would.
  */
-export function keepWithNext(node: Content, reserve = 70): Content[] {
+export function keepWithNext(node: Content, reserve = 70, placement: { pageBreak?: "before"; margin?: Margins } = {}): Content[] {
   return [
     // Empty canvases, not empty texts: an empty text still takes one line of height.
-    { stack: [node, { canvas: [], margin: [0, 0, 0, reserve] }], unbreakable: true },
+    { stack: [node, { canvas: [], margin: [0, 0, 0, reserve] }], unbreakable: true, ...placement },
     { canvas: [], margin: [0, -reserve, 0, 0] },
   ];
 }
 
 export function subheading(text: string, level: "h2" | "h3" = "h2", reserve?: number): Content[] {
   return keepWithNext({ text, style: level }, reserve ?? (level === "h2" ? 80 : 50));
+}
+
+/**
+ * A heading kept on one page with the whole first block under it, for blocks known to fit a
+ * page (one recommendation): it never strands, and holds back no more room than that block
+ * needs, where a fixed reserve would send the heading on alone or leave room unused.
+ */
+export function keepWithFirst(heading: Content[], first: Content): Content {
+  return { stack: [...heading, first], unbreakable: true };
 }
 
 /** Free text (see textBlocks for the conventions) as paragraphs and lists. */

@@ -2,10 +2,16 @@ import type { Content } from "pdfmake/interfaces";
 import type { FactorView, RecommendationView, ReportModel } from "../model";
 import { COLORS, RATING_COLORS } from "../styles";
 import { findingAttribution, QUOTED_KINDS, quoteText, recommendationMeta } from "../wording";
-import { box, chapterHeading, facts, keepWithNext, missing, richText, subheading, textOr } from "./blocks";
+import { box, chapterHeading, facts, keepWithFirst, keepWithNext, missing, richText, subheading, textOr } from "./blocks";
 
 /** Characters of body text that safely fit on one page, for blocks kept whole. */
 const FITS_ON_A_PAGE = 2500;
+
+/**
+ * Room kept under a key factor's title and statement, so they never end a page on their own:
+ * the self-assessment heading (which keeps its own room) and its first lines.
+ */
+const FACTOR_START_RESERVE = 130;
 
 function ratingText(rating: FactorView["self"]["rating"]): Content {
   return { text: rating.label, bold: true, color: rating.id ? (RATING_COLORS[rating.id] ?? COLORS.text) : COLORS.muted };
@@ -108,29 +114,48 @@ export function recommendationBlock(model: ReportModel, rec: RecommendationView)
     },
   ];
   // Kept on one page unless it is too long to fit one (pdfmake would drop the overflow).
-  return { stack, margin: [0, 0, 0, 8], unbreakable: rec.text.length < FITS_ON_A_PAGE };
+  return { stack, margin: [0, 0, 0, 8], unbreakable: fitsOnAPage(rec) };
 }
 
+function fitsOnAPage(rec: RecommendationView): boolean {
+  return rec.text.length < FITS_ON_A_PAGE;
+}
+
+/** The heading travels with the first recommendation; the others follow wherever they fit. */
 function recommendationsPart(model: ReportModel, peer: NonNullable<FactorView["peer"]>): Content[] {
   const { t } = model.i18n;
-  const content: Content[] = [...subheading(t("factor.recommendations"))];
+  const heading: Content[] = [{ text: t("factor.recommendations"), style: "h2" }];
   if (peer.recommendations.length === 0) {
     const agreed = peer.conclusion && !peer.conclusion.draft;
-    content.push(missing(peer.recommendationsWithheld || !agreed ? t("factor.noAgreedRecommendations") : t("factor.noRecommendations")));
-    return content;
+    return [keepWithFirst(heading, missing(peer.recommendationsWithheld || !agreed ? t("factor.noAgreedRecommendations") : t("factor.noRecommendations")))];
   }
   if (peer.recommendations.some((rec) => rec.draft)) {
-    content.push({ text: t("factor.draftRecommendations"), style: "draftMark", margin: [0, 0, 0, 4] });
+    heading.push({ text: t("factor.draftRecommendations"), style: "draftMark", margin: [0, 0, 0, 4] });
   }
-  content.push(...peer.recommendations.map((rec) => recommendationBlock(model, rec)));
-  return content;
+  const [first, ...rest] = peer.recommendations.map((rec) => ({ block: recommendationBlock(model, rec), whole: fitsOnAPage(rec) }));
+  const start = first!.whole ? [keepWithFirst(heading, first!.block)] : [...keepWithNext({ stack: heading }, 80), first!.block];
+  return [...start, ...rest.map((rec) => rec.block)];
 }
 
-/** One chapter per key factor: the statement, the city's view, the evidence, the peers' view, what to do. */
-export function factorChapter(model: ReportModel, factor: FactorView): Content[] {
+/**
+ * One chapter per key factor: the statement, the city's view, the evidence, the peers' view,
+ * what to do. Only the first starts a new page; the others follow on, so a chapter a little
+ * longer than a page does not leave its last lines alone on a page of their own. Each title
+ * stays with its statement and the start of the self-assessment.
+ */
+export function factorChapter(model: ReportModel, factor: FactorView, options: { newPage: boolean }): Content[] {
   const content: Content[] = [
-    chapterHeading(factor.heading, { factor: true, id: factor.id }),
-    box([{ text: factor.statement, style: "statement" }]),
+    ...keepWithNext(
+      {
+        stack: [
+          chapterHeading(factor.heading, { factor: true, id: factor.id, newPage: false }),
+          box([{ text: factor.statement, style: "statement" }]),
+        ],
+      },
+      FACTOR_START_RESERVE,
+      // Following on, a chapter keeps some distance from the end of the one before.
+      options.newPage ? { pageBreak: "before" } : { margin: [0, 22, 0, 0] },
+    ),
     ...selfAssessmentPart(model, factor),
   ];
   if (factor.peer) {
@@ -144,5 +169,5 @@ export function factorChapter(model: ReportModel, factor: FactorView): Content[]
 }
 
 export function factorChaptersSection(model: ReportModel): Content[] {
-  return model.factors.flatMap((factor) => factorChapter(model, factor));
+  return model.factors.flatMap((factor, index) => factorChapter(model, factor, { newPage: index === 0 }));
 }

@@ -77,6 +77,34 @@ describe("buildFeedbackReport", () => {
     expect(chapter).toContain(`Inspiration: ${framework.keyFactors[0]!.examples[0]!.city.en}`);
   });
 
+  it("starts each main chapter on a new page and lets the key factor chapters follow on, titles kept with what follows", () => {
+    const definition = build();
+    const nodes = definition.content as Content[];
+    const newPages = nodes.filter((node) => typeof node === "object" && node !== null && "pageBreak" in node && node.pageBreak === "before");
+    const titled = newPages.map((node) => headings({ content: [node] } as TDocumentDefinitions)[0] ?? "(contents)");
+    expect(titled).toEqual([
+      "(contents)",
+      "Executive summary",
+      "Method",
+      "Overview of the key factors",
+      "Key factor 1: Public commitment",
+      "Development plan",
+      "Annex A: The contextual factors",
+      "Annex B: Documents reviewed",
+      "Annex C: The benchmark's key factors and guiding questions",
+    ]);
+    const kept = (node: Content) => typeof node === "object" && node !== null && "unbreakable" in node && node.unbreakable === true;
+    for (const kf of framework.keyFactors) {
+      const start = nodes.find((node) => kept(node) && headings({ content: [node] } as TDocumentDefinitions)[0] === `Key factor ${kf.number}: ${kf.title.en}`);
+      expect(start, kf.id).toBeDefined();
+      expect(definitionTexts(start).map(normalize)).toContain(normalize(kf.statement.en));
+    }
+    // The recommendations heading travels with the first recommendation, not with a fixed reserve.
+    const recommendations = nodes.find((node) => kept(node) && definitionTexts(node)[0] === "Recommendations");
+    expect(normalize(definitionTexts(recommendations).join(" "))).toContain("R1.1 Recommandation rapide 1");
+    expect(normalize(definitionTexts(recommendations).join(" "))).not.toContain("R1.2");
+  });
+
   it("shows self-rating against peer rating as a table and as a chart drawn in the PDF", () => {
     const definition = build();
     const svgNodes: string[] = [];

@@ -10,7 +10,7 @@ import { NAMES_AN_ORGANISATION, type ReviewSnapshot } from "#reports/snapshot";
 import { textBlocks } from "#reports/wording";
 import { getReportSnapshot } from "#app/models/report.server";
 import { db, DEMO_REVIEW_ID, seedOnce } from "../utils";
-import { definitionText, hasWatermark, normalize, pdfInfo, pdfPages } from "./text";
+import { definitionText, hasWatermark, headings, normalize, pdfInfo, pdfPages } from "./text";
 
 /*
  * The demo review rendered to PDF and read back with pdftotext: what the city receives must
@@ -183,6 +183,50 @@ describe.each(LOCALES)("the demo review's report in %s", (locale) => {
     const method = body(locale, issued().text);
     expect(method).toContain(normalize(`${t("category.resident")}${locale === "fr" ? " : " : ": "}2`));
     expect(method).toContain("Caisse d'allocations familiales");
+  });
+
+  it("numbers the contents with the page each chapter starts on", () => {
+    const { text } = issued();
+    const contents = normalize(text[1]!);
+    const titles = headings(buildFeedbackReport(snapshot, { locale, issuedAt: ISSUED_AT })).map(normalize);
+    let from = 2;
+    for (const title of titles) {
+      const listed = new RegExp(`${title.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} (\\d+)`).exec(contents);
+      expect(listed, title).not.toBeNull();
+      const page = Number(listed![1]);
+      // The first page after the previous chapter's that holds the title: the plan also names each factor.
+      const found = text.findIndex((pageText, i) => i >= from && normalize(pageText).includes(title)) + 1;
+      expect(found, title).toBe(page);
+      from = page - 1;
+    }
+  });
+
+  it("lets the key factor chapters follow on, without a page left nearly empty or a heading left alone", () => {
+    const { t } = createReportI18n(locale);
+    const { text } = issued();
+    const factorTitle = (n: number) => normalize(t("sections.factor", { number: n, title: framework.keyFactors[n - 1]!.title[locale] }));
+    const lines = (page: string) => page.split("\n").map(normalize).filter((line) => line !== "" && !/^[A-Z]$/.test(line));
+    const first = text.findIndex((page, i) => i > 1 && normalize(page).includes(factorTitle(1)));
+    const plan = text.findIndex((page, i) => i > first && lines(page).some((line) => line === normalize(t("sections.plan"))));
+    expect(first).toBeGreaterThan(1);
+    expect(plan).toBeGreaterThan(first);
+    // Eleven chapters of a little over a page each used to take two pages each.
+    expect(plan - first).toBeLessThan(framework.keyFactors.length * 1.5);
+    // Every page of the chapters but the last (the plan starts a new page) is well filled.
+    for (let i = first; i < plan - 1; i++) expect(lines(text[i]!).length, `page ${i + 1}`).toBeGreaterThan(15);
+    const keptHeadings = [t("factor.selfAssessment"), t("factor.evidence"), t("factor.conclusion"), t("factor.recommendations")].map(normalize);
+    for (let i = first; i < plan; i++) {
+      const body = lines(text[i]!).filter((line) => !/(Page \d+ (of|sur) \d+)$/.test(line));
+      const last = body[body.length - 1]!;
+      expect(keptHeadings, `page ${i + 1} ends with a heading`).not.toContain(last);
+      const index = body.findIndex((line) => line === normalize(t("factor.recommendations")));
+      // The recommendations heading shares its page with the first recommendation (or the note that there is none).
+      const none = [t("factor.noAgreedRecommendations"), t("factor.noRecommendations")].map(normalize);
+      if (index !== -1) {
+        const following = body.slice(index + 1);
+        expect(following.some((line) => /^R\d+\.1 /.test(line) || none.includes(line)), `page ${i + 1}`).toBe(true);
+      }
+    }
   });
 
   it("gives the same bytes for the same data", async () => {
