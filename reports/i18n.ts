@@ -356,9 +356,9 @@ const fr: Shape<typeof en> = {
     noAnswers: "La ville n'a pas répondu aux questions guides de ce facteur.",
     evidence: "Principaux constats",
     evidenceCounts_one:
-      "{{count}} élément probant a été enregistré pour ce facteur — qui l'étayent : {{supports}}, nuancés : {{mixed}}, qui le contredisent : {{contradicts}}.",
+      "{{count}} élément probant a été enregistré pour ce facteur — qui le confirment : {{supports}}, nuancés : {{mixed}}, qui le contredisent : {{contradicts}}.",
     evidenceCounts_other:
-      "{{count}} éléments probants ont été enregistrés pour ce facteur — qui l'étayent : {{supports}}, nuancés : {{mixed}}, qui le contredisent : {{contradicts}}.",
+      "{{count}} éléments probants ont été enregistrés pour ce facteur — qui le confirment : {{supports}}, nuancés : {{mixed}}, qui le contredisent : {{contradicts}}.",
     noEvidence: "Aucun élément probant n'a été enregistré pour ce facteur.",
     noFindings: "Aucun élément probant n'est encore cité dans la conclusion de ce facteur.",
     moreCited_one: "La conclusion cite encore {{count}} élément, conservé dans le journal des éléments probants.",
@@ -380,7 +380,7 @@ const fr: Shape<typeof en> = {
     inspiration: "Source d'inspiration : {{city}}",
   },
   polarity: {
-    supports: "Étaye",
+    supports: "Confirme",
     mixed: "Nuancé",
     contradicts: "Contredit",
   },
