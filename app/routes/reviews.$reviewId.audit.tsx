@@ -79,53 +79,55 @@ export default function Audit() {
         </div>
       </Form>
       {entries.length ? (
-        <table>
-          <caption className="visually-hidden">{t("audit.title")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("audit.when")}</th>
-              <th scope="col">{t("audit.who")}</th>
-              <th scope="col">{t("audit.action")}</th>
-              <th scope="col">{t("audit.entity")}</th>
-              <th scope="col">{t("audit.change")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {entries.map((entry) => (
-              <tr key={entry.id}>
-                <td>
-                  <time dateTime={new Date(entry.at).toISOString()}>{format.format(new Date(entry.at))}</time>
-                </td>
-                <td>{entry.userName ?? "—"}</td>
-                <td>{entry.action}</td>
-                <td>
-                  {entry.entity} <span className="muted">{entry.entityId}</span>
-                </td>
-                <td>
-                  {entry.before || entry.after ? (
-                    <details>
-                      <summary>{t("audit.change")}</summary>
-                      {entry.before ? (
-                        <>
-                          <strong>{t("audit.before")}</strong>
-                          <pre className="audit-json">{entry.before}</pre>
-                        </>
-                      ) : null}
-                      {entry.after ? (
-                        <>
-                          <strong>{t("audit.after")}</strong>
-                          <pre className="audit-json">{entry.after}</pre>
-                        </>
-                      ) : null}
-                    </details>
-                  ) : (
-                    "—"
-                  )}
-                </td>
+        <div className="table-scroll">
+          <table>
+            <caption className="visually-hidden">{t("audit.title")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("audit.when")}</th>
+                <th scope="col">{t("audit.who")}</th>
+                <th scope="col">{t("audit.action")}</th>
+                <th scope="col">{t("audit.entity")}</th>
+                <th scope="col">{t("audit.change")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {entries.map((entry) => (
+                <tr key={entry.id}>
+                  <td>
+                    <time dateTime={new Date(entry.at).toISOString()}>{format.format(new Date(entry.at))}</time>
+                  </td>
+                  <td>{entry.userName ?? "—"}</td>
+                  <td>{entry.action}</td>
+                  <td>
+                    {entry.entity} <span className="muted">{entry.entityId}</span>
+                  </td>
+                  <td>
+                    {entry.before || entry.after ? (
+                      <details>
+                        <summary>{t("audit.change")}</summary>
+                        {entry.before ? (
+                          <>
+                            <strong>{t("audit.before")}</strong>
+                            <pre className="audit-json">{entry.before}</pre>
+                          </>
+                        ) : null}
+                        {entry.after ? (
+                          <>
+                            <strong>{t("audit.after")}</strong>
+                            <pre className="audit-json">{entry.after}</pre>
+                          </>
+                        ) : null}
+                      </details>
+                    ) : (
+                      "—"
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       ) : (
         <p>{t("audit.none")}</p>
       )}

@@ -114,58 +114,60 @@ export default function Members() {
           {t("members.added", { email: notice.email })}
         </p>
       ) : null}
-      <table>
-        <caption className="visually-hidden">{t("members.title")}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("members.name")}</th>
-            <th scope="col">{t("members.role")}</th>
-            <th scope="col">{t("members.affiliation")}</th>
-            {canManage ? <th scope="col">{t("members.email")}</th> : null}
-            {canManage ? <th scope="col">{t("members.changeRole")}</th> : null}
-          </tr>
-        </thead>
-        <tbody>
-          {members.map((member) => (
-            <tr key={member.userId}>
-              <td>{member.name}</td>
-              <td>{t(`common:roles.${member.role}`)}</td>
-              <td>{member.affiliation || "—"}</td>
-              {canManage ? <td>{member.email}</td> : null}
-              {canManage ? (
-                <td>
-                  <Form method="post" className="inline-form">
-                    <input type="hidden" name="intent" value="change-role" />
-                    <input type="hidden" name="userId" value={member.userId} />
-                    <label className="visually-hidden" htmlFor={`role-${member.userId}`}>
-                      {t("members.changeRole")} — {member.name}
-                    </label>
-                    <select id={`role-${member.userId}`} name="role" defaultValue={member.role}>
-                      {ROLES.map((role) => (
-                        <option key={role} value={role}>
-                          {t(`common:roles.${role}`)}
-                        </option>
-                      ))}
-                    </select>{" "}
-                    <button type="submit" className="secondary">
-                      {t("common:actions.save")}
-                    </button>
-                  </Form>
-                  {member.userId !== me ? (
+      <div className="table-scroll">
+        <table>
+          <caption className="visually-hidden">{t("members.title")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("members.name")}</th>
+              <th scope="col">{t("members.role")}</th>
+              <th scope="col">{t("members.affiliation")}</th>
+              {canManage ? <th scope="col">{t("members.email")}</th> : null}
+              {canManage ? <th scope="col">{t("members.changeRole")}</th> : null}
+            </tr>
+          </thead>
+          <tbody>
+            {members.map((member) => (
+              <tr key={member.userId}>
+                <td>{member.name}</td>
+                <td>{t(`common:roles.${member.role}`)}</td>
+                <td>{member.affiliation || "—"}</td>
+                {canManage ? <td>{member.email}</td> : null}
+                {canManage ? (
+                  <td>
                     <Form method="post" className="inline-form">
-                      <input type="hidden" name="intent" value="remove" />
+                      <input type="hidden" name="intent" value="change-role" />
                       <input type="hidden" name="userId" value={member.userId} />
-                      <button type="submit" className="button-link" aria-label={t("members.removeConfirm", { name: member.name })}>
-                        {t("members.remove")}
+                      <label className="visually-hidden" htmlFor={`role-${member.userId}`}>
+                        {t("members.changeRole")} — {member.name}
+                      </label>
+                      <select id={`role-${member.userId}`} name="role" defaultValue={member.role}>
+                        {ROLES.map((role) => (
+                          <option key={role} value={role}>
+                            {t(`common:roles.${role}`)}
+                          </option>
+                        ))}
+                      </select>{" "}
+                      <button type="submit" className="secondary">
+                        {t("common:actions.save")}
                       </button>
                     </Form>
-                  ) : null}
-                </td>
-              ) : null}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+                    {member.userId !== me ? (
+                      <Form method="post" className="inline-form">
+                        <input type="hidden" name="intent" value="remove" />
+                        <input type="hidden" name="userId" value={member.userId} />
+                        <button type="submit" className="button-link" aria-label={t("members.removeConfirm", { name: member.name })}>
+                          {t("members.remove")}
+                        </button>
+                      </Form>
+                    ) : null}
+                  </td>
+                ) : null}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
 
       {canManage ? (
         <>

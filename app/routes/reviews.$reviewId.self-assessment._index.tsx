@@ -116,46 +116,48 @@ export default function SelfAssessmentOverview() {
         </div>
       </section>
 
-      <table className="sa-overview">
-        <caption>{t("overview.tableCaption")}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("overview.columns.factor")}</th>
-            <th scope="col">{t("overview.columns.answered")}</th>
-            <th scope="col">{t("overview.columns.rating")}</th>
-            <th scope="col">{t("overview.columns.summary")}</th>
-            <th scope="col">{t("overview.columns.documents")}</th>
-            {submission ? <th scope="col">{t("overview.columns.changes")}</th> : null}
-          </tr>
-        </thead>
-        <tbody>
-          {factors.map((factor) => (
-            <tr key={factor.factorId}>
-              <th scope="row">
-                <Link to={`/reviews/${reviewId}/self-assessment/${factor.factorId}`}>
-                  {factor.number}. {factor.title}
-                </Link>
-              </th>
-              <td>
-                {t("overview.of", { done: factor.answered, total: factor.questions })}
-                {factor.answered === factor.questions ? <span className="visually-hidden"> — {t("overview.complete")}</span> : null}
-              </td>
-              <td>
-                {factor.rating ? (
-                  <span className={`pill ${factor.rating}`}>{t(`common:ratings.${factor.rating}`)}</span>
-                ) : (
-                  <span className="muted">{t("common:ratings.none")}</span>
-                )}
-              </td>
-              <td>{factor.hasSummary ? t("overview.yes") : <span className="muted">{t("overview.no")}</span>}</td>
-              <td>{factor.documents}</td>
-              {submission ? (
-                <td>{factor.changedSinceSubmission ? <span className="pill sa-changed">{t("changedSinceSubmission")}</span> : null}</td>
-              ) : null}
+      <div className="table-scroll">
+        <table className="sa-overview">
+          <caption>{t("overview.tableCaption")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("overview.columns.factor")}</th>
+              <th scope="col">{t("overview.columns.answered")}</th>
+              <th scope="col">{t("overview.columns.rating")}</th>
+              <th scope="col">{t("overview.columns.summary")}</th>
+              <th scope="col">{t("overview.columns.documents")}</th>
+              {submission ? <th scope="col">{t("overview.columns.changes")}</th> : null}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {factors.map((factor) => (
+              <tr key={factor.factorId}>
+                <th scope="row">
+                  <Link to={`/reviews/${reviewId}/self-assessment/${factor.factorId}`}>
+                    {factor.number}. {factor.title}
+                  </Link>
+                </th>
+                <td>
+                  {t("overview.of", { done: factor.answered, total: factor.questions })}
+                  {factor.answered === factor.questions ? <span className="visually-hidden"> — {t("overview.complete")}</span> : null}
+                </td>
+                <td>
+                  {factor.rating ? (
+                    <span className={`pill ${factor.rating}`}>{t(`common:ratings.${factor.rating}`)}</span>
+                  ) : (
+                    <span className="muted">{t("common:ratings.none")}</span>
+                  )}
+                </td>
+                <td>{factor.hasSummary ? t("overview.yes") : <span className="muted">{t("overview.no")}</span>}</td>
+                <td>{factor.documents}</td>
+                {submission ? (
+                  <td>{factor.changedSinceSubmission ? <span className="pill sa-changed">{t("changedSinceSubmission")}</span> : null}</td>
+                ) : null}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
 
       <section aria-labelledby="submit-title" className="card sa-submit">
         <h2 id="submit-title">{internal ? t("overview.submit.titleInternal") : t("overview.submit.title")}</h2>

@@ -197,40 +197,42 @@ export default function PrintableSelfAssessment() {
       <section id="documents" className="factor" aria-labelledby="documents-print-title">
         <h2 id="documents-print-title">{t("documents.title")}</h2>
         {documents.length ? (
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t("documents.fields.title")}</th>
-                <th scope="col">{t("documents.fields.type")}</th>
-                <th scope="col">{t("documents.fields.date")}</th>
-                <th scope="col">{t("documents.fields.author")}</th>
-                <th scope="col">{t("documents.columns.answers")}</th>
-                <th scope="col">{t("documents.columns.source")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {documents.map((document) => (
-                <tr key={document.id}>
-                  <td>{document.title}</td>
-                  <td>{t(`documents.types.${document.type}`)}</td>
-                  <td>
-                    {document.date
-                      ? new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium", timeZone: "UTC" }).format(new Date(`${document.date}T00:00:00Z`))
-                      : "—"}
-                  </td>
-                  <td>{document.author || "—"}</td>
-                  <td>{document.answers.join(", ")}</td>
-                  <td className="sa-print-source">
-                    {document.url ? <a href={document.url}>{document.url}</a> : null}
-                    {document.url && document.fileName ? <br /> : null}
-                    {document.fileName ? (
-                      <a href={`/reviews/${reviewId}/documents/${document.id}/file`}>{document.fileName}</a>
-                    ) : null}
-                  </td>
+          <div className="table-scroll">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t("documents.fields.title")}</th>
+                  <th scope="col">{t("documents.fields.type")}</th>
+                  <th scope="col">{t("documents.fields.date")}</th>
+                  <th scope="col">{t("documents.fields.author")}</th>
+                  <th scope="col">{t("documents.columns.answers")}</th>
+                  <th scope="col">{t("documents.columns.source")}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {documents.map((document) => (
+                  <tr key={document.id}>
+                    <td>{document.title}</td>
+                    <td>{t(`documents.types.${document.type}`)}</td>
+                    <td>
+                      {document.date
+                        ? new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium", timeZone: "UTC" }).format(new Date(`${document.date}T00:00:00Z`))
+                        : "—"}
+                    </td>
+                    <td>{document.author || "—"}</td>
+                    <td>{document.answers.join(", ")}</td>
+                    <td className="sa-print-source">
+                      {document.url ? <a href={document.url}>{document.url}</a> : null}
+                      {document.url && document.fileName ? <br /> : null}
+                      {document.fileName ? (
+                        <a href={`/reviews/${reviewId}/documents/${document.id}/file`}>{document.fileName}</a>
+                      ) : null}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         ) : (
           <p className="muted">{t("documents.none")}</p>
         )}
