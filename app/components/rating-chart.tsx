@@ -18,26 +18,34 @@ function columnOf(rating: Rating | null): Column {
   return rating && rating !== "not-assessed" ? rating : "none";
 }
 
-const LABEL_WIDTH = 230;
+// The label column is sized for the longest factor title in either language on two lines
+// ("7. La lutte contre la discrimination dans les services essentiels").
+const LABEL_WIDTH = 330;
+const LABEL_LINE_CHARS = 44;
+const LABEL_LINE_HEIGHT = 16;
 const COLUMN_WIDTH = 120;
-const ROW_HEIGHT = 34;
+const ROW_HEIGHT = 42;
 const HEADER_HEIGHT = 56;
 const LEGEND_HEIGHT = 40;
 const MARK_OFFSET = 16;
 
-/** Splits a column heading into lines of at most `max` characters (SVG text does not wrap). */
-function wrap(text: string, max: number) {
+/**
+ * Splits text into at most two lines of about `max` characters (SVG text does not wrap); text
+ * that needs more ends the second line with an ellipsis. Character counts stand in for widths,
+ * since the server cannot measure text: `max` is chosen with room to spare.
+ */
+export function wrapLines(text: string, max: number, maxLines = 2) {
   const lines: string[] = [];
   for (const word of text.split(" ")) {
     const last = lines[lines.length - 1];
     if (last !== undefined && `${last} ${word}`.length <= max) lines[lines.length - 1] = `${last} ${word}`;
     else lines.push(word);
   }
-  return lines.slice(0, 2);
-}
-
-function shorten(text: string, max: number) {
-  return text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text;
+  if (lines.length <= maxLines) return lines;
+  const kept = lines.slice(0, maxLines);
+  const last = kept[maxLines - 1]!;
+  kept[maxLines - 1] = `${last.length >= max ? last.slice(0, max - 1).trimEnd() : last}…`;
+  return kept;
 }
 
 /**
@@ -78,7 +86,7 @@ export function RatingChart({ rows, title }: { rows: readonly RatingChartRow[]; 
             {index === COLUMNS.length - 1 ? (
               <line x1={x(column) - COLUMN_WIDTH / 2} x2={x(column) - COLUMN_WIDTH / 2} y1={8} y2={height - LEGEND_HEIGHT} className="rating-chart__separator" />
             ) : null}
-            {wrap(columnLabel(column), 16).map((part, line) => (
+            {wrapLines(columnLabel(column), 16).map((part, line) => (
                 <text key={line} x={x(column)} y={22 + line * 16} textAnchor="middle" className="rating-chart__column">
                   {part}
                 </text>
@@ -91,11 +99,17 @@ export function RatingChart({ rows, title }: { rows: readonly RatingChartRow[]; 
         const selfX = x(columnOf(row.self)) - MARK_OFFSET;
         const peerX = x(columnOf(row.peer)) + MARK_OFFSET;
         const moved = row.peer && columnOf(row.self) !== columnOf(row.peer);
+        const label = wrapLines(`${row.number}. ${row.label}`, LABEL_LINE_CHARS);
+        const labelTop = y + 5 - ((label.length - 1) * LABEL_LINE_HEIGHT) / 2;
         return (
           <g key={row.number}>
             {index % 2 === 0 ? <rect x={0} y={y - ROW_HEIGHT / 2} width={width} height={ROW_HEIGHT} className="rating-chart__band" /> : null}
-            <text x={8} y={y + 5} className="rating-chart__label">
-              {shorten(`${row.number}. ${row.label}`, 30)}
+            <text x={8} y={labelTop} className="rating-chart__label">
+              {label.map((part, line) => (
+                <tspan key={line} x={8} dy={line ? LABEL_LINE_HEIGHT : 0}>
+                  {part}
+                </tspan>
+              ))}
             </text>
             {moved ? <line x1={selfX + 10} x2={peerX - 10} y1={y} y2={y} className="rating-chart__link" /> : null}
             <g className="rating-chart__self">

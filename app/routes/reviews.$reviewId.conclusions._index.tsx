@@ -43,14 +43,18 @@ export default function ConclusionsOverview() {
         {agreedOnly ? <span className="muted"> — {t("overview.agreedOnlyNote")}</span> : null}
       </p>
       <div className="conclusions-overview">
-        <figure className="card rating-chart-figure">
-          <RatingChart
-            title={t("overview.chartTitle", { count: rows.length })}
-            rows={rows.map((row) => ({ number: row.number, label: row.title, self: row.selfRating, peer: row.peerRating }))}
-          />
+        <figure className="card rating-chart-figure" aria-labelledby="rating-chart-caption">
+          <figcaption id="rating-chart-caption">{t("overview.chartTitle", { count: rows.length })}</figcaption>
+          {/* On a phone the chart scrolls sideways at a readable size; a scrolling box must take keyboard focus. */}
+          <div className="rating-chart-scroll" role="group" aria-labelledby="rating-chart-caption" tabIndex={0}>
+            <RatingChart
+              title={t("overview.chartTitle", { count: rows.length })}
+              rows={rows.map((row) => ({ number: row.number, label: row.title, self: row.selfRating, peer: row.peerRating }))}
+            />
+          </div>
         </figure>
         <div className="table-scroll">
-          <table>
+          <table className="conclusions-table">
             <caption>{t("overview.tableCaption")}</caption>
             <thead>
               <tr>
