@@ -125,16 +125,9 @@ export default function Coverage() {
             <tbody key={factor.id} className="coverage-factor">
               <tr className="coverage-factor__row">
                 <th scope="row">
-                  {factor.balance.total ? (
-                    <Link
-                      to={`/reviews/${reviewId}/evidence?factor=${factor.id}`}
-                      aria-label={t("coverage.openLog", { count: factor.balance.total, number: factor.number })}
-                    >
-                      {t("factorLabel", { number: factor.number, title: factor.title })}
-                    </Link>
-                  ) : (
-                    t("factorLabel", { number: factor.number, title: factor.title })
-                  )}
+                  {/* Every factor opens the log filtered to it, empty or not: a gap is where the team logs next.
+                      The link is named by its visible text (WCAG 2.5.3); the counts are the row's own cells. */}
+                  <Link to={`/reviews/${reviewId}/evidence?factor=${factor.id}`}>{t("factorLabel", { number: factor.number, title: factor.title })}</Link>
                 </th>
                 <Counts balance={factor.balance} />
               </tr>
