@@ -14,6 +14,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { mine, all };
 }
 
+/** A visit date ("2026-03-16", a calendar day with no time zone) in the reader's language. */
+function VisitDate({ value }: { value: string | null }) {
+  const { i18n } = useTranslation();
+  if (!value) return <>—</>;
+  // Read and written as UTC, so the day never shifts with the server's or the browser's zone.
+  const text = new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium", timeZone: "UTC" }).format(new Date(`${value}T00:00:00Z`));
+  return <time dateTime={value}>{text}</time>;
+}
+
 export default function Reviews() {
   const { mine, all } = useLoaderData<typeof loader>();
   const { t } = useTranslation("reviews");
@@ -21,33 +30,37 @@ export default function Reviews() {
     <>
       <h1>{t("list.title")}</h1>
       {mine.length ? (
-        <table>
-          <caption className="visually-hidden">{t("list.title")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("list.city")}</th>
-              <th scope="col">{t("list.kind")}</th>
-              <th scope="col">{t("list.phase")}</th>
-              <th scope="col">{t("list.role")}</th>
-              <th scope="col">{t("list.visit")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {mine.map((review) => (
-              <tr key={review.id}>
-                <td>
-                  <Link to={`/reviews/${review.id}`}>
-                    {review.hostCity} ({review.country})
-                  </Link>
-                </td>
-                <td>{t(`common:kinds.${review.kind}`)}</td>
-                <td>{t(`common:phases.${review.phase}`)}</td>
-                <td>{t(`common:roles.${review.role}`)}</td>
-                <td>{review.visitStart ?? "—"}</td>
+        <div className="table-scroll">
+          <table>
+            <caption className="visually-hidden">{t("list.title")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("list.city")}</th>
+                <th scope="col">{t("list.kind")}</th>
+                <th scope="col">{t("list.phase")}</th>
+                <th scope="col">{t("list.role")}</th>
+                <th scope="col">{t("list.visit")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {mine.map((review) => (
+                <tr key={review.id}>
+                  <td>
+                    <Link to={`/reviews/${review.id}`}>
+                      {review.hostCity} ({review.country})
+                    </Link>
+                  </td>
+                  <td>{t(`common:kinds.${review.kind}`)}</td>
+                  <td>{t(`common:phases.${review.phase}`)}</td>
+                  <td>{t(`common:roles.${review.role}`)}</td>
+                  <td>
+                    <VisitDate value={review.visitStart} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       ) : (
         <p>{t("list.none")}</p>
       )}
@@ -60,31 +73,35 @@ export default function Reviews() {
               {t("list.new")}
             </Link>
           </p>
-          <table>
-            <caption className="visually-hidden">{t("list.all")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("list.city")}</th>
-                <th scope="col">{t("list.kind")}</th>
-                <th scope="col">{t("list.phase")}</th>
-                <th scope="col">{t("list.leads")}</th>
-                <th scope="col">{t("list.visit")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {all.map((review) => (
-                <tr key={review.id}>
-                  <td>
-                    {review.hostCity} ({review.country})
-                  </td>
-                  <td>{t(`common:kinds.${review.kind}`)}</td>
-                  <td>{t(`common:phases.${review.phase}`)}</td>
-                  <td>{review.leads.join(", ") || "—"}</td>
-                  <td>{review.visitStart ?? "—"}</td>
+          <div className="table-scroll">
+            <table>
+              <caption className="visually-hidden">{t("list.all")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("list.city")}</th>
+                  <th scope="col">{t("list.kind")}</th>
+                  <th scope="col">{t("list.phase")}</th>
+                  <th scope="col">{t("list.leads")}</th>
+                  <th scope="col">{t("list.visit")}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {all.map((review) => (
+                  <tr key={review.id}>
+                    <td>
+                      {review.hostCity} ({review.country})
+                    </td>
+                    <td>{t(`common:kinds.${review.kind}`)}</td>
+                    <td>{t(`common:phases.${review.phase}`)}</td>
+                    <td>{review.leads.join(", ") || "—"}</td>
+                    <td>
+                      <VisitDate value={review.visitStart} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         </section>
       ) : null}
     </>
