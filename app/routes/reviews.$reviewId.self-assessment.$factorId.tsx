@@ -1019,14 +1019,17 @@ export default function FactorPage() {
           <nav className="sa-pager no-print" aria-label={t("factor.pager")}>
             {previous ? (
               <Link to={`/reviews/${reviewId}/self-assessment/${previous.id}`} rel="prev">
-                ← {t("factor.kicker", { number: previous.number })} {previous.title}
+                <span aria-hidden="true">← </span>
+                {t("conclusions:factor.title", { number: previous.number, title: previous.title })}
               </Link>
             ) : (
               <span />
             )}
             {next ? (
               <Link to={`/reviews/${reviewId}/self-assessment/${next.id}`} rel="next">
-                {t("factor.kicker", { number: next.number })} {next.title} →
+                {/* "Factor 3: Coordination and governance", the wording the conclusions pages use. */}
+                {t("conclusions:factor.title", { number: next.number, title: next.title })}
+                <span aria-hidden="true"> →</span>
               </Link>
             ) : null}
           </nav>
