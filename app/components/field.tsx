@@ -57,6 +57,16 @@ export function TextField({ label, hint, errors, id, ...props }: Common & InputH
   );
 }
 
+/**
+ * Rows for a text area that shows all of `text` without scrolling, within `min` and `max`:
+ * each paragraph counts its wrapped lines at about `lineChars` characters a line.
+ */
+export function rowsToFit(text: string, { min = 4, max = 40, lineChars = 80 }: { min?: number; max?: number; lineChars?: number } = {}) {
+  const lines = text.split("\n").reduce((sum, line) => sum + Math.max(1, Math.ceil(line.length / lineChars)), 0);
+  // One spare line to type into.
+  return Math.min(max, Math.max(min, lines + 1));
+}
+
 export function TextAreaField({ label, hint, errors, id, ...props }: Common & TextareaHTMLAttributes<HTMLTextAreaElement>) {
   const fallback = useId();
   const inputId = id ?? fallback;

@@ -3,7 +3,7 @@ import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } fr
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
-import { FormError, TextAreaField } from "#app/components/field";
+import { FormError, rowsToFit, TextAreaField } from "#app/components/field";
 import { Paragraphs } from "#app/components/paragraphs";
 import { asRefusal, getSummary, saveSummary } from "#app/models/conclusion.server";
 import { authorize, hasPermission, requireReviewAccess, requireReviewPermission } from "#app/utils/auth.server";
@@ -100,14 +100,16 @@ export default function Summary() {
             <TextAreaField
               label={t("summary.executiveSummary")}
               name="executiveSummary"
-              rows={12}
+              className="long-text"
+              rows={rowsToFit(value("executiveSummary"), { min: 12, lineChars: 90 })}
               defaultValue={value("executiveSummary")}
               errors={failure?.errors.executiveSummary}
             />
             <TextAreaField
               label={t("summary.crossCutting")}
               name="crossCuttingConclusions"
-              rows={12}
+              className="long-text"
+              rows={rowsToFit(value("crossCuttingConclusions"), { min: 12, lineChars: 90 })}
               defaultValue={value("crossCuttingConclusions")}
               errors={failure?.errors.crossCuttingConclusions}
             />
