@@ -270,53 +270,55 @@ function Overview({ model }: { model: ReportModel }) {
         {/* Our own markup (reports/chart.ts escapes every label); the table below carries the same data accessibly. */}
         <div role="img" aria-label={chartTitle} dangerouslySetInnerHTML={{ __html: ratingChartSvg(model) }} />
       </figure>
-      <table>
-        <caption className="visually-hidden">{chartTitle}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("overview.factor")}</th>
-            <th scope="col">{t("overview.self")}</th>
-            {peer ? (
-              <>
-                <th scope="col">{t("overview.peer")}</th>
-                <th scope="col" className="report-number">
-                  {t("overview.evidence")}
-                </th>
-              </>
-            ) : null}
-          </tr>
-        </thead>
-        <tbody>
-          {model.factors.map((factor) => (
-            <tr key={factor.id}>
-              <th scope="row">
-                <a href={`#report-${factor.id}`}>
-                  {factor.number}. {factor.title}
-                </a>
-              </th>
-              <td>
-                <Rating rating={factor.self.rating} />
-              </td>
+      <div className="table-scroll">
+        <table>
+          <caption className="visually-hidden">{chartTitle}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("overview.factor")}</th>
+              <th scope="col">{t("overview.self")}</th>
               {peer ? (
                 <>
-                  <td>
-                    {factor.peer?.conclusion ? (
-                      <>
-                        <Rating rating={factor.peer.conclusion.rating} />
-                        {factor.peer.conclusion.draft ? <strong className="report-draft"> ({t("overview.draftMark")})</strong> : null}
-                        {factor.peer.conclusion.differs ? <span className="muted"> — {t("overview.differs")}</span> : null}
-                      </>
-                    ) : (
-                      <span className="report-missing">{t("overview.noConclusion")}</span>
-                    )}
-                  </td>
-                  <td className="report-number">{factor.peer?.evidence.total ?? 0}</td>
+                  <th scope="col">{t("overview.peer")}</th>
+                  <th scope="col" className="report-number">
+                    {t("overview.evidence")}
+                  </th>
                 </>
               ) : null}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {model.factors.map((factor) => (
+              <tr key={factor.id}>
+                <th scope="row">
+                  <a href={`#report-${factor.id}`}>
+                    {factor.number}. {factor.title}
+                  </a>
+                </th>
+                <td>
+                  <Rating rating={factor.self.rating} />
+                </td>
+                {peer ? (
+                  <>
+                    <td>
+                      {factor.peer?.conclusion ? (
+                        <>
+                          <Rating rating={factor.peer.conclusion.rating} />
+                          {factor.peer.conclusion.draft ? <strong className="report-draft"> ({t("overview.draftMark")})</strong> : null}
+                          {factor.peer.conclusion.differs ? <span className="muted"> — {t("overview.differs")}</span> : null}
+                        </>
+                      ) : (
+                        <span className="report-missing">{t("overview.noConclusion")}</span>
+                      )}
+                    </td>
+                    <td className="report-number">{factor.peer?.evidence.total ?? 0}</td>
+                  </>
+                ) : null}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       {peer && model.factors.some((f) => f.peer?.conclusion?.differs) ? <p className="muted">{t("overview.differsNote")}</p> : null}
       {peer && model.factors.some((f) => f.peer?.conclusion?.draft) ? <p className="muted">{t("overview.draftNote")}</p> : null}
     </Chapter>
@@ -441,34 +443,36 @@ function FactorChapter({ model, factor }: { model: ReportModel; factor: FactorVi
 function PlanTable({ model, items, caption }: { model: ReportModel; items: RecommendationView[]; caption: string }) {
   const { t } = model.i18n;
   return (
-    <table>
-      <caption className="visually-hidden">{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t("plan.ref")}</th>
-          <th scope="col">{t("plan.recommendation")}</th>
-          <th scope="col">{t("plan.priority")}</th>
-          <th scope="col">{t("plan.service")}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {items.map((rec) => (
-          <tr key={rec.id}>
-            <th scope="row">
-              {rec.ref}
-              {rec.draft ? <span className="report-draft"> {t("plan.draft")}</span> : null}
-            </th>
-            <td>
-              {rec.text}
-              <br />
-              <span className="muted">{t("sections.factor", { number: rec.factorNumber, title: rec.factorTitle })}</span>
-            </td>
-            <td>{rec.priorityLabel}</td>
-            <td>{rec.service.trim() || t("plan.noService")}</td>
+    <div className="table-scroll">
+      <table>
+        <caption className="visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("plan.ref")}</th>
+            <th scope="col">{t("plan.recommendation")}</th>
+            <th scope="col">{t("plan.priority")}</th>
+            <th scope="col">{t("plan.service")}</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {items.map((rec) => (
+            <tr key={rec.id}>
+              <th scope="row">
+                {rec.ref}
+                {rec.draft ? <span className="report-draft"> {t("plan.draft")}</span> : null}
+              </th>
+              <td>
+                {rec.text}
+                <br />
+                <span className="muted">{t("sections.factor", { number: rec.factorNumber, title: rec.factorTitle })}</span>
+              </td>
+              <td>{rec.priorityLabel}</td>
+              <td>{rec.service.trim() || t("plan.noService")}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
@@ -532,27 +536,29 @@ function DocumentsAnnex({ model }: { model: ReportModel }) {
       ) : (
         <>
           <p>{t("documents.intro")}</p>
-          <table>
-            <caption className="visually-hidden">{t("sections.annexDocuments")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("documents.title")}</th>
-                <th scope="col">{t("documents.type")}</th>
-                <th scope="col">{t("documents.date")}</th>
-                <th scope="col">{t("documents.origin")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {model.documents.map((doc) => (
-                <tr key={doc.id}>
-                  <td>{doc.title}</td>
-                  <td>{doc.typeLabel}</td>
-                  <td>{doc.dateLabel}</td>
-                  <td>{doc.originLabel}</td>
+          <div className="table-scroll">
+            <table>
+              <caption className="visually-hidden">{t("sections.annexDocuments")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("documents.title")}</th>
+                  <th scope="col">{t("documents.type")}</th>
+                  <th scope="col">{t("documents.date")}</th>
+                  <th scope="col">{t("documents.origin")}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {model.documents.map((doc) => (
+                  <tr key={doc.id}>
+                    <td>{doc.title}</td>
+                    <td>{doc.typeLabel}</td>
+                    <td>{doc.dateLabel}</td>
+                    <td>{doc.originLabel}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         </>
       )}
     </Chapter>

@@ -443,69 +443,71 @@ export default function DocumentsPage() {
       {rowFailure ? <FormError message={rowFailure.formError} /> : null}
 
       {documents.length ? (
-        <table className="sa-documents">
-          <caption>{t("documents.caption", { count: documents.length })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("documents.fields.title")}</th>
-              <th scope="col">{t("documents.fields.type")}</th>
-              <th scope="col">{t("documents.fields.date")}</th>
-              <th scope="col">{t("documents.columns.answers")}</th>
-              <th scope="col">{t("documents.columns.source")}</th>
-              {canWrite ? (
-                <th scope="col">
-                  <span className="visually-hidden">{t("documents.columns.actions")}</span>
-                </th>
-              ) : null}
-            </tr>
-          </thead>
-          <tbody>
-            {documents.map((document) => (
-              <tr key={document.id} id={`document-${document.id}`} className={highlighted === document.id ? "sa-highlight" : undefined}>
-                <th scope="row">
-                  {document.title}
-                  {document.author ? <div className="muted sa-small">{document.author}</div> : null}
-                </th>
-                <td>{t(`documents.types.${document.type}`)}</td>
-                <td>{document.date ? <time dateTime={document.date}>{formatDate(document.date)}</time> : "—"}</td>
-                <td>
-                  <Answers document={document} factors={factors} />
-                </td>
-                <td>
-                  {document.url ? (
-                    <a href={document.url} rel="noreferrer noopener" target="_blank">
-                      {t("documents.openLink")}
-                      <span className="visually-hidden"> — {document.title}</span>
-                    </a>
-                  ) : null}
-                  {document.url && document.hasFile ? <br /> : null}
-                  {document.hasFile ? (
-                    <a href={`/reviews/${reviewId}/documents/${document.id}/file`} download>
-                      {t("documents.download", { name: document.fileName })}
-                    </a>
-                  ) : null}
-                  {document.hasFile ? <div className="muted sa-small">{formatSize(document.fileSize)}</div> : null}
-                </td>
+        <div className="table-scroll">
+          <table className="sa-documents">
+            <caption>{t("documents.caption", { count: documents.length })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("documents.fields.title")}</th>
+                <th scope="col">{t("documents.fields.type")}</th>
+                <th scope="col">{t("documents.fields.date")}</th>
+                <th scope="col">{t("documents.columns.answers")}</th>
+                <th scope="col">{t("documents.columns.source")}</th>
                 {canWrite ? (
-                  <td className="sa-row-actions">
-                    <Link to={`?edit=${document.id}#add-document`}>
-                      {t("common:actions.edit")}
-                      <span className="visually-hidden"> — {document.title}</span>
-                    </Link>
-                    <Form method="post">
-                      <input type="hidden" name="intent" value="delete" />
-                      <input type="hidden" name="documentId" value={document.id} />
-                      <button type="submit" className="button-link">
-                        {t("common:actions.delete")}
-                        <span className="visually-hidden"> — {document.title}</span>
-                      </button>
-                    </Form>
-                  </td>
+                  <th scope="col">
+                    <span className="visually-hidden">{t("documents.columns.actions")}</span>
+                  </th>
                 ) : null}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {documents.map((document) => (
+                <tr key={document.id} id={`document-${document.id}`} className={highlighted === document.id ? "sa-highlight" : undefined}>
+                  <th scope="row">
+                    {document.title}
+                    {document.author ? <div className="muted sa-small">{document.author}</div> : null}
+                  </th>
+                  <td>{t(`documents.types.${document.type}`)}</td>
+                  <td>{document.date ? <time dateTime={document.date}>{formatDate(document.date)}</time> : "—"}</td>
+                  <td>
+                    <Answers document={document} factors={factors} />
+                  </td>
+                  <td>
+                    {document.url ? (
+                      <a href={document.url} rel="noreferrer noopener" target="_blank">
+                        {t("documents.openLink")}
+                        <span className="visually-hidden"> — {document.title}</span>
+                      </a>
+                    ) : null}
+                    {document.url && document.hasFile ? <br /> : null}
+                    {document.hasFile ? (
+                      <a href={`/reviews/${reviewId}/documents/${document.id}/file`} download>
+                        {t("documents.download", { name: document.fileName })}
+                      </a>
+                    ) : null}
+                    {document.hasFile ? <div className="muted sa-small">{formatSize(document.fileSize)}</div> : null}
+                  </td>
+                  {canWrite ? (
+                    <td className="sa-row-actions">
+                      <Link to={`?edit=${document.id}#add-document`}>
+                        {t("common:actions.edit")}
+                        <span className="visually-hidden"> — {document.title}</span>
+                      </Link>
+                      <Form method="post">
+                        <input type="hidden" name="intent" value="delete" />
+                        <input type="hidden" name="documentId" value={document.id} />
+                        <button type="submit" className="button-link">
+                          {t("common:actions.delete")}
+                          <span className="visually-hidden"> — {document.title}</span>
+                        </button>
+                      </Form>
+                    </td>
+                  ) : null}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       ) : (
         <p className="muted">{t("documents.none")}</p>
       )}
