@@ -204,7 +204,6 @@ export default {
     none: "no evidence yet",
     balanceText: "{{supports}} supporting, {{mixed}} mixed, {{contradicts}} contradicting",
     question: "Question {{factor}}.{{question}}",
-    openLog: "See the {{count}} items of factor {{number}} in the log",
     summary:
       "{{covered}} of {{total}} key factors have evidence; {{questions}} of {{questionTotal}} guiding questions have evidence tied to them.",
     gaps: "Key factors without evidence: {{list}}.",

@@ -206,7 +206,6 @@ export default {
     none: "aucun élément pour l’instant",
     balanceText: "{{supports}} confirment, {{mixed}} nuancés, {{contradicts}} contredisent",
     question: "Question {{factor}}.{{question}}",
-    openLog: "Voir les {{count}} éléments du facteur {{number}} dans le journal",
     summary:
       "{{covered}} facteurs clés sur {{total}} ont des éléments ; {{questions}} questions guides sur {{questionTotal}} ont des éléments qui s’y rattachent.",
     gaps: "Facteurs clés sans élément : {{list}}.",
