@@ -50,6 +50,9 @@ export default function Audit() {
   const { t, i18n } = useTranslation("reviews");
   const any = { value: "", label: t("audit.any") };
   const format = new Intl.DateTimeFormat(i18n.language, { dateStyle: "short", timeStyle: "medium" });
+  // Codes stay in the URL and the data; people read words (an unknown code shows as it is).
+  const entityLabel = (entity: string) => t(`audit.entities.${entity}`, { defaultValue: entity });
+  const actionLabel = (action: string) => t(`audit.actions.${action}`, { defaultValue: action });
   return (
     <>
       <h1>{t("audit.title")}</h1>
@@ -64,13 +67,13 @@ export default function Audit() {
           label={t("audit.filterEntity")}
           name="entity"
           defaultValue={searchParams.get("entity") ?? ""}
-          options={[any, ...facets.entities.map((entity) => ({ value: entity, label: entity }))]}
+          options={[any, ...facets.entities.map((entity) => ({ value: entity, label: entityLabel(entity) }))]}
         />
         <SelectField
           label={t("audit.filterAction")}
           name="action"
           defaultValue={searchParams.get("action") ?? ""}
-          options={[any, ...facets.actions.map((action) => ({ value: action, label: action }))]}
+          options={[any, ...facets.actions.map((action) => ({ value: action, label: actionLabel(action) }))]}
         />
         <TextField label={t("audit.from")} name="from" type="date" defaultValue={searchParams.get("from") ?? ""} />
         <TextField label={t("audit.to")} name="to" type="date" defaultValue={searchParams.get("to") ?? ""} />
@@ -98,9 +101,9 @@ export default function Audit() {
                     <time dateTime={new Date(entry.at).toISOString()}>{format.format(new Date(entry.at))}</time>
                   </td>
                   <td>{entry.userName ?? "—"}</td>
-                  <td>{entry.action}</td>
+                  <td>{actionLabel(entry.action)}</td>
                   <td>
-                    {entry.entity} <span className="muted">{entry.entityId}</span>
+                    {entityLabel(entry.entity)} <span className="muted">{entry.entityId}</span>
                   </td>
                   <td>
                     {entry.before || entry.after ? (
