@@ -286,7 +286,11 @@ describe("every save goes to the audit log", () => {
     );
     expect(outcome.status).toBe(302);
     expect(auditCount()).toBe(before + 2);
-    const entries = db.select().from(auditLog).where(eq(auditLog.entityId, "kf-11")).all();
+    const entries = db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entityId, "kf-11"), eq(auditLog.entity, "self-assessment-factor")))
+      .all();
     expect(entries).toHaveLength(1);
     expect(entries[0]).toMatchObject({ action: "create", entity: "self-assessment-factor", userId: "demo-host", after: { rating: "not-in-place", summary: "Rien en place.", version: 1 } });
     const answer = db.select().from(auditLog).where(eq(auditLog.entityId, "kf-11-q1")).get();
