@@ -11,13 +11,14 @@ import {
   useLocation,
   useRouteLoaderData,
 } from "@remix-run/react";
-import { useMemo, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import { I18nextProvider, useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import stylesheet from "#app/styles/app.css?url";
-import { createI18n, LOCALES, type Locale } from "#app/utils/i18n";
+import { getI18n, LOCALES, type Locale } from "#app/utils/i18n";
 import { resolveLocale } from "#app/utils/locale.server";
 import { getSessionUser } from "#app/utils/session.server";
+import { skipWhenOnlyTheQueryChanges } from "#app/utils/revalidation";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { locale, setCookie } = await resolveLocale(request);
@@ -100,10 +101,12 @@ function Header({ locale, user }: { locale: Locale; user: { name: string } | nul
   );
 }
 
+export const shouldRevalidate = skipWhenOnlyTheQueryChanges;
+
 export function Layout({ children }: { children: ReactNode }) {
   const rootData = useRouteLoaderData<typeof loader>("root");
   const locale = rootData?.locale ?? "en";
-  const i18n = useMemo(() => createI18n(locale), [locale]);
+  const i18n = getI18n(locale);
   return (
     <html lang={locale}>
       <head>

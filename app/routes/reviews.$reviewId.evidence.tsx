@@ -23,7 +23,7 @@ import {
 } from "#app/models/evidence.server";
 import { listInterviewOptions, type InterviewOption } from "#app/models/interview.server";
 import { hasPermission, requireReviewPermission } from "#app/utils/auth.server";
-import { createI18n } from "#app/utils/i18n";
+import { getI18n } from "#app/utils/i18n";
 import { getLocale } from "#app/utils/locale.server";
 import { formValues } from "#app/utils/validation";
 import { EVIDENCE_KINDS, PARTICIPANT_CATEGORIES, POLARITIES, type EvidenceKind, type Polarity } from "#db/enums";
@@ -106,7 +106,7 @@ async function withDefaultAttribution(input: EvidenceInput, request: Request, in
   if (input.attribution || !input.interviewId) return input;
   const first = interviews.find((interview) => interview.id === input.interviewId)?.participants[0];
   if (!first) return input;
-  const { t } = createI18n(await getLocale(request));
+  const { t } = getI18n(await getLocale(request));
   return { ...input, attribution: t(`evidence:attributions.${first.category}`) };
 }
 

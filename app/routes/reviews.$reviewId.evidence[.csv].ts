@@ -3,7 +3,7 @@ import { requireFramework } from "#benchmark/index";
 import { foldText } from "#app/components/data-table";
 import { buildEvidenceCsv, parseEvidenceView } from "#app/models/evidence.server";
 import { requireReviewPermission } from "#app/utils/auth.server";
-import { createI18n } from "#app/utils/i18n";
+import { getI18n } from "#app/utils/i18n";
 import { getLocale } from "#app/utils/locale.server";
 
 /**
@@ -14,7 +14,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { review } = await requireReviewPermission(request, params.reviewId, "evidence:read", { resource: true });
   const url = new URL(request.url);
   const locale = await getLocale(request);
-  const { t } = createI18n(locale);
+  const { t } = getI18n(locale);
   const { csv } = await buildEvidenceCsv({
     reviewId: review.id,
     view: parseEvidenceView(url.searchParams),

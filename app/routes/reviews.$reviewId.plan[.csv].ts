@@ -3,7 +3,7 @@ import { parseTableState } from "#app/components/data-table";
 import { toCsv } from "#app/models/evidence.server";
 import { filterPlan, listPlan, PLAN_TABLE } from "#app/models/recommendation.server";
 import { requireReviewPermission } from "#app/utils/auth.server";
-import { createI18n } from "#app/utils/i18n";
+import { getI18n } from "#app/utils/i18n";
 import { getLocale } from "#app/utils/locale.server";
 
 /**
@@ -14,7 +14,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireReviewPermission(request, params.reviewId, "conclusions:read", { resource: true });
   const { review } = access;
   const locale = await getLocale(request);
-  const { t } = createI18n(locale);
+  const { t } = getI18n(locale);
   const view = parseTableState(new URL(request.url).searchParams, PLAN_TABLE);
   const rows = filterPlan(
     await listPlan({ reviewId: review.id, frameworkId: review.frameworkId, locale, agreedOnly: access.role === "host-reader" }),

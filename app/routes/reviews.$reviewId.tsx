@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { hasPermission, requireReviewPermission } from "#app/utils/auth.server";
 import type { Permission } from "#app/utils/permissions";
+import { skipWhenOnlyTheQueryChanges } from "#app/utils/revalidation";
 
 // The review's sections, each shown only to roles that may open it in the current phase.
 const SECTIONS = [
@@ -35,6 +36,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     })),
   };
 }
+
+export const shouldRevalidate = skipWhenOnlyTheQueryChanges;
 
 export default function ReviewLayout() {
   const { review, role, sections } = useLoaderData<typeof loader>();

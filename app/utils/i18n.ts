@@ -10,7 +10,7 @@ export function isLocale(value: unknown): value is Locale {
 }
 
 /**
- * One i18next instance per render. Resources are bundled, so initialisation is
+ * A fresh i18next instance. Resources are bundled, so initialisation is
  * synchronous and the server and the browser render the same text on first paint.
  */
 export function createI18n(locale: Locale): I18n {
@@ -28,5 +28,21 @@ export function createI18n(locale: Locale): I18n {
     // The console stays for our own messages: no sponsor notice on start-up or in test output.
     showSupportNotice: false,
   });
+  return instance;
+}
+
+const shared = new Map<Locale, I18n>();
+
+/**
+ * The instance for a language, made once per process (or browser tab). Nothing ever changes
+ * its language or resources, so every request in that language can share it: a page render
+ * does not pay for building one.
+ */
+export function getI18n(locale: Locale): I18n {
+  let instance = shared.get(locale);
+  if (!instance) {
+    instance = createI18n(locale);
+    shared.set(locale, instance);
+  }
   return instance;
 }
