@@ -25,7 +25,7 @@ import { interviewBelongsToReview, listInterviewOptions, type InterviewOption } 
 import { newId } from "./user.server";
 
 export const MAX_EVIDENCE_TEXT = 10_000;
-export const LOG_PAGE_SIZE = 50;
+export const LOG_PAGE_SIZE = 25;
 /** The table shows the start of long quotes; the item page and the export carry them whole. */
 const EXCERPT_LENGTH = 600;
 
@@ -765,7 +765,7 @@ function toLogRow(key: Key, detail: Detail, factors: Map<string, string[]>, look
 
 /**
  * One page of the log for a view (search, filters, sort, grouping): the server does the work
- * so a 5,000-item log sends 50 rows, not 5,000.
+ * so a 5,000-item log sends one page of rows (LOG_PAGE_SIZE), not 5,000.
  */
 export async function listEvidenceLog({
   reviewId,

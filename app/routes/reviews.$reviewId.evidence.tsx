@@ -174,7 +174,7 @@ type InterviewChoice = LoaderData["facets"]["interviews"][number];
 const HydratedContext = createContext(false);
 const useHydrated = () => useContext(HydratedContext);
 
-// Building a date formatter is slow; a page of 50 rows reuses a handful.
+// Building a date formatter is slow; a page of rows reuses a handful.
 const formatters = new Map<string, Intl.DateTimeFormat>();
 function formatter(locale: string, options: Intl.DateTimeFormatOptions) {
   const key = `${locale}|${JSON.stringify(options)}`;
@@ -612,7 +612,7 @@ function LogForm({ rowsShown }: { rowsShown: readonly string[] }) {
 
 /**
  * Everything the cells print, translated and formatted once per render of the page: a page of
- * 50 rows would otherwise make hundreds of translation and date-formatting calls.
+ * rows would otherwise make hundreds of translation and date-formatting calls.
  */
 function useCellLabels() {
   const { t } = useTranslation("evidence");
