@@ -74,7 +74,7 @@ export default {
     status: "Error {{status}}",
     closedPhase: "Not possible in the review's current phase",
     refusedRole: "Your role ({{role}}) cannot open this page on this review.",
-    refusedPhase: "Your role ({{role}}) cannot do this while the review is in the “{{phase}}” phase.",
+    refusedPhase: "Your role ({{role}}) has no access to this while the review is in the “{{phase}}” phase.",
     opensIn: "It is open to your role in: {{phases}}.",
     neverOpens: "Your role has no access to this part of the review, in any phase.",
     goHome: "Go to my reviews",

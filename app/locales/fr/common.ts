@@ -74,7 +74,7 @@ export default {
     status: "Erreur {{status}}",
     closedPhase: "Impossible dans la phase actuelle de l'évaluation",
     refusedRole: "Votre rôle ({{role}}) ne permet pas d'ouvrir cette page de cette évaluation.",
-    refusedPhase: "Votre rôle ({{role}}) ne permet pas cette action tant que l'évaluation est dans la phase « {{phase}} ».",
+    refusedPhase: "Votre rôle ({{role}}) n'y a pas accès tant que l'évaluation est dans la phase « {{phase}} ».",
     opensIn: "Votre rôle y a accès dans ces phases : {{phases}}.",
     neverOpens: "Votre rôle n'a accès à cette partie de l'évaluation dans aucune phase.",
     goHome: "Aller à mes évaluations",
