@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 import { data } from "@remix-run/node";
-import { and, asc, count, desc, eq, inArray, isNull } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { requireFramework } from "#benchmark/index";
 import {
   auditLog,
@@ -84,7 +84,11 @@ export async function listMembers({ reviewId }: { reviewId: string }) {
     .from(reviewMembers)
     .innerJoin(users, eq(users.id, reviewMembers.userId))
     .where(eq(reviewMembers.reviewId, reviewId))
-    .orderBy(asc(reviewMembers.role), asc(users.name));
+    // The team as a report names it: the lead expert, the peers, then the host city.
+    .orderBy(
+      sql`CASE ${reviewMembers.role} WHEN 'lead-expert' THEN 1 WHEN 'peer-reviewer' THEN 2 WHEN 'host-team' THEN 3 ELSE 4 END`,
+      asc(users.name)
+    );
 }
 
 export async function listPendingInvitations({ reviewId, now = new Date() }: { reviewId: string; now?: Date }) {
