@@ -106,7 +106,7 @@ export const DEMO_INTERVIEWS: SeedInterview[] = [
     participants: [
       { role: "Habitante", organisation: "Quartier Jean-Jaurès", category: "resident" },
       { role: "Habitante", organisation: "Quartier Jean-Jaurès", category: "resident" },
-      { role: "Médiatrice sociale", organisation: "Centre social Jean-Jaurès", category: "service-provider" },
+      { role: "Médiatrice sociale", organisation: "Réseau des centres sociaux de Belleforge", category: "service-provider" },
       { role: "Agent d'accueil", organisation: "Caisse d'allocations familiales", category: "service-provider" },
     ],
   },

@@ -174,6 +174,8 @@ describe.each(LOCALES)("the demo review's report in %s", (locale) => {
     for (const version of [draft(), issued()]) {
       const text = squeeze(version.text.join(" "));
       for (const place of places) expect(text, place).not.toContain(squeeze(place));
+      // Nor through the name of an organisation met there: the neighbourhood is named nowhere.
+      expect(text).not.toContain("Jean-Jaurès");
     }
     // Not even read: the snapshot the PDF and the preview are built from has none.
     const data = JSON.stringify(snapshot);
