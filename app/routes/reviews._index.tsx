@@ -23,6 +23,67 @@ function VisitDate({ value }: { value: string | null }) {
   return <time dateTime={value}>{text}</time>;
 }
 
+type ReviewRow = {
+  id: string;
+  hostCity: string;
+  country: string;
+  kind: "peer-review" | "self-assessment";
+  phase: string;
+  visitStart: string | null;
+};
+
+/** One table of reviews; the fourth column says the reader's role, or (for the administrator) who leads. */
+function ReviewTable<T extends ReviewRow>({
+  caption,
+  rows,
+  fourth,
+  linked,
+}: {
+  caption: string;
+  rows: T[];
+  fourth: { header: string; cell: (review: T) => string };
+  linked: boolean;
+}) {
+  const { t } = useTranslation("reviews");
+  return (
+    <div className="table-scroll">
+      <table>
+        <caption className="visually-hidden">{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("list.city")}</th>
+            <th scope="col">{t("list.kind")}</th>
+            <th scope="col">{t("list.phase")}</th>
+            <th scope="col">{fourth.header}</th>
+            <th scope="col">{t("list.visit")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((review) => (
+            <tr key={review.id}>
+              <td>
+                {linked ? (
+                  <Link to={`/reviews/${review.id}`}>
+                    {review.hostCity} ({review.country})
+                  </Link>
+                ) : (
+                  `${review.hostCity} (${review.country})`
+                )}
+              </td>
+              <td>{t(`common:kinds.${review.kind}`)}</td>
+              <td>{t(`common:phases.${review.phase}`)}</td>
+              <td>{fourth.cell(review)}</td>
+              <td>
+                <VisitDate value={review.visitStart} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
 export default function Reviews() {
   const { mine, all } = useLoaderData<typeof loader>();
   const { t } = useTranslation("reviews");
@@ -30,37 +91,12 @@ export default function Reviews() {
     <>
       <h1>{t("list.title")}</h1>
       {mine.length ? (
-        <div className="table-scroll">
-          <table>
-            <caption className="visually-hidden">{t("list.title")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("list.city")}</th>
-                <th scope="col">{t("list.kind")}</th>
-                <th scope="col">{t("list.phase")}</th>
-                <th scope="col">{t("list.role")}</th>
-                <th scope="col">{t("list.visit")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {mine.map((review) => (
-                <tr key={review.id}>
-                  <td>
-                    <Link to={`/reviews/${review.id}`}>
-                      {review.hostCity} ({review.country})
-                    </Link>
-                  </td>
-                  <td>{t(`common:kinds.${review.kind}`)}</td>
-                  <td>{t(`common:phases.${review.phase}`)}</td>
-                  <td>{t(`common:roles.${review.role}`)}</td>
-                  <td>
-                    <VisitDate value={review.visitStart} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ReviewTable
+          caption={t("list.title")}
+          rows={mine}
+          fourth={{ header: t("list.role"), cell: (review) => t(`common:roles.${review.role}`) }}
+          linked
+        />
       ) : (
         <p>{t("list.none")}</p>
       )}
@@ -73,35 +109,12 @@ export default function Reviews() {
               {t("list.new")}
             </Link>
           </p>
-          <div className="table-scroll">
-            <table>
-              <caption className="visually-hidden">{t("list.all")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("list.city")}</th>
-                  <th scope="col">{t("list.kind")}</th>
-                  <th scope="col">{t("list.phase")}</th>
-                  <th scope="col">{t("list.leads")}</th>
-                  <th scope="col">{t("list.visit")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {all.map((review) => (
-                  <tr key={review.id}>
-                    <td>
-                      {review.hostCity} ({review.country})
-                    </td>
-                    <td>{t(`common:kinds.${review.kind}`)}</td>
-                    <td>{t(`common:phases.${review.phase}`)}</td>
-                    <td>{review.leads.join(", ") || "—"}</td>
-                    <td>
-                      <VisitDate value={review.visitStart} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ReviewTable
+            caption={t("list.all")}
+            rows={all}
+            fourth={{ header: t("list.leads"), cell: (review) => review.leads.join(", ") || "—" }}
+            linked={false}
+          />
         </section>
       ) : null}
     </>
