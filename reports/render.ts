@@ -80,7 +80,7 @@ shareLayoutCache();
 
 /*
  * pdfmake lays text out word by word and then writes every word as its own PDF text object
- * (its renderer carries a TODO to write same-styled runs at once). Writing is the other half
+ * (its renderer leaves writing same-styled runs at once as an open item). Writing is the other half
  * of a report's cost, so consecutive words of a line that share every style and sit end to
  * end are joined into one run before writing: the same glyphs at the same places, several
  * times fewer operators.
