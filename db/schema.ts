@@ -244,6 +244,8 @@ export const interviews = sqliteTable(
     place: text("place").notNull().default(""),
     format: text("format", { enum: INTERVIEW_FORMATS }).notNull(),
     consentNotes: text("consent_notes").notNull().default(""),
+    /** Those met asked that their organisations not be named: the report counts them by category only. */
+    organisationsWithheld: integer("organisations_withheld", { mode: "boolean" }).notNull().default(false),
     createdBy: text("created_by").references(() => users.id),
     createdAt: createdAt(),
   },

@@ -22,6 +22,8 @@ export type InterviewInput = {
   place: string;
   format: InterviewFormat;
   consentNotes: string;
+  /** The people met asked that their organisations not be named in the report. */
+  organisationsWithheld: boolean;
   participants: ParticipantInput[];
   reviewerIds: string[];
 };
@@ -84,6 +86,7 @@ export async function listInterviews({ reviewId }: { reviewId: string }) {
       place: interviews.place,
       format: interviews.format,
       consentNotes: interviews.consentNotes,
+      organisationsWithheld: interviews.organisationsWithheld,
       createdBy: interviews.createdBy,
       createdAt: interviews.createdAt,
     })
@@ -139,6 +142,7 @@ function auditView(input: InterviewInput) {
     place: input.place,
     format: input.format,
     consentNotes: input.consentNotes,
+    organisationsWithheld: input.organisationsWithheld,
     participants: input.participants.map(({ name, ...participant }) => ({ ...participant, nameRecorded: Boolean(name) })),
     reviewerIds: input.reviewerIds,
   };
@@ -165,6 +169,7 @@ export async function createInterview({
         place: input.place,
         format: input.format,
         consentNotes: input.consentNotes,
+        organisationsWithheld: input.organisationsWithheld,
         createdBy: userId,
       })
       .run();
@@ -207,7 +212,13 @@ export async function updateInterview({
   const before = (await listInterviews({ reviewId })).find((row) => row.id === interviewId);
   db.transaction((tx) => {
     tx.update(interviews)
-      .set({ date: input.date, place: input.place, format: input.format, consentNotes: input.consentNotes })
+      .set({
+        date: input.date,
+        place: input.place,
+        format: input.format,
+        consentNotes: input.consentNotes,
+        organisationsWithheld: input.organisationsWithheld,
+      })
       .where(eq(interviews.id, interviewId))
       .run();
     tx.delete(interviewParticipants).where(eq(interviewParticipants.interviewId, interviewId)).run();

@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 import { data } from "@remix-run/node";
-import { and, asc, count, eq, isNull, ne } from "drizzle-orm";
+import { and, asc, count, eq, isNull, ne, sql } from "drizzle-orm";
 import {
   conclusionCitations,
   conclusions,
@@ -40,7 +40,8 @@ const iso = (value: Date | null | undefined) => (value ? value.toISOString() : n
 /**
  * Reads everything the feedback report shows, in one pass. Interviewees are read as
  * organisation and category only: the name column is never selected, so it cannot leak, and
- * the organisation of a resident or private individual is dropped here (organisationsMet).
+ * the organisation of a resident or private individual is dropped here (organisationsMet), as is
+ * every organisation of an interview whose people asked not to be named.
  * Evidence is read as counts per factor plus the items the conclusions cite, not the full log.
  */
 export async function getReportSnapshot({ reviewId }: { reviewId: string }): Promise<ReviewSnapshot | null> {
@@ -99,7 +100,11 @@ export async function getReportSnapshot({ reviewId }: { reviewId: string }): Pro
     .groupBy(interviews.format)
     .all();
   const participants = db
-    .select({ organisation: interviewParticipants.organisation, category: interviewParticipants.category })
+    .select({
+      // An organisation that asked not to be named is not even read: the report cannot print it.
+      organisation: sql<string>`CASE WHEN ${interviews.organisationsWithheld} THEN '' ELSE ${interviewParticipants.organisation} END`,
+      category: interviewParticipants.category,
+    })
     .from(interviewParticipants)
     .innerJoin(interviews, eq(interviews.id, interviewParticipants.interviewId))
     .where(eq(interviews.reviewId, reviewId))

@@ -47,6 +47,7 @@ const InterviewSchema = z.object({
   format: choice(INTERVIEW_FORMATS),
   consentNotes: optionalText(2000),
   recordNames: z.string().optional(),
+  withholdOrganisations: z.string().optional(),
   reviewerIds: z.array(z.string().trim().max(100)).max(50),
   participantRole: z.array(z.string()),
   participantOrganisation: z.array(z.string()),
@@ -96,6 +97,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     place: parsed.data.place,
     format: parsed.data.format,
     consentNotes: parsed.data.consentNotes,
+    organisationsWithheld: parsed.data.withholdOrganisations === "on",
     participants,
     reviewerIds: [...new Set(parsed.data.reviewerIds)],
   };
@@ -275,6 +277,21 @@ function InterviewForm({ editing }: { editing: LoaderData["editing"] }) {
         defaultValue={text("consentNotes", editing?.consentNotes ?? "")}
         errors={errors.consentNotes}
       />
+      <div className="field">
+        <label className="choice">
+          <input
+            type="checkbox"
+            name="withholdOrganisations"
+            id="withhold-organisations"
+            defaultChecked={values ? values.withholdOrganisations === "on" : editing?.organisationsWithheld ?? false}
+            aria-describedby="withhold-organisations-hint"
+          />{" "}
+          {t("interviews.withholdOrganisations")}
+        </label>
+        <p className="hint" id="withhold-organisations-hint">
+          {t("interviews.withholdOrganisationsHint")}
+        </p>
+      </div>
       <div className="actions">
         <button type="submit" disabled={busy}>
           {editing ? t("interviews.saveChanges") : t("interviews.save")}
@@ -358,7 +375,10 @@ export default function Interviews() {
                     </ul>
                   </td>
                   <td>{interview.reviewers.map((reviewer) => reviewer.name).join(", ")}</td>
-                  <td>{interview.consentNotes || t("interviews.noConsent")}</td>
+                  <td>
+                    {interview.consentNotes || t("interviews.noConsent")}
+                    {interview.organisationsWithheld ? <p className="muted">{t("interviews.organisationsWithheld")}</p> : null}
+                  </td>
                   <td className="num">
                     <Link to={`/reviews/${reviewId}/evidence?interview=${encodeURIComponent(interview.id)}`}>
                       {t("interviews.showItems", { count: interview.quoteCount })}

@@ -6,6 +6,7 @@ import { EVIDENCE_LOG_TABLE, getCoverage, listEvidenceLog, parseEvidenceView, ty
 import { action as logAction, loader as logLoader } from "#app/routes/reviews.$reviewId.evidence";
 import { action as itemAction, loader as itemLoader } from "#app/routes/reviews.$reviewId.evidence.$evidenceId";
 import { action as interviewAction, loader as interviewLoader } from "#app/routes/reviews.$reviewId.interviews";
+import { getReportSnapshot } from "#app/models/report.server";
 import { foldForSearch } from "#db/seed/evidence";
 import { auditLog, evidence, evidenceFactors, evidenceQuestions, interviewParticipants, interviews, reviews } from "#db/schema";
 import { cookieFor, db, DEMO_REVIEW_ID, makeRequest, run, seedOnce, setPhase } from "../utils";
@@ -607,5 +608,30 @@ describe("interviews", () => {
     );
     const forged = await post("lead@demo.test", form({ intent: "update", interviewId: "other-int" }), page, interviewAction);
     expect(forged.status).toBe(404);
+  });
+
+  it("keeps the organisations of people who asked not to be named out of the report, and still counts them", async () => {
+    const organisation = "Collectif des parents du Haut-Quartier";
+    const before = (await getReportSnapshot({ reviewId: DEMO_REVIEW_ID }))!.visit;
+    const outcome = await post(
+      "peer@demo.test",
+      form({ withholdOrganisations: "on", participantOrganisation: [organisation, "", ""], participantCategory: ["ngo", "", ""] }),
+      page,
+      interviewAction
+    );
+    expect(outcome.status).toBe(302);
+    const id = new URL(outcome.location!, "http://x").searchParams.get("saved")!;
+    expect(db.select({ withheld: interviews.organisationsWithheld }).from(interviews).where(eq(interviews.id, id)).get()!.withheld).toBe(true);
+    // The team still sees who it met; the report does not name them.
+    expect(db.select().from(interviewParticipants).where(eq(interviewParticipants.interviewId, id)).get()!.organisation).toBe(organisation);
+    const after = (await getReportSnapshot({ reviewId: DEMO_REVIEW_ID }))!.visit;
+    expect(after.organisations).not.toContain(organisation);
+    expect(JSON.stringify(after)).not.toContain(organisation);
+    expect(after.peopleMet).toBe(before.peopleMet + 1);
+
+    // Ticked off again by the lead, the organisation is named like any other.
+    const named = await post("lead@demo.test", form({ intent: "update", interviewId: id, participantOrganisation: [organisation, "", ""], participantCategory: ["ngo", "", ""] }), page, interviewAction);
+    expect(named.status).toBe(302);
+    expect((await getReportSnapshot({ reviewId: DEMO_REVIEW_ID }))!.visit.organisations).toContain(organisation);
   });
 });

@@ -1,0 +1,1 @@
+ALTER TABLE `interviews` ADD `organisations_withheld` integer DEFAULT false NOT NULL;
