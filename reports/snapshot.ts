@@ -89,7 +89,8 @@ export type SnapshotVisit = {
   peopleMet: number;
   /**
    * Distinct organisations met, sorted: from participants whose category names an organisation
-   * only (organisationsMet). Residents and private individuals are counted, never placed.
+   * only (organisationsMet), and not from interviews whose people asked not to be named.
+   * Residents and private individuals are counted, never placed.
    */
   organisations: string[];
   /** People met per category, in the schema's category order; categories nobody was met from are left out. */

@@ -1,4 +1,4 @@
-import { and, eq, isNotNull } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Db } from "../client";
 import { auditLog, conclusions, documents, evidence, interviews, recommendations, reviewMembers, reviews } from "../schema";
 import { DEMO_REVIEW_ID } from "./accounts";
@@ -52,13 +52,9 @@ export function seedActivity(db: Db) {
       after: { rating: conclusion.rating, state: "draft" },
       at: conclusion.updatedAt,
     });
-  }
-  for (const conclusion of db
-    .select()
-    .from(conclusions)
-    .where(and(eq(conclusions.reviewId, DEMO_REVIEW_ID), isNotNull(conclusions.agreedAt)))
-    .all()) {
-    entry({ userId: conclusion.agreedBy, action: "agree", entity: "conclusion", entityId: conclusion.factorId, after: { state: "agreed" }, at: conclusion.agreedAt! });
+    if (conclusion.agreedAt) {
+      entry({ userId: conclusion.agreedBy, action: "agree", entity: "conclusion", entityId: conclusion.factorId, after: { state: "agreed" }, at: conclusion.agreedAt });
+    }
   }
   for (const recommendation of db.select().from(recommendations).where(eq(recommendations.reviewId, DEMO_REVIEW_ID)).all()) {
     entry({
