@@ -79,6 +79,8 @@ export const reviews = sqliteTable("reviews", {
   visitStart: text("visit_start"),
   visitEnd: text("visit_end"),
   reportLocale: text("report_locale", { enum: LOCALE_VALUES }).notNull().default("en"),
+  /** IANA zone every date and time of this review is shown in (pages, CSV, PDF, mail). */
+  timeZone: text("time_zone").notNull().default("Europe/Brussels"),
   selfAssessmentSubmittedAt: integer("sa_submitted_at", { mode: "timestamp_ms" }),
   selfAssessmentSubmittedBy: text("sa_submitted_by").references(() => users.id),
   executiveSummary: text("executive_summary").notNull().default(""),

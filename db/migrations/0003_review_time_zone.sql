@@ -1,0 +1,1 @@
+ALTER TABLE `reviews` ADD `time_zone` text DEFAULT 'Europe/Brussels' NOT NULL;
