@@ -7,12 +7,21 @@ import { FormError, TextField } from "#app/components/field";
 import { getLoginDelay, verifyLogin } from "#app/models/user.server";
 import { requireSameOrigin } from "#app/utils/auth.server";
 import { getEnv } from "#app/utils/env.server";
-import { createUserSession, getSessionUser, safeRedirect } from "#app/utils/session.server";
+import { createUserSession, getSessionUser, hasControlCharacter, safeRedirect } from "#app/utils/session.server";
 import { formFailure, msg, parseForm } from "#app/utils/validation";
 
+/** A redirect target with CR, LF or another control character is a forged link, not a typo. */
+function requirePlainRedirect(redirectTo: string | null | undefined) {
+  if (redirectTo && hasControlCharacter(redirectTo)) {
+    throw data({ message: "The address to return to after sign-in is not valid." }, { status: 400 });
+  }
+}
+
 export async function loader({ request }: LoaderFunctionArgs) {
+  const redirectTo = new URL(request.url).searchParams.get("redirectTo");
+  requirePlainRedirect(redirectTo);
   const user = await getSessionUser(request);
-  if (user) throw redirect(safeRedirect(new URL(request.url).searchParams.get("redirectTo")));
+  if (user) throw redirect(safeRedirect(redirectTo));
   return { showDemo: getEnv().seedDemo };
 }
 
@@ -34,6 +43,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const values = { ...parsed.values, password: "" };
   if (!parsed.ok) return data(formFailure(values, "errors.fixBelow", parsed.errors), { status: 400 });
   const { email, password, redirectTo } = parsed.data;
+  requirePlainRedirect(redirectTo);
   const address = clientAddress(request);
   const wait = await getLoginDelay({ email, address });
   if (wait > 0) {

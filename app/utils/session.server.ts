@@ -96,8 +96,28 @@ export async function destroyUserSession(request: Request) {
   return redirect("/login", { headers: { "Set-Cookie": await storage.destroySession(cookie) } });
 }
 
-/** Only same-site relative paths, so a crafted link cannot send a signed-in user elsewhere. */
+// Stands for the app's own origin when parsing a redirect target: only the comparison matters.
+const APP_ORIGIN = "http://workbench.invalid";
+
+/** True when the value holds a control character (CR, LF, tab, NUL…), which no real path needs. */
+export function hasControlCharacter(value: string) {
+  return /[\u0000-\u001f\u007f]/.test(value);
+}
+
+/**
+ * Where to go after sign-in: only a path that the URL parser itself reads as this app's
+ * origin, starting with a single "/". Browsers strip tabs and newlines and read "\\" as "/",
+ * so "/\t/evil.example" or "/\\evil.example" would leave the site; the parsed form is what is
+ * returned, so the browser follows exactly what was checked.
+ */
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/reviews") {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
-  return to;
+  if (typeof to !== "string" || !to.startsWith("/") || hasControlCharacter(to)) return fallback;
+  let url: URL;
+  try {
+    url = new URL(to, APP_ORIGIN);
+  } catch {
+    return fallback;
+  }
+  if (url.origin !== APP_ORIGIN || !url.pathname.startsWith("/") || url.pathname.startsWith("//")) return fallback;
+  return `${url.pathname}${url.search}${url.hash}`;
 }
