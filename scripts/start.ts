@@ -3,6 +3,7 @@ import crypto from "node:crypto";
 import path from "node:path";
 import fs from "node:fs";
 import net from "node:net";
+import os from "node:os";
 import { createRequire } from "node:module";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "#db/seed/index";
 import { prepareDatabase } from "./prepare-db";
@@ -75,4 +76,12 @@ const server = spawn(process.execPath, [require.resolve("@remix-run/serve/dist/c
   env: serverEnv(),
 });
 for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
-server.on("exit", (code) => process.exit(code ?? 0));
+// A server killed by a signal (kill -9, the OOM killer) is a failure: a supervisor set to restart
+// on failure must see one, so exit as a shell reports it, 128 + the signal's number, and name it.
+server.on("exit", (code, signal) => {
+  if (signal) {
+    console.error(`error: the server was killed by ${signal}`);
+    process.exit(128 + (os.constants.signals[signal] ?? 0));
+  }
+  process.exit(code ?? 1);
+});

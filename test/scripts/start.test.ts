@@ -3,6 +3,7 @@ import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 
 // `npm start` refuses bad settings with one line naming the problem and a non-zero exit.
@@ -56,5 +57,33 @@ describe("npm start with bad settings", () => {
       if (!hadBuild) fs.rmSync("build/server/index.js");
       server.close();
     }
+  });
+});
+
+describe("npm start when its server dies", () => {
+  it("exits non-zero and names the signal that killed the server", async () => {
+    // A folder laid out as the app's: the real migrations, and a server build that is killed
+    // by a signal as soon as remix-serve loads it (as the OOM killer or `kill -9` would).
+    const root = tempDir();
+    fs.symlinkSync(path.resolve("db"), path.join(root, "db"));
+    fs.mkdirSync(path.join(root, "build/server"), { recursive: true });
+    fs.writeFileSync(path.join(root, "build/server/index.js"), 'process.kill(process.pid, "SIGKILL");\n');
+    const port = await new Promise<number>((resolve) => {
+      const probe = net.createServer().listen(0, "127.0.0.1", () => {
+        const { port: free } = probe.address() as net.AddressInfo;
+        probe.close(() => resolve(free));
+      });
+    });
+    // tsx by file URL: the folder has no node_modules of its own.
+    const tsx = pathToFileURL(path.resolve("node_modules/tsx/dist/loader.mjs")).href;
+    const result = spawnSync(process.execPath, ["--import", tsx, path.resolve("scripts/start.ts")], {
+      cwd: root,
+      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", DATABASE_PATH: path.join(root, "data/db.sqlite"), PORT: String(port), HOST: "127.0.0.1" },
+      encoding: "utf8",
+      timeout: 60_000,
+    });
+    expect(result.status).not.toBe(0);
+    expect(result.status).toBe(128 + os.constants.signals.SIGKILL);
+    expect(result.stderr.trim()).toBe("error: the server was killed by SIGKILL");
   });
 });
