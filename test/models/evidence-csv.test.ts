@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { csvField, listEvidenceLog, parseEvidenceView, toCsv } from "#app/models/evidence.server";
-import { action as logAction } from "#app/routes/reviews.$reviewId.evidence";
+import { action as logAction } from "#app/routes/reviews.$reviewId.evidence/route";
 import { loader as csvLoader } from "#app/routes/reviews.$reviewId.evidence[.csv]";
 import { cookieFor, DEMO_REVIEW_ID, makeRequest, run, seedOnce } from "../utils";
 

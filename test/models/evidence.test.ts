@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { requireFramework } from "#benchmark/index";
 import { foldText, parseTableState } from "#app/components/data-table";
 import { EVIDENCE_LOG_TABLE, getCoverage, listEvidenceLog, parseEvidenceView, type LogActor } from "#app/models/evidence.server";
-import { action as logAction, loader as logLoader } from "#app/routes/reviews.$reviewId.evidence";
+import { action as logAction, loader as logLoader } from "#app/routes/reviews.$reviewId.evidence/route";
 import { action as itemAction, loader as itemLoader } from "#app/routes/reviews.$reviewId.evidence.$evidenceId";
 import { action as interviewAction, loader as interviewLoader } from "#app/routes/reviews.$reviewId.interviews";
 import { getReportSnapshot } from "#app/models/report.server";

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { PHASES } from "#app/utils/permissions";
 import * as coverage from "#app/routes/reviews.$reviewId.coverage";
-import * as log from "#app/routes/reviews.$reviewId.evidence";
+import * as log from "#app/routes/reviews.$reviewId.evidence/route";
 import * as item from "#app/routes/reviews.$reviewId.evidence.$evidenceId";
 import * as csv from "#app/routes/reviews.$reviewId.evidence[.csv]";
 import * as interviews from "#app/routes/reviews.$reviewId.interviews";

@@ -19,15 +19,21 @@ type RouteModule = {
 };
 
 const ROUTES_DIR = path.resolve("app/routes");
-const modules = import.meta.glob<RouteModule>("../../app/routes/*.{ts,tsx}");
+const modules = import.meta.glob<RouteModule>(["../../app/routes/*.{ts,tsx}", "../../app/routes/*/route.{ts,tsx}"]);
+// A folder route (`reviews.$reviewId.evidence/route.tsx`) is named after its folder, as Remix names it.
+const routeName = (file: string) => file.replace(/^.*\/routes\//, "").replace(/\/route\.(ts|tsx)$|\.(ts|tsx)$/, "");
 const routeFiles = fs
-  .readdirSync(ROUTES_DIR)
-  .filter((file) => /\.(ts|tsx)$/.test(file))
-  .map((file) => file.replace(/\.(ts|tsx)$/, ""))
+  .readdirSync(ROUTES_DIR, { withFileTypes: true })
+  .filter((entry) =>
+    entry.isDirectory()
+      ? ["route.ts", "route.tsx"].some((file) => fs.existsSync(path.join(ROUTES_DIR, entry.name, file)))
+      : /\.(ts|tsx)$/.test(entry.name)
+  )
+  .map((entry) => routeName(entry.name))
   .sort();
 
 async function load(name: string): Promise<RouteModule> {
-  const key = Object.keys(modules).find((candidate) => candidate.replace(/^.*\/routes\//, "").replace(/\.(ts|tsx)$/, "") === name);
+  const key = Object.keys(modules).find((candidate) => routeName(candidate) === name);
   if (!key) throw new Error(`No module for route ${name}`);
   return modules[key]!();
 }

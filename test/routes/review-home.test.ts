@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import * as home from "#app/routes/reviews.$reviewId._index";
-import * as log from "#app/routes/reviews.$reviewId.evidence";
+import * as log from "#app/routes/reviews.$reviewId.evidence/route";
 import * as report from "#app/routes/reviews.$reviewId.report";
 import { cookieFor, DEMO_REVIEW_ID, makeRequest, run, seedOnce, setPhase, type DemoEmail } from "../utils";
 

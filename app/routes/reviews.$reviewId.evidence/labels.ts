@@ -1,0 +1,140 @@
+import { useLoaderData } from "@remix-run/react";
+import { createContext, useContext, useMemo } from "react";
+import { useTranslation } from "react-i18next";
+import { EVIDENCE_KINDS, PARTICIPANT_CATEGORIES, POLARITIES, type EvidenceKind } from "#db/enums";
+import type { loader } from "./route";
+
+export const INTERVIEW_SOURCED: readonly string[] = ["interview-quote", "focus-group-note"] satisfies EvidenceKind[];
+
+export type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
+export type InterviewChoice = LoaderData["facets"]["interviews"][number];
+
+// One flag for the whole page (not one effect per cell): true once the page runs in the browser.
+export const HydratedContext = createContext(false);
+export const useHydrated = () => useContext(HydratedContext);
+
+// Building a date formatter is slow; a page of rows reuses a handful.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(locale: string, options: Intl.DateTimeFormatOptions) {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let made = formatters.get(key);
+  if (!made) {
+    made = new Intl.DateTimeFormat(locale, options);
+    formatters.set(key, made);
+  }
+  return made;
+}
+
+/** Dates render in UTC on the server and in the reader's own time zone once the page runs. */
+function useDateFormat() {
+  const { i18n } = useTranslation();
+  const hydrated = useHydrated();
+  return useMemo(() => {
+    const timeZone = hydrated ? undefined : "UTC";
+    const moment = formatter(i18n.language, { dateStyle: "medium", timeStyle: "short", timeZone });
+    const short = formatter(i18n.language, { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", timeZone });
+    const day = formatter(i18n.language, { dateStyle: "medium", timeZone: "UTC" });
+    const shortDay = formatter(i18n.language, { day: "numeric", month: "short", timeZone: "UTC" });
+    return {
+      moment: (ms: number) => moment.format(new Date(ms)),
+      short: (ms: number) => short.format(new Date(ms)),
+      day: (iso: string) => day.format(new Date(`${iso}T00:00:00Z`)),
+      shortDay: (iso: string) => shortDay.format(new Date(`${iso}T00:00:00Z`)),
+    };
+  }, [i18n.language, hydrated]);
+}
+
+type InterviewBasics = { id: string; date: string; format: "interview" | "focus-group"; place: string };
+
+/**
+ * Labels of the review's interviews ("16 Mar 2026 · Focus group · Maison des associations"),
+ * built once per render and shared by the form, the filters and the cells.
+ */
+function useInterviewLabels() {
+  const { t } = useTranslation("evidence");
+  const { facets } = useLoaderData<typeof loader>();
+  const format = useDateFormat();
+  return useMemo(() => {
+    const withPlace = t("interviewLabel", { date: "\u0001", format: "\u0002", place: "\u0003" });
+    const withoutPlace = t("interviewLabelNoPlace", { date: "\u0001", format: "\u0002" });
+    const formats = { interview: t("formats.interview"), "focus-group": t("formats.focus-group") };
+    const label = (interview: Omit<InterviewBasics, "id">, short: boolean) =>
+      (interview.place ? withPlace : withoutPlace)
+        .replace("\u0001", short ? format.shortDay(interview.date) : format.day(interview.date))
+        .replace("\u0002", formats[interview.format])
+        .replace("\u0003", interview.place);
+    const long = new Map(facets.interviews.map((interview) => [interview.id, label(interview, false)]));
+    const short = new Map(facets.interviews.map((interview) => [interview.id, label(interview, true)]));
+    return {
+      long: (interview: InterviewBasics) => long.get(interview.id) ?? label(interview, false),
+      short: (interview: InterviewBasics) => short.get(interview.id) ?? label(interview, true),
+    };
+  }, [t, facets.interviews, format]);
+}
+
+
+/**
+ * Everything the cells print, translated and formatted once per render of the page: a page of
+ * rows would otherwise make hundreds of translation and date-formatting calls.
+ */
+export function useCellLabels() {
+  const { t } = useTranslation("evidence");
+  const { factors } = useLoaderData<typeof loader>();
+  const format = useDateFormat();
+  const interviews = useInterviewLabels();
+  return useMemo(() => {
+    // The same moment is shown twice per row (cell and button label): format it once.
+    const moments = new Map<number, string>();
+    const moment = (ms: number) => {
+      let text = moments.get(ms);
+      if (text === undefined) {
+        text = format.moment(ms);
+        moments.set(ms, text);
+      }
+      return text;
+    };
+    const slot = "\u0000";
+    const pattern = (key: string) => {
+      const text = t(key, { date: slot });
+      return (date: string) => text.replace(slot, date);
+    };
+    const record = <K extends string>(keys: readonly K[], prefix: string) =>
+      Object.fromEntries(keys.map((key) => [key, t(`${prefix}.${key}`)])) as Record<K, string>;
+    return {
+      kinds: record(EVIDENCE_KINDS, "kinds"),
+      polarities: record(POLARITIES, "polarities"),
+      categories: record(PARTICIPANT_CATEGORIES, "categories"),
+      origins: record(["peer-team", "host-city"] as const, "origins"),
+      factors: new Map(
+        factors.map((factor) => [
+          factor.id,
+          { short: t("factorShort", { number: factor.number }), long: t("factorLabel", { number: factor.number, title: factor.title }) },
+        ])
+      ),
+      readAll: t("log.readAll"),
+      hostDocument: t("log.hostDocument"),
+      openDocument: t("log.openDocument"),
+      sourceDocument: (title: string) => t("log.sourceDocument", { title }),
+      edit: t("log.edit"),
+      view: t("log.view"),
+      remove: t("log.delete"),
+      editLabel: pattern("log.editLabel"),
+      viewLabel: pattern("log.viewLabel"),
+      deleteLabel: pattern("log.deleteLabel"),
+      moment,
+      short: format.short,
+      day: format.day,
+      interview: interviews.short,
+      interviewLong: interviews.long,
+    };
+  }, [t, factors, format, interviews]);
+}
+
+export type CellLabels = ReturnType<typeof useCellLabels>;
+export const CellLabelsContext = createContext<CellLabels | null>(null);
+export const useLabels = () => useContext(CellLabelsContext)!;
+
+/** What the row links and buttons need from the page: its query string and one shared delete fetcher. */
+export type RowActions = { search: string; deleteUrl: string; submitDelete: (form: HTMLFormElement) => void };
+export const RowActionsContext = createContext<RowActions | null>(null);
+export const useRowActions = () => useContext(RowActionsContext)!;

@@ -1,0 +1,382 @@
+import { Link, useActionData, useFetcher, useLoaderData } from "@remix-run/react";
+import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
+import { useTranslation } from "react-i18next";
+import { ChoiceGroup, FieldErrors, FormError, SelectField, TextField } from "#app/components/field";
+import { EVIDENCE_KINDS, POLARITIES } from "#db/enums";
+import { INTERVIEW_SOURCED, useHydrated, useLabels, type InterviewChoice } from "./labels";
+import type { action, loader } from "./route";
+
+/** "1"–"9" tag factors 1–9, "0" factor 10, the key right of 0 factor 11, by physical key so AZERTY works too. */
+function factorNumberFromKey(event: KeyboardEvent): number | null {
+  const digit = /^(?:Digit|Numpad)(\d)$/.exec(event.code);
+  if (digit) return digit[1] === "0" ? 10 : Number(digit[1]);
+  if (event.code === "Minus" || event.code === "NumpadSubtract") return 11;
+  if (/^\d$/.test(event.key)) return event.key === "0" ? 10 : Number(event.key);
+  if (event.key === "-") return 11;
+  return null;
+}
+
+function attributionChoices(interview: InterviewChoice | undefined, t: (key: string, options?: Record<string, unknown>) => string) {
+  if (!interview) return [];
+  const choices = new Set<string>();
+  for (const participant of interview.participants) {
+    const attribution = t(`attributions.${participant.category}`);
+    choices.add(attribution);
+    if (participant.role) choices.add(t("attributionWithRole", { attribution, role: participant.role }));
+  }
+  return [...choices];
+}
+
+export function LogForm({ rowsShown }: { rowsShown: readonly string[] }) {
+  const { factors, facets, remembered } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t } = useTranslation("evidence");
+  const fetcher = useFetcher<typeof action>({ key: "log-evidence" });
+  const hydrated = useHydrated();
+  const interviewLabel = useLabels().interviewLong;
+  const formRef = useRef<HTMLFormElement>(null);
+  const textRef = useRef<HTMLTextAreaElement>(null);
+
+  // A script-less post that failed comes back as action data with what was typed.
+  const failed = actionData && !actionData.ok && actionData.intent === "create" ? actionData : null;
+  const typed = (name: string) => {
+    const value = failed?.values[name];
+    return typeof value === "string" ? value : undefined;
+  };
+  const firstInterview = typed("interviewId") ?? remembered.interviewId;
+  const [interviewId, setInterviewId] = useState(firstInterview);
+  const [kind, setKind] = useState<string>(typed("kind") ?? remembered.kind);
+  const [attribution, setAttribution] = useState(
+    typed("attribution") ??
+      remembered.attribution ??
+      attributionChoices(
+        facets.interviews.find((i) => i.id === firstInterview),
+        t
+      )[0] ??
+      ""
+  );
+  const [factorIds, setFactorIds] = useState<string[]>(
+    failed ? (Array.isArray(failed.values.factorIds) ? failed.values.factorIds : []) : remembered.factorIds
+  );
+  const [numbers, setNumbers] = useState(typed("factorNumbers") ?? "");
+  const [questionIds, setQuestionIds] = useState<string[]>(
+    failed && Array.isArray(failed.values.questionIds) ? failed.values.questionIds : []
+  );
+  const [text, setText] = useState(typed("text") ?? "");
+  const [announcement, setAnnouncement] = useState("");
+  const [savedId, setSavedId] = useState<string | null>(null);
+  const submitted = useRef("");
+  const handled = useRef<unknown>(null);
+
+  const result = fetcher.data ?? failed ?? undefined;
+  const errors = result && !result.ok ? result.errors : {};
+  const formError = result && !result.ok && Object.keys(result.errors).length ? "evidence:form.fixErrors" : null;
+
+  useEffect(() => {
+    if (fetcher.state !== "idle" || !fetcher.data || handled.current === fetcher.data) return;
+    handled.current = fetcher.data;
+    if (fetcher.data.ok) {
+      setSavedId(fetcher.data.id);
+      setAnnouncement(t("form.saved"));
+    } else {
+      // Nothing was written: give the quote back, ahead of anything typed since.
+      const lost = submitted.current;
+      setText((current) => (current ? `${lost}\n${current}` : lost));
+      setAnnouncement(t("form.fixErrors"));
+    }
+    textRef.current?.focus();
+  }, [fetcher.state, fetcher.data, t]);
+
+  const numbersOf = (ids: string[]) =>
+    factors
+      .filter((factor) => ids.includes(factor.id))
+      .map((factor) => factor.number)
+      .join(" ");
+
+  const setTags = (ids: string[]) => {
+    setFactorIds(ids);
+    setNumbers(numbersOf(ids));
+    setQuestionIds((current) => current.filter((questionId) => ids.some((id) => questionId.startsWith(`${id}-`))));
+  };
+
+  const toggleFactor = (number: number) => {
+    const factor = factors.find((candidate) => candidate.number === number);
+    if (!factor) return;
+    const on = factorIds.includes(factor.id);
+    setTags(on ? factorIds.filter((id) => id !== factor.id) : [...factorIds, factor.id]);
+    setAnnouncement(t(on ? "form.untagged" : "form.tagged", { number }));
+  };
+
+  const chooseInterview = (id: string) => {
+    setInterviewId(id);
+    const interview = facets.interviews.find((candidate) => candidate.id === id);
+    if (!interview) return;
+    setAttribution(attributionChoices(interview, t)[0] ?? "");
+    if (INTERVIEW_SOURCED.includes(kind)) setKind(interview.format === "focus-group" ? "focus-group-note" : "interview-quote");
+  };
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = event.currentTarget;
+    const body = new FormData(form, (event.nativeEvent as SubmitEvent).submitter ?? null);
+    submitted.current = text;
+    fetcher.submit(body, { method: "post" });
+    // The next quote can be typed at once; a refused save gives this one back.
+    setText("");
+    setQuestionIds([]);
+    setSavedId(null);
+    textRef.current?.focus();
+  }
+
+  const onTextKeyDown = (event: KeyboardEvent<HTMLTextAreaElement>) => {
+    if (event.key === "Enter" && !event.shiftKey && !event.altKey && !event.ctrlKey && !event.metaKey && !event.nativeEvent.isComposing) {
+      event.preventDefault();
+      formRef.current?.requestSubmit();
+      return;
+    }
+    if (event.altKey && !event.ctrlKey && !event.metaKey) {
+      const number = factorNumberFromKey(event);
+      if (number) {
+        event.preventDefault();
+        toggleFactor(number);
+      }
+    }
+  };
+
+  const onTagsKeyDown = (event: KeyboardEvent<HTMLFieldSetElement>) => {
+    if (!(event.target instanceof HTMLInputElement) || event.target.type !== "checkbox") return;
+    if (event.key === "Enter") {
+      event.preventDefault();
+      formRef.current?.requestSubmit();
+      return;
+    }
+    if (event.altKey || event.ctrlKey || event.metaKey) return;
+    const number = factorNumberFromKey(event);
+    if (number) {
+      event.preventDefault();
+      toggleFactor(number);
+    }
+  };
+
+  const interview = facets.interviews.find((candidate) => candidate.id === interviewId);
+  const suggestions = attributionChoices(interview, t);
+  const questionFactors = factors.filter((factor) => !hydrated || factorIds.includes(factor.id));
+  const busy = fetcher.state !== "idle";
+
+  return (
+    <section className="card log-form no-print" aria-labelledby="log-form-title">
+      <h2 id="log-form-title">{t("form.title")}</h2>
+      <fetcher.Form method="post" ref={formRef} onSubmit={hydrated ? submit : undefined} noValidate>
+        <input type="hidden" name="intent" value="create" />
+        <input type="hidden" name="via" value={hydrated ? "fetcher" : "form"} />
+        <FormError message={formError} />
+        <div className="log-form__grid">
+          <div>
+            <SelectField
+              id="log-interview"
+              name="interviewId"
+              label={t("form.interview")}
+              value={interviewId}
+              onChange={(event) => chooseInterview(event.target.value)}
+              errors={errors.interviewId}
+              options={[
+                { value: "", label: t("form.noInterview") },
+                ...facets.interviews.map((option) => ({ value: option.id, label: interviewLabel(option) })),
+              ]}
+            />
+            {!facets.interviews.length ? (
+              <p className="muted">
+                {t("form.noInterviews")} <Link to="../interviews">{t("form.recordInterview")}</Link>
+              </p>
+            ) : null}
+            <div className="field">
+              <label htmlFor="log-text">{t("form.text")}</label>
+              <p className="hint" id="log-text-hint">
+                {t("form.textHint")}
+              </p>
+              <textarea
+                id="log-text"
+                ref={textRef}
+                name="text"
+                // Arriving to log quotes for an interview (or back from a save without script): straight to typing.
+                autoFocus={Boolean(remembered.interviewId)}
+                rows={4}
+                value={text}
+                onChange={(event) => setText(event.target.value)}
+                onKeyDown={onTextKeyDown}
+                aria-invalid={errors.text?.length ? true : undefined}
+                aria-describedby={["log-text-hint", "log-shortcuts", errors.text?.length ? "log-text-error" : null]
+                  .filter(Boolean)
+                  .join(" ")}
+              />
+              <FieldErrors id="log-text-error" errors={errors.text} />
+            </div>
+            <TextField
+              id="log-attribution"
+              type="text"
+              name="attribution"
+              label={t("form.attribution")}
+              hint={t("form.attributionHint")}
+              value={attribution}
+              onChange={(event) => setAttribution(event.target.value)}
+              list={suggestions.length ? "log-attribution-choices" : undefined}
+              autoComplete="off"
+              errors={errors.attribution}
+            />
+            {suggestions.length ? (
+              <datalist id="log-attribution-choices">
+                {suggestions.map((suggestion) => (
+                  <option key={suggestion} value={suggestion} />
+                ))}
+              </datalist>
+            ) : null}
+            <SelectField
+              id="log-kind"
+              name="kind"
+              label={t("form.kind")}
+              value={kind}
+              onChange={(event) => setKind(event.target.value)}
+              errors={errors.kind}
+              options={EVIDENCE_KINDS.map((value) => ({ value, label: t(`kinds.${value}`) }))}
+            />
+            <SelectField
+              id="log-document"
+              name="documentId"
+              label={t("form.document")}
+              hint={t("form.documentHint")}
+              defaultValue={typed("documentId") ?? ""}
+              errors={errors.documentId}
+              options={[
+                { value: "", label: t("form.noDocument") },
+                ...facets.documents.map((doc) => ({
+                  value: doc.id,
+                  label: `${doc.title} (${t(doc.origin === "host-city" ? "form.hostCityDocument" : "form.peerDocument")})`,
+                })),
+              ]}
+            />
+          </div>
+          <div>
+            <fieldset
+              className="field factor-tags"
+              onKeyDown={onTagsKeyDown}
+              aria-describedby={["log-factors-hint", errors.factorIds?.length ? "log-factors-error" : null].filter(Boolean).join(" ")}
+            >
+              <legend>{t("form.factors")}</legend>
+              <p className="hint" id="log-factors-hint">
+                {t("form.factorsHint")}
+              </p>
+              <FieldErrors id="log-factors-error" errors={errors.factorIds} />
+              <ul className="factor-tags__list">
+                {factors.map((factor) => (
+                  <li key={factor.id}>
+                    <label className="choice">
+                      <input
+                        type="checkbox"
+                        name="factorIds"
+                        value={factor.id}
+                        checked={factorIds.includes(factor.id)}
+                        onChange={() => toggleFactor(factor.number)}
+                      />{" "}
+                      <span className="factor-tags__number">{factor.number}</span>
+                      <span>
+                        {factor.title}{" "}
+                        <span className="muted factor-tags__count">
+                          ({t("form.factorCount", { count: facets.factorCounts[factor.id] ?? 0 })})
+                        </span>
+                      </span>
+                    </label>
+                  </li>
+                ))}
+              </ul>
+            </fieldset>
+            <TextField
+              id="log-factor-numbers"
+              type="text"
+              name="factorNumbers"
+              label={t("form.factorNumbers")}
+              hint={t("form.factorNumbersHint")}
+              value={numbers}
+              inputMode="numeric"
+              autoComplete="off"
+              className="narrow"
+              onChange={(event) => {
+                const value = event.target.value;
+                setNumbers(value);
+                const ids = value
+                  .split(/[\s,;]+/)
+                  .map((token) => factors.find((factor) => String(factor.number) === token)?.id)
+                  .filter((id): id is string => Boolean(id));
+                setFactorIds([...new Set(ids)]);
+              }}
+              errors={errors.factorNumbers}
+            />
+            <ChoiceGroup
+              legend={t("form.polarity")}
+              name="polarity"
+              type="radio"
+              value={typed("polarity") ?? remembered.polarity}
+              errors={errors.polarity}
+              options={POLARITIES.map((value) => ({
+                value,
+                label: (
+                  <>
+                    <span className={`pill ${value}`}>{t(`polarities.${value}`)}</span>{" "}
+                    <span className="muted">{t(`polarityHints.${value}`)}</span>
+                  </>
+                ),
+              }))}
+            />
+          </div>
+        </div>
+        <details className="log-form__questions">
+          <summary>{t("form.questions")}</summary>
+          <FieldErrors id="log-questions-error" errors={errors.questionIds} />
+          {questionFactors.length ? (
+            questionFactors.map((factor) => (
+              <fieldset key={factor.id} className="choice-group">
+                <legend>{t("factorLabel", { number: factor.number, title: factor.title })}</legend>
+                {factor.questions.map((question) => (
+                  <label key={question.id} className="choice question-choice">
+                    <input
+                      type="checkbox"
+                      name="questionIds"
+                      value={question.id}
+                      checked={questionIds.includes(question.id)}
+                      onChange={(event) =>
+                        setQuestionIds((current) =>
+                          event.target.checked ? [...current, question.id] : current.filter((id) => id !== question.id)
+                        )
+                      }
+                    />{" "}
+                    {factor.number}.{question.number} {question.text}
+                  </label>
+                ))}
+              </fieldset>
+            ))
+          ) : (
+            <p className="muted">{t("form.noQuestions")}</p>
+          )}
+        </details>
+        <div className="actions">
+          <button type="submit" disabled={busy && !text}>
+            {busy ? t("form.saving") : t("form.save")}
+          </button>
+          <p role="status" className="log-form__status">
+            {announcement}
+            {savedId && !rowsShown.includes(savedId) && announcement === t("form.saved") ? ` ${t("log.notInTable")}` : ""}
+          </p>
+        </div>
+      </fetcher.Form>
+      <details className="shortcuts" id="log-shortcuts" open>
+        <summary>{t("form.shortcuts")}</summary>
+        <ul>
+          <li>{t("form.shortcutList.enter")}</li>
+          <li>{t("form.shortcutList.shiftEnter")}</li>
+          <li>{t("form.shortcutList.altDigit")}</li>
+          <li>{t("form.shortcutList.digit")}</li>
+          <li>{t("form.shortcutList.after")}</li>
+        </ul>
+      </details>
+    </section>
+  );
+}

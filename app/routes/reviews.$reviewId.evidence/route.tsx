@@ -1,0 +1,341 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useFetcher, useLoaderData, useLocation, useOutlet, type ShouldRevalidateFunction } from "@remix-run/react";
+import { useEffect, useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { localize, requireFramework } from "#benchmark/index";
+import { DataTable, tableStateToSearchParams, useUrlTableState, type DataTableFilter } from "#app/components/data-table";
+import { GeneralErrorBoundary } from "#app/components/error-boundary";
+import {
+  createEvidence,
+  deleteEvidence,
+  EVIDENCE_LOG_TABLE,
+  getLogFacets,
+  listEvidenceLog,
+  loadLogContext,
+  parseEvidenceForm,
+  parseEvidenceView,
+  restoreEvidence,
+  type EvidenceInput,
+} from "#app/models/evidence.server";
+import { listInterviewOptions, type InterviewOption } from "#app/models/interview.server";
+import { hasPermission, requireReviewPermission } from "#app/utils/auth.server";
+import { getI18n } from "#app/utils/i18n";
+import { getLocale } from "#app/utils/locale.server";
+import { formValues } from "#app/utils/validation";
+import { EVIDENCE_KINDS, PARTICIPANT_CATEGORIES, POLARITIES, type EvidenceKind, type Polarity } from "#db/enums";
+import { COLUMNS, DEFAULT_COLUMNS, GROUP_OPTION_COLUMN } from "./columns";
+import { CellLabelsContext, HydratedContext, RowActionsContext, useCellLabels, type RowActions } from "./labels";
+import { LogForm } from "./log-form";
+import { UndoNotice } from "./undo-notice";
+
+/** Parameters that keep the logging form's choices across a save when the browser runs no script. */
+const MEMORY = {
+  interview: "form-interview",
+  factor: "form-factor",
+  kind: "form-kind",
+  polarity: "form-polarity",
+  attribution: "form-attribution",
+} as const;
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const access = await requireReviewPermission(request, params.reviewId, "evidence:read");
+  const { review, user } = access;
+  const url = new URL(request.url);
+  const locale = await getLocale(request);
+  const framework = requireFramework(review.frameworkId);
+  const view = parseEvidenceView(url.searchParams);
+  const canWrite = hasPermission(access, "evidence:write");
+  const canEditAny = hasPermission(access, "evidence:edit-any");
+  const context = await loadLogContext({ reviewId: review.id });
+  const [log, facets] = await Promise.all([
+    listEvidenceLog({ reviewId: review.id, view, actor: { userId: user.id, canEditAny, canWrite }, context }),
+    getLogFacets({ reviewId: review.id, context }),
+  ]);
+  const search = url.searchParams;
+  const kind = search.get(MEMORY.kind);
+  const polarity = search.get(MEMORY.polarity);
+  return {
+    reviewId: review.id,
+    tableConfig: EVIDENCE_LOG_TABLE,
+    factors: framework.keyFactors
+      .filter((factor) => !factor.retired)
+      .map((factor) => ({
+        id: factor.id,
+        number: factor.number,
+        title: localize(factor.title, locale),
+        questions: factor.guidingQuestions
+          .filter((question) => !question.retired)
+          .map((question, index) => ({ id: question.id, number: index + 1, text: localize(question.text, locale) })),
+      })),
+    log,
+    facets,
+    canWrite,
+    remembered: {
+      interviewId: search.get(MEMORY.interview) ?? "",
+      factorIds: search.getAll(MEMORY.factor),
+      kind: (EVIDENCE_KINDS as readonly string[]).includes(kind ?? "") ? (kind as EvidenceKind) : "interview-quote",
+      polarity: (POLARITIES as readonly string[]).includes(polarity ?? "") ? (polarity as Polarity) : "supports",
+      attribution: search.get(MEMORY.attribution),
+    },
+    notice: {
+      saved: search.has("saved"),
+      deleted: search.get("deleted"),
+      restored: search.has("restored"),
+    },
+  };
+}
+
+const IntentSchema = z.enum(["create", "delete", "restore"]);
+const ItemSchema = z.object({ evidenceId: z.string().trim().min(1).max(100) });
+
+type ActionResult =
+  | { ok: true; intent: "create" | "delete" | "restore"; id: string }
+  | { ok: false; intent: string; errors: Record<string, string[] | undefined>; values: Record<string, string | string[]> };
+
+/** Where a plain (script-less) form post lands: the same view of the log, with the form's choices kept. */
+function backToLog(url: URL, extra: Record<string, string | string[]>) {
+  const params = new URLSearchParams(url.searchParams);
+  for (const key of [...Object.values(MEMORY), ...EVIDENCE_LOG_TABLE.transientKeys]) params.delete(key);
+  for (const [key, value] of Object.entries(extra)) for (const item of Array.isArray(value) ? value : [value]) params.append(key, item);
+  return `${url.pathname}?${params}`;
+}
+
+async function withDefaultAttribution(input: EvidenceInput, request: Request, interviews: InterviewOption[]) {
+  if (input.attribution || !input.interviewId) return input;
+  const first = interviews.find((interview) => interview.id === input.interviewId)?.participants[0];
+  if (!first) return input;
+  const { t } = getI18n(await getLocale(request));
+  return { ...input, attribution: t(`evidence:attributions.${first.category}`) };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const access = await requireReviewPermission(request, params.reviewId, "evidence:write");
+  const { review, user } = access;
+  const form = await request.formData();
+  const url = new URL(request.url);
+  const viaFetcher = form.get("via") === "fetcher";
+  const intent = IntentSchema.safeParse(form.get("intent"));
+  if (!intent.success) {
+    return data<ActionResult>(
+      { ok: false, intent: "", errors: { _form: ["evidence:errors.unknownIntent"] }, values: formValues(form) },
+      { status: 400 }
+    );
+  }
+  const actor = { userId: user.id, canEditAny: hasPermission(access, "evidence:edit-any") };
+
+  if (intent.data === "create") {
+    const parsed = parseEvidenceForm(requireFramework(review.frameworkId), form);
+    if (!parsed.ok)
+      return data<ActionResult>({ ok: false, intent: "create", errors: parsed.errors, values: parsed.values }, { status: 400 });
+    const needsDefault = !parsed.data.attribution && parsed.data.interviewId;
+    const input = needsDefault
+      ? await withDefaultAttribution(parsed.data, request, await listInterviewOptions({ reviewId: review.id }))
+      : parsed.data;
+    const outcome = await createEvidence({ reviewId: review.id, userId: user.id, input });
+    if (!outcome.ok)
+      return data<ActionResult>({ ok: false, intent: "create", errors: outcome.errors, values: parsed.values }, { status: outcome.status });
+    if (viaFetcher) return data<ActionResult>({ ok: true, intent: "create", id: outcome.id });
+    return redirect(
+      backToLog(url, {
+        [MEMORY.interview]: input.interviewId ?? "",
+        [MEMORY.factor]: input.factorIds,
+        [MEMORY.kind]: input.kind,
+        [MEMORY.polarity]: input.polarity,
+        [MEMORY.attribution]: input.attribution,
+        saved: outcome.id,
+      })
+    );
+  }
+
+  const item = ItemSchema.safeParse(formValues(form));
+  if (!item.success) {
+    return data<ActionResult>(
+      { ok: false, intent: intent.data, errors: { _form: ["evidence:errors.notFound"] }, values: formValues(form) },
+      { status: 400 }
+    );
+  }
+  const change = intent.data === "delete" ? deleteEvidence : restoreEvidence;
+  const outcome = await change({ reviewId: review.id, evidenceId: item.data.evidenceId, actor });
+  if (!outcome.ok)
+    return data<ActionResult>(
+      { ok: false, intent: intent.data, errors: outcome.errors, values: formValues(form) },
+      { status: outcome.status }
+    );
+  if (viaFetcher) return data<ActionResult>({ ok: true, intent: intent.data, id: outcome.id });
+  return redirect(backToLog(url, intent.data === "delete" ? { deleted: outcome.id } : { restored: "1" }));
+}
+
+export default function EvidenceLog() {
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
+  return (
+    <HydratedContext.Provider value={hydrated}>
+      <EvidenceLogPage />
+    </HydratedContext.Provider>
+  );
+}
+
+function EvidenceLogPage() {
+  const loaderData = useLoaderData<typeof loader>();
+  const { reviewId, factors, log, facets, canWrite, tableConfig, notice } = loaderData;
+  const { t } = useTranslation("evidence");
+  const outlet = useOutlet();
+  const location = useLocation();
+  const [state, setState] = useUrlTableState(tableConfig);
+  const labels = useCellLabels();
+  const interviewLabel = labels.interviewLong;
+  // One fetcher for every row's delete button (a fetcher per row would cost each row a subscription).
+  const deleter = useFetcher<typeof action>({ key: "evidence-delete" });
+  const submit = deleter.submit;
+  const rowActions = useMemo<RowActions>(
+    () => ({
+      search: location.search,
+      deleteUrl: `/reviews/${reviewId}/evidence${location.search}`,
+      submitDelete: (form) => submit(new FormData(form), { method: "post", action: `/reviews/${reviewId}/evidence` }),
+    }),
+    [location.search, reviewId, submit]
+  );
+
+  const filters = useMemo<DataTableFilter[]>(
+    () => [
+      {
+        id: "factor",
+        label: t("columns.factors"),
+        type: "select",
+        options: [
+          { value: "", label: t("log.allFactors") },
+          ...factors.map((factor) => ({ value: factor.id, label: `${factor.number}. ${factor.title}` })),
+        ],
+      },
+      {
+        id: "kind",
+        label: t("columns.kind"),
+        type: "select",
+        options: [{ value: "", label: t("log.allKinds") }, ...EVIDENCE_KINDS.map((value) => ({ value, label: t(`kinds.${value}`) }))],
+      },
+      {
+        id: "polarity",
+        label: t("columns.polarity"),
+        type: "select",
+        options: [{ value: "", label: t("log.allPolarities") }, ...POLARITIES.map((value) => ({ value, label: t(`polarities.${value}`) }))],
+      },
+      {
+        id: "reviewer",
+        label: t("columns.reviewer"),
+        type: "select",
+        options: [
+          { value: "", label: t("log.allReviewers") },
+          ...facets.reviewers.map((reviewer) => ({ value: reviewer.id, label: reviewer.name })),
+        ],
+      },
+      {
+        id: "interview",
+        label: t("columns.interview"),
+        type: "select",
+        options: [
+          { value: "", label: t("log.allInterviews") },
+          ...facets.interviews.map((option) => ({ value: option.id, label: interviewLabel(option) })),
+        ],
+      },
+      {
+        id: "category",
+        label: t("columns.category"),
+        type: "select",
+        options: [
+          { value: "", label: t("log.allCategories") },
+          ...PARTICIPANT_CATEGORIES.map((value) => ({ value, label: t(`categories.${value}`) })),
+        ],
+      },
+      {
+        id: "origin",
+        label: t("columns.origin"),
+        type: "select",
+        options: [
+          { value: "", label: t("log.allOrigins") },
+          { value: "peer-team", label: t("origins.peer-team") },
+          { value: "host-city", label: t("origins.host-city") },
+        ],
+      },
+      { id: "from", label: t("log.from"), type: "date" },
+      { id: "to", label: t("log.to"), type: "date" },
+    ],
+    [t, factors, facets, interviewLabel]
+  );
+
+  const csvHref = `/reviews/${reviewId}/evidence.csv?${tableStateToSearchParams(state, tableConfig)}`;
+  const rowsShown = useMemo(() => log.rows.map((row) => row.id), [log.rows]);
+
+  return (
+    <CellLabelsContext.Provider value={labels}>
+      <RowActionsContext.Provider value={rowActions}>
+        <h1>{t("log.title")}</h1>
+        <p className="muted">{t("log.intro")}</p>
+        {outlet ?? (canWrite ? <LogForm rowsShown={rowsShown} /> : null)}
+        {notice.saved && !outlet ? (
+          <p className="notice ok" role="status">
+            {t("form.saved")}
+          </p>
+        ) : null}
+        <UndoNotice />
+        <div className="actions no-print">
+          <a href={csvHref} download className="button secondary">
+            {t("log.export")}
+          </a>
+          <span className="muted">{t("log.exportHint")}</span>
+        </div>
+        <DataTable
+          id="evidence-log"
+          caption={
+            state.group ? (
+              <>
+                {t("log.caption")} <span className="muted">— {t("log.items", { count: log.itemCount })}</span>
+              </>
+            ) : (
+              t("log.caption")
+            )
+          }
+          columns={COLUMNS}
+          data={log.rows}
+          getRowId={(row) => row.key}
+          config={tableConfig}
+          state={{ ...state, page: log.page }}
+          onStateChange={setState}
+          mode="server"
+          rowCount={log.rowCount}
+          pageSize={log.pageSize}
+          filters={filters}
+          defaultColumns={DEFAULT_COLUMNS}
+          groupOptions={[{ value: "factor", label: t("log.groupFactor"), columnId: GROUP_OPTION_COLUMN }]}
+          renderGroupHeader={({ value }) => {
+            const factor = factors.find((candidate) => candidate.id === value);
+            const label = factor ? t("factorLabel", { number: factor.number, title: factor.title }) : t("log.noFactorGroup");
+            return t("log.groupHeader", { label, count: log.groupCounts[String(value ?? "")] ?? 0 });
+          }}
+          searchLabel={t("log.search")}
+          emptyMessage={log.itemCount || Object.keys(state.filters).length || state.q ? t("log.empty") : t("log.emptyLog")}
+          rowClassName={(row) => (row.source === "document" ? "row-document" : undefined)}
+        />
+      </RowActionsContext.Provider>
+    </CellLabelsContext.Provider>
+  );
+}
+
+export const meta: MetaFunction = () => [{ title: "Evidence log — Benchmark workbench" }];
+
+/** Choosing columns changes nothing the server sends, so it does not refetch the page. */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl, formMethod, defaultShouldRevalidate }) => {
+  if (formMethod && formMethod.toUpperCase() !== "GET") return defaultShouldRevalidate;
+  if (currentUrl.pathname !== nextUrl.pathname) return defaultShouldRevalidate;
+  const before = new URLSearchParams(currentUrl.search);
+  const after = new URLSearchParams(nextUrl.search);
+  before.delete("cols");
+  after.delete("cols");
+  before.sort();
+  after.sort();
+  return before.toString() === after.toString() ? false : defaultShouldRevalidate;
+};
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,58 @@
+import { useFetcher, useLoaderData } from "@remix-run/react";
+import { useEffect, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { FormError } from "#app/components/field";
+import { useHydrated } from "./labels";
+import type { action, loader } from "./route";
+
+export function UndoNotice() {
+  const { notice } = useLoaderData<typeof loader>();
+  const { t } = useTranslation("evidence");
+  const deleter = useFetcher<typeof action>({ key: "evidence-delete" });
+  const restorer = useFetcher<typeof action>({ key: "evidence-restore" });
+  const hydrated = useHydrated();
+  const [deletedId, setDeletedId] = useState<string | null>(notice.deleted);
+  const [restored, setRestored] = useState(notice.restored);
+  const undoRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (deleter.state === "idle" && deleter.data?.ok) {
+      setDeletedId(deleter.data.id);
+      setRestored(false);
+    }
+  }, [deleter.state, deleter.data]);
+  useEffect(() => {
+    if (restorer.state === "idle" && restorer.data?.ok) {
+      setDeletedId(null);
+      setRestored(true);
+    }
+  }, [restorer.state, restorer.data]);
+  // The row and its button are gone: the undo button takes the focus so the keyboard is not lost.
+  useEffect(() => {
+    if (deletedId && hydrated && deleter.data?.ok) undoRef.current?.focus();
+  }, [deletedId, hydrated, deleter.data]);
+  const failed = (deleter.data && !deleter.data.ok ? deleter.data : null) ?? (restorer.data && !restorer.data.ok ? restorer.data : null);
+  if (failed) return <FormError message={failed.errors._form?.[0] ?? "errors.title"} />;
+  if (deletedId) {
+    return (
+      <div className="notice ok" role="status">
+        {t("log.deleted")}{" "}
+        <restorer.Form method="post" className="inline-form">
+          <input type="hidden" name="intent" value="restore" />
+          <input type="hidden" name="evidenceId" value={deletedId} />
+          <input type="hidden" name="via" value={hydrated ? "fetcher" : "form"} />
+          <button type="submit" ref={undoRef} className="secondary">
+            {t("log.undo")}
+          </button>
+        </restorer.Form>
+      </div>
+    );
+  }
+  if (restored) {
+    return (
+      <p className="notice ok" role="status">
+        {t("log.restored")}
+      </p>
+    );
+  }
+  return null;
+}
