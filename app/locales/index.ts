@@ -3,6 +3,7 @@ import enBenchmark from "./en/benchmark";
 import enCommon from "./en/common";
 import enConclusions from "./en/conclusions";
 import enEvidence from "./en/evidence";
+import enFeedbackReport from "./en/feedbackReport";
 import enReport from "./en/report";
 import enReviews from "./en/reviews";
 import enSelfAssessment from "./en/selfAssessment";
@@ -11,6 +12,7 @@ import frBenchmark from "./fr/benchmark";
 import frCommon from "./fr/common";
 import frConclusions from "./fr/conclusions";
 import frEvidence from "./fr/evidence";
+import frFeedbackReport from "./fr/feedbackReport";
 import frReport from "./fr/report";
 import frReviews from "./fr/reviews";
 import frSelfAssessment from "./fr/selfAssessment";
@@ -26,6 +28,7 @@ export const resources = {
     evidence: enEvidence,
     conclusions: enConclusions,
     report: enReport,
+    feedbackReport: enFeedbackReport,
   },
   fr: {
     common: frCommon,
@@ -36,6 +39,7 @@ export const resources = {
     evidence: frEvidence,
     conclusions: frConclusions,
     report: frReport,
+    feedbackReport: frFeedbackReport,
   },
 } as const;
 

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from "vitest";
 import type { Content, DynamicContent, TDocumentDefinitions } from "pdfmake/interfaces";
 import { requireFramework } from "#benchmark/index";
+import { getI18n } from "#app/utils/i18n";
 import { buildFeedbackReport, DRAFT_EPOCH } from "#reports/feedback-report";
 import { emptySnapshot, FIXTURE_ISSUED_AT, fullSnapshot, selfAssessmentSnapshot } from "./fixtures";
 import { definitionText, definitionTexts, headings, normalize } from "./text";
@@ -249,6 +250,24 @@ describe("buildFeedbackReport", () => {
     expect(text).toContain("Priorité : Haute · Bénéfice rapide · Service suggéré : Mission égalité");
     expect(text).toContain("« Quote 0 on factor 1");
     expect(text).not.toMatch(/Key factor|Executive summary|Development plan/);
+  });
+
+  it("counts with the pages' plural rules: French says 0 in the singular, English in the plural", () => {
+    const snapshot = fullSnapshot();
+    snapshot.visit = { ...snapshot.visit, interviews: 0, focusGroups: 1, peopleMet: 2 };
+    const fr = definitionText(build(snapshot, "fr"));
+    expect(fr).toContain("0 entretien et 1 groupe de discussion ont été menés, auprès de 2 personnes.");
+    expect(fr).not.toContain("0 entretiens");
+    const en = definitionText(build(snapshot, "en"));
+    expect(en).toContain("0 interviews and 1 focus group were held, meeting 2 people.");
+  });
+
+  it("takes its words from the app's translations, so a wording fixed there is fixed in the report", () => {
+    const definition = build(emptySnapshot(), "fr");
+    const { resources } = getI18n("fr").options;
+    const words = resources?.fr?.feedbackReport as { cover: { noPeerTeam: string } } | undefined;
+    expect(words?.cover.noPeerTeam).toBeDefined();
+    expect(definitionText(definition)).toContain(words!.cover.noPeerTeam);
   });
 
   it("is pure: the same snapshot gives the same definition, whatever the clock says", () => {
