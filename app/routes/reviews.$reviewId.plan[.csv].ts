@@ -1,13 +1,13 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { parseTableState } from "#app/components/data-table";
-import { toCsv } from "#app/models/evidence.server";
 import { filterPlan, listPlan, PLAN_TABLE } from "#app/models/recommendation.server";
 import { requireReviewPermission } from "#app/utils/auth.server";
+import { csvResponse } from "#app/utils/csv.server";
 import { getI18n } from "#app/utils/i18n";
 import { getLocale } from "#app/utils/locale.server";
 
 /**
- * The development plan as CSV (UTF-8 with a byte order mark, so Excel reads accents right):
+ * The development plan as CSV (written by app/utils/csv.server.ts, as every CSV the app sends):
  * the same filters and search as the page, quick wins first, then by factor and the team's order.
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -35,11 +35,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     t(`conclusions:states.${row.state}`),
   ]);
   const fileName = `${review.hostCity}-development-plan.csv`;
-  return new Response(toCsv([header, ...records]), {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${fileName.replace(/[^\w.-]/g, "_")}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
-      "Cache-Control": "private, no-store",
-    },
-  });
+  // A plan holds tens of rows, not thousands: one batch.
+  return csvResponse({ batches: [[header, ...records]], fileName, asciiName: fileName.replace(/[^\w.-]/g, "_") });
 }

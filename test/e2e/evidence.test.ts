@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import Database from "better-sqlite3";
+import { parse } from "csv-parse/sync";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fillLargeLog, measureBrowserViewChange } from "../perf/evidence";
@@ -30,34 +31,8 @@ async function factorTotal(number: number) {
   return /^\d+$/.test(cell) ? Number(cell) : 0;
 }
 
-/** A strict RFC 4180 reader for the exported file. */
-function parseCsv(text: string): string[][] {
-  const records: string[][] = [];
-  let record: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const char = text[i]!;
-    if (quoted) {
-      if (char === '"' && text[i + 1] === '"') {
-        field += '"';
-        i += 1;
-      } else if (char === '"') quoted = false;
-      else field += char;
-    } else if (char === '"' && field === "") quoted = true;
-    else if (char === ",") {
-      record.push(field);
-      field = "";
-    } else if (char === "\r" && text[i + 1] === "\n") {
-      record.push(field);
-      records.push(record);
-      record = [];
-      field = "";
-      i += 1;
-    } else field += char;
-  }
-  return records;
-}
+/** The exported file read by a real CSV parser: CRLF between records. */
+const parseCsv = (text: string): string[][] => parse(text, { record_delimiter: "\r\n" });
 
 beforeAll(async () => {
   app = await startApp();

@@ -1,3 +1,4 @@
+import { parse } from "csv-parse/sync";
 import { and, asc, desc, eq } from "drizzle-orm";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { filterPlan, listPlan, listRecommendations, moveRecommendation, PLAN_TABLE } from "#app/models/recommendation.server";
@@ -201,8 +202,8 @@ describe("the development plan", () => {
     expect(response.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
     const bytes = new Uint8Array(await response.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const lines = new TextDecoder().decode(bytes).trimEnd().split("\r\n");
-    expect(lines[0]).toBe("Facteur,Facteur clé,Ordre,Recommandation,Priorité,Horizon,Service suggéré,Inspiration,État");
+    const lines: string[][] = parse(new TextDecoder().decode(bytes), { record_delimiter: "\r\n" });
+    expect(lines[0]!.join(",")).toBe("Facteur,Facteur clé,Ordre,Recommandation,Priorité,Horizon,Service suggéré,Inspiration,État");
     expect(lines).toHaveLength(3);
     expect(lines[1]).toContain("Bénéfice rapide");
     expect(lines[2]).toContain("Long terme");

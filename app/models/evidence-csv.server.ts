@@ -1,0 +1,83 @@
+import type { Framework } from "#benchmark/index";
+import type { TableState } from "#app/components/data-table";
+import type { CsvRecord } from "#app/utils/csv.server";
+import { listEvidenceForExport, type ExportRow, type LogColumn } from "./evidence.server";
+
+/** Rows written per batch of the streamed file. */
+const BATCH = 500;
+
+type Translate = (key: string, options?: Record<string, unknown>) => string;
+
+function factorNumber(framework: Framework, factorId: string) {
+  return framework.keyFactors.find((factor) => factor.id === factorId)?.number ?? factorId;
+}
+
+function questionNumber(framework: Framework, questionId: string) {
+  for (const factor of framework.keyFactors) {
+    const index = factor.guidingQuestions.findIndex((question) => question.id === questionId);
+    if (index !== -1) return `${factor.number}.${index + 1}`;
+  }
+  return questionId;
+}
+
+function utcMinute(ms: number) {
+  return new Date(ms).toISOString().slice(0, 16).replace("T", " ");
+}
+
+/** The export's columns follow the table's: choosing columns on screen chooses them in the file too. */
+const CSV_COLUMNS: Record<LogColumn, { headers: string[]; cells: (row: ExportRow, t: Translate, framework: Framework) => string[] }> = {
+  date: { headers: ["date"], cells: (row) => [utcMinute(row.date)] },
+  kind: { headers: ["kind"], cells: (row, t) => [t(`evidence:kinds.${row.kind}`)] },
+  polarity: { headers: ["polarity"], cells: (row, t) => [row.polarity ? t(`evidence:polarities.${row.polarity}`) : ""] },
+  factors: {
+    headers: ["factors", "questions"],
+    cells: (row, _t, framework) => [
+      row.factors.map((id) => factorNumber(framework, id)).join("; "),
+      row.questions.map((id) => questionNumber(framework, id)).join("; "),
+    ],
+  },
+  text: { headers: ["text", "attribution"], cells: (row) => [row.text, row.attribution] },
+  reviewer: { headers: ["reviewer"], cells: (row) => [row.reviewerName ?? ""] },
+  interview: {
+    headers: ["interview"],
+    cells: (row, t) => [
+      row.interview
+        ? t(row.interview.place ? "evidence:interviewLabel" : "evidence:interviewLabelNoPlace", {
+            date: row.interview.date,
+            format: t(`evidence:formats.${row.interview.format}`),
+            place: row.interview.place,
+          })
+        : "",
+    ],
+  },
+  category: {
+    headers: ["category"],
+    cells: (row, t) => [row.categories.map((category) => t(`evidence:categories.${category}`)).join("; ")],
+  },
+  origin: { headers: ["origin", "document"], cells: (row, t) => [t(`evidence:origins.${row.origin}`), row.document?.title ?? ""] },
+};
+
+const CSV_ORDER: LogColumn[] = ["date", "kind", "polarity", "factors", "text", "reviewer", "interview", "category", "origin"];
+
+/**
+ * The CSV of a log view: same search, filters and order as the table, every page, one row per
+ * item, factors joined with "; ". Interviewees' names are not in the log, so not here either.
+ */
+export async function* evidenceCsvRecords({
+  reviewId,
+  view,
+  framework,
+  t,
+}: {
+  reviewId: string;
+  view: TableState;
+  framework: Framework;
+  t: Translate;
+}): AsyncGenerator<CsvRecord[]> {
+  const columns = CSV_ORDER.filter((column) => !view.columns || view.columns.includes(column));
+  yield [["id", ...columns.flatMap((column) => CSV_COLUMNS[column].headers)].map((key) => t(`evidence:csv.${key}`))];
+  const rows = await listEvidenceForExport({ reviewId, view });
+  for (let start = 0; start < rows.length; start += BATCH) {
+    yield rows.slice(start, start + BATCH).map((row) => [row.id, ...columns.flatMap((column) => CSV_COLUMNS[column].cells(row, t, framework))]);
+  }
+}
