@@ -10,6 +10,7 @@ import { LOCALES } from "#app/utils/i18n";
 import { getLocale } from "#app/utils/locale.server";
 import { createUserSession } from "#app/utils/session.server";
 import { choice, formFailure, msg, parseForm, requiredText } from "#app/utils/validation";
+import { readForm } from "#app/utils/forms.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const state = await getInvitation({ token: params.token ?? "" });
@@ -33,7 +34,7 @@ const AcceptSchema = z
 
 export async function action({ request, params }: ActionFunctionArgs) {
   requireSameOrigin(request);
-  const parsed = parseForm(AcceptSchema, await request.formData());
+  const parsed = parseForm(AcceptSchema, await readForm(request));
   // Passwords are never sent back to the page.
   const values = { ...parsed.values, password: "", confirm: "" };
   if (!parsed.ok) return data(formFailure(values, "errors.fixBelow", parsed.errors), { status: 400 });

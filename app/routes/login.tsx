@@ -9,6 +9,7 @@ import { requireSameOrigin } from "#app/utils/auth.server";
 import { getEnv } from "#app/utils/env.server";
 import { createUserSession, getSessionUser, hasControlCharacter, safeRedirect } from "#app/utils/session.server";
 import { formFailure, msg, parseForm } from "#app/utils/validation";
+import { readForm } from "#app/utils/forms.server";
 
 /** A redirect target with CR, LF or another control character is a forged link, not a typo. */
 function requirePlainRedirect(redirectTo: string | null | undefined) {
@@ -38,7 +39,7 @@ function clientAddress(request: Request) {
 
 export async function action({ request }: ActionFunctionArgs) {
   requireSameOrigin(request);
-  const parsed = parseForm(LoginSchema, await request.formData());
+  const parsed = parseForm(LoginSchema, await readForm(request));
   // Never echo the password back.
   const values = { ...parsed.values, password: "" };
   if (!parsed.ok) return data(formFailure(values, "errors.fixBelow", parsed.errors), { status: 400 });

@@ -1,5 +1,6 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { requireUser } from "#app/utils/auth.server";
+import { readForm } from "#app/utils/forms.server";
 import { destroyUserSession } from "#app/utils/session.server";
 
 // Signing out changes state, so it is a POST only; a GET just goes home.
@@ -9,5 +10,6 @@ export async function loader() {
 
 export async function action({ request }: ActionFunctionArgs) {
   await requireUser(request);
+  await readForm(request);
   return destroyUserSession(request);
 }

@@ -14,6 +14,7 @@ import { AUDIT_ENTITY_READ, type Permission } from "#app/utils/permissions";
 import { PHASES } from "#db/enums";
 import { asRefusal } from "#app/utils/refusal";
 import { optionalText, parseForm } from "#app/utils/validation";
+import { readForm } from "#app/utils/forms.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireReviewPermission(request, params.reviewId, "review:read");
@@ -60,7 +61,7 @@ const PhaseMoveSchema = z.object({
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { review, user } = await requireReviewPermission(request, params.reviewId, "phase:move");
-  const parsed = parseForm(PhaseMoveSchema, await request.formData());
+  const parsed = parseForm(PhaseMoveSchema, await readForm(request));
   if (!parsed.ok) return data(parsed, { status: 400 });
   const { to, reason } = parsed.data;
   try {

@@ -33,6 +33,7 @@ import { getLocale } from "#app/utils/locale.server";
 import { ROUTE_ACCESS, type Permission } from "#app/utils/permissions";
 import { formValues, msg, optionalText, parseForm, requiredText } from "#app/utils/validation";
 import { HORIZONS, POLARITIES, PRIORITIES, RATINGS, type Rating } from "#db/enums";
+import { readForm } from "#app/utils/forms.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireReviewPermission(request, params.reviewId, "conclusions:read");
@@ -194,7 +195,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const access = await requireReviewAccess(request, params.reviewId);
   const { review, user } = access;
   const { factor } = requireFactor(review.frameworkId, params.factorId);
-  const form = await request.formData();
+  const form = await readForm(request);
   const chosen = IntentSchema.safeParse({ intent: form.get("intent") });
   if (!chosen.success) {
     return fail(400, { intent: null, errors: {}, values: formValues(form), formError: "conclusions:errors.unknownIntent" });

@@ -18,6 +18,7 @@ import { phaseClosedBy } from "#app/models/self-assessment.server";
 import { hasPermission, requireReviewPermission } from "#app/utils/auth.server";
 import { getLocale } from "#app/utils/locale.server";
 import { formValues, msg, type FieldErrors } from "#app/utils/validation";
+import { readForm } from "#app/utils/forms.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireReviewPermission(request, params.reviewId, "context:read");
@@ -74,13 +75,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
     // The phase moved on while the page was open: explain beside the form and give the text back.
     const phase = phaseClosedBy(error);
     if (!phase) throw error;
-    const values = formValues(await request.formData());
+    const values = formValues(await readForm(request));
     return data(
       { ok: false as const, errors: {} as FieldErrors, values, formError: msg("selfAssessment:phaseClosedForm", { phase }), conflicts: null, phase },
       { status: 409 },
     );
   }
-  const parsed = parseNotes(await request.formData());
+  const parsed = parseNotes(await readForm(request));
   if (Object.keys(parsed.errors).length) {
     return data({ ok: false as const, errors: parsed.errors, values: parsed.values, formError: "errors.fixBelow", conflicts: null, phase: null }, { status: 400 });
   }

@@ -32,6 +32,7 @@ import {
   requiredText,
   type FieldErrors as FieldErrorMap,
 } from "#app/utils/validation";
+import { readForm } from "#app/utils/forms.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireReviewPermission(request, params.reviewId, "self-assessment:read");
@@ -109,7 +110,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!phase) throw error;
     const values = isMultipart(request)
       ? formValues((await parseUploadForm(request, { fileFields: ["file"], store: false })).form, LINK_FIELDS)
-      : formValues(await request.formData(), LINK_FIELDS);
+      : formValues(await readForm(request), LINK_FIELDS);
     const failure: Failure = {
       ok: false,
       intent: String(values.intent ?? ""),
@@ -124,7 +125,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { review, user } = access;
   const upload: Pick<UploadForm, "form" | "files" | "errors" | "discard"> = isMultipart(request)
     ? await parseUploadForm(request, { fileFields: ["file"] })
-    : { form: await request.formData(), files: {}, errors: {}, discard: async () => {} };
+    : { form: await readForm(request), files: {}, errors: {}, discard: async () => {} };
   try {
     const intent = upload.form.get("intent");
     const base = formValues(upload.form, LINK_FIELDS);

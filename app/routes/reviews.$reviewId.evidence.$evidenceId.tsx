@@ -19,6 +19,7 @@ import { hasPermission, requireReviewPermission } from "#app/utils/auth.server";
 import { getLocale } from "#app/utils/locale.server";
 import { formValues } from "#app/utils/validation";
 import { EVIDENCE_KINDS, POLARITIES } from "#db/enums";
+import { readForm } from "#app/utils/forms.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireReviewPermission(request, params.reviewId, "evidence:read");
@@ -59,7 +60,7 @@ function failure(intent: string, outcome: Extract<EvidenceOutcome, { ok: false }
 export async function action({ request, params }: ActionFunctionArgs) {
   const access = await requireReviewPermission(request, params.reviewId, "evidence:write");
   const { review, user } = access;
-  const form = await request.formData();
+  const form = await readForm(request);
   const url = new URL(request.url);
   const evidenceId = params.evidenceId ?? "";
   const intent = IntentSchema.safeParse(form.get("intent"));

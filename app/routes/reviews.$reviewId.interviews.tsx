@@ -16,6 +16,7 @@ import {
 import { hasPermission, requireReviewPermission } from "#app/utils/auth.server";
 import { choice, dateSchema, msg, optionalText, parseForm, type FieldErrors as Errors } from "#app/utils/validation";
 import { INTERVIEW_FORMATS, PARTICIPANT_CATEGORIES, type ParticipantCategory } from "#db/enums";
+import { readForm } from "#app/utils/forms.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireReviewPermission(request, params.reviewId, "evidence:read");
@@ -86,7 +87,7 @@ function readParticipants(form: z.output<typeof InterviewSchema>): { participant
 export async function action({ request, params }: ActionFunctionArgs) {
   const access = await requireReviewPermission(request, params.reviewId, "evidence:write");
   const { review, user } = access;
-  const parsed = parseForm(InterviewSchema, await request.formData(), ["reviewerIds", ...PARTICIPANT_FIELDS]);
+  const parsed = parseForm(InterviewSchema, await readForm(request), ["reviewerIds", ...PARTICIPANT_FIELDS]);
   if (!parsed.ok) {
     return data({ ok: false as const, errors: parsed.errors, values: parsed.values }, { status: 400 });
   }

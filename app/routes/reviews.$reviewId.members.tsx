@@ -17,6 +17,7 @@ import { authorize, hasPermission, requireReviewAccess, requireReviewPermission 
 import { sendInvitationMail } from "#app/utils/mail.server";
 import { asRefusal } from "#app/utils/refusal";
 import { choice, formFailure, msg, optionalText, parseForm } from "#app/utils/validation";
+import { readForm } from "#app/utils/forms.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireReviewPermission(request, params.reviewId, "review:read");
@@ -50,7 +51,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const access = await requireReviewAccess(request, params.reviewId);
   authorize(access, "members:manage", request);
   const { review, user } = access;
-  const parsed = parseForm(IntentSchema, await request.formData());
+  const parsed = parseForm(IntentSchema, await readForm(request));
   if (!parsed.ok) return data({ ...formFailure(parsed.values, "errors.fixBelow", parsed.errors), notice: null }, { status: 400 });
   const input = parsed.data;
   const refused = (error: unknown) => {

@@ -37,6 +37,7 @@ import {
 import { hasPermission, requireReviewPermission } from "#app/utils/auth.server";
 import { getLocale } from "#app/utils/locale.server";
 import { formValues, msg, type FieldErrors as FieldErrorMap } from "#app/utils/validation";
+import { readForm } from "#app/utils/forms.server";
 
 function notFound(): never {
   throw data({ message: "This key factor is not in the review's benchmark." }, { status: 404 });
@@ -186,7 +187,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     // The phase moved on while the page was open: say so beside the form and give the text back.
     const phase = phaseClosedBy(error);
     if (!phase) throw error;
-    const values = formValues(await request.formData());
+    const values = formValues(await readForm(request));
     const intent = values.intent === "answer" || values.intent === "assessment" ? values.intent : "save";
     return failure({ ok: false, intent, kind: "phase-closed", phase, errors: {}, values }, 409);
   }
@@ -194,7 +195,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const framework = requireFramework(review.frameworkId);
   const factor = getKeyFactor(framework, params.factorId ?? "");
   if (!factor || factor.retired) notFound();
-  const form = await request.formData();
+  const form = await readForm(request);
   const intent = form.get("intent");
 
   if (intent === "answer" || intent === "assessment") {

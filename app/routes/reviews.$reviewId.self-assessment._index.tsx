@@ -10,6 +10,7 @@ import { getSelfAssessmentProgress, phaseClosedBy, submitSelfAssessment } from "
 import { hasPermission, requireReviewPermission } from "#app/utils/auth.server";
 import { getLocale } from "#app/utils/locale.server";
 import { formValues, msg, parseForm } from "#app/utils/validation";
+import { readForm } from "#app/utils/forms.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireReviewPermission(request, params.reviewId, "self-assessment:read");
@@ -38,10 +39,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   } catch (error) {
     const phase = phaseClosedBy(error);
     if (!phase) throw error;
-    const values = formValues(await request.formData());
+    const values = formValues(await readForm(request));
     return data({ ok: false as const, errors: {}, values, formError: msg("selfAssessment:overview.submitClosed", { phase }) }, { status: 409 });
   }
-  const parsed = parseForm(SubmitSchema, await request.formData());
+  const parsed = parseForm(SubmitSchema, await readForm(request));
   if (!parsed.ok) return data({ ...parsed, formError: "errors.badRequest" }, { status: 400 });
   await submitSelfAssessment({ reviewId: access.review.id, userId: access.user.id });
   return redirect(`/reviews/${access.review.id}/self-assessment?submitted=1`);

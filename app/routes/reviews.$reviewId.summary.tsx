@@ -8,6 +8,7 @@ import { Paragraphs } from "#app/components/paragraphs";
 import { asRefusal, getSummary, saveSummary } from "#app/models/conclusion.server";
 import { authorize, hasPermission, requireReviewAccess, requireReviewPermission } from "#app/utils/auth.server";
 import { formValues, msg, optionalText, parseForm } from "#app/utils/validation";
+import { readForm } from "#app/utils/forms.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireReviewPermission(request, params.reviewId, "conclusions:read");
@@ -41,7 +42,7 @@ function fail(status: number, failure: Omit<SummaryFailure, "ok">) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const access = await requireReviewAccess(request, params.reviewId);
   const { review, user } = access;
-  const form = await request.formData();
+  const form = await readForm(request);
   try {
     authorize(access, "summary:write", request);
   } catch (error) {

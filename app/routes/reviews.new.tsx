@@ -11,6 +11,7 @@ import { requireAdmin } from "#app/utils/auth.server";
 import { LOCALES } from "#app/utils/i18n";
 import { getLocale } from "#app/utils/locale.server";
 import { choice, msg, optionalDateSchema, parseForm, requiredText } from "#app/utils/validation";
+import { readForm } from "#app/utils/forms.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);
@@ -41,7 +42,7 @@ const NewReviewSchema = z
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireAdmin(request);
-  const parsed = parseForm(NewReviewSchema, await request.formData());
+  const parsed = parseForm(NewReviewSchema, await readForm(request));
   if (!parsed.ok) return data(parsed, { status: 400 });
   const created = await createReview({ input: parsed.data, createdBy: user.id });
   const origin = new URL(request.url).origin;

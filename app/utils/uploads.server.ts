@@ -4,6 +4,7 @@ import path from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { unstable_parseMultipartFormData, type UploadHandler } from "@remix-run/node";
+import { badRequest, requireFormBody } from "./forms.server";
 import { fileTypeFromFile } from "file-type";
 import { getEnv } from "./env.server";
 import { formValues, msg, type FieldErrors } from "./validation";
@@ -100,6 +101,17 @@ async function drain(data: AsyncIterable<Uint8Array>, limit: number) {
   }
 }
 
+/** The body broke off or is not multipart: the client's fault, answered with 400. */
+class MalformedForm extends Error {}
+
+async function* unlessMalformed(data: AsyncIterable<Uint8Array>) {
+  try {
+    for await (const chunk of data) yield chunk;
+  } catch (error) {
+    throw new MalformedForm(String(error));
+  }
+}
+
 async function readText(data: AsyncIterable<Uint8Array>, limit: number) {
   const chunks: Uint8Array[] = [];
   let bytes = 0;
@@ -140,6 +152,7 @@ export async function parseUploadForm(
   request: Request,
   { fileFields, store = true, maxBytes = maxUploadBytes() }: { fileFields: readonly string[]; store?: boolean; maxBytes?: number },
 ): Promise<UploadForm> {
+  requireFormBody(request);
   const form = new FormData();
   const files: Record<string, AcceptedUpload> = {};
   const errors: FieldErrors = {};
@@ -154,7 +167,9 @@ export async function parseUploadForm(
     errors[field] = [message];
   };
 
-  const handler: UploadHandler = async (part) => {
+  // Errors of our own handler (disk, size) are told apart from a body that is not multipart.
+  let handlerError: unknown;
+  const readPart: UploadHandler = async (part) => {
     if (part.filename === undefined) {
       const value = await readText(part.data, MAX_FIELD_BYTES);
       fieldBytes += value.length;
@@ -209,6 +224,15 @@ export async function parseUploadForm(
     return undefined;
   };
 
+  const handler: UploadHandler = async (part) => {
+    try {
+      return await readPart({ ...part, data: unlessMalformed(part.data) });
+    } catch (error) {
+      if (!(error instanceof MalformedForm)) handlerError = error;
+      throw error;
+    }
+  };
+
   try {
     await unstable_parseMultipartFormData(request, handler);
   } catch (error) {
@@ -224,6 +248,7 @@ export async function parseUploadForm(
         discard,
       };
     }
+    if (error !== handlerError) badRequest("This form could not be read.");
     throw error;
   }
   return { form, values: formValues(form), files, errors, discard };

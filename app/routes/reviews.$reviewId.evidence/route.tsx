@@ -28,6 +28,7 @@ import { COLUMNS, DEFAULT_COLUMNS, GROUP_OPTION_COLUMN } from "./columns";
 import { CellLabelsContext, HydratedContext, RowActionsContext, useCellLabels, type RowActions } from "./labels";
 import { LogForm } from "./log-form";
 import { UndoNotice } from "./undo-notice";
+import { readForm } from "#app/utils/forms.server";
 
 /** Parameters that keep the logging form's choices across a save when the browser runs no script. */
 const MEMORY = {
@@ -112,7 +113,7 @@ async function withDefaultAttribution(input: EvidenceInput, request: Request, in
 export async function action({ request, params }: ActionFunctionArgs) {
   const access = await requireReviewPermission(request, params.reviewId, "evidence:write");
   const { review, user } = access;
-  const form = await request.formData();
+  const form = await readForm(request);
   const url = new URL(request.url);
   const viaFetcher = form.get("via") === "fetcher";
   const intent = IntentSchema.safeParse(form.get("intent"));
