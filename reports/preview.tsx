@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { TextBlocks } from "#app/components/paragraphs";
 import { ratingChartSvg } from "./chart";
 import type { FactorView, RatingView, RecommendationView, ReportModel } from "./model";
 import {
@@ -8,7 +9,6 @@ import {
   QUOTED_KINDS,
   quoteText,
   recommendationMeta,
-  textBlocks,
   visitSentences,
 } from "./wording";
 
@@ -19,28 +19,8 @@ import {
  */
 
 function Text({ value, missing }: { value: string; missing?: string }) {
-  const blocks = textBlocks(value);
-  if (blocks.length === 0) return missing ? <Missing>{missing}</Missing> : null;
-  return (
-    <>
-      {blocks.map((block, i) =>
-        block.type === "text" ? (
-          <p key={i} className="report-text">
-            {block.text}
-          </p>
-        ) : (
-          <div key={i}>
-            {block.intro ? <p className="report-text">{block.intro}</p> : null}
-            <ul>
-              {block.items.map((item, j) => (
-                <li key={j}>{item}</li>
-              ))}
-            </ul>
-          </div>
-        ),
-      )}
-    </>
-  );
+  if (!value.trim()) return missing ? <Missing>{missing}</Missing> : null;
+  return <TextBlocks text={value} paragraphClassName="report-text" />;
 }
 
 /** "Label: " with the no-break space French puts before the colon. */

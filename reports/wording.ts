@@ -80,28 +80,3 @@ export function recommendationMeta(model: ReportModel, rec: RecommendationView):
   if (rec.service.trim()) parts.push(labelled(model, t("plan.service"), rec.service.trim()));
   return parts.join(" · ");
 }
-
-
-export type TextBlock = { type: "text"; text: string } | { type: "list"; intro: string | null; items: string[] };
-
-const LIST_ITEM = /^\s*[-•]\s+/;
-const isListItem = (line: string) => LIST_ITEM.test(line);
-
-/**
- * Free text as typed by the team, or benchmark text: paragraphs are separated by a blank line,
- * lines starting with "- " form a list (optionally introduced by one line), other line breaks
- * are kept.
- */
-export function textBlocks(value: string): TextBlock[] {
-  const trimmed = value.replace(/\r\n?/g, "\n").trim();
-  if (!trimmed) return [];
-  return trimmed.split(/\n\s*\n/).map((paragraph): TextBlock => {
-    const lines = paragraph.split("\n");
-    const [first = "", ...rest] = lines;
-    if (rest.length > 0 && rest.every(isListItem)) {
-      const items = isListItem(first) ? lines : rest;
-      return { type: "list", intro: isListItem(first) ? null : first, items: items.map((line) => line.replace(LIST_ITEM, "")) };
-    }
-    return { type: "text", text: lines.join("\n") };
-  });
-}

@@ -1,27 +1,46 @@
+import { Fragment } from "react";
+import { textBlocks } from "#app/utils/text-blocks";
+
 /**
- * Renders benchmark or user text: blank lines separate paragraphs, and lines starting
- * with "- " become a bulleted list, so data files can stay plain strings.
+ * Free text as paragraphs and lists, read by the same rules as the PDF (app/utils/text-blocks.ts):
+ * a "- " or "• " line is a list item here, in the report preview and in the PDF alike. Line
+ * breaks inside a paragraph are kept.
  */
+export function TextBlocks({ text, paragraphClassName }: { text: string; paragraphClassName?: string }) {
+  const lines = (value: string) =>
+    value.split("\n").map((line, index) => (
+      <Fragment key={index}>
+        {index > 0 ? <br /> : null}
+        {line}
+      </Fragment>
+    ));
+  return (
+    <>
+      {textBlocks(text).map((block, index) =>
+        block.type === "text" ? (
+          <p key={index} className={paragraphClassName}>
+            {lines(block.text)}
+          </p>
+        ) : (
+          <Fragment key={index}>
+            {block.intro ? <p className={paragraphClassName}>{lines(block.intro)}</p> : null}
+            <ul>
+              {block.items.map((item, itemIndex) => (
+                <li key={itemIndex}>{item}</li>
+              ))}
+            </ul>
+          </Fragment>
+        ),
+      )}
+    </>
+  );
+}
+
+/** Benchmark or user text in its own block. */
 export function Paragraphs({ text, className }: { text: string; className?: string }) {
   return (
     <div className={className}>
-      {text.split(/\n\s*\n/).map((block, index) => {
-        const lines = block.split("\n");
-        const intro = lines.filter((line) => !line.startsWith("- "));
-        const items = lines.filter((line) => line.startsWith("- ")).map((line) => line.slice(2));
-        return (
-          <div key={index}>
-            {intro.length ? <p>{intro.join(" ")}</p> : null}
-            {items.length ? (
-              <ul>
-                {items.map((item, itemIndex) => (
-                  <li key={itemIndex}>{item}</li>
-                ))}
-              </ul>
-            ) : null}
-          </div>
-        );
-      })}
+      <TextBlocks text={text} />
     </div>
   );
 }

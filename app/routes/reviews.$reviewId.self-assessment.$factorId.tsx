@@ -25,6 +25,7 @@ import { getKeyFactor, localize, requireFramework } from "#benchmark/index";
 import type { Phase, Rating } from "#db/enums";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { FieldErrors, FormError } from "#app/components/field";
+import { TextBlocks } from "#app/components/paragraphs";
 import { listDocumentsForFactor } from "#app/models/document.server";
 import { ANSWER_MAX_LENGTH, SUMMARY_MAX_LENGTH, answerField, versionField } from "#app/models/self-assessment-fields";
 import {
@@ -330,34 +331,6 @@ function useHydrated() {
   const [hydrated, setHydrated] = useState(false);
   useEffect(() => setHydrated(true), []);
   return hydrated;
-}
-
-/** Benchmark text: paragraphs split by blank lines, lines starting with "- " as lists. */
-function Paragraphs({ text }: { text: string }) {
-  return (
-    <>
-      {text.split(/\n\n+/).flatMap((paragraph, index) => {
-        const blocks: { list: boolean; lines: string[] }[] = [];
-        for (const line of paragraph.split("\n")) {
-          const list = line.startsWith("- ");
-          const last = blocks[blocks.length - 1];
-          if (last && last.list === list) last.lines.push(list ? line.slice(2) : line);
-          else blocks.push({ list, lines: [list ? line.slice(2) : line] });
-        }
-        return blocks.map((block, position) =>
-          block.list ? (
-            <ul key={`${index}-${position}`}>
-              {block.lines.map((item, itemIndex) => (
-                <li key={itemIndex}>{item}</li>
-              ))}
-            </ul>
-          ) : (
-            <p key={`${index}-${position}`}>{block.lines.join(" ")}</p>
-          ),
-        );
-      })}
-    </>
-  );
 }
 
 function useFormatDateTime() {
@@ -915,7 +888,7 @@ export default function FactorPage() {
           <p className="sa-statement">{factor.statement}</p>
           <details className="sa-rationale">
             <summary>{t("factor.rationale")}</summary>
-            <Paragraphs text={factor.rationale} />
+            <TextBlocks text={factor.rationale} />
           </details>
           {submission ? (
             <p className="muted">{t("submittedOn", { name: submission.byName ?? "—", when: formatDateTime(submission.at) })}</p>
@@ -1043,7 +1016,7 @@ export default function FactorPage() {
             factor.examples.map((example) => (
               <article key={example.city} className="sa-example">
                 <h3>{example.city}</h3>
-                <Paragraphs text={example.text} />
+                <TextBlocks text={example.text} />
               </article>
             ))
           ) : (

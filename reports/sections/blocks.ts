@@ -1,6 +1,6 @@
 import type { Content, ContentTable, Margins, TableCell } from "pdfmake/interfaces";
 import { BOX_LAYOUT, COLORS, TABLE_LAYOUT } from "../styles";
-import { textBlocks } from "../wording";
+import { textBlocks } from "#app/utils/text-blocks";
 
 /** Small building blocks the section builders share, so every section looks the same. */
 
@@ -44,7 +44,7 @@ export function keepWithFirst(heading: Content[], first: Content): Content {
   return { stack: [...heading, first], unbreakable: true };
 }
 
-/** Free text (see textBlocks for the conventions) as paragraphs and lists. */
+/** Free text as paragraphs and lists, read as the pages read it (app/utils/text-blocks.ts). */
 export function richText(value: string, style: string | string[] = "paragraph"): Content[] {
   return textBlocks(value).flatMap((block): Content[] => {
     if (block.type === "text") return [{ text: block.text, style }];

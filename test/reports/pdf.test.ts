@@ -7,7 +7,7 @@ import { buildFeedbackReport } from "#reports/feedback-report";
 import { createReportI18n } from "#reports/i18n";
 import { renderPdf } from "#reports/render";
 import { NAMES_AN_ORGANISATION, type ReviewSnapshot } from "#reports/snapshot";
-import { textBlocks } from "#reports/wording";
+import { textBlocks } from "#app/utils/text-blocks";
 import { getReportSnapshot } from "#app/models/report.server";
 import { db, DEMO_REVIEW_ID, seedOnce } from "../utils";
 import { definitionText, hasWatermark, headings, normalize, pdfInfo, pdfPages } from "./text";
