@@ -1,5 +1,4 @@
 import { and, asc, eq, isNull, ne } from "drizzle-orm";
-import { asRefusal } from "#app/utils/refusal";
 import { getKeyFactor, requireFramework, type Framework, type KeyFactor } from "#benchmark/index";
 import {
   contextNotes,
@@ -10,7 +9,7 @@ import {
   selfAssessmentFactors,
   users,
 } from "#db/schema";
-import { PHASES, type Phase, type Rating } from "#db/enums";
+import { type Rating } from "#db/enums";
 import { db } from "#app/utils/db.server";
 import { msg, type FieldErrors } from "#app/utils/validation";
 import { writeAudit } from "./audit.server";
@@ -464,15 +463,4 @@ export async function submitSelfAssessment({ reviewId, userId, now = new Date() 
       after: { submittedAt: now.toISOString(), submittedBy: userId },
     });
   });
-}
-
-/**
- * The phase named by a thrown 409 from the permission guard (the phase no longer allows the
- * write), or null for anything else. Pages turn it into a message beside the form and keep
- * what was typed, instead of leaving the user on an error page.
- */
-export function phaseClosedBy(error: unknown): Phase | null {
-  const refusal = asRefusal(error);
-  if (refusal?.status !== 409) return null;
-  return (PHASES as readonly unknown[]).includes(refusal.phase) ? (refusal.phase as Phase) : null;
 }

@@ -14,11 +14,10 @@ import {
   type ContextNoteInput,
   type TheirContextNote,
 } from "#app/models/context.server";
-import { phaseClosedBy } from "#app/models/self-assessment.server";
 import { hasPermission, requireReviewPermission } from "#app/utils/auth.server";
 import { getLocale } from "#app/utils/locale.server";
 import { formValues, msg, type FieldErrors } from "#app/utils/validation";
-import { readForm } from "#app/utils/forms.server";
+import { phaseClosedBy, readForm } from "#app/utils/forms.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireReviewPermission(request, params.reviewId, "context:read");

@@ -17,7 +17,6 @@ import {
   restoreDocument,
   updateDocument,
 } from "#app/models/document.server";
-import { phaseClosedBy } from "#app/models/self-assessment.server";
 import { hasPermission, requireReviewPermission } from "#app/utils/auth.server";
 import { getLocale } from "#app/utils/locale.server";
 import { isMultipart, maxUploadBytes, parseUploadForm, type UploadForm } from "#app/utils/uploads.server";
@@ -32,7 +31,7 @@ import {
   requiredText,
   type FieldErrors as FieldErrorMap,
 } from "#app/utils/validation";
-import { readForm } from "#app/utils/forms.server";
+import { phaseClosedBy, readForm } from "#app/utils/forms.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireReviewPermission(request, params.reviewId, "self-assessment:read");

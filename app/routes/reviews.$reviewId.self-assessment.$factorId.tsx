@@ -30,7 +30,6 @@ import { listDocumentsForFactor } from "#app/models/document.server";
 import { ANSWER_MAX_LENGTH, SUMMARY_MAX_LENGTH, answerField, versionField } from "#app/models/self-assessment-fields";
 import {
   getFactorAssessment,
-  phaseClosedBy,
   saveFactorAssessment,
   type AnswerInput,
   type SaveResult,
@@ -38,7 +37,7 @@ import {
 import { hasPermission, requireReviewPermission } from "#app/utils/auth.server";
 import { getLocale } from "#app/utils/locale.server";
 import { formValues, msg, type FieldErrors as FieldErrorMap } from "#app/utils/validation";
-import { readForm } from "#app/utils/forms.server";
+import { phaseClosedBy, readForm } from "#app/utils/forms.server";
 
 function notFound(): never {
   throw data({ message: "This key factor is not in the review's benchmark." }, { status: 404 });

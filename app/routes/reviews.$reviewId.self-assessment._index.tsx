@@ -6,11 +6,11 @@ import { z } from "zod";
 import { localize, requireFramework } from "#benchmark/index";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { FormError } from "#app/components/field";
-import { getSelfAssessmentProgress, phaseClosedBy, submitSelfAssessment } from "#app/models/self-assessment.server";
+import { getSelfAssessmentProgress, submitSelfAssessment } from "#app/models/self-assessment.server";
 import { hasPermission, requireReviewPermission } from "#app/utils/auth.server";
 import { getLocale } from "#app/utils/locale.server";
 import { formValues, msg, parseForm } from "#app/utils/validation";
-import { readForm } from "#app/utils/forms.server";
+import { phaseClosedBy, readForm } from "#app/utils/forms.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireReviewPermission(request, params.reviewId, "self-assessment:read");

@@ -1,4 +1,18 @@
+import { parse } from "@conform-to/react";
 import { data } from "@remix-run/node";
+import type { z } from "zod";
+import { PHASES, type Phase } from "#db/enums";
+import { requireReviewPermission } from "./auth.server";
+import { parseSubmission, type FormResult } from "./forms";
+import type { Permission } from "./permissions";
+import { asRefusal } from "./refusal";
+import { msg } from "./validation";
+
+/*
+ * The server half of the form convention (docs/decisions/0009-one-form-convention.md):
+ * reading the body, answering bad input with 400, and the one way a form learns that the
+ * review's phase closed while its user typed.
+ */
 
 const FORM_TYPES = new Set(["application/x-www-form-urlencoded", "multipart/form-data"]);
 
@@ -25,5 +39,64 @@ export async function readForm(request: Request): Promise<FormData> {
     return await request.formData();
   } catch {
     badRequest("This form could not be read.");
+  }
+}
+
+type Replyable = { reply: (options?: { formErrors?: string[]; fieldErrors?: Record<string, string[]> }) => FormResult };
+
+/** Reads the request's form and parses it with the form's schema (see parseSubmission). */
+export async function readSubmission<Schema extends z.ZodType>(request: Request, schema: Schema) {
+  return parseSubmission(await readForm(request), schema);
+}
+
+/** The form's fields as a submission that can reply, for a refusal that comes before any schema. */
+export function unparsedSubmission(formData: FormData): Replyable {
+  return parse(formData, { resolve: () => ({ value: {} }) });
+}
+
+/**
+ * 400: the messages beside their fields (or above the form) and what was typed. `fieldErrors`
+ * adds the model's own refusals to the schema's.
+ */
+export function invalid(submission: Replyable, options: { formErrors?: string[]; fieldErrors?: Record<string, string[]> } = {}) {
+  return data(submission.reply(options), { status: 400 });
+}
+
+/** 409: someone saved first; theirs travels with the user's text so the page can show both. */
+export function conflicted<Conflict>(submission: Replyable, conflict: Conflict, formErrors: string[]) {
+  return data({ ...submission.reply({ formErrors }), conflict } satisfies FormResult<Conflict>, { status: 409 });
+}
+
+/** The phase a thrown 409 refusal names (the guard's "not in this phase"), or null. */
+export function phaseClosedBy(error: unknown): Phase | null {
+  const refusal = asRefusal(error);
+  if (refusal?.status !== 409) return null;
+  return (PHASES as readonly unknown[]).includes(refusal.phase) ? (refusal.phase as Phase) : null;
+}
+
+export const phaseClosedMessage = (phase: Phase) => msg("errors.phaseClosedForm", { phase });
+
+/** 409: nothing saved because the phase closed; the message sits above the form, the text stays in it. */
+export function phaseClosed(submission: Replyable, phase: Phase, message: string = phaseClosedMessage(phase)) {
+  return data({ ...submission.reply({ formErrors: [message] }), phaseClosed: phase } satisfies FormResult, { status: 409 });
+}
+
+/**
+ * The permission check of a form's action. When the only obstacle is the phase (the lead moved
+ * the review on while the user typed), the answer is not an error page: `closed` is the reply
+ * that gives the form back with its text and says why nothing was saved.
+ */
+export async function requireFormPermission(
+  request: Request,
+  reviewId: string | undefined,
+  permission: Permission,
+  message: (phase: Phase) => string = phaseClosedMessage,
+) {
+  try {
+    return { access: await requireReviewPermission(request, reviewId, permission), closed: null };
+  } catch (error) {
+    const phase = phaseClosedBy(error);
+    if (!phase) throw error;
+    return { access: null, closed: phaseClosed(unparsedSubmission(await readForm(request)), phase, message(phase)) };
   }
 }

@@ -79,5 +79,7 @@ export default {
     neverOpens: "Your role has no access to this part of the review, in any phase.",
     goHome: "Go to my reviews",
     fixBelow: "Please correct the fields marked below; nothing was saved.",
+    phaseClosedForm:
+      "Nothing was saved: the review moved to the “$t(phases.{{phase}})” phase, so this can no longer be changed here. What you typed is still below: copy it if you need it.",
   },
 } as const;

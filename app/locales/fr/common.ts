@@ -79,5 +79,7 @@ export default {
     neverOpens: "Votre rôle n'a accès à cette partie de l'évaluation dans aucune phase.",
     goHome: "Aller à mes évaluations",
     fixBelow: "Corrigez les champs signalés ci-dessous ; rien n'a été enregistré.",
+    phaseClosedForm:
+      "Rien n'a été enregistré : l'évaluation est passée à la phase « $t(phases.{{phase}}) », ceci ne peut donc plus être modifié ici. Ce que vous avez saisi se trouve toujours ci-dessous : copiez-le si vous en avez besoin.",
   },
 } as const;
