@@ -15,7 +15,7 @@ export function openCliDb(): { db: Db; env: ReturnType<typeof parseEnv> } {
     fail((error as Error).message);
   }
   try {
-    const db = createDb(env.DATABASE_PATH);
+    const db = createDb(env.DATABASE_PATH, { synchronous: env.SQLITE_SYNCHRONOUS });
     migrateDb(db);
     return { db, env };
   } catch (error) {

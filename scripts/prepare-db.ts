@@ -1,16 +1,19 @@
 import { parseEnv } from "#app/utils/env.server";
-import { createDb, migrateDb } from "#db/client";
+import { checkDatabase, createDb, migrateDb } from "#db/client";
 import { seedDemo } from "#db/seed/index";
 import { reviews } from "#db/schema";
 
 /**
  * Opens the database, applies migrations and, on an empty database, loads the demo review
- * (never in production unless DEMO=1). Returns a one-line error instead of a stack trace.
+ * (never in production unless DEMO=1). Refuses a damaged database. Returns a one-line error
+ * instead of a stack trace.
  */
 export async function prepareDatabase(source: Record<string, string | undefined> = process.env) {
   const env = parseEnv(source);
-  const db = createDb(env.DATABASE_PATH);
+  const db = createDb(env.DATABASE_PATH, { synchronous: env.SQLITE_SYNCHRONOUS });
   try {
+    // A damaged file is refused here, in one line, rather than failing page by page once served.
+    checkDatabase(db, env.DATABASE_PATH);
     migrateDb(db);
     const empty = !db.select({ id: reviews.id }).from(reviews).limit(1).get();
     let seeded = false;

@@ -1,15 +1,16 @@
-import { sql } from "drizzle-orm";
+import { databaseHealth } from "#db/client";
 import { db } from "#app/utils/db.server";
 
-/** 200 when the database answers a query; 503 otherwise. */
+/**
+ * 200 when the database can be read and written; 503 otherwise, saying which and why, one line
+ * each, for a supervisor or a load balancer (see databaseHealth for what is checked).
+ */
 export async function loader() {
-  try {
-    db.get(sql`select 1`);
-    return new Response("ok\n", { headers: { "Content-Type": "text/plain", "Cache-Control": "no-store" } });
-  } catch (error) {
-    return new Response(`database unavailable: ${(error as Error).message}\n`, {
-      status: 503,
-      headers: { "Content-Type": "text/plain", "Cache-Control": "no-store" },
-    });
-  }
+  const { read, write } = databaseHealth(db);
+  const ok = !read && !write;
+  const body = ok ? "ok\n" : `${read ? `database cannot be read: ${read}\n` : ""}${write ? `database cannot be written: ${write}\n` : ""}`;
+  return new Response(body, {
+    status: ok ? 200 : 503,
+    headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" },
+  });
 }

@@ -10,7 +10,8 @@ declare global {
  * reloads do not open the file again; migrations run once when it is first opened.
  */
 function openDb(): Db {
-  const db = createDb(getEnv().DATABASE_PATH);
+  const env = getEnv();
+  const db = createDb(env.DATABASE_PATH, { synchronous: env.SQLITE_SYNCHRONOUS });
   migrateDb(db);
   return db;
 }

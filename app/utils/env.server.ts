@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { SYNCHRONOUS_MODES } from "#db/client";
 
 const DEV_SESSION_SECRET = "development-only-session-secret-change-me";
 
@@ -14,6 +15,7 @@ const EnvSchema = z
     SMTP_URL: z.url().optional(),
     MAIL_FROM: z.string().default("workbench@localhost"),
     DEMO: z.enum(["0", "1"]).optional(),
+    SQLITE_SYNCHRONOUS: z.enum(SYNCHRONOUS_MODES).default("normal"),
   })
   .transform((env, ctx) => {
     if (!env.SESSION_SECRET && env.NODE_ENV === "production") {

@@ -22,5 +22,11 @@ describe("environment", () => {
     expect(() => parseEnv({ PORT: "eighty" })).toThrow(/^Invalid environment: PORT .* \(got "eighty"\)$/);
     expect(() => parseEnv({ SESSION_SECRET: "short" })).toThrow(/SESSION_SECRET must be at least 32 characters/);
     expect(() => parseEnv({ SMTP_URL: "not a url" })).toThrow(/SMTP_URL/);
+    expect(() => parseEnv({ SQLITE_SYNCHRONOUS: "off" })).toThrow(/^Invalid environment: SQLITE_SYNCHRONOUS .* \(got "off"\)$/);
+  });
+
+  it("commits with synchronous=NORMAL unless SQLITE_SYNCHRONOUS=full", () => {
+    expect(parseEnv({}).SQLITE_SYNCHRONOUS).toBe("normal");
+    expect(parseEnv({ SQLITE_SYNCHRONOUS: "full" }).SQLITE_SYNCHRONOUS).toBe("full");
   });
 });

@@ -37,7 +37,12 @@ describe("migrations", () => {
     expect(db.$client.pragma("journal_mode", { simple: true })).toBe("wal");
     expect(db.$client.pragma("foreign_keys", { simple: true })).toBe(1);
     expect(db.$client.pragma("busy_timeout", { simple: true })).toBe(5000);
+    // 1 = NORMAL, 2 = FULL (SQLITE_SYNCHRONOUS=full)
+    expect(db.$client.pragma("synchronous", { simple: true })).toBe(1);
     db.$client.close();
+    const full = createDb(tempPath("full.sqlite"), { synchronous: "full" });
+    expect(full.$client.pragma("synchronous", { simple: true })).toBe(2);
+    full.$client.close();
   });
 
   it("explain an unwritable database folder in one line", () => {

@@ -92,7 +92,7 @@ function fold(value: string) {
  */
 export function fillLargeLog(
   sqlite: Database.Database,
-  { reviewId = REVIEW_ID, items = ITEMS, interviews = INTERVIEWS, seed = 20260316 } = {}
+  { reviewId = REVIEW_ID, items = ITEMS, interviews = INTERVIEWS, seed = 20260316, prefix = "perf-" } = {}
 ) {
   const random = generator(seed);
   const start = Date.UTC(2026, 2, 16, 8, 0, 0);
@@ -111,7 +111,7 @@ export function fillLargeLog(
   sqlite.transaction(() => {
     const interviewIds: string[] = [];
     for (let i = 0; i < interviews; i += 1) {
-      const id = `perf-int-${String(i + 1).padStart(2, "0")}`;
+      const id = `${prefix}int-${String(i + 1).padStart(2, "0")}`;
       interviewIds.push(id);
       const day = 16 + (i % 3);
       insertInterview.run(
@@ -128,7 +128,7 @@ export function fillLargeLog(
       for (let p = 0; p < people; p += 1) insertParticipant.run(id, `Fonction ${p + 1}`, `Organisation ${i + 1}`, random.pick(CATEGORIES));
     }
     for (let i = 0; i < items; i += 1) {
-      const id = `perf-ev-${String(i + 1).padStart(5, "0")}`;
+      const id = `${prefix}ev-${String(i + 1).padStart(5, "0")}`;
       const kind = random.pick(KINDS);
       const text = `${random.pick(OPENINGS)} ${random.pick(SUBJECTS)} ${random.pick(CLAIMS)}. ${random.pick(OPENINGS)} ${random.pick(
         SUBJECTS

@@ -5,6 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
+import { damageTable, demoDatabaseFile } from "../db/damage";
 
 // `npm start` refuses bad settings with one line naming the problem and a non-zero exit.
 function start(env: Record<string, string>) {
@@ -57,6 +58,17 @@ describe("npm start with bad settings", () => {
       if (!hadBuild) fs.rmSync("build/server/index.js");
       server.close();
     }
+  });
+});
+
+describe("npm start with a damaged database", () => {
+  it("refuses to start, in one line naming the file", async () => {
+    const file = await demoDatabaseFile(path.join(tempDir(), "db.sqlite"));
+    damageTable(file, "evidence");
+    const { status, stderr } = start({ DATABASE_PATH: file });
+    expect(status).toBe(1);
+    expect(stderr.split("\n")).toHaveLength(1);
+    expect(stderr).toMatch(/^error: Database ".*db\.sqlite" is damaged \(.+\); restore the latest backup/);
   });
 });
 
