@@ -6,6 +6,7 @@ import { getFramework, localize, type Framework, type LocalizedText } from "#ben
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { Paragraphs } from "#app/components/paragraphs";
 import { getLocale } from "#app/utils/locale.server";
+import { pageTitle } from "#app/utils/i18n";
 
 /** Public: the benchmark is published text, and teams keep this page open during a visit. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -183,9 +184,7 @@ export default function BenchmarkReference() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.framework.title} — Benchmark workbench` : "Benchmark workbench" },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => pageTitle(matches, () => data?.framework.title ?? "");
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />;

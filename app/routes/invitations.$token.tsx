@@ -6,7 +6,7 @@ import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { FormError, SelectField, TextField } from "#app/components/field";
 import { acceptInvitation, getInvitation } from "#app/models/review.server";
 import { requireSameOrigin } from "#app/utils/auth.server";
-import { LOCALES } from "#app/utils/i18n";
+import { LOCALES, pageTitle } from "#app/utils/i18n";
 import { getLocale } from "#app/utils/locale.server";
 import { createUserSession } from "#app/utils/session.server";
 import { choice, formFailure, msg, parseForm, requiredText } from "#app/utils/validation";
@@ -97,7 +97,7 @@ export default function AcceptInvitation() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Invitation — Benchmark workbench" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("titles.invitation"));
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />;

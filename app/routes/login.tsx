@@ -10,6 +10,7 @@ import { getEnv } from "#app/utils/env.server";
 import { createUserSession, getSessionUser, hasControlCharacter, safeRedirect } from "#app/utils/session.server";
 import { formFailure, msg, parseForm } from "#app/utils/validation";
 import { readForm } from "#app/utils/forms.server";
+import { pageTitle } from "#app/utils/i18n";
 
 /** A redirect target with CR, LF or another control character is a forged link, not a typo. */
 function requirePlainRedirect(redirectTo: string | null | undefined) {
@@ -99,7 +100,7 @@ export default function Login() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Sign in — Benchmark workbench" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("titles.signIn"));
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />;

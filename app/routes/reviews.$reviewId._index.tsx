@@ -15,6 +15,7 @@ import { PHASES } from "#db/enums";
 import { asRefusal } from "#app/utils/refusal";
 import { optionalText, parseForm } from "#app/utils/validation";
 import { readForm } from "#app/utils/forms.server";
+import { pageTitle } from "#app/utils/i18n";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireReviewPermission(request, params.reviewId, "review:read");
@@ -215,7 +216,7 @@ export default function ReviewHome() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Review — Benchmark workbench" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("titles.review"));
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />;

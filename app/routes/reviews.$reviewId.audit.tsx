@@ -8,6 +8,7 @@ import { listAudit, listAuditFacets } from "#app/models/audit.server";
 import { listMembers } from "#app/models/review.server";
 import { requireReviewPermission } from "#app/utils/auth.server";
 import { optionalDateSchema } from "#app/utils/validation";
+import { pageTitle } from "#app/utils/i18n";
 
 const FilterSchema = z.object({
   userId: z.string().max(100).optional().catch(undefined),
@@ -138,7 +139,7 @@ export default function Audit() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Audit log — Benchmark workbench" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("titles.audit"));
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />;

@@ -34,6 +34,7 @@ import { ROUTE_ACCESS, type Permission } from "#app/utils/permissions";
 import { formValues, msg, optionalText, parseForm, requiredText } from "#app/utils/validation";
 import { HORIZONS, POLARITIES, PRIORITIES, RATINGS, type Rating } from "#db/enums";
 import { readForm } from "#app/utils/forms.server";
+import { pageTitle } from "#app/utils/i18n";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireReviewPermission(request, params.reviewId, "conclusions:read");
@@ -1035,9 +1036,8 @@ function ResolveForm({ commentId }: { commentId: string }) {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data: loaded }) => [
-  { title: loaded ? `${loaded.factor.number}. ${loaded.factor.title} — Benchmark workbench` : "Conclusions — Benchmark workbench" },
-];
+export const meta: MetaFunction<typeof loader> = ({ data: loaded, matches }) =>
+  pageTitle(matches, (t) => (loaded ? `${loaded.factor.number}. ${loaded.factor.title}` : t("titles.conclusions")));
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />;

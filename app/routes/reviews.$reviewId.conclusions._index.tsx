@@ -7,6 +7,7 @@ import { RatingChart } from "#app/components/rating-chart";
 import { listConclusionOverview } from "#app/models/conclusion.server";
 import { hasPermission, requireReviewPermission } from "#app/utils/auth.server";
 import { getLocale } from "#app/utils/locale.server";
+import { pageTitle } from "#app/utils/i18n";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireReviewPermission(request, params.reviewId, "conclusions:read");
@@ -105,7 +106,7 @@ export default function ConclusionsOverview() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Conclusions — Benchmark workbench" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("titles.conclusions"));
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />;

@@ -18,6 +18,7 @@ import { hasPermission, requireReviewPermission } from "#app/utils/auth.server";
 import { getLocale } from "#app/utils/locale.server";
 import { formValues, msg, type FieldErrors } from "#app/utils/validation";
 import { phaseClosedBy, readForm } from "#app/utils/forms.server";
+import { pageTitle } from "#app/utils/i18n";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireReviewPermission(request, params.reviewId, "context:read");
@@ -268,7 +269,7 @@ export default function ContextPage() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Context — Benchmark workbench" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("titles.context"));
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />;

@@ -7,6 +7,7 @@ import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { getCoverage, type Balance } from "#app/models/evidence.server";
 import { requireReviewPermission } from "#app/utils/auth.server";
 import { getLocale } from "#app/utils/locale.server";
+import { pageTitle } from "#app/utils/i18n";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { review } = await requireReviewPermission(request, params.reviewId, "evidence:read");
@@ -150,7 +151,7 @@ export default function Coverage() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Evidence coverage — Benchmark workbench" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("titles.coverage"));
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />;

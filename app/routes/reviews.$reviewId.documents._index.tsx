@@ -32,6 +32,7 @@ import {
   type FieldErrors as FieldErrorMap,
 } from "#app/utils/validation";
 import { phaseClosedBy, readForm } from "#app/utils/forms.server";
+import { pageTitle } from "#app/utils/i18n";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireReviewPermission(request, params.reviewId, "self-assessment:read");
@@ -519,7 +520,7 @@ export default function DocumentsPage() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Documents — Benchmark workbench" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("titles.documents"));
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />;

@@ -20,6 +20,7 @@ import { getLocale } from "#app/utils/locale.server";
 import { formValues } from "#app/utils/validation";
 import { EVIDENCE_KINDS, POLARITIES } from "#db/enums";
 import { readForm } from "#app/utils/forms.server";
+import { pageTitle } from "#app/utils/i18n";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireReviewPermission(request, params.reviewId, "evidence:read");
@@ -323,7 +324,7 @@ export default function EvidenceItem() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Evidence item — Benchmark workbench" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("titles.evidenceItem"));
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />;

@@ -17,6 +17,7 @@ import { hasPermission, requireReviewPermission } from "#app/utils/auth.server";
 import { choice, dateSchema, msg, optionalText, parseForm, type FieldErrors as Errors } from "#app/utils/validation";
 import { INTERVIEW_FORMATS, PARTICIPANT_CATEGORIES, type ParticipantCategory } from "#db/enums";
 import { readForm } from "#app/utils/forms.server";
+import { pageTitle } from "#app/utils/i18n";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireReviewPermission(request, params.reviewId, "evidence:read");
@@ -416,7 +417,7 @@ export default function Interviews() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Interviews — Benchmark workbench" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("titles.interviews"));
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />;

@@ -18,6 +18,7 @@ import { sendInvitationMail } from "#app/utils/mail.server";
 import { asRefusal } from "#app/utils/refusal";
 import { choice, formFailure, msg, optionalText, parseForm } from "#app/utils/validation";
 import { readForm } from "#app/utils/forms.server";
+import { pageTitle } from "#app/utils/i18n";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireReviewPermission(request, params.reviewId, "review:read");
@@ -215,7 +216,7 @@ export default function Members() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Team — Benchmark workbench" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("titles.members"));
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />;

@@ -8,6 +8,7 @@ import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { listPlan, PLAN_TABLE, type PlanRow } from "#app/models/recommendation.server";
 import { requireReviewPermission } from "#app/utils/auth.server";
 import { getLocale } from "#app/utils/locale.server";
+import { pageTitle } from "#app/utils/i18n";
 import { HORIZONS, PRIORITIES, type Priority } from "#db/enums";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -176,7 +177,7 @@ export default function Plan() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Development plan — Benchmark workbench" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("titles.plan"));
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />;

@@ -9,7 +9,7 @@ import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { getReportSnapshot } from "#app/models/report.server";
 import { listIssuedReports } from "#app/models/review.server";
 import { requireReviewPermission } from "#app/utils/auth.server";
-import { LOCALES } from "#app/utils/i18n";
+import { LOCALES, pageTitle } from "#app/utils/i18n";
 import { getLocale } from "#app/utils/locale.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -82,9 +82,8 @@ export default function ReportPage() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.hostCity} · Report — Benchmark workbench` : "Report — Benchmark workbench" },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageTitle(matches, (t) => (data ? t("titles.reportOf", { city: data.hostCity }) : t("titles.report")));
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />;

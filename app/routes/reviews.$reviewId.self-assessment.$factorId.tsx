@@ -38,6 +38,7 @@ import { hasPermission, requireReviewPermission } from "#app/utils/auth.server";
 import { getLocale } from "#app/utils/locale.server";
 import { formValues, msg, type FieldErrors as FieldErrorMap } from "#app/utils/validation";
 import { phaseClosedBy, readForm } from "#app/utils/forms.server";
+import { pageTitle } from "#app/utils/i18n";
 
 function notFound(): never {
   throw data({ message: "This key factor is not in the review's benchmark." }, { status: 404 });
@@ -1035,9 +1036,8 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, defaultSh
   return defaultShouldRevalidate;
 };
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.factor.number}. ${data.factor.title} — Benchmark workbench` : "Benchmark workbench" },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageTitle(matches, (t) => (data ? `${data.factor.number}. ${data.factor.title}` : t("titles.selfAssessment")));
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />;

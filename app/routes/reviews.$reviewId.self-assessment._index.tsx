@@ -11,6 +11,7 @@ import { hasPermission, requireReviewPermission } from "#app/utils/auth.server";
 import { getLocale } from "#app/utils/locale.server";
 import { formValues, msg, parseForm } from "#app/utils/validation";
 import { phaseClosedBy, readForm } from "#app/utils/forms.server";
+import { pageTitle } from "#app/utils/i18n";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireReviewPermission(request, params.reviewId, "self-assessment:read");
@@ -215,7 +216,7 @@ export default function SelfAssessmentOverview() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Self-assessment — Benchmark workbench" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("titles.selfAssessment"));
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />;

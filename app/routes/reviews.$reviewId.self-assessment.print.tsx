@@ -9,6 +9,7 @@ import { listDocuments } from "#app/models/document.server";
 import { listAllAnswers } from "#app/models/self-assessment.server";
 import { requireReviewPermission } from "#app/utils/auth.server";
 import { getLocale } from "#app/utils/locale.server";
+import { pageTitle } from "#app/utils/i18n";
 
 /** The whole self-assessment on one page, as the peer team reads it before the visit or on paper. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -241,9 +242,8 @@ export default function PrintableSelfAssessment() {
   );
 }
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `Self-assessment — ${data.hostCity} — Benchmark workbench` : "Benchmark workbench" },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageTitle(matches, (t) => (data ? t("titles.selfAssessmentOf", { city: data.hostCity }) : t("titles.selfAssessment")));
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />;

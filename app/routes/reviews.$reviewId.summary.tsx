@@ -9,6 +9,7 @@ import { asRefusal, getSummary, saveSummary } from "#app/models/conclusion.serve
 import { authorize, hasPermission, requireReviewAccess, requireReviewPermission } from "#app/utils/auth.server";
 import { formValues, msg, optionalText, parseForm } from "#app/utils/validation";
 import { readForm } from "#app/utils/forms.server";
+import { pageTitle } from "#app/utils/i18n";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireReviewPermission(request, params.reviewId, "conclusions:read");
@@ -138,7 +139,7 @@ export default function Summary() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Executive summary — Benchmark workbench" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("titles.summary"));
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />;

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { listAllReviews, listReviewsForUser } from "#app/models/review.server";
 import { requireUser } from "#app/utils/auth.server";
+import { pageTitle } from "#app/utils/i18n";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -121,7 +122,7 @@ export default function Reviews() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "My reviews — Benchmark workbench" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("titles.reviews"));
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />;

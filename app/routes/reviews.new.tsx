@@ -8,7 +8,7 @@ import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { SelectField, TextField } from "#app/components/field";
 import { createReview } from "#app/models/review.server";
 import { requireAdmin } from "#app/utils/auth.server";
-import { LOCALES } from "#app/utils/i18n";
+import { LOCALES, pageTitle } from "#app/utils/i18n";
 import { getLocale } from "#app/utils/locale.server";
 import { choice, msg, optionalDateSchema, parseForm, requiredText } from "#app/utils/validation";
 import { readForm } from "#app/utils/forms.server";
@@ -128,7 +128,7 @@ export default function NewReview() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "New review — Benchmark workbench" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("titles.newReview"));
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />;

@@ -1,4 +1,4 @@
-import i18next, { type i18n as I18n } from "i18next";
+import i18next, { type i18n as I18n, type TFunction } from "i18next";
 import { initReactI18next } from "react-i18next";
 import { LOCALES, type Locale } from "#benchmark/locales";
 import { NAMESPACES, resources } from "#app/locales/index";
@@ -45,4 +45,25 @@ export function getI18n(locale: Locale): I18n {
     shared.set(locale, instance);
   }
   return instance;
+}
+
+type MetaMatchLike = { id: string; data: unknown };
+
+/** The reader's language in a route's `meta`, as the root loader chose it (English if it is not there). */
+export function metaLocale(matches: readonly MetaMatchLike[]): Locale {
+  const data = matches.find((match) => match.id === "root")?.data;
+  const locale = data && typeof data === "object" && "locale" in data ? data.locale : undefined;
+  return isLocale(locale) ? locale : "en";
+}
+
+/**
+ * A page's `<title>` in the reader's language: "Evidence log — Benchmark workbench". `page`
+ * names the page with the `common` namespace's `t` (or returns data the loader already
+ * translated); without it the title is the app's name alone.
+ */
+export function pageTitle(matches: readonly MetaMatchLike[], page?: (t: TFunction<"common">) => string): { title: string }[] {
+  const t = getI18n(metaLocale(matches)).getFixedT(null, "common");
+  const appName = t("appName");
+  const name = page?.(t);
+  return [{ title: name ? `${name} — ${appName}` : appName }];
 }

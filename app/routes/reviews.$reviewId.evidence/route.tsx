@@ -20,7 +20,7 @@ import {
 } from "#app/models/evidence.server";
 import { listInterviewOptions, type InterviewOption } from "#app/models/interview.server";
 import { hasPermission, requireReviewPermission } from "#app/utils/auth.server";
-import { getI18n } from "#app/utils/i18n";
+import { getI18n, pageTitle } from "#app/utils/i18n";
 import { getLocale } from "#app/utils/locale.server";
 import { formValues } from "#app/utils/validation";
 import { EVIDENCE_KINDS, PARTICIPANT_CATEGORIES, POLARITIES, type EvidenceKind, type Polarity } from "#db/enums";
@@ -322,7 +322,7 @@ function EvidenceLogPage() {
   );
 }
 
-export const meta: MetaFunction = () => [{ title: "Evidence log — Benchmark workbench" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("titles.evidence"));
 
 /** Choosing columns changes nothing the server sends, so it does not refetch the page. */
 export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl, formMethod, defaultShouldRevalidate }) => {
