@@ -60,7 +60,7 @@ export const sessions = sqliteTable(
   (t) => [index("sessions_user_idx").on(t.userId)],
 );
 
-/** Failed sign-ins per key ("email:…" or "ip:…"), kept in the database so a restart does not reset them. */
+/** Failed sign-ins per key ("account:… client:…" or "client:…"), kept in the database so a restart does not reset them. */
 export const loginAttempts = sqliteTable("login_attempts", {
   key: text("key").primaryKey(),
   failures: integer("failures").notNull().default(0),

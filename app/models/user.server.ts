@@ -48,31 +48,37 @@ export async function createUser({
   return { id };
 }
 
-// After FREE_FAILURES wrong passwords for one account or one address, each further
-// attempt waits twice as long as the last, up to MAX_DELAY_MS.
-const FREE_FAILURES = 5;
+// Failures count per account on one client, and per client across accounts; never per account
+// alone, or anyone could lock a user out by typing wrong passwords from elsewhere. Past the free
+// failures, each further attempt waits twice as long as the last, up to MAX_DELAY_MS.
+const FREE_FAILURES_PER_ACCOUNT = 5;
+// A whole office may sign in through one address: it gets more tries before slowing down.
+const FREE_FAILURES_PER_CLIENT = 20;
 const MAX_DELAY_MS = 15 * 60 * 1000;
 const FORGET_AFTER_MS = 60 * 60 * 1000;
 
 function throttleKeys(email: string, address: string) {
-  return [`email:${normaliseEmail(email)}`, `ip:${address}`];
+  return [
+    { key: `account:${normaliseEmail(email)} client:${address}`, free: FREE_FAILURES_PER_ACCOUNT },
+    { key: `client:${address}`, free: FREE_FAILURES_PER_CLIENT },
+  ];
 }
 
-/** Milliseconds to wait before another attempt is allowed for this account or address. */
+/** Milliseconds this client must wait before trying this account again. */
 export async function getLoginDelay({ email, address, now = Date.now() }: { email: string; address: string; now?: number }) {
   let wait = 0;
-  for (const key of throttleKeys(email, address)) {
+  for (const { key } of throttleKeys(email, address)) {
     const row = await db.select().from(loginAttempts).where(eq(loginAttempts.key, key)).get();
     if (row?.lockedUntil) wait = Math.max(wait, row.lockedUntil.getTime() - now);
   }
   return Math.max(0, wait);
 }
 
-async function recordFailure(key: string, now: number) {
+async function recordFailure({ key, free }: { key: string; free: number }, now: number) {
   const row = await db.select().from(loginAttempts).where(eq(loginAttempts.key, key)).get();
   const stale = !row || now - row.lastFailureAt.getTime() > FORGET_AFTER_MS;
   const failures = stale ? 1 : row.failures + 1;
-  const delay = failures > FREE_FAILURES ? Math.min(1000 * 2 ** (failures - FREE_FAILURES), MAX_DELAY_MS) : 0;
+  const delay = failures > free ? Math.min(1000 * 2 ** (failures - free), MAX_DELAY_MS) : 0;
   const values = { key, failures, lastFailureAt: new Date(now), lockedUntil: delay ? new Date(now + delay) : null };
   await db.insert(loginAttempts).values(values).onConflictDoUpdate({ target: loginAttempts.key, set: values });
 }
@@ -85,11 +91,15 @@ export async function verifyLogin({ email, password, address, now = Date.now() }
     .where(eq(users.email, normaliseEmail(email)))
     .get();
   const valid = await verify(row?.passwordHash ?? (await getDummyHash()), password).catch(() => false);
+  const [accountOnClient, client] = throttleKeys(email, address);
   if (row && valid) {
-    for (const key of throttleKeys(email, address)) await db.delete(loginAttempts).where(eq(loginAttempts.key, key));
+    // Only this account's count on this client is forgotten: signing in to one's own account
+    // must not reset a client's count of guesses at other accounts.
+    await db.delete(loginAttempts).where(eq(loginAttempts.key, accountOnClient!.key));
     return { id: row.id, locale: row.locale };
   }
-  for (const key of throttleKeys(email, address)) await recordFailure(key, now);
+  await recordFailure(accountOnClient!, now);
+  await recordFailure(client!, now);
   return null;
 }
 

@@ -6,6 +6,7 @@ import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { FormError, TextField } from "#app/components/field";
 import { getLoginDelay, verifyLogin } from "#app/models/user.server";
 import { requireSameOrigin } from "#app/utils/auth.server";
+import { clientAddress } from "#app/utils/client-address.server";
 import { getEnv } from "#app/utils/env.server";
 import { createUserSession, getSessionUser, hasControlCharacter, safeRedirect } from "#app/utils/session.server";
 import { formFailure, msg, parseForm } from "#app/utils/validation";
@@ -32,11 +33,6 @@ const LoginSchema = z.object({
   password: z.string().min(1, msg("errors.required")).max(1000, msg("errors.tooLong", { max: 1000 })),
   redirectTo: z.string().optional(),
 });
-
-/** The client address for throttling; behind a proxy, its X-Forwarded-For. */
-function clientAddress(request: Request) {
-  return request.headers.get("X-Forwarded-For")?.split(",")[0]?.trim() || request.headers.get("X-Real-IP") || "local";
-}
 
 export async function action({ request }: ActionFunctionArgs) {
   requireSameOrigin(request);

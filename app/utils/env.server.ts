@@ -1,3 +1,4 @@
+import proxyaddr from "proxy-addr";
 import { z } from "zod";
 import { SYNCHRONOUS_MODES } from "#db/client";
 
@@ -16,6 +17,23 @@ const EnvSchema = z
     MAIL_FROM: z.string().default("workbench@localhost"),
     DEMO: z.enum(["0", "1"]).optional(),
     SQLITE_SYNCHRONOUS: z.enum(SYNCHRONOUS_MODES).default("normal"),
+    // The reverse proxies whose X-Forwarded-For is believed: addresses, CIDR ranges, or
+    // proxy-addr's names (loopback, linklocal, uniquelocal), comma-separated. Empty: none.
+    TRUST_PROXY: z
+      .string()
+      .default("")
+      .transform((value) => value.split(",").map((item) => item.trim()).filter(Boolean))
+      .refine(
+        (list) => {
+          try {
+            proxyaddr.compile(list);
+            return true;
+          } catch {
+            return false;
+          }
+        },
+        "must be a comma-separated list of IP addresses, CIDR ranges, or loopback, linklocal, uniquelocal",
+      ),
   })
   .transform((env, ctx) => {
     if (!env.SESSION_SECRET && env.NODE_ENV === "production") {

@@ -29,4 +29,11 @@ describe("environment", () => {
     expect(parseEnv({}).SQLITE_SYNCHRONOUS).toBe("normal");
     expect(parseEnv({ SQLITE_SYNCHRONOUS: "full" }).SQLITE_SYNCHRONOUS).toBe("full");
   });
+
+  it("reads TRUST_PROXY as the list of proxies whose X-Forwarded-For is believed", () => {
+    expect(parseEnv({}).TRUST_PROXY).toEqual([]);
+    expect(parseEnv({ TRUST_PROXY: "10.0.0.5, 192.168.0.0/16,loopback" }).TRUST_PROXY).toEqual(["10.0.0.5", "192.168.0.0/16", "loopback"]);
+    expect(() => parseEnv({ TRUST_PROXY: "true" })).toThrow(/^Invalid environment: TRUST_PROXY must be a comma-separated list/);
+    expect(() => parseEnv({ TRUST_PROXY: "10.0.0.0/99" })).toThrow(/TRUST_PROXY/);
+  });
 });
