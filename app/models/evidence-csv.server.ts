@@ -1,7 +1,7 @@
 import type { Framework } from "#benchmark/index";
 import type { TableState } from "#app/components/data-table";
 import type { CsvRecord } from "#app/utils/csv.server";
-import { listEvidenceForExport, type ExportRow, type LogColumn } from "./evidence.server";
+import { listEvidenceForExport, type ExportRow, type LogColumn } from "./evidence-log.server";
 
 /** Rows written per batch of the streamed file. */
 const BATCH = 500;

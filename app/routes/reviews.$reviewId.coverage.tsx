@@ -4,7 +4,7 @@ import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { localize, requireFramework } from "#benchmark/index";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
-import { getCoverage, type Balance } from "#app/models/evidence.server";
+import { getCoverage, type Balance } from "#app/models/evidence-coverage.server";
 import { requireReviewPermission } from "#app/utils/auth.server";
 import { getLocale } from "#app/utils/locale.server";
 import { pageTitle } from "#app/utils/i18n";

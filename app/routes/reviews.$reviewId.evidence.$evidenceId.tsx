@@ -9,12 +9,12 @@ import { ChoiceGroup, FormError, SelectField, TextAreaField, TextField } from "#
 import {
   deleteEvidence,
   getEvidence,
-  loadLogContext,
   parseEvidenceForm,
   restoreEvidence,
   updateEvidence,
   type EvidenceOutcome,
 } from "#app/models/evidence.server";
+import { loadLogContext } from "#app/models/evidence-log.server";
 import { hasPermission, requireReviewPermission } from "#app/utils/auth.server";
 import { getLocale } from "#app/utils/locale.server";
 import { formValues } from "#app/utils/validation";

@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireFramework } from "#benchmark/index";
 import { foldText } from "#app/components/data-table";
-import { parseEvidenceView } from "#app/models/evidence.server";
 import { evidenceCsvRecords } from "#app/models/evidence-csv.server";
+import { parseEvidenceView } from "#app/models/evidence-log.server";
 import { requireReviewPermission } from "#app/utils/auth.server";
 import { csvResponse } from "#app/utils/csv.server";
 import { getI18n } from "#app/utils/i18n";

@@ -1,6 +1,6 @@
 import { parse } from "csv-parse/sync";
 import { beforeAll, describe, expect, it } from "vitest";
-import { listEvidenceLog, parseEvidenceView } from "#app/models/evidence.server";
+import { listEvidenceLog, parseEvidenceView } from "#app/models/evidence-log.server";
 import { toCsv } from "#app/utils/csv.server";
 import { action as logAction } from "#app/routes/reviews.$reviewId.evidence/route";
 import { loader as csvLoader } from "#app/routes/reviews.$reviewId.evidence[.csv]";

@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
 import type { ColumnDef } from "@tanstack/react-table";
-import type { EvidenceLogRow } from "#app/models/evidence.server";
+import type { EvidenceLogRow } from "#app/models/evidence-log.server";
 import { INTERVIEW_SOURCED, useHydrated, useLabels, useRowActions, type CellLabels } from "./labels";
 
 function DocumentLink({ href, children }: { href: string; children: string }) {

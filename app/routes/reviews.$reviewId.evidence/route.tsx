@@ -6,18 +6,8 @@ import { z } from "zod";
 import { localize, requireFramework } from "#benchmark/index";
 import { DataTable, tableStateToSearchParams, useUrlTableState, type DataTableFilter } from "#app/components/data-table";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
-import {
-  createEvidence,
-  deleteEvidence,
-  EVIDENCE_LOG_TABLE,
-  getLogFacets,
-  listEvidenceLog,
-  loadLogContext,
-  parseEvidenceForm,
-  parseEvidenceView,
-  restoreEvidence,
-  type EvidenceInput,
-} from "#app/models/evidence.server";
+import { createEvidence, deleteEvidence, parseEvidenceForm, restoreEvidence, type EvidenceInput } from "#app/models/evidence.server";
+import { EVIDENCE_LOG_TABLE, getLogFacets, listEvidenceLog, loadLogContext, parseEvidenceView } from "#app/models/evidence-log.server";
 import { listInterviewOptions, type InterviewOption } from "#app/models/interview.server";
 import { hasPermission, requireReviewPermission } from "#app/utils/auth.server";
 import { getI18n, pageTitle } from "#app/utils/i18n";

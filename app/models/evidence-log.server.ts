@@ -1,0 +1,332 @@
+import { and, asc, count, eq, inArray, isNull, sql } from "drizzle-orm";
+import {
+  documentLinks,
+  documents,
+  evidence,
+  evidenceFactors,
+  evidenceQuestions,
+  reviewMembers,
+  users,
+  type EvidenceKind,
+  type ParticipantCategory,
+  type Polarity,
+  type Role,
+} from "#db/schema";
+import { parseTableState, searchTerms, type TableConfig, type TableState } from "#app/components/data-table";
+import { db } from "#app/utils/db.server";
+import { countLog, list, logKeys, logOrder, logWhere, type Lookups } from "./evidence-log-sql.server";
+import { listInterviewOptions, type InterviewOption } from "./interview.server";
+import type { Actor } from "./evidence.server";
+
+export const LOG_PAGE_SIZE = 25;
+/** The table shows the start of long quotes; the item page and the export carry them whole. */
+const EXCERPT_LENGTH = 600;
+
+/**
+ * The evidence log as a table view in the URL. Sent to the page by the loader, so the
+ * browser's table and the server's query (and the CSV export) read the same parameters.
+ */
+export const EVIDENCE_LOG_TABLE = {
+  filterKeys: ["factor", "kind", "polarity", "reviewer", "interview", "category", "origin", "from", "to"],
+  defaultSort: [{ id: "date", desc: true }],
+  transientKeys: ["deleted", "restored", "saved"],
+} as const satisfies TableConfig;
+
+export const LOG_COLUMNS = ["text", "factors", "kind", "polarity", "reviewer", "interview", "category", "date", "origin"] as const;
+export type LogColumn = (typeof LOG_COLUMNS)[number];
+
+export function parseEvidenceView(params: URLSearchParams): TableState {
+  const view = parseTableState(params, EVIDENCE_LOG_TABLE);
+  return {
+    ...view,
+    sort: view.sort.filter((entry) => (LOG_COLUMNS as readonly string[]).includes(entry.id)).slice(0, 1),
+    columns: view.columns?.filter((column) => (LOG_COLUMNS as readonly string[]).includes(column)) ?? null,
+    group: view.group === "factor" ? "factor" : null,
+  };
+}
+
+export type LogDocument = {
+  id: string;
+  title: string;
+  origin: "host-city" | "peer-team";
+  type: string;
+  date: string | null;
+  href: string | null;
+};
+
+/** Documents a reviewer can cite as a source, with a link to read them. */
+export async function listSourceDocuments({ reviewId }: { reviewId: string }): Promise<LogDocument[]> {
+  const rows = await db
+    .select({
+      id: documents.id,
+      title: documents.title,
+      origin: documents.origin,
+      type: documents.type,
+      date: documents.date,
+      url: documents.url,
+      fileSha256: documents.fileSha256,
+    })
+    .from(documents)
+    .where(and(eq(documents.reviewId, reviewId), isNull(documents.deletedAt)))
+    .orderBy(asc(documents.title));
+  return rows.map(({ url, fileSha256, ...row }) => ({
+    ...row,
+    href: url ?? (fileSha256 ? `/reviews/${reviewId}/documents/${row.id}/file` : null),
+  }));
+}
+
+export type EvidenceLogRow = {
+  /** Unique per table row: an item grouped under two factors appears twice. */
+  key: string;
+  id: string;
+  source: "evidence" | "document";
+  kind: EvidenceKind;
+  text: string;
+  truncated: boolean;
+  factors: string[];
+  groupFactor: string | null;
+  polarity: Polarity | null;
+  reviewerName: string | null;
+  interview: { id: string; date: string; format: InterviewOption["format"]; place: string } | null;
+  categories: ParticipantCategory[];
+  document: { id: string; title: string; href: string | null } | null;
+  /** Epoch milliseconds: when it was logged, or the document's date. */
+  date: number;
+  origin: "peer-team" | "host-city";
+  attribution: string;
+  canEdit: boolean;
+};
+
+
+/** The few people, interviews and documents the log's rows refer to; loaded once per page. */
+export type LogContext = {
+  members: { id: string; name: string; role: Role }[];
+  interviews: InterviewOption[];
+  documents: LogDocument[];
+};
+
+export async function loadLogContext({ reviewId }: { reviewId: string }): Promise<LogContext> {
+  const [interviews, docs, members] = await Promise.all([
+    listInterviewOptions({ reviewId }),
+    listSourceDocuments({ reviewId }),
+    db
+      .select({ id: users.id, name: users.name, role: reviewMembers.role })
+      .from(reviewMembers)
+      .innerJoin(users, eq(users.id, reviewMembers.userId))
+      .where(eq(reviewMembers.reviewId, reviewId))
+      .orderBy(asc(users.name)),
+  ]);
+  return { members, interviews, documents: docs };
+}
+
+function lookupsOf(context: LogContext): Lookups {
+  return {
+    names: new Map(context.members.map((person) => [person.id, person.name])),
+    interviews: context.interviews,
+    documents: new Map(context.documents.map((doc) => [doc.id, doc])),
+  };
+}
+
+const needsText = (view: TableState) => Boolean(searchTerms(view.q).length) || view.sort[0]?.id === "text";
+
+type Detail = {
+  id: string;
+  kind: EvidenceKind;
+  polarity: Polarity | null;
+  created_by: string | null;
+  interview_id: string | null;
+  document_id: string | null;
+  date: number;
+  attribution: string;
+  text: string;
+  text_length: number;
+};
+
+/** The columns the table shows, for the rows on screen only (or every row, for the export). */
+function loadDetails(reviewId: string, keys: { id: string; source: "evidence" | "document" }[], fullText: boolean) {
+  const text = fullText ? sql`e.text` : sql`substr(e.text, 1, ${EXCERPT_LENGTH})`;
+  const evidenceIds = keys.filter((key) => key.source === "evidence").map((key) => key.id);
+  const documentIds = keys.filter((key) => key.source === "document").map((key) => key.id);
+  const details = new Map<string, Detail>();
+  const chunk = 500;
+  for (let index = 0; index < evidenceIds.length; index += chunk) {
+    const ids = evidenceIds.slice(index, index + chunk);
+    for (const row of db.all<Detail>(sql`
+      SELECT e.id, e.kind, e.polarity, e.created_by, e.interview_id, e.document_id, e.created_at AS date, e.attribution,
+        ${text} AS text, length(e.text) AS text_length
+      FROM evidence e WHERE e.id IN (${list(ids)}) AND +e.review_id = ${reviewId}`)) {
+      details.set(row.id, row);
+    }
+  }
+  if (documentIds.length) {
+    for (const row of db.all<Detail>(sql`
+      SELECT d.id, 'document' AS kind, NULL AS polarity, NULL AS created_by, NULL AS interview_id, d.id AS document_id,
+        COALESCE(unixepoch(d.date) * 1000, d.created_at) AS date, '' AS attribution, d.title AS text, length(d.title) AS text_length
+      FROM documents d WHERE d.id IN (${list(documentIds)}) AND +d.review_id = ${reviewId}`)) {
+      details.set(row.id, row);
+    }
+  }
+  return details;
+}
+
+async function tagsOf(reviewId: string, ids: string[] | "all") {
+  const factorRows =
+    ids === "all"
+      ? await db
+          .select({ id: evidenceFactors.evidenceId, factorId: evidenceFactors.factorId })
+          .from(evidenceFactors)
+          .innerJoin(evidence, eq(evidence.id, evidenceFactors.evidenceId))
+          .where(and(eq(evidence.reviewId, reviewId), isNull(evidence.deletedAt)))
+      : ids.length
+      ? await db
+          .select({ id: evidenceFactors.evidenceId, factorId: evidenceFactors.factorId })
+          .from(evidenceFactors)
+          .where(inArray(evidenceFactors.evidenceId, ids))
+      : [];
+  const linkRows = await db
+    .selectDistinct({ id: documentLinks.documentId, factorId: documentLinks.factorId })
+    .from(documentLinks)
+    .innerJoin(documents, eq(documents.id, documentLinks.documentId))
+    .where(and(eq(documents.reviewId, reviewId), ids === "all" ? undefined : inArray(documentLinks.documentId, ids.length ? ids : [""])));
+  const factors = new Map<string, string[]>();
+  for (const row of [...factorRows, ...linkRows]) {
+    const current = factors.get(row.id);
+    if (current) current.push(row.factorId);
+    else factors.set(row.id, [row.factorId]);
+  }
+  for (const tags of factors.values()) tags.sort();
+  return factors;
+}
+
+export type LogActor = Actor & { canWrite: boolean };
+
+type Key = { id: string; source: "evidence" | "document"; group_factor: string | null };
+
+function toLogRow(key: Key, detail: Detail, factors: Map<string, string[]>, lookups: Lookups, actor: LogActor): EvidenceLogRow {
+  const interview = detail.interview_id ? lookups.interviews.find((candidate) => candidate.id === detail.interview_id) : undefined;
+  const doc = detail.document_id ? lookups.documents.get(detail.document_id) : undefined;
+  return {
+    key: key.group_factor ? `${key.id}:${key.group_factor}` : key.id,
+    id: key.id,
+    source: key.source,
+    kind: detail.kind,
+    text: detail.text,
+    truncated: detail.text_length > detail.text.length,
+    factors: factors.get(key.id) ?? [],
+    groupFactor: key.group_factor,
+    polarity: detail.polarity,
+    reviewerName: detail.created_by ? lookups.names.get(detail.created_by) ?? null : null,
+    interview: interview ? { id: interview.id, date: interview.date, format: interview.format, place: interview.place } : null,
+    categories: interview ? [...new Set(interview.participants.map((participant) => participant.category))] : [],
+    document: doc ? { id: doc.id, title: doc.title, href: doc.href } : null,
+    date: detail.date,
+    origin: key.source === "document" ? "host-city" : "peer-team",
+    attribution: detail.attribution,
+    canEdit: key.source === "evidence" && actor.canWrite && (detail.created_by === actor.userId || actor.canEditAny),
+  };
+}
+
+/**
+ * One page of the log for a view (search, filters, sort, grouping): the server does the work
+ * so a 5,000-item log sends one page of rows (LOG_PAGE_SIZE), not 5,000.
+ */
+export async function listEvidenceLog({
+  reviewId,
+  view,
+  actor,
+  pageSize = LOG_PAGE_SIZE,
+  context,
+}: {
+  reviewId: string;
+  view: TableState;
+  actor: LogActor;
+  pageSize?: number;
+  context?: LogContext;
+}) {
+  const grouped = view.group === "factor";
+  const [where, lookups] = await Promise.all([logWhere(reviewId, view, grouped), context ?? loadLogContext({ reviewId })]).then(
+    ([clause, loaded]) => [clause, lookupsOf(loaded)] as const
+  );
+  const shape = { grouped, withText: needsText(view) };
+  const totals = countLog(reviewId, shape, where);
+  const pages = Math.max(1, Math.ceil(totals.rows / pageSize));
+  const page = Math.min(view.page, pages);
+  // A flat view selects every column, not only the key: SQLite turns the UNION ALL into a merge of
+  // its two halves only when the sort columns are among those selected, and then reads the newest
+  // items straight from evidence_log_idx and stops after one page instead of sorting the whole log.
+  // A grouped view sorts every row by factor first anyway, and sorts narrow rows faster.
+  const columns = grouped ? sql`log.id, log.source, log.group_factor` : sql`log.*`;
+  const shown = db.all<Key>(
+    sql`WITH log AS (${logKeys(reviewId, shape)}) SELECT ${columns} FROM log ${where}
+      ORDER BY ${logOrder(view, grouped, lookups)} LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`
+  );
+  const ids = [...new Set(shown.map((key) => key.id))];
+  const details = loadDetails(reviewId, shown, false);
+  const factors = await tagsOf(reviewId, ids);
+  return {
+    rows: shown.flatMap((key) => {
+      const detail = details.get(key.id);
+      return detail ? [toLogRow(key, detail, factors, lookups, actor)] : [];
+    }),
+    rowCount: totals.rows,
+    itemCount: totals.items,
+    page,
+    pageSize,
+    groupCounts: totals.groupCounts,
+  };
+}
+
+/** Every item of a view, whole texts and guiding questions included: what the CSV export writes. */
+export async function listEvidenceForExport({ reviewId, view }: { reviewId: string; view: TableState }) {
+  const flat = { ...view, group: null };
+  const [where, lookups] = await Promise.all([logWhere(reviewId, flat, false), loadLogContext({ reviewId })]).then(
+    ([clause, loaded]) => [clause, lookupsOf(loaded)] as const
+  );
+  const keys = logKeys(reviewId, { grouped: false, withText: needsText(flat) });
+  const shown = db.all<Key>(
+    sql`WITH log AS (${keys}) SELECT log.id, log.source, log.group_factor FROM log ${where} ORDER BY ${logOrder(flat, false, lookups)}`
+  );
+  const details = loadDetails(reviewId, shown, true);
+  const [factors, questionRows, linkQuestions] = await Promise.all([
+    tagsOf(reviewId, "all"),
+    db
+      .select({ id: evidenceQuestions.evidenceId, questionId: evidenceQuestions.questionId })
+      .from(evidenceQuestions)
+      .innerJoin(evidence, eq(evidence.id, evidenceQuestions.evidenceId))
+      .where(eq(evidence.reviewId, reviewId)),
+    db
+      .select({ id: documentLinks.documentId, questionId: documentLinks.questionId })
+      .from(documentLinks)
+      .innerJoin(documents, eq(documents.id, documentLinks.documentId))
+      .where(eq(documents.reviewId, reviewId)),
+  ]);
+  const questions = new Map<string, string[]>();
+  for (const row of [...questionRows, ...linkQuestions]) {
+    if (!row.questionId) continue;
+    questions.set(row.id, [...(questions.get(row.id) ?? []), row.questionId].sort());
+  }
+  const noActor: LogActor = { userId: "", canEditAny: false, canWrite: false };
+  return shown.flatMap((key) => {
+    const detail = details.get(key.id);
+    return detail ? [{ ...toLogRow(key, detail, factors, lookups, noActor), questions: questions.get(key.id) ?? [] }] : [];
+  });
+}
+
+export type ExportRow = Awaited<ReturnType<typeof listEvidenceForExport>>[number];
+
+/** Filter choices and tag counts for the log page. Names of interviewees are never part of it. */
+export async function getLogFacets({ reviewId, context }: { reviewId: string; context?: LogContext }) {
+  const loaded = context ?? (await loadLogContext({ reviewId }));
+  const factorCounts = await db
+    .select({ factorId: evidenceFactors.factorId, n: count() })
+    .from(evidenceFactors)
+    .innerJoin(evidence, eq(evidence.id, evidenceFactors.evidenceId))
+    .where(and(eq(evidence.reviewId, reviewId), isNull(evidence.deletedAt)))
+    .groupBy(evidenceFactors.factorId);
+  return {
+    reviewers: loaded.members.filter((member) => member.role === "peer-reviewer" || member.role === "lead-expert"),
+    interviews: loaded.interviews,
+    documents: loaded.documents,
+    factorCounts: Object.fromEntries(factorCounts.map((row) => [row.factorId, row.n])) as Record<string, number>,
+  };
+}
