@@ -2,7 +2,7 @@ import { and, desc, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { addComment, listComments } from "#app/models/comment.server";
 import { listGaps } from "#app/models/progress.server";
-import { action, loader } from "#app/routes/reviews.$reviewId.conclusions.$factorId";
+import { action, loader } from "#app/routes/reviews.$reviewId.conclusions.$factorId/route";
 import { auditLog, factualComments } from "#db/schema";
 import { cookieFor, db, DEMO_REVIEW_ID, makeRequest, run, seedOnce, setPhase, type DemoEmail } from "../utils";
 

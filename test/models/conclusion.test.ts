@@ -9,7 +9,7 @@ import {
   sourceKindOf,
   triangulation,
 } from "#app/models/conclusion.server";
-import { action, loader } from "#app/routes/reviews.$reviewId.conclusions.$factorId";
+import { action, loader } from "#app/routes/reviews.$reviewId.conclusions.$factorId/route";
 import { action as summaryAction, loader as summaryLoader } from "#app/routes/reviews.$reviewId.summary";
 import { loader as overviewLoader } from "#app/routes/reviews.$reviewId.conclusions._index";
 import {

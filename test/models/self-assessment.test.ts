@@ -1,7 +1,7 @@
 import { and, count, eq } from "drizzle-orm";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { getFactorAssessment, getSelfAssessmentProgress, saveFactorAssessment } from "#app/models/self-assessment.server";
-import { action as factorAction, loader as factorLoader } from "#app/routes/reviews.$reviewId.self-assessment.$factorId";
+import { action as factorAction, loader as factorLoader } from "#app/routes/reviews.$reviewId.self-assessment.$factorId/route";
 import { action as overviewAction, loader as overviewLoader } from "#app/routes/reviews.$reviewId.self-assessment._index";
 import { loader as printLoader } from "#app/routes/reviews.$reviewId.self-assessment.print";
 import { auditLog, reviewMembers, reviews, selfAssessmentAnswers, selfAssessmentFactors, users } from "#db/schema";

@@ -1,0 +1,53 @@
+import { Form, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { FormError, TextAreaField } from "#app/components/field";
+import type { loader } from "./route";
+import { Done, useFailure } from "./shared";
+
+export function AgreementSection() {
+  const { conclusion, can } = useLoaderData<typeof loader>();
+  const agreeFailure = useFailure("agree");
+  const reopenFailure = useFailure("reopen");
+  const navigation = useNavigation();
+  const { t } = useTranslation("conclusions");
+  if (!conclusion || !can.agree) return null;
+  const busy = navigation.state !== "idle";
+  const ready = conclusion.agreeable;
+  return (
+    <section id="agreement" aria-labelledby="agreement-title" className="card agreement no-print">
+      <h2 id="agreement-title">{conclusion.state === "agreed" ? t("agree.reopenTitle") : t("agree.title")}</h2>
+      <Done intents={["agree", "reopen"]} />
+      {conclusion.state === "draft" ? (
+        <Form method="post" preventScrollReset>
+          <input type="hidden" name="intent" value="agree" />
+          <input type="hidden" name="version" value={conclusion.version} />
+          <p className="hint" id="agree-hint">
+            {t("agree.hint")}
+          </p>
+          {!ready && !agreeFailure ? <p className="muted">{t("errors.emptyConclusion")}</p> : null}
+          <FormError message={agreeFailure?.formError ?? agreeFailure?.errors.agree?.[0] ?? agreeFailure?.errors.version?.[0]} />
+          <button type="submit" disabled={busy} aria-describedby="agree-hint">
+            {t("agree.button")}
+          </button>
+        </Form>
+      ) : (
+        <Form method="post" preventScrollReset>
+          <input type="hidden" name="intent" value="reopen" />
+          <FormError message={reopenFailure?.formError} />
+          <TextAreaField
+            label={t("agree.reason")}
+            hint={t("agree.reasonHint")}
+            name="reason"
+            rows={2}
+            defaultValue={reopenFailure ? String(reopenFailure.values.reason ?? "") : ""}
+            errors={reopenFailure?.errors.reason}
+          />
+          <button type="submit" className="secondary" disabled={busy}>
+            {t("agree.reopen")}
+          </button>
+        </Form>
+      )}
+    </section>
+  );
+}
+

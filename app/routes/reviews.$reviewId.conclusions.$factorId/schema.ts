@@ -1,0 +1,72 @@
+import { z } from "zod";
+import { msg, optionalText, requiredText } from "#app/utils/validation";
+import { HORIZONS, PRIORITIES, RATINGS } from "#db/enums";
+
+/* The forms of the conclusion page: each posts an `intent` and its own fields. */
+
+export const INTENTS = [
+  "save-conclusion",
+  "add-recommendation",
+  "update-recommendation",
+  "move-recommendation",
+  "delete-recommendation",
+  "agree",
+  "reopen",
+  "comment",
+  "resolve",
+] as const;
+export type Intent = (typeof INTENTS)[number];
+
+export const IntentSchema = z.object({ intent: z.enum(INTENTS) });
+
+export const VersionSchema = z
+  .string({ error: msg("conclusions:errors.badVersion") })
+  .regex(/^\d+$/, msg("conclusions:errors.badVersion"))
+  .transform(Number);
+
+export const IdSchema = z.string({ error: msg("conclusions:errors.noRecommendation") }).trim().min(1, msg("conclusions:errors.noRecommendation")).max(100);
+
+export const RatingFieldSchema = z
+  .string()
+  .optional()
+  .transform((value) => value || null)
+  .pipe(z.enum(RATINGS, { error: msg("conclusions:errors.ratingOffScale") }).nullable());
+
+export const RecommendationShape = {
+  text: requiredText(4000),
+  priority: z.enum(PRIORITIES, { error: msg("conclusions:errors.priorityRequired") }),
+  horizon: z.enum(HORIZONS, { error: msg("conclusions:errors.horizonRequired") }),
+  responsibleService: optionalText(200),
+  exampleIndex: z
+    .string()
+    .optional()
+    .transform((value) => (value ? Number(value) : null))
+    .pipe(z.number({ error: msg("conclusions:errors.exampleUnknown") }).int(msg("conclusions:errors.exampleUnknown")).min(0, msg("conclusions:errors.exampleUnknown")).nullable()),
+};
+
+export const ActionSchema = z.discriminatedUnion("intent", [
+  z.object({
+    intent: z.literal("save-conclusion"),
+    version: VersionSchema,
+    rating: RatingFieldSchema,
+    strengths: optionalText(20_000),
+    improvements: optionalText(20_000),
+    citations: z.array(z.string().max(100)).max(500),
+  }),
+  z.object({ intent: z.literal("add-recommendation"), ...RecommendationShape }),
+  z.object({ intent: z.literal("update-recommendation"), recommendationId: IdSchema, token: VersionSchema, ...RecommendationShape }),
+  z.object({ intent: z.literal("move-recommendation"), recommendationId: IdSchema, direction: z.enum(["up", "down"], { error: msg("errors.invalidChoice") }) }),
+  z.object({ intent: z.literal("delete-recommendation"), recommendationId: IdSchema }),
+  z.object({ intent: z.literal("agree"), version: VersionSchema }),
+  z.object({
+    intent: z.literal("reopen"),
+    reason: z
+      .string({ error: msg("conclusions:errors.reasonRequired") })
+      .trim()
+      .min(1, msg("conclusions:errors.reasonRequired"))
+      .max(2000, msg("errors.tooLong", { max: 2000 })),
+  }),
+  z.object({ intent: z.literal("comment"), text: requiredText(5000) }),
+  z.object({ intent: z.literal("resolve"), commentId: IdSchema, response: optionalText(5000) }),
+]);
+

@@ -1,0 +1,169 @@
+import type { useLoaderData } from "@remix-run/react";
+import { useEffect, useId, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { Phase, Rating } from "#db/enums";
+import { FieldErrors } from "#app/components/field";
+import type { FieldErrors as FieldErrorMap } from "#app/utils/validation";
+import { useAutosave, useHydrated } from "./autosave";
+import { ConflictPanel, SaveStatus, type SaveState } from "./conflict-panel";
+import type { loader } from "./route";
+
+type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
+
+type Rated = { rating: Rating | null; summary: string; version: number; updatedAt: Date | string; updatedByName: string | null };
+
+export function AssessmentFields({
+  ratingScale,
+  saved,
+  initial,
+  initialConflict,
+  initialErrors,
+  onDirty,
+  onBusy,
+}: {
+  ratingScale: LoaderData["ratingScale"];
+  saved: { rating: Rating | null; summary: string; changedSinceSubmission: boolean } | null;
+  initial: { rating: string | null; summary: string; version: number };
+  initialConflict: Rated | null;
+  initialErrors: FieldErrorMap;
+  onDirty: (id: string, dirty: boolean) => void;
+  onBusy: (id: string, busy: boolean) => void;
+}) {
+  const { t } = useTranslation("selfAssessment");
+  const hydrated = useHydrated();
+  const [rating, setRating] = useState(initial.rating);
+  const [summary, setSummary] = useState(initial.summary);
+  const [version, setVersion] = useState(initial.version);
+  const [savedValue, setSavedValue] = useState({ rating: saved?.rating ?? null, summary: saved?.summary ?? "" });
+  const [conflict, setConflict] = useState<Rated | null>(initialConflict);
+  const [errors, setErrors] = useState<FieldErrorMap>(initialErrors);
+  const [closed, setClosed] = useState<Phase | null>(null);
+  const [touched, setTouched] = useState(false);
+  const latest = useRef({ rating: initial.rating, summary: initial.summary, version: initial.version });
+  const dirty = rating !== savedValue.rating || summary.trim() !== savedValue.summary;
+  const legendId = useId();
+
+  const autosave = useAutosave(
+    () => ({
+      intent: "assessment",
+      rating: latest.current.rating ?? "",
+      summary: latest.current.summary,
+      version: String(latest.current.version),
+    }),
+    (result) => {
+      if (result.intent !== "assessment") return;
+      if (result.ok) {
+        latest.current.version = result.version;
+        setVersion(result.version);
+        setSavedValue({ rating: result.rating, summary: result.summary });
+        setConflict(null);
+        setErrors({});
+      } else if (result.kind === "conflict") {
+        setConflict(result.conflicts?.assessment ?? null);
+      } else if (result.kind === "phase-closed") {
+        setClosed(result.phase ?? null);
+      } else {
+        setErrors(result.errors);
+      }
+    },
+    (busy) => onBusy("assessment", busy),
+  );
+  useEffect(() => onDirty("assessment", dirty), [dirty, onDirty]);
+
+  const state: SaveState = !hydrated
+    ? "idle"
+    : conflict || closed || Object.keys(errors).length
+      ? "failed"
+      : autosave.saving
+        ? "saving"
+        : dirty
+          ? "unsaved"
+          : touched
+            ? "saved"
+            : "idle";
+  const ratingLabel = (id: string | null) => ratingScale.find((entry) => entry.id === id)?.label ?? t("common:ratings.none");
+
+  return (
+    <section className="sa-assessment card" aria-labelledby="assessment-title">
+      <h2 id="assessment-title">
+        {t("factor.assessmentTitle")}
+        {saved?.changedSinceSubmission ? <span className="pill sa-changed">{t("changedSinceSubmission")}</span> : null}
+      </h2>
+      <fieldset className="field sa-rating-scale" aria-describedby={errors.rating?.length ? "rating-error" : undefined}>
+        <legend id={legendId}>{t("factor.rating")}</legend>
+        <FieldErrors id="rating-error" errors={errors.rating} />
+        {ratingScale.map((entry) => (
+          <label key={entry.id} className="sa-rating-option">
+            <input
+              type="radio"
+              name="rating"
+              value={entry.id}
+              checked={rating === entry.id}
+              disabled={closed !== null}
+              onChange={() => {
+                latest.current.rating = entry.id;
+                setRating(entry.id);
+                setTouched(true);
+                if (!conflict) autosave.saveNow();
+              }}
+            />{" "}
+            <span className={`pill ${entry.id}`}>{entry.label}</span> <span className="muted">{entry.description}</span>
+          </label>
+        ))}
+      </fieldset>
+      <div className="field">
+        <label htmlFor="summary">{t("factor.summary")}</label>
+        <p className="hint" id="summary-hint">
+          {t("factor.summaryHint")}
+        </p>
+        <textarea
+          id="summary"
+          name="summary"
+          rows={4}
+          value={summary}
+          readOnly={closed !== null}
+          aria-invalid={errors.summary?.length ? true : undefined}
+          aria-describedby={["summary-hint", errors.summary?.length ? "summary-error" : null, "assessment-status"].filter(Boolean).join(" ")}
+          onChange={(event) => {
+            latest.current.summary = event.target.value;
+            setSummary(event.target.value);
+            setTouched(true);
+            if (!conflict && !closed) autosave.schedule();
+          }}
+          onBlur={() => {
+            if (dirty && !conflict && !closed) autosave.saveNow();
+          }}
+        />
+        <FieldErrors id="summary-error" errors={errors.summary} />
+      </div>
+      <input type="hidden" name="factorVersion" value={version} />
+      {closed ? <p className="form-error">{t("phaseClosed", { phase: closed })}</p> : null}
+      <SaveStatus state={state} id="assessment-status" />
+      {conflict ? (
+        <ConflictPanel
+          theirs={conflict}
+          forceName="forceFactor"
+          takeName="takeFactor"
+          onKeepMine={hydrated ? () => autosave.saveNow({ version: String(conflict.version) }) : undefined}
+          onTakeTheirs={
+            hydrated
+              ? () => {
+                  latest.current = { rating: conflict.rating, summary: conflict.summary, version: conflict.version };
+                  setRating(conflict.rating);
+                  setSummary(conflict.summary);
+                  setVersion(conflict.version);
+                  setSavedValue({ rating: conflict.rating, summary: conflict.summary });
+                  setConflict(null);
+                }
+              : undefined
+          }
+        >
+          <p>
+            {t("factor.rating")}: <span className={`pill ${conflict.rating ?? ""}`}>{ratingLabel(conflict.rating)}</span>
+          </p>
+          {conflict.summary ? <p className="sa-answer-text">{conflict.summary}</p> : <p className="muted">{t("factor.noSummary")}</p>}
+        </ConflictPanel>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,370 @@
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
+import {
+  Form,
+  Link,
+  useActionData,
+  useLoaderData,
+  useNavigation,
+  useSearchParams,
+  useSubmit,
+  type ShouldRevalidateFunction,
+} from "@remix-run/react";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { getKeyFactor, localize, requireFramework } from "#benchmark/index";
+import type { Phase } from "#db/enums";
+import { GeneralErrorBoundary } from "#app/components/error-boundary";
+import { FormError } from "#app/components/field";
+import { TextBlocks } from "#app/components/paragraphs";
+import { listDocumentsForFactor } from "#app/models/document.server";
+import { answerField, versionField } from "#app/models/self-assessment-fields";
+import {
+  getFactorAssessment,
+  saveFactorAssessment,
+  type SaveResult,
+} from "#app/models/self-assessment.server";
+import { hasPermission, requireReviewPermission } from "#app/utils/auth.server";
+import { getLocale } from "#app/utils/locale.server";
+import { formValues, msg, type FieldErrors as FieldErrorMap } from "#app/utils/validation";
+import { phaseClosedBy, readForm } from "#app/utils/forms.server";
+import { pageTitle } from "#app/utils/i18n";
+import { AnswerField } from "./answer-field";
+import { AssessmentFields } from "./assessment-fields";
+import { useItemSet } from "./autosave";
+import { useFormatDateTime } from "./conflict-panel";
+import { FactorDocuments } from "./factor-documents";
+import { LeaveDialog, useUnsavedWarning } from "./leave-dialog";
+import { ReadOnlyFactor } from "./read-only-factor";
+import { AnswerSchema, AssessmentSchema, parseWholeForm } from "./schema";
+
+function notFound(): never {
+  throw data({ message: "This key factor is not in the review's benchmark." }, { status: 404 });
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const access = await requireReviewPermission(request, params.reviewId, "self-assessment:read");
+  const { review } = access;
+  const framework = requireFramework(review.frameworkId);
+  const factor = getKeyFactor(framework, params.factorId ?? "");
+  if (!factor) notFound();
+  const locale = await getLocale(request);
+  const l = (text: { fr: string; en: string }) => localize(text, locale);
+  const [saved, documents] = await Promise.all([
+    getFactorAssessment({ reviewId: review.id, factorId: factor.id }),
+    listDocumentsForFactor({ reviewId: review.id, factorId: factor.id }),
+  ]);
+  const factors = framework.keyFactors.filter((candidate) => !candidate.retired);
+  const index = factors.findIndex((candidate) => candidate.id === factor.id);
+  const neighbour = (position: number) => {
+    const other = factors[position];
+    return other ? { id: other.id, number: other.number, title: l(other.title) } : null;
+  };
+  const questions = factor.guidingQuestions.filter((question) => !question.retired);
+  return {
+    reviewId: review.id,
+    factor: {
+      id: factor.id,
+      number: factor.number,
+      title: l(factor.title),
+      statement: l(factor.statement),
+      rationale: l(factor.rationale),
+      questions: questions.map((question, position) => ({
+        id: question.id,
+        number: position + 1,
+        text: l(question.text),
+        subItems: question.subItems?.map(l) ?? [],
+      })),
+      examples: factor.examples.map((example) => ({ city: l(example.city), text: l(example.text) })),
+    },
+    ratingScale: framework.ratingScale.map((rating) => ({ id: rating.id, label: l(rating.label), description: l(rating.description) })),
+    answers: saved.answers,
+    assessment: saved.assessment,
+    submission: saved.submission,
+    documents: documents.map((document) => ({
+      id: document.id,
+      title: document.title,
+      type: document.type,
+      date: document.date,
+      url: document.url,
+      hasFile: document.hasFile,
+      fileName: document.fileName,
+      questionIds: document.questionIds,
+    })),
+    // Read-only for peers and the lead, and for the host team once the peer visit is over.
+    canWrite: hasPermission(access, "self-assessment:write") && !factor.retired,
+    previous: index > 0 ? neighbour(index - 1) : null,
+    next: index >= 0 ? neighbour(index + 1) : null,
+    // Changes whenever something was saved through a full form post, so the form starts afresh.
+    stamp: [
+      saved.assessment?.version ?? 0,
+      ...questions.map((question) => saved.answers[question.id]?.version ?? 0),
+    ].join("."),
+  };
+}
+
+
+type Failure = {
+  ok: false;
+  intent: "save" | "answer" | "assessment";
+  kind: "invalid" | "conflict" | "phase-closed";
+  errors: FieldErrorMap;
+  values: Record<string, string | string[]>;
+  phase?: Phase;
+  conflicts?: Extract<SaveResult, { status: "conflict" }>;
+};
+
+function failure(result: Failure, status: number) {
+  return data(result, { status });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  let access;
+  try {
+    access = await requireReviewPermission(request, params.reviewId, "self-assessment:write");
+  } catch (error) {
+    // The phase moved on while the page was open: say so beside the form and give the text back.
+    const phase = phaseClosedBy(error);
+    if (!phase) throw error;
+    const values = formValues(await readForm(request));
+    const intent = values.intent === "answer" || values.intent === "assessment" ? values.intent : "save";
+    return failure({ ok: false, intent, kind: "phase-closed", phase, errors: {}, values }, 409);
+  }
+  const { review, user } = access;
+  const framework = requireFramework(review.frameworkId);
+  const factor = getKeyFactor(framework, params.factorId ?? "");
+  if (!factor || factor.retired) notFound();
+  const form = await readForm(request);
+  const intent = form.get("intent");
+
+  if (intent === "answer" || intent === "assessment") {
+    const values = formValues(form);
+    const parsed = intent === "answer" ? AnswerSchema.safeParse(values) : AssessmentSchema.safeParse(values);
+    if (!parsed.success) {
+      const errors: FieldErrorMap = {};
+      for (const issue of parsed.error.issues) (errors[String(issue.path[0] ?? "_form")] ??= []).push(issue.message);
+      return failure({ ok: false, intent, kind: "invalid", errors, values }, 400);
+    }
+    const input = parsed.data;
+    const result = await saveFactorAssessment({
+      reviewId: review.id,
+      factorId: factor.id,
+      userId: user.id,
+      answers: input.intent === "answer" ? [{ questionId: input.questionId, text: input.text, version: input.version }] : [],
+      assessment: input.intent === "assessment" ? { rating: input.rating, summary: input.summary, version: input.version } : null,
+    });
+    if (result.status === "unknown-factor") notFound();
+    if (result.status === "invalid") {
+      // The model names answer fields "answer.<id>"; a single answer's box is "text".
+      const errors: FieldErrorMap = {};
+      for (const [field, messages] of Object.entries(result.errors)) errors[field.startsWith("answer.") ? "text" : field] = messages;
+      return failure({ ok: false, intent, kind: "invalid", errors, values }, 400);
+    }
+    if (result.status === "conflict") return failure({ ok: false, intent, kind: "conflict", errors: {}, values, conflicts: result }, 409);
+    if (input.intent === "answer") {
+      const saved = result.answers[input.questionId]!;
+      return { ok: true as const, intent: "answer" as const, questionId: input.questionId, text: saved.text, version: saved.version };
+    }
+    return { ok: true as const, intent: "assessment" as const, ...result.assessment! };
+  }
+
+  const parsed = parseWholeForm(form);
+  if (Object.keys(parsed.errors).length) return failure({ ok: false, intent: "save", kind: "invalid", errors: parsed.errors, values: parsed.values }, 400);
+  const result = await saveFactorAssessment({
+    reviewId: review.id,
+    factorId: factor.id,
+    userId: user.id,
+    answers: parsed.answers,
+    assessment: parsed.assessment,
+  });
+  if (result.status === "unknown-factor") notFound();
+  if (result.status === "invalid") return failure({ ok: false, intent: "save", kind: "invalid", errors: result.errors, values: parsed.values }, 400);
+  if (result.status === "conflict") {
+    return failure({ ok: false, intent: "save", kind: "conflict", errors: {}, values: parsed.values, conflicts: result }, 409);
+  }
+  return redirect(`/reviews/${review.id}/self-assessment/${factor.id}?saved=${result.changes}`);
+}
+
+
+export default function FactorPage() {
+  const loaderData = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const [searchParams] = useSearchParams();
+  const { t } = useTranslation("selfAssessment");
+  const formatDateTime = useFormatDateTime();
+  const { reviewId, factor, answers, assessment, documents, canWrite, previous, next, submission, stamp } = loaderData;
+
+  const [dirtyItems, onDirty] = useItemSet();
+  // Background saves on their way, known at once (a click on "Save" first blurs the box, which sends).
+  const busy = useRef(new Set<string>());
+  const [busyChanges, setBusyChanges] = useState(0);
+  const onBusy = useCallback((id: string, on: boolean) => {
+    if (on) busy.current.add(id);
+    else busy.current.delete(id);
+    setBusyChanges((changes) => changes + 1);
+  }, []);
+  const submit = useSubmit();
+  // A save of the whole page waits for them, so it carries the versions they bring back.
+  const deferred = useRef<HTMLElement | null>(null);
+  useEffect(() => {
+    if (busy.current.size || !deferred.current) return;
+    const submitter = deferred.current;
+    deferred.current = null;
+    submit(submitter as HTMLButtonElement, { method: "post" });
+  }, [busyChanges, submit]);
+  const submitting = navigation.state === "submitting";
+  const blocker = useUnsavedWarning(dirtyItems.size > 0 && !submitting);
+  useEffect(() => {
+    // Once the last text reached the server, let the blocked navigation go on by itself.
+    if (blocker.state === "blocked" && dirtyItems.size === 0) blocker.proceed();
+  }, [blocker, dirtyItems.size]);
+
+  // A full-form result (conflict, invalid, phase closed) re-seeds the fields with what was sent.
+  const wholeForm = actionData && !actionData.ok && actionData.intent === "save" ? actionData : null;
+  const attempt = useRef({ data: wholeForm, count: 0 });
+  if (attempt.current.data !== wholeForm) attempt.current = { data: wholeForm, count: attempt.current.count + 1 };
+  const values = wholeForm?.values ?? {};
+  const text = (name: string) => (typeof values[name] === "string" ? (values[name] as string) : undefined);
+  const phaseClosed = wholeForm?.kind === "phase-closed" ? wholeForm.phase : null;
+  const showForm = canWrite || phaseClosed !== null;
+  const saved = searchParams.get("saved");
+
+  return (
+    <>
+      <p className="breadcrumb no-print">
+        <Link to={`/reviews/${reviewId}/self-assessment`}>{t("overview.title")}</Link> › {t("factor.kicker", { number: factor.number })}
+      </p>
+      <h1>
+        {t("factor.heading", { number: factor.number, title: factor.title })}
+      </h1>
+      <div className="sa-factor">
+        <div className="sa-factor__main">
+          <p className="sa-statement">{factor.statement}</p>
+          <details className="sa-rationale">
+            <summary>{t("factor.rationale")}</summary>
+            <TextBlocks text={factor.rationale} />
+          </details>
+          {submission ? (
+            <p className="muted">{t("submittedOn", { name: submission.byName ?? "—", when: formatDateTime(submission.at) })}</p>
+          ) : null}
+          {saved !== null && !wholeForm ? (
+            <p className="notice ok" role="status">
+              {saved === "0" ? t("factor.nothingChanged") : t("factor.saved")}
+            </p>
+          ) : null}
+          {wholeForm?.kind === "conflict" ? <FormError message="selfAssessment:conflict.formError" /> : null}
+          {wholeForm?.kind === "invalid" ? <FormError message={wholeForm.errors._form?.[0] ?? "errors.fixBelow"} /> : null}
+          {phaseClosed ? <FormError message={msg("selfAssessment:phaseClosedForm", { phase: phaseClosed })} /> : null}
+
+          {showForm ? (
+            <Form
+              method="post"
+              noValidate
+              key={`${stamp}:${attempt.current.count}`}
+              className="sa-factor-form"
+              onSubmit={(event) => {
+                if (!busy.current.size) return;
+                event.preventDefault();
+                const submitter = (event.nativeEvent as SubmitEvent).submitter;
+                deferred.current = submitter ?? event.currentTarget;
+              }}
+            >
+              {factor.questions.map((question) => (
+                <AnswerField
+                  key={question.id}
+                  question={question}
+                  saved={answers[question.id]}
+                  initialText={text(answerField(question.id)) ?? answers[question.id]?.text ?? ""}
+                  initialVersion={Number(text(versionField(question.id)) ?? answers[question.id]?.version ?? 0)}
+                  initialConflict={wholeForm?.conflicts?.answers[question.id] ?? null}
+                  initialErrors={wholeForm?.errors[answerField(question.id)]}
+                  documents={documents.filter((document) => document.questionIds.includes(question.id))}
+                  reviewId={reviewId}
+                  onDirty={onDirty}
+                  onBusy={onBusy}
+                />
+              ))}
+              <AssessmentFields
+                ratingScale={loaderData.ratingScale}
+                saved={assessment}
+                initial={{
+                  rating: text("rating") ?? assessment?.rating ?? null,
+                  summary: text("summary") ?? assessment?.summary ?? "",
+                  version: Number(text("factorVersion") ?? assessment?.version ?? 0),
+                }}
+                initialConflict={wholeForm?.conflicts?.assessment ?? null}
+                initialErrors={wholeForm ? { rating: wholeForm.errors.rating, summary: wholeForm.errors.summary } : {}}
+                onDirty={onDirty}
+                onBusy={onBusy}
+              />
+              <div className="actions">
+                <button type="submit" name="intent" value="save" disabled={submitting || phaseClosed !== null}>
+                  {submitting ? t("common:status.saving") : t("factor.save")}
+                </button>
+                <span className="muted">{t("factor.saveHint")}</span>
+              </div>
+            </Form>
+          ) : (
+            <ReadOnlyFactor data={loaderData} />
+          )}
+
+          <FactorDocuments reviewId={reviewId} factorId={factor.id} documents={documents} canWrite={canWrite} />
+
+          <nav className="sa-pager no-print" aria-label={t("factor.pager")}>
+            {previous ? (
+              <Link to={`/reviews/${reviewId}/self-assessment/${previous.id}`} rel="prev">
+                <span aria-hidden="true">← </span>
+                {t("conclusions:factor.title", { number: previous.number, title: previous.title })}
+              </Link>
+            ) : (
+              <span />
+            )}
+            {next ? (
+              <Link to={`/reviews/${reviewId}/self-assessment/${next.id}`} rel="next">
+                {/* "Factor 3: Coordination and governance", the wording the conclusions pages use. */}
+                {t("conclusions:factor.title", { number: next.number, title: next.title })}
+                <span aria-hidden="true"> →</span>
+              </Link>
+            ) : null}
+          </nav>
+        </div>
+
+        <aside className="sa-factor__examples examples" aria-labelledby="examples-title">
+          <h2 id="examples-title">{t("factor.examples")}</h2>
+          <p className="hint muted">{t("factor.examplesHint")}</p>
+          {factor.examples.length ? (
+            factor.examples.map((example) => (
+              <article key={example.city} className="sa-example">
+                <h3>{example.city}</h3>
+                <TextBlocks text={example.text} />
+              </article>
+            ))
+          ) : (
+            <p className="muted">{t("factor.noExamples")}</p>
+          )}
+        </aside>
+      </div>
+      <LeaveDialog blocker={blocker} />
+    </>
+  );
+}
+
+/** Background saves change nothing else on the page: skip reloading its data after them. */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, defaultShouldRevalidate }) => {
+  const intent = formData?.get("intent");
+  if (intent === "answer" || intent === "assessment") return false;
+  return defaultShouldRevalidate;
+};
+
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  pageTitle(matches, (t) => (data ? `${data.factor.number}. ${data.factor.title}` : t("titles.selfAssessment")));
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
