@@ -18,6 +18,7 @@ import {
 import { useLocation, useNavigation, useSearchParams } from "@remix-run/react";
 import { memo, useCallback, useEffect, useId, useMemo, useRef, useState, type FormEvent, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { foldText } from "#db/search-text";
 
 declare module "@tanstack/react-table" {
   // The type parameters must match the library's declaration to merge with it.
@@ -35,22 +36,6 @@ declare module "@tanstack/react-table" {
 }
 
 // ---- Search ------------------------------------------------------------------
-
-/**
- * The text the accent-insensitive search compares: decomposed, marks stripped, ligatures
- * spelt out, curly apostrophes straightened, lower case. "Égalité" and "egalite" fold alike.
- * The server stores the same folding in search columns, so both sides agree.
- */
-export function foldText(value: string): string {
-  return value
-    .normalize("NFD")
-    .replace(/[œŒ]/g, "oe")
-    .replace(/[æÆ]/g, "ae")
-    .replace(/ß/g, "ss")
-    .replace(/[’‘ʼ]/g, "'")
-    .replace(/\p{M}/gu, "")
-    .toLowerCase();
-}
 
 /** The words of a search query, folded; a row matches when it contains every one. */
 export function searchTerms(query: string): string[] {

@@ -1,5 +1,6 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
+import { foldText } from "#db/search-text";
 import type { Framework } from "#benchmark/index";
 import {
   documents,
@@ -12,7 +13,6 @@ import {
   type EvidenceKind,
   type Polarity,
 } from "#db/schema";
-import { foldText } from "#app/components/data-table";
 import { db } from "#app/utils/db.server";
 import { choice, fieldErrors, formValues, msg, optionalText, requiredText, type FieldErrors } from "#app/utils/validation";
 import { writeAudit } from "./audit.server";

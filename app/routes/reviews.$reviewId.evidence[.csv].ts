@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { foldText } from "#db/search-text";
 import { requireFramework } from "#benchmark/index";
-import { foldText } from "#app/components/data-table";
 import { evidenceCsvRecords } from "#app/models/evidence-csv.server";
 import { parseEvidenceView } from "#app/models/evidence-log.server";
 import { requireReviewPermission } from "#app/utils/auth.server";

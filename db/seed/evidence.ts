@@ -3,6 +3,7 @@ import type { Db } from "../client";
 import type { EvidenceKind, ParticipantCategory, Polarity } from "../enums";
 import { documents, evidence, evidenceFactors, evidenceQuestions, interviewParticipants, interviewReviewers, interviews } from "../schema";
 import { at, DEMO_REVIEW_ID } from "./accounts";
+import { foldText } from "../search-text";
 
 /*
  * The first two and a half days of Belleforge's peer visit (16–18 March 2026): five interviews
@@ -624,7 +625,7 @@ export function seedEvidence(db: Db) {
         reviewId: DEMO_REVIEW_ID,
         kind: item.kind,
         text: item.text,
-        searchText: foldForSearch(`${item.text}\n${item.attribution}`),
+        searchText: foldText(`${item.text}\n${item.attribution}`),
         polarity: item.polarity,
         attribution: item.attribution,
         interviewId: item.interviewId ?? null,
@@ -639,18 +640,3 @@ export function seedEvidence(db: Db) {
 }
 
 const evidenceId = (index: number) => `demo-ev-${String(index + 1).padStart(3, "0")}`;
-
-/**
- * Same folding as the app's search (app/components/data-table.tsx foldText), repeated here so
- * the seed does not import a React module; test/models/evidence.test.ts checks they agree.
- */
-export function foldForSearch(value: string) {
-  return value
-    .normalize("NFD")
-    .replace(/[œŒ]/g, "oe")
-    .replace(/[æÆ]/g, "ae")
-    .replace(/ß/g, "ss")
-    .replace(/[’‘ʼ]/g, "'")
-    .replace(/\p{M}/gu, "")
-    .toLowerCase();
-}

@@ -8,6 +8,7 @@ import { Readable } from "node:stream";
 import { pathToFileURL } from "node:url";
 import type Database from "better-sqlite3";
 import type { Browser, Page } from "playwright-core";
+import { foldText } from "#db/search-text";
 
 /**
  * The evidence log under load: a review with 5,000 items across 40 interviews in a fresh
@@ -74,17 +75,6 @@ const POLARITIES = ["supports", "mixed", "contradicts"] as const;
 const AUTHORS = ["demo-peer", "demo-peer2", "demo-lead"] as const;
 const FACTORS = ["kf-01", "kf-02", "kf-03", "kf-04", "kf-05", "kf-06", "kf-07", "kf-08", "kf-09", "kf-10", "kf-11"];
 
-function fold(value: string) {
-  return value
-    .normalize("NFD")
-    .replace(/[œŒ]/g, "oe")
-    .replace(/[æÆ]/g, "ae")
-    .replace(/ß/g, "ss")
-    .replace(/[’‘ʼ]/g, "'")
-    .replace(/\p{M}/gu, "")
-    .toLowerCase();
-}
-
 /**
  * Adds `interviews` interviews and `items` evidence items to a review, straight into SQLite
  * (the app's own writes are what is measured, not what is set up). Works on a running app's
@@ -140,7 +130,7 @@ export function fillLargeLog(
         reviewId,
         kind,
         text,
-        fold(`${text}\n${attribution}`),
+        foldText(`${text}\n${attribution}`),
         random.pick(POLARITIES),
         attribution,
         interviewId,
