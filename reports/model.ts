@@ -8,6 +8,7 @@ import {
   type SnapshotDocument,
   type SnapshotFinding,
   type SnapshotMember,
+  withoutDrafts,
 } from "./snapshot";
 
 /**
@@ -19,6 +20,8 @@ import {
  * recommendations); a factor whose conclusion is still a draft reads "No conclusion has been
  * agreed for this factor yet". A draft report shows draft conclusions too, marked as drafts, so
  * the team and the host city (during the factual check) read everything before it is issued.
+ * The model keeps only the part of the snapshot it shows (withoutDrafts once issued), so the model
+ * can be handed to a reader whole.
  */
 export type ReportOptions = {
   locale: ReportLocale;
@@ -144,12 +147,13 @@ function distribution(ratings: (Rating | null | undefined)[]) {
   };
 }
 
-export function buildReportModel(snapshot: ReviewSnapshot, options: ReportOptions): ReportModel {
+export function buildReportModel(read: ReviewSnapshot, options: ReportOptions): ReportModel {
   const { locale } = options;
   const i18n = createReportI18n(locale);
   const { t } = i18n;
-  const framework = requireFramework(snapshot.framework.id);
   const final = options.issuedAt !== null;
+  const snapshot = final ? withoutDrafts(read) : read;
+  const framework = requireFramework(snapshot.framework.id);
   const isPeerReview = snapshot.review.kind === "peer-review";
   const text = (value: { fr: string; en: string }) => localize(value, locale);
 

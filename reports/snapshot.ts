@@ -144,6 +144,21 @@ export type SnapshotRecommendation = {
   exampleIndex: number | null;
 };
 
+/**
+ * The snapshot without what is not agreed: draft conclusions, the recommendations of a factor
+ * whose conclusion is not agreed, and the evidence such a conclusion cites. What an issued report
+ * is built from, and all a reader who may not read drafts receives (see canReadDraftConclusions).
+ */
+export function withoutDrafts(snapshot: ReviewSnapshot): ReviewSnapshot {
+  const agreed = new Set(snapshot.conclusions.filter((conclusion) => conclusion.state === "agreed").map((conclusion) => conclusion.factorId));
+  return {
+    ...snapshot,
+    conclusions: snapshot.conclusions.filter((conclusion) => agreed.has(conclusion.factorId)),
+    recommendations: snapshot.recommendations.filter((recommendation) => agreed.has(recommendation.factorId)),
+    evidence: snapshot.evidence.map((entry) => (agreed.has(entry.factorId) ? entry : { ...entry, cited: 0, findings: [] })),
+  };
+}
+
 /** How many cited items per factor the report quotes; the rest stay in the evidence log. */
 export const KEY_FINDINGS_PER_FACTOR = 6;
 

@@ -70,7 +70,7 @@ if (stored) {
   file = { buffer: stored.pdf, pages: stored.pages, sha256: stored.sha256, fileName: stored.fileName, issued: true };
 } else {
   try {
-    file = await renderReportPdf({ reviewId, locale: lang });
+    file = await renderReportPdf({ reviewId, locale: lang, reader: null });
   } catch (error) {
     fail(`the report could not be built: ${(error as Error).message}`);
   }

@@ -29,8 +29,10 @@ import {
   type SnapshotFactorEvidence,
   type SnapshotFinding,
   type SnapshotMember,
+  withoutDrafts,
 } from "#reports/snapshot";
 import { db } from "#app/utils/db.server";
+import { canReadDraftConclusions, type Reader } from "#app/utils/permissions";
 import { writeAudit } from "./audit.server";
 
 export const REPORT_LOCALES = ["fr", "en"] as const satisfies readonly ReportLocale[];
@@ -213,6 +215,17 @@ export async function getReportSnapshot({ reviewId }: { reviewId: string }): Pro
   };
 }
 
+/**
+ * The snapshot as one reader may receive it: a reader who may not read drafts (a host reader; the
+ * host team outside the factual check) gets it withoutDrafts. Every route that hands report content
+ * to a member reads it through here.
+ */
+export async function getReaderReportSnapshot({ reviewId, reader }: { reviewId: string; reader: Reader }): Promise<ReviewSnapshot | null> {
+  const snapshot = await getReportSnapshot({ reviewId });
+  if (!snapshot) return null;
+  return canReadDraftConclusions(reader) ? snapshot : withoutDrafts(snapshot);
+}
+
 export type ReportFile = { buffer: Buffer; pages: number; sha256: string; fileName: string; issued: boolean };
 
 export function sha256(buffer: Buffer) {
@@ -230,8 +243,9 @@ export function reportFileName({ hostCity, kind, locale, issued }: { hostCity: s
   return `${city || "review"}-${kind}-report${issued ? "" : "-draft"}-${locale}.pdf`;
 }
 
-async function requireSnapshot(reviewId: string) {
-  const snapshot = await getReportSnapshot({ reviewId });
+/** reader null: the whole snapshot, for the issued files (built withoutDrafts) and the operator's CLI. */
+async function requireSnapshot(reviewId: string, reader: Reader | null) {
+  const snapshot = reader ? await getReaderReportSnapshot({ reviewId, reader }) : await getReportSnapshot({ reviewId });
   if (!snapshot) throw data({ message: "This page does not exist." }, { status: 404 });
   return snapshot;
 }
@@ -258,10 +272,11 @@ const draftCache = new Map<string, ReportFile>();
 
 /**
  * Builds the report from the current data. Before issue it is a draft (watermarked); an issued
- * review's file should be read with getIssuedReport, which never rebuilds it.
+ * review's file should be read with getIssuedReport, which never rebuilds it. A member's reader
+ * decides what the draft may hold; null (the operator's CLI) reads everything.
  */
-export async function renderReportPdf({ reviewId, locale }: { reviewId: string; locale: ReportLocale }): Promise<ReportFile> {
-  const snapshot = await requireSnapshot(reviewId);
+export async function renderReportPdf({ reviewId, locale, reader }: { reviewId: string; locale: ReportLocale; reader: Reader | null }): Promise<ReportFile> {
+  const snapshot = await requireSnapshot(reviewId, reader);
   const issuedAt = snapshot.review.phase === "issued" ? snapshot.review.issuedAt : null;
   const key = `${locale}:${issuedAt}:${crypto.createHash("sha256").update(JSON.stringify(snapshot)).digest("hex")}`;
   const cached = draftCache.get(key);
@@ -278,7 +293,7 @@ export async function renderReportPdf({ reviewId, locale }: { reviewId: string; 
  * second issue (after a move back) replaces the stored files.
  */
 export async function storeIssuedReports({ reviewId, issuedAt }: { reviewId: string; issuedAt: Date }): Promise<void> {
-  const snapshot = await requireSnapshot(reviewId);
+  const snapshot = await requireSnapshot(reviewId, null);
   const files: { locale: ReportLocale; file: ReportFile }[] = [];
   for (const locale of REPORT_LOCALES) {
     files.push({ locale, file: await buildReportFile(snapshot, locale, issuedAt.toISOString()) });

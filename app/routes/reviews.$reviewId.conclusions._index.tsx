@@ -8,13 +8,14 @@ import { listConclusionOverview } from "#app/models/conclusion.server";
 import { hasPermission, requireReviewPermission } from "#app/utils/auth.server";
 import { getLocale } from "#app/utils/locale.server";
 import { pageTitle } from "#app/utils/i18n";
+import { canReadDraftConclusions } from "#app/utils/permissions";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireReviewPermission(request, params.reviewId, "conclusions:read");
   const { review } = access;
   const locale = await getLocale(request);
-  // Host readers see the final conclusions only; the evidence log stays with the peer team.
-  const agreedOnly = access.role === "host-reader";
+  // Who may not read drafts sees the agreed conclusions only; the evidence log stays with the peer team.
+  const agreedOnly = !canReadDraftConclusions(access);
   const showEvidence = hasPermission(access, "evidence:read");
   const rows = await listConclusionOverview({ reviewId: review.id, frameworkId: review.frameworkId, agreedOnly });
   return {

@@ -9,14 +9,15 @@ import { listPlan, PLAN_TABLE, type PlanRow } from "#app/models/recommendation.s
 import { requireReviewPermission } from "#app/utils/auth.server";
 import { getLocale } from "#app/utils/locale.server";
 import { pageTitle } from "#app/utils/i18n";
+import { canReadDraftConclusions, visibleConclusions } from "#app/utils/permissions";
 import { HORIZONS, PRIORITIES, type Priority } from "#db/enums";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireReviewPermission(request, params.reviewId, "conclusions:read");
   const { review } = access;
   const locale = await getLocale(request);
-  const agreedOnly = access.role === "host-reader";
-  const rows = await listPlan({ reviewId: review.id, frameworkId: review.frameworkId, locale, agreedOnly });
+  const agreedOnly = !canReadDraftConclusions(access);
+  const rows = visibleConclusions(access, await listPlan({ reviewId: review.id, frameworkId: review.frameworkId, locale }));
   const framework = requireFramework(review.frameworkId);
   return {
     reviewId: review.id,

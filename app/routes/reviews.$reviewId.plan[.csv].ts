@@ -5,6 +5,7 @@ import { requireReviewPermission } from "#app/utils/auth.server";
 import { csvResponse } from "#app/utils/csv.server";
 import { getI18n } from "#app/utils/i18n";
 import { getLocale } from "#app/utils/locale.server";
+import { visibleConclusions } from "#app/utils/permissions";
 
 /**
  * The development plan as CSV (written by app/utils/csv.server.ts, as every CSV the app sends):
@@ -17,7 +18,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { t } = getI18n(locale);
   const view = parseTableState(new URL(request.url).searchParams, PLAN_TABLE);
   const rows = filterPlan(
-    await listPlan({ reviewId: review.id, frameworkId: review.frameworkId, locale, agreedOnly: access.role === "host-reader" }),
+    visibleConclusions(access, await listPlan({ reviewId: review.id, frameworkId: review.frameworkId, locale })),
     view,
   );
   const header = ["factorNumber", "factorTitle", "position", "text", "priority", "horizon", "service", "inspiration", "state"].map((key) =>

@@ -6,23 +6,24 @@ import { createReportI18n } from "#reports/i18n";
 import { buildReportModel, type ReportModel } from "#reports/model";
 import { ReportPreview } from "#reports/preview";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
-import { getReportSnapshot } from "#app/models/report.server";
+import { getReaderReportSnapshot } from "#app/models/report.server";
 import { listIssuedReports } from "#app/models/review.server";
 import { requireReviewPermission } from "#app/utils/auth.server";
 import { LOCALES, pageTitle } from "#app/utils/i18n";
 import { getLocale } from "#app/utils/locale.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { review } = await requireReviewPermission(request, params.reviewId, "report:read");
+  const access = await requireReviewPermission(request, params.reviewId, "report:read");
+  const { review } = access;
   const locale = await getLocale(request);
-  const snapshot = await getReportSnapshot({ reviewId: review.id });
+  const snapshot = await getReaderReportSnapshot({ reviewId: review.id, reader: access });
   if (!snapshot) throw data({ message: "This page does not exist." }, { status: 404 });
   const issued = review.phase === "issued";
   // The preview of an issued review shows the issued text; before that, the draft.
   const issuedAt = issued ? snapshot.review.issuedAt : null;
   return {
-    // Only the report's own content leaves the server: the snapshot holds the whole evidence
-    // log, which the host city must never receive.
+    // Only the report's own content leaves the server, as this reader may read it: the model
+    // keeps only the part of the snapshot it shows, and drafts only for who may read them.
     model: withoutFunctions(buildReportModel(snapshot, { locale, issuedAt })),
     hostCity: snapshot.review.hostCity,
     reviewId: review.id,

@@ -24,7 +24,8 @@ function pdfResponse({ pdf, fileName, sha256, issued }: { pdf: Buffer; fileName:
  * Issued review: the stored file, byte for byte. Before that: a draft built from the current data.
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { review } = await requireReviewPermission(request, params.reviewId, "report:read", { resource: true });
+  const access = await requireReviewPermission(request, params.reviewId, "report:read", { resource: true });
+  const { review } = access;
   const asked = new URL(request.url).searchParams.get("lang");
   if (asked !== null && !isLocale(asked)) {
     return Response.json(
@@ -46,6 +47,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     if (stored) return pdfResponse({ ...stored, issued: true });
   }
 
-  const draft = await renderReportPdf({ reviewId: review.id, locale });
+  const draft = await renderReportPdf({ reviewId: review.id, locale, reader: access });
   return pdfResponse({ pdf: draft.buffer, fileName: draft.fileName, sha256: draft.sha256, issued: draft.issued });
 }

@@ -30,6 +30,9 @@ export const PERMISSION_MATRIX = {
   "evidence:write": { "peer-reviewer": ["self-assessment", "peer-visit", "drafting"], "lead-expert": ["self-assessment", "peer-visit", "drafting"] },
   "evidence:edit-any": { "lead-expert": ["self-assessment", "peer-visit", "drafting"] },
   "conclusions:read": { "peer-reviewer": ALL, "lead-expert": ALL, "host-team": FROM_FACTUAL_CHECK, "host-reader": ["issued"] },
+  // Conclusions not agreed, their recommendations and the evidence they cite: the host team reads
+  // them in the draft report during the factual check; after issue the city has the agreed text only.
+  "conclusion-drafts:read": { "peer-reviewer": ALL, "lead-expert": ALL, "host-team": ["factual-check"] },
   "conclusions:write": { "peer-reviewer": WHILE_CONCLUDING, "lead-expert": WHILE_CONCLUDING },
   "conclusions:agree": { "lead-expert": WHILE_CONCLUDING },
   "summary:write": { "lead-expert": WHILE_CONCLUDING },
@@ -81,6 +84,30 @@ export function phasesGranting(role: Role, permission: Permission): readonly Pha
 
 export function can(role: Role, permission: Permission, phase: Phase): boolean {
   return decide(role, permission, phase) === "allowed";
+}
+
+/** Who is reading: a member's role on a review in its current phase (a ReviewAccess is one). */
+export type Reader = { role: Role; review: { phase: Phase } };
+
+/*
+ * The who-sees-what rules below the route guard: a route or model that holds data a reader may
+ * not see asks one of these, never the role by name.
+ */
+
+/** Whether the reader may read conclusions that are not agreed (and what hangs on them). */
+export function canReadDraftConclusions(reader: Reader): boolean {
+  return can(reader.role, "conclusion-drafts:read", reader.review.phase);
+}
+
+/** Whether the reader may read this conclusion: agreed ones with conclusions:read, drafts only with the drafts right. */
+export function canReadConclusion(reader: Reader, conclusion: { state: "draft" | "agreed" }): boolean {
+  if (!can(reader.role, "conclusions:read", reader.review.phase)) return false;
+  return conclusion.state === "agreed" || canReadDraftConclusions(reader);
+}
+
+/** The conclusions (or rows carrying a conclusion's state) the reader may read. */
+export function visibleConclusions<T extends { state: "draft" | "agreed" }>(reader: Reader, list: readonly T[]): T[] {
+  return list.filter((conclusion) => canReadConclusion(reader, conclusion));
 }
 
 /** Access a route asks for before anything else; review permissions come from the matrix. */

@@ -27,7 +27,7 @@ import {
 } from "#app/models/recommendation.server";
 import { authorize, hasPermission, requireReviewAccess, requireReviewPermission } from "#app/utils/auth.server";
 import { getLocale } from "#app/utils/locale.server";
-import { ROUTE_ACCESS, type Permission } from "#app/utils/permissions";
+import { canReadConclusion, ROUTE_ACCESS, type Permission } from "#app/utils/permissions";
 import { formValues, parseForm } from "#app/utils/validation";
 import type { HORIZONS, PRIORITIES } from "#db/enums";
 import { readForm } from "#app/utils/forms.server";
@@ -48,8 +48,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const canReadAnswers = hasPermission(access, "self-assessment:read");
 
   const saved = await getConclusion({ reviewId: review.id, factorId: factor.id });
-  // Host readers get the final word only: nothing of a factor that is not agreed.
-  const visible = access.role !== "host-reader" || saved.state === "agreed";
+  // Who may not read drafts gets the final word only: nothing of a factor that is not agreed.
+  const visible = canReadConclusion(access, saved);
   const self = await getSelfAssessmentForFactor({ reviewId: review.id, factorId: factor.id });
   const [evidenceItems, sources, recommendationRows, comments] = await Promise.all([
     canReadEvidence ? listFactorEvidence({ reviewId: review.id, factorId: factor.id, alsoIds: saved.citations }) : null,

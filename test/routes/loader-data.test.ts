@@ -1,0 +1,296 @@
+import fs from "node:fs";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { and, eq } from "drizzle-orm";
+import { ROUTE_ACCESS } from "#app/utils/permissions";
+import {
+  auditLog,
+  conclusionCitations,
+  conclusions,
+  contextNotes,
+  documents,
+  evidence,
+  evidenceFactors,
+  factualComments,
+  interviewParticipants,
+  interviews,
+  recommendations,
+  selfAssessmentAnswers,
+  type Phase,
+} from "#db/schema";
+import { pdfPages } from "../reports/text";
+import { cookieFor, db, DEMO_REVIEW_ID, makeRequest, run, seedOnce, setPhase, type DemoEmail, type Outcome } from "../utils";
+
+/**
+ * What each reader's loader data holds. Every route's loader (from ROUTE_ACCESS) is run as every
+ * role, in every phase, on the demo review salted with unique markers; the whole value the loader
+ * returns is serialised (as single fetch would send it, or the file's bytes as text) and must hold
+ * no marker the role may not read. What each role may read is written out by hand below, not
+ * computed by the code under test.
+ */
+
+type Reader = "lead-expert" | "peer-reviewer" | "host-team" | "host-reader" | "outsider" | "admin";
+const READERS: Record<Reader, DemoEmail> = {
+  "lead-expert": "lead@demo.test",
+  "peer-reviewer": "peer@demo.test",
+  "host-team": "host@demo.test",
+  "host-reader": "reader@demo.test",
+  outsider: "outsider@demo.test",
+  admin: "admin@demo.test",
+};
+const PHASES: Phase[] = ["self-assessment", "peer-visit", "drafting", "factual-check", "issued"];
+
+const MARKERS = {
+  /** kf-06's conclusion, never agreed. */
+  draftConclusion: "MARKER-DRAFT-CONCLUSION-q7Zt",
+  /** A recommendation on kf-06, whose conclusion is a draft. */
+  draftRecommendation: "MARKER-DRAFT-RECOMMENDATION-v2Lp",
+  /** A quote that only the draft conclusion (kf-06) cites. */
+  draftCitedQuote: "MARKER-DRAFT-CITED-QUOTE-k8Wd",
+  /** A quote no conclusion cites. */
+  uncitedQuote: "MARKER-UNCITED-QUOTE-h3Rn",
+  /** The name of a person interviewed. */
+  intervieweeName: "MARKER-INTERVIEWEE-NAME-b5Qs",
+  /** The interviewing peers' own notes on consent. */
+  consentNote: "MARKER-CONSENT-NOTE-x9Fe",
+  /** Where a resident lives, typed in the organisation field. */
+  residentPlace: "MARKER-RESIDENT-PLACE-m4Jc",
+  /** An organisation that asked not to be named. */
+  withheldOrganisation: "MARKER-WITHHELD-ORGANISATION-t6Gy",
+  /** kf-01's conclusion, agreed. */
+  agreedConclusion: "MARKER-AGREED-CONCLUSION-p1Dx",
+  /** A recommendation on kf-01, whose conclusion is agreed. */
+  agreedRecommendation: "MARKER-AGREED-RECOMMENDATION-c7Ha",
+  /** A quote the agreed conclusion (kf-01) cites. */
+  agreedCitedQuote: "MARKER-AGREED-CITED-QUOTE-n2Bv",
+  /** A host team member's factual-check comment. */
+  factualComment: "MARKER-FACTUAL-COMMENT-w8Uk",
+  /** A self-assessment answer. */
+  selfAssessmentAnswer: "MARKER-SELF-ASSESSMENT-ANSWER-r5Ym",
+  /** A contextual factor note. */
+  contextNote: "MARKER-CONTEXT-NOTE-f4Ko",
+} as const;
+type Marker = keyof typeof MARKERS;
+
+const PEER_TEAM: Reader[] = ["lead-expert", "peer-reviewer"];
+
+/** The policy, by hand: may this reader, in this phase, read this marker anywhere in the app? */
+function mayRead(marker: Marker, reader: Reader, phase: Phase): boolean {
+  const peerTeam = PEER_TEAM.includes(reader);
+  switch (marker) {
+    // The peer team's working material: never the host city's.
+    case "uncitedQuote":
+    case "intervieweeName":
+    case "consentNote":
+    case "residentPlace":
+    case "withheldOrganisation":
+      return peerTeam;
+    // Drafts: the host team reads them in the draft report during the factual check only; a host
+    // reader never does, and after issue the host city has the issued (agreed) text alone.
+    case "draftConclusion":
+    case "draftRecommendation":
+    case "draftCitedQuote":
+      return peerTeam || (reader === "host-team" && phase === "factual-check");
+    // The agreed text: the host team from the factual check, host readers once it is issued.
+    case "agreedConclusion":
+    case "agreedRecommendation":
+    case "agreedCitedQuote":
+      return peerTeam || (reader === "host-team" && (phase === "factual-check" || phase === "issued")) || (reader === "host-reader" && phase === "issued");
+    case "factualComment":
+      return peerTeam || (reader === "host-team" && (phase === "factual-check" || phase === "issued"));
+    // The host city's own words: the issued report carries them to host readers.
+    case "selfAssessmentAnswer":
+    case "contextNote":
+      return peerTeam || reader === "host-team" || (reader === "host-reader" && phase === "issued");
+  }
+}
+
+const ids = { draftCitedEvidence: "marker-evidence-draft-cited", uncitedEvidence: "marker-evidence-uncited", agreedCitedEvidence: "marker-evidence-agreed-cited", documentId: "" };
+
+function salt() {
+  const early = new Date(Date.UTC(2026, 0, 1));
+  const append = (factorId: string, marker: string, state: "draft" | "agreed") => {
+    const row = db.select().from(conclusions).where(and(eq(conclusions.reviewId, DEMO_REVIEW_ID), eq(conclusions.factorId, factorId))).get()!;
+    db.update(conclusions)
+      .set({ strengths: `${row.strengths} ${marker}`, state, agreedAt: state === "agreed" ? early : null, agreedBy: state === "agreed" ? "demo-lead" : null })
+      .where(and(eq(conclusions.reviewId, DEMO_REVIEW_ID), eq(conclusions.factorId, factorId)))
+      .run();
+  };
+  append("kf-06", MARKERS.draftConclusion, "draft");
+  append("kf-01", MARKERS.agreedConclusion, "agreed");
+
+  for (const [factorId, text] of [
+    ["kf-06", MARKERS.draftRecommendation],
+    ["kf-01", MARKERS.agreedRecommendation],
+  ] as const) {
+    db.insert(recommendations)
+      .values({ id: `marker-${factorId}`, reviewId: DEMO_REVIEW_ID, factorId, text, priority: "high", horizon: "quick-win", position: -1, createdBy: "demo-lead" })
+      .run();
+  }
+
+  db.insert(interviews)
+    .values({ id: "marker-interview", reviewId: DEMO_REVIEW_ID, date: "2026-03-16", format: "focus-group", consentNotes: MARKERS.consentNote, organisationsWithheld: true, createdBy: "demo-peer" })
+    .run();
+  db.insert(interviewParticipants)
+    .values([
+      { interviewId: "marker-interview", role: "Coordinator", organisation: MARKERS.withheldOrganisation, category: "ngo", name: MARKERS.intervieweeName },
+      { interviewId: "marker-interview", role: "Tenant", organisation: MARKERS.residentPlace, category: "resident" },
+    ])
+    .run();
+  db.insert(interviews)
+    .values({ id: "marker-interview-2", reviewId: DEMO_REVIEW_ID, date: "2026-03-17", format: "interview", createdBy: "demo-peer" })
+    .run();
+  db.insert(interviewParticipants)
+    .values({ interviewId: "marker-interview-2", role: "Tenant", organisation: MARKERS.residentPlace, category: "resident" })
+    .run();
+
+  const quotes = [
+    { id: ids.draftCitedEvidence, text: MARKERS.draftCitedQuote, factorId: "kf-06", cited: true },
+    { id: ids.uncitedEvidence, text: MARKERS.uncitedQuote, factorId: "kf-01", cited: false },
+    { id: ids.agreedCitedEvidence, text: MARKERS.agreedCitedQuote, factorId: "kf-01", cited: true },
+  ];
+  for (const quote of quotes) {
+    // Logged before anything else, so a cited one is among the report's key findings.
+    db.insert(evidence)
+      .values({
+        id: quote.id,
+        reviewId: DEMO_REVIEW_ID,
+        kind: "focus-group-note",
+        text: quote.text,
+        searchText: quote.text.toLowerCase(),
+        polarity: "supports",
+        attribution: "a participant",
+        interviewId: "marker-interview",
+        createdBy: "demo-peer",
+        createdAt: early,
+      })
+      .run();
+    db.insert(evidenceFactors).values({ evidenceId: quote.id, factorId: quote.factorId }).run();
+    if (quote.cited) db.insert(conclusionCitations).values({ reviewId: DEMO_REVIEW_ID, factorId: quote.factorId, evidenceId: quote.id }).run();
+  }
+
+  db.insert(factualComments).values({ id: "marker-comment", reviewId: DEMO_REVIEW_ID, factorId: "kf-01", text: MARKERS.factualComment, authorId: "demo-host" }).run();
+  db.update(selfAssessmentAnswers)
+    .set({ text: `Answer ${MARKERS.selfAssessmentAnswer}` })
+    .where(and(eq(selfAssessmentAnswers.reviewId, DEMO_REVIEW_ID), eq(selfAssessmentAnswers.questionId, "kf-06-q1")))
+    .run();
+  db.update(contextNotes)
+    .set({ note: `Note ${MARKERS.contextNote}` })
+    .where(eq(contextNotes.reviewId, DEMO_REVIEW_ID))
+    .run();
+
+  // The activity feed reads the audit log: its entries carry what was written.
+  const entries = [
+    { entity: "conclusion", entityId: `${DEMO_REVIEW_ID}:kf-06`, text: MARKERS.draftConclusion },
+    { entity: "recommendation", entityId: "marker-kf-06", text: MARKERS.draftRecommendation },
+    { entity: "evidence", entityId: ids.uncitedEvidence, text: MARKERS.uncitedQuote },
+    { entity: "interview", entityId: "marker-interview", text: MARKERS.intervieweeName },
+  ];
+  for (const entry of entries) {
+    db.insert(auditLog)
+      .values({ reviewId: DEMO_REVIEW_ID, userId: "demo-peer", action: "update", entity: entry.entity, entityId: entry.entityId, after: { text: entry.text } })
+      .run();
+  }
+
+  ids.documentId = db.select({ id: documents.id }).from(documents).where(eq(documents.reviewId, DEMO_REVIEW_ID)).limit(1).get()!.id;
+}
+
+type RouteModule = { loader?: Parameters<typeof run>[0] };
+const modules = import.meta.glob<RouteModule>("../../app/routes/*.{ts,tsx}");
+const routeFiles = fs
+  .readdirSync(path.resolve("app/routes"))
+  .filter((file) => /\.(ts|tsx)$/.test(file))
+  .map((file) => file.replace(/\.(ts|tsx)$/, ""))
+  .sort();
+
+async function load(name: string): Promise<RouteModule> {
+  const key = Object.keys(modules).find((candidate) => candidate.replace(/^.*\/routes\//, "").replace(/\.(ts|tsx)$/, "") === name)!;
+  return modules[key]!();
+}
+
+/** Each URL a route file stands for: every id the markers sit on. */
+function addressesOf(name: string): { path: string; params: Record<string, string> }[] {
+  const values: Record<string, string[]> = {
+    reviewId: [DEMO_REVIEW_ID],
+    factorId: ["kf-01", "kf-06"],
+    frameworkId: ["eurocities-anti-discrimination"],
+    token: ["not-a-real-invitation-token"],
+    documentId: [ids.documentId],
+    evidenceId: [ids.draftCitedEvidence, ids.uncitedEvidence, ids.agreedCitedEvidence],
+  };
+  let addresses = [{ segments: [] as string[], params: {} as Record<string, string> }];
+  for (const segment of name.split(/\.(?![^[]*\])/).filter((part) => part !== "_index")) {
+    if (segment.startsWith("$")) {
+      const param = segment.slice(1);
+      addresses = addresses.flatMap((address) =>
+        (values[param] ?? [`unknown-${param}`]).map((value) => ({ segments: [...address.segments, value], params: { ...address.params, [param]: value } })),
+      );
+    } else {
+      addresses = addresses.map((address) => ({ ...address, segments: [...address.segments, segment.replace(/\[(.*?)\]/g, "$1")] }));
+    }
+  }
+  return addresses.map(({ segments, params }) => ({ path: `/${segments.join("/")}`.replace(/\/\./g, "."), params }));
+}
+
+/** Everything the client would receive, as text: JSON of the data, or the file's text. */
+function received(outcome: Outcome): string {
+  const { data } = outcome;
+  if (data instanceof ArrayBuffer) {
+    const bytes = Buffer.from(data);
+    return bytes.subarray(0, 5).toString("latin1") === "%PDF-" ? pdfPages(bytes).join("\n") : bytes.toString("utf8");
+  }
+  if (typeof data === "string") return data;
+  return JSON.stringify(data ?? null, (_key, value: unknown) => (value instanceof Map || value instanceof Set ? [...value] : value));
+}
+
+beforeAll(async () => {
+  await seedOnce();
+  salt();
+});
+
+/** Markers that must reach the reader, so the walk cannot pass because a marker is on no page at all. */
+const SHOWN: [Marker, Reader, Phase][] = [
+  ["draftConclusion", "host-team", "factual-check"],
+  ["draftCitedQuote", "host-team", "factual-check"],
+  ["draftRecommendation", "host-team", "factual-check"],
+  ["agreedConclusion", "host-reader", "issued"],
+  ["agreedRecommendation", "host-reader", "issued"],
+  ["agreedCitedQuote", "host-reader", "issued"],
+  ["selfAssessmentAnswer", "host-reader", "issued"],
+  ["contextNote", "host-reader", "issued"],
+  ["factualComment", "host-team", "factual-check"],
+  ["draftConclusion", "lead-expert", "issued"],
+  ["uncitedQuote", "peer-reviewer", "drafting"],
+  ["intervieweeName", "peer-reviewer", "peer-visit"],
+  ["consentNote", "peer-reviewer", "peer-visit"],
+  ["residentPlace", "peer-reviewer", "peer-visit"],
+  ["withheldOrganisation", "lead-expert", "peer-visit"],
+];
+
+describe.each(PHASES)("in the %s phase", (phase) => {
+  it.each(Object.keys(READERS) as Reader[])("every loader gives %s only what that role may read", async (reader) => {
+    setPhase(phase);
+    const cookie = await cookieFor(READERS[reader]);
+    const leaks: string[] = [];
+    const seen = new Set<Marker>();
+    for (const name of routeFiles) {
+      if (!ROUTE_ACCESS[name]?.loader) continue;
+      const module = await load(name);
+      if (!module.loader) continue;
+      for (const { path: url, params } of addressesOf(name)) {
+        const outcome = await run(module.loader, makeRequest(url, { cookie }), params);
+        expect(outcome.status, `${url} as ${reader} in ${phase}`).toBeLessThan(500);
+        const text = received(outcome);
+        for (const marker of Object.keys(MARKERS) as Marker[]) {
+          if (!text.includes(MARKERS[marker])) continue;
+          seen.add(marker);
+          if (!mayRead(marker, reader, phase)) leaks.push(`${url} gives ${marker}`);
+        }
+      }
+    }
+    expect(leaks, `${reader} in ${phase}`).toEqual([]);
+    for (const [marker] of SHOWN.filter(([, who, when]) => who === reader && when === phase)) {
+      expect(seen.has(marker), `${marker} should reach ${reader} in ${phase}`).toBe(true);
+    }
+  });
+});
