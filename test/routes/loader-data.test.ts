@@ -1,5 +1,3 @@
-import fs from "node:fs";
-import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { ROUTE_ACCESS } from "#app/utils/permissions";
@@ -19,6 +17,7 @@ import {
   type Phase,
 } from "#db/schema";
 import { pdfPages } from "../reports/text";
+import { loadRoute, routeFiles } from "./route-modules";
 import { cookieFor, db, DEMO_REVIEW_ID, makeRequest, run, seedOnce, setPhase, type DemoEmail, type Outcome } from "../utils";
 
 /**
@@ -195,19 +194,6 @@ function salt() {
   ids.documentId = db.select({ id: documents.id }).from(documents).where(eq(documents.reviewId, DEMO_REVIEW_ID)).limit(1).get()!.id;
 }
 
-type RouteModule = { loader?: Parameters<typeof run>[0] };
-const modules = import.meta.glob<RouteModule>("../../app/routes/*.{ts,tsx}");
-const routeFiles = fs
-  .readdirSync(path.resolve("app/routes"))
-  .filter((file) => /\.(ts|tsx)$/.test(file))
-  .map((file) => file.replace(/\.(ts|tsx)$/, ""))
-  .sort();
-
-async function load(name: string): Promise<RouteModule> {
-  const key = Object.keys(modules).find((candidate) => candidate.replace(/^.*\/routes\//, "").replace(/\.(ts|tsx)$/, "") === name)!;
-  return modules[key]!();
-}
-
 /** Each URL a route file stands for: every id the markers sit on. */
 function addressesOf(name: string): { path: string; params: Record<string, string> }[] {
   const values: Record<string, string[]> = {
@@ -275,7 +261,7 @@ describe.each(PHASES)("in the %s phase", (phase) => {
     const seen = new Set<Marker>();
     for (const name of routeFiles) {
       if (!ROUTE_ACCESS[name]?.loader) continue;
-      const module = await load(name);
+      const module = await loadRoute(name);
       if (!module.loader) continue;
       for (const { path: url, params } of addressesOf(name)) {
         const outcome = await run(module.loader, makeRequest(url, { cookie }), params);
