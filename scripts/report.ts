@@ -56,6 +56,7 @@ const { db, env } = openCliDb();
 // The app's models use the process-wide handle; hand them this one rather than opening another.
 globalThis.__workbenchDb = db;
 const { getIssuedReport, getReportSnapshot, renderReportPdf, sha256 } = await import("#app/models/report.server");
+const { closeRenderPool } = await import("#reports/render-pool");
 
 const snapshot = await getReportSnapshot({ reviewId });
 if (!snapshot) {
@@ -73,6 +74,9 @@ if (stored) {
     file = await renderReportPdf({ reviewId, locale: lang, reader: null });
   } catch (error) {
     fail(`the report could not be built: ${(error as Error).message}`);
+  } finally {
+    // The render pool's threads would keep the process alive.
+    await closeRenderPool();
   }
 }
 

@@ -76,8 +76,7 @@ export async function* evidenceCsvRecords({
 }): AsyncGenerator<CsvRecord[]> {
   const columns = CSV_ORDER.filter((column) => !view.columns || view.columns.includes(column));
   yield [["id", ...columns.flatMap((column) => CSV_COLUMNS[column].headers)].map((key) => t(`evidence:csv.${key}`))];
-  const rows = await listEvidenceForExport({ reviewId, view });
-  for (let start = 0; start < rows.length; start += BATCH) {
-    yield rows.slice(start, start + BATCH).map((row) => [row.id, ...columns.flatMap((column) => CSV_COLUMNS[column].cells(row, t, framework))]);
+  for await (const rows of listEvidenceForExport({ reviewId, view, batchSize: BATCH })) {
+    yield rows.map((row) => [row.id, ...columns.flatMap((column) => CSV_COLUMNS[column].cells(row, t, framework))]);
   }
 }

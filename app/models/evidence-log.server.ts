@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from "node:timers/promises";
 import { and, asc, count, eq, inArray, isNull, sql } from "drizzle-orm";
 import {
   documentLinks,
@@ -276,8 +277,44 @@ export async function listEvidenceLog({
   };
 }
 
-/** Every item of a view, whole texts and guiding questions included: what the CSV export writes. */
-export async function listEvidenceForExport({ reviewId, view }: { reviewId: string; view: TableState }) {
+export type ExportRow = EvidenceLogRow & { questions: string[] };
+
+/** The guiding questions each item answers (its own, or its document links'), sorted. */
+async function questionsOf(reviewId: string, ids: string[]) {
+  const [questionRows, linkQuestions] = await Promise.all([
+    db
+      .select({ id: evidenceQuestions.evidenceId, questionId: evidenceQuestions.questionId })
+      .from(evidenceQuestions)
+      .where(inArray(evidenceQuestions.evidenceId, ids)),
+    db
+      .select({ id: documentLinks.documentId, questionId: documentLinks.questionId })
+      .from(documentLinks)
+      .innerJoin(documents, eq(documents.id, documentLinks.documentId))
+      .where(and(eq(documents.reviewId, reviewId), inArray(documentLinks.documentId, ids))),
+  ]);
+  const questions = new Map<string, string[]>();
+  for (const row of [...questionRows, ...linkQuestions]) {
+    if (!row.questionId) continue;
+    questions.set(row.id, [...(questions.get(row.id) ?? []), row.questionId].sort());
+  }
+  return questions;
+}
+
+/**
+ * Every item of a view, whole texts and guiding questions included, in batches: what the CSV
+ * export writes. One query finds the view's ids in order; each batch then reads its own items,
+ * and the event loop gets a turn between batches, so a log of thousands of items never holds the
+ * server for long. An item deleted while the export runs is left out.
+ */
+export async function* listEvidenceForExport({
+  reviewId,
+  view,
+  batchSize = 500,
+}: {
+  reviewId: string;
+  view: TableState;
+  batchSize?: number;
+}): AsyncGenerator<ExportRow[]> {
   const flat = { ...view, group: null };
   const [where, lookups] = await Promise.all([logWhere(reviewId, flat, false), loadLogContext({ reviewId })]).then(
     ([clause, loaded]) => [clause, lookupsOf(loaded)] as const
@@ -286,33 +323,19 @@ export async function listEvidenceForExport({ reviewId, view }: { reviewId: stri
   const shown = db.all<Key>(
     sql`WITH log AS (${keys}) SELECT log.id, log.source, log.group_factor FROM log ${where} ORDER BY ${logOrder(flat, false, lookups)}`
   );
-  const details = loadDetails(reviewId, shown, true);
-  const [factors, questionRows, linkQuestions] = await Promise.all([
-    tagsOf(reviewId, "all"),
-    db
-      .select({ id: evidenceQuestions.evidenceId, questionId: evidenceQuestions.questionId })
-      .from(evidenceQuestions)
-      .innerJoin(evidence, eq(evidence.id, evidenceQuestions.evidenceId))
-      .where(eq(evidence.reviewId, reviewId)),
-    db
-      .select({ id: documentLinks.documentId, questionId: documentLinks.questionId })
-      .from(documentLinks)
-      .innerJoin(documents, eq(documents.id, documentLinks.documentId))
-      .where(eq(documents.reviewId, reviewId)),
-  ]);
-  const questions = new Map<string, string[]>();
-  for (const row of [...questionRows, ...linkQuestions]) {
-    if (!row.questionId) continue;
-    questions.set(row.id, [...(questions.get(row.id) ?? []), row.questionId].sort());
-  }
   const noActor: LogActor = { userId: "", canEditAny: false, canWrite: false };
-  return shown.flatMap((key) => {
-    const detail = details.get(key.id);
-    return detail ? [{ ...toLogRow(key, detail, factors, lookups, noActor), questions: questions.get(key.id) ?? [] }] : [];
-  });
+  for (let start = 0; start < shown.length; start += batchSize) {
+    if (start > 0) await nextTurn();
+    const batch = shown.slice(start, start + batchSize);
+    const ids = batch.map((key) => key.id);
+    const details = loadDetails(reviewId, batch, true);
+    const [factors, questions] = await Promise.all([tagsOf(reviewId, ids), questionsOf(reviewId, ids)]);
+    yield batch.flatMap((key) => {
+      const detail = details.get(key.id);
+      return detail ? [{ ...toLogRow(key, detail, factors, lookups, noActor), questions: questions.get(key.id) ?? [] }] : [];
+    });
+  }
 }
-
-export type ExportRow = Awaited<ReturnType<typeof listEvidenceForExport>>[number];
 
 /** Filter choices and tag counts for the log page. Names of interviewees are never part of it. */
 export async function getLogFacets({ reviewId, context }: { reviewId: string; context?: LogContext }) {

@@ -19,9 +19,8 @@ import {
   selfAssessmentFactors,
   users,
 } from "#db/schema";
-import { buildFeedbackReport } from "#reports/feedback-report";
 import type { ReportLocale } from "#reports/i18n";
-import { renderPdf } from "#reports/render";
+import { renderReportOffThread } from "#reports/render-pool";
 import {
   KEY_FINDINGS_PER_FACTOR,
   organisationsMet,
@@ -252,7 +251,8 @@ async function requireSnapshot(reviewId: string, reader: Reader | null) {
 
 /** Builds and renders one report file from a snapshot; no cache, no storage. */
 export async function buildReportFile(snapshot: ReviewSnapshot, locale: ReportLocale, issuedAt: string | null): Promise<ReportFile> {
-  const { buffer, pages } = await renderPdf(buildFeedbackReport(snapshot, { locale, issuedAt }));
+  // pdfmake holds the CPU for a second or more: built in the render pool, off the request thread.
+  const { buffer, pages } = await renderReportOffThread({ snapshot, locale, issuedAt });
   return {
     buffer,
     pages,

@@ -1,10 +1,11 @@
 import { parse } from "csv-parse/sync";
 import { beforeAll, describe, expect, it } from "vitest";
-import { listEvidenceLog, parseEvidenceView } from "#app/models/evidence-log.server";
+import { listEvidenceForExport, listEvidenceLog, parseEvidenceView } from "#app/models/evidence-log.server";
 import { toCsv } from "#app/utils/csv.server";
 import { action as logAction } from "#app/routes/reviews.$reviewId.evidence/route";
 import { loader as csvLoader } from "#app/routes/reviews.$reviewId.evidence[.csv]";
-import { cookieFor, DEMO_REVIEW_ID, makeRequest, run, seedOnce } from "../utils";
+import { fillLargeLog } from "../perf/evidence";
+import { cookieFor, db, DEMO_REVIEW_ID, makeRequest, run, seedOnce } from "../utils";
 
 const params = { reviewId: DEMO_REVIEW_ID };
 const CSV = `/reviews/${DEMO_REVIEW_ID}/evidence.csv`;
@@ -150,5 +151,56 @@ describe("the evidence export", () => {
   it("answers 401 without a session rather than a sign-in page", async () => {
     const outcome = await run(csvLoader, makeRequest(CSV), params);
     expect(outcome.status).toBe(401);
+  });
+});
+
+let largeLog = false;
+/** 1,200 more items in the demo log, added once for whichever test needs them first. */
+function withLargeLog() {
+  if (!largeLog) fillLargeLog(db.$client, { items: 1200, interviews: 4, prefix: "batch-" });
+  largeLog = true;
+}
+
+describe("a large export", () => {
+  it("is read from the database a batch at a time, with the event loop's turn between two batches", async () => {
+    withLargeLog();
+    let turns = 0;
+    const seen: number[] = [];
+    let ticking = true;
+    const tick = () => {
+      if (!ticking) return;
+      turns++;
+      setImmediate(tick);
+    };
+    setImmediate(tick);
+    const batches: string[][] = [];
+    for await (const batch of listEvidenceForExport({ reviewId: DEMO_REVIEW_ID, view: parseEvidenceView(new URLSearchParams("sort=date.asc")), batchSize: 300 })) {
+      seen.push(turns);
+      batches.push(batch.map((row) => row.id));
+    }
+    ticking = false;
+    expect(batches.slice(0, -1).every((batch) => batch.length === 300)).toBe(true);
+    // Other requests were served between every two batches.
+    expect(seen.every((count, i) => i === 0 || count > seen[i - 1]!)).toBe(true);
+    const all = batches.flat();
+    expect(all.filter((id) => id.startsWith("batch-ev-"))).toHaveLength(1200);
+    expect(new Set(all).size).toBe(all.length);
+  });
+
+  it("is sent in chunks as it is read: the same file, header once", async () => {
+    withLargeLog();
+    const response = (await csvLoader({
+      request: makeRequest(`${CSV}?lang=en&sort=date.asc`, { cookie: await cookieFor("peer@demo.test") }),
+      params,
+      context: {},
+    })) as Response;
+    const chunks: Uint8Array[] = [];
+    for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) chunks.push(chunk);
+    expect(chunks.length).toBeGreaterThan(2);
+    const [header, ...rows] = parseCsv(new TextDecoder().decode(Buffer.concat(chunks)));
+    expect(header![0]).toBe("Id");
+    expect(rows.filter((row) => row[0]!.startsWith("batch-ev-"))).toHaveLength(1200);
+    const dates = rows.map((row) => row[header!.indexOf("Date (UTC)")]!);
+    expect(dates).toEqual([...dates].sort());
   });
 });

@@ -159,7 +159,7 @@ const MIME: Record<string, string> = {
 };
 
 /** The smallest node:http adapter for a Remix request handler, plus the built client assets. */
-function serveApp(handler: Handler, clientDir: string) {
+export function serveApp(handler: Handler, clientDir: string) {
   return http.createServer(async (req, res) => {
     try {
       const url = new URL(req.url ?? "/", `http://${req.headers.host}`);
@@ -201,13 +201,13 @@ function serveApp(handler: Handler, clientDir: string) {
   });
 }
 
-function listen(server: http.Server) {
+export function listen(server: http.Server) {
   return new Promise<string>((resolve) =>
     server.listen(0, "127.0.0.1", () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`))
   );
 }
 
-const close = (server: http.Server) => new Promise<void>((resolve) => server.close(() => resolve()));
+export const close = (server: http.Server) => new Promise<void>((resolve) => server.close(() => resolve()));
 
 function median(values: number[]) {
   const sorted = [...values].sort((a, b) => a - b);
@@ -231,7 +231,7 @@ async function timeRequests(count: number, send: () => Promise<Response>) {
   return { median: median(times), last: last! };
 }
 
-async function signIn(base: string, email: string) {
+export async function signIn(base: string, email: string) {
   const response = await fetch(`${base}/login`, {
     method: "POST",
     body: new URLSearchParams({ email, password: "workbench-demo", redirectTo: "/reviews" }),

@@ -4,10 +4,13 @@
  * Figures, not assertions: targets are judged by reading them.
  */
 import { runEvidencePerf } from "./evidence";
+import { runExportPerf } from "./exports";
 import { runReportPerf } from "./report";
 
 const evidence = await runEvidencePerf();
 console.log(`PERF ${JSON.stringify(evidence)}`);
+const exports = await runExportPerf();
+console.log(`PERF ${JSON.stringify(exports)}`);
 const report = await runReportPerf();
 console.log(`PERF ${JSON.stringify(report)}`);
 process.exit(0);

@@ -2,9 +2,12 @@ import crypto from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { auditLog, interviewParticipants, issuedReports, reviews } from "#db/schema";
-import { getIssuedReport, storeIssuedReports } from "#app/models/report.server";
+import { getIssuedReport, getReportSnapshot, storeIssuedReports } from "#app/models/report.server";
 import { loader as previewLoader } from "#app/routes/reviews.$reviewId.report";
 import { loader as pdfLoader } from "#app/routes/reviews.$reviewId.report[.pdf]";
+import { buildFeedbackReport } from "#reports/feedback-report";
+import { renderPdf } from "#reports/render";
+import { renderedOffThread } from "#reports/render-pool";
 import { cookieFor, db, DEMO_REVIEW_ID, makeRequest, run, seedOnce, setPhase, type DemoEmail } from "../utils";
 
 const params = { reviewId: DEMO_REVIEW_ID };
@@ -22,6 +25,20 @@ async function preview(email: DemoEmail) {
 beforeAll(async () => {
   await seedOnce();
   setPhase("drafting");
+});
+
+describe("building a report off the request thread", () => {
+  it("renders drafts in the worker pool, byte for byte what rendering in the request thread gives", async () => {
+    const before = renderedOffThread();
+    // A change to the data misses the draft cache, so this download is built afresh.
+    db.update(reviews).set({ executiveSummary: "Synthèse construite hors du fil des requêtes." }).where(eq(reviews.id, DEMO_REVIEW_ID)).run();
+    const outcome = await download("peer@demo.test", "?lang=en");
+    expect(outcome.status).toBe(200);
+    expect(renderedOffThread()).toBe(before + 1);
+    const snapshot = (await getReportSnapshot({ reviewId: DEMO_REVIEW_ID }))!;
+    const inThread = await renderPdf(buildFeedbackReport(snapshot, { locale: "en", issuedAt: null }));
+    expect(sha256(outcome.data as ArrayBuffer)).toBe(sha256(inThread.buffer));
+  }, 60_000);
 });
 
 describe("the report download, before issue", () => {
