@@ -52,7 +52,7 @@ export function migrateDb(db: Db) {
  * PRAGMA quick_check: every page of every table and index read and checked (not the index
  * contents against their tables, which integrity_check adds). A file whose header is intact but
  * whose pages are damaged opens without complaint and fails only later, page by page; this
- * finds it before the app starts: about half a second per 100 MB (docs/decisions/0011).
+ * finds it before the app starts: about half a second per 100 MB (docs/decisions/0013).
  */
 export function checkDatabase(db: Db, filePath: string): void {
   let problems: string[];
