@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { eurocitiesAntiDiscrimination } from "./eurocities-anti-discrimination";
 import { parseFramework } from "./parse";
+import { localize, type Locale } from "./locales";
 import type { ContextualFactor, Framework, GuidingQuestion, KeyFactor } from "./schema";
 
 export * from "./schema";
@@ -90,3 +91,28 @@ export const FactorIdSchema = enumOf(
   [...new Set(frameworks.flatMap((f) => activeKeyFactorIds(f)))],
   "key factors in any framework",
 );
+
+export type LocalizedFactor = {
+  id: string;
+  number: number;
+  title: string;
+  questions: { id: string; number: number; text: string }[];
+};
+
+/**
+ * The active key factors in one language, each with its active guiding questions numbered in
+ * order: what every factor and question picker offers (evidence log, evidence item, documents,
+ * development plan), built once so they all list and number them alike.
+ */
+export function listLocalizedFactors(framework: Framework, locale: Locale): LocalizedFactor[] {
+  return framework.keyFactors
+    .filter((factor) => factor.retired !== true)
+    .map((factor) => ({
+      id: factor.id,
+      number: factor.number,
+      title: localize(factor.title, locale),
+      questions: factor.guidingQuestions
+        .filter((question) => question.retired !== true)
+        .map((question, index) => ({ id: question.id, number: index + 1, text: localize(question.text, locale) })),
+    }));
+}

@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParam
 import { useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { localize, requireFramework } from "#benchmark/index";
+import { listLocalizedFactors, requireFramework } from "#benchmark/index";
 import { DOCUMENT_TYPES } from "#db/enums";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { FieldErrors, FormError, SelectField, TextField } from "#app/components/field";
@@ -46,16 +46,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const editing = editId ? (documents.find((document) => document.id === editId) ?? null) : null;
   const deletedId = search.get("deleted");
   const deleted = deletedId ? await getDocument({ reviewId: review.id, documentId: deletedId }) : null;
-  const factors = framework.keyFactors
-    .filter((factor) => !factor.retired)
-    .map((factor) => ({
-      id: factor.id,
-      number: factor.number,
-      title: localize(factor.title, locale),
-      questions: factor.guidingQuestions
-        .filter((question) => !question.retired)
-        .map((question, index) => ({ id: question.id, number: index + 1, text: localize(question.text, locale) })),
-    }));
+  const factors = listLocalizedFactors(framework, locale);
   const preselected = search.get("factor");
   return {
     reviewId: review.id,

@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation } 
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { localize, requireFramework } from "#benchmark/index";
+import { listLocalizedFactors, requireFramework } from "#benchmark/index";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { ChoiceGroup, FormError, SelectField, TextAreaField, TextField } from "#app/components/field";
 import {
@@ -34,16 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     item,
     canEdit: mayChange,
-    factors: framework.keyFactors
-      .filter((factor) => !factor.retired)
-      .map((factor) => ({
-        id: factor.id,
-        number: factor.number,
-        title: localize(factor.title, locale),
-        questions: factor.guidingQuestions
-          .filter((question) => !question.retired)
-          .map((question, index) => ({ id: question.id, number: index + 1, text: localize(question.text, locale) })),
-      })),
+    factors: listLocalizedFactors(framework, locale),
     interviews: context.interviews,
     documents: context.documents,
   };

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
 import { createColumnHelper } from "@tanstack/react-table";
 import { useTranslation } from "react-i18next";
-import { localize, requireFramework } from "#benchmark/index";
+import { listLocalizedFactors, requireFramework } from "#benchmark/index";
 import { DataTable, useUrlTableState, type TableState } from "#app/components/data-table";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { listPlan, PLAN_TABLE, type PlanRow } from "#app/models/recommendation.server";
@@ -25,7 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     table: PLAN_TABLE,
     agreedOnly,
     rows,
-    factors: framework.keyFactors.filter((factor) => !factor.retired).map((factor) => ({ id: factor.id, number: factor.number, title: localize(factor.title, locale) })),
+    factors: listLocalizedFactors(framework, locale).map(({ id, number, title }) => ({ id, number, title })),
     services: [...new Set(rows.map((row) => row.responsibleService).filter(Boolean))].sort((a, b) => a.localeCompare(b, locale)),
   };
 }

@@ -16,6 +16,7 @@ import {
   isQuestionId,
   keyFactorIdSchema,
   listFrameworks,
+  listLocalizedFactors,
   localize,
   parseFramework,
   requireFramework,
@@ -355,6 +356,23 @@ describe("framework registry and lookups", () => {
     expect(getQuestion(withRetired, "kf-01-q4")?.retired).toBe(true);
     expect(isQuestionId(withRetired, "kf-01", "kf-01-q4")).toBe(false);
     expect(isQuestionId(withRetired, "kf-01", "kf-01-q3")).toBe(true);
+  });
+
+  it("lists the active factors for a picker, in the reader's language, their active questions numbered in order", () => {
+    const raw = rawCopy();
+    Object.assign(raw.keyFactors[10], { retired: true });
+    Object.assign(raw.keyFactors[0].guidingQuestions[1], { retired: true });
+    const withRetired = parseFramework(raw);
+    const fr = listLocalizedFactors(withRetired, "fr");
+    const en = listLocalizedFactors(withRetired, "en");
+    expect(fr.map((factor) => factor.id)).toEqual(withRetired.keyFactors.slice(0, 10).map((kf) => kf.id));
+    expect(fr[0]!.title).toBe(withRetired.keyFactors[0]!.title.fr);
+    expect(en[0]!.title).toBe(withRetired.keyFactors[0]!.title.en);
+    expect(fr[0]!.questions.map((question) => question.id)).not.toContain("kf-01-q2");
+    expect(fr[0]!.questions.slice(0, 2)).toEqual([
+      { id: "kf-01-q1", number: 1, text: withRetired.keyFactors[0]!.guidingQuestions[0]!.text.fr },
+      { id: "kf-01-q3", number: 2, text: withRetired.keyFactors[0]!.guidingQuestions[2]!.text.fr },
+    ]);
   });
 
   it("localizes texts", () => {

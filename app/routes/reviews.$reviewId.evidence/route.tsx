@@ -3,7 +3,7 @@ import { useFetcher, useLoaderData, useLocation, useOutlet, type ShouldRevalidat
 import { useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { localize, requireFramework } from "#benchmark/index";
+import { listLocalizedFactors, requireFramework } from "#benchmark/index";
 import { DataTable, tableStateToSearchParams, useUrlTableState, type DataTableFilter } from "#app/components/data-table";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { createEvidence, deleteEvidence, parseEvidenceForm, restoreEvidence, type EvidenceInput } from "#app/models/evidence.server";
@@ -49,16 +49,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     reviewId: review.id,
     tableConfig: EVIDENCE_LOG_TABLE,
-    factors: framework.keyFactors
-      .filter((factor) => !factor.retired)
-      .map((factor) => ({
-        id: factor.id,
-        number: factor.number,
-        title: localize(factor.title, locale),
-        questions: factor.guidingQuestions
-          .filter((question) => !question.retired)
-          .map((question, index) => ({ id: question.id, number: index + 1, text: localize(question.text, locale) })),
-      })),
+    factors: listLocalizedFactors(framework, locale),
     log,
     facets,
     canWrite,
