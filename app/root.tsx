@@ -16,6 +16,7 @@ import { I18nextProvider, useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import stylesheet from "#app/styles/app.css?url";
 import { getI18n, LOCALES, type Locale } from "#app/utils/i18n";
+import { useNonce } from "#app/utils/nonce";
 import { resolveLocale } from "#app/utils/locale.server";
 import { getSessionUser } from "#app/utils/session.server";
 import { skipWhenOnlyTheQueryChanges } from "#app/utils/revalidation";
@@ -107,6 +108,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const rootData = useRouteLoaderData<typeof loader>("root");
   const locale = rootData?.locale ?? "en";
   const i18n = getI18n(locale);
+  const nonce = useNonce();
   return (
     <html lang={locale}>
       <head>
@@ -122,8 +124,8 @@ export function Layout({ children }: { children: ReactNode }) {
             {children}
           </main>
         </I18nextProvider>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

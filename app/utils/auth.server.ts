@@ -1,31 +1,36 @@
 import { data, redirect } from "@remix-run/node";
 import { and, eq } from "drizzle-orm";
 import { reviewMembers, reviews, type Phase, type Role } from "#db/schema";
+import { CROSS_SITE_ORIGIN_HEADER } from "./cross-site.server";
 import { db } from "./db.server";
 import { decide, phasesGranting, type Permission } from "./permissions";
 import { getSessionUser, type SessionUser } from "./session.server";
 
 const MUTATING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
+function refuseCrossSite(): never {
+  throw data({ message: "Cross-site request refused." }, { status: 403 });
+}
+
 /**
- * Refuses a state-changing request that another site started. Browsers send Origin on
- * cross-site POSTs; a request without Origin (curl, old clients) falls back to Referer.
+ * Refuses a state-changing request that another site started, or that says nothing of where it
+ * comes from. Browsers send Origin on every POST; Referer is the fallback for old clients. A
+ * script that sends neither is refused too: the app's own forms always carry one.
  */
 export function requireSameOrigin(request: Request) {
   if (!MUTATING.has(request.method.toUpperCase())) return;
+  if (request.headers.has(CROSS_SITE_ORIGIN_HEADER)) refuseCrossSite();
   const expected = new URL(request.url);
   const forwardedHost = request.headers.get("X-Forwarded-Host");
   const source = request.headers.get("Origin") ?? request.headers.get("Referer");
-  if (!source) return;
+  if (!source) refuseCrossSite();
   let origin: URL;
   try {
     origin = new URL(source);
   } catch {
-    throw data({ message: "Cross-site request refused." }, { status: 403 });
+    refuseCrossSite();
   }
-  if (origin.host !== expected.host && origin.host !== forwardedHost) {
-    throw data({ message: "Cross-site request refused." }, { status: 403 });
-  }
+  if (origin.host !== expected.host && origin.host !== forwardedHost) refuseCrossSite();
 }
 
 type GuardOptions = {

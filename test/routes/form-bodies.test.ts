@@ -94,3 +94,28 @@ describe("a body that is not a form", () => {
     }
   });
 });
+
+describe("a post from another site, or that names no origin at all", () => {
+  const SOURCES: [string, Record<string, string>][] = [
+    ["another site", { Origin: "https://evil.example" }],
+    ["another port of this host", { Origin: "http://localhost:4000" }],
+    ["an opaque origin", { Origin: "null" }],
+    ["a Referer from another site", { Referer: "https://evil.example/page" }],
+    ["neither Origin nor Referer", {}],
+  ];
+
+  it.each(cases)("%s (as someone with %s) answers 403 to each", async (name, needed) => {
+    const module = await load(name);
+    const actor = allowedActor(needed);
+    setPhase(actor.phase);
+    const cookie = actor.email ? await cookieFor(actor.email) : undefined;
+    const { path, params } = addressOf(name);
+    for (const [label, headers] of SOURCES) {
+      const form = new FormData();
+      form.append("intent", "invite");
+      const request = new Request(new URL(path, BASE), { method: "POST", headers: { ...(cookie ? { Cookie: cookie } : {}), ...headers }, body: form });
+      const outcome = await run(module.action!, request, params);
+      expect(outcome.status, `${name} from ${label}`).toBe(403);
+    }
+  });
+});
