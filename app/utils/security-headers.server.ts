@@ -4,7 +4,7 @@ import { helmet } from "@nichtsam/helmet";
 import type { ContentSecureOptions } from "@nichtsam/helmet/content";
 
 /**
- * The security headers of every response, in one place (docs/decisions/0011-security-headers-and-cross-site-posts.md).
+ * The security headers of every response, in one place (docs/decisions/0014-security-headers-and-cross-site-posts.md).
  *
  * - HTML documents get a Content-Security-Policy whose only inline scripts are Remix's, carrying
  *   this response's nonce, and may not be framed by anyone (`frame-ancestors 'none'`).
