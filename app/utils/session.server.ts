@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 import { createCookieSessionStorage, redirect } from "@remix-run/node";
-import { and, eq, gt, lt } from "drizzle-orm";
+import { and, eq, gt, lt, or } from "drizzle-orm";
 import { sessions, users } from "#db/schema";
 import { db } from "./db.server";
 import { getEnv } from "./env.server";
@@ -9,6 +9,8 @@ import { localeCookie } from "./locale.server";
 
 /** Sessions end after this much inactivity; each request that finds one pushes the end forward. */
 export const SESSION_IDLE_MS = 12 * 60 * 60 * 1000;
+/** However active, a session ends this long after sign-in (a stolen cookie does not live forever). */
+export const SESSION_MAX_AGE_MS = 30 * 24 * 60 * 60 * 1000;
 // Writing the new expiry on every request would make every read a write; once a minute is enough.
 const TOUCH_AFTER_MS = 60 * 1000;
 
@@ -45,19 +47,21 @@ export async function getSessionUser(request: Request): Promise<SessionUser | nu
       locale: users.locale,
       isAdmin: users.isAdmin,
       expiresAt: sessions.expiresAt,
+      createdAt: sessions.createdAt,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.id, sessionId), gt(sessions.expiresAt, new Date(now))))
+    .where(and(eq(sessions.id, sessionId), gt(sessions.expiresAt, new Date(now)), gt(sessions.createdAt, new Date(now - SESSION_MAX_AGE_MS))))
     .get();
   if (!row) return null;
   if (row.expiresAt.getTime() - now < SESSION_IDLE_MS - TOUCH_AFTER_MS) {
+    const end = Math.min(now + SESSION_IDLE_MS, row.createdAt.getTime() + SESSION_MAX_AGE_MS);
     await db
       .update(sessions)
-      .set({ expiresAt: new Date(now + SESSION_IDLE_MS) })
+      .set({ expiresAt: new Date(end) })
       .where(eq(sessions.id, sessionId));
   }
-  const { expiresAt: _expiresAt, ...user } = row;
+  const { expiresAt: _expiresAt, createdAt: _createdAt, ...user } = row;
   return user;
 }
 
@@ -77,12 +81,13 @@ export async function createUserSession({
   redirectTo: string;
 }) {
   const id = crypto.randomBytes(32).toString("base64url");
-  await db.delete(sessions).where(lt(sessions.expiresAt, new Date()));
-  await db.insert(sessions).values({ id, userId, expiresAt: new Date(Date.now() + SESSION_IDLE_MS) });
+  const now = Date.now();
+  await db.delete(sessions).where(or(lt(sessions.expiresAt, new Date(now)), lt(sessions.createdAt, new Date(now - SESSION_MAX_AGE_MS))));
+  await db.insert(sessions).values({ id, userId, createdAt: new Date(now), expiresAt: new Date(now + SESSION_IDLE_MS) });
   const cookie = await storage.getSession();
   cookie.set("sessionId", id);
   const headers = new Headers();
-  headers.append("Set-Cookie", await storage.commitSession(cookie, { maxAge: 30 * 24 * 60 * 60 }));
+  headers.append("Set-Cookie", await storage.commitSession(cookie, { maxAge: SESSION_MAX_AGE_MS / 1000 }));
   if (!isLocale(await localeCookie.parse(request.headers.get("Cookie")))) {
     headers.append("Set-Cookie", await localeCookie.serialize(locale));
   }

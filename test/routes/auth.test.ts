@@ -7,7 +7,7 @@ import { loader as homeLoader } from "#app/routes/reviews.$reviewId._index";
 import { getLoginDelay, verifyLogin } from "#app/models/user.server";
 import { SOCKET_ADDRESS_HEADER } from "#app/utils/client-address.server";
 import { localeCookie } from "#app/utils/locale.server";
-import { getSessionUser, safeRedirect, SESSION_IDLE_MS } from "#app/utils/session.server";
+import { getSessionUser, safeRedirect, SESSION_IDLE_MS, SESSION_MAX_AGE_MS } from "#app/utils/session.server";
 import { loginAttempts, sessions } from "#db/schema";
 import { cookieFor, db, makeRequest, run, seedOnce } from "../utils";
 
@@ -93,6 +93,20 @@ describe("sessions", () => {
     const page = await run(homeLoader, makeRequest("/reviews/demo", { cookie }), { reviewId: "demo" });
     expect(page.status).toBe(302);
     expect(page.location).toBe("/login?redirectTo=%2Freviews%2Fdemo");
+  });
+
+  it("end 30 days after sign-in, however active", async () => {
+    const cookie = await cookieFor("reader@demo.test");
+    const signedInAt = Date.now() - SESSION_MAX_AGE_MS + 60 * 60 * 1000;
+    db.update(sessions).set({ createdAt: new Date(signedInAt) }).where(eq(sessions.userId, "demo-reader")).run();
+    // An hour before the end, activity slides the expiry to the end and no further.
+    db.update(sessions).set({ expiresAt: new Date(Date.now() + 60 * 1000) }).where(eq(sessions.userId, "demo-reader")).run();
+    expect(await getSessionUser(makeRequest("/", { cookie }))).not.toBeNull();
+    const row = db.select().from(sessions).where(eq(sessions.userId, "demo-reader")).get()!;
+    expect(row.expiresAt.getTime()).toBe(signedInAt + SESSION_MAX_AGE_MS);
+    db.update(sessions).set({ createdAt: new Date(Date.now() - SESSION_MAX_AGE_MS - 1) }).where(eq(sessions.userId, "demo-reader")).run();
+    db.update(sessions).set({ expiresAt: new Date(Date.now() + SESSION_IDLE_MS) }).where(eq(sessions.userId, "demo-reader")).run();
+    expect(await getSessionUser(makeRequest("/", { cookie }))).toBeNull();
   });
 
   it("slide forward with activity", async () => {
