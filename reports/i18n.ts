@@ -1,3 +1,4 @@
+import type conclusions from "#app/locales/en/conclusions";
 import type en from "#app/locales/en/feedbackReport";
 import { getI18n } from "#app/utils/i18n";
 
@@ -14,7 +15,11 @@ type Leaves<T, P extends string = ""> = {
   [K in keyof T & string]: T[K] extends string ? `${P}${K}` : Leaves<T[K], `${P}${K}.`>;
 }[keyof T & string];
 type PluralBase<K> = K extends `${infer B}_one` ? B : never;
-export type ReportKey = Leaves<typeof en> | PluralBase<Leaves<typeof en>>;
+/** The report's own keys, and the labels it shares with the pages (one word per value, in one place). */
+export type ReportKey =
+  | Leaves<typeof en>
+  | PluralBase<Leaves<typeof en>>
+  | `conclusions:${Leaves<Pick<typeof conclusions, "priorities" | "horizons">>}`;
 
 export type ReportI18n = {
   locale: ReportLocale;

@@ -171,8 +171,6 @@ export default {
     noService: "—",
     draft: "draft",
   },
-  priority: { high: "High", medium: "Medium", low: "Low" },
-  horizon: { "quick-win": "Quick win", "long-term": "Long term" },
   context: {
     intro:
       "Factors outside the municipality's control can affect its ability to meet the benchmark. For each of the benchmark's contextual factors, the host city described how it bears on its work, and whether it limits or helps.",

@@ -175,8 +175,6 @@ export default {
     noService: "—",
     draft: "projet",
   },
-  priority: { high: "Haute", medium: "Moyenne", low: "Basse" },
-  horizon: { "quick-win": "Bénéfice rapide", "long-term": "Long terme" },
   context: {
     intro:
       "Des facteurs hors du contrôle de la municipalité peuvent peser sur sa capacité à atteindre le point de référence. Pour chacun des facteurs contextuels du point de référence, la ville d'accueil a décrit son influence sur son action, et s'il la limite ou la favorise.",
