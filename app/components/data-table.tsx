@@ -1,5 +1,4 @@
 import {
-  flexRender,
   getCoreRowModel,
   getExpandedRowModel,
   getFilteredRowModel,
@@ -7,18 +6,25 @@ import {
   getPaginationRowModel,
   getSortedRowModel,
   useReactTable,
-  type Column,
   type ColumnDef,
   type ColumnFiltersState,
   type FilterFn,
-  type Row,
   type RowData,
   type VisibilityState,
 } from "@tanstack/react-table";
 import { useLocation, useNavigation, useSearchParams } from "@remix-run/react";
-import { memo, useCallback, useEffect, useId, useMemo, useRef, useState, type FormEvent, type ReactNode } from "react";
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type FormEvent, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { foldText } from "#db/search-text";
+import {
+  foreignParams,
+  normaliseColumns,
+  parseTableState,
+  serializeSort,
+  tableStateToSearchParams,
+  type TableConfig,
+  type TableState,
+} from "#app/utils/table-state";
+import { accentInsensitiveFilter, ColumnChooser, includesAnyFilter, TableBody, TableHead } from "./data-table-parts";
 
 declare module "@tanstack/react-table" {
   // The type parameters must match the library's declaration to merge with it.
@@ -33,145 +39,6 @@ declare module "@tanstack/react-table" {
     /** Extra class on the column's cells (e.g. "num" for figures). */
     className?: string;
   }
-}
-
-// ---- Search ------------------------------------------------------------------
-
-/** The words of a search query, folded; a row matches when it contains every one. */
-export function searchTerms(query: string): string[] {
-  return foldText(query).split(/\s+/).filter(Boolean);
-}
-
-export function matchesSearch(foldedText: string, terms: readonly string[]): boolean {
-  return terms.every((term) => foldedText.includes(term));
-}
-
-function plainText(value: unknown): string {
-  if (value === null || value === undefined) return "";
-  if (Array.isArray(value)) return value.map(plainText).join(" ");
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === "object") return "";
-  return String(value);
-}
-
-// A row's folded text is computed once per row object, not once per column and keystroke.
-const foldedRows = new WeakMap<object, string>();
-
-function foldedRowText<T>(row: Row<T>): string {
-  const key = row.original as object;
-  const cached = foldedRows.get(key);
-  if (cached !== undefined) return cached;
-  const text = foldText(
-    row
-      .getAllCells()
-      .map((cell) => {
-        const meta = cell.column.columnDef.meta;
-        return meta?.searchValue ? meta.searchValue(row.original) : plainText(cell.getValue());
-      })
-      .join(" \u0000 ")
-  );
-  foldedRows.set(key, text);
-  return text;
-}
-
-/** Global filter: every word of the query appears somewhere in the row, accents and case ignored. */
-export const accentInsensitiveFilter: FilterFn<unknown> = (row, _columnId, query: string) =>
-  matchesSearch(foldedRowText(row), searchTerms(query));
-accentInsensitiveFilter.autoRemove = (value) => !value;
-
-/** Column filter: the cell's value (or one of its values, for lists) is among the chosen ones. */
-const includesAnyFilter: FilterFn<unknown> = (row, columnId, chosen: string[]) => {
-  const value = row.getValue(columnId);
-  const values = Array.isArray(value) ? value.map(plainText) : [plainText(value)];
-  return chosen.some((wanted) => values.includes(wanted));
-};
-includesAnyFilter.autoRemove = (value) => !Array.isArray(value) || value.length === 0;
-
-// ---- State in the URL -------------------------------------------------------
-
-export type SortEntry = { id: string; desc: boolean };
-
-/** Everything that makes a view of a table, small enough to live in the URL and be shared. */
-export type TableState = {
-  q: string;
-  sort: SortEntry[];
-  /** Filter values by URL parameter name; several values mean "any of these". */
-  filters: Record<string, string[]>;
-  /** Visible columns; null means the view's default. */
-  columns: string[] | null;
-  group: string | null;
-  /** 1-based. */
-  page: number;
-};
-
-export type TableConfig = {
-  /** URL parameters that are filters (column ids for client-side tables, anything the server understands otherwise). */
-  filterKeys: readonly string[];
-  defaultSort?: readonly SortEntry[];
-  /** Parameters that describe a moment, not the view (e.g. "deleted=…"), dropped when the view changes. */
-  transientKeys?: readonly string[];
-};
-
-const OWN_KEYS = ["q", "sort", "cols", "group", "page"] as const;
-
-function parseSort(value: string): SortEntry[] {
-  return value
-    .split(",")
-    .map((part) => part.trim())
-    .filter(Boolean)
-    .flatMap((part) => {
-      const match = /^([A-Za-z0-9_-]+)(?:\.(asc|desc))?$/.exec(part);
-      return match ? [{ id: match[1]!, desc: match[2] === "desc" }] : [];
-    });
-}
-
-export function serializeSort(sort: readonly SortEntry[]): string {
-  return sort.map((entry) => `${entry.id}.${entry.desc ? "desc" : "asc"}`).join(",");
-}
-
-/** Reads a table view from URL parameters. The last `sort` wins, so a sort button can override a hidden field. */
-export function parseTableState(params: URLSearchParams, config: TableConfig): TableState {
-  const filters: Record<string, string[]> = {};
-  for (const key of config.filterKeys) {
-    const values = [
-      ...new Set(
-        params
-          .getAll(key)
-          .map((value) => value.trim())
-          .filter(Boolean)
-      ),
-    ];
-    if (values.length) filters[key] = values;
-  }
-  const sort = parseSort(params.getAll("sort").at(-1) ?? "");
-  const columns = params
-    .getAll("cols")
-    .map((value) => value.trim())
-    .filter(Boolean);
-  const page = Number.parseInt(params.getAll("page").at(-1) ?? "", 10);
-  return {
-    q: (params.get("q") ?? "").trim().slice(0, 200),
-    sort: sort.length ? sort : [...(config.defaultSort ?? [])],
-    filters,
-    columns: columns.length ? [...new Set(columns)] : null,
-    group: params.get("group")?.trim() || null,
-    page: Number.isFinite(page) && page > 1 ? page : 1,
-  };
-}
-
-/** The URL parameters of a view; parameters the table does not own are kept from `base`. */
-export function tableStateToSearchParams(state: TableState, config: TableConfig, base?: URLSearchParams): URLSearchParams {
-  const owned = new Set<string>([...OWN_KEYS, ...config.filterKeys, ...(config.transientKeys ?? [])]);
-  const params = new URLSearchParams();
-  for (const [key, value] of base ?? []) if (!owned.has(key)) params.append(key, value);
-  if (state.q) params.set("q", state.q);
-  for (const key of config.filterKeys) for (const value of state.filters[key] ?? []) params.append(key, value);
-  const sort = serializeSort(state.sort);
-  if (sort && sort !== serializeSort(config.defaultSort ?? [])) params.set("sort", sort);
-  for (const column of state.columns ?? []) params.append("cols", column);
-  if (state.group) params.set("group", state.group);
-  if (state.page > 1) params.set("page", String(state.page));
-  return params;
 }
 
 /**
@@ -246,14 +113,6 @@ function columnId<T>(column: ColumnDef<T, unknown>): string {
   throw new Error("Every DataTable column needs an id or an accessorKey");
 }
 
-function useColumnLabel() {
-  const { t } = useTranslation();
-  return <T,>(column: Column<T, unknown>) => {
-    const key = column.columnDef.meta?.labelKey;
-    return key ? (t(key) as string) : column.id;
-  };
-}
-
 export function DataTable<T>({
   id,
   caption,
@@ -277,7 +136,6 @@ export function DataTable<T>({
   rowClassName,
 }: DataTableProps<T>) {
   const { t } = useTranslation();
-  const labelOf = useColumnLabel();
   const uid = useId();
   const formId = `${id}-tools`;
   const captionId = `${id}-caption`;
@@ -363,12 +221,7 @@ export function DataTable<T>({
     onStateChange({ ...state, q: draft.trim(), page: 1, ...patch }, options);
   };
 
-  function normaliseColumns(list: string[] | null) {
-    if (!list) return null;
-    const wanted = hideable.filter((cid) => list.includes(cid));
-    const fallback = defaultColumns ?? hideable;
-    return wanted.length === fallback.length && wanted.every((cid) => fallback.includes(cid)) ? null : wanted;
-  }
+  const columnsOf = (list: string[] | null) => normaliseColumns(list, hideable, defaultColumns);
 
   // Without JavaScript the tools are a plain GET form; with it, the same fields update the URL in place.
   function submit(event: FormEvent<HTMLFormElement>) {
@@ -379,12 +232,10 @@ export function DataTable<T>({
     const params = new URLSearchParams();
     for (const [key, value] of form) if (typeof value === "string") params.append(key, value);
     const next = parseTableState(params, config);
-    onStateChange({ ...next, columns: normaliseColumns(next.columns) });
+    onStateChange({ ...next, columns: columnsOf(next.columns) });
   }
 
-  const preserved = [...searchParams].filter(
-    ([key]) => !(OWN_KEYS as readonly string[]).includes(key) && !config.filterKeys.includes(key) && !config.transientKeys?.includes(key)
-  );
+  const preserved = foreignParams(searchParams, config);
   const currentSort = serializeSort(state.sort);
   const leafColumns = table.getVisibleLeafColumns();
   const rows = table.getRowModel().rows;
@@ -466,31 +317,11 @@ export function DataTable<T>({
           </div>
         ) : null}
         {hideable.length > 1 ? (
-          <details className="column-chooser field">
-            <summary>{t("table.columns")}</summary>
-            <fieldset>
-              <legend className="visually-hidden">{t("table.columns")}</legend>
-              {table
-                .getAllLeafColumns()
-                .filter((column) => hideable.includes(column.id))
-                .map((column) => (
-                  <label key={column.id} className="choice">
-                    <input
-                      type="checkbox"
-                      name="cols"
-                      value={column.id}
-                      checked={shown.includes(column.id)}
-                      onChange={(event) => {
-                        const list = event.target.checked ? [...shown, column.id] : shown.filter((cid) => cid !== column.id);
-                        if (!list.length) return;
-                        onStateChange({ ...state, q: draft.trim(), columns: normaliseColumns(list) });
-                      }}
-                    />{" "}
-                    {labelOf(column)}
-                  </label>
-                ))}
-            </fieldset>
-          </details>
+          <ColumnChooser
+            columns={table.getAllLeafColumns().filter((column) => hideable.includes(column.id))}
+            shown={shown}
+            onChange={(list) => onStateChange({ ...state, q: draft.trim(), columns: columnsOf(list) })}
+          />
         ) : null}
         <div className="actions">
           <button type="submit" className="secondary">
@@ -516,49 +347,7 @@ export function DataTable<T>({
       <div className="table-scroll">
         <table aria-busy={loading || undefined}>
           <caption id={captionId}>{caption}</caption>
-          <thead>
-            {table.getHeaderGroups().map((headerGroup) => (
-              <tr key={headerGroup.id}>
-                {headerGroup.headers.map((header) => {
-                  const column = header.column;
-                  const label = labelOf(column);
-                  const sorted = state.sort[0]?.id === column.id ? (state.sort[0].desc ? "desc" : "asc") : null;
-                  if (!column.getCanSort()) {
-                    return (
-                      <th key={header.id} scope="col" className={column.columnDef.meta?.className}>
-                        {label}
-                      </th>
-                    );
-                  }
-                  const nextDesc = sorted ? sorted === "asc" : Boolean(column.columnDef.sortDescFirst);
-                  return (
-                    <th
-                      key={header.id}
-                      scope="col"
-                      className={column.columnDef.meta?.className}
-                      aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : "none"}
-                    >
-                      <button
-                        type="submit"
-                        form={formId}
-                        name="sort"
-                        value={`${column.id}.${nextDesc ? "desc" : "asc"}`}
-                        className="sort-button"
-                      >
-                        {label}
-                        <span aria-hidden="true" className="sort-indicator">
-                          {sorted === "asc" ? " ▲" : sorted === "desc" ? " ▼" : " ↕"}
-                        </span>
-                        {sorted ? (
-                          <span className="visually-hidden"> ({t(sorted === "asc" ? "table.sortAscending" : "table.sortDescending")})</span>
-                        ) : null}
-                      </button>
-                    </th>
-                  );
-                })}
-              </tr>
-            ))}
-          </thead>
+          <TableHead headerGroups={table.getHeaderGroups()} sort={state.sort} formId={formId} />
           <TableBody
             rows={rows}
             columnKey={leafColumns.map((column) => column.id).join(",")}
@@ -586,91 +375,3 @@ export function DataTable<T>({
   );
 }
 
-type TableBodyProps<T> = {
-  rows: Row<T>[];
-  /** The visible columns, as a key: the body re-renders when they change. */
-  columnKey: string;
-  groupOption: DataTableGroupOption | null;
-  renderGroupHeader?: DataTableProps<T>["renderGroupHeader"];
-  rowHeaderColumn?: string;
-  emptyMessage: ReactNode;
-  rowClassName?: (row: T) => string | undefined;
-};
-
-function TableBodyRows<T>({
-  rows,
-  columnKey,
-  groupOption,
-  renderGroupHeader,
-  rowHeaderColumn,
-  emptyMessage,
-  rowClassName,
-}: TableBodyProps<T>) {
-  const span = columnKey.split(",").length;
-  const bodies: { header: Row<T> | null; rows: Row<T>[] }[] = [];
-  for (const row of rows) {
-    if (row.getIsGrouped()) bodies.push({ header: row, rows: [] });
-    else {
-      if (!bodies.length) bodies.push({ header: null, rows: [] });
-      bodies[bodies.length - 1]!.rows.push(row);
-    }
-  }
-  if (!bodies.length) {
-    return (
-      <tbody>
-        <tr>
-          <td colSpan={span}>{emptyMessage}</td>
-        </tr>
-      </tbody>
-    );
-  }
-  return (
-    <>
-      {bodies.map((body, index) => (
-        <tbody key={body.header?.id ?? `rows-${index}`}>
-          {body.header && groupOption ? (
-            <tr className="group-header">
-              <th scope="rowgroup" colSpan={span}>
-                {renderGroupHeader
-                  ? renderGroupHeader({ option: groupOption, value: body.header.groupingValue, rowsOnPage: body.rows.length })
-                  : `${groupOption.label}: ${plainText(body.header.groupingValue)} (${body.rows.length})`}
-              </th>
-            </tr>
-          ) : null}
-          {body.rows.map((row) => (
-            <tr key={row.id} className={rowClassName?.(row.original)}>
-              {row.getVisibleCells().map((cell) => {
-                const className = cell.column.columnDef.meta?.className;
-                const content = flexRender(cell.column.columnDef.cell, cell.getContext());
-                return cell.column.id === rowHeaderColumn ? (
-                  <th key={cell.id} scope="row" className={className}>
-                    {content}
-                  </th>
-                ) : (
-                  <td key={cell.id} className={className}>
-                    {content}
-                  </td>
-                );
-              })}
-            </tr>
-          ))}
-        </tbody>
-      ))}
-    </>
-  );
-}
-
-/**
- * The rows, rendered again only when the rows or the columns change: a navigation starting
- * (the table turns busy) or the search box being typed into does not redraw 50 rows.
- * Render functions passed by the view are compared by identity of the rows they draw.
- */
-const TableBody = memo(
-  TableBodyRows,
-  (before, after) =>
-    before.rows === after.rows &&
-    before.columnKey === after.columnKey &&
-    before.groupOption?.value === after.groupOption?.value &&
-    before.rowHeaderColumn === after.rowHeaderColumn &&
-    before.emptyMessage === after.emptyMessage
-) as typeof TableBodyRows;

@@ -1,5 +1,5 @@
 import type { Framework } from "#benchmark/index";
-import type { TableState } from "#app/components/data-table";
+import type { TableState } from "#app/utils/table-state";
 import type { CsvRecord } from "#app/utils/csv.server";
 import { listEvidenceForExport, type ExportRow, type LogColumn } from "./evidence-log.server";
 

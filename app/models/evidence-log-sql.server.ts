@@ -1,7 +1,7 @@
 import { and, eq, isNull, sql, type SQL } from "drizzle-orm";
 import { documents, PARTICIPANT_CATEGORIES } from "#db/schema";
 import { foldText } from "#db/search-text";
-import { searchTerms, type TableState } from "#app/components/data-table";
+import { searchTerms, type TableState } from "#app/utils/table-state";
 import { db } from "#app/utils/db.server";
 import type { LogColumn, LogDocument } from "./evidence-log.server";
 import type { InterviewOption } from "./interview.server";

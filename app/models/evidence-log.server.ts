@@ -13,7 +13,7 @@ import {
   type Polarity,
   type Role,
 } from "#db/schema";
-import { parseTableState, searchTerms, type TableConfig, type TableState } from "#app/components/data-table";
+import { parseTableState, searchTerms, type TableConfig, type TableState } from "#app/utils/table-state";
 import { db } from "#app/utils/db.server";
 import { countLog, list, logKeys, logOrder, logWhere, type Lookups } from "./evidence-log-sql.server";
 import { listInterviewOptions, type InterviewOption } from "./interview.server";

@@ -2,7 +2,7 @@ import { and, asc, desc, eq, gt, lt } from "drizzle-orm";
 import { getKeyFactor, localize, requireFramework, type Locale } from "#benchmark/index";
 import { conclusions, HORIZONS, PRIORITIES, recommendations, reviews, type Horizon, type Priority } from "#db/schema";
 import { foldText } from "#db/search-text";
-import { matchesSearch, searchTerms, type TableConfig, type TableState } from "#app/components/data-table";
+import { matchesSearch, searchTerms, type TableConfig, type TableState } from "#app/utils/table-state";
 import { db } from "#app/utils/db.server";
 import { writeAudit } from "./audit.server";
 import { assertDraft, assertNotIssued, refuse, type Tx } from "./conclusion.server";

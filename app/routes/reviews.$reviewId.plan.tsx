@@ -3,13 +3,14 @@ import { Link, useLoaderData, useLocation, useNavigation } from "@remix-run/reac
 import { createColumnHelper } from "@tanstack/react-table";
 import { useTranslation } from "react-i18next";
 import { listLocalizedFactors, requireFramework } from "#benchmark/index";
-import { DataTable, useUrlTableState, type TableState } from "#app/components/data-table";
+import { DataTable, useUrlTableState } from "#app/components/data-table";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { listPlan, PLAN_TABLE, type PlanRow } from "#app/models/recommendation.server";
 import { requireReviewPermission } from "#app/utils/auth.server";
 import { getLocale } from "#app/utils/locale.server";
 import { pageTitle } from "#app/utils/i18n";
 import { canReadDraftConclusions, visibleConclusions } from "#app/utils/permissions";
+import type { TableState } from "#app/utils/table-state";
 import { HORIZONS, PRIORITIES, type Priority } from "#db/enums";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

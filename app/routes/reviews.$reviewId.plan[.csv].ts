@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { parseTableState } from "#app/components/data-table";
+import { parseTableState } from "#app/utils/table-state";
 import { filterPlan, listPlan, PLAN_TABLE } from "#app/models/recommendation.server";
 import { requireReviewPermission } from "#app/utils/auth.server";
 import { csvResponse } from "#app/utils/csv.server";

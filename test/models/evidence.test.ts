@@ -1,7 +1,7 @@
 import { and, count, eq, isNotNull, isNull } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { requireFramework } from "#benchmark/index";
-import { parseTableState } from "#app/components/data-table";
+import { parseTableState } from "#app/utils/table-state";
 import { getCoverage } from "#app/models/evidence-coverage.server";
 import { EVIDENCE_LOG_TABLE, listEvidenceLog, parseEvidenceView, type LogActor } from "#app/models/evidence-log.server";
 import { action as logAction, loader as logLoader } from "#app/routes/reviews.$reviewId.evidence/route";

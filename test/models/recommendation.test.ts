@@ -2,7 +2,7 @@ import { parse } from "csv-parse/sync";
 import { and, asc, desc, eq } from "drizzle-orm";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { filterPlan, listPlan, listRecommendations, moveRecommendation, PLAN_TABLE } from "#app/models/recommendation.server";
-import { parseTableState } from "#app/components/data-table";
+import { parseTableState } from "#app/utils/table-state";
 import { action } from "#app/routes/reviews.$reviewId.conclusions.$factorId/route";
 import { loader as planCsvLoader } from "#app/routes/reviews.$reviewId.plan[.csv]";
 import { loader as planLoader } from "#app/routes/reviews.$reviewId.plan";

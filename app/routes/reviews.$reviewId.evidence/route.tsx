@@ -4,7 +4,7 @@ import { useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { listLocalizedFactors, requireFramework } from "#benchmark/index";
-import { DataTable, tableStateToSearchParams, useUrlTableState, type DataTableFilter } from "#app/components/data-table";
+import { DataTable, useUrlTableState, type DataTableFilter } from "#app/components/data-table";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { createEvidence, deleteEvidence, parseEvidenceForm, restoreEvidence, type EvidenceInput } from "#app/models/evidence.server";
 import { EVIDENCE_LOG_TABLE, getLogFacets, listEvidenceLog, loadLogContext, parseEvidenceView } from "#app/models/evidence-log.server";
@@ -12,6 +12,7 @@ import { listInterviewOptions, type InterviewOption } from "#app/models/intervie
 import { hasPermission, requireReviewPermission } from "#app/utils/auth.server";
 import { getI18n, pageTitle } from "#app/utils/i18n";
 import { getLocale } from "#app/utils/locale.server";
+import { tableStateToSearchParams } from "#app/utils/table-state";
 import { formValues } from "#app/utils/validation";
 import { EVIDENCE_KINDS, PARTICIPANT_CATEGORIES, POLARITIES, type EvidenceKind, type Polarity } from "#db/enums";
 import { COLUMNS, DEFAULT_COLUMNS, GROUP_OPTION_COLUMN } from "./columns";
