@@ -6,6 +6,7 @@ import { eq } from "drizzle-orm";
 import { fail, openCliDb } from "#db/cli";
 import { users } from "#db/schema";
 import { hash } from "@node-rs/argon2";
+import { PASSWORD_PROBLEMS, passwordProblem } from "#app/utils/password.server";
 
 /**
  * `npm run admin:create -- --email you@city.eu [--name "…"] [--password-stdin]`
@@ -41,7 +42,8 @@ async function readPassword(): Promise<{ password: string; generated: boolean }>
 }
 
 const { password, generated } = await readPassword();
-if (password.length < 12) fail("the password must have at least 12 characters.");
+const problem = passwordProblem(password, email.data);
+if (problem) fail(PASSWORD_PROBLEMS[problem]);
 const { db } = openCliDb();
 if (db.select({ id: users.id }).from(users).where(eq(users.email, email.data)).get()) {
   fail(`an account with the email ${email.data} already exists.`);

@@ -15,6 +15,7 @@ import {
   type Role,
 } from "#db/schema";
 import { db } from "#app/utils/db.server";
+import { passwordProblem } from "#app/utils/password.server";
 import { writeAudit } from "./audit.server";
 import { hashPassword, newId, normaliseEmail } from "./user.server";
 
@@ -346,6 +347,8 @@ export async function acceptInvitation({
   const { invitation } = state;
   const taken = await db.select({ id: users.id }).from(users).where(eq(users.email, invitation.email)).get();
   if (taken) return { status: "used" as const };
+  const problem = passwordProblem(password, invitation.email);
+  if (problem) return { status: "invalid-password" as const, message: `auth:invitation.${problem}` };
   const passwordHash = await hashPassword(password);
   const userId = newId();
   const full = await db

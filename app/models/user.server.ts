@@ -1,8 +1,10 @@
 import crypto from "node:crypto";
 import { hash, verify } from "@node-rs/argon2";
+import { data } from "@remix-run/node";
 import { eq } from "drizzle-orm";
 import { loginAttempts, users } from "#db/schema";
 import { db } from "#app/utils/db.server";
+import { PASSWORD_PROBLEMS, passwordProblem } from "#app/utils/password.server";
 
 // OWASP's argon2id baseline (19 MiB, 2 passes, 1 lane).
 const ARGON2 = { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
@@ -42,6 +44,7 @@ export async function createUser({
   organisation?: string;
   isAdmin?: boolean;
 }) {
+  requireAcceptablePassword(password, email);
   const id = newId();
   const passwordHash = await hashPassword(password);
   await db.insert(users).values({ id, email: normaliseEmail(email), name, locale, organisation, isAdmin, passwordHash });
@@ -110,6 +113,15 @@ function getDummyHash() {
   return dummyHash;
 }
 
+/** A password refused by the common-password and email rules is a 400 with the reason. */
+function requireAcceptablePassword(password: string, email: string) {
+  const problem = passwordProblem(password, email);
+  if (problem) throw data({ message: PASSWORD_PROBLEMS[problem], field: "password" }, { status: 400 });
+}
+
 export async function setPassword({ userId, password }: { userId: string; password: string }) {
+  const user = await db.select({ email: users.email }).from(users).where(eq(users.id, userId)).get();
+  if (!user) throw data({ message: "This account does not exist." }, { status: 404 });
+  requireAcceptablePassword(password, user.email);
   await db.update(users).set({ passwordHash: await hashPassword(password) }).where(eq(users.id, userId));
 }

@@ -8,6 +8,7 @@ import { acceptInvitation, getInvitation } from "#app/models/review.server";
 import { requireSameOrigin } from "#app/utils/auth.server";
 import { LOCALES, pageTitle } from "#app/utils/i18n";
 import { getLocale } from "#app/utils/locale.server";
+import { PASSWORD_MIN_LENGTH } from "#app/utils/password.server";
 import { createUserSession } from "#app/utils/session.server";
 import { choice, formFailure, msg, parseForm, requiredText } from "#app/utils/validation";
 import { readForm } from "#app/utils/forms.server";
@@ -27,7 +28,7 @@ const AcceptSchema = z
   .object({
     name: requiredText(200),
     locale: choice(LOCALES),
-    password: z.string().min(12, msg("auth:invitation.passwordTooShort")).max(1000, msg("errors.tooLong", { max: 1000 })),
+    password: z.string().min(PASSWORD_MIN_LENGTH, msg("auth:invitation.passwordTooShort")).max(1000, msg("errors.tooLong", { max: 1000 })),
     confirm: z.string(),
   })
   .refine((value) => value.password === value.confirm, { path: ["confirm"], message: msg("auth:invitation.mismatch") });
@@ -39,6 +40,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const values = { ...parsed.values, password: "", confirm: "" };
   if (!parsed.ok) return data(formFailure(values, "errors.fixBelow", parsed.errors), { status: 400 });
   const result = await acceptInvitation({ token: params.token ?? "", ...parsed.data });
+  if (result.status === "invalid-password") {
+    return data(formFailure(values, "errors.fixBelow", { password: [result.message] }), { status: 400 });
+  }
   if (result.status !== "accepted") {
     return data(
       formFailure(values, `auth:invitation.${result.status}`),

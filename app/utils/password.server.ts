@@ -1,0 +1,32 @@
+import { dictionary } from "@zxcvbn-ts/language-common";
+
+export const PASSWORD_MIN_LENGTH = 12;
+
+// The 49,000 most common passwords of the zxcvbn-ts project (leaked-password frequency lists).
+let common: Set<string> | undefined;
+function commonPasswords() {
+  common ??= new Set(dictionary["passwords-common"].map((password) => password.toLowerCase()));
+  return common;
+}
+
+/**
+ * Why a new password is refused, as a message key, or null when it may be used: too short, one
+ * of the common passwords, or containing the account's email or its name before the @.
+ * Every place a password is set (invitation, admin:create, any reset) asks here.
+ */
+export function passwordProblem(password: string, email: string): "passwordTooShort" | "passwordCommon" | "passwordHasEmail" | null {
+  if (password.length < PASSWORD_MIN_LENGTH) return "passwordTooShort";
+  const lower = password.toLowerCase();
+  if (commonPasswords().has(lower) || commonPasswords().has(lower.replace(/[\d\W_]+$/, ""))) return "passwordCommon";
+  const address = email.trim().toLowerCase();
+  const local = address.split("@")[0] ?? "";
+  if (lower.includes(address) || (local.length >= 3 && lower.includes(local))) return "passwordHasEmail";
+  return null;
+}
+
+/** The same, as the sentence the command line prints. */
+export const PASSWORD_PROBLEMS: Record<NonNullable<ReturnType<typeof passwordProblem>>, string> = {
+  passwordTooShort: `the password must have at least ${PASSWORD_MIN_LENGTH} characters.`,
+  passwordCommon: "this password is one of the most common ones; choose another.",
+  passwordHasEmail: "the password may not contain the email address or the name before the @.",
+};
