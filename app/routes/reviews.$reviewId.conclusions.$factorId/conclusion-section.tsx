@@ -1,6 +1,7 @@
 import { Form, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ChoiceGroup, FieldErrors, FormError, TextAreaField } from "#app/components/field";
+import { TextBlocks } from "#app/components/paragraphs";
 import type { Rating } from "#db/enums";
 import type { loader } from "./route";
 import { EvidenceItem, TriangulationNotice } from "./evidence-panels";
@@ -38,9 +39,9 @@ export function ConclusionSection() {
                   <span className={`pill ${conclusion.rating ?? ""}`}>{rating(conclusion.rating)}</span>
                 </dd>
                 <dt>{t("conclusion.strengths")}</dt>
-                <dd className="prose">{conclusion.strengths || t("conclusion.none")}</dd>
+                <dd className="prose">{conclusion.strengths ? <TextBlocks text={conclusion.strengths} /> : t("conclusion.none")}</dd>
                 <dt>{t("conclusion.improvements")}</dt>
-                <dd className="prose">{conclusion.improvements || t("conclusion.none")}</dd>
+                <dd className="prose">{conclusion.improvements ? <TextBlocks text={conclusion.improvements} /> : t("conclusion.none")}</dd>
               </dl>
               {citations && evidence ? (
                 <>
@@ -91,9 +92,9 @@ export function ConclusionForm() {
             <dt>{t("conclusion.rating")}</dt>
             <dd>{conflict.rating ? t(`common:ratings.${conflict.rating}`) : t("common:ratings.none")}</dd>
             <dt>{t("conclusion.strengths")}</dt>
-            <dd className="prose">{conflict.strengths || t("conclusion.none")}</dd>
+            <dd className="prose">{conflict.strengths ? <TextBlocks text={conflict.strengths} /> : t("conclusion.none")}</dd>
             <dt>{t("conclusion.improvements")}</dt>
-            <dd className="prose">{conflict.improvements || t("conclusion.none")}</dd>
+            <dd className="prose">{conflict.improvements ? <TextBlocks text={conflict.improvements} /> : t("conclusion.none")}</dd>
             <dt>{t("conclusion.citations")}</dt>
             <dd>
               {conflict.citations.length

@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { POLARITIES } from "#db/enums";
 import type { loader } from "./route";
 import { excerpt, useFormatDate, type LoaderData } from "./shared";
+import { TextBlocks } from "#app/components/paragraphs";
 
 export function SelfAssessmentPanel() {
   const { self, factor } = useLoaderData<typeof loader>();
@@ -17,7 +18,7 @@ export function SelfAssessmentPanel() {
           <span className={`pill ${self.rating ?? ""}`}>{self.rating ? t(`common:ratings.${self.rating}`) : t("common:ratings.none")}</span>
         </dd>
         <dt>{t("factor.selfSummary")}</dt>
-        <dd className="prose">{self.summary.trim() ? self.summary : <span className="muted">{t("factor.noSummary")}</span>}</dd>
+        <dd className="prose">{self.summary.trim() ? <TextBlocks text={self.summary} /> : <span className="muted">{t("factor.noSummary")}</span>}</dd>
       </dl>
       {self.answers ? (
         <>
@@ -27,7 +28,7 @@ export function SelfAssessmentPanel() {
             return (
               <details key={question.id} className="answer">
                 <summary>{question.text}</summary>
-                <div className="prose">{answer ? answer : <span className="muted">{t("factor.notAnswered")}</span>}</div>
+                <div className="prose">{answer ? <TextBlocks text={answer} /> : <span className="muted">{t("factor.notAnswered")}</span>}</div>
               </details>
             );
           })}
