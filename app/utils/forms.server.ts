@@ -5,7 +5,7 @@ import { PHASES, type Phase } from "#db/enums";
 import { requireReviewPermission } from "./auth.server";
 import { parseSubmission, type FormResult } from "./forms";
 import type { Permission } from "./permissions";
-import { asRefusal } from "./refusal";
+import { asRefusal, type Refusal } from "./refusal";
 import { msg } from "./validation";
 
 /*
@@ -65,6 +65,15 @@ export function invalid(submission: Replyable, options: { formErrors?: string[];
 /** 409: someone saved first; theirs travels with the user's text so the page can show both. */
 export function conflicted<Conflict>(submission: Replyable, conflict: Conflict, formErrors: string[]) {
   return data({ ...submission.reply({ formErrors }), conflict } satisfies FormResult<Conflict>, { status: 409 });
+}
+
+/**
+ * A model's refusal (a thrown data() with 400, 403, 404 or 409) answered beside the form: its
+ * message under the field it names, or above the form, with the typed text and any conflict.
+ */
+export function refused(submission: Replyable, refusal: Refusal) {
+  const reply = submission.reply(refusal.field ? { fieldErrors: { [refusal.field]: [refusal.message] } } : { formErrors: [refusal.message] });
+  return data({ ...reply, ...(refusal.conflict === undefined ? {} : { conflict: refusal.conflict }) } satisfies FormResult, { status: refusal.status });
 }
 
 /** The phase a thrown 409 refusal names (the guard's "not in this phase"), or null. */

@@ -67,6 +67,27 @@ export function submittedValues(result: FormResult | null | undefined): Record<s
 }
 
 /**
+ * A result read the way a page shows it (and a test checks it): messages by field name, the
+ * first form-level message, what was typed by field name, and the conflict or closed phase.
+ */
+export function readResult<Conflict = unknown>(result: FormResult<Conflict> | null | undefined) {
+  const errors: Record<string, string[] | undefined> = {};
+  for (const [name, messages] of Object.entries(result?.error ?? {})) if (name !== FORM_ERRORS && messages) errors[name] = messages;
+  return {
+    errors,
+    formError: formErrorsOf(result)?.[0],
+    values: submittedValues(result),
+    conflict: result?.conflict,
+    phaseClosed: result?.phaseClosed ?? null,
+  };
+}
+
+/** Whether an action's answer is a FormResult rather than its success value. */
+export function isFormResult(value: unknown): value is FormResult {
+  return !!value && typeof value === "object" && "initialValue" in value;
+}
+
+/**
  * conform's form state for a page form: validated in the browser with the same schema once a
  * field is left, again on every keystroke after that, and seeded from the action's last result
  * so a refused submission shows its messages and keeps what was typed.

@@ -5,10 +5,9 @@ import { listGaps } from "#app/models/progress.server";
 import { action, loader } from "#app/routes/reviews.$reviewId.conclusions.$factorId/route";
 import { auditLog, factualComments } from "#db/schema";
 import { cookieFor, db, DEMO_REVIEW_ID, makeRequest, run, seedOnce, setPhase, type DemoEmail } from "../utils";
+import { readResult, type FormResult } from "#app/utils/forms";
 
 beforeAll(seedOnce);
-
-type Failure = { ok: false; errors: Record<string, string[]>; values: Record<string, string>; formError?: string };
 
 async function post(email: DemoEmail, form: Record<string, string>, factorId = "kf-02") {
   const request = makeRequest(`/reviews/${DEMO_REVIEW_ID}/conclusions/${factorId}`, { cookie: await cookieFor(email), form });
@@ -35,7 +34,7 @@ describe("factual comments", () => {
       setPhase(phase);
       const outcome = await post("host@demo.test", { intent: "comment", text: COMMENT });
       expect(outcome.status, phase).toBe(409);
-      expect((outcome.data as Failure).values.text, phase).toBe(COMMENT);
+      expect(readResult(outcome.data as FormResult).values.text, phase).toBe(COMMENT);
     }
     expect(commentsOf()).toEqual([]);
     setPhase("drafting");
@@ -58,7 +57,7 @@ describe("factual comments", () => {
     setPhase("factual-check");
     const empty = await post("host@demo.test", { intent: "comment", text: "  " });
     expect(empty.status).toBe(400);
-    expect((empty.data as Failure).errors.text).toEqual(["errors.required"]);
+    expect(readResult(empty.data as FormResult).errors.text).toEqual(["errors.required"]);
 
     const outcome = await post("host@demo.test", { intent: "comment", text: COMMENT });
     expect(outcome.status).toBe(302);
@@ -94,7 +93,7 @@ describe("factual comments", () => {
 
     const again = await post("lead@demo.test", { intent: "resolve", commentId: comment!.id, response: "encore" });
     expect(again.status).toBe(409);
-    expect((again.data as Failure).formError).toBe("conclusions:errors.alreadyResolved");
+    expect(readResult(again.data as FormResult).formError).toBe("conclusions:errors.alreadyResolved");
     expect(commentsOf()[0]!.response).toBe(answer);
     expect((await listGaps({ reviewId: DEMO_REVIEW_ID, can: () => true })).some((gap) => gap.key === "gaps.openComments")).toBe(false);
   });

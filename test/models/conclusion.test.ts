@@ -24,6 +24,7 @@ import {
   selfAssessmentFactors,
 } from "#db/schema";
 import { cookieFor, db, DEMO_REVIEW_ID, makeRequest, run, seedOnce, setPhase, type DemoEmail } from "../utils";
+import { readResult, type FormResult } from "#app/utils/forms";
 
 // Evidence of our own, so the tests do not depend on what the demo seed logs.
 const EV = {
@@ -99,8 +100,6 @@ function citationsOf(factorId: string) {
     .sort();
 }
 
-type Failure = { ok: false; errors: Record<string, string[]>; values: Record<string, string | string[]>; formError?: string; conflict?: Record<string, unknown> };
-
 describe("saving a draft conclusion", () => {
   it("writes the text, the citations and an audit entry, and bumps the version", async () => {
     const before = await getConclusion({ reviewId: DEMO_REVIEW_ID, factorId: "kf-07" });
@@ -136,7 +135,7 @@ describe("saving a draft conclusion", () => {
       citations: [],
     });
     expect(outcome.status).toBe(400);
-    const failure = outcome.data as Failure;
+    const failure = readResult(outcome.data as FormResult);
     expect(failure.errors.rating).toEqual(["conclusions:errors.ratingOffScale"]);
     expect(failure.values.strengths).toBe("Texte à garder");
     expect(row("kf-07")).toEqual(before);
@@ -165,7 +164,7 @@ describe("saving a draft conclusion", () => {
         citations: [EV.quote, forbidden],
       });
       expect(outcome.status, forbidden).toBe(400);
-      const failure = outcome.data as Failure;
+      const failure = readResult(outcome.data as FormResult);
       expect(failure.errors.citations).toEqual(["conclusions:errors.citationInvalid"]);
       expect(failure.values.strengths).toBe("Ne doit pas être écrit");
       expect(failure.values.citations).toEqual([EV.quote, forbidden]);
@@ -196,7 +195,7 @@ describe("saving a draft conclusion", () => {
       citations: [],
     });
     expect(late.status).toBe(409);
-    const failure = late.data as Failure;
+    const failure = readResult(late.data as FormResult);
     expect(failure.formError).toBe("conclusions:errors.conflict");
     expect(failure.values.strengths).toBe("Version de Piet");
     expect(failure.conflict).toMatchObject({ strengths: "Version de Samira", version: start.version + 1, updatedByName: "Samira Haddad", citations: [EV.quote] });
@@ -226,7 +225,7 @@ describe("saving a draft conclusion", () => {
       citations: [],
     });
     expect(outcome.status).toBe(409);
-    const failure = outcome.data as Failure;
+    const failure = readResult(outcome.data as FormResult);
     expect(failure.formError).toBe("conclusions:errors.issued");
     expect(failure.values.strengths).toBe("Trop tard");
     expect(row("kf-07")).toEqual(before);
@@ -273,8 +272,8 @@ describe("agreeing and reopening", () => {
       citations: [],
     });
     expect(edit.status).toBe(409);
-    expect((edit.data as Failure).formError).toBe("conclusions:errors.agreedLocked");
-    expect((edit.data as Failure).values.strengths).toBe("Modification refusée");
+    expect(readResult(edit.data as FormResult).formError).toBe("conclusions:errors.agreedLocked");
+    expect(readResult(edit.data as FormResult).values.strengths).toBe("Modification refusée");
     expect(row("kf-07")).toEqual(agreed);
   });
 
@@ -282,7 +281,7 @@ describe("agreeing and reopening", () => {
     const agreed = row("kf-07")!;
     const without = await post("lead@demo.test", "kf-07", { intent: "reopen", reason: "   " });
     expect(without.status).toBe(400);
-    expect((without.data as Failure).errors.reason).toEqual(["conclusions:errors.reasonRequired"]);
+    expect(readResult(without.data as FormResult).errors.reason).toEqual(["conclusions:errors.reasonRequired"]);
     expect(row("kf-07")).toEqual(agreed);
 
     expect((await post("peer@demo.test", "kf-07", { intent: "reopen", reason: "Je veux modifier" })).status).toBe(403);
@@ -310,7 +309,7 @@ describe("agreeing and reopening", () => {
     expect(empty).toMatchObject({ rating: null, strengths: "", improvements: "" });
     const outcome = await post("lead@demo.test", "kf-11", { intent: "agree", version: String(empty.version) });
     expect(outcome.status).toBe(400);
-    expect((outcome.data as Failure).errors.agree).toEqual(["conclusions:errors.emptyConclusion"]);
+    expect(readResult(outcome.data as FormResult).errors.agree).toEqual(["conclusions:errors.emptyConclusion"]);
     expect(row("kf-11")).toEqual(empty);
 
     // A rating alone is not enough either: something must be written.

@@ -8,11 +8,10 @@ import { loader as planCsvLoader } from "#app/routes/reviews.$reviewId.plan[.csv
 import { loader as planLoader } from "#app/routes/reviews.$reviewId.plan";
 import { auditLog, recommendations } from "#db/schema";
 import { cookieFor, db, DEMO_REVIEW_ID, makeRequest, run, seedOnce, setPhase, type DemoEmail } from "../utils";
+import { readResult, type FormResult } from "#app/utils/forms";
 
 beforeAll(seedOnce);
 beforeEach(() => setPhase("peer-visit"));
-
-type Failure = { ok: false; errors: Record<string, string[]>; values: Record<string, string | string[]>; formError?: string; conflict?: Record<string, unknown> };
 
 async function post(email: DemoEmail, factorId: string, form: Record<string, string>) {
   const request = makeRequest(`/reviews/${DEMO_REVIEW_ID}/conclusions/${factorId}`, { cookie: await cookieFor(email), form });
@@ -48,14 +47,14 @@ describe("adding a recommendation", () => {
       const { [missing]: _dropped, ...form } = GOOD;
       const outcome = await post("peer@demo.test", "kf-09", form);
       expect(outcome.status).toBe(400);
-      const failure = outcome.data as Failure;
+      const failure = readResult(outcome.data as FormResult);
       expect(failure.errors[missing]).toEqual([`conclusions:errors.${missing}Required`]);
       expect(failure.values.text).toBe(GOOD.text);
       expect(failure.values.responsibleService).toBe("Mission égalité");
     }
     const offScale = await post("peer@demo.test", "kf-09", { ...GOOD, priority: "urgent", horizon: "someday" });
     expect(offScale.status).toBe(400);
-    expect(Object.keys((offScale.data as Failure).errors).sort()).toEqual(["horizon", "priority"]);
+    expect(Object.keys(readResult(offScale.data as FormResult).errors).sort()).toEqual(["horizon", "priority"]);
     expect(rowsOf("kf-09")).toEqual(before);
   });
 
@@ -63,11 +62,11 @@ describe("adding a recommendation", () => {
     const before = rowsOf("kf-09");
     const example = await post("peer@demo.test", "kf-09", { ...GOOD, exampleIndex: "7" });
     expect(example.status).toBe(400);
-    expect((example.data as Failure).errors.exampleIndex).toEqual(["conclusions:errors.exampleUnknown"]);
-    expect((example.data as Failure).values.text).toBe(GOOD.text);
+    expect(readResult(example.data as FormResult).errors.exampleIndex).toEqual(["conclusions:errors.exampleUnknown"]);
+    expect(readResult(example.data as FormResult).values.text).toBe(GOOD.text);
     const empty = await post("peer@demo.test", "kf-09", { ...GOOD, text: "   " });
     expect(empty.status).toBe(400);
-    expect((empty.data as Failure).errors.text).toEqual(["errors.required"]);
+    expect(readResult(empty.data as FormResult).errors.text).toEqual(["errors.required"]);
     expect(rowsOf("kf-09")).toEqual(before);
   });
 
@@ -89,8 +88,8 @@ describe("adding a recommendation", () => {
     const before = rowsOf("kf-01");
     const outcome = await post("peer@demo.test", "kf-01", GOOD);
     expect(outcome.status).toBe(409);
-    expect((outcome.data as Failure).formError).toBe("conclusions:errors.agreedLocked");
-    expect((outcome.data as Failure).values.text).toBe(GOOD.text);
+    expect(readResult(outcome.data as FormResult).formError).toBe("conclusions:errors.agreedLocked");
+    expect(readResult(outcome.data as FormResult).values.text).toBe(GOOD.text);
     expect(rowsOf("kf-01")).toEqual(before);
   });
 
@@ -99,7 +98,7 @@ describe("adding a recommendation", () => {
     setPhase("issued");
     const late = await post("lead@demo.test", "kf-09", GOOD);
     expect(late.status).toBe(409);
-    expect((late.data as Failure).values.text).toBe(GOOD.text);
+    expect(readResult(late.data as FormResult).values.text).toBe(GOOD.text);
   });
 });
 
@@ -157,14 +156,14 @@ describe("editing and deleting", () => {
 
     const stale = await post("peer@demo.test", "kf-06", { ...form, text: "Ma version, partie d'un état plus ancien" });
     expect(stale.status).toBe(409);
-    const failure = stale.data as Failure;
+    const failure = readResult(stale.data as FormResult);
     expect(failure.values.text).toBe("Ma version, partie d'un état plus ancien");
     expect(failure.conflict).toMatchObject({ text: form.text, priority: "medium" });
     expect(rowsOf("kf-06").find((row) => row.id === target!.id)!.text).toBe(form.text);
 
     const missing = await post("peer@demo.test", "kf-06", { ...form, token: String((failure.conflict as { token: number }).token), horizon: "" });
     expect(missing.status).toBe(400);
-    expect((missing.data as Failure).errors.horizon).toEqual(["conclusions:errors.horizonRequired"]);
+    expect(readResult(missing.data as FormResult).errors.horizon).toEqual(["conclusions:errors.horizonRequired"]);
   });
 
   it("deletes with an audit entry keeping what was deleted", async () => {

@@ -2,12 +2,13 @@ import { Form, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormError, TextAreaField } from "#app/components/field";
 import type { loader } from "./route";
-import { Done, useFailure } from "./shared";
+import { ReopenSchema } from "./schema";
+import { Done, useFailure, usePageForm } from "./shared";
 
 export function AgreementSection() {
   const { conclusion, can } = useLoaderData<typeof loader>();
   const agreeFailure = useFailure("agree");
-  const reopenFailure = useFailure("reopen");
+  const reopenForm = usePageForm(ReopenSchema, "reopen-form", "reopen");
   const navigation = useNavigation();
   const { t } = useTranslation("conclusions");
   if (!conclusion || !can.agree) return null;
@@ -31,16 +32,16 @@ export function AgreementSection() {
           </button>
         </Form>
       ) : (
-        <Form method="post" preventScrollReset>
+        <Form method="post" preventScrollReset {...reopenForm.formProps}>
           <input type="hidden" name="intent" value="reopen" />
-          <FormError message={reopenFailure?.formError} />
+          <FormError message={reopenForm.formError} />
           <TextAreaField
             label={t("agree.reason")}
             hint={t("agree.reasonHint")}
             name="reason"
             rows={2}
-            defaultValue={reopenFailure ? String(reopenFailure.values.reason ?? "") : ""}
-            errors={reopenFailure?.errors.reason}
+            defaultValue={String(reopenForm.values?.reason ?? "")}
+            errors={reopenForm.errors.reason}
           />
           <button type="submit" className="secondary" disabled={busy}>
             {t("agree.reopen")}

@@ -2,11 +2,12 @@ import { Form, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormError, TextAreaField } from "#app/components/field";
 import type { loader } from "./route";
-import { Done, useFailure, useFormatDate } from "./shared";
+import { CommentSchema, ResolveSchema } from "./schema";
+import { Done, useFormatDate, usePageForm } from "./shared";
 
 export function CommentsSection() {
   const { comments, can, phase } = useLoaderData<typeof loader>();
-  const commentFailure = useFailure("comment");
+  const commentForm = usePageForm(CommentSchema, "comment-form", "comment");
   const navigation = useNavigation();
   const { t } = useTranslation("conclusions");
   const formatDate = useFormatDate();
@@ -40,16 +41,16 @@ export function CommentsSection() {
         <p>{t("comments.none")}</p>
       )}
       {can.comment ? (
-        <Form method="post" preventScrollReset className="card no-print" key={comments.length}>
+        <Form method="post" preventScrollReset className="card no-print" key={comments.length} {...commentForm.formProps}>
           <input type="hidden" name="intent" value="comment" />
-          <FormError message={commentFailure?.formError} />
+          <FormError message={commentForm.formError} />
           <TextAreaField
             label={t("comments.add")}
             hint={t("comments.addHint")}
             name="text"
             rows={4}
-            defaultValue={commentFailure ? String(commentFailure.values.text ?? "") : ""}
-            errors={commentFailure?.errors.text}
+            defaultValue={String(commentForm.values?.text ?? "")}
+            errors={commentForm.errors.text}
           />
           <button type="submit" disabled={navigation.state !== "idle"}>
             {t("comments.submit")}
@@ -61,22 +62,22 @@ export function CommentsSection() {
 }
 
 export function ResolveForm({ commentId }: { commentId: string }) {
-  const failure = useFailure("resolve", { field: "commentId", id: commentId });
+  const resolveForm = usePageForm(ResolveSchema, `resolve-${commentId}`, "resolve", { field: "commentId", id: commentId });
   const navigation = useNavigation();
   const { t } = useTranslation("conclusions");
   return (
-    <Form method="post" preventScrollReset className="resolve-form no-print">
+    <Form method="post" preventScrollReset className="resolve-form no-print" {...resolveForm.formProps}>
       <input type="hidden" name="intent" value="resolve" />
       <input type="hidden" name="commentId" value={commentId} />
-      <FormError message={failure?.formError} />
+      <FormError message={resolveForm.formError} />
       <TextAreaField
         id={`response-${commentId}`}
         label={t("comments.response")}
         hint={t("comments.responseHint")}
         name="response"
         rows={2}
-        defaultValue={failure ? String(failure.values.response ?? "") : ""}
-        errors={failure?.errors.response}
+        defaultValue={String(resolveForm.values?.response ?? "")}
+        errors={resolveForm.errors.response}
       />
       <button type="submit" disabled={navigation.state !== "idle"}>
         {t("comments.resolve")}

@@ -3,8 +3,10 @@ import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ChoiceGroup, FormError, SelectField, TextAreaField, TextField } from "#app/components/field";
 import { HORIZONS, PRIORITIES } from "#db/enums";
+import { isFormResult, readResult } from "#app/utils/forms";
 import type { action, loader } from "./route";
-import { Done, useFailure, type LoaderData } from "./shared";
+import { AddRecommendationSchema, UpdateRecommendationSchema } from "./schema";
+import { Done, useFailure, usePageForm, type LoaderData } from "./shared";
 
 export type Recommendation = LoaderData["recommendations"][number];
 
@@ -85,11 +87,12 @@ export function RecommendationItem({
   const { t } = useTranslation("conclusions");
   const fetcher = useFetcher<typeof action>();
   const updateFailure = useFailure("update-recommendation", { field: "recommendationId", id: recommendation.id });
+  const updateForm = usePageForm(UpdateRecommendationSchema, `edit-${recommendation.id}`, "update-recommendation", { field: "recommendationId", id: recommendation.id });
   const deleteFailure = useFailure("delete-recommendation", { field: "recommendationId", id: recommendation.id });
   const example = recommendation.exampleIndex === null ? undefined : factor.examples[recommendation.exampleIndex];
   const conflict = updateFailure?.conflict as { text: string; priority: string; horizon: string; responsibleService: string; token: number } | undefined;
 
-  const moveFailure = fetcher.data && !fetcher.data.ok ? fetcher.data.formError : null;
+  const moveFailure = isFormResult(fetcher.data) ? readResult(fetcher.data).formError : null;
   return (
     <li className="recommendation card" id={`rec-${recommendation.id}`}>
       <h3 className="recommendation__title">{t("recommendations.item", { number })}</h3>
@@ -164,12 +167,12 @@ export function RecommendationItem({
                 </p>
               </div>
             ) : null}
-            <Form method="post" preventScrollReset>
+            <Form method="post" preventScrollReset {...updateForm.formProps}>
               <input type="hidden" name="intent" value="update-recommendation" />
               <input type="hidden" name="recommendationId" value={recommendation.id} />
               <input type="hidden" name="token" value={conflict ? conflict.token : recommendation.token} />
-              {updateFailure?.formError && !conflict ? <FormError message={updateFailure.formError} /> : null}
-              <RecommendationFields idPrefix={`edit-${recommendation.id}`} values={updateFailure?.values} errors={updateFailure?.errors} saved={recommendation} />
+              {updateForm.formError && !conflict ? <FormError message={updateForm.formError} /> : null}
+              <RecommendationFields idPrefix={`edit-${recommendation.id}`} values={updateForm.values ?? undefined} errors={updateForm.errors} saved={recommendation} />
               <button type="submit">{t("recommendations.update")}</button>
             </Form>
           </details>
@@ -196,7 +199,7 @@ export function RecommendationItem({
 
 export function RecommendationsSection() {
   const { recommendations, can } = useLoaderData<typeof loader>();
-  const addFailure = useFailure("add-recommendation");
+  const addForm = usePageForm(AddRecommendationSchema, "add-recommendation", "add-recommendation");
   const navigation = useNavigation();
   const { t } = useTranslation("conclusions");
   const moving = useRef<{ id: string; direction: "up" | "down" } | null>(null);
@@ -246,10 +249,10 @@ export function RecommendationsSection() {
       {can.write ? (
         <div className="card no-print add-recommendation">
           <h3>{t("recommendations.addTitle")}</h3>
-          <Form method="post" preventScrollReset key={formKey}>
+          <Form method="post" preventScrollReset key={formKey} {...addForm.formProps}>
             <input type="hidden" name="intent" value="add-recommendation" />
-            <FormError message={addFailure?.formError} />
-            <RecommendationFields idPrefix="new" values={addFailure?.values} errors={addFailure?.errors} />
+            <FormError message={addForm.formError} />
+            <RecommendationFields idPrefix="new" values={addForm.values ?? undefined} errors={addForm.errors} />
             <button type="submit" disabled={navigation.state !== "idle"}>
               {t("recommendations.add")}
             </button>

@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { localize } from "#benchmark/index";
@@ -28,9 +28,9 @@ import {
 import { authorize, hasPermission, requireReviewAccess, requireReviewPermission } from "#app/utils/auth.server";
 import { getLocale } from "#app/utils/locale.server";
 import { canReadConclusion, ROUTE_ACCESS, type Permission } from "#app/utils/permissions";
-import { formValues, parseForm } from "#app/utils/validation";
 import type { HORIZONS, PRIORITIES } from "#db/enums";
-import { readForm } from "#app/utils/forms.server";
+import { parseSubmission } from "#app/utils/forms";
+import { invalid, phaseClosed, phaseClosedBy, readForm, refused, unparsedSubmission } from "#app/utils/forms.server";
 import { pageTitle } from "#app/utils/i18n";
 import { AgreementSection } from "./agreement-section";
 import { CommentsSection } from "./comments-section";
@@ -116,44 +116,27 @@ const ANCHORS: Record<Intent, string> = {
   resolve: "comments",
 };
 
-type Failure = {
-  ok: false;
-  intent: Intent | null;
-  errors: Record<string, string[] | undefined>;
-  values: Record<string, string | string[]>;
-  formError?: string;
-  conflict?: unknown;
-};
-
-function fail(status: number, failure: Omit<Failure, "ok">) {
-  return data({ ok: false as const, ...failure } satisfies Failure, { status });
-}
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const access = await requireReviewAccess(request, params.reviewId);
   const { review, user } = access;
   const { factor } = requireFactor(review.frameworkId, params.factorId);
   const form = await readForm(request);
   const chosen = IntentSchema.safeParse({ intent: form.get("intent") });
-  if (!chosen.success) {
-    return fail(400, { intent: null, errors: {}, values: formValues(form), formError: "conclusions:errors.unknownIntent" });
-  }
+  if (!chosen.success) return invalid(unparsedSubmission(form), { formErrors: ["conclusions:errors.unknownIntent"] });
   const { intent } = chosen.data;
   try {
     authorize(access, INTENT_PERMISSIONS[intent], request);
   } catch (error) {
     // The phase moved on (e.g. the review was issued) while the user typed: say so, keep the text.
-    if (asRefusal(error)?.status === 409) {
-      const message = review.phase === "issued" ? "conclusions:errors.issued" : "conclusions:errors.wrongPhase";
-      return fail(409, { intent, errors: {}, values: formValues(form, ["citations"]), formError: message });
-    }
-    throw error;
+    const phase = phaseClosedBy(error);
+    if (!phase) throw error;
+    return phaseClosed(unparsedSubmission(form), phase, phase === "issued" ? "conclusions:errors.issued" : "conclusions:errors.wrongPhase");
   }
-  const parsed = parseForm(ActionSchema, form, ["citations"]);
-  if (!parsed.ok) return fail(400, { intent, errors: parsed.errors, values: parsed.values });
+  const submission = parseSubmission(form, ActionSchema);
+  if (submission.status !== "success") return invalid(submission);
 
   const scope = { reviewId: review.id, factorId: factor.id, userId: user.id };
-  const submitted = parsed.data;
+  const submitted = submission.value;
   try {
     switch (submitted.intent) {
       case "save-conclusion":
@@ -193,13 +176,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   } catch (error) {
     const refusal = asRefusal(error);
     if (!refusal) throw error;
-    return fail(refusal.status, {
-      intent,
-      errors: refusal.field ? { [refusal.field]: [refusal.message] } : {},
-      values: parsed.values,
-      formError: refusal.field ? undefined : refusal.message,
-      conflict: refusal.conflict,
-    });
+    return refused(submission, refusal);
   }
   return redirect(`/reviews/${review.id}/conclusions/${factor.id}?done=${intent}#${ANCHORS[intent]}`);
 }

@@ -44,29 +44,36 @@ export const RecommendationShape = {
     .pipe(z.number({ error: msg("conclusions:errors.exampleUnknown") }).int(msg("conclusions:errors.exampleUnknown")).min(0, msg("conclusions:errors.exampleUnknown")).nullable()),
 };
 
+export const SaveConclusionSchema = z.object({
+  intent: z.literal("save-conclusion"),
+  version: VersionSchema,
+  rating: RatingFieldSchema,
+  strengths: optionalText(20_000),
+  improvements: optionalText(20_000),
+  citations: z.array(z.string().max(100)).max(500),
+});
+export const AddRecommendationSchema = z.object({ intent: z.literal("add-recommendation"), ...RecommendationShape });
+export const UpdateRecommendationSchema = z.object({ intent: z.literal("update-recommendation"), recommendationId: IdSchema, token: VersionSchema, ...RecommendationShape });
+export const ReopenSchema = z.object({
+  intent: z.literal("reopen"),
+  reason: z
+    .string({ error: msg("conclusions:errors.reasonRequired") })
+    .trim()
+    .min(1, msg("conclusions:errors.reasonRequired"))
+    .max(2000, msg("errors.tooLong", { max: 2000 })),
+});
+export const CommentSchema = z.object({ intent: z.literal("comment"), text: requiredText(5000) });
+export const ResolveSchema = z.object({ intent: z.literal("resolve"), commentId: IdSchema, response: optionalText(5000) });
+
+/** Every form of the page: the server parses a post with this, each form in the browser with its own part. */
 export const ActionSchema = z.discriminatedUnion("intent", [
-  z.object({
-    intent: z.literal("save-conclusion"),
-    version: VersionSchema,
-    rating: RatingFieldSchema,
-    strengths: optionalText(20_000),
-    improvements: optionalText(20_000),
-    citations: z.array(z.string().max(100)).max(500),
-  }),
-  z.object({ intent: z.literal("add-recommendation"), ...RecommendationShape }),
-  z.object({ intent: z.literal("update-recommendation"), recommendationId: IdSchema, token: VersionSchema, ...RecommendationShape }),
+  SaveConclusionSchema,
+  AddRecommendationSchema,
+  UpdateRecommendationSchema,
   z.object({ intent: z.literal("move-recommendation"), recommendationId: IdSchema, direction: z.enum(["up", "down"], { error: msg("errors.invalidChoice") }) }),
   z.object({ intent: z.literal("delete-recommendation"), recommendationId: IdSchema }),
   z.object({ intent: z.literal("agree"), version: VersionSchema }),
-  z.object({
-    intent: z.literal("reopen"),
-    reason: z
-      .string({ error: msg("conclusions:errors.reasonRequired") })
-      .trim()
-      .min(1, msg("conclusions:errors.reasonRequired"))
-      .max(2000, msg("errors.tooLong", { max: 2000 })),
-  }),
-  z.object({ intent: z.literal("comment"), text: requiredText(5000) }),
-  z.object({ intent: z.literal("resolve"), commentId: IdSchema, response: optionalText(5000) }),
+  ReopenSchema,
+  CommentSchema,
+  ResolveSchema,
 ]);
-
