@@ -5,7 +5,7 @@ import zlib from "node:zlib";
 import { and, count, eq } from "drizzle-orm";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { createDocument, listDocuments } from "#app/models/document.server";
-import { action, loader } from "#app/routes/reviews.$reviewId.documents._index";
+import { action, loader } from "#app/routes/reviews.$reviewId.documents._index/route";
 import { loader as fileLoader } from "#app/routes/reviews.$reviewId.documents.$documentId.file";
 import { contentDisposition, downloadName, parseUploadForm } from "#app/utils/uploads.server";
 import { auditLog, documentLinks, documents } from "#db/schema";

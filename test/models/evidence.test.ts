@@ -6,7 +6,7 @@ import { getCoverage } from "#app/models/evidence-coverage.server";
 import { EVIDENCE_LOG_TABLE, listEvidenceLog, parseEvidenceView, type LogActor } from "#app/models/evidence-log.server";
 import { action as logAction, loader as logLoader } from "#app/routes/reviews.$reviewId.evidence/route";
 import { action as itemAction, loader as itemLoader } from "#app/routes/reviews.$reviewId.evidence.$evidenceId";
-import { action as interviewAction, loader as interviewLoader } from "#app/routes/reviews.$reviewId.interviews";
+import { action as interviewAction, loader as interviewLoader } from "#app/routes/reviews.$reviewId.interviews/route";
 import { getReportSnapshot } from "#app/models/report.server";
 import { auditLog, evidence, evidenceFactors, evidenceQuestions, interviewParticipants, interviews, reviews } from "#db/schema";
 import { foldText } from "#db/search-text";

@@ -5,7 +5,7 @@ import * as coverage from "#app/routes/reviews.$reviewId.coverage";
 import * as log from "#app/routes/reviews.$reviewId.evidence/route";
 import * as item from "#app/routes/reviews.$reviewId.evidence.$evidenceId";
 import * as csv from "#app/routes/reviews.$reviewId.evidence[.csv]";
-import * as interviews from "#app/routes/reviews.$reviewId.interviews";
+import * as interviews from "#app/routes/reviews.$reviewId.interviews/route";
 import { evidence, interviewParticipants } from "#db/schema";
 import { cookieFor, db, DEMO_REVIEW_ID, makeRequest, run, seedOnce, setPhase, type DemoEmail } from "../utils";
 

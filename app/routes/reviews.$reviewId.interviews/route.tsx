@@ -18,6 +18,7 @@ import { choice, dateSchema, msg, optionalText, parseForm, type FieldErrors as E
 import { INTERVIEW_FORMATS, PARTICIPANT_CATEGORIES, type ParticipantCategory } from "#db/enums";
 import { readForm } from "#app/utils/forms.server";
 import { pageTitle } from "#app/utils/i18n";
+import { InterviewList } from "./interview-list";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireReviewPermission(request, params.reviewId, "evidence:read");
@@ -336,80 +337,13 @@ export default function Interviews() {
 
       <h2 id="interview-list-title">{t("interviews.list")}</h2>
       {interviews.length ? (
-        <div className="table-scroll">
-          <table aria-labelledby="interview-list-title">
-            <caption className="visually-hidden">{t("interviews.caption")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("interviews.date")}</th>
-                <th scope="col">{t("interviews.format")}</th>
-                <th scope="col">{t("interviews.place")}</th>
-                <th scope="col">{t("interviews.participants")}</th>
-                <th scope="col">{t("interviews.reviewers")}</th>
-                <th scope="col">{t("interviews.consentNotes")}</th>
-                <th scope="col" className="num">
-                  {t("interviews.quotes")}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {interviews.map((interview) => (
-                <tr
-                  key={interview.id}
-                  id={`interview-${interview.id}`}
-                  className={interview.id === savedId || interview.id === updatedId ? "highlight" : undefined}
-                >
-                  <th scope="row">
-                    <time dateTime={interview.date}>{formatDay(interview.date)}</time>
-                  </th>
-                  <td>{t(`formats.${interview.format}`)}</td>
-                  <td>{interview.place}</td>
-                  <td>
-                    <ul className="plain-list">
-                      {interview.participants.map((participant, index) => (
-                        <li key={index}>
-                          {participant.role}
-                          {participant.organisation ? `, ${participant.organisation}` : ""}{" "}
-                          <span className="pill">{t(`categories.${participant.category}`)}</span>
-                          {participant.name ? <span className="muted"> · {participant.name}</span> : null}
-                        </li>
-                      ))}
-                    </ul>
-                  </td>
-                  <td>{interview.reviewers.map((reviewer) => reviewer.name).join(", ")}</td>
-                  <td>
-                    {interview.consentNotes || t("interviews.noConsent")}
-                    {interview.organisationsWithheld ? <p className="muted">{t("interviews.organisationsWithheld")}</p> : null}
-                  </td>
-                  <td className="num">
-                    <Link to={`/reviews/${reviewId}/evidence?interview=${encodeURIComponent(interview.id)}`}>
-                      {t("interviews.showItems", { count: interview.quoteCount })}
-                    </Link>
-                    {canWrite ? (
-                      <>
-                        <br />
-                        <Link to={`/reviews/${reviewId}/evidence?form-interview=${encodeURIComponent(interview.id)}`}>
-                          {t("interviews.logQuotes")}
-                        </Link>
-                      </>
-                    ) : null}
-                    {interview.canEdit ? (
-                      <>
-                        <br />
-                        <Link
-                          to={`?edit=${encodeURIComponent(interview.id)}#interview-form`}
-                          aria-label={t("interviews.changeLabel", { date: formatDay(interview.date) })}
-                        >
-                          {t("interviews.change")}
-                        </Link>
-                      </>
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <InterviewList
+          reviewId={reviewId}
+          interviews={interviews}
+          canWrite={canWrite}
+          highlighted={[savedId, updatedId]}
+          formatDay={formatDay}
+        />
       ) : (
         <p>{t("interviews.none")}</p>
       )}

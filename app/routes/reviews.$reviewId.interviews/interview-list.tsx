@@ -1,0 +1,99 @@
+import { Link, type useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import type { loader } from "./route";
+
+type Interview = ReturnType<typeof useLoaderData<typeof loader>>["interviews"][number];
+
+/** The interviews held so far, with the people met, the quotes logged from each and links to log more or change it. */
+export function InterviewList({
+  reviewId,
+  interviews,
+  canWrite,
+  highlighted,
+  formatDay,
+}: {
+  reviewId: string;
+  interviews: Interview[];
+  canWrite: boolean;
+  /** The interview just saved or changed. */
+  highlighted: (string | null)[];
+  formatDay: (iso: string) => string;
+}) {
+  const { t } = useTranslation("evidence");
+  return (
+    <div className="table-scroll">
+      <table aria-labelledby="interview-list-title">
+        <caption className="visually-hidden">{t("interviews.caption")}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("interviews.date")}</th>
+            <th scope="col">{t("interviews.format")}</th>
+            <th scope="col">{t("interviews.place")}</th>
+            <th scope="col">{t("interviews.participants")}</th>
+            <th scope="col">{t("interviews.reviewers")}</th>
+            <th scope="col">{t("interviews.consentNotes")}</th>
+            <th scope="col" className="num">
+              {t("interviews.quotes")}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {interviews.map((interview) => (
+            <tr
+              key={interview.id}
+              id={`interview-${interview.id}`}
+              className={highlighted.includes(interview.id) ? "highlight" : undefined}
+            >
+              <th scope="row">
+                <time dateTime={interview.date}>{formatDay(interview.date)}</time>
+              </th>
+              <td>{t(`formats.${interview.format}`)}</td>
+              <td>{interview.place}</td>
+              <td>
+                <ul className="plain-list">
+                  {interview.participants.map((participant, index) => (
+                    <li key={index}>
+                      {participant.role}
+                      {participant.organisation ? `, ${participant.organisation}` : ""}{" "}
+                      <span className="pill">{t(`categories.${participant.category}`)}</span>
+                      {participant.name ? <span className="muted"> · {participant.name}</span> : null}
+                    </li>
+                  ))}
+                </ul>
+              </td>
+              <td>{interview.reviewers.map((reviewer) => reviewer.name).join(", ")}</td>
+              <td>
+                {interview.consentNotes || t("interviews.noConsent")}
+                {interview.organisationsWithheld ? <p className="muted">{t("interviews.organisationsWithheld")}</p> : null}
+              </td>
+              <td className="num">
+                <Link to={`/reviews/${reviewId}/evidence?interview=${encodeURIComponent(interview.id)}`}>
+                  {t("interviews.showItems", { count: interview.quoteCount })}
+                </Link>
+                {canWrite ? (
+                  <>
+                    <br />
+                    <Link to={`/reviews/${reviewId}/evidence?form-interview=${encodeURIComponent(interview.id)}`}>
+                      {t("interviews.logQuotes")}
+                    </Link>
+                  </>
+                ) : null}
+                {interview.canEdit ? (
+                  <>
+                    <br />
+                    <Link
+                      to={`?edit=${encodeURIComponent(interview.id)}#interview-form`}
+                      aria-label={t("interviews.changeLabel", { date: formatDay(interview.date) })}
+                    >
+                      {t("interviews.change")}
+                    </Link>
+                  </>
+                ) : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
