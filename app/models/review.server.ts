@@ -213,7 +213,7 @@ export async function inviteMember({
   role: Role;
   affiliation: string;
   invitedBy: string;
-}): Promise<{ status: "added"; userId: string } | { status: "invited"; token: string } | { status: "already-member" }> {
+}): Promise<{ status: "invited"; token: string } | { status: "already-member" }> {
   const normalised = normaliseEmail(email);
   const existing = await db.select({ id: users.id }).from(users).where(eq(users.email, normalised)).get();
   if (existing) {
@@ -223,15 +223,52 @@ export async function inviteMember({
       .where(and(eq(reviewMembers.reviewId, reviewId), eq(reviewMembers.userId, existing.id)))
       .get();
     if (member) return { status: "already-member" };
-    db.transaction((tx) => {
-      tx.insert(reviewMembers).values({ reviewId, userId: existing.id, role, affiliation }).run();
-      writeAudit(tx, { reviewId, userId: invitedBy, action: "add", entity: "member", entityId: existing.id, after: { role, affiliation } });
-    });
-    return { status: "added", userId: existing.id };
   }
+  // An existing account gets an invitation too: it joins only when its owner accepts, signed in,
+  // and the lead cannot tell from the answer whether the address has an account.
   const token = newToken();
   db.transaction((tx) => insertInvitation(tx, { reviewId, email: normalised, role, affiliation, createdBy: invitedBy, token }));
   return { status: "invited", token };
+}
+
+/**
+ * The owner of an existing account accepts an invitation sent to its address: the account joins
+ * the review with the invited role, and the link stops working.
+ */
+export async function joinByInvitation({ token, userId }: { token: string; userId: string }) {
+  const state = await getInvitation({ token });
+  if (state.status !== "valid") return state;
+  const { invitation } = state;
+  const account = await db.select({ email: users.email }).from(users).where(eq(users.id, userId)).get();
+  if (account?.email !== invitation.email) return { status: "other-account" as const };
+  const full = await db.select({ affiliation: invitations.affiliation }).from(invitations).where(eq(invitations.id, invitation.id)).get();
+  const joined = db.transaction((tx) => {
+    const marked = tx
+      .update(invitations)
+      .set({ usedAt: new Date() })
+      .where(and(eq(invitations.id, invitation.id), isNull(invitations.usedAt)))
+      .run();
+    if (marked.changes !== 1) return false;
+    const member = tx
+      .select({ role: reviewMembers.role })
+      .from(reviewMembers)
+      .where(and(eq(reviewMembers.reviewId, invitation.reviewId), eq(reviewMembers.userId, userId)))
+      .get();
+    if (!member) {
+      tx.insert(reviewMembers)
+        .values({ reviewId: invitation.reviewId, userId, role: invitation.role, affiliation: full?.affiliation ?? "" })
+        .run();
+    }
+    writeAudit(tx, { reviewId: invitation.reviewId, userId, action: "accept", entity: "invitation", entityId: invitation.id, after: { role: invitation.role } });
+    return true;
+  });
+  if (!joined) return { status: "used" as const };
+  return { status: "accepted" as const, reviewId: invitation.reviewId };
+}
+
+/** Whether an invitation's address already has an account (its owner then signs in to accept). */
+export async function invitationAccount({ email }: { email: string }) {
+  return (await db.select({ id: users.id }).from(users).where(eq(users.email, normaliseEmail(email))).get()) ?? null;
 }
 
 export async function revokeInvitation({ reviewId, invitationId, userId }: { reviewId: string; invitationId: string; userId: string }) {

@@ -1,15 +1,15 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { FormError, SelectField, TextField } from "#app/components/field";
-import { acceptInvitation, getInvitation } from "#app/models/review.server";
+import { acceptInvitation, getInvitation, invitationAccount, joinByInvitation } from "#app/models/review.server";
 import { requireSameOrigin } from "#app/utils/auth.server";
 import { LOCALES, pageTitle } from "#app/utils/i18n";
 import { getLocale } from "#app/utils/locale.server";
 import { PASSWORD_MIN_LENGTH } from "#app/utils/password.server";
-import { createUserSession } from "#app/utils/session.server";
+import { createUserSession, getSessionUser } from "#app/utils/session.server";
 import { choice, formFailure, msg, parseForm, requiredText } from "#app/utils/validation";
 import { readForm } from "#app/utils/forms.server";
 
@@ -21,7 +21,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     return data({ state: state.status, invitation: null, locale }, { status: state.status === "unknown" ? 404 : 410 });
   }
   const { email, role, hostCity } = state.invitation;
-  return { state: state.status, invitation: { email, role, hostCity }, locale };
+  return { state: state.status, invitation: { email, role, hostCity }, locale, account: await accountState(request, email) };
+}
+
+/**
+ * An invitation to an address that already has an account is accepted by that account, signed
+ * in; null when the address has no account yet (the page then creates one).
+ */
+async function accountState(request: Request, email: string) {
+  const account = await invitationAccount({ email });
+  if (!account) return null;
+  const user = await getSessionUser(request);
+  return user?.id === account.id ? ("signed-in" as const) : user ? ("other-account" as const) : ("signed-out" as const);
 }
 
 const AcceptSchema = z
@@ -35,11 +46,21 @@ const AcceptSchema = z
 
 export async function action({ request, params }: ActionFunctionArgs) {
   requireSameOrigin(request);
-  const parsed = parseForm(AcceptSchema, await readForm(request));
+  const form = await readForm(request);
+  const token = params.token ?? "";
+  if (form.get("intent") === "join") {
+    const user = await getSessionUser(request);
+    if (!user) throw redirect(`/login?${new URLSearchParams({ redirectTo: `/invitations/${token}` })}`);
+    const joined = await joinByInvitation({ token, userId: user.id });
+    if (joined.status === "accepted") return redirect(`/reviews/${joined.reviewId}`);
+    const status = joined.status === "unknown" ? 404 : joined.status === "other-account" ? 403 : 410;
+    return data(formFailure({}, `auth:invitation.${joined.status === "other-account" ? "otherAccount" : joined.status}`), { status });
+  }
+  const parsed = parseForm(AcceptSchema, form);
   // Passwords are never sent back to the page.
   const values = { ...parsed.values, password: "", confirm: "" };
   if (!parsed.ok) return data(formFailure(values, "errors.fixBelow", parsed.errors), { status: 400 });
-  const result = await acceptInvitation({ token: params.token ?? "", ...parsed.data });
+  const result = await acceptInvitation({ token, ...parsed.data });
   if (result.status === "invalid-password") {
     return data(formFailure(values, "errors.fixBelow", { password: [result.message] }), { status: 400 });
   }
@@ -53,7 +74,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function AcceptInvitation() {
-  const { state, invitation, locale } = useLoaderData<typeof loader>();
+  const loaded = useLoaderData<typeof loader>();
+  const { state, invitation, locale } = loaded;
+  const account = "account" in loaded ? loaded.account : null;
+  const { token } = useParams();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const { t } = useTranslation("auth");
@@ -69,6 +93,29 @@ export default function AcceptInvitation() {
   }
   const values = actionData?.values ?? {};
   const errors = actionData?.errors ?? {};
+  if (account) {
+    return (
+      <section className="narrow">
+        <h1>{t("invitation.title", { city: invitation.hostCity })}</h1>
+        <p>{t("invitation.existingIntro", { role: t(`common:roles.${invitation.role}`), email: invitation.email })}</p>
+        <FormError message={actionData?.formError} />
+        {account === "signed-in" ? (
+          <Form method="post">
+            <input type="hidden" name="intent" value="join" />
+            <button type="submit" disabled={navigation.state === "submitting"}>
+              {t("invitation.join")}
+            </button>
+          </Form>
+        ) : account === "other-account" ? (
+          <p>{t("invitation.otherAccount", { email: invitation.email })}</p>
+        ) : (
+          <p>
+            <Link to={`/login?${new URLSearchParams({ redirectTo: `/invitations/${token}` })}`}>{t("invitation.signInToAccept", { email: invitation.email })}</Link>
+          </p>
+        )}
+      </section>
+    );
+  }
   return (
     <section className="narrow">
       <h1>{t("invitation.title", { city: invitation.hostCity })}</h1>

@@ -65,15 +65,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
     switch (input.intent) {
       case "invite": {
         const result = await inviteMember({ reviewId: review.id, email: input.email, role: input.role, affiliation: input.affiliation, invitedBy: user.id });
-        if (result.status === "invited") {
-          const link = `${new URL(request.url).origin}/invitations/${result.token}`;
-          const mail = await sendInvitationMail({ to: input.email, link, hostCity: review.hostCity });
-          return { ok: true as const, notice: { kind: "invited" as const, email: input.email, link, mailed: mail === "sent" } };
-        }
         if (result.status === "already-member") {
           return data({ ...formFailure(parsed.values, "errors.fixBelow", { email: ["reviews:members.alreadyMember"] }), notice: null }, { status: 409 });
         }
-        return { ok: true as const, notice: { kind: "added" as const, email: input.email, link: null, mailed: false } };
+        // The same answer whether or not the address has an account (see inviteMember).
+        const link = `${new URL(request.url).origin}/invitations/${result.token}`;
+        const mail = await sendInvitationMail({ to: input.email, link, hostCity: review.hostCity });
+        return { ok: true as const, notice: { kind: "invited" as const, email: input.email, link, mailed: mail === "sent" } };
       }
       case "remove":
         await removeMember({ reviewId: review.id, memberId: input.userId, userId: user.id });
@@ -110,11 +108,6 @@ export default function Members() {
           </p>
           {notice.mailed ? <p>{t("members.mailed")}</p> : null}
         </div>
-      ) : null}
-      {notice?.kind === "added" ? (
-        <p className="notice ok" role="status">
-          {t("members.added", { email: notice.email })}
-        </p>
       ) : null}
       <div className="table-scroll">
         <table>

@@ -70,10 +70,21 @@ describe("invitations", () => {
     expect(db.select().from(users).all().length).toBe(before);
   });
 
-  it("add an existing account directly, and refuse a second membership", async () => {
+  it("invite an existing account to accept, rather than adding it, and refuse a second membership", async () => {
     const lead = await cookieFor("lead@demo.test");
-    const added = await run(membersAction, makeRequest(`/reviews/demo/members`, { cookie: lead, form: { intent: "invite", email: "outsider@demo.test", role: "host-reader" } }), params);
-    expect(added.data).toMatchObject({ notice: { kind: "added" } });
+    const invited = await run(membersAction, makeRequest(`/reviews/demo/members`, { cookie: lead, form: { intent: "invite", email: "outsider@demo.test", role: "host-reader" } }), params);
+    expect(invited.data).toMatchObject({ notice: { kind: "invited" } });
+    const isMember = () =>
+      Boolean(db.select().from(reviewMembers).where(and(eq(reviewMembers.reviewId, DEMO_REVIEW_ID), eq(reviewMembers.userId, "demo-outsider"))).get());
+    expect(isMember()).toBe(false);
+    const token = (invited.data as { notice: { link: string } }).notice.link.split("/invitations/")[1]!;
+    const join = (cookie?: string) => run(acceptAction, makeRequest(`/invitations/${token}`, { cookie, form: { intent: "join" } }), { token });
+    expect((await join()).location).toBe(`/login?redirectTo=%2Finvitations%2F${token}`);
+    expect((await join(await cookieFor("peer@demo.test"))).status).toBe(403);
+    expect(isMember()).toBe(false);
+    const joined = await join(await cookieFor("outsider@demo.test"));
+    expect(joined.location).toBe("/reviews/demo");
+    expect(isMember()).toBe(true);
     const twice = await run(membersAction, makeRequest(`/reviews/demo/members`, { cookie: lead, form: { intent: "invite", email: "outsider@demo.test", role: "host-reader" } }), params);
     expect(twice.status).toBe(409);
     expect(twice.data).toMatchObject({ errors: { email: ["reviews:members.alreadyMember"] }, values: { email: "outsider@demo.test" } });

@@ -93,7 +93,6 @@ export default {
     revoke: "Revoke",
     remove: "Remove",
     changeRole: "Change role",
-    added: "{{email}} already had an account and is now a member.",
     alreadyMember: "This person is already a member of the review.",
     invited: "Invitation created. Send this link to {{email}} (valid 14 days, single use):",
     mailed: "The invitation was also emailed.",

@@ -93,7 +93,6 @@ export default {
     revoke: "Révoquer",
     remove: "Retirer",
     changeRole: "Changer de rôle",
-    added: "{{email}} avait déjà un compte et fait maintenant partie de l'équipe.",
     alreadyMember: "Cette personne est déjà membre de l'évaluation.",
     invited: "Invitation créée. Transmettez ce lien à {{email}} (valable 14 jours, à usage unique) :",
     mailed: "L'invitation a aussi été envoyée par courriel.",
