@@ -1,6 +1,6 @@
 import type conclusions from "#app/locales/en/conclusions";
 import type en from "#app/locales/en/feedbackReport";
-import { getI18n } from "#app/utils/i18n";
+import { getI18n, type Locale } from "#app/utils/i18n";
 
 /**
  * The report's own words, in French and English, come from the `feedbackReport` namespace of
@@ -9,7 +9,8 @@ import { getI18n } from "#app/utils/i18n";
  * (titles, statements, questions, rating labels) come from the framework data. The builders
  * stay pure: `createReportI18n(locale)` gives them a `t` bound to the report's language.
  */
-export type ReportLocale = "fr" | "en";
+/** A report is written in one of the app's languages. */
+export type ReportLocale = Locale;
 
 type Leaves<T, P extends string = ""> = {
   [K in keyof T & string]: T[K] extends string ? `${P}${K}` : Leaves<T[K], `${P}${K}.`>;
