@@ -15,6 +15,7 @@ import {
 } from "#db/schema";
 import { parseTableState, searchTerms, type TableConfig, type TableState } from "#app/utils/table-state";
 import { db } from "#app/utils/db.server";
+import { canEditEvidence } from "#app/utils/permissions";
 import { countLog, list, logKeys, logOrder, logWhere, type Lookups } from "./evidence-log-sql.server";
 import { listInterviewOptions, type InterviewOption } from "./interview.server";
 import type { Actor } from "./evidence.server";
@@ -199,7 +200,7 @@ async function tagsOf(reviewId: string, ids: string[] | "all") {
   return factors;
 }
 
-export type LogActor = Actor & { canWrite: boolean };
+export type LogActor = Actor;
 
 type Key = { id: string; source: "evidence" | "document"; group_factor: string | null };
 
@@ -223,7 +224,7 @@ function toLogRow(key: Key, detail: Detail, factors: Map<string, string[]>, look
     date: detail.date,
     origin: key.source === "document" ? "host-city" : "peer-team",
     attribution: detail.attribution,
-    canEdit: key.source === "evidence" && actor.canWrite && (detail.created_by === actor.userId || actor.canEditAny),
+    canEdit: key.source === "evidence" && canEditEvidence(actor, { createdBy: detail.created_by }),
   };
 }
 

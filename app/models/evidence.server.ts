@@ -14,6 +14,7 @@ import {
   type Polarity,
 } from "#db/schema";
 import { db } from "#app/utils/db.server";
+import { canEditEvidence, type EvidenceEditor } from "#app/utils/permissions";
 import { choice, fieldErrors, formValues, msg, optionalText, requiredText, type FieldErrors } from "#app/utils/validation";
 import { writeAudit } from "./audit.server";
 import { interviewBelongsToReview } from "./interview.server";
@@ -230,7 +231,7 @@ async function loadStored(reviewId: string, evidenceId: string) {
   return { row, input };
 }
 
-export type Actor = { userId: string; canEditAny: boolean };
+export type Actor = EvidenceEditor;
 
 /**
  * Finds an item the actor may change: 404 for an id that is not this review's (a forged id
@@ -241,7 +242,7 @@ async function requireOwnItem(reviewId: string, evidenceId: string, actor: Actor
   if (!stored || Boolean(stored.row.deletedAt) !== deleted) {
     return { ok: false as const, status: 404 as const, errors: { _form: ["evidence:errors.notFound"] } };
   }
-  if (stored.row.createdBy !== actor.userId && !actor.canEditAny) {
+  if (!canEditEvidence(actor, stored.row)) {
     return { ok: false as const, status: 403 as const, errors: { _form: ["evidence:errors.notYours"] } };
   }
   return { ok: true as const, stored };

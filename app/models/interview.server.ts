@@ -9,6 +9,7 @@ import {
   type ParticipantCategory,
 } from "#db/schema";
 import { db } from "#app/utils/db.server";
+import { canEditEvidence, type EvidenceEditor } from "#app/utils/permissions";
 import type { FieldErrors } from "#app/utils/validation";
 import { writeAudit } from "./audit.server";
 import { newId } from "./user.server";
@@ -184,18 +185,16 @@ export async function createInterview({
   return { ok: true, id };
 }
 
-/** The creator or, with `canEditAny` (the lead expert), anyone may correct an interview's record. */
+/** Whoever logged it or, with evidence:edit-any (the lead expert), anyone may correct an interview's record (canEditEvidence). */
 export async function updateInterview({
   reviewId,
   interviewId,
-  userId,
-  canEditAny,
+  editor,
   input,
 }: {
   reviewId: string;
   interviewId: string;
-  userId: string;
-  canEditAny: boolean;
+  editor: EvidenceEditor;
   input: InterviewInput;
 }): Promise<InterviewOutcome> {
   const existing = await db
@@ -204,7 +203,7 @@ export async function updateInterview({
     .where(and(eq(interviews.id, interviewId), eq(interviews.reviewId, reviewId)))
     .get();
   if (!existing) return { ok: false, status: 404, errors: { _form: ["evidence:errors.interviewNotFound"] } };
-  if (existing.createdBy !== userId && !canEditAny) {
+  if (!canEditEvidence(editor, existing)) {
     return { ok: false, status: 403, errors: { _form: ["evidence:errors.interviewNotYours"] } };
   }
   const invalid = await checkReviewers(reviewId, input.reviewerIds);
@@ -231,7 +230,7 @@ export async function updateInterview({
     for (const reviewerId of input.reviewerIds) tx.insert(interviewReviewers).values({ interviewId, userId: reviewerId }).run();
     writeAudit(tx, {
       reviewId,
-      userId,
+      userId: editor.userId,
       action: "update",
       entity: "interview",
       entityId: interviewId,

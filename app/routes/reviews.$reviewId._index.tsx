@@ -10,7 +10,7 @@ import { storeIssuedReports } from "#app/models/report.server";
 import { getReview, listIssuedReports, listMembers, listRecentActivity, movePhase, phasesFor } from "#app/models/review.server";
 import { hasPermission, requireReviewPermission } from "#app/utils/auth.server";
 import { getLocale } from "#app/utils/locale.server";
-import { AUDIT_ENTITY_READ, type Permission } from "#app/utils/permissions";
+import { actionPermission, AUDIT_ENTITY_READ, loaderPermission, type Permission } from "#app/utils/permissions";
 import { PHASES } from "#db/enums";
 import { asRefusal } from "#app/utils/refusal";
 import { optionalText, parseForm } from "#app/utils/validation";
@@ -18,7 +18,7 @@ import { readForm } from "#app/utils/forms.server";
 import { pageTitle } from "#app/utils/i18n";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const access = await requireReviewPermission(request, params.reviewId, "review:read");
+  const access = await requireReviewPermission(request, params.reviewId, loaderPermission("reviews.$reviewId._index"));
   const { review } = access;
   const locale = await getLocale(request);
   const can = (permission: Permission) => hasPermission(access, permission);
@@ -61,7 +61,7 @@ const PhaseMoveSchema = z.object({
 });
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { review, user } = await requireReviewPermission(request, params.reviewId, "phase:move");
+  const { review, user } = await requireReviewPermission(request, params.reviewId, actionPermission("reviews.$reviewId._index"));
   const parsed = parseForm(PhaseMoveSchema, await readForm(request));
   if (!parsed.ok) return data(parsed, { status: 400 });
   const { to, reason } = parsed.data;

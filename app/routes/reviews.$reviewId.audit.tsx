@@ -7,6 +7,7 @@ import { SelectField, TextField } from "#app/components/field";
 import { listAudit, listAuditFacets } from "#app/models/audit.server";
 import { listMembers } from "#app/models/review.server";
 import { requireReviewPermission } from "#app/utils/auth.server";
+import { loaderPermission } from "#app/utils/permissions";
 import { optionalDateSchema } from "#app/utils/validation";
 import { pageTitle } from "#app/utils/i18n";
 
@@ -19,7 +20,7 @@ const FilterSchema = z.object({
 });
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { review } = await requireReviewPermission(request, params.reviewId, "audit:read");
+  const { review } = await requireReviewPermission(request, params.reviewId, loaderPermission("reviews.$reviewId.audit"));
   // Unreadable filters are dropped rather than refused: this is a read-only view.
   const filter = FilterSchema.parse(Object.fromEntries(new URL(request.url).searchParams));
   const [entries, facets, members] = await Promise.all([

@@ -8,10 +8,10 @@ import { listConclusionOverview } from "#app/models/conclusion.server";
 import { hasPermission, requireReviewPermission } from "#app/utils/auth.server";
 import { getLocale } from "#app/utils/locale.server";
 import { pageTitle } from "#app/utils/i18n";
-import { canReadDraftConclusions } from "#app/utils/permissions";
+import { canReadDraftConclusions, loaderPermission } from "#app/utils/permissions";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const access = await requireReviewPermission(request, params.reviewId, "conclusions:read");
+  const access = await requireReviewPermission(request, params.reviewId, loaderPermission("reviews.$reviewId.conclusions._index"));
   const { review } = access;
   const locale = await getLocale(request);
   // Who may not read drafts sees the agreed conclusions only; the evidence log stays with the peer team.

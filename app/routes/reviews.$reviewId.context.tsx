@@ -15,13 +15,14 @@ import {
   type TheirContextNote,
 } from "#app/models/context.server";
 import { hasPermission, requireReviewPermission } from "#app/utils/auth.server";
+import { actionPermission, loaderPermission } from "#app/utils/permissions";
 import { getLocale } from "#app/utils/locale.server";
 import { formValues, msg, type FieldErrors } from "#app/utils/validation";
 import { phaseClosedBy, readForm } from "#app/utils/forms.server";
 import { pageTitle } from "#app/utils/i18n";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const access = await requireReviewPermission(request, params.reviewId, "context:read");
+  const access = await requireReviewPermission(request, params.reviewId, loaderPermission("reviews.$reviewId.context"));
   const { review } = access;
   const locale = await getLocale(request);
   const framework = requireFramework(review.frameworkId);
@@ -70,7 +71,7 @@ function parseNotes(form: FormData) {
 export async function action({ request, params }: ActionFunctionArgs) {
   let access;
   try {
-    access = await requireReviewPermission(request, params.reviewId, "context:write");
+    access = await requireReviewPermission(request, params.reviewId, actionPermission("reviews.$reviewId.context"));
   } catch (error) {
     // The phase moved on while the page was open: explain beside the form and give the text back.
     const phase = phaseClosedBy(error);

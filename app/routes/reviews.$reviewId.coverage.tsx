@@ -6,11 +6,12 @@ import { localize, requireFramework } from "#benchmark/index";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { getCoverage, type Balance } from "#app/models/evidence-coverage.server";
 import { requireReviewPermission } from "#app/utils/auth.server";
+import { loaderPermission } from "#app/utils/permissions";
 import { getLocale } from "#app/utils/locale.server";
 import { pageTitle } from "#app/utils/i18n";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { review } = await requireReviewPermission(request, params.reviewId, "evidence:read");
+  const { review } = await requireReviewPermission(request, params.reviewId, loaderPermission("reviews.$reviewId.coverage"));
   const locale = await getLocale(request);
   const framework = requireFramework(review.frameworkId);
   const coverage = await getCoverage({ reviewId: review.id, framework });

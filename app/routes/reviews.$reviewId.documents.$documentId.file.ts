@@ -2,6 +2,7 @@ import fs from "node:fs";
 import { createReadableStreamFromReadable, data, redirect, type LoaderFunctionArgs } from "@remix-run/node";
 import { getDocument, getDocumentFile } from "#app/models/document.server";
 import { requireReviewPermission } from "#app/utils/auth.server";
+import { loaderPermission } from "#app/utils/permissions";
 import { contentDisposition, downloadName, storedFilePath } from "#app/utils/uploads.server";
 
 function missing(): never {
@@ -14,7 +15,7 @@ function missing(): never {
  * A document that is only a link sends the reader on to it.
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { review } = await requireReviewPermission(request, params.reviewId, "self-assessment:read", { resource: true });
+  const { review } = await requireReviewPermission(request, params.reviewId, loaderPermission("reviews.$reviewId.documents.$documentId.file"), { resource: true });
   const documentId = params.documentId ?? "";
   const file = await getDocumentFile({ reviewId: review.id, documentId });
   if (!file) {

@@ -15,7 +15,8 @@ import {
   type EvidenceOutcome,
 } from "#app/models/evidence.server";
 import { loadLogContext } from "#app/models/evidence-log.server";
-import { hasPermission, requireReviewPermission } from "#app/utils/auth.server";
+import { requireReviewPermission } from "#app/utils/auth.server";
+import { actionPermission, canEditEvidence, evidenceEditor, loaderPermission } from "#app/utils/permissions";
 import { getLocale } from "#app/utils/locale.server";
 import { formValues } from "#app/utils/validation";
 import { EVIDENCE_KINDS, POLARITIES } from "#db/enums";
@@ -23,14 +24,14 @@ import { readForm } from "#app/utils/forms.server";
 import { pageTitle } from "#app/utils/i18n";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const access = await requireReviewPermission(request, params.reviewId, "evidence:read");
-  const { review, user } = access;
+  const access = await requireReviewPermission(request, params.reviewId, loaderPermission("reviews.$reviewId.evidence.$evidenceId"));
+  const { review } = access;
   const item = await getEvidence({ reviewId: review.id, evidenceId: params.evidenceId ?? "" });
   if (!item) throw data({ message: "This evidence item does not exist in this review." }, { status: 404 });
   const locale = await getLocale(request);
   const framework = requireFramework(review.frameworkId);
   const context = await loadLogContext({ reviewId: review.id });
-  const mayChange = hasPermission(access, "evidence:write") && (item.createdBy === user.id || hasPermission(access, "evidence:edit-any"));
+  const mayChange = canEditEvidence(evidenceEditor(access), item);
   return {
     item,
     canEdit: mayChange,
@@ -50,8 +51,8 @@ function failure(intent: string, outcome: Extract<EvidenceOutcome, { ok: false }
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const access = await requireReviewPermission(request, params.reviewId, "evidence:write");
-  const { review, user } = access;
+  const access = await requireReviewPermission(request, params.reviewId, actionPermission("reviews.$reviewId.evidence.$evidenceId"));
+  const { review } = access;
   const form = await readForm(request);
   const url = new URL(request.url);
   const evidenceId = params.evidenceId ?? "";
@@ -63,7 +64,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     );
   }
   // Only the author, or the lead expert, changes an item; a peer forging another's id gets 403 and keeps the text typed.
-  const actor = { userId: user.id, canEditAny: hasPermission(access, "evidence:edit-any") };
+  const actor = evidenceEditor(access);
   const log = `/reviews/${review.id}/evidence`;
   const view = new URLSearchParams(url.searchParams);
   view.delete("deleted");

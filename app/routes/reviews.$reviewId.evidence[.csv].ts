@@ -4,6 +4,7 @@ import { requireFramework } from "#benchmark/index";
 import { evidenceCsvRecords } from "#app/models/evidence-csv.server";
 import { parseEvidenceView } from "#app/models/evidence-log.server";
 import { requireReviewPermission } from "#app/utils/auth.server";
+import { loaderPermission } from "#app/utils/permissions";
 import { csvResponse } from "#app/utils/csv.server";
 import { getI18n } from "#app/utils/i18n";
 import { getLocale } from "#app/utils/locale.server";
@@ -13,7 +14,7 @@ import { getLocale } from "#app/utils/locale.server";
  * page of it, streamed as it is read (app/utils/csv.server.ts writes every CSV the app sends).
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { review } = await requireReviewPermission(request, params.reviewId, "evidence:read", { resource: true });
+  const { review } = await requireReviewPermission(request, params.reviewId, loaderPermission("reviews.$reviewId.evidence[.csv]"), { resource: true });
   const url = new URL(request.url);
   const locale = await getLocale(request);
   const { t } = getI18n(locale);

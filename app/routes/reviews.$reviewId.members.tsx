@@ -14,6 +14,7 @@ import {
   revokeInvitation,
 } from "#app/models/review.server";
 import { authorize, hasPermission, requireReviewAccess, requireReviewPermission } from "#app/utils/auth.server";
+import { actionPermission, loaderPermission } from "#app/utils/permissions";
 import { sendInvitationMail } from "#app/utils/mail.server";
 import { asRefusal } from "#app/utils/refusal";
 import { choice, formFailure, msg, optionalText, parseForm } from "#app/utils/validation";
@@ -21,7 +22,7 @@ import { readForm } from "#app/utils/forms.server";
 import { pageTitle } from "#app/utils/i18n";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const access = await requireReviewPermission(request, params.reviewId, "review:read");
+  const access = await requireReviewPermission(request, params.reviewId, loaderPermission("reviews.$reviewId.members"));
   const canManage = hasPermission(access, "members:manage");
   const [members, invitations] = await Promise.all([
     listMembers({ reviewId: access.review.id }),
@@ -50,7 +51,7 @@ const IntentSchema = z.discriminatedUnion("intent", [
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const access = await requireReviewAccess(request, params.reviewId);
-  authorize(access, "members:manage", request);
+  authorize(access, actionPermission("reviews.$reviewId.members"), request);
   const { review, user } = access;
   const parsed = parseForm(IntentSchema, await readForm(request));
   if (!parsed.ok) return data({ ...formFailure(parsed.values, "errors.fixBelow", parsed.errors), notice: null }, { status: 400 });

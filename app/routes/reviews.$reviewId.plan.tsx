@@ -9,12 +9,12 @@ import { listPlan, PLAN_TABLE, type PlanRow } from "#app/models/recommendation.s
 import { requireReviewPermission } from "#app/utils/auth.server";
 import { getLocale } from "#app/utils/locale.server";
 import { pageTitle } from "#app/utils/i18n";
-import { canReadDraftConclusions, visibleConclusions } from "#app/utils/permissions";
+import { canReadDraftConclusions, loaderPermission, visibleConclusions } from "#app/utils/permissions";
 import type { TableState } from "#app/utils/table-state";
 import { HORIZONS, PRIORITIES, type Priority } from "#db/enums";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const access = await requireReviewPermission(request, params.reviewId, "conclusions:read");
+  const access = await requireReviewPermission(request, params.reviewId, loaderPermission("reviews.$reviewId.plan"));
   const { review } = access;
   const locale = await getLocale(request);
   const agreedOnly = !canReadDraftConclusions(access);

@@ -5,14 +5,14 @@ import { requireReviewPermission } from "#app/utils/auth.server";
 import { csvResponse } from "#app/utils/csv.server";
 import { getI18n } from "#app/utils/i18n";
 import { getLocale } from "#app/utils/locale.server";
-import { visibleConclusions } from "#app/utils/permissions";
+import { loaderPermission, visibleConclusions } from "#app/utils/permissions";
 
 /**
  * The development plan as CSV (written by app/utils/csv.server.ts, as every CSV the app sends):
  * the same filters and search as the page, quick wins first, then by factor and the team's order.
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const access = await requireReviewPermission(request, params.reviewId, "conclusions:read", { resource: true });
+  const access = await requireReviewPermission(request, params.reviewId, loaderPermission("reviews.$reviewId.plan[.csv]"), { resource: true });
   const { review } = access;
   const locale = await getLocale(request);
   const { t } = getI18n(locale);

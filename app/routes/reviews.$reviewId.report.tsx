@@ -9,11 +9,12 @@ import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { getReaderReportSnapshot } from "#app/models/report.server";
 import { listIssuedReports } from "#app/models/review.server";
 import { requireReviewPermission } from "#app/utils/auth.server";
+import { loaderPermission } from "#app/utils/permissions";
 import { LOCALES, pageTitle } from "#app/utils/i18n";
 import { getLocale } from "#app/utils/locale.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const access = await requireReviewPermission(request, params.reviewId, "report:read");
+  const access = await requireReviewPermission(request, params.reviewId, loaderPermission("reviews.$reviewId.report"));
   const { review } = access;
   const locale = await getLocale(request);
   const snapshot = await getReaderReportSnapshot({ reviewId: review.id, reader: access });

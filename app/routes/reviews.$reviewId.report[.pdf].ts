@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getIssuedReport, renderReportPdf, storeIssuedReports } from "#app/models/report.server";
 import { getReview } from "#app/models/review.server";
 import { requireReviewPermission } from "#app/utils/auth.server";
+import { loaderPermission } from "#app/utils/permissions";
 import { isLocale, LOCALES } from "#app/utils/i18n";
 
 function pdfResponse({ pdf, fileName, sha256, issued }: { pdf: Buffer; fileName: string; sha256: string; issued: boolean }) {
@@ -24,7 +25,7 @@ function pdfResponse({ pdf, fileName, sha256, issued }: { pdf: Buffer; fileName:
  * Issued review: the stored file, byte for byte. Before that: a draft built from the current data.
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const access = await requireReviewPermission(request, params.reviewId, "report:read", { resource: true });
+  const access = await requireReviewPermission(request, params.reviewId, loaderPermission("reviews.$reviewId.report[.pdf]"), { resource: true });
   const { review } = access;
   const asked = new URL(request.url).searchParams.get("lang");
   if (asked !== null && !isLocale(asked)) {

@@ -8,13 +8,14 @@ import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { FormError } from "#app/components/field";
 import { getSelfAssessmentProgress, submitSelfAssessment } from "#app/models/self-assessment.server";
 import { hasPermission, requireReviewPermission } from "#app/utils/auth.server";
+import { actionPermission, loaderPermission } from "#app/utils/permissions";
 import { getLocale } from "#app/utils/locale.server";
 import { formValues, msg, parseForm } from "#app/utils/validation";
 import { phaseClosedBy, readForm } from "#app/utils/forms.server";
 import { pageTitle } from "#app/utils/i18n";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const access = await requireReviewPermission(request, params.reviewId, "self-assessment:read");
+  const access = await requireReviewPermission(request, params.reviewId, loaderPermission("reviews.$reviewId.self-assessment._index"));
   const { review } = access;
   const locale = await getLocale(request);
   const framework = requireFramework(review.frameworkId);
@@ -36,7 +37,7 @@ const SubmitSchema = z.object({ intent: z.literal("submit", { error: "errors.bad
 export async function action({ request, params }: ActionFunctionArgs) {
   let access;
   try {
-    access = await requireReviewPermission(request, params.reviewId, "self-assessment:write");
+    access = await requireReviewPermission(request, params.reviewId, actionPermission("reviews.$reviewId.self-assessment._index"));
   } catch (error) {
     const phase = phaseClosedBy(error);
     if (!phase) throw error;

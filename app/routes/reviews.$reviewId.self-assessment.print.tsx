@@ -8,12 +8,13 @@ import { listContextNotes } from "#app/models/context.server";
 import { listDocuments } from "#app/models/document.server";
 import { listAllAnswers } from "#app/models/self-assessment.server";
 import { requireReviewPermission } from "#app/utils/auth.server";
+import { loaderPermission } from "#app/utils/permissions";
 import { getLocale } from "#app/utils/locale.server";
 import { pageTitle } from "#app/utils/i18n";
 
 /** The whole self-assessment on one page, as the peer team reads it before the visit or on paper. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { review } = await requireReviewPermission(request, params.reviewId, "self-assessment:read");
+  const { review } = await requireReviewPermission(request, params.reviewId, loaderPermission("reviews.$reviewId.self-assessment.print"));
   const locale = await getLocale(request);
   const l = (text: { fr: string; en: string }) => localize(text, locale);
   const framework = requireFramework(review.frameworkId);

@@ -7,12 +7,13 @@ import { FormError, rowsToFit, TextAreaField } from "#app/components/field";
 import { Paragraphs } from "#app/components/paragraphs";
 import { asRefusal, getSummary, saveSummary } from "#app/models/conclusion.server";
 import { authorize, hasPermission, requireReviewAccess, requireReviewPermission } from "#app/utils/auth.server";
+import { actionPermission, loaderPermission } from "#app/utils/permissions";
 import { formValues, msg, optionalText, parseForm } from "#app/utils/validation";
 import { readForm } from "#app/utils/forms.server";
 import { pageTitle } from "#app/utils/i18n";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const access = await requireReviewPermission(request, params.reviewId, "conclusions:read");
+  const access = await requireReviewPermission(request, params.reviewId, loaderPermission("reviews.$reviewId.summary"));
   const summary = await getSummary({ reviewId: access.review.id });
   return { summary, canWrite: hasPermission(access, "summary:write") };
 }
@@ -45,7 +46,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { review, user } = access;
   const form = await readForm(request);
   try {
-    authorize(access, "summary:write", request);
+    authorize(access, actionPermission("reviews.$reviewId.summary"), request);
   } catch (error) {
     // The phase moved on (e.g. the review was issued) while the lead typed: say so, keep the text.
     if (asRefusal(error)?.status !== 409) throw error;

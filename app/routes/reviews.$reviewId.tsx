@@ -3,6 +3,7 @@ import { NavLink, Outlet, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { hasPermission, requireReviewPermission } from "#app/utils/auth.server";
+import { loaderPermission } from "#app/utils/permissions";
 import type { Permission } from "#app/utils/permissions";
 import { skipWhenOnlyTheQueryChanges } from "#app/utils/revalidation";
 
@@ -24,7 +25,7 @@ const SECTIONS = [
 ] as const satisfies readonly { to: string; key: string; permission: Permission; end?: boolean }[];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const access = await requireReviewPermission(request, params.reviewId, "review:read");
+  const access = await requireReviewPermission(request, params.reviewId, loaderPermission("reviews.$reviewId"));
   const { review, role } = access;
   return {
     review: { id: review.id, hostCity: review.hostCity, country: review.country, phase: review.phase, kind: review.kind },

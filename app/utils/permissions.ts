@@ -105,6 +105,22 @@ export function canReadConclusion(reader: Reader, conclusion: { state: "draft" |
   return conclusion.state === "agreed" || canReadDraftConclusions(reader);
 }
 
+/** A member acting on evidence: who, and what the role allows in the review's phase now. */
+export type EvidenceEditor = { userId: string; canWrite: boolean; canEditAny: boolean };
+
+export function evidenceEditor(actor: Reader & { user: { id: string } }): EvidenceEditor {
+  const { role, review } = actor;
+  return { userId: actor.user.id, canWrite: can(role, "evidence:write", review.phase), canEditAny: can(role, "evidence:edit-any", review.phase) };
+}
+
+/**
+ * "Edit your own item or anyone's": an evidence item or an interview record is changed by whoever
+ * logged it while their role may write evidence, or by anyone with evidence:edit-any (the lead).
+ */
+export function canEditEvidence(editor: EvidenceEditor, item: { createdBy: string | null }): boolean {
+  return editor.canWrite && (item.createdBy === editor.userId || editor.canEditAny);
+}
+
 /** The conclusions (or rows carrying a conclusion's state) the reader may read. */
 export function visibleConclusions<T extends { state: "draft" | "agreed" }>(reader: Reader, list: readonly T[]): T[] {
   return list.filter((conclusion) => canReadConclusion(reader, conclusion));
@@ -123,7 +139,7 @@ export type RouteAccess = {
  * Every module under app/routes/, by file name without extension. The route test drives
  * each loader and action listed here as every role and fails on a route missing here.
  */
-export const ROUTE_ACCESS: Record<string, RouteAccess> = {
+const ROUTES = {
   _index: { loader: "public" },
   login: { loader: "public", action: "public" },
   logout: { loader: "public", action: "signed-in" },
@@ -134,10 +150,8 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   "reviews.new": { loader: "admin", action: "admin" },
   "reviews.$reviewId": { loader: "review:read" },
   "reviews.$reviewId._index": { loader: "review:read", action: "phase:move" },
-  "reviews.$reviewId.members": {
-    loader: "review:read",
-    action: { invite: "members:manage", remove: "members:manage", "change-role": "members:manage", revoke: "members:manage" },
-  },
+  // One check for every form on the page (invite, remove, change-role, revoke), before the form is read.
+  "reviews.$reviewId.members": { loader: "review:read", action: "members:manage" },
   "reviews.$reviewId.audit": { loader: "audit:read" },
   "reviews.$reviewId.self-assessment._index": { loader: "self-assessment:read", action: "self-assessment:write" },
   "reviews.$reviewId.self-assessment.print": { loader: "self-assessment:read" },
@@ -170,7 +184,30 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   "reviews.$reviewId.plan[.csv]": { loader: "conclusions:read" },
   "reviews.$reviewId.report": { loader: "report:read" },
   "reviews.$reviewId.report[.pdf]": { loader: "report:read" },
-};
+} as const satisfies Record<string, RouteAccess>;
+
+export type RouteName = keyof typeof ROUTES;
+export const ROUTE_ACCESS: Record<string, RouteAccess> & Record<RouteName, RouteAccess> = ROUTES;
+
+/**
+ * The permission a route's loader checks, read from ROUTE_ACCESS: a route passes this to its guard
+ * rather than naming a permission itself, so the table, the docs and the code cannot drift.
+ */
+export function loaderPermission(route: RouteName): Permission {
+  return asPermission(ROUTE_ACCESS[route].loader, `${route} loader`);
+}
+
+/** The permission a route's action (or one of its intents) checks, read from ROUTE_ACCESS. */
+export function actionPermission(route: RouteName, intent?: string): Permission {
+  const action = ROUTE_ACCESS[route].action;
+  const access = typeof action === "object" ? (intent === undefined ? undefined : action[intent]) : action;
+  return asPermission(access, `${route} action${intent ? ` (${intent})` : ""}`);
+}
+
+function asPermission(access: Access | undefined, what: string): Permission {
+  if (access === undefined || !(access in PERMISSION_MATRIX)) throw new Error(`ROUTE_ACCESS names no review permission for the ${what}`);
+  return access as Permission;
+}
 
 export { PHASES, ROLES };
 export type { Phase, Role };

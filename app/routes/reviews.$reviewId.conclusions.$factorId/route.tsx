@@ -27,7 +27,7 @@ import {
 } from "#app/models/recommendation.server";
 import { authorize, hasPermission, requireReviewAccess, requireReviewPermission } from "#app/utils/auth.server";
 import { getLocale } from "#app/utils/locale.server";
-import { canReadConclusion, ROUTE_ACCESS, type Permission } from "#app/utils/permissions";
+import { actionPermission, canReadConclusion, loaderPermission } from "#app/utils/permissions";
 import type { HORIZONS, PRIORITIES } from "#db/enums";
 import { parseSubmission } from "#app/utils/forms";
 import { invalid, phaseClosed, phaseClosedBy, readForm, refused, unparsedSubmission } from "#app/utils/forms.server";
@@ -40,7 +40,7 @@ import { RecommendationsSection } from "./recommendations";
 import { ActionSchema, IntentSchema, type Intent } from "./schema";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const access = await requireReviewPermission(request, params.reviewId, "conclusions:read");
+  const access = await requireReviewPermission(request, params.reviewId, loaderPermission("reviews.$reviewId.conclusions.$factorId"));
   const { review } = access;
   const { framework, factor } = requireFactor(review.frameworkId, params.factorId);
   const locale = await getLocale(request);
@@ -100,8 +100,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-// Each intent's permission comes from the one route table the matrix test also reads.
-const INTENT_PERMISSIONS = ROUTE_ACCESS["reviews.$reviewId.conclusions.$factorId"]!.action as Record<Intent, Permission>;
 
 // Where the page lands after each intent, so the user sees the result of what they did.
 const ANCHORS: Record<Intent, string> = {
@@ -125,7 +123,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!chosen.success) return invalid(unparsedSubmission(form), { formErrors: ["conclusions:errors.unknownIntent"] });
   const { intent } = chosen.data;
   try {
-    authorize(access, INTENT_PERMISSIONS[intent], request);
+    authorize(access, actionPermission("reviews.$reviewId.conclusions.$factorId", intent), request);
   } catch (error) {
     // The phase moved on (e.g. the review was issued) while the user typed: say so, keep the text.
     const phase = phaseClosedBy(error);

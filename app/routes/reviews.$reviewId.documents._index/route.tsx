@@ -17,6 +17,7 @@ import {
   updateDocument,
 } from "#app/models/document.server";
 import { hasPermission, requireReviewPermission } from "#app/utils/auth.server";
+import { actionPermission, loaderPermission } from "#app/utils/permissions";
 import { getLocale } from "#app/utils/locale.server";
 import { isMultipart, maxUploadBytes, parseUploadForm, type UploadForm } from "#app/utils/uploads.server";
 import {
@@ -35,7 +36,7 @@ import { pageTitle } from "#app/utils/i18n";
 import { DocumentForm, useFormatSize } from "./document-form";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const access = await requireReviewPermission(request, params.reviewId, "self-assessment:read");
+  const access = await requireReviewPermission(request, params.reviewId, loaderPermission("reviews.$reviewId.documents._index"));
   const { review } = access;
   const canWrite = hasPermission(access, "self-assessment:write");
   const locale = await getLocale(request);
@@ -94,7 +95,7 @@ export type Failure = {
 export async function action({ request, params }: ActionFunctionArgs) {
   let access;
   try {
-    access = await requireReviewPermission(request, params.reviewId, "self-assessment:write");
+    access = await requireReviewPermission(request, params.reviewId, actionPermission("reviews.$reviewId.documents._index"));
   } catch (error) {
     // The phase moved on while the page was open: read the form without keeping any file.
     const phase = phaseClosedBy(error);

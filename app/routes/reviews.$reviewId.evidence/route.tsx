@@ -9,7 +9,8 @@ import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { createEvidence, deleteEvidence, parseEvidenceForm, restoreEvidence, type EvidenceInput } from "#app/models/evidence.server";
 import { EVIDENCE_LOG_TABLE, getLogFacets, listEvidenceLog, loadLogContext, parseEvidenceView } from "#app/models/evidence-log.server";
 import { listInterviewOptions, type InterviewOption } from "#app/models/interview.server";
-import { hasPermission, requireReviewPermission } from "#app/utils/auth.server";
+import { requireReviewPermission } from "#app/utils/auth.server";
+import { actionPermission, evidenceEditor, loaderPermission } from "#app/utils/permissions";
 import { getI18n, pageTitle } from "#app/utils/i18n";
 import { getLocale } from "#app/utils/locale.server";
 import { tableStateToSearchParams } from "#app/utils/table-state";
@@ -31,17 +32,17 @@ const MEMORY = {
 } as const;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const access = await requireReviewPermission(request, params.reviewId, "evidence:read");
-  const { review, user } = access;
+  const access = await requireReviewPermission(request, params.reviewId, loaderPermission("reviews.$reviewId.evidence"));
+  const { review } = access;
   const url = new URL(request.url);
   const locale = await getLocale(request);
   const framework = requireFramework(review.frameworkId);
   const view = parseEvidenceView(url.searchParams);
-  const canWrite = hasPermission(access, "evidence:write");
-  const canEditAny = hasPermission(access, "evidence:edit-any");
+  const actor = evidenceEditor(access);
+  const { canWrite } = actor;
   const context = await loadLogContext({ reviewId: review.id });
   const [log, facets] = await Promise.all([
-    listEvidenceLog({ reviewId: review.id, view, actor: { userId: user.id, canEditAny, canWrite }, context }),
+    listEvidenceLog({ reviewId: review.id, view, actor, context }),
     getLogFacets({ reviewId: review.id, context }),
   ]);
   const search = url.searchParams;
@@ -93,7 +94,7 @@ async function withDefaultAttribution(input: EvidenceInput, request: Request, in
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const access = await requireReviewPermission(request, params.reviewId, "evidence:write");
+  const access = await requireReviewPermission(request, params.reviewId, actionPermission("reviews.$reviewId.evidence"));
   const { review, user } = access;
   const form = await readForm(request);
   const url = new URL(request.url);
@@ -105,7 +106,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       { status: 400 }
     );
   }
-  const actor = { userId: user.id, canEditAny: hasPermission(access, "evidence:edit-any") };
+  const actor = evidenceEditor(access);
 
   if (intent.data === "create") {
     const parsed = parseEvidenceForm(requireFramework(review.frameworkId), form);

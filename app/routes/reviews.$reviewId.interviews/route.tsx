@@ -13,7 +13,8 @@ import {
   type InterviewInput,
   type ParticipantInput,
 } from "#app/models/interview.server";
-import { hasPermission, requireReviewPermission } from "#app/utils/auth.server";
+import { requireReviewPermission } from "#app/utils/auth.server";
+import { actionPermission, canEditEvidence, evidenceEditor, loaderPermission } from "#app/utils/permissions";
 import { choice, dateSchema, msg, optionalText, parseForm, type FieldErrors as Errors } from "#app/utils/validation";
 import { INTERVIEW_FORMATS, PARTICIPANT_CATEGORIES, type ParticipantCategory } from "#db/enums";
 import { readForm } from "#app/utils/forms.server";
@@ -21,19 +22,17 @@ import { pageTitle } from "#app/utils/i18n";
 import { InterviewList } from "./interview-list";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const access = await requireReviewPermission(request, params.reviewId, "evidence:read");
+  const access = await requireReviewPermission(request, params.reviewId, loaderPermission("reviews.$reviewId.interviews"));
   const { review, user } = access;
   const [interviews, reviewers] = await Promise.all([listInterviews({ reviewId: review.id }), listVisitReviewers({ reviewId: review.id })]);
-  const canWrite = hasPermission(access, "evidence:write");
-  const canEditAny = hasPermission(access, "evidence:edit-any");
+  const editor = evidenceEditor(access);
+  const canWrite = editor.canWrite;
   const editId = new URL(request.url).searchParams.get("edit");
-  const editing = canWrite
-    ? interviews.find((interview) => interview.id === editId && (interview.createdBy === user.id || canEditAny))
-    : undefined;
+  const editing = interviews.find((interview) => interview.id === editId && canEditEvidence(editor, interview));
   return {
     reviewId: review.id,
     userId: user.id,
-    interviews: interviews.map((interview) => ({ ...interview, canEdit: canWrite && (interview.createdBy === user.id || canEditAny) })),
+    interviews: interviews.map((interview) => ({ ...interview, canEdit: canEditEvidence(editor, interview) })),
     reviewers,
     canWrite,
     editing: editing ?? null,
@@ -87,7 +86,7 @@ function readParticipants(form: z.output<typeof InterviewSchema>): { participant
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const access = await requireReviewPermission(request, params.reviewId, "evidence:write");
+  const access = await requireReviewPermission(request, params.reviewId, actionPermission("reviews.$reviewId.interviews"));
   const { review, user } = access;
   const parsed = parseForm(InterviewSchema, await readForm(request), ["reviewerIds", ...PARTICIPANT_FIELDS]);
   if (!parsed.ok) {
@@ -109,8 +108,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       ? await updateInterview({
           reviewId: review.id,
           interviewId: parsed.data.interviewId ?? "",
-          userId: user.id,
-          canEditAny: hasPermission(access, "evidence:edit-any"),
+          editor: evidenceEditor(access),
           input,
         })
       : await createInterview({ reviewId: review.id, userId: user.id, input });

@@ -30,6 +30,7 @@ import {
   type SaveResult,
 } from "#app/models/self-assessment.server";
 import { hasPermission, requireReviewPermission } from "#app/utils/auth.server";
+import { actionPermission, loaderPermission } from "#app/utils/permissions";
 import { getLocale } from "#app/utils/locale.server";
 import { formValues, msg, type FieldErrors as FieldErrorMap } from "#app/utils/validation";
 import { phaseClosedBy, readForm } from "#app/utils/forms.server";
@@ -48,7 +49,7 @@ function notFound(): never {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const access = await requireReviewPermission(request, params.reviewId, "self-assessment:read");
+  const access = await requireReviewPermission(request, params.reviewId, loaderPermission("reviews.$reviewId.self-assessment.$factorId"));
   const { review } = access;
   const framework = requireFramework(review.frameworkId);
   const factor = getKeyFactor(framework, params.factorId ?? "");
@@ -126,7 +127,7 @@ function failure(result: Failure, status: number) {
 export async function action({ request, params }: ActionFunctionArgs) {
   let access;
   try {
-    access = await requireReviewPermission(request, params.reviewId, "self-assessment:write");
+    access = await requireReviewPermission(request, params.reviewId, actionPermission("reviews.$reviewId.self-assessment.$factorId"));
   } catch (error) {
     // The phase moved on while the page was open: say so beside the form and give the text back.
     const phase = phaseClosedBy(error);
