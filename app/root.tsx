@@ -13,7 +13,7 @@ import {
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { I18nextProvider, useTranslation } from "react-i18next";
-import { GeneralErrorBoundary } from "#app/components/error-boundary";
+import { GeneralErrorBoundary, SaveFailureNotice } from "#app/components/error-boundary";
 import stylesheet from "#app/styles/app.css?url";
 import { getI18n, LOCALES, type Locale } from "#app/utils/i18n";
 import { useNonce } from "#app/utils/nonce";
@@ -132,7 +132,12 @@ export function Layout({ children }: { children: ReactNode }) {
 }
 
 export default function App() {
-  return <Outlet />;
+  return (
+    <>
+      <SaveFailureNotice />
+      <Outlet />
+    </>
+  );
 }
 
 export function ErrorBoundary() {

@@ -1,4 +1,4 @@
-import { Link, isRouteErrorResponse, useRouteError } from "@remix-run/react";
+import { Link, isRouteErrorResponse, useFetchers, useRouteError } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
 const TITLES: Record<number, string> = {
@@ -7,6 +7,7 @@ const TITLES: Record<number, string> = {
   403: "errors.forbidden",
   404: "errors.notFound",
   409: "errors.conflict",
+  503: "errors.cannotSave",
 };
 
 type Refusal = { reason: "role" | "phase"; role: string; phase: string; opensIn: string[] };
@@ -64,5 +65,27 @@ export function GeneralErrorBoundary() {
         <Link to="/reviews">{t("errors.goHome")}</Link>
       </p>
     </section>
+  );
+}
+
+/** An action's answer when the disk refused the write (app/utils/storage.server.ts). */
+function isCannotSave(value: unknown) {
+  return Boolean(value && typeof value === "object" && (value as { cannotSave?: unknown }).cannotSave === true);
+}
+
+/**
+ * "The server cannot save right now", for a save sent in the background (a fetcher: the evidence
+ * quick-log, a rating, a move) whose form shows no message of its own. The form and its text stay
+ * as they were; the notice goes once a retry is saved. Forms that post and render the page again
+ * show the same message above themselves, from their own result.
+ */
+export function SaveFailureNotice() {
+  const { t } = useTranslation();
+  const failed = useFetchers().some((fetcher) => fetcher.state === "idle" && isCannotSave(fetcher.data));
+  if (!failed) return null;
+  return (
+    <p className="form-error save-failure" role="alert">
+      {t("errors.cannotSave")}
+    </p>
   );
 }

@@ -12,6 +12,7 @@ import { PASSWORD_MIN_LENGTH } from "#app/utils/password.server";
 import { createUserSession, getSessionUser } from "#app/utils/session.server";
 import { choice, formFailure, msg, parseForm, requiredText } from "#app/utils/validation";
 import { readForm } from "#app/utils/forms.server";
+import { guardWrites } from "#app/utils/storage.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const state = await getInvitation({ token: params.token ?? "" });
@@ -44,7 +45,9 @@ const AcceptSchema = z
   })
   .refine((value) => value.password === value.confirm, { path: ["confirm"], message: msg("auth:invitation.mismatch") });
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = guardWrites(writeAction);
+
+async function writeAction({ request, params }: ActionFunctionArgs) {
   requireSameOrigin(request);
   const form = await readForm(request);
   const token = params.token ?? "";

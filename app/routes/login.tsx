@@ -12,6 +12,7 @@ import { createUserSession, getSessionUser, hasControlCharacter, safeRedirect } 
 import { formFailure, msg, parseForm } from "#app/utils/validation";
 import { readForm } from "#app/utils/forms.server";
 import { pageTitle } from "#app/utils/i18n";
+import { guardWrites } from "#app/utils/storage.server";
 
 /** A redirect target with CR, LF or another control character is a forged link, not a typo. */
 function requirePlainRedirect(redirectTo: string | null | undefined) {
@@ -34,7 +35,9 @@ const LoginSchema = z.object({
   redirectTo: z.string().optional(),
 });
 
-export async function action({ request }: ActionFunctionArgs) {
+export const action = guardWrites(writeAction);
+
+async function writeAction({ request }: ActionFunctionArgs) {
   requireSameOrigin(request);
   const parsed = parseForm(LoginSchema, await readForm(request));
   // Never echo the password back.

@@ -2,13 +2,16 @@ import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { requireUser } from "#app/utils/auth.server";
 import { readForm } from "#app/utils/forms.server";
 import { destroyUserSession } from "#app/utils/session.server";
+import { guardWrites } from "#app/utils/storage.server";
 
 // Signing out changes state, so it is a POST only; a GET just goes home.
 export async function loader() {
   return redirect("/");
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export const action = guardWrites(writeAction);
+
+async function writeAction({ request }: ActionFunctionArgs) {
   await requireUser(request);
   await readForm(request);
   return destroyUserSession(request);

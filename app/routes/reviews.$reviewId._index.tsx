@@ -16,6 +16,7 @@ import { asRefusal } from "#app/utils/refusal";
 import { optionalText, parseForm } from "#app/utils/validation";
 import { readForm } from "#app/utils/forms.server";
 import { pageTitle } from "#app/utils/i18n";
+import { guardWrites } from "#app/utils/storage.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireReviewPermission(request, params.reviewId, loaderPermission("reviews.$reviewId._index"));
@@ -60,7 +61,9 @@ const PhaseMoveSchema = z.object({
   reason: optionalText(2000),
 });
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = guardWrites(writeAction);
+
+async function writeAction({ request, params }: ActionFunctionArgs) {
   const { review, user } = await requireReviewPermission(request, params.reviewId, actionPermission("reviews.$reviewId._index"));
   const parsed = parseForm(PhaseMoveSchema, await readForm(request));
   if (!parsed.ok) return data(parsed, { status: 400 });

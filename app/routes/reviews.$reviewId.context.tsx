@@ -20,6 +20,7 @@ import { getLocale } from "#app/utils/locale.server";
 import { formValues, msg, type FieldErrors } from "#app/utils/validation";
 import { phaseClosedBy, readForm } from "#app/utils/forms.server";
 import { pageTitle } from "#app/utils/i18n";
+import { guardWrites } from "#app/utils/storage.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireReviewPermission(request, params.reviewId, loaderPermission("reviews.$reviewId.context"));
@@ -68,7 +69,9 @@ function parseNotes(form: FormData) {
   return { values, errors, notes };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = guardWrites(writeAction);
+
+async function writeAction({ request, params }: ActionFunctionArgs) {
   let access;
   try {
     access = await requireReviewPermission(request, params.reviewId, actionPermission("reviews.$reviewId.context"));

@@ -22,6 +22,7 @@ import { formValues } from "#app/utils/validation";
 import { EVIDENCE_KINDS, POLARITIES } from "#db/enums";
 import { readForm } from "#app/utils/forms.server";
 import { pageTitle } from "#app/utils/i18n";
+import { guardWrites } from "#app/utils/storage.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireReviewPermission(request, params.reviewId, loaderPermission("reviews.$reviewId.evidence.$evidenceId"));
@@ -50,7 +51,9 @@ function failure(intent: string, outcome: Extract<EvidenceOutcome, { ok: false }
   return data<Failure>({ ok: false, intent, errors: outcome.errors, values }, { status: outcome.status });
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = guardWrites(writeAction);
+
+async function writeAction({ request, params }: ActionFunctionArgs) {
   const access = await requireReviewPermission(request, params.reviewId, actionPermission("reviews.$reviewId.evidence.$evidenceId"));
   const { review } = access;
   const form = await readForm(request);

@@ -20,6 +20,7 @@ import { asRefusal } from "#app/utils/refusal";
 import { choice, formFailure, msg, optionalText, parseForm } from "#app/utils/validation";
 import { readForm } from "#app/utils/forms.server";
 import { pageTitle } from "#app/utils/i18n";
+import { guardWrites } from "#app/utils/storage.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireReviewPermission(request, params.reviewId, loaderPermission("reviews.$reviewId.members"));
@@ -49,7 +50,9 @@ const IntentSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("revoke"), invitationId: z.string().min(1).max(100) }),
 ]);
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = guardWrites(writeAction);
+
+async function writeAction({ request, params }: ActionFunctionArgs) {
   const access = await requireReviewAccess(request, params.reviewId);
   authorize(access, actionPermission("reviews.$reviewId.members"), request);
   const { review, user } = access;

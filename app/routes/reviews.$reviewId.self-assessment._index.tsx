@@ -13,6 +13,7 @@ import { getLocale } from "#app/utils/locale.server";
 import { formValues, msg, parseForm } from "#app/utils/validation";
 import { phaseClosedBy, readForm } from "#app/utils/forms.server";
 import { pageTitle } from "#app/utils/i18n";
+import { guardWrites } from "#app/utils/storage.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireReviewPermission(request, params.reviewId, loaderPermission("reviews.$reviewId.self-assessment._index"));
@@ -34,7 +35,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 const SubmitSchema = z.object({ intent: z.literal("submit", { error: "errors.badRequest" }) });
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = guardWrites(writeAction);
+
+async function writeAction({ request, params }: ActionFunctionArgs) {
   let access;
   try {
     access = await requireReviewPermission(request, params.reviewId, actionPermission("reviews.$reviewId.self-assessment._index"));

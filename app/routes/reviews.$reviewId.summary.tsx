@@ -11,6 +11,7 @@ import { actionPermission, loaderPermission } from "#app/utils/permissions";
 import { formValues, msg, optionalText, parseForm } from "#app/utils/validation";
 import { readForm } from "#app/utils/forms.server";
 import { pageTitle } from "#app/utils/i18n";
+import { guardWrites } from "#app/utils/storage.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireReviewPermission(request, params.reviewId, loaderPermission("reviews.$reviewId.summary"));
@@ -41,7 +42,9 @@ function fail(status: number, failure: Omit<SummaryFailure, "ok">) {
   return data({ ok: false as const, ...failure } satisfies SummaryFailure, { status });
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = guardWrites(writeAction);
+
+async function writeAction({ request, params }: ActionFunctionArgs) {
   const access = await requireReviewAccess(request, params.reviewId);
   const { review, user } = access;
   const form = await readForm(request);

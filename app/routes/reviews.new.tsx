@@ -12,6 +12,7 @@ import { LOCALES, pageTitle } from "#app/utils/i18n";
 import { getLocale } from "#app/utils/locale.server";
 import { choice, msg, optionalDateSchema, parseForm, requiredText } from "#app/utils/validation";
 import { readForm } from "#app/utils/forms.server";
+import { guardWrites } from "#app/utils/storage.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);
@@ -40,7 +41,9 @@ const NewReviewSchema = z
     message: "reviews:new.visitOrder",
   });
 
-export async function action({ request }: ActionFunctionArgs) {
+export const action = guardWrites(writeAction);
+
+async function writeAction({ request }: ActionFunctionArgs) {
   const user = await requireAdmin(request);
   const parsed = parseForm(NewReviewSchema, await readForm(request));
   if (!parsed.ok) return data(parsed, { status: 400 });

@@ -6,6 +6,7 @@ import { db } from "./db.server";
 import { getEnv } from "./env.server";
 import { isLocale, type Locale } from "./i18n";
 import { localeCookie } from "./locale.server";
+import { logStorageFailure, storageFailureOf } from "./storage-failure.server";
 
 /** Sessions end after this much inactivity; each request that finds one pushes the end forward. */
 export const SESSION_IDLE_MS = 12 * 60 * 60 * 1000;
@@ -56,10 +57,17 @@ export async function getSessionUser(request: Request): Promise<SessionUser | nu
   if (!row) return null;
   if (row.expiresAt.getTime() - now < SESSION_IDLE_MS - TOUCH_AFTER_MS) {
     const end = Math.min(now + SESSION_IDLE_MS, row.createdAt.getTime() + SESSION_MAX_AGE_MS);
-    await db
-      .update(sessions)
-      .set({ expiresAt: new Date(end) })
-      .where(eq(sessions.id, sessionId));
+    try {
+      await db
+        .update(sessions)
+        .set({ expiresAt: new Date(end) })
+        .where(eq(sessions.id, sessionId));
+    } catch (error) {
+      // A full or read-only disk must not take reading away: the session is extended next time.
+      const code = storageFailureOf(error);
+      if (!code) throw error;
+      logStorageFailure(request, code, error);
+    }
   }
   const { expiresAt: _expiresAt, createdAt: _createdAt, ...user } = row;
   return user;

@@ -67,7 +67,8 @@ export async function runExportPerf() {
     setup.$client.close();
 
     const { createRequestHandler } = await import("@remix-run/node");
-    const build = await import(pathToFileURL(serverBuild).href);
+    // A fresh copy of the build: an earlier part of the run may have loaded it, with its own database handle.
+    const build = await import(`${pathToFileURL(serverBuild).href}?exports`);
     const app = serveApp(createRequestHandler(build, "production"), path.join(root, "build/client"));
     servers.push(app);
     const base = await listen(app);

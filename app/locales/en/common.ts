@@ -81,6 +81,7 @@ export default {
     sortDescending: "sorted descending",
   },
   errors: {
+    cannotSave: "The server cannot save right now. What you typed is still here: try again in a few minutes.",
     title: "Something went wrong",
     required: "This field is required.",
     tooLong: "At most {{max}} characters.",

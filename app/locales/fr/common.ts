@@ -81,6 +81,7 @@ export default {
     sortDescending: "tri décroissant",
   },
   errors: {
+    cannotSave: "Le serveur ne peut pas enregistrer pour le moment. Ce que vous avez saisi est toujours là : réessayez dans quelques minutes.",
     title: "Une erreur est survenue",
     required: "Ce champ est obligatoire.",
     tooLong: "{{max}} caractères au maximum.",

@@ -38,6 +38,7 @@ import { ConclusionSection } from "./conclusion-section";
 import { EvidencePanel, SelfAssessmentPanel } from "./evidence-panels";
 import { RecommendationsSection } from "./recommendations";
 import { ActionSchema, IntentSchema, type Intent } from "./schema";
+import { guardWrites } from "#app/utils/storage.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireReviewPermission(request, params.reviewId, loaderPermission("reviews.$reviewId.conclusions.$factorId"));
@@ -114,7 +115,9 @@ const ANCHORS: Record<Intent, string> = {
   resolve: "comments",
 };
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = guardWrites(writeAction);
+
+async function writeAction({ request, params }: ActionFunctionArgs) {
   const access = await requireReviewAccess(request, params.reviewId);
   const { review, user } = access;
   const { factor } = requireFactor(review.frameworkId, params.factorId);

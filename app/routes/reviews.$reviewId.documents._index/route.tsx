@@ -34,6 +34,7 @@ import {
 import { phaseClosedBy, readForm } from "#app/utils/forms.server";
 import { pageTitle } from "#app/utils/i18n";
 import { DocumentForm, useFormatSize } from "./document-form";
+import { guardWrites } from "#app/utils/storage.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireReviewPermission(request, params.reviewId, loaderPermission("reviews.$reviewId.documents._index"));
@@ -92,7 +93,9 @@ export type Failure = {
   droppedFile: string | null;
 };
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = guardWrites(writeAction);
+
+async function writeAction({ request, params }: ActionFunctionArgs) {
   let access;
   try {
     access = await requireReviewPermission(request, params.reviewId, actionPermission("reviews.$reviewId.documents._index"));

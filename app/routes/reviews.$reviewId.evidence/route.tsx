@@ -21,6 +21,7 @@ import { CellLabelsContext, HydratedContext, RowActionsContext, useCellLabels, t
 import { LogForm } from "./log-form";
 import { UndoNotice } from "./undo-notice";
 import { readForm } from "#app/utils/forms.server";
+import { guardWrites } from "#app/utils/storage.server";
 
 /** Parameters that keep the logging form's choices across a save when the browser runs no script. */
 const MEMORY = {
@@ -93,7 +94,9 @@ async function withDefaultAttribution(input: EvidenceInput, request: Request, in
   return { ...input, attribution: t(`evidence:attributions.${first.category}`) };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = guardWrites(writeAction);
+
+async function writeAction({ request, params }: ActionFunctionArgs) {
   const access = await requireReviewPermission(request, params.reviewId, actionPermission("reviews.$reviewId.evidence"));
   const { review, user } = access;
   const form = await readForm(request);

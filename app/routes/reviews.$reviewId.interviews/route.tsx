@@ -20,6 +20,7 @@ import { INTERVIEW_FORMATS, PARTICIPANT_CATEGORIES, type ParticipantCategory } f
 import { readForm } from "#app/utils/forms.server";
 import { pageTitle } from "#app/utils/i18n";
 import { InterviewList } from "./interview-list";
+import { guardWrites } from "#app/utils/storage.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireReviewPermission(request, params.reviewId, loaderPermission("reviews.$reviewId.interviews"));
@@ -85,7 +86,9 @@ function readParticipants(form: z.output<typeof InterviewSchema>): { participant
   return { participants, errors };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = guardWrites(writeAction);
+
+async function writeAction({ request, params }: ActionFunctionArgs) {
   const access = await requireReviewPermission(request, params.reviewId, actionPermission("reviews.$reviewId.interviews"));
   const { review, user } = access;
   const parsed = parseForm(InterviewSchema, await readForm(request), ["reviewerIds", ...PARTICIPANT_FIELDS]);

@@ -43,6 +43,7 @@ import { FactorDocuments } from "./factor-documents";
 import { LeaveDialog, useUnsavedWarning } from "./leave-dialog";
 import { ReadOnlyFactor } from "./read-only-factor";
 import { AnswerSchema, AssessmentSchema, parseWholeForm } from "./schema";
+import { guardWrites } from "#app/utils/storage.server";
 
 function notFound(): never {
   throw data({ message: "This key factor is not in the review's benchmark." }, { status: 404 });
@@ -124,7 +125,9 @@ function failure(result: Failure, status: number) {
   return data(result, { status });
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export const action = guardWrites(writeAction);
+
+async function writeAction({ request, params }: ActionFunctionArgs) {
   let access;
   try {
     access = await requireReviewPermission(request, params.reviewId, actionPermission("reviews.$reviewId.self-assessment.$factorId"));
