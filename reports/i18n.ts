@@ -1,5 +1,6 @@
 import type conclusions from "#app/locales/en/conclusions";
 import type en from "#app/locales/en/feedbackReport";
+import type selfAssessment from "#app/locales/en/selfAssessment";
 import { getI18n, type Locale } from "#app/utils/i18n";
 
 /**
@@ -20,7 +21,8 @@ type PluralBase<K> = K extends `${infer B}_one` ? B : never;
 export type ReportKey =
   | Leaves<typeof en>
   | PluralBase<Leaves<typeof en>>
-  | `conclusions:${Leaves<Pick<typeof conclusions, "priorities" | "horizons">>}`;
+  | `conclusions:${Leaves<Pick<typeof conclusions, "priorities" | "horizons">>}`
+  | `selfAssessment:documents.types.${Leaves<(typeof selfAssessment)["documents"]["types"]>}`;
 
 export type ReportI18n = {
   locale: ReportLocale;

@@ -281,7 +281,7 @@ export function buildReportModel(read: ReviewSnapshot, options: ReportOptions): 
     .sort((a, b) => (a.date ?? "9999").localeCompare(b.date ?? "9999") || a.title.localeCompare(b.title, locale) || a.id.localeCompare(b.id))
     .map((doc) => ({
       ...doc,
-      typeLabel: t(`documentType.${doc.type}`),
+      typeLabel: t(`selfAssessment:documents.types.${doc.type}`),
       dateLabel: doc.date ? i18n.date(doc.date) : t("documents.noDate"),
       originLabel: t(`origin.${doc.origin}`),
     }));

@@ -33,7 +33,7 @@ export function documentTypeSummary(model: ReportModel): string {
   const { i18n } = model;
   const parts = DOCUMENT_TYPES.map((type) => {
     const count = model.documents.filter((doc) => doc.type === type).length;
-    return count ? labelled(model, i18n.t(`documentType.${type}`).toLowerCase(), String(count)) : null;
+    return count ? labelled(model, i18n.t(`selfAssessment:documents.types.${type}`).toLowerCase(), String(count)) : null;
   }).filter((part) => part !== null);
   return i18n.list(parts);
 }

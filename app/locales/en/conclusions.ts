@@ -66,13 +66,6 @@ export default {
     document: "Document: {{title}}",
     cited: "Cited",
   },
-  kinds: {
-    document: "Document",
-    "interview-quote": "Interview quote",
-    "focus-group-note": "Focus-group note",
-    observation: "Observation",
-    data: "Data",
-  },
   categories: {
     "city-official": "city official",
     "elected-official": "elected official",

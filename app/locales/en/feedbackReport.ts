@@ -192,14 +192,6 @@ export default {
     noDate: "Undated",
     none: "No documents were recorded for this review.",
   },
-  documentType: {
-    minutes: "Meeting minutes",
-    "annual-report": "Annual report",
-    "monitoring-data": "Monitoring data",
-    "press-release": "Press release",
-    strategy: "Strategy or policy document",
-    other: "Other",
-  },
   origin: { "host-city": "Host city", "peer-team": "Peer review team" },
   category: {
     "city-official": "City officials",

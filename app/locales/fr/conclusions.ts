@@ -66,13 +66,6 @@ export default {
     document: "Document : {{title}}",
     cited: "Cité",
   },
-  kinds: {
-    document: "Document",
-    "interview-quote": "Citation d'entretien",
-    "focus-group-note": "Note de groupe de discussion",
-    observation: "Observation",
-    data: "Données",
-  },
   categories: {
     "city-official": "agent municipal",
     "elected-official": "élu",

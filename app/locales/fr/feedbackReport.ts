@@ -196,14 +196,6 @@ export default {
     noDate: "Non daté",
     none: "Aucun document n'a été enregistré pour cet examen.",
   },
-  documentType: {
-    minutes: "Procès-verbal de réunion",
-    "annual-report": "Rapport annuel",
-    "monitoring-data": "Données de suivi",
-    "press-release": "Communiqué de presse",
-    strategy: "Document de stratégie ou de politique",
-    other: "Autre",
-  },
   origin: { "host-city": "Ville d'accueil", "peer-team": "Équipe de pairs" },
   category: {
     "city-official": "Agents municipaux",

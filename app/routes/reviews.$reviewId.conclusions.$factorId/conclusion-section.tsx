@@ -154,7 +154,7 @@ export function ConclusionForm() {
                       <input type="checkbox" name="citations" value={item.id} defaultChecked={chosen.includes(item.id)} />{" "}
                       <span>
                         <span className={`pill ${item.polarity}`}>{t(`factor.polarity.${item.polarity}`).split(":")[0]}</span>{" "}
-                        <span className="pill">{t(`kinds.${item.kind}`)}</span> {excerpt(item.text, 160)}
+                        <span className="pill">{t(`evidence:kinds.${item.kind}`)}</span> {excerpt(item.text, 160)}
                       </span>
                     </label>
                   </li>

@@ -50,7 +50,7 @@ export function EvidenceItem({ item, cited }: { item: NonNullable<LoaderData["ev
     <li>
       <details className="evidence-item">
         <summary>
-          <span className="pill">{t(`kinds.${item.kind}`)}</span> {excerpt(item.text)}
+          <span className="pill">{t(`evidence:kinds.${item.kind}`)}</span> {excerpt(item.text)}
           {cited ? (
             <>
               {" "}
