@@ -270,6 +270,15 @@ describe("buildFeedbackReport", () => {
     expect(definitionText(definition)).toContain(words!.cover.noPeerTeam);
   });
 
+  it("names document types and priorities with the very labels the pages offer", () => {
+    const snapshot = fullSnapshot();
+    snapshot.documents = [{ id: "doc-m", title: "Réunion du comité", type: "minutes", date: "2026-02-01", origin: "host-city" }];
+    const fr = getI18n("fr");
+    const text = definitionText(build(snapshot, "fr"));
+    expect(text).toContain(fr.t("selfAssessment:documents.types.minutes"));
+    expect(text).toContain(`Priorité : ${fr.t("conclusions:priorities.high")}`);
+  });
+
   it("is pure: the same snapshot gives the same definition, whatever the clock says", () => {
     vi.useFakeTimers();
     try {
