@@ -6,6 +6,7 @@ import { action as overviewAction, loader as overviewLoader } from "#app/routes/
 import { loader as printLoader } from "#app/routes/reviews.$reviewId.self-assessment.print";
 import { auditLog, reviewMembers, reviews, selfAssessmentAnswers, selfAssessmentFactors, users } from "#db/schema";
 import { cookieFor, db, DEMO_REVIEW_ID, makeRequest, run, seedOnce, setPhase } from "../utils";
+import { readResult, type FormResult } from "#app/utils/forms";
 
 const FACTOR_URL = (factorId: string) => `/reviews/${DEMO_REVIEW_ID}/self-assessment/${factorId}`;
 const params = (factorId: string) => ({ reviewId: DEMO_REVIEW_ID, factorId });
@@ -89,7 +90,7 @@ describe("ratings", () => {
       params("kf-10"),
     );
     expect(outcome.status).toBe(400);
-    const body = outcome.data as { errors: Record<string, string[]>; values: Record<string, string> };
+    const body = readResult(outcome.data as FormResult);
     expect(body.errors.rating).toEqual(["selfAssessment:errors.ratingNotOnScale"]);
     expect(body.values.summary).toBe(summary);
     expect(body.values["answer.kf-10-q1"]).toBe("Réponse");
@@ -134,6 +135,20 @@ describe("factor and question ids", () => {
 });
 
 describe("answer length", () => {
+  it("saves an emptied box while typing as an empty answer and an empty summary", async () => {
+    const cookie = await cookieFor("host@demo.test");
+    const before = answerRow("kf-08-q2")?.version ?? 0;
+    const cleared = await run(factorAction, makeRequest(FACTOR_URL("kf-08"), { cookie, form: { intent: "answer", questionId: "kf-08-q2", text: "", version: String(before) } }), params("kf-08"));
+    expect(cleared.status).toBe(200);
+    expect(cleared.data).toMatchObject({ ok: true, text: "", version: before + 1 });
+    expect(answerRow("kf-08-q2")?.text).toBe("");
+
+    const version = String(factorRow("kf-08")?.version ?? 0);
+    const summary = await run(factorAction, makeRequest(FACTOR_URL("kf-08"), { cookie, form: { intent: "assessment", rating: "", summary: "", version } }), params("kf-08"));
+    expect(summary.status).toBe(200);
+    expect(summary.data).toMatchObject({ ok: true, summary: "", rating: null });
+  });
+
   it("takes 20,000 characters and refuses 20,001 beside the box, keeping the text", async () => {
     const cookie = await cookieFor("host@demo.test");
     const longest = "é".repeat(20_000);
@@ -145,7 +160,7 @@ describe("answer length", () => {
     const tooLong = `${longest}x`;
     const refused = await run(factorAction, makeRequest(FACTOR_URL("kf-09"), { cookie, form: { intent: "answer", questionId: "kf-09-q1", text: tooLong, version: "1" } }), params("kf-09"));
     expect(refused.status).toBe(400);
-    const body = refused.data as { errors: Record<string, string[]>; values: Record<string, string> };
+    const body = readResult(refused.data as FormResult);
     expect(body.errors.text).toEqual(['errors.tooLong|{"max":20000}']);
     expect(body.values.text).toBe(tooLong);
     expect(answerRow("kf-09-q1")?.version).toBe(1);
@@ -156,7 +171,7 @@ describe("answer length", () => {
       params("kf-09"),
     );
     expect(wholeForm.status).toBe(400);
-    expect((wholeForm.data as { errors: Record<string, string[]> }).errors["answer.kf-09-q2"]).toEqual(['errors.tooLong|{"max":20000}']);
+    expect(readResult(wholeForm.data as FormResult).errors["answer.kf-09-q2"]).toEqual(['errors.tooLong|{"max":20000}']);
     expect(answerRow("kf-09-q2")).toBeUndefined();
   });
 });
@@ -195,10 +210,10 @@ describe("two people editing the same answer", () => {
       params("kf-01"),
     );
     expect(outcome.status).toBe(409);
-    const body = outcome.data as { kind: string; values: Record<string, string>; conflicts: { answers: Record<string, { text: string }> } };
-    expect(body.kind).toBe("conflict");
+    const body = readResult(outcome.data as FormResult<{ answers: Record<string, { text: string }> }>);
+    expect(body.conflict).toBeDefined();
     expect(body.values.text).toBe("Version de Nadia.");
-    expect(body.conflicts.answers["kf-01-q4"]!.text).toBe("Version d'Hélène.");
+    expect(body.conflict!.answers["kf-01-q4"]!.text).toBe("Version d'Hélène.");
 
     // She chooses to keep hers, knowingly, from the version she was shown.
     const kept = await saveFactorAssessment({
@@ -355,8 +370,8 @@ describe("after the peer visit", () => {
     for (const form of forms) {
       const outcome = await run(factorAction, makeRequest(FACTOR_URL("kf-02"), { cookie, form }), params("kf-02"));
       expect(outcome.status).toBe(409);
-      const body = outcome.data as { kind: string; phase: string; values: Record<string, string> };
-      expect(body).toMatchObject({ kind: "phase-closed", phase: "drafting" });
+      const body = readResult(outcome.data as FormResult);
+      expect(body).toMatchObject({ phaseClosed: "drafting" });
       expect(Object.values(body.values)).toContain(text);
     }
     const submit = await run(overviewAction, makeRequest(`/reviews/${DEMO_REVIEW_ID}/self-assessment`, { cookie, form: { intent: "submit" } }), { reviewId: DEMO_REVIEW_ID });

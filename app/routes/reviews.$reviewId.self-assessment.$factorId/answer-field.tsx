@@ -6,7 +6,8 @@ import { FieldErrors } from "#app/components/field";
 import { ANSWER_MAX_LENGTH, answerField, versionField } from "#app/models/self-assessment-fields";
 import { useAutosave, useHydrated } from "./autosave";
 import { ConflictPanel, SaveStatus, type SaveState, type Their } from "./conflict-panel";
-import type { loader } from "./route";
+import { isFormResult, readResult, submittedValue } from "#app/utils/forms";
+import type { loader, SaveConflict } from "./route";
 
 type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
 
@@ -51,19 +52,18 @@ export function AnswerField({
   const autosave = useAutosave(
     () => ({ intent: "answer", questionId: question.id, text: latest.current.text, version: String(latest.current.version) }),
     (result) => {
-      if (result.intent !== "answer") return;
-      if (result.ok) {
+      if (isFormResult(result)) {
+        if (submittedValue(result, "intent") !== "answer") return;
+        const failure = readResult<SaveConflict>(result);
+        if (failure.conflict) setConflict(failure.conflict.answers[question.id] ?? null);
+        else if (failure.phaseClosed) setClosed(failure.phaseClosed);
+        else setErrors(failure.errors.text ?? (failure.formError ? [failure.formError] : undefined));
+      } else if (result.intent === "answer") {
         latest.current.version = result.version;
         setVersion(result.version);
         setSavedText(result.text);
         setConflict(null);
         setErrors(undefined);
-      } else if (result.kind === "conflict") {
-        setConflict(result.conflicts?.answers[question.id] ?? null);
-      } else if (result.kind === "phase-closed") {
-        setClosed(result.phase ?? null);
-      } else {
-        setErrors(result.errors.text ?? result.errors._form);
       }
     },
     (busy) => onBusy(question.id, busy),

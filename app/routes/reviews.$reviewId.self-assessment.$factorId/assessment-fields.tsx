@@ -6,7 +6,8 @@ import { FieldErrors } from "#app/components/field";
 import type { FieldErrors as FieldErrorMap } from "#app/utils/validation";
 import { useAutosave, useHydrated } from "./autosave";
 import { ConflictPanel, SaveStatus, type SaveState } from "./conflict-panel";
-import type { loader } from "./route";
+import { isFormResult, readResult, submittedValue } from "#app/utils/forms";
+import type { loader, SaveConflict } from "./route";
 
 type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
 
@@ -51,19 +52,18 @@ export function AssessmentFields({
       version: String(latest.current.version),
     }),
     (result) => {
-      if (result.intent !== "assessment") return;
-      if (result.ok) {
+      if (isFormResult(result)) {
+        if (submittedValue(result, "intent") !== "assessment") return;
+        const failure = readResult<SaveConflict>(result);
+        if (failure.conflict) setConflict(failure.conflict.assessment ?? null);
+        else if (failure.phaseClosed) setClosed(failure.phaseClosed);
+        else setErrors(failure.formError ? { ...failure.errors, _form: [failure.formError] } : failure.errors);
+      } else if (result.intent === "assessment") {
         latest.current.version = result.version;
         setVersion(result.version);
         setSavedValue({ rating: result.rating, summary: result.summary });
         setConflict(null);
         setErrors({});
-      } else if (result.kind === "conflict") {
-        setConflict(result.conflicts?.assessment ?? null);
-      } else if (result.kind === "phase-closed") {
-        setClosed(result.phase ?? null);
-      } else {
-        setErrors(result.errors);
       }
     },
     (busy) => onBusy("assessment", busy),

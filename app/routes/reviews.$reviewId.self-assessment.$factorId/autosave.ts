@@ -1,5 +1,6 @@
 import { useFetcher, type useActionData } from "@remix-run/react";
 import { useCallback, useEffect, useRef, useState } from "react";
+import { isFormResult } from "#app/utils/forms";
 import type { action } from "./route";
 
 export type ActionData = ReturnType<typeof useActionData<typeof action>>;
@@ -54,7 +55,7 @@ export function useAutosave(
     if (fetcher.state !== "idle" || fetcher.data === undefined || !pending.current) return;
     pending.current = false;
     onResultRef.current(fetcher.data);
-    if (again.current && fetcher.data.ok) {
+    if (again.current && !isFormResult(fetcher.data)) {
       again.current = false;
       saveNow();
       return;

@@ -32,8 +32,9 @@ import {
 import { hasPermission, requireReviewPermission } from "#app/utils/auth.server";
 import { actionPermission, loaderPermission } from "#app/utils/permissions";
 import { getLocale } from "#app/utils/locale.server";
-import { formValues, msg, type FieldErrors as FieldErrorMap } from "#app/utils/validation";
-import { phaseClosedBy, readForm } from "#app/utils/forms.server";
+import { msg, type FieldErrors as FieldErrorMap } from "#app/utils/validation";
+import { isFormResult, parseSubmission, readResult, submittedValue } from "#app/utils/forms";
+import { conflicted, invalid, readForm, requireFormPermission, unparsedSubmission } from "#app/utils/forms.server";
 import { pageTitle } from "#app/utils/i18n";
 import { AnswerField } from "./answer-field";
 import { AssessmentFields } from "./assessment-fields";
@@ -111,35 +112,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 
-type Failure = {
-  ok: false;
-  intent: "save" | "answer" | "assessment";
-  kind: "invalid" | "conflict" | "phase-closed";
-  errors: FieldErrorMap;
-  values: Record<string, string | string[]>;
-  phase?: Phase;
-  conflicts?: Extract<SaveResult, { status: "conflict" }>;
-};
-
-function failure(result: Failure, status: number) {
-  return data(result, { status });
-}
+/** The page's phase-closed message, above the form, for whichever save the user started. */
+const closedMessage = (phase: Phase) => msg("selfAssessment:phaseClosedForm", { phase });
 
 export const action = guardWrites(writeAction);
 
 async function writeAction({ request, params }: ActionFunctionArgs) {
-  let access;
-  try {
-    access = await requireReviewPermission(request, params.reviewId, actionPermission("reviews.$reviewId.self-assessment.$factorId"));
-  } catch (error) {
-    // The phase moved on while the page was open: say so beside the form and give the text back.
-    const phase = phaseClosedBy(error);
-    if (!phase) throw error;
-    const values = formValues(await readForm(request));
-    const intent = values.intent === "answer" || values.intent === "assessment" ? values.intent : "save";
-    return failure({ ok: false, intent, kind: "phase-closed", phase, errors: {}, values }, 409);
-  }
-  const { review, user } = access;
+  // The phase moved on while the page was open: say so beside the form and give the text back.
+  const gate = await requireFormPermission(request, params.reviewId, actionPermission("reviews.$reviewId.self-assessment.$factorId"), closedMessage);
+  if (gate.closed) return gate.closed;
+  const { review, user } = gate.access;
   const framework = requireFramework(review.frameworkId);
   const factor = getKeyFactor(framework, params.factorId ?? "");
   if (!factor || factor.retired) notFound();
@@ -147,14 +129,9 @@ async function writeAction({ request, params }: ActionFunctionArgs) {
   const intent = form.get("intent");
 
   if (intent === "answer" || intent === "assessment") {
-    const values = formValues(form);
-    const parsed = intent === "answer" ? AnswerSchema.safeParse(values) : AssessmentSchema.safeParse(values);
-    if (!parsed.success) {
-      const errors: FieldErrorMap = {};
-      for (const issue of parsed.error.issues) (errors[String(issue.path[0] ?? "_form")] ??= []).push(issue.message);
-      return failure({ ok: false, intent, kind: "invalid", errors, values }, 400);
-    }
-    const input = parsed.data;
+    const submission = parseSubmission(form, intent === "answer" ? AnswerSchema : AssessmentSchema);
+    if (submission.status !== "success") return invalid(submission);
+    const input = submission.value;
     const result = await saveFactorAssessment({
       reviewId: review.id,
       factorId: factor.id,
@@ -165,11 +142,12 @@ async function writeAction({ request, params }: ActionFunctionArgs) {
     if (result.status === "unknown-factor") notFound();
     if (result.status === "invalid") {
       // The model names answer fields "answer.<id>"; a single answer's box is "text".
-      const errors: FieldErrorMap = {};
-      for (const [field, messages] of Object.entries(result.errors)) errors[field.startsWith("answer.") ? "text" : field] = messages;
-      return failure({ ok: false, intent, kind: "invalid", errors, values }, 400);
+      const { _form: formErrors, ...fields } = result.errors;
+      const fieldErrors: Record<string, string[]> = {};
+      for (const [field, messages] of Object.entries(fields)) if (messages) fieldErrors[field.startsWith("answer.") ? "text" : field] = messages;
+      return invalid(submission, { fieldErrors, formErrors });
     }
-    if (result.status === "conflict") return failure({ ok: false, intent, kind: "conflict", errors: {}, values, conflicts: result }, 409);
+    if (result.status === "conflict") return conflicted(submission, result, []);
     if (input.intent === "answer") {
       const saved = result.answers[input.questionId]!;
       return { ok: true as const, intent: "answer" as const, questionId: input.questionId, text: saved.text, version: saved.version };
@@ -178,7 +156,12 @@ async function writeAction({ request, params }: ActionFunctionArgs) {
   }
 
   const parsed = parseWholeForm(form);
-  if (Object.keys(parsed.errors).length) return failure({ ok: false, intent: "save", kind: "invalid", errors: parsed.errors, values: parsed.values }, 400);
+  const submission = unparsedSubmission(form);
+  const refuse = (errors: FieldErrorMap) => {
+    const { _form: formErrors = ["errors.fixBelow"], ...fields } = errors;
+    return invalid(submission, { formErrors, fieldErrors: Object.fromEntries(Object.entries(fields).filter((entry): entry is [string, string[]] => !!entry[1])) });
+  };
+  if (Object.keys(parsed.errors).length) return refuse(parsed.errors);
   const result = await saveFactorAssessment({
     reviewId: review.id,
     factorId: factor.id,
@@ -187,13 +170,12 @@ async function writeAction({ request, params }: ActionFunctionArgs) {
     assessment: parsed.assessment,
   });
   if (result.status === "unknown-factor") notFound();
-  if (result.status === "invalid") return failure({ ok: false, intent: "save", kind: "invalid", errors: result.errors, values: parsed.values }, 400);
-  if (result.status === "conflict") {
-    return failure({ ok: false, intent: "save", kind: "conflict", errors: {}, values: parsed.values, conflicts: result }, 409);
-  }
+  if (result.status === "invalid") return refuse(result.errors);
+  if (result.status === "conflict") return conflicted(submission, result, ["selfAssessment:conflict.formError"]);
   return redirect(`/reviews/${review.id}/self-assessment/${factor.id}?saved=${result.changes}`);
 }
 
+export type SaveConflict = Extract<SaveResult, { status: "conflict" }>;
 
 export default function FactorPage() {
   const loaderData = useLoaderData<typeof loader>();
@@ -230,12 +212,13 @@ export default function FactorPage() {
   }, [blocker, dirtyItems.size]);
 
   // A full-form result (conflict, invalid, phase closed) re-seeds the fields with what was sent.
-  const wholeForm = actionData && !actionData.ok && actionData.intent === "save" ? actionData : null;
-  const attempt = useRef({ data: wholeForm, count: 0 });
-  if (attempt.current.data !== wholeForm) attempt.current = { data: wholeForm, count: attempt.current.count + 1 };
+  const wholeFormResult = isFormResult(actionData) && !["answer", "assessment"].includes(String(submittedValue(actionData, "intent"))) ? actionData : null;
+  const attempt = useRef({ data: wholeFormResult, count: 0 });
+  if (attempt.current.data !== wholeFormResult) attempt.current = { data: wholeFormResult, count: attempt.current.count + 1 };
+  const wholeForm = wholeFormResult ? readResult<SaveConflict>(wholeFormResult) : null;
   const values = wholeForm?.values ?? {};
   const text = (name: string) => (typeof values[name] === "string" ? (values[name] as string) : undefined);
-  const phaseClosed = wholeForm?.kind === "phase-closed" ? wholeForm.phase : null;
+  const phaseClosed = wholeForm?.phaseClosed ?? null;
   const showForm = canWrite || phaseClosed !== null;
   const saved = searchParams.get("saved");
 
@@ -262,9 +245,7 @@ export default function FactorPage() {
               {saved === "0" ? t("factor.nothingChanged") : t("factor.saved")}
             </p>
           ) : null}
-          {wholeForm?.kind === "conflict" ? <FormError message="selfAssessment:conflict.formError" /> : null}
-          {wholeForm?.kind === "invalid" ? <FormError message={wholeForm.errors._form?.[0] ?? "errors.fixBelow"} /> : null}
-          {phaseClosed ? <FormError message={msg("selfAssessment:phaseClosedForm", { phase: phaseClosed })} /> : null}
+          {wholeForm ? <FormError message={wholeForm.formError ?? "errors.fixBelow"} /> : null}
 
           {showForm ? (
             <Form
@@ -286,7 +267,7 @@ export default function FactorPage() {
                   saved={answers[question.id]}
                   initialText={text(answerField(question.id)) ?? answers[question.id]?.text ?? ""}
                   initialVersion={Number(text(versionField(question.id)) ?? answers[question.id]?.version ?? 0)}
-                  initialConflict={wholeForm?.conflicts?.answers[question.id] ?? null}
+                  initialConflict={wholeForm?.conflict?.answers[question.id] ?? null}
                   initialErrors={wholeForm?.errors[answerField(question.id)]}
                   documents={documents.filter((document) => document.questionIds.includes(question.id))}
                   reviewId={reviewId}
@@ -302,7 +283,7 @@ export default function FactorPage() {
                   summary: text("summary") ?? assessment?.summary ?? "",
                   version: Number(text("factorVersion") ?? assessment?.version ?? 0),
                 }}
-                initialConflict={wholeForm?.conflicts?.assessment ?? null}
+                initialConflict={wholeForm?.conflict?.assessment ?? null}
                 initialErrors={wholeForm ? { rating: wholeForm.errors.rating, summary: wholeForm.errors.summary } : {}}
                 onDirty={onDirty}
                 onBusy={onBusy}

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { ANSWER_MAX_LENGTH, SUMMARY_MAX_LENGTH, versionField } from "#app/models/self-assessment-fields";
 import type { AnswerInput } from "#app/models/self-assessment.server";
-import { formValues, msg, type FieldErrors as FieldErrorMap } from "#app/utils/validation";
+import { formValues, msg, optionalText, type FieldErrors as FieldErrorMap } from "#app/utils/validation";
 
 export const versionSchema = z.coerce.number({ error: "selfAssessment:errors.badVersion" }).int("selfAssessment:errors.badVersion").min(0, "selfAssessment:errors.badVersion");
 export const optionalRating = z
@@ -15,7 +15,8 @@ export const optionalRating = z
 export const AnswerSchema = z.object({
   intent: z.literal("answer"),
   questionId: z.string().trim().min(1, msg("errors.required")).max(100),
-  text: z.string().trim().max(ANSWER_MAX_LENGTH, msg("errors.tooLong", { max: ANSWER_MAX_LENGTH })),
+  // An emptied box arrives as no value at all: it saves as an empty answer.
+  text: optionalText(ANSWER_MAX_LENGTH),
   version: versionSchema,
 });
 
@@ -23,7 +24,7 @@ export const AnswerSchema = z.object({
 export const AssessmentSchema = z.object({
   intent: z.literal("assessment"),
   rating: optionalRating,
-  summary: z.string().trim().max(SUMMARY_MAX_LENGTH, msg("errors.tooLong", { max: SUMMARY_MAX_LENGTH })),
+  summary: optionalText(SUMMARY_MAX_LENGTH),
   version: versionSchema,
 });
 
