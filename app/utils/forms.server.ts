@@ -62,6 +62,14 @@ export function invalid(submission: Replyable, options: { formErrors?: string[];
   return data(submission.reply(options), { status: 400 });
 }
 
+/** A model's refusal map (`_form` for the whole form) as the options of `invalid`. */
+export function modelErrors(errors: Record<string, string[] | undefined>) {
+  const { _form: formErrors, ...fields } = errors;
+  const fieldErrors: Record<string, string[]> = {};
+  for (const [name, messages] of Object.entries(fields)) if (messages?.length) fieldErrors[name] = messages;
+  return { formErrors, fieldErrors };
+}
+
 /** 409: someone saved first; theirs travels with the user's text so the page can show both. */
 export function conflicted<Conflict>(submission: Replyable, conflict: Conflict, formErrors: string[]) {
   return data({ ...submission.reply({ formErrors }), conflict } satisfies FormResult<Conflict>, { status: 409 });

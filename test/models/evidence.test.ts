@@ -1,6 +1,7 @@
 import { and, count, eq, isNotNull, isNull } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { requireFramework } from "#benchmark/index";
+import { errorsOf, submittedValue, type FormResult } from "#app/utils/forms";
 import { parseTableState } from "#app/utils/table-state";
 import { getCoverage } from "#app/models/evidence-coverage.server";
 import { EVIDENCE_LOG_TABLE, listEvidenceLog, parseEvidenceView, type LogActor } from "#app/models/evidence-log.server";
@@ -594,14 +595,14 @@ describe("interviews", () => {
       interviewAction
     );
     expect(none.status).toBe(400);
-    expect((none.data as Failure).errors.participants).toEqual(["evidence:errors.noParticipant"]);
+    expect(errorsOf(none.data as FormResult, "participants")).toEqual(["evidence:errors.noParticipant"]);
     const half = await post("peer@demo.test", form({ participantCategory: ["", "", ""] }), page, interviewAction);
-    expect((half.data as Failure).errors.participants).toEqual(['evidence:errors.participantIncomplete|{"number":1}']);
-    expect((half.data as Failure).values.place).toBe("Maison des associations");
+    expect(errorsOf(half.data as FormResult, "participants")).toEqual(['evidence:errors.participantIncomplete|{"number":1}']);
+    expect(submittedValue(half.data as FormResult, "place")).toBe("Maison des associations");
     const stranger = await post("peer@demo.test", form({ reviewerIds: ["demo-host"] }), page, interviewAction);
-    expect((stranger.data as Failure).errors.reviewerIds).toEqual(["evidence:errors.unknownReviewer"]);
+    expect(errorsOf(stranger.data as FormResult, "reviewerIds")).toEqual(["evidence:errors.unknownReviewer"]);
     const badDate = await post("peer@demo.test", form({ date: "2026-02-30" }), page, interviewAction);
-    expect((badDate.data as Failure).errors.date).toEqual(["errors.invalidDate"]);
+    expect(errorsOf(badDate.data as FormResult, "date")).toEqual(["errors.invalidDate"]);
   });
 
   it("lets the author or the lead correct an interview, not another peer", async () => {

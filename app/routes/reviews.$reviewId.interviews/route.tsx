@@ -1,26 +1,21 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
+import { getFormProps } from "@conform-to/react";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { ChoiceGroup, FieldErrors, FormError, SelectField, TextAreaField, TextField } from "#app/components/field";
-import {
-  createInterview,
-  listInterviews,
-  listVisitReviewers,
-  updateInterview,
-  type InterviewInput,
-  type ParticipantInput,
-} from "#app/models/interview.server";
+import { createInterview, listInterviews, listVisitReviewers, updateInterview } from "#app/models/interview.server";
 import { requireReviewPermission } from "#app/utils/auth.server";
 import { actionPermission, canEditEvidence, evidenceEditor, loaderPermission } from "#app/utils/permissions";
-import { choice, dateSchema, msg, optionalText, parseForm, type FieldErrors as Errors } from "#app/utils/validation";
-import { INTERVIEW_FORMATS, PARTICIPANT_CATEGORIES, type ParticipantCategory } from "#db/enums";
-import { readForm } from "#app/utils/forms.server";
+import { INTERVIEW_FORMATS, PARTICIPANT_CATEGORIES } from "#db/enums";
+import { invalid, modelErrors, readSubmission, requireFormPermission } from "#app/utils/forms.server";
+import { refuse } from "#app/utils/refusal";
 import { pageTitle } from "#app/utils/i18n";
+import { isFormResult, readResult, useSchemaForm } from "#app/utils/forms";
 import { InterviewList } from "./interview-list";
 import { guardWrites } from "#app/utils/storage.server";
+import { InterviewSchema } from "./schema";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireReviewPermission(request, params.reviewId, loaderPermission("reviews.$reviewId.interviews"));
@@ -40,85 +35,30 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const PARTICIPANT_FIELDS = ["participantRole", "participantOrganisation", "participantCategory", "participantName"] as const;
-
-const InterviewSchema = z.object({
-  intent: z.enum(["create", "update"]),
-  interviewId: z.string().trim().max(100).optional(),
-  date: dateSchema,
-  place: optionalText(200),
-  format: choice(INTERVIEW_FORMATS),
-  consentNotes: optionalText(2000),
-  recordNames: z.string().optional(),
-  withholdOrganisations: z.string().optional(),
-  reviewerIds: z.array(z.string().trim().max(100)).max(50),
-  participantRole: z.array(z.string()),
-  participantOrganisation: z.array(z.string()),
-  participantCategory: z.array(z.string()),
-  participantName: z.array(z.string()),
-});
-
-/**
- * People met, row by row: empty rows are skipped, a started row needs a role and a category.
- * Names are kept only when "record names" was ticked.
- */
-function readParticipants(form: z.output<typeof InterviewSchema>): { participants: ParticipantInput[]; errors: Errors } {
-  const participants: ParticipantInput[] = [];
-  const errors: Errors = {};
-  const rows = Math.max(...PARTICIPANT_FIELDS.map((field) => form[field].length));
-  for (let index = 0; index < rows; index += 1) {
-    const role = (form.participantRole[index] ?? "").trim();
-    const organisation = (form.participantOrganisation[index] ?? "").trim();
-    const category = (form.participantCategory[index] ?? "").trim();
-    const name = form.recordNames ? (form.participantName[index] ?? "").trim() : "";
-    if (!role && !organisation && !category && !name) continue;
-    if ([role, organisation, name].some((value) => value.length > 200)) {
-      (errors.participants ??= []).push(msg("errors.tooLong", { max: 200 }));
-      continue;
-    }
-    if (!role || !(PARTICIPANT_CATEGORIES as readonly string[]).includes(category)) {
-      (errors.participants ??= []).push(msg("evidence:errors.participantIncomplete", { number: index + 1 }));
-      continue;
-    }
-    participants.push({ role, organisation, category: category as ParticipantCategory, name: name || null });
-  }
-  if (!participants.length && !errors.participants) errors.participants = ["evidence:errors.noParticipant"];
-  return { participants, errors };
-}
-
 export const action = guardWrites(writeAction);
 
 async function writeAction({ request, params }: ActionFunctionArgs) {
-  const access = await requireReviewPermission(request, params.reviewId, actionPermission("reviews.$reviewId.interviews"));
+  const { access, closed } = await requireFormPermission(request, params.reviewId, actionPermission("reviews.$reviewId.interviews"));
+  if (closed) return closed;
   const { review, user } = access;
-  const parsed = parseForm(InterviewSchema, await readForm(request), ["reviewerIds", ...PARTICIPANT_FIELDS]);
-  if (!parsed.ok) {
-    return data({ ok: false as const, errors: parsed.errors, values: parsed.values }, { status: 400 });
-  }
-  const { participants, errors } = readParticipants(parsed.data);
-  if (Object.keys(errors).length) return data({ ok: false as const, errors, values: parsed.values }, { status: 400 });
-  const input: InterviewInput = {
-    date: parsed.data.date,
-    place: parsed.data.place,
-    format: parsed.data.format,
-    consentNotes: parsed.data.consentNotes,
-    organisationsWithheld: parsed.data.withholdOrganisations === "on",
-    participants,
-    reviewerIds: [...new Set(parsed.data.reviewerIds)],
-  };
+  const submission = await readSubmission(request, InterviewSchema);
+  if (submission.status !== "success") return invalid(submission);
+  const { intent, interviewId, input } = submission.value;
   const outcome =
-    parsed.data.intent === "update"
+    intent === "update"
       ? await updateInterview({
           reviewId: review.id,
-          interviewId: parsed.data.interviewId ?? "",
+          interviewId,
           editor: evidenceEditor(access),
           input,
         })
       : await createInterview({ reviewId: review.id, userId: user.id, input });
-  if (!outcome.ok) return data({ ok: false as const, errors: outcome.errors, values: parsed.values }, { status: outcome.status });
-  return redirect(
-    `/reviews/${review.id}/interviews?${parsed.data.intent === "update" ? "updated" : "saved"}=${outcome.id}#interview-${outcome.id}`
-  );
+  if (!outcome.ok) {
+    // Someone else's interview, or one that is gone: the error page. A refused field: the form, as typed.
+    if (outcome.status !== 400) refuse(outcome.status, outcome.errors._form?.[0] ?? "errors.title");
+    return invalid(submission, modelErrors(outcome.errors));
+  }
+  return redirect(`/reviews/${review.id}/interviews?${intent === "update" ? "updated" : "saved"}=${outcome.id}#interview-${outcome.id}`);
 }
 
 type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
@@ -126,17 +66,21 @@ type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
 function InterviewForm({ editing }: { editing: LoaderData["editing"] }) {
   const { reviewers, userId } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
+  const lastResult = isFormResult(actionData) ? actionData : null;
+  const [form] = useSchemaForm(InterviewSchema, { id: "interview-form", lastResult });
   const navigation = useNavigation();
   const { t } = useTranslation("evidence");
-  const values = actionData && !actionData.ok ? actionData.values : null;
-  const errors = actionData && !actionData.ok ? actionData.errors : {};
+  // What was sent in a refused attempt wins over what is stored.
+  const values = lastResult ? readResult(lastResult).values : null;
+  const errors = form.allErrors as Record<string, string[] | undefined>;
   const text = (name: string, saved: string) => {
     const value = values?.[name];
     return typeof value === "string" ? value : saved;
   };
   const list = (name: string, saved: string[]) => {
-    const value = values?.[name];
-    return Array.isArray(value) ? value : saved;
+    if (!values) return saved;
+    const value = values[name];
+    return Array.isArray(value) ? value : value ? [value] : [];
   };
   const saved = editing?.participants ?? [];
   const roles = list(
@@ -171,10 +115,10 @@ function InterviewForm({ editing }: { editing: LoaderData["editing"] }) {
   const today = new Date().toISOString().slice(0, 10);
 
   return (
-    <Form method="post" className="interview-form" noValidate id="interview-form" key={editing?.id ?? "new"}>
+    <Form method="post" className="interview-form" {...getFormProps(form)} key={editing?.id ?? "new"}>
       <input type="hidden" name="intent" value={editing ? "update" : "create"} />
       {editing ? <input type="hidden" name="interviewId" value={editing.id} /> : null}
-      <FormError message={errors._form?.[0]} />
+      <FormError message={form.errors?.[0]} />
       <div className="grid-3">
         <TextField
           type="date"
