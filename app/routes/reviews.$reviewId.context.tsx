@@ -7,6 +7,7 @@ import { localize, requireFramework } from "#benchmark/index";
 import { CONTEXT_EFFECTS } from "#db/enums";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { ChoiceGroup, FormError, TextAreaField } from "#app/components/field";
+import { TextBlocks } from "#app/components/paragraphs";
 import { CONTEXT_NOTE_MAX_LENGTH, effectField, noteField } from "#app/models/self-assessment-fields";
 import {
   listContextNotes,
@@ -113,7 +114,7 @@ function ReadOnlyNote({ factor }: { factor: Factor }) {
         <strong>{t("context.effect")}:</strong>{" "}
         {factor.saved.effect ? <span className={`pill sa-effect-${factor.saved.effect}`}>{t(`context.effects.${factor.saved.effect}`)}</span> : "—"}
       </p>
-      {factor.saved.note ? <div className="sa-answer-text">{factor.saved.note}</div> : null}
+      {factor.saved.note ? <div className="sa-answer-text"><TextBlocks text={factor.saved.note} /></div> : null}
     </>
   );
 }

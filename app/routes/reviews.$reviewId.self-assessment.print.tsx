@@ -4,6 +4,7 @@ import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { localize, requireFramework } from "#benchmark/index";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
+import { TextBlocks } from "#app/components/paragraphs";
 import { listContextNotes } from "#app/models/context.server";
 import { listDocuments } from "#app/models/document.server";
 import { listAllAnswers } from "#app/models/self-assessment.server";
@@ -157,7 +158,7 @@ export default function PrintableSelfAssessment() {
             {factor.assessment?.changedSinceSubmission ? <span className="pill sa-changed">{t("changedSinceSubmission")}</span> : null}
           </p>
           <h3>{t("factor.summary")}</h3>
-          {factor.assessment?.summary ? <div className="sa-answer-text">{factor.assessment.summary}</div> : <p className="muted">{t("factor.noSummary")}</p>}
+          {factor.assessment?.summary ? <div className="sa-answer-text"><TextBlocks text={factor.assessment.summary} /></div> : <p className="muted">{t("factor.noSummary")}</p>}
           {factor.questions.map((question) => (
             <div key={question.id} className="sa-print-question">
               <h3>
@@ -171,7 +172,7 @@ export default function PrintableSelfAssessment() {
                   ))}
                 </ul>
               ) : null}
-              {question.answer ? <div className="sa-answer-text">{question.answer.text}</div> : <p className="muted">{t("factor.noAnswer")}</p>}
+              {question.answer ? <div className="sa-answer-text"><TextBlocks text={question.answer.text} /></div> : <p className="muted">{t("factor.noAnswer")}</p>}
             </div>
           ))}
           <p>
@@ -191,7 +192,7 @@ export default function PrintableSelfAssessment() {
               {factor.note?.changedSinceSubmission ? <span className="pill sa-changed">{t("changedSinceSubmission")}</span> : null}
             </h3>
             <p className="muted">{factor.description}</p>
-            {factor.note?.note ? <div className="sa-answer-text">{factor.note.note}</div> : <p className="muted">{t("context.noNote")}</p>}
+            {factor.note?.note ? <div className="sa-answer-text"><TextBlocks text={factor.note.note} /></div> : <p className="muted">{t("context.noNote")}</p>}
           </div>
         ))}
       </section>

@@ -1,6 +1,7 @@
 import type { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { loader } from "./route";
+import { TextBlocks } from "#app/components/paragraphs";
 
 type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
 
@@ -26,7 +27,7 @@ export function ReadOnlyFactor({ data }: { data: LoaderData }) {
                 ))}
               </ul>
             ) : null}
-            {answer?.text ? <div className="sa-answer-text">{answer.text}</div> : <p className="muted">{t("factor.noAnswer")}</p>}
+            {answer?.text ? <div className="sa-answer-text"><TextBlocks text={answer.text} /></div> : <p className="muted">{t("factor.noAnswer")}</p>}
             {linked.length ? (
               <p className="sa-question__documents">
                 {t("factor.documentsForQuestion")} {linked.map((document) => document.title).join(", ")}
@@ -46,7 +47,7 @@ export function ReadOnlyFactor({ data }: { data: LoaderData }) {
             {rating ? <span className={`pill ${rating.id}`}>{rating.label}</span> : <span className="muted">{t("common:ratings.none")}</span>}
           </dd>
           <dt>{t("factor.summary")}</dt>
-          <dd>{assessment?.summary ? <div className="sa-answer-text">{assessment.summary}</div> : <span className="muted">{t("factor.noSummary")}</span>}</dd>
+          <dd>{assessment?.summary ? <div className="sa-answer-text"><TextBlocks text={assessment.summary} /></div> : <span className="muted">{t("factor.noSummary")}</span>}</dd>
         </dl>
       </section>
     </>
