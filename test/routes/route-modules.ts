@@ -31,3 +31,12 @@ export async function loadRoute(name: string): Promise<RouteModule> {
   if (!key) throw new Error(`No module for route ${name}`);
   return modules[key]!();
 }
+
+/** The source text of a route module (a folder route's route.tsx), for checks on what it calls. */
+export function routeSource(name: string): string {
+  for (const file of [`${name}.tsx`, `${name}.ts`, `${name}/route.tsx`, `${name}/route.ts`]) {
+    const full = path.join(ROUTES_DIR, file);
+    if (fs.existsSync(full)) return fs.readFileSync(full, "utf8");
+  }
+  throw new Error(`No source for route ${name}`);
+}
