@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useEffect, useState } from "react";
+import { useHydrated } from "#app/utils/hydrated";
 import { useTranslation } from "react-i18next";
 import { localize, requireFramework } from "#benchmark/index";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
@@ -83,8 +83,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 function PrintButton() {
   const { t } = useTranslation();
   // Printing needs the browser's script; without it the browser's own menu does the same.
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
+  const hydrated = useHydrated();
   if (!hydrated) return null;
   return (
     <button type="button" onClick={() => window.print()}>

@@ -1,6 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useFetcher, useLoaderData, useLocation, useOutlet, type ShouldRevalidateFunction } from "@remix-run/react";
-import { useEffect, useMemo, useState } from "react";
+import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { listLocalizedFactors, requireFramework } from "#benchmark/index";
@@ -17,6 +17,7 @@ import { tableStateToSearchParams } from "#app/utils/table-state";
 import { formValues } from "#app/utils/validation";
 import { EVIDENCE_KINDS, PARTICIPANT_CATEGORIES, POLARITIES, type EvidenceKind, type Polarity } from "#db/enums";
 import { COLUMNS, DEFAULT_COLUMNS, GROUP_OPTION_COLUMN } from "./columns";
+import { useHydrated } from "#app/utils/hydrated";
 import { CellLabelsContext, HydratedContext, RowActionsContext, useCellLabels, type RowActions } from "./labels";
 import { LogForm } from "./log-form";
 import { UndoNotice } from "./undo-notice";
@@ -154,8 +155,7 @@ async function writeAction({ request, params }: ActionFunctionArgs) {
 }
 
 export default function EvidenceLog() {
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
+  const hydrated = useHydrated();
   return (
     <HydratedContext.Provider value={hydrated}>
       <EvidenceLogPage />

@@ -1,6 +1,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
+import { useHydrated } from "#app/utils/hydrated";
 import { useTranslation } from "react-i18next";
 import { getFormProps } from "@conform-to/react";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
@@ -103,8 +104,7 @@ function InterviewForm({ editing }: { editing: LoaderData["editing"] }) {
   const [rows, setRows] = useState(Math.max(3, roles.length + (editing ? 1 : 0)));
   const rowList = useRef<HTMLOListElement>(null);
   const added = useRef(false);
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
+  const hydrated = useHydrated();
   // A row added with the button takes the focus, so the keyboard goes on typing there.
   useEffect(() => {
     if (!added.current) return;

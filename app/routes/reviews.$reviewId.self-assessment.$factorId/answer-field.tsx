@@ -4,8 +4,9 @@ import { useTranslation } from "react-i18next";
 import type { Phase } from "#db/enums";
 import { FieldErrors } from "#app/components/field";
 import { ANSWER_MAX_LENGTH, answerField, versionField } from "#app/models/self-assessment-fields";
-import { useAutosave, useHydrated } from "./autosave";
+import { useAutosave } from "./autosave";
 import { ConflictPanel, SaveStatus, type SaveState, type Their } from "./conflict-panel";
+import { useHydrated } from "#app/utils/hydrated";
 import { isFormResult, readResult, submittedValue } from "#app/utils/forms";
 import type { loader, SaveConflict } from "./route";
 

@@ -81,9 +81,3 @@ export function useItemSet() {
   }, []);
   return [items, report] as const;
 }
-
-export function useHydrated() {
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
-  return hydrated;
-}
