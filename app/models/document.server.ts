@@ -27,6 +27,14 @@ export type DocumentInput = {
 export type DocumentLink = { factorId: string; questionId: string };
 
 /**
+ * Where a document can be read: a document needs a link or a file (a new upload, or the stored one
+ * it keeps). Returns the error for the link field, or none.
+ */
+export function documentSourceErrors({ url, hasFile }: { url: string | null; hasFile: boolean }): FieldErrors {
+  return url || hasFile ? {} : { url: ["selfAssessment:documents.errors.linkOrFile"] };
+}
+
+/**
  * Which factors and questions a document answers, checked against the review's framework. A
  * ticked question counts for its factor, so ticking the factor too is not needed.
  */

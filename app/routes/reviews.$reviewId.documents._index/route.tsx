@@ -11,6 +11,7 @@ import {
   createDocument,
   deleteDocument,
   documentLinkErrors,
+  documentSourceErrors,
   getDocument,
   listDocuments,
   restoreDocument,
@@ -157,7 +158,7 @@ async function writeAction({ request, params }: ActionFunctionArgs) {
     const file = upload.files.file ?? null;
     const keepsFile = Boolean(existing?.hasFile) && !base.removeFile;
     const url = parsed.ok ? parsed.data.url : typeof base.url === "string" ? base.url.trim() : "";
-    if (!url && !file && !keepsFile && !errors.file && !errors.url) errors.url = ["selfAssessment:documents.errors.linkOrFile"];
+    if (!errors.file && !errors.url) Object.assign(errors, documentSourceErrors({ url, hasFile: Boolean(file) || keepsFile }));
     if (!parsed.ok || Object.keys(errors).length) {
       return fail({ intent, documentId, errors, formError: "errors.fixBelow" }, 400);
     }
