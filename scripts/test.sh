@@ -27,6 +27,9 @@ npx tsc --noEmit
 echo "== lint"
 npx eslint . --max-warnings 0
 echo "== unit and integration tests"
-npx vitest run
+# Shuffled, so a test that leans on another's leftovers fails; SEED=N npm test replays an order.
+seed="${SEED:-$RANDOM}"
+echo "vitest shuffle seed: $seed"
+npx vitest run --sequence.shuffle --sequence.seed="$seed"
 echo "== browser tests (Chromium)"
 npx vitest run --config vitest.e2e.config.ts

@@ -1,13 +1,13 @@
 import { and, desc, eq } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { addComment, listComments } from "#app/models/comment.server";
 import { listGaps } from "#app/models/progress.server";
 import { action, loader } from "#app/routes/reviews.$reviewId.conclusions.$factorId/route";
 import { auditLog, factualComments } from "#db/schema";
-import { cookieFor, db, DEMO_REVIEW_ID, makeRequest, run, seedOnce, setPhase, type DemoEmail } from "../utils";
+import { cookieFor, db, DEMO_REVIEW_ID, makeRequest, run, loadDemoReview, setPhase, type DemoEmail } from "../utils";
 import { readResult, type FormResult } from "#app/utils/forms";
 
-beforeAll(seedOnce);
+beforeEach(loadDemoReview);
 
 async function post(email: DemoEmail, form: Record<string, string>, factorId = "kf-02") {
   const request = makeRequest(`/reviews/${DEMO_REVIEW_ID}/conclusions/${factorId}`, { cookie: await cookieFor(email), form });
@@ -27,6 +27,14 @@ function commentsOf(factorId = "kf-02") {
 }
 
 const COMMENT = "Le plan municipal a bien un budget : 120 000 € votés en décembre 2024.";
+
+/** The host team's comment on kf-02, made as a host would during the factual check. */
+async function hostComment(text = COMMENT) {
+  setPhase("factual-check");
+  const outcome = await post("host@demo.test", { intent: "comment", text });
+  if (outcome.status !== 302) throw new Error(`The host's comment was refused with ${outcome.status}`);
+  return commentsOf().find((comment) => comment.text === text)!;
+}
 
 describe("factual comments", () => {
   it("are taken from the host team during the factual check only", async () => {
@@ -70,6 +78,7 @@ describe("factual comments", () => {
   });
 
   it("are read by the host team and the peer team beside the draft", async () => {
+    await hostComment();
     const host = await read("host@demo.test");
     expect((host.data as { comments: { text: string }[] }).comments.map((comment) => comment.text)).toEqual([COMMENT]);
     const peer = await read("peer@demo.test");
@@ -77,6 +86,7 @@ describe("factual comments", () => {
   });
 
   it("are resolved by the lead expert only, once", async () => {
+    await hostComment();
     const [comment] = commentsOf();
     expect((await post("host@demo.test", { intent: "resolve", commentId: comment!.id, response: "" })).status).toBe(403);
     expect((await post("peer@demo.test", { intent: "resolve", commentId: comment!.id, response: "" })).status).toBe(403);
@@ -99,7 +109,8 @@ describe("factual comments", () => {
   });
 
   it("stay in the record after the factual check, and cannot be resolved any more", async () => {
-    setPhase("factual-check");
+    const first = await hostComment();
+    await post("lead@demo.test", { intent: "resolve", commentId: first.id, response: "Corrigé." });
     await post("host@demo.test", { intent: "comment", text: "Deuxième remarque." });
     setPhase("issued");
     const open = commentsOf().find((comment) => !comment.resolvedAt)!;

@@ -1,5 +1,5 @@
 import { and, desc, eq } from "drizzle-orm";
-import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import {
   citedSources,
   divergence,
@@ -23,7 +23,7 @@ import {
   reviews,
   selfAssessmentFactors,
 } from "#db/schema";
-import { cookieFor, db, DEMO_REVIEW_ID, makeRequest, run, seedOnce, setPhase, type DemoEmail } from "../utils";
+import { cookieFor, db, DEMO_REVIEW_ID, makeRequest, run, loadDemoReview, setPhase, type DemoEmail } from "../utils";
 import { readResult, type FormResult } from "#app/utils/forms";
 
 // Evidence of our own, so the tests do not depend on what the demo seed logs.
@@ -56,8 +56,8 @@ function addEvidence(id: string, options: { reviewId?: string; kind?: "interview
   db.insert(evidenceFactors).values({ evidenceId: id, factorId: options.factorId ?? "kf-07" }).run();
 }
 
-beforeAll(async () => {
-  await seedOnce();
+beforeEach(async () => {
+  await loadDemoReview();
   db.insert(reviews)
     .values({ id: OTHER_REVIEW, hostCity: "Autreville", country: "France", frameworkId: "eurocities-anti-discrimination", frameworkVersion: "2012.1", kind: "peer-review", phase: "peer-visit" })
     .run();
@@ -98,6 +98,13 @@ function citationsOf(factorId: string) {
     .all()
     .map((citation) => citation.id)
     .sort();
+}
+
+
+/** Saves factor 7's draft as a peer reviewer would, from the version on record. */
+async function saveKf07(fields: { strengths: string; improvements: string; citations: string[] }) {
+  const outcome = await post("peer@demo.test", "kf-07", { intent: "save-conclusion", version: String(row("kf-07")!.version), rating: "partly-in-place", ...fields });
+  if (outcome.status !== 302) throw new Error(`Saving kf-07 was refused with ${outcome.status}`);
 }
 
 describe("saving a draft conclusion", () => {
@@ -278,6 +285,7 @@ describe("agreeing and reopening", () => {
   });
 
   it("reopening needs a reason, which goes to the audit log", async () => {
+    await post("lead@demo.test", "kf-07", { intent: "agree", version: String(row("kf-07")!.version) });
     const agreed = row("kf-07")!;
     const without = await post("lead@demo.test", "kf-07", { intent: "reopen", reason: "   " });
     expect(without.status).toBe(400);
@@ -378,6 +386,7 @@ describe("triangulation", () => {
 
 describe("what each role reads", () => {
   it("the peer team reads the evidence and the citations", async () => {
+    await saveKf07({ strengths: "a", improvements: "b", citations: [EV.quote, EV.hostDoc] });
     const page = await read("peer@demo.test", "kf-07");
     const loaded = page.data as { evidence: { id: string; text: string }[]; citations: string[] };
     expect(loaded.evidence.map((item) => item.id)).toEqual(expect.arrayContaining([EV.quote, EV.quote2, EV.hostDoc]));
@@ -387,6 +396,7 @@ describe("what each role reads", () => {
   });
 
   it("the host team reads the draft during the factual check, without any evidence", async () => {
+    await saveKf07({ strengths: "a", improvements: "b", citations: [EV.quote, EV.hostDoc] });
     setPhase("factual-check");
     const page = await read("host@demo.test", "kf-07");
     expect(page.status).toBe(200);

@@ -1,10 +1,10 @@
 import { and, count, eq } from "drizzle-orm";
-import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { listContextNotes, saveContextNotes } from "#app/models/context.server";
 import { submitSelfAssessment } from "#app/models/self-assessment.server";
 import { action, loader } from "#app/routes/reviews.$reviewId.context";
 import { auditLog, contextNotes } from "#db/schema";
-import { cookieFor, db, DEMO_REVIEW_ID, makeRequest, run, seedOnce, setPhase } from "../utils";
+import { cookieFor, db, DEMO_REVIEW_ID, makeRequest, run, loadDemoReview, setPhase } from "../utils";
 
 const PAGE = `/reviews/${DEMO_REVIEW_ID}/context`;
 const params = { reviewId: DEMO_REVIEW_ID };
@@ -21,7 +21,7 @@ function auditCount() {
   return db.select({ n: count() }).from(auditLog).where(eq(auditLog.reviewId, DEMO_REVIEW_ID)).get()!.n;
 }
 
-beforeAll(seedOnce);
+beforeEach(loadDemoReview);
 beforeEach(() => setPhase("self-assessment"));
 
 describe("the context page", () => {

@@ -3,13 +3,13 @@ import fs from "node:fs";
 import path from "node:path";
 import zlib from "node:zlib";
 import { and, count, eq } from "drizzle-orm";
-import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { createDocument, listDocuments } from "#app/models/document.server";
 import { action, loader } from "#app/routes/reviews.$reviewId.documents._index/route";
 import { loader as fileLoader } from "#app/routes/reviews.$reviewId.documents.$documentId.file";
 import { contentDisposition, downloadName, parseUploadForm } from "#app/utils/uploads.server";
 import { auditLog, documentLinks, documents } from "#db/schema";
-import { BASE, cookieFor, db, DEMO_REVIEW_ID, makeRequest, run, seedOnce, setPhase, type DemoEmail } from "../utils";
+import { BASE, cookieFor, db, DEMO_REVIEW_ID, makeRequest, run, loadDemoReview, setPhase, type DemoEmail } from "../utils";
 
 // A 1 MB limit keeps the "too large" files small; the default (25 MB) comes from the environment.
 vi.hoisted(() => {
@@ -126,7 +126,7 @@ function errorsOf(outcome: Awaited<ReturnType<typeof run>>) {
   return (outcome.data as { errors: Record<string, string[]> }).errors;
 }
 
-beforeAll(seedOnce);
+beforeEach(loadDemoReview);
 beforeEach(() => setPhase("self-assessment"));
 
 describe("the documents page", () => {
@@ -328,7 +328,7 @@ describe("downloading a file", () => {
   const bytes = pdf(4096, "download");
   const name = "Rapport d'activité 2024 — synthèse.pdf";
 
-  beforeAll(async () => {
+  beforeEach(async () => {
     setPhase("peer-visit");
     const created = await run(action, makeRequest(PAGE, { cookie: await cookieFor("host@demo.test"), form: documentForm({ title: "À télécharger" }, { bytes, name }) }), params);
     documentId = new URL(created.location!, BASE).searchParams.get("added")!;

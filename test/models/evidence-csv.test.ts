@@ -1,11 +1,11 @@
 import { parse } from "csv-parse/sync";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { listEvidenceForExport, listEvidenceLog, parseEvidenceView } from "#app/models/evidence-log.server";
 import { toCsv } from "#app/utils/csv.server";
 import { action as logAction } from "#app/routes/reviews.$reviewId.evidence/route";
 import { loader as csvLoader } from "#app/routes/reviews.$reviewId.evidence[.csv]";
 import { fillLargeLog } from "../perf/evidence";
-import { cookieFor, db, DEMO_REVIEW_ID, makeRequest, run, seedOnce } from "../utils";
+import { cookieFor, db, DEMO_REVIEW_ID, makeRequest, run, loadDemoReview } from "../utils";
 
 const params = { reviewId: DEMO_REVIEW_ID };
 const CSV = `/reviews/${DEMO_REVIEW_ID}/evidence.csv`;
@@ -30,7 +30,7 @@ async function download(query: string, email: Parameters<typeof cookieFor>[0] = 
   return { response, bytes, text: new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes) };
 }
 
-beforeAll(seedOnce);
+beforeEach(loadDemoReview);
 
 describe("CSV fields", () => {
   it("quotes commas, quotes and line breaks as RFC 4180 says, and nothing else", () => {
@@ -154,11 +154,9 @@ describe("the evidence export", () => {
   });
 });
 
-let largeLog = false;
-/** 1,200 more items in the demo log, added once for whichever test needs them first. */
+/** 1,200 more items in the demo log, for the tests of a large export. */
 function withLargeLog() {
-  if (!largeLog) fillLargeLog(db.$client, { items: 1200, interviews: 4, prefix: "batch-" });
-  largeLog = true;
+  fillLargeLog(db.$client, { items: 1200, interviews: 4, prefix: "batch-" });
 }
 
 describe("a large export", () => {

@@ -1,5 +1,5 @@
 import { and, count, eq, isNotNull, isNull } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { requireFramework } from "#benchmark/index";
 import { errorsOf, submittedValue, type FormResult } from "#app/utils/forms";
 import { parseTableState } from "#app/utils/table-state";
@@ -11,7 +11,7 @@ import { action as interviewAction, loader as interviewLoader } from "#app/route
 import { getReportSnapshot } from "#app/models/report.server";
 import { auditLog, evidence, evidenceFactors, evidenceQuestions, interviewParticipants, interviews, reviews } from "#db/schema";
 import { foldText } from "#db/search-text";
-import { cookieFor, db, DEMO_REVIEW_ID, makeRequest, run, seedOnce, setPhase } from "../utils";
+import { cookieFor, db, DEMO_REVIEW_ID, makeRequest, run, loadDemoReview, setPhase } from "../utils";
 
 const LOG = `/reviews/${DEMO_REVIEW_ID}/evidence`;
 const params = { reviewId: DEMO_REVIEW_ID };
@@ -45,8 +45,8 @@ async function post(
   return run(fn, makeRequest(path, { cookie: await cookieFor(email), form }), { ...params, ...extra });
 }
 
-beforeAll(async () => {
-  await seedOnce();
+beforeEach(async () => {
+  await loadDemoReview();
   setPhase("peer-visit");
 });
 
@@ -172,7 +172,7 @@ describe("logging an item", () => {
 
   describe("refuses bad input with a message next to the field, writes nothing and keeps the typed quote", () => {
     const otherReview = "other-review";
-    beforeAll(() => {
+    beforeEach(() => {
       db.insert(reviews)
         .values({
           id: otherReview,
@@ -258,6 +258,8 @@ describe("changing an item", () => {
   });
 
   it("answers 409 to an edit started from an older version, keeping the typed text", async () => {
+    // Someone else's correction has already moved the item to version 2.
+    await post("lead@demo.test", edit("demo-ev-001", { version: "1" }), itemPath("demo-ev-001"), itemAction, { evidenceId: "demo-ev-001" });
     const outcome = await post(
       "peer@demo.test",
       edit("demo-ev-001", { version: "1", text: "Ma version" }),
@@ -324,6 +326,9 @@ describe("changing an item", () => {
   });
 
   it("refuses to touch an item of another review through this review's URL", async () => {
+    db.insert(reviews)
+      .values({ id: "other-review", hostCity: "Ailleurs", country: "Belgique", frameworkId: "eurocities-anti-discrimination", frameworkVersion: "2012.1", kind: "peer-review", phase: "peer-visit" })
+      .run();
     db.insert(evidence)
       .values({
         id: "other-ev",

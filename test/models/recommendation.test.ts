@@ -1,16 +1,16 @@
 import { parse } from "csv-parse/sync";
 import { and, asc, desc, eq } from "drizzle-orm";
-import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { filterPlan, listPlan, listRecommendations, moveRecommendation, PLAN_TABLE } from "#app/models/recommendation.server";
 import { parseTableState } from "#app/utils/table-state";
 import { action } from "#app/routes/reviews.$reviewId.conclusions.$factorId/route";
 import { loader as planCsvLoader } from "#app/routes/reviews.$reviewId.plan[.csv]";
 import { loader as planLoader } from "#app/routes/reviews.$reviewId.plan";
 import { auditLog, recommendations } from "#db/schema";
-import { cookieFor, db, DEMO_REVIEW_ID, makeRequest, run, seedOnce, setPhase, type DemoEmail } from "../utils";
+import { cookieFor, db, DEMO_REVIEW_ID, makeRequest, run, loadDemoReview, setPhase, type DemoEmail } from "../utils";
 import { readResult, type FormResult } from "#app/utils/forms";
 
-beforeAll(seedOnce);
+beforeEach(loadDemoReview);
 beforeEach(() => setPhase("peer-visit"));
 
 async function post(email: DemoEmail, factorId: string, form: Record<string, string>) {
@@ -104,6 +104,8 @@ describe("adding a recommendation", () => {
 
 describe("ordering", () => {
   it("moves a recommendation up and down within its factor", async () => {
+    // The seed gives factor 9 two recommendations; a third makes a move down and up visible.
+    await post("peer@demo.test", "kf-09", GOOD);
     const ids = () => rowsOf("kf-09").map((row) => row.id);
     const [first, second, third] = ids();
     expect(third).toBeDefined();

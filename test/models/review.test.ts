@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { action as homeAction } from "#app/routes/reviews.$reviewId._index";
 import { action as membersAction, loader as membersLoader } from "#app/routes/reviews.$reviewId.members";
@@ -6,7 +6,7 @@ import { action as acceptAction, loader as invitationLoader } from "#app/routes/
 import { action as newReviewAction } from "#app/routes/reviews.new";
 import { acceptInvitation, getInvitation, hashToken, inviteMember, movePhase } from "#app/models/review.server";
 import { auditLog, invitations, reviewMembers, reviews, users } from "#db/schema";
-import { cookieFor, db, DEMO_REVIEW_ID, makeRequest, run, seedOnce, setPhase } from "../utils";
+import { cookieFor, db, DEMO_REVIEW_ID, makeRequest, run, loadDemoReview, setPhase } from "../utils";
 
 const params = { reviewId: DEMO_REVIEW_ID };
 
@@ -14,7 +14,7 @@ function auditCount() {
   return db.$client.prepare("select count(*) from audit_log").pluck().get() as number;
 }
 
-beforeAll(seedOnce);
+beforeEach(loadDemoReview);
 
 describe("invitations", () => {
   it("create a single-use link that makes an account and a membership", async () => {

@@ -1,11 +1,11 @@
 import { and, count, eq } from "drizzle-orm";
-import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { getFactorAssessment, getSelfAssessmentProgress, saveFactorAssessment } from "#app/models/self-assessment.server";
 import { action as factorAction, loader as factorLoader } from "#app/routes/reviews.$reviewId.self-assessment.$factorId/route";
 import { action as overviewAction, loader as overviewLoader } from "#app/routes/reviews.$reviewId.self-assessment._index";
 import { loader as printLoader } from "#app/routes/reviews.$reviewId.self-assessment.print";
 import { auditLog, reviewMembers, reviews, selfAssessmentAnswers, selfAssessmentFactors, users } from "#db/schema";
-import { cookieFor, db, DEMO_REVIEW_ID, makeRequest, run, seedOnce, setPhase } from "../utils";
+import { cookieFor, db, DEMO_REVIEW_ID, makeRequest, run, loadDemoReview, setPhase } from "../utils";
 import { readResult, type FormResult } from "#app/utils/forms";
 
 const FACTOR_URL = (factorId: string) => `/reviews/${DEMO_REVIEW_ID}/self-assessment/${factorId}`;
@@ -33,8 +33,8 @@ function factorRow(factorId: string) {
     .get();
 }
 
-beforeAll(async () => {
-  await seedOnce();
+beforeEach(async () => {
+  await loadDemoReview();
   db.insert(users).values({ id: SECOND_HOST, email: "second-host@test.invalid", name: "Nadia Benali", passwordHash: "not-a-hash" }).run();
   db.insert(reviewMembers).values({ reviewId: DEMO_REVIEW_ID, userId: SECOND_HOST, role: "host-team" }).run();
 });

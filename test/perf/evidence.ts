@@ -160,7 +160,7 @@ const MIME: Record<string, string> = {
 
 /** The smallest node:http adapter for a Remix request handler, plus the built client assets. */
 export function serveApp(handler: Handler, clientDir: string) {
-  return http.createServer(async (req, res) => {
+  const respond = async (req: http.IncomingMessage, res: http.ServerResponse) => {
     try {
       const url = new URL(req.url ?? "/", `http://${req.headers.host}`);
       if (req.method === "GET" && url.pathname !== "/") {
@@ -196,9 +196,12 @@ export function serveApp(handler: Handler, clientDir: string) {
       if (response.body) for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) res.write(chunk);
       res.end();
     } catch (error) {
-      res.writeHead(500).end(String(error));
+      if (res.headersSent) res.destroy(error as Error);
+      else res.writeHead(500).end(String(error));
     }
-  });
+  };
+  // node:http ignores what a listener returns, so respond answers every failure itself.
+  return http.createServer((req, res) => void respond(req, res));
 }
 
 export function listen(server: http.Server) {

@@ -9,7 +9,7 @@ import { renderPdf } from "#reports/render";
 import { NAMES_AN_ORGANISATION, type ReviewSnapshot } from "#reports/snapshot";
 import { textBlocks } from "#app/utils/text-blocks";
 import { getReportSnapshot } from "#app/models/report.server";
-import { db, DEMO_REVIEW_ID, seedOnce } from "../utils";
+import { db, DEMO_REVIEW_ID, loadDemoReview } from "../utils";
 import { definitionText, hasWatermark, headings, normalize, pdfInfo, pdfPages } from "./text";
 
 /*
@@ -47,7 +47,7 @@ function pieces(value: string): string[] {
 }
 
 beforeAll(async () => {
-  await seedOnce();
+  await loadDemoReview();
   snapshot = (await getReportSnapshot({ reviewId: DEMO_REVIEW_ID }))!;
   for (const locale of LOCALES) {
     rendered.set(`${locale}:draft`, await render(locale, null));

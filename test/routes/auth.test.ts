@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { action as loginAction } from "#app/routes/login";
 import { action as logoutAction } from "#app/routes/logout";
@@ -9,9 +9,9 @@ import { SOCKET_ADDRESS_HEADER } from "#app/utils/client-address.server";
 import { localeCookie } from "#app/utils/locale.server";
 import { getSessionUser, safeRedirect, SESSION_IDLE_MS, SESSION_MAX_AGE_MS } from "#app/utils/session.server";
 import { loginAttempts, sessions } from "#db/schema";
-import { cookieFor, db, makeRequest, run, seedOnce } from "../utils";
+import { cookieFor, db, makeRequest, run, loadDemoReview } from "../utils";
 
-beforeAll(seedOnce);
+beforeEach(loadDemoReview);
 
 const login = (form: Record<string, string>, headers: Record<string, string> = {}) =>
   run(loginAction, makeRequest("/login", { form, headers: { [SOCKET_ADDRESS_HEADER]: "203.0.113.7", ...headers } }));

@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { PHASES } from "#app/utils/permissions";
 import * as coverage from "#app/routes/reviews.$reviewId.coverage";
@@ -7,7 +7,7 @@ import * as item from "#app/routes/reviews.$reviewId.evidence.$evidenceId";
 import * as csv from "#app/routes/reviews.$reviewId.evidence[.csv]";
 import * as interviews from "#app/routes/reviews.$reviewId.interviews/route";
 import { evidence, interviewParticipants } from "#db/schema";
-import { cookieFor, db, DEMO_REVIEW_ID, makeRequest, run, seedOnce, setPhase, type DemoEmail } from "../utils";
+import { cookieFor, db, DEMO_REVIEW_ID, makeRequest, run, loadDemoReview, setPhase, type DemoEmail } from "../utils";
 
 /**
  * The host city's team and readers never receive what people said to the peer team: every
@@ -57,8 +57,8 @@ const ACTIONS: {
 let quotes: string[] = [];
 let names: string[] = [];
 
-beforeAll(async () => {
-  await seedOnce();
+beforeEach(async () => {
+  await loadDemoReview();
   quotes = db
     .select({ text: evidence.text })
     .from(evidence)
@@ -83,7 +83,7 @@ async function bodyOf(outcome: Awaited<ReturnType<typeof run>>) {
 }
 
 describe.each(PHASES)("in the %s phase", (phase) => {
-  beforeAll(() => setPhase(phase));
+  beforeEach(() => setPhase(phase));
 
   it.each(["host@demo.test", "reader@demo.test"] as DemoEmail[])("%s gets 403 and no quote from every evidence page", async (email) => {
     const cookie = await cookieFor(email);
@@ -112,7 +112,7 @@ describe.each(PHASES)("in the %s phase", (phase) => {
 });
 
 describe("what the peer team's pages send", () => {
-  beforeAll(() => setPhase("peer-visit"));
+  beforeEach(() => setPhase("peer-visit"));
 
   it("never puts an interviewee's name in the log, the item page, the coverage or the export", async () => {
     const cookie = await cookieFor("peer@demo.test");

@@ -1,8 +1,8 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { and, eq, isNull } from "drizzle-orm";
 import { decide, PHASES, ROUTE_ACCESS, type Access, type Permission } from "#app/utils/permissions";
 import { evidence } from "#db/schema";
-import { cookieFor, db, DEMO_ACCOUNTS, DEMO_REVIEW_ID, makeRequest, run, seedOnce, setPhase, BASE } from "../utils";
+import { cookieFor, db, DEMO_ACCOUNTS, DEMO_REVIEW_ID, makeRequest, run, loadDemoReview, setPhase, BASE } from "../utils";
 
 /**
  * Every action listed in ROUTE_ACCESS, posted a body that is not a form by a member whose
@@ -70,8 +70,8 @@ const cases = Object.entries(ROUTE_ACCESS).flatMap(([name, access]) => {
   return needs.map((needed) => [name, needed] as const);
 });
 
-beforeAll(async () => {
-  await seedOnce();
+beforeEach(async () => {
+  await loadDemoReview();
   ids.evidenceId = db.select({ id: evidence.id }).from(evidence).where(and(eq(evidence.reviewId, DEMO_REVIEW_ID), isNull(evidence.deletedAt))).limit(1).get()!.id;
 });
 

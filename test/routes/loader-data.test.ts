@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { ROUTE_ACCESS } from "#app/utils/permissions";
 import {
@@ -18,7 +18,7 @@ import {
 } from "#db/schema";
 import { pdfPages } from "../reports/text";
 import { loadRoute, routeFiles } from "./route-modules";
-import { cookieFor, db, DEMO_REVIEW_ID, makeRequest, run, seedOnce, setPhase, type DemoEmail, type Outcome } from "../utils";
+import { cookieFor, db, DEMO_REVIEW_ID, makeRequest, run, loadDemoReview, setPhase, type DemoEmail, type Outcome } from "../utils";
 
 /**
  * What each reader's loader data holds. Every route's loader (from ROUTE_ACCESS) is run as every
@@ -229,8 +229,8 @@ function received(outcome: Outcome): string {
   return JSON.stringify(data ?? null, (_key, value: unknown) => (value instanceof Map || value instanceof Set ? [...value] : value));
 }
 
-beforeAll(async () => {
-  await seedOnce();
+beforeEach(async () => {
+  await loadDemoReview();
   salt();
 });
 

@@ -2,13 +2,13 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { action as acceptAction } from "#app/routes/invitations.$token";
 import { inviteMember } from "#app/models/review.server";
 import { passwordProblem } from "#app/utils/password.server";
-import { DEMO_REVIEW_ID, makeRequest, run, seedOnce } from "../utils";
+import { DEMO_REVIEW_ID, makeRequest, run, loadDemoReview } from "../utils";
 
-beforeAll(seedOnce);
+beforeEach(loadDemoReview);
 
 describe("a new password", () => {
   it.each([

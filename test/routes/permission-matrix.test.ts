@@ -1,8 +1,8 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { and, eq, isNull } from "drizzle-orm";
 import { PHASES, ROUTE_ACCESS, type Access, type Phase } from "#app/utils/permissions";
 import { documents, evidence } from "#db/schema";
-import { cookieFor, db, DEMO_ACCOUNTS, DEMO_REVIEW_ID, makeRequest, run, seedOnce, setPhase, type Outcome } from "../utils";
+import { cookieFor, db, DEMO_ACCOUNTS, DEMO_REVIEW_ID, makeRequest, run, loadDemoReview, setPhase, type Outcome } from "../utils";
 import { loadRoute as load, routeFiles, routeSource } from "./route-modules";
 
 /**
@@ -165,8 +165,8 @@ function check(outcome: Outcome, expected: Expected, context: string, method: "G
 
 const SECRET_MARKERS = ["$argon2", "password_hash", "passwordHash", "tokenHash", process.env.SESSION_SECRET!];
 
-beforeAll(async () => {
-  await seedOnce();
+beforeEach(async () => {
+  await loadDemoReview();
   ids.documentId =
     db.select({ id: documents.id }).from(documents).where(and(eq(documents.reviewId, DEMO_REVIEW_ID), isNull(documents.deletedAt))).limit(1).get()?.id ?? "no-document";
   ids.evidenceId =
@@ -213,7 +213,7 @@ describe("the code reads the permission it checks from the table", () => {
 });
 
 describe.each(PHASES)("in the %s phase", (phase) => {
-  beforeAll(() => setPhase(phase));
+  beforeEach(() => setPhase(phase));
 
   it.each(routeFiles)("%s answers each actor as the matrix says", async (name) => {
     const module = await load(name);

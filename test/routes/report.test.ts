@@ -1,5 +1,5 @@
 import crypto from "node:crypto";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { auditLog, interviewParticipants, issuedReports, reviews } from "#db/schema";
 import { getIssuedReport, getReportSnapshot, storeIssuedReports } from "#app/models/report.server";
@@ -8,7 +8,7 @@ import { loader as pdfLoader } from "#app/routes/reviews.$reviewId.report[.pdf]"
 import { buildFeedbackReport } from "#reports/feedback-report";
 import { renderPdf } from "#reports/render";
 import { renderedOffThread } from "#reports/render-pool";
-import { cookieFor, db, DEMO_REVIEW_ID, makeRequest, run, seedOnce, setPhase, type DemoEmail } from "../utils";
+import { cookieFor, db, DEMO_REVIEW_ID, makeRequest, run, loadDemoReview, setPhase, type DemoEmail } from "../utils";
 
 const params = { reviewId: DEMO_REVIEW_ID };
 const sha256 = (bytes: ArrayBuffer | Buffer) => crypto.createHash("sha256").update(Buffer.from(bytes as ArrayBuffer)).digest("hex");
@@ -22,8 +22,8 @@ async function preview(email: DemoEmail) {
   return run(previewLoader, makeRequest(`/reviews/${DEMO_REVIEW_ID}/report`, { cookie: await cookieFor(email) }), params);
 }
 
-beforeAll(async () => {
-  await seedOnce();
+beforeEach(async () => {
+  await loadDemoReview();
   setPhase("drafting");
 });
 
@@ -138,7 +138,7 @@ describe("the preview for the host team during the factual check", () => {
 describe("the issued report", () => {
   const issuedAt = new Date("2026-04-20T09:30:00.000Z");
 
-  beforeAll(async () => {
+  beforeEach(async () => {
     await storeIssuedReports({ reviewId: DEMO_REVIEW_ID, issuedAt });
     db.update(reviews).set({ phase: "issued", issuedAt }).where(eq(reviews.id, DEMO_REVIEW_ID)).run();
   }, 60_000);

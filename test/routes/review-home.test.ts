@@ -1,8 +1,8 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import * as home from "#app/routes/reviews.$reviewId._index";
 import * as log from "#app/routes/reviews.$reviewId.evidence/route";
 import * as report from "#app/routes/reviews.$reviewId.report";
-import { cookieFor, DEMO_REVIEW_ID, makeRequest, run, seedOnce, setPhase, type DemoEmail } from "../utils";
+import { cookieFor, DEMO_REVIEW_ID, makeRequest, run, loadDemoReview, setPhase, type DemoEmail } from "../utils";
 
 /**
  * The review's home tells each member what is still missing and what happened lately, but only
@@ -26,12 +26,12 @@ async function homeAs(email: DemoEmail) {
 const PEER_SIDE_GAPS = ["gaps.noEvidence", "gaps.conclusionsDrafted", "gaps.conclusionsAgreed", "gaps.noRecommendations", "gaps.noSummary"];
 const PEER_SIDE_ENTITIES = ["evidence", "interview", "conclusion", "recommendation", "summary"];
 
-beforeAll(async () => {
-  await seedOnce();
+beforeEach(async () => {
+  await loadDemoReview();
 });
 
 describe("during the peer visit", () => {
-  beforeAll(() => setPhase("peer-visit"));
+  beforeEach(() => setPhase("peer-visit"));
 
   it("shows the lead expert every gap and the team's latest work from the seeded audit trail", async () => {
     const data = await homeAs("lead@demo.test");
@@ -55,7 +55,7 @@ describe("during the peer visit", () => {
 });
 
 describe("during the factual check", () => {
-  beforeAll(() => setPhase("factual-check"));
+  beforeEach(() => setPhase("factual-check"));
 
   it("lets the host team see the drafting gaps once it reads the draft conclusions, but never the evidence", async () => {
     const data = await homeAs("host@demo.test");
@@ -66,7 +66,7 @@ describe("during the factual check", () => {
 });
 
 describe("a refusal explains itself", () => {
-  beforeAll(() => setPhase("peer-visit"));
+  beforeEach(() => setPhase("peer-visit"));
 
   it("names the role, and the phases in which the page opens to it", async () => {
     const cookie = await cookieFor("host@demo.test");

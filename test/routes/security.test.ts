@@ -1,9 +1,9 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { action as loginAction, loader as loginLoader } from "#app/routes/login";
 import { safeRedirect } from "#app/utils/session.server";
-import { BASE, cookieFor, makeRequest, run, seedOnce } from "../utils";
+import { BASE, cookieFor, makeRequest, run, loadDemoReview } from "../utils";
 
-beforeAll(seedOnce);
+beforeEach(loadDemoReview);
 
 /** Where a browser lands when it follows this Location from the app's own page. */
 const landing = (location: string | null) => new URL(location!, `${BASE}/login`);

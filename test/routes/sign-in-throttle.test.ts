@@ -1,9 +1,9 @@
 import type { AddressInfo } from "node:net";
 import http from "node:http";
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { action as loginAction } from "#app/routes/login";
 import { clientAddress, SOCKET_ADDRESS_HEADER } from "#app/utils/client-address.server";
-import { makeRequest, run, seedOnce } from "../utils";
+import { makeRequest, run, loadDemoReview } from "../utils";
 
 // The app sits behind one reverse proxy, 10.0.0.5, named in TRUST_PROXY.
 vi.hoisted(() => {
@@ -11,7 +11,7 @@ vi.hoisted(() => {
 });
 const PROXY = "10.0.0.5";
 
-beforeAll(seedOnce);
+beforeEach(loadDemoReview);
 
 /** A sign-in as the app receives it: the socket's peer, and any forwarded header. */
 function signIn(email: string, password: string, socket: string, forwardedFor?: string) {

@@ -1,10 +1,10 @@
 import { parse } from "csv-parse/sync";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { evidence, recommendations } from "#db/schema";
 import { loader as evidenceCsv } from "#app/routes/reviews.$reviewId.evidence[.csv]";
 import { loader as planCsv } from "#app/routes/reviews.$reviewId.plan[.csv]";
 import { csvStream, toCsv } from "#app/utils/csv.server";
-import { cookieFor, db, DEMO_REVIEW_ID, makeRequest, seedOnce } from "../../utils";
+import { cookieFor, db, DEMO_REVIEW_ID, makeRequest, loadDemoReview } from "../../utils";
 
 /*
  * CSV injection (OWASP): a cell a spreadsheet would run as a formula is written with a leading
@@ -34,7 +34,7 @@ async function download(loader: typeof evidenceCsv, path: string) {
   return read(await response.text());
 }
 
-beforeAll(seedOnce);
+beforeEach(loadDemoReview);
 
 describe("the CSV writer", () => {
   it("prefixes every formula-like cell with an apostrophe, and leaves the rest as typed", () => {
