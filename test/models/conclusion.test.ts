@@ -100,7 +100,6 @@ function citationsOf(factorId: string) {
     .sort();
 }
 
-
 /** Saves factor 7's draft as a peer reviewer would, from the version on record. */
 async function saveKf07(fields: { strengths: string; improvements: string; citations: string[] }) {
   const outcome = await post("peer@demo.test", "kf-07", { intent: "save-conclusion", version: String(row("kf-07")!.version), rating: "partly-in-place", ...fields });
