@@ -1,9 +1,9 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { action as acceptAction, loader as invitationLoader } from "#app/routes/invitations.$token";
 import { action as membersAction } from "#app/routes/reviews.$reviewId.members";
-import { cookieFor, DEMO_REVIEW_ID, makeRequest, run, seedOnce } from "../utils";
+import { cookieFor, DEMO_REVIEW_ID, makeRequest, run, loadDemoReview } from "../utils";
 
-beforeAll(seedOnce);
+beforeEach(loadDemoReview);
 
 const invite = async (email: string) =>
   run(

@@ -1,5 +1,5 @@
 import { and, eq } from "drizzle-orm";
-import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { contextNotes, evidence, sessions } from "#db/schema";
 import { action as contextAction } from "#app/routes/reviews.$reviewId.context";
 import { action as logAction } from "#app/routes/reviews.$reviewId.evidence/route";
@@ -8,7 +8,7 @@ import { loader as reviewHome } from "#app/routes/reviews.$reviewId._index";
 import { loader as healthz } from "#app/routes/healthz";
 import { formErrorsOf, submittedValue, type FormResult } from "#app/utils/forms";
 import { CANNOT_SAVE } from "#app/utils/storage.server";
-import { cookieFor, db, DEMO_REVIEW_ID, makeRequest, run, seedOnce, setPhase } from "../../utils";
+import { cookieFor, db, DEMO_REVIEW_ID, makeRequest, run, loadDemoReview, setPhase } from "../../utils";
 
 /*
  * Disk full while writing, simulated by capping the database at the pages it has
@@ -45,7 +45,7 @@ function captureLog() {
   return vi.spyOn(console, "error").mockImplementation(() => {});
 }
 
-beforeAll(seedOnce);
+beforeEach(loadDemoReview);
 
 describe("a save when the disk is full", () => {
   it("gives the evidence quick-log its text back with the message, and logs one line", async () => {
