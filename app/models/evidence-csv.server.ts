@@ -4,7 +4,7 @@ import type { CsvRecord } from "#app/utils/csv.server";
 import { listEvidenceForExport, type ExportRow, type LogColumn } from "./evidence-log.server";
 
 /** Rows written per batch of the streamed file. */
-const BATCH = 500;
+const BATCH = 100;
 
 type Translate = (key: string, options?: Record<string, unknown>) => string;
 
@@ -75,8 +75,16 @@ export async function* evidenceCsvRecords({
   t: Translate;
 }): AsyncGenerator<CsvRecord[]> {
   const columns = CSV_ORDER.filter((column) => !view.columns || view.columns.includes(column));
+  // A few hundred distinct labels for thousands of cells: each is translated once.
+  const labels = new Map<string, string>();
+  const translate: Translate = (key, options) => {
+    const id = options ? `${key}\u0000${JSON.stringify(options)}` : key;
+    let label = labels.get(id);
+    if (label === undefined) labels.set(id, (label = t(key, options)));
+    return label;
+  };
   yield [["id", ...columns.flatMap((column) => CSV_COLUMNS[column].headers)].map((key) => t(`evidence:csv.${key}`))];
   for await (const rows of listEvidenceForExport({ reviewId, view, batchSize: BATCH })) {
-    yield rows.map((row) => [row.id, ...columns.flatMap((column) => CSV_COLUMNS[column].cells(row, t, framework))]);
+    yield rows.map((row) => [row.id, ...columns.flatMap((column) => CSV_COLUMNS[column].cells(row, translate, framework))]);
   }
 }

@@ -1,4 +1,3 @@
-import { setImmediate as nextTurn } from "node:timers/promises";
 import { and, asc, count, eq, inArray, isNull, sql } from "drizzle-orm";
 import {
   documentLinks,
@@ -14,6 +13,7 @@ import {
   type Role,
 } from "#db/schema";
 import { parseTableState, searchTerms, type TableConfig, type TableState } from "#app/utils/table-state";
+import { nextBackgroundTurn } from "#app/utils/background.server";
 import { db } from "#app/utils/db.server";
 import { canEditEvidence } from "#app/utils/permissions";
 import { countLog, list, logKeys, logOrder, logWhere, type Lookups } from "./evidence-log-sql.server";
@@ -304,8 +304,8 @@ async function questionsOf(reviewId: string, ids: string[]) {
 /**
  * Every item of a view, whole texts and guiding questions included, in batches: what the CSV
  * export writes. One query finds the view's ids in order; each batch then reads its own items,
- * and the event loop gets a turn between batches, so a log of thousands of items never holds the
- * server for long. An item deleted while the export runs is left out.
+ * and each waits for its background turn (nextBackgroundTurn), so a log of thousands of items
+ * never holds the server for long. An item deleted while the export runs is left out.
  */
 export async function* listEvidenceForExport({
   reviewId,
@@ -321,12 +321,13 @@ export async function* listEvidenceForExport({
     ([clause, loaded]) => [clause, lookupsOf(loaded)] as const
   );
   const keys = logKeys(reviewId, { grouped: false, withText: needsText(flat) });
+  await nextBackgroundTurn();
   const shown = db.all<Key>(
     sql`WITH log AS (${keys}) SELECT log.id, log.source, log.group_factor FROM log ${where} ORDER BY ${logOrder(flat, false, lookups)}`
   );
   const noActor: LogActor = { userId: "", canEditAny: false, canWrite: false };
   for (let start = 0; start < shown.length; start += batchSize) {
-    if (start > 0) await nextTurn();
+    if (start > 0) await nextBackgroundTurn();
     const batch = shown.slice(start, start + batchSize);
     const ids = batch.map((key) => key.id);
     const details = loadDetails(reviewId, batch, true);

@@ -33,6 +33,7 @@ import {
 import { db } from "#app/utils/db.server";
 import { canReadDraftConclusions, type Reader } from "#app/utils/permissions";
 import { writeAudit } from "./audit.server";
+import { nextBackgroundTurn } from "#app/utils/background.server";
 
 export const REPORT_LOCALES = ["fr", "en"] as const satisfies readonly ReportLocale[];
 
@@ -276,7 +277,10 @@ const draftCache = new Map<string, ReportFile>();
  * decides what the draft may hold; null (the operator's CLI) reads everything.
  */
 export async function renderReportPdf({ reviewId, locale, reader }: { reviewId: string; locale: ReportLocale; reader: Reader | null }): Promise<ReportFile> {
+  // Reading a large review and hashing it take a while: one report at a time per turn of the loop.
+  await nextBackgroundTurn();
   const snapshot = await requireSnapshot(reviewId, reader);
+  await nextBackgroundTurn();
   const issuedAt = snapshot.review.phase === "issued" ? snapshot.review.issuedAt : null;
   const key = `${locale}:${issuedAt}:${crypto.createHash("sha256").update(JSON.stringify(snapshot)).digest("hex")}`;
   const cached = draftCache.get(key);

@@ -1,5 +1,5 @@
-import { setImmediate as nextTurn } from "node:timers/promises";
 import { stringify, type Options } from "csv-stringify/sync";
+import { nextBackgroundTurn } from "./background.server";
 
 /**
  * The one CSV writer (csv-stringify): RFC 4180 quoting, CRLF, UTF-8 with a byte order mark so
@@ -20,8 +20,8 @@ export function toCsv(records: readonly CsvRecord[]): string {
 }
 
 /**
- * A file as a byte stream, written one batch of records at a time as the client reads it. After
- * each batch the event loop gets a turn, so a large export never holds the server for long.
+ * A file as a byte stream, written one batch of records at a time as the client reads it. Each
+ * batch waits for its background turn, so a large export never holds the server for long.
  */
 export function csvStream(batches: CsvBatches): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
@@ -31,6 +31,7 @@ export function csvStream(batches: CsvBatches): ReadableStream<Uint8Array> {
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
       for (;;) {
+        await nextBackgroundTurn();
         const next = await iterator.next();
         if (next.done) {
           if (!started) controller.enqueue(encoder.encode("\uFEFF"));
@@ -40,7 +41,6 @@ export function csvStream(batches: CsvBatches): ReadableStream<Uint8Array> {
         if (next.value.length === 0) continue;
         controller.enqueue(encoder.encode(stringify(next.value as string[][], { ...OPTIONS, bom: !started })));
         started = true;
-        await nextTurn();
         return;
       }
     },

@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { evidence, recommendations } from "#db/schema";
 import { loader as evidenceCsv } from "#app/routes/reviews.$reviewId.evidence[.csv]";
 import { loader as planCsv } from "#app/routes/reviews.$reviewId.plan[.csv]";
+import { nextBackgroundTurn } from "#app/utils/background.server";
 import { csvStream, toCsv } from "#app/utils/csv.server";
 import { cookieFor, db, DEMO_REVIEW_ID, makeRequest, loadDemoReview } from "../../utils";
 
@@ -52,6 +53,22 @@ describe("the CSV writer", () => {
       ["a", "'-1"],
       ["b", "c, d"],
     ]);
+  });
+});
+
+describe("background turns", () => {
+  it("let one batch of work through per iteration of the event loop, however many exports wait", async () => {
+    let turn = 0;
+    let ticking = true;
+    const tick = () => {
+      if (!ticking) return;
+      turn++;
+      setImmediate(tick);
+    };
+    setImmediate(tick);
+    const seen = await Promise.all(Array.from({ length: 5 }, () => nextBackgroundTurn().then(() => turn)));
+    ticking = false;
+    expect(new Set(seen).size).toBe(5);
   });
 });
 
