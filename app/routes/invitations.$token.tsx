@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { FormError, SelectField, TextField } from "#app/components/field";
-import { acceptInvitation, getInvitation, invitationAccount, joinByInvitation } from "#app/models/review.server";
+import { acceptInvitation, getInvitation, invitationAccount, joinByInvitation } from "#app/models/invitation.server";
 import { requireSameOrigin } from "#app/utils/auth.server";
 import { LOCALES, pageTitle } from "#app/utils/i18n";
 import { getLocale } from "#app/utils/locale.server";

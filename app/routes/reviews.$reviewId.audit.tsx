@@ -5,7 +5,7 @@ import { z } from "zod";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { SelectField, TextField } from "#app/components/field";
 import { listAudit, listAuditFacets } from "#app/models/audit.server";
-import { listMembers } from "#app/models/review.server";
+import { listMembers } from "#app/models/review-members.server";
 import { requireReviewPermission } from "#app/utils/auth.server";
 import { loaderPermission } from "#app/utils/permissions";
 import { optionalDateSchema } from "#app/utils/validation";

@@ -5,14 +5,8 @@ import { z } from "zod";
 import { ROLES } from "#db/enums";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { FormError, SelectField, TextField } from "#app/components/field";
-import {
-  changeMemberRole,
-  inviteMember,
-  listMembers,
-  listPendingInvitations,
-  removeMember,
-  revokeInvitation,
-} from "#app/models/review.server";
+import { changeMemberRole, listMembers, removeMember } from "#app/models/review-members.server";
+import { inviteMember, listPendingInvitations, revokeInvitation } from "#app/models/invitation.server";
 import { authorize, hasPermission, requireReviewAccess, requireReviewPermission } from "#app/utils/auth.server";
 import { actionPermission, loaderPermission } from "#app/utils/permissions";
 import { sendInvitationMail } from "#app/utils/mail.server";

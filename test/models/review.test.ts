@@ -4,7 +4,8 @@ import { action as homeAction } from "#app/routes/reviews.$reviewId._index";
 import { action as membersAction, loader as membersLoader } from "#app/routes/reviews.$reviewId.members";
 import { action as acceptAction, loader as invitationLoader } from "#app/routes/invitations.$token";
 import { action as newReviewAction } from "#app/routes/reviews.new";
-import { acceptInvitation, getInvitation, hashToken, inviteMember, movePhase } from "#app/models/review.server";
+import { acceptInvitation, getInvitation, hashToken, inviteMember } from "#app/models/invitation.server";
+import { movePhase } from "#app/models/review.server";
 import { auditLog, invitations, reviewMembers, reviews, users } from "#db/schema";
 import { cookieFor, db, DEMO_REVIEW_ID, makeRequest, run, loadDemoReview, setPhase } from "../utils";
 

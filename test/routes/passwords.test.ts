@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import { action as acceptAction } from "#app/routes/invitations.$token";
-import { inviteMember } from "#app/models/review.server";
+import { inviteMember } from "#app/models/invitation.server";
 import { passwordProblem } from "#app/utils/password.server";
 import { DEMO_REVIEW_ID, makeRequest, run, loadDemoReview } from "../utils";
 

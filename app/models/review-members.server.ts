@@ -1,0 +1,90 @@
+import { data } from "@remix-run/node";
+import { and, asc, count, eq, inArray, sql } from "drizzle-orm";
+import { reviewMembers, users, type Role } from "#db/schema";
+import { db } from "#app/utils/db.server";
+import { writeAudit } from "./audit.server";
+
+export async function listMembers({ reviewId }: { reviewId: string }) {
+  return db
+    .select({
+      userId: users.id,
+      name: users.name,
+      email: users.email,
+      role: reviewMembers.role,
+      affiliation: reviewMembers.affiliation,
+    })
+    .from(reviewMembers)
+    .innerJoin(users, eq(users.id, reviewMembers.userId))
+    .where(eq(reviewMembers.reviewId, reviewId))
+    // The team as a report names it: the lead expert, the peers, then the host city.
+    .orderBy(
+      sql`CASE ${reviewMembers.role} WHEN 'lead-expert' THEN 1 WHEN 'peer-reviewer' THEN 2 WHEN 'host-team' THEN 3 ELSE 4 END`,
+      asc(users.name)
+    );
+}
+
+async function countLeads(reviewId: string) {
+  const row = await db
+    .select({ n: count() })
+    .from(reviewMembers)
+    .where(and(eq(reviewMembers.reviewId, reviewId), eq(reviewMembers.role, "lead-expert")))
+    .get();
+  return row?.n ?? 0;
+}
+
+async function getMember(reviewId: string, memberId: string) {
+  const member = await db
+    .select({ role: reviewMembers.role, affiliation: reviewMembers.affiliation })
+    .from(reviewMembers)
+    .where(and(eq(reviewMembers.reviewId, reviewId), eq(reviewMembers.userId, memberId)))
+    .get();
+  if (!member) throw data({ message: "This person is not a member of this review." }, { status: 404 });
+  return member;
+}
+
+const LAST_LEAD = "A review needs at least one lead expert: name another lead first.";
+
+export async function removeMember({ reviewId, memberId, userId }: { reviewId: string; memberId: string; userId: string }) {
+  const member = await getMember(reviewId, memberId);
+  if (member.role === "lead-expert" && (await countLeads(reviewId)) <= 1) {
+    throw data({ message: LAST_LEAD }, { status: 409 });
+  }
+  db.transaction((tx) => {
+    tx.delete(reviewMembers).where(and(eq(reviewMembers.reviewId, reviewId), eq(reviewMembers.userId, memberId))).run();
+    writeAudit(tx, { reviewId, userId, action: "remove", entity: "member", entityId: memberId, before: member });
+  });
+}
+
+export async function changeMemberRole({
+  reviewId,
+  memberId,
+  role,
+  userId,
+}: {
+  reviewId: string;
+  memberId: string;
+  role: Role;
+  userId: string;
+}) {
+  const member = await getMember(reviewId, memberId);
+  if (member.role === role) return;
+  if (member.role === "lead-expert" && (await countLeads(reviewId)) <= 1) {
+    throw data({ message: LAST_LEAD }, { status: 409 });
+  }
+  db.transaction((tx) => {
+    tx.update(reviewMembers)
+      .set({ role })
+      .where(and(eq(reviewMembers.reviewId, reviewId), eq(reviewMembers.userId, memberId)))
+      .run();
+    writeAudit(tx, { reviewId, userId, action: "change-role", entity: "member", entityId: memberId, before: { role: member.role }, after: { role } });
+  });
+}
+
+export async function getMemberNames({ reviewId, userIds }: { reviewId: string; userIds: string[] }) {
+  if (!userIds.length) return [];
+  return db
+    .select({ id: users.id, name: users.name })
+    .from(reviewMembers)
+    .innerJoin(users, eq(users.id, reviewMembers.userId))
+    .where(and(eq(reviewMembers.reviewId, reviewId), inArray(users.id, userIds)));
+}
