@@ -26,8 +26,18 @@ export type InterviewInput = {
   /** The people met asked that their organisations not be named in the report. */
   organisationsWithheld: boolean;
   participants: ParticipantInput[];
+  /** The team chose to record the names of the people met (off by default). */
+  recordNames: boolean;
   reviewerIds: string[];
 };
+
+/**
+ * The privacy rule for names: a participant's name is stored only when the team chose to record
+ * names; otherwise every name is dropped here, whatever the form sent. Reports never read it.
+ */
+export function participantsToStore(input: Pick<InterviewInput, "participants" | "recordNames">): ParticipantInput[] {
+  return input.participants.map((participant) => ({ ...participant, name: input.recordNames ? participant.name?.trim() || null : null }));
+}
 
 export type InterviewOutcome = { ok: true; id: string } | { ok: false; status: 400 | 403 | 404; errors: FieldErrors };
 
@@ -137,7 +147,7 @@ async function checkReviewers(reviewId: string, reviewerIds: string[]): Promise<
 }
 
 // Names stay out of the audit trail: it records that names were kept, not whose they are.
-function auditView(input: InterviewInput) {
+function auditView(input: Omit<InterviewInput, "recordNames">) {
   return {
     date: input.date,
     place: input.place,
@@ -174,13 +184,13 @@ export async function createInterview({
         createdBy: userId,
       })
       .run();
-    for (const participant of input.participants) {
+    for (const participant of participantsToStore(input)) {
       tx.insert(interviewParticipants)
         .values({ interviewId: id, ...participant })
         .run();
     }
     for (const reviewerId of input.reviewerIds) tx.insert(interviewReviewers).values({ interviewId: id, userId: reviewerId }).run();
-    writeAudit(tx, { reviewId, userId, action: "create", entity: "interview", entityId: id, after: auditView(input) });
+    writeAudit(tx, { reviewId, userId, action: "create", entity: "interview", entityId: id, after: auditView({ ...input, participants: participantsToStore(input) }) });
   });
   return { ok: true, id };
 }
@@ -221,7 +231,7 @@ export async function updateInterview({
       .where(eq(interviews.id, interviewId))
       .run();
     tx.delete(interviewParticipants).where(eq(interviewParticipants.interviewId, interviewId)).run();
-    for (const participant of input.participants) {
+    for (const participant of participantsToStore(input)) {
       tx.insert(interviewParticipants)
         .values({ interviewId, ...participant })
         .run();
@@ -241,7 +251,7 @@ export async function updateInterview({
             reviewerIds: before.reviewers.map((reviewer) => reviewer.id),
           })
         : null,
-      after: auditView(input),
+      after: auditView({ ...input, participants: participantsToStore(input) }),
     });
   });
   return { ok: true, id: interviewId };

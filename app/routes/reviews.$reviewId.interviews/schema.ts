@@ -70,6 +70,7 @@ export const InterviewSchema = z
         consentNotes: form.consentNotes,
         organisationsWithheld: form.withholdOrganisations === "on",
         participants,
+        recordNames: Boolean(form.recordNames),
         reviewerIds: form.reviewerIds,
       },
     };
