@@ -1,8 +1,8 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { createInterview, participantsToStore, type InterviewInput } from "#app/models/interview.server";
 import { interviewParticipants } from "#db/schema";
-import { db, DEMO_REVIEW_ID, seedOnce } from "../utils";
+import { db, DEMO_REVIEW_ID, loadDemoReview } from "../utils";
 
 const input = (recordNames: boolean): InterviewInput => ({
   date: "2026-03-16",
@@ -15,7 +15,7 @@ const input = (recordNames: boolean): InterviewInput => ({
   reviewerIds: [],
 });
 
-beforeAll(seedOnce);
+beforeEach(loadDemoReview);
 
 describe("interviewees' names (the interview model's privacy rule)", () => {
   it("are dropped unless the team chose to record names, whatever the caller sent", async () => {
