@@ -1,22 +1,18 @@
 import { data } from "@remix-run/node";
-import { aliasedTable, and, asc, count, eq, inArray, isNull, or } from "drizzle-orm";
+import { aliasedTable, and, count, eq, inArray, isNull } from "drizzle-orm";
 import { getKeyFactor, requireFramework, type Framework } from "#benchmark/index";
 import type { Db } from "#db/client";
 import {
   conclusionCitations,
   conclusions,
-  documents,
   evidence,
   evidenceFactors,
   factualComments,
-  interviewParticipants,
-  interviews,
   recommendations,
   reviews,
   selfAssessmentAnswers,
   selfAssessmentFactors,
   users,
-  type EvidenceKind,
   type Rating,
 } from "#db/schema";
 import { db } from "#app/utils/db.server";
@@ -70,42 +66,6 @@ export function divergence(selfRating: Rating | null, peerRating: Rating | null)
   if (self === undefined || peer === undefined) return selfRating === peerRating ? { kind: "same" } : { kind: "not-comparable" };
   if (self === peer) return { kind: "same" };
   return { kind: peer > self ? "peer-higher" : "peer-lower", steps: Math.abs(peer - self) };
-}
-
-// ---- Evidence sources: triangulation ------------------------------------------
-
-export const SOURCE_KINDS = ["host-city-document", "peer-document", "interview", "observation", "data"] as const;
-export type SourceKind = (typeof SOURCE_KINDS)[number];
-
-/**
- * Which kind of source an evidence item comes from: what people said (interviews and focus
- * groups), what the team saw, figures, or documents. Anything resting on a host-city document
- * counts as the city's own word, whatever its kind.
- */
-export function sourceKindOf(item: { kind: EvidenceKind; interviewId: string | null; documentOrigin: string | null }): SourceKind {
-  if (item.documentOrigin === "host-city") return "host-city-document";
-  switch (item.kind) {
-    case "interview-quote":
-    case "focus-group-note":
-      return "interview";
-    case "document":
-      return "peer-document";
-    default:
-      return item.kind;
-  }
-}
-
-export type Triangulation =
-  | { status: "none" }
-  | { status: "single-source"; source: SourceKind }
-  | { status: "triangulated"; sources: SourceKind[] };
-
-/** A conclusion that stands on one kind of source only is not triangulated. */
-export function triangulation(sources: readonly SourceKind[]): Triangulation {
-  const distinct = SOURCE_KINDS.filter((kind) => sources.includes(kind));
-  if (distinct.length === 0) return { status: "none" };
-  if (distinct.length === 1) return { status: "single-source", source: distinct[0]! };
-  return { status: "triangulated", sources: distinct };
 }
 
 // ---- Reading ----------------------------------------------------------------
@@ -269,70 +229,6 @@ export async function getConclusion({ reviewId, factorId }: { reviewId: string; 
   return readConclusion(db, reviewId, factorId);
 }
 
-/**
- * The evidence a conclusion can cite: the live items tagged with the factor, plus any item it
- * already cites from elsewhere in the log. Interviewees' names are never selected.
- */
-export async function listFactorEvidence({ reviewId, factorId, alsoIds = [] }: { reviewId: string; factorId: string; alsoIds?: string[] }) {
-  const tagged = db.select({ id: evidenceFactors.evidenceId }).from(evidenceFactors).where(eq(evidenceFactors.factorId, factorId));
-  const rows = await db
-    .select({
-      id: evidence.id,
-      kind: evidence.kind,
-      text: evidence.text,
-      polarity: evidence.polarity,
-      attribution: evidence.attribution,
-      interviewId: evidence.interviewId,
-      interviewDate: interviews.date,
-      interviewFormat: interviews.format,
-      documentTitle: documents.title,
-      documentOrigin: documents.origin,
-      documentDate: documents.date,
-      createdAt: evidence.createdAt,
-      createdByName: users.name,
-    })
-    .from(evidence)
-    .leftJoin(interviews, eq(interviews.id, evidence.interviewId))
-    .leftJoin(documents, eq(documents.id, evidence.documentId))
-    .leftJoin(users, eq(users.id, evidence.createdBy))
-    .where(
-      and(
-        eq(evidence.reviewId, reviewId),
-        isNull(evidence.deletedAt),
-        alsoIds.length ? or(inArray(evidence.id, tagged), inArray(evidence.id, alsoIds)) : inArray(evidence.id, tagged),
-      ),
-    )
-    .orderBy(asc(evidence.createdAt), asc(evidence.id));
-  const interviewIds = [...new Set(rows.map((row) => row.interviewId).filter((id): id is string => Boolean(id)))];
-  const participants = interviewIds.length
-    ? await db
-        .select({ interviewId: interviewParticipants.interviewId, category: interviewParticipants.category, organisation: interviewParticipants.organisation })
-        .from(interviewParticipants)
-        .where(inArray(interviewParticipants.interviewId, interviewIds))
-    : [];
-  return rows.map(({ documentOrigin, ...row }) => ({
-    ...row,
-    documentOrigin,
-    source: sourceKindOf({ kind: row.kind, interviewId: row.interviewId, documentOrigin }),
-    participants: participants
-      .filter((participant) => participant.interviewId === row.interviewId)
-      .map(({ category, organisation }) => ({ category, organisation })),
-  }));
-}
-
-export type FactorEvidence = Awaited<ReturnType<typeof listFactorEvidence>>[number];
-
-/** Source kinds of the items a conclusion cites, for the triangulation flag. */
-export async function citedSources({ reviewId, factorId }: { reviewId: string; factorId: string }) {
-  const rows = await db
-    .select({ kind: evidence.kind, interviewId: evidence.interviewId, documentOrigin: documents.origin })
-    .from(conclusionCitations)
-    .innerJoin(evidence, eq(evidence.id, conclusionCitations.evidenceId))
-    .leftJoin(documents, eq(documents.id, evidence.documentId))
-    .where(and(eq(conclusionCitations.reviewId, reviewId), eq(conclusionCitations.factorId, factorId), isNull(evidence.deletedAt)));
-  return rows.map(sourceKindOf);
-}
-
 // ---- Writing ----------------------------------------------------------------
 
 export type ConclusionInput = {
@@ -486,57 +382,5 @@ export async function reopenConclusion({ reviewId, factorId, userId, reason }: {
       after: { state: "draft", version: current.version + 1, reason: why },
     });
     return { version: current.version + 1 };
-  });
-}
-
-// ---- Executive summary and cross-cutting conclusions -------------------------
-
-export async function getSummary({ reviewId }: { reviewId: string }) {
-  const row = await db
-    .select({
-      executiveSummary: reviews.executiveSummary,
-      crossCuttingConclusions: reviews.crossCuttingConclusions,
-      version: reviews.summaryVersion,
-    })
-    .from(reviews)
-    .where(eq(reviews.id, reviewId))
-    .get();
-  if (!row) refuse(404, "conclusions:errors.noReview");
-  return row;
-}
-
-/** Same rule as a conclusion: a save based on an older version is refused with both texts. */
-export async function saveSummary({
-  reviewId,
-  userId,
-  version,
-  executiveSummary,
-  crossCuttingConclusions,
-}: {
-  reviewId: string;
-  userId: string;
-  version: number;
-  executiveSummary: string;
-  crossCuttingConclusions: string;
-}) {
-  return db.transaction((tx) => {
-    assertNotIssued(tx, reviewId);
-    const current = tx
-      .select({
-        executiveSummary: reviews.executiveSummary,
-        crossCuttingConclusions: reviews.crossCuttingConclusions,
-        version: reviews.summaryVersion,
-      })
-      .from(reviews)
-      .where(eq(reviews.id, reviewId))
-      .get()!;
-    if (current.version !== version) refuse(409, "conclusions:errors.conflict", { conflict: current });
-    const next = { executiveSummary, crossCuttingConclusions, version: current.version + 1 };
-    tx.update(reviews)
-      .set({ executiveSummary, crossCuttingConclusions, summaryVersion: next.version })
-      .where(eq(reviews.id, reviewId))
-      .run();
-    writeAudit(tx, { reviewId, userId, action: "update", entity: "summary", entityId: reviewId, before: current, after: next });
-    return { version: next.version };
   });
 }

@@ -1,14 +1,7 @@
 import { and, desc, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import {
-  citedSources,
-  divergence,
-  getConclusion,
-  listConclusionOverview,
-  saveConclusion,
-  sourceKindOf,
-  triangulation,
-} from "#app/models/conclusion.server";
+import { citedSources, sourceKindOf, triangulation } from "#app/models/factor-evidence.server";
+import { divergence, getConclusion, listConclusionOverview, saveConclusion } from "#app/models/conclusion.server";
 import { action, loader } from "#app/routes/reviews.$reviewId.conclusions.$factorId/route";
 import { action as summaryAction, loader as summaryLoader } from "#app/routes/reviews.$reviewId.summary";
 import { loader as overviewLoader } from "#app/routes/reviews.$reviewId.conclusions._index";

@@ -7,17 +7,15 @@ import { addComment, listComments, resolveComment } from "#app/models/comment.se
 import {
   agreeConclusion,
   asRefusal,
-  citedSources,
   divergence,
   getConclusion,
   getSelfAssessmentForFactor,
   isAgreeable,
-  listFactorEvidence,
   reopenConclusion,
   requireFactor,
   saveConclusion,
-  triangulation,
 } from "#app/models/conclusion.server";
+import { citedSources, listFactorEvidence, triangulation } from "#app/models/factor-evidence.server";
 import {
   createRecommendation,
   deleteRecommendation,
