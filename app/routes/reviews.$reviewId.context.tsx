@@ -1,4 +1,4 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useBeforeUnload, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -19,7 +19,8 @@ import { hasPermission, requireReviewPermission } from "#app/utils/auth.server";
 import { actionPermission, loaderPermission } from "#app/utils/permissions";
 import { getLocale } from "#app/utils/locale.server";
 import { formValues, msg, type FieldErrors } from "#app/utils/validation";
-import { phaseClosedBy, readForm } from "#app/utils/forms.server";
+import { isFormResult, readResult } from "#app/utils/forms";
+import { conflicted, invalid, readForm, requireFormPermission, unparsedSubmission } from "#app/utils/forms.server";
 import { pageTitle } from "#app/utils/i18n";
 import { guardWrites } from "#app/utils/storage.server";
 
@@ -73,33 +74,23 @@ function parseNotes(form: FormData) {
 export const action = guardWrites(writeAction);
 
 async function writeAction({ request, params }: ActionFunctionArgs) {
-  let access;
-  try {
-    access = await requireReviewPermission(request, params.reviewId, actionPermission("reviews.$reviewId.context"));
-  } catch (error) {
-    // The phase moved on while the page was open: explain beside the form and give the text back.
-    const phase = phaseClosedBy(error);
-    if (!phase) throw error;
-    const values = formValues(await readForm(request));
-    return data(
-      { ok: false as const, errors: {} as FieldErrors, values, formError: msg("selfAssessment:phaseClosedForm", { phase }), conflicts: null, phase },
-      { status: 409 },
-    );
-  }
-  const parsed = parseNotes(await readForm(request));
-  if (Object.keys(parsed.errors).length) {
-    return data({ ok: false as const, errors: parsed.errors, values: parsed.values, formError: "errors.fixBelow", conflicts: null, phase: null }, { status: 400 });
-  }
+  // The phase moved on while the page was open: explain beside the form and give the text back.
+  const gate = await requireFormPermission(request, params.reviewId, actionPermission("reviews.$reviewId.context"), (phase) =>
+    msg("selfAssessment:phaseClosedForm", { phase }),
+  );
+  if (gate.closed) return gate.closed;
+  const { access } = gate;
+  const form = await readForm(request);
+  const submission = unparsedSubmission(form);
+  const refuse = (errors: FieldErrors) => {
+    const { _form: formErrors = ["errors.fixBelow"], ...fields } = errors;
+    return invalid(submission, { formErrors, fieldErrors: Object.fromEntries(Object.entries(fields).filter((entry): entry is [string, string[]] => !!entry[1])) });
+  };
+  const parsed = parseNotes(form);
+  if (Object.keys(parsed.errors).length) return refuse(parsed.errors);
   const result = await saveContextNotes({ reviewId: access.review.id, userId: access.user.id, notes: parsed.notes });
-  if (result.status === "invalid") {
-    return data({ ok: false as const, errors: result.errors, values: parsed.values, formError: result.errors._form?.[0] ?? "errors.fixBelow", conflicts: null, phase: null }, { status: 400 });
-  }
-  if (result.status === "conflict") {
-    return data(
-      { ok: false as const, errors: {} as FieldErrors, values: parsed.values, formError: "selfAssessment:conflict.formError", conflicts: result.notes, phase: null },
-      { status: 409 },
-    );
-  }
+  if (result.status === "invalid") return refuse(result.errors);
+  if (result.status === "conflict") return conflicted(submission, result.notes, ["selfAssessment:conflict.formError"]);
   return redirect(`/reviews/${access.review.id}/context?saved=${result.changes}`);
 }
 
@@ -176,9 +167,10 @@ export default function ContextPage() {
   useEffect(() => setDirty(false), [stamp]);
   const attempt = useRef({ data: actionData, count: 0 });
   if (attempt.current.data !== actionData) attempt.current = { data: actionData, count: attempt.current.count + 1 };
-  const values = actionData?.values ?? {};
+  const failure = isFormResult(actionData) ? readResult<Record<string, TheirContextNote>>(actionData) : null;
+  const values = failure?.values ?? {};
   const text = (name: string) => (typeof values[name] === "string" ? (values[name] as string) : undefined);
-  const showForm = canWrite || Boolean(actionData?.phase);
+  const showForm = canWrite || Boolean(failure?.phaseClosed);
   const saved = searchParams.get("saved");
 
   return (
@@ -191,7 +183,7 @@ export default function ContextPage() {
           {saved === "0" ? t("factor.nothingChanged") : t("context.saved")}
         </p>
       ) : null}
-      <FormError message={actionData?.formError} />
+      <FormError message={failure?.formError} />
       {showForm ? (
         <Form
           method="post"
@@ -201,7 +193,7 @@ export default function ContextPage() {
           className="sa-context-form"
         >
           {factors.map((factor) => {
-            const conflict = actionData?.conflicts?.[factor.id] ?? null;
+            const conflict = failure?.conflict?.[factor.id] ?? null;
             return (
               <section key={factor.id} className="sa-context-factor card" aria-labelledby={`${factor.id}-title`}>
                 <h2 id={`${factor.id}-title`}>
@@ -225,8 +217,8 @@ export default function ContextPage() {
                   hint={t("context.noteHint")}
                   rows={5}
                   defaultValue={text(noteField(factor.id)) ?? factor.saved?.note ?? ""}
-                  errors={actionData?.errors[noteField(factor.id)]}
-                  readOnly={Boolean(actionData?.phase)}
+                  errors={failure?.errors[noteField(factor.id)]}
+                  readOnly={Boolean(failure?.phaseClosed)}
                 />
                 <ChoiceGroup
                   legend={t("context.effectLegend", { title: factor.title })}
@@ -234,12 +226,12 @@ export default function ContextPage() {
                   type="radio"
                   options={CONTEXT_EFFECTS.map((effect) => ({ value: effect, label: t(`context.effects.${effect}`) }))}
                   value={text(effectField(factor.id)) ?? factor.saved?.effect ?? null}
-                  errors={actionData?.errors[effectField(factor.id)]}
+                  errors={failure?.errors[effectField(factor.id)]}
                 />
                 <input type="hidden" name={`version.${factor.id}`} value={text(`version.${factor.id}`) ?? factor.saved?.version ?? 0} />
                 {conflict ? <ConflictNote id={factor.id} theirs={conflict} /> : null}
                 <div className="actions">
-                  <button type="submit" disabled={submitting || Boolean(actionData?.phase)}>
+                  <button type="submit" disabled={submitting || Boolean(failure?.phaseClosed)}>
                     {submitting ? t("common:status.saving") : t("context.save")}
                   </button>
                   {dirty && !submitting ? <span className="muted">{t("common:status.unsaved")}</span> : null}

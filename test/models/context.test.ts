@@ -5,6 +5,7 @@ import { submitSelfAssessment } from "#app/models/self-assessment.server";
 import { action, loader } from "#app/routes/reviews.$reviewId.context";
 import { auditLog, contextNotes } from "#db/schema";
 import { cookieFor, db, DEMO_REVIEW_ID, makeRequest, run, loadDemoReview, setPhase } from "../utils";
+import { readResult, type FormResult } from "#app/utils/forms";
 
 const PAGE = `/reviews/${DEMO_REVIEW_ID}/context`;
 const params = { reviewId: DEMO_REVIEW_ID };
@@ -97,7 +98,7 @@ describe("saving notes", () => {
       params,
     );
     expect(outcome.status).toBe(400);
-    const body = outcome.data as { errors: Record<string, string[]>; values: Record<string, string> };
+    const body = readResult(outcome.data as FormResult);
     expect(body.errors["note.cf-data-availability"]).toEqual(['errors.tooLong|{"max":10000}']);
     expect(body.values["note.cf-city-resources"]).toBe(typed);
 
@@ -132,8 +133,8 @@ describe("saving notes", () => {
       params,
     );
     expect(outcome.status).toBe(409);
-    const body = outcome.data as { conflicts: Record<string, { note: string; version: number }>; values: Record<string, string> };
-    expect(body.conflicts["cf-migrant-populations"]).toMatchObject({ note: "Version mise à jour par Hélène.", version: 2 });
+    const body = readResult(outcome.data as FormResult<Record<string, { note: string; version: number }>>);
+    expect(body.conflict!["cf-migrant-populations"]).toMatchObject({ note: "Version mise à jour par Hélène.", version: 2 });
     expect(body.values["note.cf-migrant-populations"]).toBe("Ma version, partie de la 1.");
     expect(note("cf-migrant-populations")?.note).toBe("Version mise à jour par Hélène.");
 
@@ -172,7 +173,7 @@ describe("saving notes", () => {
       params,
     );
     expect(outcome.status).toBe(409);
-    expect((outcome.data as { values: Record<string, string> }).values["note.cf-civil-society"]).toBe("Trop tard.");
+    expect(readResult(outcome.data as FormResult).values["note.cf-civil-society"]).toBe("Trop tard.");
     expect(note("cf-civil-society")).toEqual(before);
   });
 });
