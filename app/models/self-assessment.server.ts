@@ -1,24 +1,15 @@
-import { and, asc, eq, isNull, ne } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { getKeyFactor, requireFramework, type Framework, type KeyFactor } from "#benchmark/index";
-import {
-  contextNotes,
-  documentLinks,
-  documents,
-  reviews,
-  selfAssessmentAnswers,
-  selfAssessmentFactors,
-  users,
-} from "#db/schema";
+import { reviews, selfAssessmentAnswers, selfAssessmentFactors, users } from "#db/schema";
 import { type Rating } from "#db/enums";
 import { db } from "#app/utils/db.server";
 import { msg, type FieldErrors } from "#app/utils/validation";
 import { writeAudit } from "./audit.server";
-
 import { ANSWER_MAX_LENGTH, SUMMARY_MAX_LENGTH, answerField } from "./self-assessment-fields";
 
 type ReviewFrame = { framework: Framework; submittedAt: Date | null; submittedBy: string | null; submittedByName: string | null };
 
-async function getReviewFrame(reviewId: string): Promise<ReviewFrame | null> {
+export async function getReviewFrame(reviewId: string): Promise<ReviewFrame | null> {
   const row = await db
     .select({
       frameworkId: reviews.frameworkId,
@@ -39,11 +30,11 @@ async function getReviewFrame(reviewId: string): Promise<ReviewFrame | null> {
   };
 }
 
-const activeFactors = (framework: Framework) => framework.keyFactors.filter((factor) => !factor.retired);
-const activeQuestions = (factor: KeyFactor) => factor.guidingQuestions.filter((question) => !question.retired);
+export const activeFactors = (framework: Framework) => framework.keyFactors.filter((factor) => !factor.retired);
+export const activeQuestions = (factor: KeyFactor) => factor.guidingQuestions.filter((question) => !question.retired);
 
 /** Later than the submission: what the peer team has not seen in the submitted version. */
-function changedSince(submittedAt: Date | null, ...moments: (Date | null | undefined)[]) {
+export function changedSince(submittedAt: Date | null, ...moments: (Date | null | undefined)[]) {
   if (!submittedAt) return false;
   return moments.some((moment) => moment != null && moment.getTime() > submittedAt.getTime());
 }
@@ -102,137 +93,6 @@ export async function getFactorAssessment({ reviewId, factorId }: { reviewId: st
   return {
     answers,
     assessment,
-    submission: submittedAt ? { at: submittedAt, byName: frame?.submittedByName ?? null } : null,
-  };
-}
-
-export type FactorProgress = {
-  factorId: string;
-  number: number;
-  questions: number;
-  answered: number;
-  rating: Rating | null;
-  hasSummary: boolean;
-  documents: number;
-  changedSinceSubmission: boolean;
-};
-
-/**
- * Progress of the whole self-assessment, factor by factor: what the overview page shows and
- * the host team checks before submitting.
- */
-export async function getSelfAssessmentProgress({ reviewId }: { reviewId: string }) {
-  const frame = await getReviewFrame(reviewId);
-  if (!frame) return null;
-  const { framework, submittedAt } = frame;
-  const answerRows = await db
-    .select({
-      factorId: selfAssessmentAnswers.factorId,
-      questionId: selfAssessmentAnswers.questionId,
-      text: selfAssessmentAnswers.text,
-      updatedAt: selfAssessmentAnswers.updatedAt,
-    })
-    .from(selfAssessmentAnswers)
-    .where(eq(selfAssessmentAnswers.reviewId, reviewId));
-  const factorRows = await db
-    .select({
-      factorId: selfAssessmentFactors.factorId,
-      rating: selfAssessmentFactors.rating,
-      summary: selfAssessmentFactors.summary,
-      updatedAt: selfAssessmentFactors.updatedAt,
-    })
-    .from(selfAssessmentFactors)
-    .where(eq(selfAssessmentFactors.reviewId, reviewId));
-  const linkRows = await db
-    .selectDistinct({
-      documentId: documents.id,
-      factorId: documentLinks.factorId,
-      createdAt: documents.createdAt,
-      updatedAt: documents.updatedAt,
-      deletedAt: documents.deletedAt,
-    })
-    .from(documentLinks)
-    .innerJoin(documents, eq(documents.id, documentLinks.documentId))
-    .where(and(eq(documents.reviewId, reviewId), eq(documents.origin, "host-city")));
-  const contextRows = await db
-    .select({ note: contextNotes.note, updatedAt: contextNotes.updatedAt })
-    .from(contextNotes)
-    .where(eq(contextNotes.reviewId, reviewId));
-  const documentCount = await db
-    .select({ id: documents.id })
-    .from(documents)
-    .where(and(eq(documents.reviewId, reviewId), eq(documents.origin, "host-city"), isNull(documents.deletedAt)));
-
-  const factors: FactorProgress[] = activeFactors(framework).map((factor) => {
-    const questionIds = new Set(activeQuestions(factor).map((question) => question.id));
-    const answers = answerRows.filter((row) => row.factorId === factor.id && questionIds.has(row.questionId));
-    const row = factorRows.find((candidate) => candidate.factorId === factor.id);
-    const links = linkRows.filter((link) => link.factorId === factor.id);
-    const liveDocuments = new Set(links.filter((link) => !link.deletedAt).map((link) => link.documentId));
-    return {
-      factorId: factor.id,
-      number: factor.number,
-      questions: questionIds.size,
-      answered: answers.filter((answer) => answer.text.trim() !== "").length,
-      rating: row?.rating ?? null,
-      hasSummary: Boolean(row?.summary.trim()),
-      documents: liveDocuments.size,
-      changedSinceSubmission:
-        changedSince(submittedAt, ...answers.map((answer) => answer.updatedAt), row?.updatedAt) ||
-        links.some((link) => changedSince(submittedAt, link.createdAt, link.updatedAt, link.deletedAt)),
-    };
-  });
-  const sum = (pick: (factor: FactorProgress) => number) => factors.reduce((total, factor) => total + pick(factor), 0);
-  return {
-    factors,
-    totals: {
-      questions: sum((factor) => factor.questions),
-      answered: sum((factor) => factor.answered),
-      factors: factors.length,
-      rated: factors.filter((factor) => factor.rating !== null).length,
-      summaries: factors.filter((factor) => factor.hasSummary).length,
-      factorsWithDocuments: factors.filter((factor) => factor.documents > 0).length,
-      documents: documentCount.length,
-      contextualFactors: framework.contextualFactors.length,
-      contextDescribed: contextRows.filter((row) => row.note.trim() !== "").length,
-      contextChanged: contextRows.some((row) => changedSince(submittedAt, row.updatedAt)),
-    },
-    submission: submittedAt ? { at: submittedAt, byName: frame.submittedByName } : null,
-  };
-}
-
-/** Everything the host team wrote, for the printable whole self-assessment. */
-export async function listAllAnswers({ reviewId }: { reviewId: string }) {
-  const frame = await getReviewFrame(reviewId);
-  const submittedAt = frame?.submittedAt ?? null;
-  const answerRows = await db
-    .select({
-      questionId: selfAssessmentAnswers.questionId,
-      text: selfAssessmentAnswers.text,
-      updatedAt: selfAssessmentAnswers.updatedAt,
-    })
-    .from(selfAssessmentAnswers)
-    .where(and(eq(selfAssessmentAnswers.reviewId, reviewId), ne(selfAssessmentAnswers.text, "")));
-  const factorRows = await db
-    .select({
-      factorId: selfAssessmentFactors.factorId,
-      rating: selfAssessmentFactors.rating,
-      summary: selfAssessmentFactors.summary,
-      updatedAt: selfAssessmentFactors.updatedAt,
-    })
-    .from(selfAssessmentFactors)
-    .where(eq(selfAssessmentFactors.reviewId, reviewId))
-    .orderBy(asc(selfAssessmentFactors.factorId));
-  return {
-    answers: Object.fromEntries(
-      answerRows.map((row) => [row.questionId, { text: row.text, changedSinceSubmission: changedSince(submittedAt, row.updatedAt) }]),
-    ),
-    factors: Object.fromEntries(
-      factorRows.map((row) => [
-        row.factorId,
-        { rating: row.rating, summary: row.summary, changedSinceSubmission: changedSince(submittedAt, row.updatedAt) },
-      ]),
-    ),
     submission: submittedAt ? { at: submittedAt, byName: frame?.submittedByName ?? null } : null,
   };
 }
@@ -438,29 +298,5 @@ export async function saveFactorAssessment({
       assessment: savedAssessment,
       changes: answerWrites.length + (assessmentWrite ? 1 : 0),
     };
-  });
-}
-
-/** Records who handed the self-assessment to the peer team, and when; later edits show as changes since. */
-export async function submitSelfAssessment({ reviewId, userId, now = new Date() }: { reviewId: string; userId: string; now?: Date }) {
-  db.transaction((tx) => {
-    const before = tx
-      .select({ submittedAt: reviews.selfAssessmentSubmittedAt, submittedBy: reviews.selfAssessmentSubmittedBy })
-      .from(reviews)
-      .where(eq(reviews.id, reviewId))
-      .get();
-    tx.update(reviews)
-      .set({ selfAssessmentSubmittedAt: now, selfAssessmentSubmittedBy: userId })
-      .where(eq(reviews.id, reviewId))
-      .run();
-    writeAudit(tx, {
-      reviewId,
-      userId,
-      action: before?.submittedAt ? "resubmit" : "submit",
-      entity: "self-assessment",
-      entityId: reviewId,
-      before: before?.submittedAt ? before : null,
-      after: { submittedAt: now.toISOString(), submittedBy: userId },
-    });
   });
 }

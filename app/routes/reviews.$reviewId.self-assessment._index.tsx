@@ -6,7 +6,7 @@ import { z } from "zod";
 import { localize, requireFramework } from "#benchmark/index";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { FormError } from "#app/components/field";
-import { getSelfAssessmentProgress, submitSelfAssessment } from "#app/models/self-assessment.server";
+import { getSelfAssessmentProgress, submitSelfAssessment } from "#app/models/self-assessment-progress.server";
 import { hasPermission, requireReviewPermission } from "#app/utils/auth.server";
 import { actionPermission, loaderPermission } from "#app/utils/permissions";
 import { getLocale } from "#app/utils/locale.server";

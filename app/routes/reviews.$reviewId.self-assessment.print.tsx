@@ -7,7 +7,7 @@ import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { TextBlocks } from "#app/components/paragraphs";
 import { listContextNotes } from "#app/models/context.server";
 import { listDocuments } from "#app/models/document.server";
-import { listAllAnswers } from "#app/models/self-assessment.server";
+import { listAllAnswers } from "#app/models/self-assessment-progress.server";
 import { requireReviewPermission } from "#app/utils/auth.server";
 import { loaderPermission } from "#app/utils/permissions";
 import { getLocale } from "#app/utils/locale.server";

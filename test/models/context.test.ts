@@ -1,7 +1,7 @@
 import { and, count, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { listContextNotes, saveContextNotes } from "#app/models/context.server";
-import { submitSelfAssessment } from "#app/models/self-assessment.server";
+import { submitSelfAssessment } from "#app/models/self-assessment-progress.server";
 import { action, loader } from "#app/routes/reviews.$reviewId.context";
 import { auditLog, contextNotes } from "#db/schema";
 import { cookieFor, db, DEMO_REVIEW_ID, makeRequest, run, loadDemoReview, setPhase } from "../utils";

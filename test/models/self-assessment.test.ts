@@ -1,6 +1,7 @@
 import { and, count, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import { getFactorAssessment, getSelfAssessmentProgress, saveFactorAssessment } from "#app/models/self-assessment.server";
+import { getFactorAssessment, saveFactorAssessment } from "#app/models/self-assessment.server";
+import { getSelfAssessmentProgress } from "#app/models/self-assessment-progress.server";
 import { action as factorAction, loader as factorLoader } from "#app/routes/reviews.$reviewId.self-assessment.$factorId/route";
 import { action as overviewAction, loader as overviewLoader } from "#app/routes/reviews.$reviewId.self-assessment._index";
 import { loader as printLoader } from "#app/routes/reviews.$reviewId.self-assessment.print";
