@@ -1,3 +1,4 @@
+// Over 400 lines on purpose: the whole framework (every factor and question, in French and English) is one data file with one provenance.
 import type { FrameworkInput } from "./schema";
 
 /*

@@ -1,3 +1,4 @@
+// Over 400 lines on purpose: it is seed data, the demo visit's interviews and evidence log in one readable story.
 import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "../client";
 import type { EvidenceKind, ParticipantCategory, Polarity } from "../enums";

@@ -1,3 +1,4 @@
+// Over 400 lines on purpose: one perf scenario (seed, server, measured requests) that reads top to bottom.
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
