@@ -188,12 +188,13 @@ export function serveApp(handler: Handler, clientDir: string) {
         ...(hasBody ? { duplex: "half" } : {}),
       } as RequestInit);
       const response = await handler(request);
-      const outgoing: [string, string][] = [];
       response.headers.forEach((value, name) => {
-        if (name !== "set-cookie") outgoing.push([name, value]);
+        if (name !== "set-cookie") res.setHeader(name, value);
       });
-      for (const cookie of response.headers.getSetCookie()) outgoing.push(["set-cookie", cookie]);
-      res.writeHead(response.status, outgoing.flat());
+      // All cookies at once: set one by one (as writeHead does with a list), each would replace the last.
+      const cookies = response.headers.getSetCookie();
+      if (cookies.length) res.setHeader("set-cookie", cookies);
+      res.writeHead(response.status);
       if (response.body) for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) res.write(chunk);
       res.end();
     } catch (error) {
