@@ -1,133 +1,27 @@
 import { and, eq, isNull } from "drizzle-orm";
-import { z } from "zod";
 import { foldText } from "#db/search-text";
 import type { Framework } from "#benchmark/index";
-import {
-  documents,
-  evidence,
-  evidenceFactors,
-  evidenceQuestions,
-  EVIDENCE_KINDS,
-  POLARITIES,
-  users,
-  type EvidenceKind,
-  type Polarity,
-} from "#db/schema";
+import { documents, evidence, evidenceFactors, evidenceQuestions, users } from "#db/schema";
 import { db } from "#app/utils/db.server";
 import { canEditEvidence, type EvidenceEditor } from "#app/utils/permissions";
-import { choice, fieldErrors, formValues, msg, optionalText, requiredText, type FieldErrors } from "#app/utils/validation";
+import type { FieldErrors } from "#app/utils/validation";
 import { writeAudit } from "./audit.server";
+import { evidenceSchema, type EvidenceInput } from "./evidence-schema";
 import { interviewBelongsToReview } from "./interview.server";
 import { newId } from "./user.server";
-
-export const MAX_EVIDENCE_TEXT = 10_000;
-
-/** Kinds whose source is an interview or focus group, and the kind whose source is a document. */
-export const INTERVIEW_KINDS = ["interview-quote", "focus-group-note"] as const satisfies readonly EvidenceKind[];
 
 /** What the search column stores: the quote and its attribution, folded. */
 export function evidenceSearchText({ text, attribution }: { text: string; attribution: string }) {
   return foldText(`${text}\n${attribution}`);
 }
 
-// ---- Validation ---------------------------------------------------------------
-
-export type EvidenceInput = {
-  kind: EvidenceKind;
-  text: string;
-  polarity: Polarity;
-  attribution: string;
-  factorIds: string[];
-  questionIds: string[];
-  interviewId: string | null;
-  documentId: string | null;
-};
-
-const optionalId = z
-  .string()
-  .trim()
-  .max(100, msg("errors.tooLong", { max: 100 }))
-  .optional()
-  .transform((value) => value || null);
-
-const EvidenceFieldsSchema = z.object({
-  kind: choice(EVIDENCE_KINDS),
-  text: requiredText(MAX_EVIDENCE_TEXT),
-  polarity: choice(POLARITIES),
-  attribution: optionalText(300),
-  interviewId: optionalId,
-  documentId: optionalId,
-});
-
-export const EVIDENCE_ARRAY_FIELDS = ["factorIds", "questionIds"] as const;
-
-type Parsed<T> =
-  | { ok: true; data: T; values: Record<string, string | string[]> }
-  | { ok: false; errors: FieldErrors; values: Record<string, string | string[]> };
-
-/**
- * Reads the evidence form. Factors come from the tag checkboxes (`factorIds`) and from the
- * typed numbers (`factorNumbers`, "3 7 11"); questions must belong to a tagged factor.
- * Every problem is reported at once, next to its field.
- */
-export function parseEvidenceForm(framework: Framework, form: FormData): Parsed<EvidenceInput> {
-  const values = formValues(form, EVIDENCE_ARRAY_FIELDS);
-  // Form posts turn every line break into CRLF; store plain LF so lengths and exports match what was typed.
-  if (typeof values.text === "string") values.text = values.text.replace(/\r\n?/g, "\n");
-  const errors: FieldErrors = {};
-  const add = (field: string, message: string) => {
-    (errors[field] ??= []).push(message);
-  };
-  const fields = EvidenceFieldsSchema.safeParse(values);
-  if (!fields.success) Object.assign(errors, fieldErrors(fields.error));
-
-  const active = framework.keyFactors.filter((factor) => !factor.retired);
-  const factorIds = new Set<string>();
-  for (const id of values.factorIds as string[]) {
-    if (active.some((factor) => factor.id === id)) factorIds.add(id);
-    else add("factorIds", msg("evidence:errors.unknownFactor", { id: id.slice(0, 40) }));
-  }
-  const numbers = typeof values.factorNumbers === "string" ? values.factorNumbers : "";
-  if (numbers.length > 100) add("factorNumbers", msg("errors.tooLong", { max: 100 }));
-  else {
-    for (const token of numbers.split(/[\s,;]+/).filter(Boolean)) {
-      const factor = /^\d{1,3}$/.test(token) ? active.find((candidate) => candidate.number === Number(token)) : undefined;
-      if (factor) factorIds.add(factor.id);
-      else add("factorNumbers", msg("evidence:errors.unknownFactorNumber", { value: token.slice(0, 10) }));
-    }
-  }
-  if (!factorIds.size && !errors.factorIds && !errors.factorNumbers) add("factorIds", "evidence:errors.noFactor");
-
-  const questionIds: string[] = [];
-  for (const id of new Set(values.questionIds as string[])) {
-    const factor = active.find((candidate) => candidate.guidingQuestions.some((question) => question.id === id && !question.retired));
-    if (!factor) add("questionIds", msg("evidence:errors.unknownQuestion", { id: id.slice(0, 40) }));
-    else if (!factorIds.has(factor.id)) add("questionIds", msg("evidence:errors.questionOutsideFactors", { number: factor.number }));
-    else questionIds.push(id);
-  }
-
-  if (fields.success) {
-    const { kind, interviewId, documentId } = fields.data;
-    if ((INTERVIEW_KINDS as readonly string[]).includes(kind) && !interviewId) add("interviewId", "evidence:errors.interviewRequired");
-    if (kind === "document" && !documentId) add("documentId", "evidence:errors.documentRequired");
-  }
-  if (!fields.success || Object.keys(errors).length) return { ok: false, errors, values };
-
-  const { kind, interviewId, documentId, ...rest } = fields.data;
-  // The source follows the kind: a quote points to its interview, a document item to its document.
-  const interviewKind = (INTERVIEW_KINDS as readonly string[]).includes(kind);
-  return {
-    ok: true,
-    values,
-    data: {
-      ...rest,
-      kind,
-      factorIds: [...factorIds].sort(),
-      questionIds: questionIds.sort(),
-      interviewId: kind === "document" ? null : interviewId,
-      documentId: interviewKind ? null : documentId,
-    },
-  };
+/** The evidence form's schema, built from the factors an item may be tagged with. */
+export function evidenceFormSchema(framework: Framework) {
+  return evidenceSchema(
+    framework.keyFactors
+      .filter((factor) => !factor.retired)
+      .map((factor) => ({ id: factor.id, number: factor.number, questions: factor.guidingQuestions.filter((question) => !question.retired) }))
+  );
 }
 
 // ---- Writes -------------------------------------------------------------------

@@ -6,21 +6,14 @@ import { z } from "zod";
 import { listLocalizedFactors, requireFramework } from "#benchmark/index";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { ChoiceGroup, FormError, SelectField, TextAreaField, TextField } from "#app/components/field";
-import {
-  deleteEvidence,
-  getEvidence,
-  parseEvidenceForm,
-  restoreEvidence,
-  updateEvidence,
-  type EvidenceOutcome,
-} from "#app/models/evidence.server";
+import { deleteEvidence, evidenceFormSchema, getEvidence, restoreEvidence, updateEvidence } from "#app/models/evidence.server";
 import { loadLogContext } from "#app/models/evidence-log.server";
 import { requireReviewPermission } from "#app/utils/auth.server";
 import { actionPermission, canEditEvidence, evidenceEditor, loaderPermission } from "#app/utils/permissions";
 import { getLocale } from "#app/utils/locale.server";
-import { formValues } from "#app/utils/validation";
 import { EVIDENCE_KINDS, POLARITIES } from "#db/enums";
-import { readForm } from "#app/utils/forms.server";
+import { isFormResult, parseSubmission, readResult } from "#app/utils/forms";
+import { invalid, readForm, refusedWithForm, unparsedSubmission } from "#app/utils/forms.server";
 import { pageTitle } from "#app/utils/i18n";
 import { guardWrites } from "#app/utils/storage.server";
 
@@ -45,12 +38,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 const IntentSchema = z.enum(["update", "delete", "restore"]);
 const VersionSchema = z.coerce.number().int().min(1).optional().catch(undefined);
 
-type Failure = { ok: false; intent: string; errors: Record<string, string[] | undefined>; values: Record<string, string | string[]> };
-
-function failure(intent: string, outcome: Extract<EvidenceOutcome, { ok: false }>, values: Failure["values"]) {
-  return data<Failure>({ ok: false, intent, errors: outcome.errors, values }, { status: outcome.status });
-}
-
 export const action = guardWrites(writeAction);
 
 async function writeAction({ request, params }: ActionFunctionArgs) {
@@ -60,12 +47,7 @@ async function writeAction({ request, params }: ActionFunctionArgs) {
   const url = new URL(request.url);
   const evidenceId = params.evidenceId ?? "";
   const intent = IntentSchema.safeParse(form.get("intent"));
-  if (!intent.success) {
-    return data<Failure>(
-      { ok: false, intent: "", errors: { _form: ["evidence:errors.unknownIntent"] }, values: formValues(form) },
-      { status: 400 }
-    );
-  }
+  if (!intent.success) return invalid(unparsedSubmission(form), { formErrors: ["evidence:errors.unknownIntent"] });
   // Only the author, or the lead expert, changes an item; a peer forging another's id gets 403 and keeps the text typed.
   const actor = evidenceEditor(access);
   const log = `/reviews/${review.id}/evidence`;
@@ -75,27 +57,27 @@ async function writeAction({ request, params }: ActionFunctionArgs) {
   view.delete("saved");
 
   if (intent.data === "update") {
-    const parsed = parseEvidenceForm(requireFramework(review.frameworkId), form);
-    if (!parsed.ok) return data<Failure>({ ok: false, intent: "update", errors: parsed.errors, values: parsed.values }, { status: 400 });
+    const submission = parseSubmission(form, evidenceFormSchema(requireFramework(review.frameworkId)));
+    if (submission.status !== "success") return invalid(submission);
     const outcome = await updateEvidence({
       reviewId: review.id,
       evidenceId,
       actor,
       version: VersionSchema.parse(form.get("version") ?? undefined) ?? null,
-      input: parsed.data,
+      input: submission.value,
     });
-    if (!outcome.ok) return failure("update", outcome, parsed.values);
+    if (!outcome.ok) return refusedWithForm(submission, outcome.status, outcome.errors);
     view.set("saved", outcome.id);
     return redirect(`${log}?${view}`);
   }
   if (intent.data === "delete") {
     const outcome = await deleteEvidence({ reviewId: review.id, evidenceId, actor });
-    if (!outcome.ok) return failure("delete", outcome, formValues(form));
+    if (!outcome.ok) return refusedWithForm(unparsedSubmission(form), outcome.status, outcome.errors);
     view.set("deleted", outcome.id);
     return redirect(`${log}?${view}`);
   }
   const outcome = await restoreEvidence({ reviewId: review.id, evidenceId, actor });
-  if (!outcome.ok) return failure("restore", outcome, formValues(form));
+  if (!outcome.ok) return refusedWithForm(unparsedSubmission(form), outcome.status, outcome.errors);
   return redirect(`${log}/${evidenceId}?${view}`);
 }
 
@@ -108,8 +90,10 @@ export default function EvidenceItem() {
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => headingRef.current?.focus(), [item.id]);
 
-  const values = actionData && !actionData.ok ? actionData.values : null;
-  const errors = actionData && !actionData.ok ? actionData.errors : {};
+  // A refusal gives back what was sent, and its messages beside their fields.
+  const failure = isFormResult(actionData) ? readResult(actionData) : null;
+  const values = failure?.values ?? null;
+  const errors: Record<string, string[] | undefined> = failure ? { ...failure.errors, _form: failure.formError ? [failure.formError] : undefined } : {};
   const typed = (name: string, saved: string) => {
     const value = values?.[name];
     return typeof value === "string" ? value : saved;

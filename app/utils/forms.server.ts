@@ -70,6 +70,14 @@ export function modelErrors(errors: Record<string, string[] | undefined>) {
   return { formErrors, fieldErrors };
 }
 
+/**
+ * A model's refusal of an item the user may not touch or that is gone (403, 404), answered with
+ * the form as typed rather than an error page, for forms whose text would otherwise be lost.
+ */
+export function refusedWithForm(submission: Replyable, status: 400 | 403 | 404 | 409, errors: Record<string, string[] | undefined>) {
+  return data(submission.reply(modelErrors(errors)), { status });
+}
+
 /** 409: someone saved first; theirs travels with the user's text so the page can show both. */
 export function conflicted<Conflict>(submission: Replyable, conflict: Conflict, formErrors: string[]) {
   return data({ ...submission.reply({ formErrors }), conflict } satisfies FormResult<Conflict>, { status: 409 });

@@ -1,7 +1,7 @@
 import { and, count, eq, isNotNull, isNull } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { requireFramework } from "#benchmark/index";
-import { errorsOf, submittedValue, type FormResult } from "#app/utils/forms";
+import { errorsOf, formErrorsOf, submittedValue, type FormResult } from "#app/utils/forms";
 import { parseTableState } from "#app/utils/table-state";
 import { getCoverage } from "#app/models/evidence-coverage.server";
 import { EVIDENCE_LOG_TABLE, listEvidenceLog, parseEvidenceView, type LogActor } from "#app/models/evidence-log.server";
@@ -17,8 +17,6 @@ const LOG = `/reviews/${DEMO_REVIEW_ID}/evidence`;
 const params = { reviewId: DEMO_REVIEW_ID };
 const framework = requireFramework("eurocities-anti-discrimination");
 const PEER: LogActor = { userId: "demo-peer", canEditAny: false, canWrite: true };
-
-type Failure = { ok: false; errors: Record<string, string[]>; values: Record<string, string | string[]> };
 
 const quote = (fields: Record<string, string | string[]> = {}) => ({
   intent: "create",
@@ -217,17 +215,17 @@ describe("logging an item", () => {
       const form = quote({ text: "Une phrase qu'on ne veut pas perdre, avec des accents : égalité.", ...fields });
       const outcome = await post("peer@demo.test", form);
       expect(outcome.status).toBe(400);
-      const failure = outcome.data as Failure;
-      expect(failure.ok).toBe(false);
-      expect(failure.errors[field]).toContain(message);
-      expect(failure.values.text).toBe(form.text);
+      const failure = outcome.data as FormResult;
+      expect(failure.status).toBe("error");
+      expect(errorsOf(failure, field)).toContain(message);
+      expect(submittedValue(failure, "text")).toBe(form.text);
       expect([countEvidence(), countAudit()]).toEqual([items, audits]);
     });
 
     it("an unknown intent", async () => {
       const outcome = await post("peer@demo.test", { intent: "explode", text: "x" });
       expect(outcome.status).toBe(400);
-      expect((outcome.data as Failure).values.text).toBe("x");
+      expect(submittedValue(outcome.data as FormResult, "text")).toBe("x");
     });
   });
 });
@@ -268,7 +266,7 @@ describe("changing an item", () => {
       { evidenceId: "demo-ev-001" }
     );
     expect(outcome.status).toBe(409);
-    expect((outcome.data as Failure).values.text).toBe("Ma version");
+    expect(submittedValue(outcome.data as FormResult, "text")).toBe("Ma version");
   });
 
   it("answers 403 to a peer editing another reviewer's item: nothing written, typed quote kept", async () => {
@@ -283,9 +281,9 @@ describe("changing an item", () => {
       { evidenceId: "demo-ev-003" }
     );
     expect(outcome.status).toBe(403);
-    const failure = outcome.data as Failure;
-    expect(failure.errors._form).toEqual(["evidence:errors.notYours"]);
-    expect(failure.values.text).toBe("Je réécris la citation d'un autre.");
+    const failure = outcome.data as FormResult;
+    expect(formErrorsOf(failure)).toEqual(["evidence:errors.notYours"]);
+    expect(submittedValue(failure, "text")).toBe("Je réécris la citation d'un autre.");
     expect(db.select().from(evidence).where(eq(evidence.id, "demo-ev-003")).get()).toEqual(before);
     expect(countAudit()).toBe(audits);
     const page = await run(itemLoader, makeRequest(itemPath("demo-ev-003"), { cookie: await cookieFor("peer@demo.test") }), {
@@ -316,7 +314,7 @@ describe("changing an item", () => {
       evidenceId: "forged",
     });
     expect(outcome.status).toBe(404);
-    expect((outcome.data as Failure).values.text).toBe("Texte tapé");
+    expect(submittedValue(outcome.data as FormResult, "text")).toBe("Texte tapé");
     expect(countAudit()).toBe(audits);
     const page = await run(itemLoader, makeRequest(itemPath("forged"), { cookie: await cookieFor("lead@demo.test") }), {
       ...params,

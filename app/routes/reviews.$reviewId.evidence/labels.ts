@@ -2,7 +2,8 @@ import { useLoaderData } from "@remix-run/react";
 import { createContext, useContext, useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { EVIDENCE_KINDS, PARTICIPANT_CATEGORIES, POLARITIES, type EvidenceKind } from "#db/enums";
-import type { loader } from "./route";
+import { isFormResult, readResult, type FormResult } from "#app/utils/forms";
+import type { Done, loader } from "./route";
 
 export const INTERVIEW_SOURCED: readonly string[] = ["interview-quote", "focus-group-note"] satisfies EvidenceKind[];
 
@@ -138,3 +139,19 @@ export const useLabels = () => useContext(CellLabelsContext)!;
 export type RowActions = { search: string; deleteUrl: string; submitDelete: (form: HTMLFormElement) => void };
 export const RowActionsContext = createContext<RowActions | null>(null);
 export const useRowActions = () => useContext(RowActionsContext)!;
+
+/**
+ * The action's answer to one of the page's fetchers, read alike for a write that worked and a
+ * refusal (a FormResult: its messages by field, the form's message under `_form`, what was sent).
+ */
+export function readOutcome(value: Done | FormResult | null | undefined) {
+  if (!value) return null;
+  if (!isFormResult(value)) return value;
+  const { errors, formError, values } = readResult(value);
+  return {
+    ok: false as const,
+    intent: typeof values.intent === "string" ? values.intent : "",
+    errors: formError ? { ...errors, _form: [formError] } : errors,
+    values,
+  };
+}

@@ -3,7 +3,7 @@ import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 
 import { useTranslation } from "react-i18next";
 import { ChoiceGroup, FieldErrors, FormError, SelectField, TextField } from "#app/components/field";
 import { EVIDENCE_KINDS, POLARITIES } from "#db/enums";
-import { INTERVIEW_SOURCED, useHydrated, useLabels, type InterviewChoice } from "./labels";
+import { INTERVIEW_SOURCED, readOutcome, useHydrated, useLabels, type InterviewChoice } from "./labels";
 import type { action, loader } from "./route";
 
 /** "1"–"9" tag factors 1–9, "0" factor 10, the key right of 0 factor 11, by physical key so AZERTY works too. */
@@ -29,7 +29,7 @@ function attributionChoices(interview: InterviewChoice | undefined, t: (key: str
 
 export function LogForm({ rowsShown }: { rowsShown: readonly string[] }) {
   const { factors, facets, remembered } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const actionData = readOutcome(useActionData<typeof action>());
   const { t } = useTranslation("evidence");
   const fetcher = useFetcher<typeof action>({ key: "log-evidence" });
   const hydrated = useHydrated();
@@ -68,15 +68,16 @@ export function LogForm({ rowsShown }: { rowsShown: readonly string[] }) {
   const submitted = useRef("");
   const handled = useRef<unknown>(null);
 
-  const result = fetcher.data ?? failed ?? undefined;
+  const result = readOutcome(fetcher.data) ?? failed ?? undefined;
   const errors = result && !result.ok ? result.errors : {};
   const formError = result && !result.ok && Object.keys(result.errors).length ? "evidence:form.fixErrors" : null;
 
   useEffect(() => {
     if (fetcher.state !== "idle" || !fetcher.data || handled.current === fetcher.data) return;
     handled.current = fetcher.data;
-    if (fetcher.data.ok) {
-      setSavedId(fetcher.data.id);
+    const outcome = readOutcome(fetcher.data);
+    if (outcome?.ok) {
+      setSavedId(outcome.id);
       setAnnouncement(t("form.saved"));
     } else {
       // Nothing was written: give the quote back, ahead of anything typed since.

@@ -6,7 +6,8 @@ import { z } from "zod";
 import { listLocalizedFactors, requireFramework } from "#benchmark/index";
 import { DataTable, useUrlTableState, type DataTableFilter } from "#app/components/data-table";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
-import { createEvidence, deleteEvidence, parseEvidenceForm, restoreEvidence, type EvidenceInput } from "#app/models/evidence.server";
+import { createEvidence, deleteEvidence, evidenceFormSchema, restoreEvidence } from "#app/models/evidence.server";
+import type { EvidenceInput } from "#app/models/evidence-schema";
 import { EVIDENCE_LOG_TABLE, getLogFacets, listEvidenceLog, loadLogContext, parseEvidenceView } from "#app/models/evidence-log.server";
 import { listInterviewOptions, type InterviewOption } from "#app/models/interview.server";
 import { requireReviewPermission } from "#app/utils/auth.server";
@@ -14,14 +15,14 @@ import { actionPermission, evidenceEditor, loaderPermission } from "#app/utils/p
 import { getI18n, pageTitle } from "#app/utils/i18n";
 import { getLocale } from "#app/utils/locale.server";
 import { tableStateToSearchParams } from "#app/utils/table-state";
-import { formValues } from "#app/utils/validation";
 import { EVIDENCE_KINDS, PARTICIPANT_CATEGORIES, POLARITIES, type EvidenceKind, type Polarity } from "#db/enums";
 import { COLUMNS, DEFAULT_COLUMNS, GROUP_OPTION_COLUMN } from "./columns";
 import { useHydrated } from "#app/utils/hydrated";
 import { CellLabelsContext, HydratedContext, RowActionsContext, useCellLabels, type RowActions } from "./labels";
 import { LogForm } from "./log-form";
 import { UndoNotice } from "./undo-notice";
-import { readForm } from "#app/utils/forms.server";
+import { parseSubmission } from "#app/utils/forms";
+import { invalid, readForm, refusedWithForm, unparsedSubmission } from "#app/utils/forms.server";
 import { guardWrites } from "#app/utils/storage.server";
 
 /** Parameters that keep the logging form's choices across a save when the browser runs no script. */
@@ -75,9 +76,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 const IntentSchema = z.enum(["create", "delete", "restore"]);
 const ItemSchema = z.object({ evidenceId: z.string().trim().min(1).max(100) });
 
-type ActionResult =
-  | { ok: true; intent: "create" | "delete" | "restore"; id: string }
-  | { ok: false; intent: string; errors: Record<string, string[] | undefined>; values: Record<string, string | string[]> };
+/** What a fetcher gets back from a write that worked; a refusal is a FormResult. */
+export type Done = { ok: true; intent: "create" | "delete" | "restore"; id: string };
 
 /** Where a plain (script-less) form post lands: the same view of the log, with the form's choices kept. */
 function backToLog(url: URL, extra: Record<string, string | string[]>) {
@@ -104,26 +104,18 @@ async function writeAction({ request, params }: ActionFunctionArgs) {
   const url = new URL(request.url);
   const viaFetcher = form.get("via") === "fetcher";
   const intent = IntentSchema.safeParse(form.get("intent"));
-  if (!intent.success) {
-    return data<ActionResult>(
-      { ok: false, intent: "", errors: { _form: ["evidence:errors.unknownIntent"] }, values: formValues(form) },
-      { status: 400 }
-    );
-  }
+  if (!intent.success) return invalid(unparsedSubmission(form), { formErrors: ["evidence:errors.unknownIntent"] });
   const actor = evidenceEditor(access);
 
   if (intent.data === "create") {
-    const parsed = parseEvidenceForm(requireFramework(review.frameworkId), form);
-    if (!parsed.ok)
-      return data<ActionResult>({ ok: false, intent: "create", errors: parsed.errors, values: parsed.values }, { status: 400 });
-    const needsDefault = !parsed.data.attribution && parsed.data.interviewId;
-    const input = needsDefault
-      ? await withDefaultAttribution(parsed.data, request, await listInterviewOptions({ reviewId: review.id }))
-      : parsed.data;
+    const submission = parseSubmission(form, evidenceFormSchema(requireFramework(review.frameworkId)));
+    if (submission.status !== "success") return invalid(submission);
+    const parsed = submission.value;
+    const needsDefault = !parsed.attribution && parsed.interviewId;
+    const input = needsDefault ? await withDefaultAttribution(parsed, request, await listInterviewOptions({ reviewId: review.id })) : parsed;
     const outcome = await createEvidence({ reviewId: review.id, userId: user.id, input });
-    if (!outcome.ok)
-      return data<ActionResult>({ ok: false, intent: "create", errors: outcome.errors, values: parsed.values }, { status: outcome.status });
-    if (viaFetcher) return data<ActionResult>({ ok: true, intent: "create", id: outcome.id });
+    if (!outcome.ok) return refusedWithForm(submission, outcome.status, outcome.errors);
+    if (viaFetcher) return data<Done>({ ok: true, intent: "create", id: outcome.id });
     return redirect(
       backToLog(url, {
         [MEMORY.interview]: input.interviewId ?? "",
@@ -136,21 +128,13 @@ async function writeAction({ request, params }: ActionFunctionArgs) {
     );
   }
 
-  const item = ItemSchema.safeParse(formValues(form));
-  if (!item.success) {
-    return data<ActionResult>(
-      { ok: false, intent: intent.data, errors: { _form: ["evidence:errors.notFound"] }, values: formValues(form) },
-      { status: 400 }
-    );
-  }
+  const submission = parseSubmission(form, ItemSchema);
+  if (submission.status !== "success") return invalid(submission, { formErrors: ["evidence:errors.notFound"] });
   const change = intent.data === "delete" ? deleteEvidence : restoreEvidence;
-  const outcome = await change({ reviewId: review.id, evidenceId: item.data.evidenceId, actor });
-  if (!outcome.ok)
-    return data<ActionResult>(
-      { ok: false, intent: intent.data, errors: outcome.errors, values: formValues(form) },
-      { status: outcome.status }
-    );
-  if (viaFetcher) return data<ActionResult>({ ok: true, intent: intent.data, id: outcome.id });
+  const outcome = await change({ reviewId: review.id, evidenceId: submission.value.evidenceId, actor });
+  // The undo notice shows the refusal beside its button: the row stays, the page stays.
+  if (!outcome.ok) return refusedWithForm(submission, outcome.status, outcome.errors);
+  if (viaFetcher) return data<Done>({ ok: true, intent: intent.data, id: outcome.id });
   return redirect(backToLog(url, intent.data === "delete" ? { deleted: outcome.id } : { restored: "1" }));
 }
 

@@ -2,7 +2,7 @@ import { useFetcher, useLoaderData } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { FormError } from "#app/components/field";
-import { useHydrated } from "./labels";
+import { readOutcome, useHydrated } from "./labels";
 import type { action, loader } from "./route";
 
 export function UndoNotice() {
@@ -10,27 +10,30 @@ export function UndoNotice() {
   const { t } = useTranslation("evidence");
   const deleter = useFetcher<typeof action>({ key: "evidence-delete" });
   const restorer = useFetcher<typeof action>({ key: "evidence-restore" });
+  const deleted = readOutcome(deleter.data);
+  const restoredNow = readOutcome(restorer.data);
   const hydrated = useHydrated();
   const [deletedId, setDeletedId] = useState<string | null>(notice.deleted);
   const [restored, setRestored] = useState(notice.restored);
   const undoRef = useRef<HTMLButtonElement>(null);
   useEffect(() => {
-    if (deleter.state === "idle" && deleter.data?.ok) {
-      setDeletedId(deleter.data.id);
+    const outcome = readOutcome(deleter.data);
+    if (deleter.state === "idle" && outcome?.ok) {
+      setDeletedId(outcome.id);
       setRestored(false);
     }
   }, [deleter.state, deleter.data]);
   useEffect(() => {
-    if (restorer.state === "idle" && restorer.data?.ok) {
+    if (restorer.state === "idle" && readOutcome(restorer.data)?.ok) {
       setDeletedId(null);
       setRestored(true);
     }
   }, [restorer.state, restorer.data]);
   // The row and its button are gone: the undo button takes the focus so the keyboard is not lost.
   useEffect(() => {
-    if (deletedId && hydrated && deleter.data?.ok) undoRef.current?.focus();
+    if (deletedId && hydrated && readOutcome(deleter.data)?.ok) undoRef.current?.focus();
   }, [deletedId, hydrated, deleter.data]);
-  const failed = (deleter.data && !deleter.data.ok ? deleter.data : null) ?? (restorer.data && !restorer.data.ok ? restorer.data : null);
+  const failed = (deleted && !deleted.ok ? deleted : null) ?? (restoredNow && !restoredNow.ok ? restoredNow : null);
   if (failed) return <FormError message={failed.errors._form?.[0] ?? "errors.title"} />;
   if (deletedId) {
     return (
