@@ -1,18 +1,20 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
-import { useEffect, useRef } from "react";
+import { useEffect, useMemo, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { listLocalizedFactors, requireFramework } from "#benchmark/index";
+import { getFormProps } from "@conform-to/react";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { ChoiceGroup, FormError, SelectField, TextAreaField, TextField } from "#app/components/field";
 import { deleteEvidence, evidenceFormSchema, getEvidence, restoreEvidence, updateEvidence } from "#app/models/evidence.server";
 import { loadLogContext } from "#app/models/evidence-log.server";
+import { evidenceSchema } from "#app/models/evidence-schema";
 import { requireReviewPermission } from "#app/utils/auth.server";
 import { actionPermission, canEditEvidence, evidenceEditor, loaderPermission } from "#app/utils/permissions";
 import { getLocale } from "#app/utils/locale.server";
 import { EVIDENCE_KINDS, POLARITIES } from "#db/enums";
-import { isFormResult, parseSubmission, readResult } from "#app/utils/forms";
+import { isFormResult, parseSubmission, readResult, useSchemaForm } from "#app/utils/forms";
 import { invalid, readForm, refusedWithForm, unparsedSubmission } from "#app/utils/forms.server";
 import { pageTitle } from "#app/utils/i18n";
 import { guardWrites } from "#app/utils/storage.server";
@@ -93,7 +95,13 @@ export default function EvidenceItem() {
   // A refusal gives back what was sent, and its messages beside their fields.
   const failure = isFormResult(actionData) ? readResult(actionData) : null;
   const values = failure?.values ?? null;
-  const errors: Record<string, string[] | undefined> = failure ? { ...failure.errors, _form: failure.formError ? [failure.formError] : undefined } : {};
+  // The edit form is checked in the browser with the schema the action uses.
+  const schema = useMemo(() => evidenceSchema(factors), [factors]);
+  const [form] = useSchemaForm(schema, { id: "evidence-edit", lastResult: values?.intent === "update" && isFormResult(actionData) ? actionData : null });
+  const errors: Record<string, string[] | undefined> = {
+    ...(form.allErrors as Record<string, string[] | undefined>),
+    _form: form.errors ?? (failure?.formError ? [failure.formError] : undefined),
+  };
   const typed = (name: string, saved: string) => {
     const value = values?.[name];
     return typeof value === "string" ? value : saved;
@@ -194,7 +202,7 @@ export default function EvidenceItem() {
       {canEdit && !item.deletedAt ? (
         <>
           <h3>{t("item.edit")}</h3>
-          <Form method="post" noValidate key={`${item.id}-${item.version}`}>
+          <Form method="post" {...getFormProps(form)} key={`${item.id}-${item.version}`}>
             <input type="hidden" name="intent" value="update" />
             <input type="hidden" name="version" value={item.version} />
             <div className="grid-2">

@@ -1,7 +1,9 @@
 import { Link, useActionData, useFetcher, useLoaderData } from "@remix-run/react";
-import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
+import { useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { ChoiceGroup, FieldErrors, FormError, SelectField, TextField } from "#app/components/field";
+import { evidenceSchema } from "#app/models/evidence-schema";
+import { parseSubmission, type FormResult } from "#app/utils/forms";
 import { EVIDENCE_KINDS, POLARITIES } from "#db/enums";
 import { INTERVIEW_SOURCED, readOutcome, useHydrated, useLabels, type InterviewChoice } from "./labels";
 import type { action, loader } from "./route";
@@ -68,7 +70,10 @@ export function LogForm({ rowsShown }: { rowsShown: readonly string[] }) {
   const submitted = useRef("");
   const handled = useRef<unknown>(null);
 
-  const result = readOutcome(fetcher.data) ?? failed ?? undefined;
+  // A quote the schema refuses in the browser is not sent; its messages show as the server's would.
+  const schema = useMemo(() => evidenceSchema(factors), [factors]);
+  const [checked, setChecked] = useState<FormResult | null>(null);
+  const result = readOutcome(checked) ?? readOutcome(fetcher.data) ?? failed ?? undefined;
   const errors = result && !result.ok ? result.errors : {};
   const formError = result && !result.ok && Object.keys(result.errors).length ? "evidence:form.fixErrors" : null;
 
@@ -120,6 +125,14 @@ export function LogForm({ rowsShown }: { rowsShown: readonly string[] }) {
     event.preventDefault();
     const form = event.currentTarget;
     const body = new FormData(form, (event.nativeEvent as SubmitEvent).submitter ?? null);
+    const check = parseSubmission(body, schema);
+    if (check.status !== "success") {
+      setChecked(check.reply());
+      setAnnouncement(t("form.fixErrors"));
+      textRef.current?.focus();
+      return;
+    }
+    setChecked(null);
     submitted.current = text;
     fetcher.submit(body, { method: "post" });
     // The next quote can be typed at once; a refused save gives this one back.
