@@ -2,6 +2,7 @@ import type conclusions from "#app/locales/en/conclusions";
 import type en from "#app/locales/en/feedbackReport";
 import type selfAssessment from "#app/locales/en/selfAssessment";
 import { getI18n, type Locale } from "#app/utils/i18n";
+import { DEFAULT_TIME_ZONE, formatCalendarDate, formatCalendarRange, formatDay } from "#app/utils/dates";
 
 /**
  * The report's own words, in French and English, come from the `feedbackReport` namespace of
@@ -28,7 +29,7 @@ export type ReportI18n = {
   locale: ReportLocale;
   /** `count` picks the `_one`/`_other` form when the key has them. */
   t: (key: ReportKey, params?: Record<string, string | number>) => string;
-  /** "16 March 2026" / "16 mars 2026", from a YYYY-MM-DD date or an ISO timestamp, in UTC so every machine agrees. */
+  /** "16 March 2026" / "16 mars 2026", from a YYYY-MM-DD date, or the day an ISO timestamp falls on in the review's zone. */
   date: (value: string) => string;
   /** "from 16 to 18 March 2026" style ranges for the visit, to use in a sentence. */
   dateRange: (start: string, end: string | null) => string;
@@ -41,38 +42,22 @@ export type ReportI18n = {
 // Roboto, the embedded font, has no narrow no-break space, which Intl uses in French.
 const NARROW_NBSP = /\u202f/g;
 
-const dateFormats = new Map<ReportLocale, Intl.DateTimeFormat>();
-function dateFormat(locale: ReportLocale) {
-  let format = dateFormats.get(locale);
-  if (!format) {
-    format = new Intl.DateTimeFormat(locale === "fr" ? "fr-FR" : "en-GB", { dateStyle: "long", timeZone: "UTC" });
-    dateFormats.set(locale, format);
-  }
-  return format;
-}
-
-function toDate(value: string): Date {
-  return new Date(value.length === 10 ? `${value}T00:00:00Z` : value);
-}
-
-export function createReportI18n(locale: ReportLocale): ReportI18n {
+/** `timeZone`: the review's, in which a timestamp's day is read (a calendar date has none). */
+export function createReportI18n(locale: ReportLocale, timeZone: string = DEFAULT_TIME_ZONE): ReportI18n {
   const fixed = getI18n(locale).getFixedT(locale, "feedbackReport");
   // i18next picks the `_one`/`_other` form from `count` with Intl.PluralRules (0 is singular in French).
   const t: ReportI18n["t"] = (key, params = {}) => fixed(key, params);
-  const date = (value: string) => dateFormat(locale).format(toDate(value)).replace(NARROW_NBSP, "\u00a0");
-  const dateSpan = (start: string, end: string | null) =>
-    !end || end === start
-      ? date(start)
-      : dateFormat(locale)
-          .formatRange(toDate(start), toDate(end))
-          .replace(NARROW_NBSP, "\u00a0")
-          // "16–18 March", closed up between day numbers as in French; spaced between words.
-          .replace(/(\d)\s–\s(\d)/, "$1–$2");
+  const date = (value: string) =>
+    (value.length === 10 ? formatCalendarDate(value, { locale, month: "long" }) : formatDay(value, { locale, timeZone, month: "long" })).replace(
+      NARROW_NBSP,
+      "\u00a0",
+    );
+  // "16–18 March 2026": closed up between day numbers; "30 March – 2 April 2026": spaced between words.
+  const span = (start: string, end: string | null) => formatCalendarRange(start, end, { locale, month: "long" }).replace(NARROW_NBSP, "\u00a0");
+  const dateSpan = (start: string, end: string | null) => span(start, end);
   const dateRange = (start: string, end: string | null) => {
     if (!end || end === start) return locale === "fr" ? `le ${date(start)}` : `on ${date(start)}`;
-    const range = dateFormat(locale)
-      .formatRange(toDate(start), toDate(end))
-      .replace(NARROW_NBSP, "\u00a0");
+    const range = span(start, end);
     return locale === "fr" ? `du ${range.replace(/\s–\s|–/, " au ")}` : `from ${range.replace(/\s–\s|–/, " to ")}`;
   };
   const list = (items: string[]) => {

@@ -149,7 +149,7 @@ function distribution(ratings: (Rating | null | undefined)[]) {
 
 export function buildReportModel(read: ReviewSnapshot, options: ReportOptions): ReportModel {
   const { locale } = options;
-  const i18n = createReportI18n(locale);
+  const i18n = createReportI18n(locale, read.review.timeZone);
   const { t } = i18n;
   const final = options.issuedAt !== null;
   const snapshot = final ? withoutDrafts(read) : read;

@@ -34,6 +34,8 @@ export type ReviewSnapshot = {
     visitStart: string | null;
     visitEnd: string | null;
     reportLocale: "fr" | "en";
+    /** IANA zone the review's dates are shown in (a timestamp's day is read there). */
+    timeZone: string;
   };
   /** Builders look the benchmark text up with requireFramework(framework.id). */
   framework: { id: string; version: string };

@@ -1,6 +1,7 @@
-import { and, desc, eq, gte, lte, type SQL } from "drizzle-orm";
+import { and, desc, eq, gte, lt, type SQL } from "drizzle-orm";
 import type { Db } from "#db/client";
 import { auditLog, users } from "#db/schema";
+import { dayBounds } from "#app/utils/dates";
 import { db } from "#app/utils/db.server";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0] | Db;
@@ -39,18 +40,20 @@ export type AuditFilter = {
   userId?: string;
   entity?: string;
   action?: string;
+  /** Calendar days (YYYY-MM-DD), from the start of `from` to the end of `to` in `timeZone`. */
   from?: string;
   to?: string;
+  timeZone: string;
   limit?: number;
 };
 
-export async function listAudit({ reviewId, userId, entity, action, from, to, limit = 200 }: AuditFilter) {
+export async function listAudit({ reviewId, userId, entity, action, from, to, timeZone, limit = 200 }: AuditFilter) {
   const where: SQL[] = [eq(auditLog.reviewId, reviewId)];
   if (userId) where.push(eq(auditLog.userId, userId));
   if (entity) where.push(eq(auditLog.entity, entity));
   if (action) where.push(eq(auditLog.action, action));
-  if (from) where.push(gte(auditLog.at, new Date(`${from}T00:00:00Z`)));
-  if (to) where.push(lte(auditLog.at, new Date(`${to}T23:59:59.999Z`)));
+  if (from) where.push(gte(auditLog.at, dayBounds(from, timeZone).start));
+  if (to) where.push(lt(auditLog.at, dayBounds(to, timeZone).end));
   return db
     .select({
       id: auditLog.id,

@@ -1,6 +1,7 @@
 import type { Framework } from "#benchmark/index";
 import type { TableState } from "#app/utils/table-state";
 import type { CsvRecord } from "#app/utils/csv.server";
+import { formatSortableDateTime, isoDay } from "#app/utils/dates";
 import { listEvidenceForExport, type ExportRow, type LogColumn } from "./evidence-log.server";
 
 /** Rows written per batch of the streamed file. */
@@ -20,13 +21,17 @@ function questionNumber(framework: Framework, questionId: string) {
   return questionId;
 }
 
-function utcMinute(ms: number) {
-  return new Date(ms).toISOString().slice(0, 16).replace("T", " ");
+/**
+ * When an item was logged, in the review's zone (the header names it) and sortable; a host-city
+ * document's own date is a calendar day, written as such.
+ */
+function logDate(row: ExportRow, timeZone: string) {
+  return row.source === "document" ? isoDay(row.date, "UTC") : formatSortableDateTime(row.date, timeZone);
 }
 
 /** The export's columns follow the table's: choosing columns on screen chooses them in the file too. */
-const CSV_COLUMNS: Record<LogColumn, { headers: string[]; cells: (row: ExportRow, t: Translate, framework: Framework) => string[] }> = {
-  date: { headers: ["date"], cells: (row) => [utcMinute(row.date)] },
+const CSV_COLUMNS: Record<LogColumn, { headers: string[]; cells: (row: ExportRow, t: Translate, framework: Framework, timeZone: string) => string[] }> = {
+  date: { headers: ["date"], cells: (row, _t, _framework, timeZone) => [logDate(row, timeZone)] },
   kind: { headers: ["kind"], cells: (row, t) => [t(`evidence:kinds.${row.kind}`)] },
   polarity: { headers: ["polarity"], cells: (row, t) => [row.polarity ? t(`evidence:polarities.${row.polarity}`) : ""] },
   factors: {
@@ -67,11 +72,14 @@ export async function* evidenceCsvRecords({
   reviewId,
   view,
   framework,
+  timeZone,
   t,
 }: {
   reviewId: string;
   view: TableState;
   framework: Framework;
+  /** The review's zone, which the times are written in. */
+  timeZone: string;
   t: Translate;
 }): AsyncGenerator<CsvRecord[]> {
   const columns = CSV_ORDER.filter((column) => !view.columns || view.columns.includes(column));
@@ -83,8 +91,8 @@ export async function* evidenceCsvRecords({
     if (label === undefined) labels.set(id, (label = t(key, options)));
     return label;
   };
-  yield [["id", ...columns.flatMap((column) => CSV_COLUMNS[column].headers)].map((key) => t(`evidence:csv.${key}`))];
+  yield [["id", ...columns.flatMap((column) => CSV_COLUMNS[column].headers)].map((key) => t(`evidence:csv.${key}`, { timeZone }))];
   for await (const rows of listEvidenceForExport({ reviewId, view, batchSize: BATCH })) {
-    yield rows.map((row) => [row.id, ...columns.flatMap((column) => CSV_COLUMNS[column].cells(row, translate, framework))]);
+    yield rows.map((row) => [row.id, ...columns.flatMap((column) => CSV_COLUMNS[column].cells(row, translate, framework, timeZone))]);
   }
 }

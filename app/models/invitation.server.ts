@@ -45,6 +45,7 @@ export function insertInvitation(
   }: { reviewId: string; email: string; role: Role; affiliation: string; createdBy: string; token: string },
 ) {
   const id = newId();
+  const expiresAt = new Date(Date.now() + INVITATION_TTL_MS);
   tx.insert(invitations)
     .values({
       id,
@@ -53,11 +54,12 @@ export function insertInvitation(
       role,
       affiliation,
       tokenHash: hashToken(token),
-      expiresAt: new Date(Date.now() + INVITATION_TTL_MS),
+      expiresAt,
       createdBy,
     })
     .run();
   writeAudit(tx, { reviewId, userId: createdBy, action: "invite", entity: "invitation", entityId: id, after: { email, role } });
+  return expiresAt;
 }
 
 /**
@@ -76,7 +78,7 @@ export async function inviteMember({
   role: Role;
   affiliation: string;
   invitedBy: string;
-}): Promise<{ status: "invited"; token: string } | { status: "already-member" }> {
+}): Promise<{ status: "invited"; token: string; expiresAt: Date } | { status: "already-member" }> {
   const normalised = normaliseEmail(email);
   const existing = await db.select({ id: users.id }).from(users).where(eq(users.email, normalised)).get();
   if (existing) {
@@ -90,8 +92,8 @@ export async function inviteMember({
   // An existing account gets an invitation too: it joins only when its owner accepts, signed in,
   // and the lead cannot tell from the answer whether the address has an account.
   const token = newToken();
-  db.transaction((tx) => insertInvitation(tx, { reviewId, email: normalised, role, affiliation, createdBy: invitedBy, token }));
-  return { status: "invited", token };
+  const expiresAt = db.transaction((tx) => insertInvitation(tx, { reviewId, email: normalised, role, affiliation, createdBy: invitedBy, token }));
+  return { status: "invited", token, expiresAt };
 }
 
 /**

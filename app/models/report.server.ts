@@ -195,6 +195,7 @@ export async function getReportSnapshot({ reviewId }: { reviewId: string }): Pro
       visitStart: review.visitStart,
       visitEnd: review.visitEnd,
       reportLocale: review.reportLocale,
+      timeZone: review.timeZone,
     },
     framework: { id: review.frameworkId, version: review.frameworkVersion },
     team,

@@ -31,6 +31,7 @@ export async function listReviewsForUser({ userId }: { userId: string }) {
       phase: reviews.phase,
       frameworkId: reviews.frameworkId,
       visitStart: reviews.visitStart,
+      timeZone: reviews.timeZone,
       role: reviewMembers.role,
     })
     .from(reviewMembers)
@@ -50,6 +51,7 @@ export async function listAllReviews() {
       phase: reviews.phase,
       frameworkId: reviews.frameworkId,
       visitStart: reviews.visitStart,
+      timeZone: reviews.timeZone,
     })
     .from(reviews)
     .orderBy(asc(reviews.hostCity));
@@ -76,6 +78,8 @@ export type NewReview = {
   visitStart: string | null;
   visitEnd: string | null;
   reportLocale: "fr" | "en";
+  /** IANA zone, already checked (TimeZoneSchema). */
+  timeZone: string;
   leadEmail: string;
 };
 
@@ -101,6 +105,7 @@ export async function createReview({ input, createdBy }: { input: NewReview; cre
       visitStart: input.visitStart,
       visitEnd: input.visitEnd,
       reportLocale: input.reportLocale,
+      timeZone: input.timeZone,
       createdBy,
     };
     tx.insert(reviews).values(row).run();
@@ -170,6 +175,17 @@ export async function movePhase({
       before: { phase: review.phase },
       after: { phase: to, ...(reason.trim() ? { reason: reason.trim() } : {}) },
     });
+  });
+}
+
+/** Sets the zone the review's dates and times are shown in (a name TimeZoneSchema accepted). */
+export async function updateReviewTimeZone({ reviewId, timeZone, userId }: { reviewId: string; timeZone: string; userId: string }) {
+  const review = await db.select({ timeZone: reviews.timeZone }).from(reviews).where(eq(reviews.id, reviewId)).get();
+  if (!review) throw data({ message: "This page does not exist." }, { status: 404 });
+  if (review.timeZone === timeZone) return;
+  db.transaction((tx) => {
+    tx.update(reviews).set({ timeZone }).where(eq(reviews.id, reviewId)).run();
+    writeAudit(tx, { reviewId, userId, action: "change-time-zone", entity: "review", entityId: reviewId, before: { timeZone: review.timeZone }, after: { timeZone } });
   });
 }
 

@@ -4,12 +4,14 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { useTranslation } from "react-i18next";
 import { getFramework, localize } from "#benchmark/index";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
-import { FormError, TextAreaField } from "#app/components/field";
+import { FormError, TextAreaField, TextField } from "#app/components/field";
 import { listGaps } from "#app/models/progress.server";
 import { storeIssuedReports } from "#app/models/report.server";
-import { getReview, listIssuedReports, listRecentActivity, movePhase, phasesFor } from "#app/models/review.server";
+import { getReview, listIssuedReports, listRecentActivity, movePhase, phasesFor, updateReviewTimeZone } from "#app/models/review.server";
 import { listMembers } from "#app/models/review-members.server";
-import { hasPermission, requireReviewPermission } from "#app/utils/auth.server";
+import { authorize, hasPermission, requireReviewAccess, requireReviewPermission } from "#app/utils/auth.server";
+import { listTimeZones, TimeZoneSchema } from "#app/utils/dates";
+import { useDates } from "#app/utils/use-dates";
 import { getLocale } from "#app/utils/locale.server";
 import { actionPermission, AUDIT_ENTITY_READ, loaderPermission, type Permission } from "#app/utils/permissions";
 import { PHASES } from "#db/enums";
@@ -47,6 +49,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       visitStart: full?.visitStart ?? null,
       visitEnd: full?.visitEnd ?? null,
       reportLocale: full?.reportLocale ?? "en",
+      timeZone: review.timeZone,
     },
     phases: phasesFor(review.kind),
     gaps,
@@ -54,6 +57,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     activity,
     issued,
     canMovePhase: hasPermission(access, "phase:move"),
+    // The picker's choices come from the server, so the browser renders the same list.
+    timeZones: hasPermission(access, "review:settings") ? listTimeZones() : null,
   };
 }
 
@@ -64,9 +69,22 @@ const PhaseMoveSchema = z.object({
 
 export const action = guardWrites(writeAction);
 
+const TimeZoneFormSchema = z.object({ timeZone: TimeZoneSchema });
+
 async function writeAction({ request, params }: ActionFunctionArgs) {
-  const { review, user } = await requireReviewPermission(request, params.reviewId, actionPermission("reviews.$reviewId._index"));
-  const parsed = parseForm(PhaseMoveSchema, await readForm(request));
+  const access = await requireReviewAccess(request, params.reviewId);
+  const form = await readForm(request);
+  // Two forms post here; the phase form predates intents, so no intent means a phase move.
+  const intent = form.get("intent") === "time-zone" ? "time-zone" : "move-phase";
+  authorize(access, actionPermission("reviews.$reviewId._index", intent), request);
+  const { review, user } = access;
+  if (intent === "time-zone") {
+    const parsed = parseForm(TimeZoneFormSchema, form);
+    if (!parsed.ok) return data({ ...parsed, intent: "time-zone" as const }, { status: 400 });
+    await updateReviewTimeZone({ reviewId: review.id, timeZone: parsed.data.timeZone, userId: user.id });
+    return { ok: true as const, intent: "time-zone" as const, timeZone: parsed.data.timeZone };
+  }
+  const parsed = parseForm(PhaseMoveSchema, form);
   if (!parsed.ok) return data(parsed, { status: 400 });
   const { to, reason } = parsed.data;
   try {
@@ -88,15 +106,16 @@ async function writeAction({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ReviewHome() {
-  const { review, phases, gaps, members, activity, issued, canMovePhase } = useLoaderData<typeof loader>();
-  const actionData = useActionData<typeof action>();
+  const { review, phases, gaps, members, activity, issued, canMovePhase, timeZones } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
   const navigation = useNavigation();
-  const { t, i18n } = useTranslation("reviews");
+  const { t } = useTranslation("reviews");
+  const dates = useDates();
   const index = phases.indexOf(review.phase);
   const next = phases[index + 1];
   const previous = phases[index - 1];
-  const formatDate = (value: string | Date) =>
-    new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium", ...(value instanceof Date || String(value).length > 10 ? { timeStyle: "short" } : {}) }).format(new Date(value));
+  const zoneResult = result && "intent" in result ? result : null;
+  const actionData = result && !("intent" in result) ? result : undefined;
   return (
     <>
       <h1>{t("home.title")}</h1>
@@ -106,10 +125,13 @@ export default function ReviewHome() {
           {review.frameworkTitle} ({review.frameworkVersion})
         </dd>
         <dt>{t("home.visit")}</dt>
-        <dd>{review.visitStart ? `${formatDate(review.visitStart)} – ${review.visitEnd ? formatDate(review.visitEnd) : "…"}` : "—"}</dd>
+        <dd>{review.visitStart ? `${dates.calendarDate(review.visitStart)} – ${review.visitEnd ? dates.calendarDate(review.visitEnd) : "…"}` : "—"}</dd>
         <dt>{t("home.reportLanguage")}</dt>
         <dd>{t(`common:languages.${review.reportLocale}`)}</dd>
+        <dt>{t("home.timeZone")}</dt>
+        <dd data-time-zone>{review.timeZone}</dd>
       </dl>
+      {timeZones ? <TimeZoneForm current={review.timeZone} timeZones={timeZones} result={zoneResult} busy={navigation.state !== "idle"} /> : null}
 
       <h2>{t("home.phaseTrack")}</h2>
       <ol className="phase-track">
@@ -126,6 +148,7 @@ export default function ReviewHome() {
           <FormError message={actionData && "message" in actionData && !("reason" in (actionData.errors ?? {})) ? actionData.message : null} />
           {next ? (
             <Form method="post">
+              <input type="hidden" name="intent" value="move-phase" />
               <input type="hidden" name="to" value={next} />
               {next === "issued" ? <p className="notice warn">{t("home.issueWarning")}</p> : null}
               <button type="submit" disabled={navigation.state !== "idle"}>
@@ -137,6 +160,7 @@ export default function ReviewHome() {
             <details className="phase-back" open={Boolean(actionData?.errors && "reason" in actionData.errors)}>
               <summary>{t("home.moveBack", { phase: t(`common:phases.${previous}`) })}</summary>
             <Form method="post">
+              <input type="hidden" name="intent" value="move-phase" />
               <input type="hidden" name="to" value={previous} />
               <TextAreaField
                 name="reason"
@@ -202,7 +226,7 @@ export default function ReviewHome() {
             <ul>
               {activity.map((entry) => (
                 <li key={entry.id}>
-                  <time dateTime={new Date(entry.at).toISOString()}>{formatDate(new Date(entry.at))}</time> —{" "}
+                  <time dateTime={new Date(entry.at).toISOString()}>{dates.dateTime(entry.at)}</time> —{" "}
                   {t("activity.entry", {
                     who: entry.userName ?? "—",
                     action: t(`activity.actions.${entry.action}`, { defaultValue: entry.action }),
@@ -217,6 +241,44 @@ export default function ReviewHome() {
         </section>
       </div>
     </>
+  );
+}
+
+type TimeZoneResult =
+  | { ok: true; intent: "time-zone"; timeZone: string }
+  | { ok: false; intent: "time-zone"; errors: Record<string, string[] | undefined>; values: Record<string, string | string[]> };
+
+/** The lead expert's choice of the zone every date of the review is shown in. */
+function TimeZoneForm({ current, timeZones, result, busy }: { current: string; timeZones: readonly string[]; result: TimeZoneResult | null; busy: boolean }) {
+  const { t } = useTranslation("reviews");
+  const typed = result && !result.ok ? String(result.values.timeZone ?? "") : current;
+  return (
+    <Form method="post" className="card no-print time-zone-form" key={current}>
+      <input type="hidden" name="intent" value="time-zone" />
+      {result?.ok ? (
+        <p className="notice ok" role="status">
+          {t("home.timeZoneSaved", { timeZone: result.timeZone })}
+        </p>
+      ) : null}
+      <TextField
+        name="timeZone"
+        label={t("home.timeZone")}
+        hint={t("home.timeZoneHint")}
+        list="time-zones"
+        autoComplete="off"
+        spellCheck={false}
+        defaultValue={typed}
+        errors={result && !result.ok ? result.errors.timeZone : undefined}
+      />
+      <datalist id="time-zones">
+        {timeZones.map((zone) => (
+          <option key={zone} value={zone} />
+        ))}
+      </datalist>
+      <button type="submit" className="secondary" disabled={busy}>
+        {t("home.saveTimeZone")}
+      </button>
+    </Form>
   );
 }
 

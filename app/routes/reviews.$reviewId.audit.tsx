@@ -8,6 +8,7 @@ import { listAudit, listAuditFacets } from "#app/models/audit.server";
 import { listMembers } from "#app/models/review-members.server";
 import { requireReviewPermission } from "#app/utils/auth.server";
 import { loaderPermission } from "#app/utils/permissions";
+import { useDates } from "#app/utils/use-dates";
 import { optionalDateSchema } from "#app/utils/validation";
 import { pageTitle } from "#app/utils/i18n";
 
@@ -31,6 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       action: filter.action || undefined,
       from: filter.from ?? undefined,
       to: filter.to ?? undefined,
+      timeZone: review.timeZone,
     }),
     listAuditFacets({ reviewId: review.id }),
     listMembers({ reviewId: review.id }),
@@ -49,9 +51,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function Audit() {
   const { entries, facets, people } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
-  const { t, i18n } = useTranslation("reviews");
+  const { t } = useTranslation("reviews");
+  const dates = useDates();
   const any = { value: "", label: t("audit.any") };
-  const format = new Intl.DateTimeFormat(i18n.language, { dateStyle: "short", timeStyle: "medium" });
   // Codes stay in the URL and the data; people read words (an unknown code shows as it is).
   const entityLabel = (entity: string) => t(`audit.entities.${entity}`, { defaultValue: entity });
   const actionLabel = (action: string) => t(`audit.actions.${action}`, { defaultValue: action });
@@ -100,7 +102,7 @@ export default function Audit() {
               {entries.map((entry) => (
                 <tr key={entry.id}>
                   <td>
-                    <time dateTime={new Date(entry.at).toISOString()}>{format.format(new Date(entry.at))}</time>
+                    <time dateTime={new Date(entry.at).toISOString()}>{dates.dateTime(entry.at, { seconds: true })}</time>
                   </td>
                   <td>{entry.userName ?? "—"}</td>
                   <td>{actionLabel(entry.action)}</td>

@@ -23,6 +23,7 @@ import { isFormResult, readResult } from "#app/utils/forms";
 import { conflicted, invalid, readForm, requireFormPermission, unparsedSubmission } from "#app/utils/forms.server";
 import { pageTitle } from "#app/utils/i18n";
 import { guardWrites } from "#app/utils/storage.server";
+import { useDates } from "#app/utils/use-dates";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireReviewPermission(request, params.reviewId, loaderPermission("reviews.$reviewId.context"));
@@ -111,8 +112,8 @@ function ReadOnlyNote({ factor }: { factor: Factor }) {
 }
 
 function ConflictNote({ id, theirs }: { id: string; theirs: TheirContextNote }) {
-  const { t, i18n } = useTranslation("selfAssessment");
-  const when = new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium", timeStyle: "short" }).format(new Date(theirs.updatedAt));
+  const { t } = useTranslation("selfAssessment");
+  const when = useDates().dateTime(theirs.updatedAt);
   return (
     <div className="sa-conflict" role="alert">
       <p>

@@ -18,6 +18,7 @@ import { isFormResult, parseSubmission, readResult, useSchemaForm } from "#app/u
 import { invalid, readForm, refusedWithForm, unparsedSubmission } from "#app/utils/forms.server";
 import { pageTitle } from "#app/utils/i18n";
 import { guardWrites } from "#app/utils/storage.server";
+import { useDates } from "#app/utils/use-dates";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireReviewPermission(request, params.reviewId, loaderPermission("reviews.$reviewId.evidence.$evidenceId"));
@@ -88,7 +89,8 @@ export default function EvidenceItem() {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const location = useLocation();
-  const { t, i18n } = useTranslation("evidence");
+  const { t } = useTranslation("evidence");
+  const dates = useDates();
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => headingRef.current?.focus(), [item.id]);
 
@@ -110,11 +112,9 @@ export default function EvidenceItem() {
     const value = values?.[name];
     return Array.isArray(value) ? value : saved;
   };
-  const day = new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium", timeZone: "UTC" });
-  const moment = new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
   const interviewLabel = (interview: (typeof interviews)[number]) =>
     t(interview.place ? "interviewLabel" : "interviewLabelNoPlace", {
-      date: day.format(new Date(`${interview.date}T00:00:00Z`)),
+      date: dates.calendarDate(interview.date),
       format: t(`formats.${interview.format}`),
       place: interview.place,
     });
@@ -186,13 +186,13 @@ export default function EvidenceItem() {
         <dt>{t("item.loggedBy")}</dt>
         <dd>
           {item.creatorName}
-          {item.createdAt ? ` · ${moment.format(new Date(item.createdAt))} UTC` : ""}
+          {item.createdAt ? ` · ${dates.dateTime(item.createdAt)}` : ""}
         </dd>
         {item.updatedAt ? (
           <>
             <dt>{t("item.updatedAt")}</dt>
             <dd>
-              {moment.format(new Date(item.updatedAt))} UTC · {t("item.version", { version: item.version })}
+              {dates.dateTime(item.updatedAt)} · {t("item.version", { version: item.version })}
             </dd>
           </>
         ) : null}

@@ -22,6 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     reviewId: review.id,
     view: parseEvidenceView(url.searchParams),
     framework: requireFramework(review.frameworkId),
+    timeZone: review.timeZone,
     t,
   });
   const city =

@@ -15,6 +15,7 @@ import { choice, formFailure, msg, optionalText, parseForm } from "#app/utils/va
 import { readForm } from "#app/utils/forms.server";
 import { pageTitle } from "#app/utils/i18n";
 import { guardWrites } from "#app/utils/storage.server";
+import { useDates } from "#app/utils/use-dates";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireReviewPermission(request, params.reviewId, loaderPermission("reviews.$reviewId.members"));
@@ -68,7 +69,7 @@ async function writeAction({ request, params }: ActionFunctionArgs) {
         }
         // The same answer whether or not the address has an account (see inviteMember).
         const link = `${new URL(request.url).origin}/invitations/${result.token}`;
-        const mail = await sendInvitationMail({ to: input.email, link, hostCity: review.hostCity });
+        const mail = await sendInvitationMail({ to: input.email, link, hostCity: review.hostCity, expiresAt: result.expiresAt, timeZone: review.timeZone });
         return { ok: true as const, notice: { kind: "invited" as const, email: input.email, link, mailed: mail === "sent" } };
       }
       case "remove":
@@ -90,7 +91,8 @@ export default function Members() {
   const { canManage, members, invitations, me } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const { t, i18n } = useTranslation("reviews");
+  const { t } = useTranslation("reviews");
+  const dates = useDates();
   const failed = actionData && !actionData.ok ? actionData : null;
   const inviteValues = failed?.values.intent === "invite" ? failed.values : {};
   const notice = actionData?.ok ? actionData.notice : null;
@@ -187,7 +189,7 @@ export default function Members() {
                 {invitations.map((invitation) => (
                   <li key={invitation.id}>
                     {invitation.email} — {t(`common:roles.${invitation.role}`)} — {t("members.expires")}{" "}
-                    {new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium" }).format(new Date(invitation.expiresAt))}
+                    {dates.dateTime(invitation.expiresAt)}
                     {invitation.expired ? ` (${t("members.expired")})` : ""}{" "}
                     <Form method="post" className="inline-form">
                       <input type="hidden" name="intent" value="revoke" />

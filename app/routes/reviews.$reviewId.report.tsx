@@ -12,6 +12,7 @@ import { requireReviewPermission } from "#app/utils/auth.server";
 import { loaderPermission } from "#app/utils/permissions";
 import { LOCALES, pageTitle } from "#app/utils/i18n";
 import { getLocale } from "#app/utils/locale.server";
+import { useDates } from "#app/utils/use-dates";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireReviewPermission(request, params.reviewId, loaderPermission("reviews.$reviewId.report"));
@@ -42,9 +43,10 @@ function withoutFunctions(model: ReportModel) {
 
 export default function ReportPage() {
   const { model: data, reviewId, reportLocale, issuedAt, files } = useLoaderData<typeof loader>();
-  const model = useMemo<ReportModel>(() => ({ ...data, i18n: createReportI18n(data.locale) }) as ReportModel, [data]);
-  const { t, i18n } = useTranslation("report");
-  const formatDate = (value: string | Date) => new Intl.DateTimeFormat(i18n.language, { dateStyle: "long", timeZone: "UTC" }).format(new Date(value));
+  const model = useMemo<ReportModel>(() => ({ ...data, i18n: createReportI18n(data.locale, data.snapshot.review.timeZone) }) as ReportModel, [data]);
+  const { t } = useTranslation("report");
+  const dates = useDates();
+  const formatDate = (value: string | Date) => dates.day(value, { month: "long" });
   return (
     <>
       <div className="no-print">

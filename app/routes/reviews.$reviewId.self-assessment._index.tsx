@@ -14,6 +14,7 @@ import { formValues, msg, parseForm } from "#app/utils/validation";
 import { phaseClosedBy, readForm } from "#app/utils/forms.server";
 import { pageTitle } from "#app/utils/i18n";
 import { guardWrites } from "#app/utils/storage.server";
+import { useDates } from "#app/utils/use-dates";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireReviewPermission(request, params.reviewId, loaderPermission("reviews.$reviewId.self-assessment._index"));
@@ -72,9 +73,9 @@ export default function SelfAssessmentOverview() {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const [searchParams] = useSearchParams();
-  const { t, i18n } = useTranslation("selfAssessment");
-  const formatDateTime = (value: Date | string) =>
-    new Intl.DateTimeFormat(i18n.language, { dateStyle: "long", timeStyle: "short" }).format(new Date(value));
+  const { t } = useTranslation("selfAssessment");
+  const dates = useDates();
+  const formatDateTime = (value: Date | string) => dates.dateTime(value, { month: "long" });
   const changedFactors = factors.filter((factor) => factor.changedSinceSubmission);
   const missing = [
     totals.answered < totals.questions ? t("overview.missing.questions", { count: totals.questions - totals.answered }) : null,

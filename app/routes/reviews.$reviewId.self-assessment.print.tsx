@@ -12,6 +12,7 @@ import { requireReviewPermission } from "#app/utils/auth.server";
 import { loaderPermission } from "#app/utils/permissions";
 import { getLocale } from "#app/utils/locale.server";
 import { pageTitle } from "#app/utils/i18n";
+import { useDates } from "#app/utils/use-dates";
 
 /** The whole self-assessment on one page, as the peer team reads it before the visit or on paper. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -95,9 +96,9 @@ function PrintButton() {
 export default function PrintableSelfAssessment() {
   const { reviewId, hostCity, country, frameworkTitle, frameworkVersion, submission, ratingLabels, factors, context, documents } =
     useLoaderData<typeof loader>();
-  const { t, i18n } = useTranslation("selfAssessment");
-  const formatDateTime = (value: Date | string) =>
-    new Intl.DateTimeFormat(i18n.language, { dateStyle: "long", timeStyle: "short" }).format(new Date(value));
+  const { t } = useTranslation("selfAssessment");
+  const dates = useDates();
+  const formatDateTime = (value: Date | string) => dates.dateTime(value, { month: "long" });
   return (
     <article className="sa-print">
       <p className="breadcrumb no-print">
@@ -218,7 +219,7 @@ export default function PrintableSelfAssessment() {
                     <td>{t(`documents.types.${document.type}`)}</td>
                     <td>
                       {document.date
-                        ? new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium", timeZone: "UTC" }).format(new Date(`${document.date}T00:00:00Z`))
+                        ? dates.calendarDate(document.date)
                         : "—"}
                     </td>
                     <td>{document.author || "—"}</td>

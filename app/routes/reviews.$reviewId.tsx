@@ -28,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireReviewPermission(request, params.reviewId, loaderPermission("reviews.$reviewId"));
   const { review, role } = access;
   return {
-    review: { id: review.id, hostCity: review.hostCity, country: review.country, phase: review.phase, kind: review.kind },
+    review: { id: review.id, hostCity: review.hostCity, country: review.country, phase: review.phase, kind: review.kind, timeZone: review.timeZone },
     role,
     sections: SECTIONS.filter((section) => hasPermission(access, section.permission)).map(({ to, key }) => ({
       to,

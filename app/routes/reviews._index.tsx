@@ -5,6 +5,7 @@ import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { listAllReviews, listReviewsForUser } from "#app/models/review.server";
 import { requireUser } from "#app/utils/auth.server";
 import { pageTitle } from "#app/utils/i18n";
+import { formatCalendarDate } from "#app/utils/dates";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -19,9 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 function VisitDate({ value }: { value: string | null }) {
   const { i18n } = useTranslation();
   if (!value) return <>—</>;
-  // Read and written as UTC, so the day never shifts with the server's or the browser's zone.
-  const text = new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium", timeZone: "UTC" }).format(new Date(`${value}T00:00:00Z`));
-  return <time dateTime={value}>{text}</time>;
+  return <time dateTime={value}>{formatCalendarDate(value, { locale: i18n.language })}</time>;
 }
 
 type ReviewRow = {

@@ -9,6 +9,7 @@ import { SelectField, TextField } from "#app/components/field";
 import { createReview } from "#app/models/review.server";
 import { requireAdmin } from "#app/utils/auth.server";
 import { LOCALES, pageTitle } from "#app/utils/i18n";
+import { DEFAULT_TIME_ZONE, listTimeZones, TimeZoneSchema } from "#app/utils/dates";
 import { getLocale } from "#app/utils/locale.server";
 import { choice, msg, optionalDateSchema, parseForm, requiredText } from "#app/utils/validation";
 import { readForm } from "#app/utils/forms.server";
@@ -22,6 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       id: framework.id,
       label: `${localize(framework.title, locale)} (${framework.version})`,
     })),
+    timeZones: listTimeZones(),
   };
 }
 
@@ -34,6 +36,8 @@ const NewReviewSchema = z
     visitStart: optionalDateSchema,
     visitEnd: optionalDateSchema,
     reportLocale: choice(LOCALES),
+    // A client that sends no zone (a script, an older form) gets the default.
+    timeZone: TimeZoneSchema.default(DEFAULT_TIME_ZONE),
     leadEmail: z.string().trim().min(1, msg("errors.required")).pipe(z.email(msg("errors.invalidEmail"))),
   })
   .refine((value) => !value.visitStart || !value.visitEnd || value.visitEnd >= value.visitStart, {
@@ -58,7 +62,7 @@ async function writeAction({ request }: ActionFunctionArgs) {
 }
 
 export default function NewReview() {
-  const { frameworks } = useLoaderData<typeof loader>();
+  const { frameworks, timeZones } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const { t } = useTranslation("reviews");
@@ -114,6 +118,22 @@ export default function NewReview() {
           options={LOCALES.map((value) => ({ value, label: t(`common:languages.${value}`) }))}
           errors={errors.reportLocale}
         />
+        <TextField
+          label={t("new.timeZone")}
+          hint={t("new.timeZoneHint")}
+          name="timeZone"
+          list="time-zones"
+          autoComplete="off"
+          spellCheck={false}
+          required
+          defaultValue={String(values.timeZone ?? DEFAULT_TIME_ZONE)}
+          errors={errors.timeZone}
+        />
+        <datalist id="time-zones">
+          {timeZones.map((zone) => (
+            <option key={zone} value={zone} />
+          ))}
+        </datalist>
         <TextField
           label={t("new.leadEmail")}
           hint={t("new.leadHint")}

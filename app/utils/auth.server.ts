@@ -64,6 +64,8 @@ export type ReviewAccess = {
     frameworkVersion: string;
     kind: "peer-review" | "self-assessment";
     phase: Phase;
+    /** IANA zone every date of the review is shown in. */
+    timeZone: string;
   };
 };
 
@@ -92,6 +94,7 @@ export async function requireReviewAccess(
       frameworkVersion: reviews.frameworkVersion,
       kind: reviews.kind,
       phase: reviews.phase,
+      timeZone: reviews.timeZone,
     })
     .from(reviews)
     .innerJoin(reviewMembers, and(eq(reviewMembers.reviewId, reviews.id), eq(reviewMembers.userId, user.id)))

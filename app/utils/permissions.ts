@@ -21,6 +21,7 @@ export const PERMISSION_MATRIX = {
   "review:read": { "host-team": ALL, "peer-reviewer": ALL, "lead-expert": ALL, "host-reader": ALL },
   "members:manage": { "lead-expert": BEFORE_ISSUE },
   "phase:move": { "lead-expert": BEFORE_ISSUE },
+  "review:settings": { "lead-expert": BEFORE_ISSUE },
   "audit:read": { "lead-expert": ALL },
   "self-assessment:read": { "host-team": ALL, "peer-reviewer": ALL, "lead-expert": ALL },
   "self-assessment:write": { "host-team": UNTIL_VISIT_ENDS },
@@ -149,7 +150,7 @@ const ROUTES = {
   "reviews._index": { loader: "signed-in" },
   "reviews.new": { loader: "admin", action: "admin" },
   "reviews.$reviewId": { loader: "review:read" },
-  "reviews.$reviewId._index": { loader: "review:read", action: "phase:move" },
+  "reviews.$reviewId._index": { loader: "review:read", action: { "move-phase": "phase:move", "time-zone": "review:settings" } },
   // One check for every form on the page (invite, remove, change-role, revoke), before the form is read.
   "reviews.$reviewId.members": { loader: "review:read", action: "members:manage" },
   "reviews.$reviewId.audit": { loader: "audit:read" },

@@ -62,6 +62,8 @@ export function seedReview(db: Db) {
       visitStart: "2026-03-16",
       visitEnd: "2026-03-18",
       reportLocale: "fr",
+      // A French city: its dates read in Paris time (a new review defaults to Europe/Brussels).
+      timeZone: "Europe/Paris",
       createdBy: "demo-admin",
       createdAt: at(0),
     })

@@ -71,7 +71,7 @@ describe("the evidence log in Chromium", () => {
     await expect(row.innerText()).resolves.toContain("Maison des droits");
     await expect(row.innerText()).resolves.toContain("Piet de Vries");
     await checkA11y(page);
-    interviewLabel = "Mar 18, 2026 · Focus group · Maison des droits";
+    interviewLabel = "18 Mar 2026 · Focus group · Maison des droits";
   });
 
   it("logs three quotes tagged to two factors with the keyboard only, without reloading the page", async () => {

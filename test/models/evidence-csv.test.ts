@@ -71,7 +71,7 @@ describe("the evidence export", () => {
     const [header] = parseCsv(text.slice(1));
     expect(header).toEqual([
       "Identifiant",
-      "Date (UTC)",
+      "Date (Europe/Paris)",
       "Type",
       "Sens",
       "Facteurs clés",
@@ -103,7 +103,7 @@ describe("the evidence export", () => {
     const factors = header!.indexOf("Key factors");
     expect(rows.every((row) => row[factors]!.split("; ").includes("4"))).toBe(true);
     expect(rows.some((row) => row[factors] === "4; 7")).toBe(true);
-    const dates = rows.map((row) => row[header!.indexOf("Date (UTC)")]!);
+    const dates = rows.map((row) => row[header!.indexOf("Date (Europe/Paris)")]!);
     expect(dates).toEqual([...dates].sort());
   });
 

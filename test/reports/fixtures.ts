@@ -39,6 +39,7 @@ export function fullSnapshot(): ReviewSnapshot {
       visitStart: "2026-03-16",
       visitEnd: "2026-03-18",
       reportLocale: "fr",
+      timeZone: "Europe/Brussels",
     },
     framework: { id: FRAMEWORK_ID, version: framework.version },
     team: [

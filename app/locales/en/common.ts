@@ -86,6 +86,7 @@ export default {
     required: "This field is required.",
     tooLong: "At most {{max}} characters.",
     invalidDate: "Enter a date as YYYY-MM-DD.",
+    invalidTimeZone: "Enter a time zone by its IANA name, such as Europe/Brussels.",
     invalidUrl: "Enter a link starting with http:// or https://.",
     invalidEmail: "Enter an email address.",
     invalidChoice: "Choose one of the options.",

@@ -214,7 +214,7 @@ export default {
   },
   csv: {
     id: "Id",
-    date: "Date (UTC)",
+    date: "Date ({{timeZone}})",
     kind: "Kind",
     polarity: "Shows",
     factors: "Key factors",

@@ -86,6 +86,7 @@ export default {
     required: "Ce champ est obligatoire.",
     tooLong: "{{max}} caractères au maximum.",
     invalidDate: "Saisissez une date au format AAAA-MM-JJ.",
+    invalidTimeZone: "Saisissez un fuseau horaire par son nom IANA, par exemple Europe/Brussels.",
     invalidUrl: "Saisissez un lien commençant par http:// ou https://.",
     invalidEmail: "Saisissez une adresse électronique.",
     invalidChoice: "Choisissez l'une des options.",

@@ -216,7 +216,7 @@ export default {
   },
   csv: {
     id: "Identifiant",
-    date: "Date (UTC)",
+    date: "Date ({{timeZone}})",
     kind: "Type",
     polarity: "Sens",
     factors: "Facteurs clés",

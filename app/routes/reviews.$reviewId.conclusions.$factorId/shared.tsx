@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { getFormProps } from "@conform-to/react";
 import type { z } from "zod";
 import { isFormResult, readResult, submittedValue, useSchemaForm, type FormResult } from "#app/utils/forms";
+import { useDates } from "#app/utils/use-dates";
 import type { action, loader } from "./route";
 import type { Intent } from "./schema";
 
@@ -48,8 +49,8 @@ export function usePageForm<Schema extends z.ZodType<Record<string, unknown>, Re
 }
 
 export function useFormatDate() {
-  const { i18n } = useTranslation();
-  return (value: Date | string) => new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium", timeStyle: "short" }).format(new Date(value));
+  const dates = useDates();
+  return (value: Date | string) => dates.dateTime(value);
 }
 
 export function Done({ intents }: { intents: Intent[] }) {

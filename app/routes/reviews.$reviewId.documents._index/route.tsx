@@ -36,6 +36,7 @@ import { phaseClosedBy, readForm } from "#app/utils/forms.server";
 import { pageTitle } from "#app/utils/i18n";
 import { DocumentForm, useFormatSize } from "./document-form";
 import { guardWrites } from "#app/utils/storage.server";
+import { useDates } from "#app/utils/use-dates";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireReviewPermission(request, params.reviewId, loaderPermission("reviews.$reviewId.documents._index"));
@@ -189,8 +190,8 @@ type DocumentView = LoaderData["documents"][number];
 
 /** A stored YYYY-MM-DD shown in the reader's language; no time zone can move the day. */
 function useFormatDate() {
-  const { i18n } = useTranslation();
-  return (date: string) => new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium", timeZone: "UTC" }).format(new Date(`${date}T00:00:00Z`));
+  const dates = useDates();
+  return (date: string) => dates.calendarDate(date);
 }
 
 /** "1 (q2, q3) · 4": the factors a document answers, with its questions, in the benchmark's numbering. */

@@ -1,6 +1,7 @@
 import { useLoaderData } from "@remix-run/react";
 import { createContext, useContext, useMemo } from "react";
 import { useTranslation } from "react-i18next";
+import { useDates } from "#app/utils/use-dates";
 import { EVIDENCE_KINDS, PARTICIPANT_CATEGORIES, POLARITIES, type EvidenceKind } from "#db/enums";
 import { isFormResult, readResult, type FormResult } from "#app/utils/forms";
 import type { Done, loader } from "./route";
@@ -14,35 +15,18 @@ export type InterviewChoice = LoaderData["facets"]["interviews"][number];
 export const HydratedContext = createContext(false);
 export const useHydrated = () => useContext(HydratedContext);
 
-// Building a date formatter is slow; a page of rows reuses a handful.
-const formatters = new Map<string, Intl.DateTimeFormat>();
-function formatter(locale: string, options: Intl.DateTimeFormatOptions) {
-  const key = `${locale}|${JSON.stringify(options)}`;
-  let made = formatters.get(key);
-  if (!made) {
-    made = new Intl.DateTimeFormat(locale, options);
-    formatters.set(key, made);
-  }
-  return made;
-}
-
-/** Dates render in UTC on the server and in the reader's own time zone once the page runs. */
+/** Dates in the review's zone and the reader's language: the same text before and after hydration. */
 function useDateFormat() {
-  const { i18n } = useTranslation();
-  const hydrated = useHydrated();
-  return useMemo(() => {
-    const timeZone = hydrated ? undefined : "UTC";
-    const moment = formatter(i18n.language, { dateStyle: "medium", timeStyle: "short", timeZone });
-    const short = formatter(i18n.language, { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", timeZone });
-    const day = formatter(i18n.language, { dateStyle: "medium", timeZone: "UTC" });
-    const shortDay = formatter(i18n.language, { day: "numeric", month: "short", timeZone: "UTC" });
-    return {
-      moment: (ms: number) => moment.format(new Date(ms)),
-      short: (ms: number) => short.format(new Date(ms)),
-      day: (iso: string) => day.format(new Date(`${iso}T00:00:00Z`)),
-      shortDay: (iso: string) => shortDay.format(new Date(`${iso}T00:00:00Z`)),
-    };
-  }, [i18n.language, hydrated]);
+  const dates = useDates();
+  return useMemo(
+    () => ({
+      moment: (ms: number) => dates.dateTime(ms),
+      short: (ms: number) => dates.shortDateTime(ms),
+      day: (iso: string) => dates.calendarDate(iso),
+      shortDay: (iso: string) => dates.calendarDayMonth(iso),
+    }),
+    [dates],
+  );
 }
 
 type InterviewBasics = { id: string; date: string; format: "interview" | "focus-group"; place: string };

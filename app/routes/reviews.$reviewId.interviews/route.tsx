@@ -17,6 +17,7 @@ import { isFormResult, readResult, useSchemaForm } from "#app/utils/forms";
 import { InterviewList } from "./interview-list";
 import { guardWrites } from "#app/utils/storage.server";
 import { InterviewSchema } from "./schema";
+import { useDates } from "#app/utils/use-dates";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireReviewPermission(request, params.reviewId, loaderPermission("reviews.$reviewId.interviews"));
@@ -112,7 +113,8 @@ function InterviewForm({ editing }: { editing: LoaderData["editing"] }) {
     inputs?.[inputs.length - 1]?.focus();
   }, [rows]);
   const busy = navigation.state === "submitting";
-  const today = new Date().toISOString().slice(0, 10);
+  const dates = useDates();
+  const today = dates.isoDay(new Date());
 
   return (
     <Form method="post" className="interview-form" {...getFormProps(form)} key={editing?.id ?? "new"}>
@@ -253,9 +255,9 @@ function InterviewForm({ editing }: { editing: LoaderData["editing"] }) {
 export default function Interviews() {
   const { reviewId, interviews, canWrite, editing } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
-  const { t, i18n } = useTranslation("evidence");
-  const day = new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium", timeZone: "UTC" });
-  const formatDay = (iso: string) => day.format(new Date(`${iso}T00:00:00Z`));
+  const { t } = useTranslation("evidence");
+  const dates = useDates();
+  const formatDay = (iso: string) => dates.calendarDate(iso);
   const savedId = searchParams.get("saved");
   const updatedId = searchParams.get("updated");
   return (

@@ -1,9 +1,10 @@
 import { useId, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { useDates } from "#app/utils/use-dates";
 
 export function useFormatDateTime() {
-  const { i18n } = useTranslation();
-  return (value: Date | string) => new Intl.DateTimeFormat(i18n.language, { dateStyle: "medium", timeStyle: "short" }).format(new Date(value));
+  const dates = useDates();
+  return (value: Date | string) => dates.dateTime(value);
 }
 
 export type SaveState = "idle" | "saved" | "unsaved" | "saving" | "failed";

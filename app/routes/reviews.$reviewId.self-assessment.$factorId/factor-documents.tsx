@@ -1,12 +1,13 @@
 import { Link, type useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { formatCalendarDate } from "#app/utils/dates";
 import type { loader } from "./route";
 
 type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
 
 /** A stored YYYY-MM-DD in the reader's language; no time zone can move the day. */
 function formatDay(date: string, language: string) {
-  return new Intl.DateTimeFormat(language, { dateStyle: "medium", timeZone: "UTC" }).format(new Date(`${date}T00:00:00Z`));
+  return formatCalendarDate(date, { locale: language });
 }
 
 /** The documents the host city cited for this factor, with their files and links. */
