@@ -1,6 +1,6 @@
 import { parse } from "csv-parse/sync";
 import { eq } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { action as homeAction, loader as homeLoader } from "#app/routes/reviews.$reviewId._index";
 import { loader as layoutLoader } from "#app/routes/reviews.$reviewId";
 import { loader as auditLoader } from "#app/routes/reviews.$reviewId.audit";
@@ -11,7 +11,7 @@ import { buildFeedbackReport } from "#reports/feedback-report";
 import { auditLog, evidence, reviews } from "#db/schema";
 import { definitionText } from "../reports/text";
 import { fullSnapshot } from "../reports/fixtures";
-import { cookieFor, db, DEMO_REVIEW_ID, makeRequest, run, seedOnce, setPhase } from "../utils";
+import { cookieFor, db, DEMO_REVIEW_ID, loadDemoReview, makeRequest, run, setPhase } from "../utils";
 
 /**
  * Each review has its own time zone (seeded Europe/Paris for the demo, Europe/Brussels by default),
@@ -28,8 +28,8 @@ function setZone(timeZone: string) {
   db.update(reviews).set({ timeZone }).where(eq(reviews.id, DEMO_REVIEW_ID)).run();
 }
 
-beforeAll(async () => {
-  await seedOnce();
+beforeEach(async () => {
+  await loadDemoReview();
   setPhase("peer-visit");
 });
 
