@@ -148,6 +148,8 @@ describe("the evidence log in Chromium", () => {
     await page.goto(`${app.baseURL}/reviews/demo/evidence`);
     await page.getByRole("combobox", { name: "Key factors" }).selectOption("kf-10");
     await page.waitForURL(/factor=kf-10/);
+    // The URL changes before the table's data arrives: wait for the new count, then check the rows.
+    await page.locator(".table-count", { hasText: /^2 rows$/ }).waitFor();
     await page.locator("table[aria-busy]").waitFor({ state: "detached" });
     const rows = page.locator("table tbody tr");
     await expect(rows.count()).resolves.toBe(2);
