@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { getKeyFactor, requireFramework, type Framework, type KeyFactor } from "#benchmark/index";
 import { reviews, selfAssessmentAnswers, selfAssessmentFactors, users } from "#db/schema";
+import type { Db } from "#db/client";
 import { type Rating } from "#db/enums";
 import { db } from "#app/utils/db.server";
 import { msg, type FieldErrors } from "#app/utils/validation";
@@ -56,6 +57,22 @@ export type SavedAssessment = {
   changedSinceSubmission: boolean;
 };
 
+/** One factor's saved rating and summary with who saved them last; read alike outside and inside a save. */
+function readSavedFactor(executor: Pick<Db, "select">, reviewId: string, factorId: string) {
+  return executor
+    .select({
+      rating: selfAssessmentFactors.rating,
+      summary: selfAssessmentFactors.summary,
+      version: selfAssessmentFactors.version,
+      updatedAt: selfAssessmentFactors.updatedAt,
+      updatedByName: users.name,
+    })
+    .from(selfAssessmentFactors)
+    .leftJoin(users, eq(users.id, selfAssessmentFactors.updatedBy))
+    .where(and(eq(selfAssessmentFactors.reviewId, reviewId), eq(selfAssessmentFactors.factorId, factorId)))
+    .get();
+}
+
 /** One factor's answers (by question id) and its rating and summary, as saved. */
 export async function getFactorAssessment({ reviewId, factorId }: { reviewId: string; factorId: string }) {
   const frame = await getReviewFrame(reviewId);
@@ -71,18 +88,7 @@ export async function getFactorAssessment({ reviewId, factorId }: { reviewId: st
     .from(selfAssessmentAnswers)
     .leftJoin(users, eq(users.id, selfAssessmentAnswers.updatedBy))
     .where(and(eq(selfAssessmentAnswers.reviewId, reviewId), eq(selfAssessmentAnswers.factorId, factorId)));
-  const factorRow = await db
-    .select({
-      rating: selfAssessmentFactors.rating,
-      summary: selfAssessmentFactors.summary,
-      version: selfAssessmentFactors.version,
-      updatedAt: selfAssessmentFactors.updatedAt,
-      updatedByName: users.name,
-    })
-    .from(selfAssessmentFactors)
-    .leftJoin(users, eq(users.id, selfAssessmentFactors.updatedBy))
-    .where(and(eq(selfAssessmentFactors.reviewId, reviewId), eq(selfAssessmentFactors.factorId, factorId)))
-    .get();
+  const factorRow = readSavedFactor(db, reviewId, factorId);
   const answers: Record<string, SavedAnswer> = {};
   for (const { questionId, ...row } of answerRows) {
     answers[questionId] = { ...row, changedSinceSubmission: changedSince(submittedAt, row.updatedAt) };
@@ -215,18 +221,7 @@ export async function saveFactorAssessment({
     if (assessment) {
       const rating = assessment.rating as Rating | null;
       const summary = assessment.summary.trim();
-      const current = tx
-        .select({
-          rating: selfAssessmentFactors.rating,
-          summary: selfAssessmentFactors.summary,
-          version: selfAssessmentFactors.version,
-          updatedAt: selfAssessmentFactors.updatedAt,
-          updatedByName: users.name,
-        })
-        .from(selfAssessmentFactors)
-        .leftJoin(users, eq(users.id, selfAssessmentFactors.updatedBy))
-        .where(and(eq(selfAssessmentFactors.reviewId, reviewId), eq(selfAssessmentFactors.factorId, factorId)))
-        .get();
+      const current = readSavedFactor(tx, reviewId, factorId);
       const unchanged = (current?.rating ?? null) === rating && (current?.summary ?? "") === summary;
       if (unchanged) {
         savedAssessment = { rating, summary, version: current?.version ?? 0 };
