@@ -1,5 +1,6 @@
 import { Link, isRouteErrorResponse, useFetchers, useRouteError } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { useMessage } from "#app/components/field";
 
 const TITLES: Record<number, string> = {
   400: "errors.badRequest",
@@ -45,11 +46,12 @@ function RefusalExplanation({ refusal }: { refusal: Refusal }) {
  * The one error boundary: expected failures arrive as thrown responses (404, 403, 409…)
  * and are explained in the reader's language; anything else is a plain apology. A refusal
  * from the permission matrix says whose role and which phase; other messages from the server
- * are shown as sent.
+ * are translated when they are an i18n key (a refusal's message may be either), else shown as sent.
  */
 export function GeneralErrorBoundary() {
   const error = useRouteError();
   const { t } = useTranslation();
+  const translate = useMessage();
   const status = isRouteErrorResponse(error) ? error.status : 500;
   const refusal = isRouteErrorResponse(error) ? refusalOf(error.data) : null;
   const detail =
@@ -60,7 +62,7 @@ export function GeneralErrorBoundary() {
     <section className="error-page" aria-labelledby="error-title">
       <h1 id="error-title">{t(refusal?.reason === "phase" ? "errors.closedPhase" : TITLES[status] ?? "errors.title")}</h1>
       <p className="muted">{t("errors.status", { status })}</p>
-      {refusal ? <RefusalExplanation refusal={refusal} /> : detail && status !== 404 ? <p>{detail}</p> : null}
+      {refusal ? <RefusalExplanation refusal={refusal} /> : detail && status !== 404 ? <p>{translate(detail)}</p> : null}
       <p>
         <Link to="/reviews">{t("errors.goHome")}</Link>
       </p>

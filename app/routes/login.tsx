@@ -17,7 +17,7 @@ import { guardWrites } from "#app/utils/storage.server";
 /** A redirect target with CR, LF or another control character is a forged link, not a typo. */
 function requirePlainRedirect(redirectTo: string | null | undefined) {
   if (redirectTo && hasControlCharacter(redirectTo)) {
-    throw data({ message: "The address to return to after sign-in is not valid." }, { status: 400 });
+    throw data({ message: "auth:login.badRedirect" }, { status: 400 });
   }
 }
 

@@ -9,7 +9,7 @@ import { getSessionUser, type SessionUser } from "./session.server";
 const MUTATING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
 function refuseCrossSite(): never {
-  throw data({ message: "Cross-site request refused." }, { status: 403 });
+  throw data({ message: "errors.crossSite" }, { status: 403 });
 }
 
 /**
@@ -49,7 +49,7 @@ export async function requireUser(request: Request, options: GuardOptions = {}):
 
 export async function requireAdmin(request: Request): Promise<SessionUser> {
   const user = await requireUser(request);
-  if (!user.isAdmin) throw data({ message: "Only the instance administrator can do this." }, { status: 403 });
+  if (!user.isAdmin) throw data({ message: "errors.adminOnly" }, { status: 403 });
   return user;
 }
 

@@ -5,6 +5,7 @@ export default {
     password: "Password",
     submit: "Sign in",
     invalid: "Wrong email or password.",
+    badRedirect: "The address to return to after sign-in is not valid.",
     throttled: "Too many failed attempts. Try again in {{seconds}} seconds.",
     demo: "Demo accounts (password workbench-demo): lead@demo.test, peer@demo.test, host@demo.test, reader@demo.test.",
   },

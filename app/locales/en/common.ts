@@ -81,6 +81,8 @@ export default {
     sortDescending: "sorted descending",
   },
   errors: {
+    crossSite: "This form was sent from another site, so it was refused.",
+    adminOnly: "Only the instance administrator can do this.",
     cannotSave: "The server cannot save right now. What you typed is still here: try again in a few minutes.",
     title: "Something went wrong",
     required: "This field is required.",

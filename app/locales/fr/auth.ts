@@ -5,6 +5,7 @@ export default {
     password: "Mot de passe",
     submit: "Se connecter",
     invalid: "Adresse ou mot de passe incorrect.",
+    badRedirect: "L'adresse où revenir après la connexion n'est pas valide.",
     throttled: "Trop de tentatives échouées. Réessayez dans {{seconds}} secondes.",
     demo: "Comptes de démonstration (mot de passe workbench-demo) : lead@demo.test, peer@demo.test, host@demo.test, reader@demo.test.",
   },

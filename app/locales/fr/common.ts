@@ -81,6 +81,8 @@ export default {
     sortDescending: "tri décroissant",
   },
   errors: {
+    crossSite: "Ce formulaire a été envoyé depuis un autre site : il a été refusé.",
+    adminOnly: "Seul l'administrateur de l'instance peut faire cela.",
     cannotSave: "Le serveur ne peut pas enregistrer pour le moment. Ce que vous avez saisi est toujours là : réessayez dans quelques minutes.",
     title: "Une erreur est survenue",
     required: "Ce champ est obligatoire.",

@@ -1,0 +1,46 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser } from "playwright-core";
+import { launchBrowser, startApp, type RunningApp } from "./harness";
+
+let app: RunningApp;
+let browser: Browser;
+
+beforeAll(async () => {
+  app = await startApp();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+describe("an error page", () => {
+  it("explains a refused sign-in link in the reader's language", async () => {
+    const context = await browser.newContext({ timezoneId: "Europe/Paris" });
+    const page = await context.newPage();
+    const response = await page.goto(`${app.baseURL}/login?lang=fr&redirectTo=%2F%0D%0A%2Fevil.example`);
+    expect(response?.status()).toBe(400);
+    await expect(page.locator(".error-page").innerText()).resolves.toContain("L'adresse où revenir après la connexion n'est pas valide.");
+    const english = await browser.newContext({ timezoneId: "Europe/Paris" });
+    const englishPage = await english.newPage();
+    await englishPage.goto(`${app.baseURL}/login?lang=en&redirectTo=%2F%0D%0A%2Fevil.example`);
+    await expect(englishPage.locator(".error-page").innerText()).resolves.toContain("The address to return to after sign-in is not valid.");
+    await context.close();
+    await english.close();
+  });
+
+  it("explains a cross-site post in the reader's language", async () => {
+    const context = await browser.newContext({ timezoneId: "Europe/Paris" });
+    const page = await context.newPage();
+    await page.goto(`${app.baseURL}/login?lang=fr`);
+    // A form another site would post here: same cookie, foreign Origin.
+    const response = await page.request.post(`${app.baseURL}/login?lang=fr`, {
+      form: { email: "lead@demo.test", password: "workbench-demo" },
+      headers: { Origin: "https://evil.example" },
+    });
+    expect(response.status()).toBe(403);
+    const html = await response.text();
+    expect(html).toContain("Ce formulaire a été envoyé depuis un autre site : il a été refusé.");
+    await context.close();
+  });
+});
