@@ -31,5 +31,8 @@ echo "== unit and integration tests"
 seed="${SEED:-$RANDOM}"
 echo "vitest shuffle seed: $seed"
 npx vitest run --sequence.shuffle --sequence.seed="$seed"
-echo "== browser tests (Chromium)"
-npx vitest run --config vitest.e2e.config.ts
+# Twice: in Europe/Paris, where the users are (hydration mismatches show there), and in UTC.
+for zone in Europe/Paris UTC; do
+  echo "== browser tests (Chromium, $zone)"
+  E2E_TZ="$zone" npx vitest run --config vitest.e2e.config.ts
+done

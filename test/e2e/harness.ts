@@ -90,8 +90,15 @@ export async function startApp(): Promise<RunningApp> {
   };
 }
 
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: CHROMIUM_ARGS });
+/** The browser's time zone: Europe/Paris (where the users live) unless E2E_TZ says otherwise; npm test also runs E2E_TZ=UTC. */
+export const E2E_TZ = process.env.E2E_TZ ?? "Europe/Paris";
+
+/** Chromium whose every new context runs in E2E_TZ unless a test names another zone. */
+export async function launchBrowser(): Promise<Browser> {
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: CHROMIUM_ARGS });
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = (options = {}) => newContext({ timezoneId: E2E_TZ, ...options });
+  return browser;
 }
 
 /** Collects the page's console errors and uncaught exceptions, for tests to assert there were none. */
