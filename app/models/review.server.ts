@@ -21,19 +21,21 @@ export function phasesFor(kind: ReviewKind): readonly Phase[] {
   return kind === "self-assessment" ? ["self-assessment", "issued"] : PHASES;
 }
 
+/** What a list of reviews shows of each one, for a member's list and the administrator's alike. */
+const REVIEW_LIST_COLUMNS = {
+  id: reviews.id,
+  hostCity: reviews.hostCity,
+  country: reviews.country,
+  kind: reviews.kind,
+  phase: reviews.phase,
+  frameworkId: reviews.frameworkId,
+  visitStart: reviews.visitStart,
+  timeZone: reviews.timeZone,
+};
+
 export async function listReviewsForUser({ userId }: { userId: string }) {
   return db
-    .select({
-      id: reviews.id,
-      hostCity: reviews.hostCity,
-      country: reviews.country,
-      kind: reviews.kind,
-      phase: reviews.phase,
-      frameworkId: reviews.frameworkId,
-      visitStart: reviews.visitStart,
-      timeZone: reviews.timeZone,
-      role: reviewMembers.role,
-    })
+    .select({ ...REVIEW_LIST_COLUMNS, role: reviewMembers.role })
     .from(reviewMembers)
     .innerJoin(reviews, eq(reviews.id, reviewMembers.reviewId))
     .where(eq(reviewMembers.userId, userId))
@@ -43,16 +45,7 @@ export async function listReviewsForUser({ userId }: { userId: string }) {
 /** For the administrator: every review with its lead experts, and no content. */
 export async function listAllReviews() {
   const rows = await db
-    .select({
-      id: reviews.id,
-      hostCity: reviews.hostCity,
-      country: reviews.country,
-      kind: reviews.kind,
-      phase: reviews.phase,
-      frameworkId: reviews.frameworkId,
-      visitStart: reviews.visitStart,
-      timeZone: reviews.timeZone,
-    })
+    .select(REVIEW_LIST_COLUMNS)
     .from(reviews)
     .orderBy(asc(reviews.hostCity));
   const leads = await db
