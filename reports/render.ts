@@ -34,6 +34,28 @@ pdfmake.setLocalAccessPolicy((path) => ALLOWED_FILES.has(path));
  * the same either way; if pdfkit's internals ever change shape, its own cache is left alone.
  */
 const SHARED_LAYOUT_LIMIT = 20_000;
+
+/*
+ * The speed patches below, each able to step aside: a test renders the same documents with and
+ * without them and compares the text a reader gets (test/reports/render-patches.test.ts).
+ */
+type SpeedPatch = { name: string; apply: () => void; remove: () => void };
+const speedPatches: SpeedPatch[] = [];
+function install(patch: SpeedPatch) {
+  speedPatches.push(patch);
+  patch.apply();
+}
+
+/** The speed patches that found pdfmake's internals in the shape they expect. */
+export function installedSpeedPatches(): string[] {
+  return speedPatches.map((patch) => patch.name);
+}
+
+/** Turns the speed patches off or back on, for the whole process (tests compare both renders). */
+export function setSpeedPatches(on: boolean) {
+  for (const patch of speedPatches) (on ? patch.apply : patch.remove)();
+}
+
 function shareLayoutCache() {
   const PDFDocument = createRequire(require.resolve("pdfmake"))("pdfkit") as new (options: object) => {
     font: (src: string) => unknown;
@@ -62,7 +84,8 @@ function shareLayoutCache() {
     }
     return cache;
   };
-  prototype.layoutCached = function layoutCached(this: EmbeddedFont, text: string) {
+  const original = prototype.layoutCached;
+  const shared = function layoutCached(this: EmbeddedFont, text: string) {
     const cache = lookup(this);
     if (cache === null) return this.layoutRun(text);
     let run = cache.get(text);
@@ -75,6 +98,11 @@ function shareLayoutCache() {
     }
     return run;
   };
+  install({
+    name: "shared word-shaping cache",
+    apply: () => (prototype.layoutCached = shared),
+    remove: () => (prototype.layoutCached = original),
+  });
 }
 shareLayoutCache();
 
@@ -127,7 +155,7 @@ function joinRuns() {
   const Renderer = (require("pdfmake/js/Renderer") as { default?: { prototype: Record<string, unknown> } }).default;
   const original = Renderer?.prototype.renderLine as ((this: unknown, line: { inlines: Inline[] }, x: number, y: number) => void) | undefined;
   if (!Renderer || typeof original !== "function") return;
-  Renderer.prototype.renderLine = function renderLine(this: unknown, line: { inlines: Inline[] }, x: number, y: number) {
+  const joinedRenderLine = function renderLine(this: unknown, line: { inlines: Inline[] }, x: number, y: number) {
     const runs: Inline[] = [];
     let joined = false;
     for (const inline of line.inlines) {
@@ -147,6 +175,11 @@ function joinRuns() {
     if (runs.length !== line.inlines.length) line = Object.assign(Object.create(Object.getPrototypeOf(line)), line, { inlines: runs });
     return original.call(this, line, x, y);
   };
+  install({
+    name: "one text run per line and style",
+    apply: () => (Renderer.prototype.renderLine = joinedRenderLine),
+    remove: () => (Renderer.prototype.renderLine = original),
+  });
 }
 joinRuns();
 
