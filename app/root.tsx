@@ -11,7 +11,7 @@ import {
   useLocation,
   useRouteLoaderData,
 } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { useEffect, type ReactNode } from "react";
 import { I18nextProvider, useTranslation } from "react-i18next";
 import { GeneralErrorBoundary, SaveFailureNotice } from "#app/components/error-boundary";
 import stylesheet from "#app/styles/app.css?url";
@@ -109,6 +109,11 @@ export function Layout({ children }: { children: ReactNode }) {
   const locale = rootData?.locale ?? "en";
   const i18n = getI18n(locale);
   const nonce = useNonce();
+  // Marks the page as interactive once React has taken over the server's HTML: browser journeys
+  // wait for it before using controls whose changes only the page's script reads.
+  useEffect(() => {
+    document.documentElement.dataset.hydrated = "true";
+  }, []);
   return (
     <html lang={locale}>
       <head>

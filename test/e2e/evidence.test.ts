@@ -4,7 +4,7 @@ import { parse } from "csv-parse/sync";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fillLargeLog, measureBrowserViewChange } from "../perf/evidence";
-import { checkA11y, launchBrowser, signIn, startApp, watchPage, type RunningApp } from "./harness";
+import { checkA11y, launchBrowser, signIn, startApp, waitForHydration, watchPage, type RunningApp } from "./harness";
 
 /**
  * A peer reviewer during the visit: records an interview, logs three quotes with the keyboard
@@ -146,6 +146,8 @@ describe("the evidence log in Chromium", () => {
 
   it("filters the log to one factor, keeps the view in the URL, and exports exactly that view as CSV", async () => {
     await page.goto(`${app.baseURL}/reviews/demo/evidence`);
+    // A choice made before React takes over the server's HTML is not seen by the page's script.
+    await waitForHydration(page);
     await page.getByRole("combobox", { name: "Key factors" }).selectOption("kf-10");
     await page.waitForURL(/factor=kf-10/);
     // The URL changes before the table's data arrives: wait for the new count, then check the rows.

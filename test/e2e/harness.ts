@@ -138,3 +138,8 @@ export async function checkA11y(page: Page) {
   }
   return results;
 }
+
+/** Waits until React has hydrated the page (root.tsx marks <html data-hydrated>). */
+export async function waitForHydration(page: Page) {
+  await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
+}
