@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { checkA11y, launchBrowser, signIn, startApp, watchPage, type RunningApp } from "./harness";
+import { checkA11y, launchBrowser, signIn, startApp, waitForHydration, watchPage, type RunningApp } from "./harness";
 
 let app: RunningApp;
 let browser: Browser;
@@ -140,6 +140,8 @@ describe("the host city's self-assessment", () => {
     const page = await context.newPage();
     await signIn(page, app.baseURL, "host@demo.test");
     await page.goto(url("/self-assessment/kf-11"));
+    // Text typed before React takes over is not yet watched by the unsaved-text guard.
+    await waitForHydration(page);
     await typeAnswer(page, "kf-11-q2", "Brouillon");
     let dialog: string | null = null;
     page.once("dialog", async (event) => {
