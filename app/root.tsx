@@ -1,16 +1,6 @@
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import {
-  Form,
-  Link,
-  Links,
-  Meta,
-  Outlet,
-  Scripts,
-  ScrollRestoration,
-  useLocation,
-  useRouteLoaderData,
-} from "@remix-run/react";
+import { Form, Link, Links, Meta, Outlet, Scripts, ScrollRestoration, useLocation, useRouteLoaderData } from "@remix-run/react";
 import { useEffect, type ReactNode } from "react";
 import { I18nextProvider, useTranslation } from "react-i18next";
 import { GeneralErrorBoundary, SaveFailureNotice } from "#app/components/error-boundary";
@@ -24,10 +14,7 @@ import { skipWhenOnlyTheQueryChanges } from "#app/utils/revalidation";
 export async function loader({ request }: LoaderFunctionArgs) {
   const { locale, setCookie } = await resolveLocale(request);
   const user = await getSessionUser(request);
-  return data(
-    { locale, user: user ? { name: user.name, isAdmin: user.isAdmin } : null },
-    setCookie ? { headers: { "Set-Cookie": setCookie } } : undefined,
-  );
+  return data({ locale, user: user ? { name: user.name, isAdmin: user.isAdmin } : null }, setCookie ? { headers: { "Set-Cookie": setCookie } } : undefined);
 }
 
 export const links: LinksFunction = () => [
@@ -46,13 +33,7 @@ function LanguageSwitch({ locale }: { locale: Locale }) {
           params.set("lang", lang);
           return (
             <li key={lang}>
-              <Link
-                to={`${location.pathname}?${params}`}
-                lang={lang}
-                hrefLang={lang}
-                aria-current={lang === locale ? "true" : undefined}
-                reloadDocument
-              >
+              <Link to={`${location.pathname}?${params}`} lang={lang} hrefLang={lang} aria-current={lang === locale ? "true" : undefined} reloadDocument>
                 {t(`languages.${lang}`)}
               </Link>
             </li>

@@ -87,10 +87,7 @@ export function keyFactorIdSchema(framework: Framework): z.ZodEnum<Record<string
 
 /** Key factor ids active in at least one framework. Use keyFactorIdSchema()
  * when the framework is known, since ids like kf-03 exist in several. */
-export const FactorIdSchema = enumOf(
-  [...new Set(frameworks.flatMap((f) => activeKeyFactorIds(f)))],
-  "key factors in any framework",
-);
+export const FactorIdSchema = enumOf([...new Set(frameworks.flatMap((f) => activeKeyFactorIds(f)))], "key factors in any framework");
 
 export type LocalizedFactor = {
   id: string;

@@ -60,10 +60,7 @@ export async function backupDatabase(db: Db, target: string, { timeLimitMs = BAC
   let timer: ReturnType<typeof setTimeout> | undefined;
   try {
     await new Promise<void>((resolve, reject) => {
-      timer = setTimeout(
-        () => reject(new Error(`The backup did not finish within ${Math.round(timeLimitMs / 1000)} s; nothing was written.`)),
-        timeLimitMs
-      );
+      timer = setTimeout(() => reject(new Error(`The backup did not finish within ${Math.round(timeLimitMs / 1000)} s; nothing was written.`)), timeLimitMs);
       worker.once("message", (message: "done" | { error: string }) => (message === "done" ? resolve() : reject(new Error(message.error))));
       worker.once("error", reject);
       worker.once("exit", (code) => reject(new Error(`The backup stopped (exit code ${code}).`)));

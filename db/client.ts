@@ -62,9 +62,7 @@ export function checkDatabase(db: Db, filePath: string): void {
     problems = [(error as Error).message];
   }
   if (problems.length === 1 && problems[0] === "ok") return;
-  throw new Error(
-    `Database "${filePath}" is damaged (${problems.join("; ").replace(/\s+/g, " ")}); restore the latest backup (see "Backups" in the README)`
-  );
+  throw new Error(`Database "${filePath}" is damaged (${problems.join("; ").replace(/\s+/g, " ")}); restore the latest backup (see "Backups" in the README)`);
 }
 
 /*

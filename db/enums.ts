@@ -15,14 +15,7 @@ export const LOCALE_VALUES = ["fr", "en"] as const;
 export const RATINGS = ["in-place", "partly-in-place", "not-in-place", "not-assessed"] as const;
 export type Rating = (typeof RATINGS)[number];
 
-export const DOCUMENT_TYPES = [
-  "minutes",
-  "annual-report",
-  "monitoring-data",
-  "press-release",
-  "strategy",
-  "other",
-] as const;
+export const DOCUMENT_TYPES = ["minutes", "annual-report", "monitoring-data", "press-release", "strategy", "other"] as const;
 export type DocumentType = (typeof DOCUMENT_TYPES)[number];
 
 export const DOCUMENT_ORIGINS = ["host-city", "peer-team"] as const;
@@ -32,15 +25,7 @@ export type ContextEffect = (typeof CONTEXT_EFFECTS)[number];
 
 export const INTERVIEW_FORMATS = ["interview", "focus-group"] as const;
 
-export const PARTICIPANT_CATEGORIES = [
-  "city-official",
-  "elected-official",
-  "ngo",
-  "migrant-organisation",
-  "service-provider",
-  "resident",
-  "other",
-] as const;
+export const PARTICIPANT_CATEGORIES = ["city-official", "elected-official", "ngo", "migrant-organisation", "service-provider", "resident", "other"] as const;
 export type ParticipantCategory = (typeof PARTICIPANT_CATEGORIES)[number];
 
 export const EVIDENCE_KINDS = ["document", "interview-quote", "focus-group-note", "observation", "data"] as const;

@@ -1,13 +1,6 @@
 // Over 400 lines on purpose: drizzle-kit reads this one schema file, and the tables read best side by side.
 import { sql } from "drizzle-orm";
-import {
-  blob,
-  index,
-  integer,
-  primaryKey,
-  sqliteTable,
-  text,
-} from "drizzle-orm/sqlite-core";
+import { blob, index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import {
   CONCLUSION_STATES,
   CONTEXT_EFFECTS,
@@ -431,4 +424,3 @@ export const issuedReports = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.reviewId, t.locale] })],
 );
-

@@ -6,12 +6,5 @@
  * the seed writes those columns too, and db/ never imports from app/.
  */
 export function foldText(value: string): string {
-  return value
-    .normalize("NFD")
-    .replace(/[œŒ]/g, "oe")
-    .replace(/[æÆ]/g, "ae")
-    .replace(/ß/g, "ss")
-    .replace(/[’‘ʼ]/g, "'")
-    .replace(/\p{M}/gu, "")
-    .toLowerCase();
+  return value.normalize("NFD").replace(/[œŒ]/g, "oe").replace(/[æÆ]/g, "ae").replace(/ß/g, "ss").replace(/[’‘ʼ]/g, "'").replace(/\p{M}/gu, "").toLowerCase();
 }

@@ -92,7 +92,9 @@ export function ratingChartSvg(model: ReportModel): string {
         parts.push(`<rect x="${PLOT_X}" y="${y}" width="${(step * level).toFixed(2)}" height="${BAR}" fill="${bar.color}"/>`);
       } else {
         parts.push(`<rect x="${PLOT_X}" y="${y}" width="2" height="${BAR}" fill="${bar.color}"/>`);
-        parts.push(`<text x="${PLOT_X + 5}" y="${y + BAR - 1}" font-size="6.5" font-style="italic" fill="${COLORS.muted}" font-family="Roboto">${escapeXml(bar.missing)}</text>`);
+        parts.push(
+          `<text x="${PLOT_X + 5}" y="${y + BAR - 1}" font-size="6.5" font-style="italic" fill="${COLORS.muted}" font-family="Roboto">${escapeXml(bar.missing)}</text>`,
+        );
       }
     });
   });

@@ -87,9 +87,7 @@ export function buildFeedbackReport(snapshot: ReviewSnapshot, options: ReportOpt
       creationDate: date,
       modDate: date,
     },
-    ...(model.final
-      ? {}
-      : { watermark: { text: t("watermark"), color: COLORS.watermark, opacity: 0.16, bold: true, fontSize: 110 } }),
+    ...(model.final ? {} : { watermark: { text: t("watermark"), color: COLORS.watermark, opacity: 0.16, bold: true, fontSize: 110 } }),
     header: (currentPage) =>
       currentPage === 1
         ? null

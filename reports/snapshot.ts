@@ -1,15 +1,4 @@
-import type {
-  ContextEffect,
-  DocumentType,
-  EvidenceKind,
-  Horizon,
-  ParticipantCategory,
-  Phase,
-  Polarity,
-  Priority,
-  Rating,
-  ReviewKind,
-} from "#db/enums";
+import type { ContextEffect, DocumentType, EvidenceKind, Horizon, ParticipantCategory, Phase, Polarity, Priority, Rating, ReviewKind } from "#db/enums";
 
 /**
  * Everything the feedback report shows, read from the database once and handed to pure

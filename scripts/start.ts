@@ -39,7 +39,11 @@ if (!fs.existsSync("build/server/index.js")) {
 await new Promise<void>((resolve) => {
   const probe = net.createServer();
   probe.once("error", (error: NodeJS.ErrnoException) => {
-    fail(error.code === "EADDRINUSE" ? `port ${env.PORT} is already in use; stop the other program or set PORT.` : `cannot listen on ${env.HOST}:${env.PORT}: ${error.message}`);
+    fail(
+      error.code === "EADDRINUSE"
+        ? `port ${env.PORT} is already in use; stop the other program or set PORT.`
+        : `cannot listen on ${env.HOST}:${env.PORT}: ${error.message}`,
+    );
   });
   probe.listen(env.PORT, env.HOST, () => probe.close(() => resolve()));
 });

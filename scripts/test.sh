@@ -26,6 +26,8 @@ echo "== typecheck"
 npx tsc --noEmit
 echo "== lint"
 npx eslint . --max-warnings 0
+echo "== format"
+npx prettier --check . --log-level warn
 echo "== unit and integration tests"
 # Shuffled, so a test that leans on another's leftovers fails; SEED=N npm test replays an order.
 seed="${SEED:-$RANDOM}"

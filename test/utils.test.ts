@@ -15,7 +15,10 @@ describe("loadDemoReview", () => {
       phase: db.select({ phase: reviews.phase }).from(reviews).where(eq(reviews.id, DEMO_REVIEW_ID)).get()!.phase,
       evidence: db.select({ n: count() }).from(evidence).get()!.n,
       audit: db.select({ n: count() }).from(auditLog).get()!.n,
-      lastAuditId: db.select({ id: max(auditLog.id) }).from(auditLog).get()!.id!,
+      lastAuditId: db
+        .select({ id: max(auditLog.id) })
+        .from(auditLog)
+        .get()!.id!,
     };
 
     setPhase(seeded.phase === "issued" ? "drafting" : "issued");
@@ -26,7 +29,11 @@ describe("loadDemoReview", () => {
     expect(db.select({ phase: reviews.phase }).from(reviews).where(eq(reviews.id, DEMO_REVIEW_ID)).get()!.phase).toBe(seeded.phase);
     expect(db.select({ n: count() }).from(evidence).get()!.n).toBe(seeded.evidence);
     expect(db.select({ n: count() }).from(auditLog).get()!.n).toBe(seeded.audit);
-    const inserted = db.insert(auditLog).values({ reviewId: DEMO_REVIEW_ID, userId: null, action: "create", entity: "test", entityId: "y" }).returning({ id: auditLog.id }).get();
+    const inserted = db
+      .insert(auditLog)
+      .values({ reviewId: DEMO_REVIEW_ID, userId: null, action: "create", entity: "test", entityId: "y" })
+      .returning({ id: auditLog.id })
+      .get();
     expect(inserted.id).toBe(seeded.lastAuditId + 1);
   });
 

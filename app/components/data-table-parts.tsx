@@ -30,15 +30,14 @@ function foldedRowText<T>(row: Row<T>): string {
         const meta = cell.column.columnDef.meta;
         return meta?.searchValue ? meta.searchValue(row.original) : plainText(cell.getValue());
       })
-      .join(" \u0000 ")
+      .join(" \u0000 "),
   );
   foldedRows.set(key, text);
   return text;
 }
 
 /** Global filter: every word of the query appears somewhere in the row, accents and case ignored. */
-export const accentInsensitiveFilter: FilterFn<unknown> = (row, _columnId, query: string) =>
-  matchesSearch(foldedRowText(row), searchTerms(query));
+export const accentInsensitiveFilter: FilterFn<unknown> = (row, _columnId, query: string) => matchesSearch(foldedRowText(row), searchTerms(query));
 accentInsensitiveFilter.autoRemove = (value) => !value;
 
 /** Column filter: the cell's value (or one of its values, for lists) is among the chosen ones. */
@@ -60,15 +59,7 @@ type TableBodyProps<T> = {
   rowClassName?: (row: T) => string | undefined;
 };
 
-function TableBodyRows<T>({
-  rows,
-  columnKey,
-  groupOption,
-  renderGroupHeader,
-  rowHeaderColumn,
-  emptyMessage,
-  rowClassName,
-}: TableBodyProps<T>) {
+function TableBodyRows<T>({ rows, columnKey, groupOption, renderGroupHeader, rowHeaderColumn, emptyMessage, rowClassName }: TableBodyProps<T>) {
   const span = columnKey.split(",").length;
   const bodies: { header: Row<T> | null; rows: Row<T>[] }[] = [];
   for (const row of rows) {
@@ -135,7 +126,7 @@ export const TableBody = memo(
     before.columnKey === after.columnKey &&
     before.groupOption?.value === after.groupOption?.value &&
     before.rowHeaderColumn === after.rowHeaderColumn &&
-    before.emptyMessage === after.emptyMessage
+    before.emptyMessage === after.emptyMessage,
 ) as typeof TableBodyRows;
 
 export function useColumnLabel() {
@@ -173,20 +164,12 @@ export function TableHead<T>({ headerGroups, sort, formId }: { headerGroups: Hea
                 className={column.columnDef.meta?.className}
                 aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : "none"}
               >
-                <button
-                  type="submit"
-                  form={formId}
-                  name="sort"
-                  value={`${column.id}.${nextDesc ? "desc" : "asc"}`}
-                  className="sort-button"
-                >
+                <button type="submit" form={formId} name="sort" value={`${column.id}.${nextDesc ? "desc" : "asc"}`} className="sort-button">
                   {label}
                   <span aria-hidden="true" className="sort-indicator">
                     {sorted === "asc" ? " ▲" : sorted === "desc" ? " ▼" : " ↕"}
                   </span>
-                  {sorted ? (
-                    <span className="visually-hidden"> ({t(sorted === "asc" ? "table.sortAscending" : "table.sortDescending")})</span>
-                  ) : null}
+                  {sorted ? <span className="visually-hidden"> ({t(sorted === "asc" ? "table.sortAscending" : "table.sortDescending")})</span> : null}
                 </button>
               </th>
             );

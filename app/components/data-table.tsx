@@ -55,7 +55,7 @@ export function useUrlTableState(config: TableConfig) {
         preventScrollReset: true,
       });
     },
-    [config, searchParams, setSearchParams]
+    [config, searchParams, setSearchParams],
   );
   return [state, setState] as const;
 }
@@ -143,10 +143,7 @@ export function DataTable<T>({
   const [searchParams] = useSearchParams();
 
   const ids = useMemo(() => columns.map(columnId), [columns]);
-  const hideable = useMemo(
-    () => columns.filter((column) => !column.meta?.hidden && column.enableHiding !== false).map(columnId),
-    [columns]
-  );
+  const hideable = useMemo(() => columns.filter((column) => !column.meta?.hidden && column.enableHiding !== false).map(columnId), [columns]);
   const shown = state.columns ?? defaultColumns ?? hideable;
   const columnVisibility = useMemo(() => {
     const visibility: VisibilityState = {};
@@ -164,7 +161,7 @@ export function DataTable<T>({
         : Object.entries(state.filters)
             .filter(([key]) => ids.includes(key))
             .map(([key, values]) => ({ id: key, value: values })),
-    [server, state.filters, ids]
+    [server, state.filters, ids],
   );
   const groupOption = groupOptions.find((option) => option.value === state.group) ?? null;
   // Stable pieces of table state, so the row model (and the rows rendered from it) is rebuilt only when the view changes.
@@ -192,7 +189,7 @@ export function DataTable<T>({
     manualSorting: server,
     manualFiltering: server,
     manualPagination: server,
-    rowCount: server ? rowCount ?? data.length : undefined,
+    rowCount: server ? (rowCount ?? data.length) : undefined,
     autoResetPageIndex: false,
     groupedColumnMode: false,
     globalFilterFn: accentInsensitiveFilter as FilterFn<T>,
@@ -206,7 +203,7 @@ export function DataTable<T>({
     getPaginationRowModel: server ? undefined : getPaginationRowModel(),
   });
 
-  const total = server ? rowCount ?? data.length : table.getPrePaginationRowModel().rows.filter((row) => !row.getIsGrouped()).length;
+  const total = server ? (rowCount ?? data.length) : table.getPrePaginationRowModel().rows.filter((row) => !row.getIsGrouped()).length;
   const pages = Math.max(1, table.getPageCount());
   const page = Math.min(state.page, pages);
 
@@ -244,14 +241,7 @@ export function DataTable<T>({
 
   return (
     <section className="data-table" aria-labelledby={captionId}>
-      <form
-        method="get"
-        id={formId}
-        className="table-tools no-print"
-        onSubmit={submit}
-        role="search"
-        aria-label={searchLabel ?? t("table.search")}
-      >
+      <form method="get" id={formId} className="table-tools no-print" onSubmit={submit} role="search" aria-label={searchLabel ?? t("table.search")}>
         {preserved.map(([key, value], index) => (
           <input key={`${key}-${index}`} type="hidden" name={key} value={value} />
         ))}
@@ -301,12 +291,7 @@ export function DataTable<T>({
         {groupOptions.length ? (
           <div className="field">
             <label htmlFor={`${uid}-group`}>{t("table.groupBy")}</label>
-            <select
-              id={`${uid}-group`}
-              name="group"
-              value={state.group ?? ""}
-              onChange={(event) => change({ group: event.target.value || null })}
-            >
+            <select id={`${uid}-group`} name="group" value={state.group ?? ""} onChange={(event) => change({ group: event.target.value || null })}>
               <option value="">{t("table.noGrouping")}</option>
               {groupOptions.map((option) => (
                 <option key={option.value} value={option.value}>
@@ -374,4 +359,3 @@ export function DataTable<T>({
     </section>
   );
 }
-

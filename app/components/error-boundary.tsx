@@ -16,9 +16,7 @@ type Refusal = { reason: "role" | "phase"; role: string; phase: string; opensIn:
 function refusalOf(data: unknown): Refusal | null {
   if (!data || typeof data !== "object") return null;
   const value = data as Partial<Refusal>;
-  return (value.reason === "role" || value.reason === "phase") && typeof value.role === "string" && Array.isArray(value.opensIn)
-    ? (value as Refusal)
-    : null;
+  return (value.reason === "role" || value.reason === "phase") && typeof value.role === "string" && Array.isArray(value.opensIn) ? (value as Refusal) : null;
 }
 
 /** Why a member was refused, in the reader's language: the role, the phase, and when it opens. */
@@ -28,15 +26,9 @@ function RefusalExplanation({ refusal }: { refusal: Refusal }) {
   const list = new Intl.ListFormat(i18n.language, { type: "conjunction" });
   return (
     <>
+      <p>{refusal.reason === "role" ? t("errors.refusedRole", { role }) : t("errors.refusedPhase", { role, phase: t(`phases.${refusal.phase}`) })}</p>
       <p>
-        {refusal.reason === "role"
-          ? t("errors.refusedRole", { role })
-          : t("errors.refusedPhase", { role, phase: t(`phases.${refusal.phase}`) })}
-      </p>
-      <p>
-        {refusal.opensIn.length
-          ? t("errors.opensIn", { phases: list.format(refusal.opensIn.map((phase) => t(`phases.${phase}`))) })
-          : t("errors.neverOpens")}
+        {refusal.opensIn.length ? t("errors.opensIn", { phases: list.format(refusal.opensIn.map((phase) => t(`phases.${phase}`))) }) : t("errors.neverOpens")}
       </p>
     </>
   );
@@ -60,7 +52,7 @@ export function GeneralErrorBoundary() {
       : null;
   return (
     <section className="error-page" aria-labelledby="error-title">
-      <h1 id="error-title">{t(refusal?.reason === "phase" ? "errors.closedPhase" : TITLES[status] ?? "errors.title")}</h1>
+      <h1 id="error-title">{t(refusal?.reason === "phase" ? "errors.closedPhase" : (TITLES[status] ?? "errors.title"))}</h1>
       <p className="muted">{t("errors.status", { status })}</p>
       {refusal ? <RefusalExplanation refusal={refusal} /> : detail && status !== 404 ? <p>{translate(detail)}</p> : null}
       <p>

@@ -45,7 +45,11 @@ export function TextField({ label, hint, errors, id, ...props }: Common & InputH
   return (
     <div className="field">
       <label htmlFor={inputId}>{label}</label>
-      {hint ? <p className="hint" id={`${inputId}-hint`}>{hint}</p> : null}
+      {hint ? (
+        <p className="hint" id={`${inputId}-hint`}>
+          {hint}
+        </p>
+      ) : null}
       <input
         id={inputId}
         aria-invalid={errors?.length ? true : undefined}
@@ -73,7 +77,11 @@ export function TextAreaField({ label, hint, errors, id, ...props }: Common & Te
   return (
     <div className="field">
       <label htmlFor={inputId}>{label}</label>
-      {hint ? <p className="hint" id={`${inputId}-hint`}>{hint}</p> : null}
+      {hint ? (
+        <p className="hint" id={`${inputId}-hint`}>
+          {hint}
+        </p>
+      ) : null}
       <textarea
         id={inputId}
         aria-invalid={errors?.length ? true : undefined}
@@ -98,7 +106,11 @@ export function SelectField({
   return (
     <div className="field">
       <label htmlFor={inputId}>{label}</label>
-      {hint ? <p className="hint" id={`${inputId}-hint`}>{hint}</p> : null}
+      {hint ? (
+        <p className="hint" id={`${inputId}-hint`}>
+          {hint}
+        </p>
+      ) : null}
       <select
         id={inputId}
         aria-invalid={errors?.length ? true : undefined}
@@ -143,8 +155,7 @@ export function ChoiceGroup({
       <FieldErrors id={`${id}-error`} errors={errors} />
       {options.map((option) => (
         <label key={option.value} className="choice">
-          <input type={type} name={name} value={option.value} defaultChecked={selected.includes(option.value)} />{" "}
-          {option.label}
+          <input type={type} name={name} value={option.value} defaultChecked={selected.includes(option.value)} /> {option.label}
         </label>
       ))}
     </fieldset>

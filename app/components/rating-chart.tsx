@@ -84,13 +84,19 @@ export function RatingChart({ rows, title }: { rows: readonly RatingChartRow[]; 
         {COLUMNS.map((column, index) => (
           <g key={column}>
             {index === COLUMNS.length - 1 ? (
-              <line x1={x(column) - COLUMN_WIDTH / 2} x2={x(column) - COLUMN_WIDTH / 2} y1={8} y2={height - LEGEND_HEIGHT} className="rating-chart__separator" />
+              <line
+                x1={x(column) - COLUMN_WIDTH / 2}
+                x2={x(column) - COLUMN_WIDTH / 2}
+                y1={8}
+                y2={height - LEGEND_HEIGHT}
+                className="rating-chart__separator"
+              />
             ) : null}
             {wrapLines(columnLabel(column), 16).map((part, line) => (
-                <text key={line} x={x(column)} y={22 + line * 16} textAnchor="middle" className="rating-chart__column">
-                  {part}
-                </text>
-              ))}
+              <text key={line} x={x(column)} y={22 + line * 16} textAnchor="middle" className="rating-chart__column">
+                {part}
+              </text>
+            ))}
           </g>
         ))}
       </g>

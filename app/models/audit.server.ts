@@ -75,10 +75,7 @@ export async function listAudit({ reviewId, userId, entity, action, from, to, ti
 
 /** Distinct entities and actions recorded for a review, to offer as filter choices. */
 export async function listAuditFacets({ reviewId }: { reviewId: string }) {
-  const rows = await db
-    .selectDistinct({ entity: auditLog.entity, action: auditLog.action })
-    .from(auditLog)
-    .where(eq(auditLog.reviewId, reviewId));
+  const rows = await db.selectDistinct({ entity: auditLog.entity, action: auditLog.action }).from(auditLog).where(eq(auditLog.reviewId, reviewId));
   return {
     entities: [...new Set(rows.map((row) => row.entity))].sort(),
     actions: [...new Set(rows.map((row) => row.action))].sort(),

@@ -75,10 +75,7 @@ export async function resolveComment({
     if (!comment) refuse(404, "conclusions:errors.noComment");
     if (comment.resolvedAt) refuse(409, "conclusions:errors.alreadyResolved");
     const answer = response.trim() || null;
-    tx.update(factualComments)
-      .set({ response: answer, resolvedBy: userId, resolvedAt: new Date() })
-      .where(eq(factualComments.id, commentId))
-      .run();
+    tx.update(factualComments).set({ response: answer, resolvedBy: userId, resolvedAt: new Date() }).where(eq(factualComments.id, commentId)).run();
     writeAudit(tx, { reviewId, userId, action: "resolve", entity: "factual-comment", entityId: commentId, after: { response: answer } });
   });
 }

@@ -52,11 +52,7 @@ export function assertDraft(tx: Tx, reviewId: string, factorId: string) {
 // The scale is ordinal; "not assessed" is no position on it.
 const RATING_RANK: Partial<Record<Rating, number>> = { "not-in-place": 0, "partly-in-place": 1, "in-place": 2 };
 
-export type Divergence =
-  | { kind: "pending" }
-  | { kind: "not-comparable" }
-  | { kind: "same" }
-  | { kind: "peer-higher" | "peer-lower"; steps: number };
+export type Divergence = { kind: "pending" } | { kind: "not-comparable" } | { kind: "same" } | { kind: "peer-higher" | "peer-lower"; steps: number };
 
 /** How the peer rating stands against the host city's own rating. */
 export function divergence(selfRating: Rating | null, peerRating: Rating | null): Divergence {
@@ -86,15 +82,7 @@ export function requireFactor(frameworkId: string, factorId: string | undefined)
  * One line per key factor: self-rating against peer rating, evidence and recommendation counts,
  * state. `agreedOnly` hides what is not agreed yet (for host readers of an issued review).
  */
-export async function listConclusionOverview({
-  reviewId,
-  frameworkId,
-  agreedOnly = false,
-}: {
-  reviewId: string;
-  frameworkId: string;
-  agreedOnly?: boolean;
-}) {
+export async function listConclusionOverview({ reviewId, frameworkId, agreedOnly = false }: { reviewId: string; frameworkId: string; agreedOnly?: boolean }) {
   const framework = requireFramework(frameworkId);
   const [selfRows, conclusionRows, evidenceRows, recommendationRows, commentRows] = await Promise.all([
     db
@@ -301,7 +289,9 @@ export async function saveConclusion({
       updatedAt: now,
     };
     if (current.version === 0) {
-      tx.insert(conclusions).values({ reviewId, factorId, ...values, state: "draft", version: 1 }).run();
+      tx.insert(conclusions)
+        .values({ reviewId, factorId, ...values, state: "draft", version: 1 })
+        .run();
     } else {
       tx.update(conclusions)
         .set({ ...values, version: current.version + 1 })
@@ -312,7 +302,14 @@ export async function saveConclusion({
       .where(and(eq(conclusionCitations.reviewId, reviewId), eq(conclusionCitations.factorId, factorId)))
       .run();
     for (const evidenceId of citations) tx.insert(conclusionCitations).values({ reviewId, factorId, evidenceId }).run();
-    const after = { rating: input.rating, strengths: input.strengths, improvements: input.improvements, citations, state: "draft", version: current.version + 1 };
+    const after = {
+      rating: input.rating,
+      strengths: input.strengths,
+      improvements: input.improvements,
+      citations,
+      state: "draft",
+      version: current.version + 1,
+    };
     writeAudit(tx, {
       reviewId,
       userId,

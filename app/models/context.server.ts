@@ -19,11 +19,7 @@ export type SavedContextNote = {
 
 /** The host city's notes on the contextual factors, by contextual factor id. */
 export async function listContextNotes({ reviewId }: { reviewId: string }) {
-  const review = await db
-    .select({ submittedAt: reviews.selfAssessmentSubmittedAt })
-    .from(reviews)
-    .where(eq(reviews.id, reviewId))
-    .get();
+  const review = await db.select({ submittedAt: reviews.selfAssessmentSubmittedAt }).from(reviews).where(eq(reviews.id, reviewId)).get();
   const rows = await db
     .select({
       contextualFactorId: contextNotes.contextualFactorId,
@@ -51,9 +47,7 @@ export type ContextNoteInput = { contextualFactorId: string; note: string; effec
 export type TheirContextNote = { note: string; effect: ContextEffect | null; version: number; updatedAt: Date; updatedByName: string | null };
 
 export type ContextSaveResult =
-  | { status: "saved"; changes: number }
-  | { status: "invalid"; errors: FieldErrors }
-  | { status: "conflict"; notes: Record<string, TheirContextNote> };
+  { status: "saved"; changes: number } | { status: "invalid"; errors: FieldErrors } | { status: "conflict"; notes: Record<string, TheirContextNote> };
 
 /**
  * Saves the notes in one transaction. Like answers, each note carries the version it was
@@ -95,7 +89,12 @@ export async function saveContextNotes({
 
   return db.transaction((tx): ContextSaveResult => {
     const conflicts: Record<string, TheirContextNote> = {};
-    const writes: { input: ContextNoteInput; note: string; effect: ContextEffect | null; current: { note: string; effect: ContextEffect | null; version: number } | null }[] = [];
+    const writes: {
+      input: ContextNoteInput;
+      note: string;
+      effect: ContextEffect | null;
+      current: { note: string; effect: ContextEffect | null; version: number } | null;
+    }[] = [];
     for (const input of notes) {
       const note = input.note.trim();
       const effect = input.effect as ContextEffect | null;

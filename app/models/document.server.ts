@@ -301,7 +301,17 @@ export async function deleteDocument({ reviewId, documentId, userId, now = new D
   return { status: "deleted" as const, title: current.title };
 }
 
-export async function restoreDocument({ reviewId, documentId, userId, now = new Date() }: { reviewId: string; documentId: string; userId: string; now?: Date }) {
+export async function restoreDocument({
+  reviewId,
+  documentId,
+  userId,
+  now = new Date(),
+}: {
+  reviewId: string;
+  documentId: string;
+  userId: string;
+  now?: Date;
+}) {
   const current = await getDocument({ reviewId, documentId });
   if (!current?.deletedAt) return { status: "not-found" as const };
   db.transaction((tx) => {

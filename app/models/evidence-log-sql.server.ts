@@ -20,7 +20,7 @@ export function isoDayStart(value: string | undefined) {
 export const list = (values: readonly string[]) =>
   sql.join(
     values.map((value) => sql`${value}`),
-    sql`, `
+    sql`, `,
   );
 
 /** `CASE column WHEN a THEN 1 WHEN b THEN 2 … END`: sorts by a small, already ordered list (names, labels). */
@@ -28,7 +28,7 @@ export function rankBy(column: SQL, orderedIds: readonly string[]) {
   if (!orderedIds.length) return sql`NULL`;
   return sql`CASE ${column} ${sql.join(
     orderedIds.map((id, index) => sql`WHEN ${id} THEN ${index + 1}`),
-    sql` `
+    sql` `,
   )} END`;
 }
 
@@ -58,9 +58,7 @@ export function logHalves(reviewId: string, { grouped, withText }: LogShape) {
       CAST(COALESCE(unixepoch(d.date) * 1000, d.created_at) AS INTEGER) AS date, 'host-city' AS origin,
       ${withText ? sql`CAST(lower(d.title) AS TEXT)` : sql`NULL`} AS search_text,
       ${grouped ? sql`gf.factor_id` : sql`NULL`} AS group_factor
-    FROM documents d ${
-      grouped ? sql`LEFT JOIN (SELECT DISTINCT document_id, factor_id FROM document_links) gf ON gf.document_id = d.id` : sql``
-    }
+    FROM documents d ${grouped ? sql`LEFT JOIN (SELECT DISTINCT document_id, factor_id FROM document_links) gf ON gf.document_id = d.id` : sql``}
     WHERE d.review_id = ${reviewId} AND d.origin = 'host-city' AND d.deleted_at IS NULL`;
   return [evidenceHalf, documentHalf] as const;
 }
@@ -82,13 +80,13 @@ export function countLog(reviewId: string, shape: LogShape, where: SQL): LogTota
   if (!shape.grouped) {
     const [evidenceHalf, documentHalf] = logHalves(reviewId, shape);
     const { n } = db.get<{ n: number }>(
-      sql`SELECT (SELECT COUNT(*) FROM (${evidenceHalf}) AS log ${where}) + (SELECT COUNT(*) FROM (${documentHalf}) AS log ${where}) AS n`
+      sql`SELECT (SELECT COUNT(*) FROM (${evidenceHalf}) AS log ${where}) + (SELECT COUNT(*) FROM (${documentHalf}) AS log ${where}) AS n`,
     );
     return { rows: n, items: n, groupCounts: {} };
   }
   const groups = db.all<{ factor: string | null; n: number; items: number }>(
     sql`WITH log AS (${logKeys(reviewId, shape)}), hits AS MATERIALIZED (SELECT log.id, log.group_factor FROM log ${where})
-      SELECT group_factor AS factor, COUNT(*) AS n, (SELECT COUNT(DISTINCT id) FROM hits) AS items FROM hits GROUP BY group_factor`
+      SELECT group_factor AS factor, COUNT(*) AS n, (SELECT COUNT(DISTINCT id) FROM hits) AS items FROM hits GROUP BY group_factor`,
   );
   return {
     rows: groups.reduce((sum, group) => sum + group.n, 0),
@@ -114,7 +112,7 @@ export async function logWhere(reviewId: string, view: TableState, grouped: bool
     const documentIds = await matchingDocumentIds(reviewId, terms);
     const inText = sql.join(
       terms.map((term) => sql`instr(log.search_text, ${term}) > 0`),
-      sql` AND `
+      sql` AND `,
     );
     where.push(sql`((log.source = 'evidence' AND ${inText}) OR (log.source = 'document' AND log.id IN (${list(documentIds)})))`);
   }
@@ -124,7 +122,7 @@ export async function logWhere(reviewId: string, view: TableState, grouped: bool
       grouped
         ? sql`log.group_factor IN (${list(filters.factor)})`
         : sql`log.id IN (SELECT evidence_id FROM evidence_factors WHERE factor_id IN (${list(filters.factor)})
-            UNION ALL SELECT document_id FROM document_links WHERE factor_id IN (${list(filters.factor)}))`
+            UNION ALL SELECT document_id FROM document_links WHERE factor_id IN (${list(filters.factor)}))`,
     );
   }
   if (filters.kind?.length) where.push(sql`log.kind IN (${list(filters.kind)})`);
@@ -148,15 +146,11 @@ export type Lookups = {
   documents: Map<string, LogDocument>;
 };
 
-
 /** Sorting by a name or a label ranks the few people and interviews in JavaScript and lets SQL sort by rank. */
 export function logOrder(view: TableState, grouped: boolean, lookups: Lookups) {
   const entry = view.sort[0] ?? { id: "date", desc: true };
   const categoryOrder = (interview: InterviewOption) =>
-    Math.min(
-      ...interview.participants.map((participant) => PARTICIPANT_CATEGORIES.indexOf(participant.category)),
-      PARTICIPANT_CATEGORIES.length
-    );
+    Math.min(...interview.participants.map((participant) => PARTICIPANT_CATEGORIES.indexOf(participant.category)), PARTICIPANT_CATEGORIES.length);
   const byColumn: Record<LogColumn, () => SQL> = {
     date: () => sql`log.date`,
     text: () => sql`log.search_text`,
@@ -166,12 +160,12 @@ export function logOrder(view: TableState, grouped: boolean, lookups: Lookups) {
     interview: () =>
       rankBy(
         sql`log.interview_id`,
-        lookups.interviews.map((interview) => interview.id)
+        lookups.interviews.map((interview) => interview.id),
       ),
     category: () =>
       rankBy(
         sql`log.interview_id`,
-        [...lookups.interviews].sort((a, b) => categoryOrder(a) - categoryOrder(b)).map((interview) => interview.id)
+        [...lookups.interviews].sort((a, b) => categoryOrder(a) - categoryOrder(b)).map((interview) => interview.id),
       ),
     factors: () =>
       sql`CASE log.source WHEN 'evidence' THEN (SELECT MIN(factor_id) FROM evidence_factors WHERE evidence_id = log.id)
@@ -179,11 +173,7 @@ export function logOrder(view: TableState, grouped: boolean, lookups: Lookups) {
     origin: () => sql`log.origin`,
   };
   const column = (entry.id in byColumn ? entry.id : "date") as LogColumn;
-  const parts = [
-    sql`${byColumn[column]()} ${entry.desc ? sql`DESC NULLS LAST` : sql`ASC NULLS LAST`}`,
-    sql`log.date DESC`,
-    sql`log.id ASC`,
-  ];
+  const parts = [sql`${byColumn[column]()} ${entry.desc ? sql`DESC NULLS LAST` : sql`ASC NULLS LAST`}`, sql`log.date DESC`, sql`log.id ASC`];
   if (grouped) parts.unshift(sql`log.group_factor ASC NULLS LAST`);
   return sql.join(parts, sql`, `);
 }

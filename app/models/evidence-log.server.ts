@@ -99,7 +99,6 @@ export type EvidenceLogRow = {
   canEdit: boolean;
 };
 
-
 /** The few people, interviews and documents the log's rows refer to; loaded once per page. */
 export type LogContext = {
   members: { id: string; name: string; role: Role }[];
@@ -180,11 +179,11 @@ async function tagsOf(reviewId: string, ids: string[] | "all") {
           .innerJoin(evidence, eq(evidence.id, evidenceFactors.evidenceId))
           .where(and(eq(evidence.reviewId, reviewId), isNull(evidence.deletedAt)))
       : ids.length
-      ? await db
-          .select({ id: evidenceFactors.evidenceId, factorId: evidenceFactors.factorId })
-          .from(evidenceFactors)
-          .where(inArray(evidenceFactors.evidenceId, ids))
-      : [];
+        ? await db
+            .select({ id: evidenceFactors.evidenceId, factorId: evidenceFactors.factorId })
+            .from(evidenceFactors)
+            .where(inArray(evidenceFactors.evidenceId, ids))
+        : [];
   const linkRows = await db
     .selectDistinct({ id: documentLinks.documentId, factorId: documentLinks.factorId })
     .from(documentLinks)
@@ -217,7 +216,7 @@ function toLogRow(key: Key, detail: Detail, factors: Map<string, string[]>, look
     factors: factors.get(key.id) ?? [],
     groupFactor: key.group_factor,
     polarity: detail.polarity,
-    reviewerName: detail.created_by ? lookups.names.get(detail.created_by) ?? null : null,
+    reviewerName: detail.created_by ? (lookups.names.get(detail.created_by) ?? null) : null,
     interview: interview ? { id: interview.id, date: interview.date, format: interview.format, place: interview.place } : null,
     categories: interview ? [...new Set(interview.participants.map((participant) => participant.category))] : [],
     document: doc ? { id: doc.id, title: doc.title, href: doc.href } : null,
@@ -247,7 +246,7 @@ export async function listEvidenceLog({
 }) {
   const grouped = view.group === "factor";
   const [where, lookups] = await Promise.all([logWhere(reviewId, view, grouped), context ?? loadLogContext({ reviewId })]).then(
-    ([clause, loaded]) => [clause, lookupsOf(loaded)] as const
+    ([clause, loaded]) => [clause, lookupsOf(loaded)] as const,
   );
   const shape = { grouped, withText: needsText(view) };
   const totals = countLog(reviewId, shape, where);
@@ -260,7 +259,7 @@ export async function listEvidenceLog({
   const columns = grouped ? sql`log.id, log.source, log.group_factor` : sql`log.*`;
   const shown = db.all<Key>(
     sql`WITH log AS (${logKeys(reviewId, shape)}) SELECT ${columns} FROM log ${where}
-      ORDER BY ${logOrder(view, grouped, lookups)} LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`
+      ORDER BY ${logOrder(view, grouped, lookups)} LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
   );
   const ids = [...new Set(shown.map((key) => key.id))];
   const details = loadDetails(reviewId, shown, false);
@@ -318,12 +317,12 @@ export async function* listEvidenceForExport({
 }): AsyncGenerator<ExportRow[]> {
   const flat = { ...view, group: null };
   const [where, lookups] = await Promise.all([logWhere(reviewId, flat, false), loadLogContext({ reviewId })]).then(
-    ([clause, loaded]) => [clause, lookupsOf(loaded)] as const
+    ([clause, loaded]) => [clause, lookupsOf(loaded)] as const,
   );
   const keys = logKeys(reviewId, { grouped: false, withText: needsText(flat) });
   await nextBackgroundTurn();
   const shown = db.all<Key>(
-    sql`WITH log AS (${keys}) SELECT log.id, log.source, log.group_factor FROM log ${where} ORDER BY ${logOrder(flat, false, lookups)}`
+    sql`WITH log AS (${keys}) SELECT log.id, log.source, log.group_factor FROM log ${where} ORDER BY ${logOrder(flat, false, lookups)}`,
   );
   const noActor: LogActor = { userId: "", canEditAny: false, canWrite: false };
   for (let start = 0; start < shown.length; start += batchSize) {

@@ -20,7 +20,7 @@ export function evidenceFormSchema(framework: Framework) {
   return evidenceSchema(
     framework.keyFactors
       .filter((factor) => !factor.retired)
-      .map((factor) => ({ id: factor.id, number: factor.number, questions: factor.guidingQuestions.filter((question) => !question.retired) }))
+      .map((factor) => ({ id: factor.id, number: factor.number, questions: factor.guidingQuestions.filter((question) => !question.retired) })),
   );
 }
 
@@ -159,8 +159,7 @@ export async function updateEvidence({
   const found = await requireOwnItem(reviewId, evidenceId, actor, false);
   if (!found.ok) return found;
   const { row, input: before } = found.stored;
-  if (version !== null && version !== row.version)
-    return { ok: false, status: 409, errors: { _form: ["evidence:errors.changedMeanwhile"] } };
+  if (version !== null && version !== row.version) return { ok: false, status: 409, errors: { _form: ["evidence:errors.changedMeanwhile"] } };
   const invalid = await checkSources(reviewId, input);
   if (invalid) return { ok: false, status: 400, errors: invalid };
   db.transaction((tx) => {
@@ -195,15 +194,7 @@ export async function updateEvidence({
 }
 
 /** Soft delete: the item leaves the log, the coverage and the reports, and can be brought back. */
-export async function deleteEvidence({
-  reviewId,
-  evidenceId,
-  actor,
-}: {
-  reviewId: string;
-  evidenceId: string;
-  actor: Actor;
-}): Promise<EvidenceOutcome> {
+export async function deleteEvidence({ reviewId, evidenceId, actor }: { reviewId: string; evidenceId: string; actor: Actor }): Promise<EvidenceOutcome> {
   const found = await requireOwnItem(reviewId, evidenceId, actor, false);
   if (!found.ok) return found;
   db.transaction((tx) => {
@@ -220,15 +211,7 @@ export async function deleteEvidence({
   return { ok: true, id: evidenceId };
 }
 
-export async function restoreEvidence({
-  reviewId,
-  evidenceId,
-  actor,
-}: {
-  reviewId: string;
-  evidenceId: string;
-  actor: Actor;
-}): Promise<EvidenceOutcome> {
+export async function restoreEvidence({ reviewId, evidenceId, actor }: { reviewId: string; evidenceId: string; actor: Actor }): Promise<EvidenceOutcome> {
   const found = await requireOwnItem(reviewId, evidenceId, actor, true);
   if (!found.ok) return found;
   db.transaction((tx) => {

@@ -1,14 +1,5 @@
 import { and, asc, eq, inArray, isNull, or } from "drizzle-orm";
-import {
-  conclusionCitations,
-  documents,
-  evidence,
-  evidenceFactors,
-  interviewParticipants,
-  interviews,
-  users,
-  type EvidenceKind,
-} from "#db/schema";
+import { conclusionCitations, documents, evidence, evidenceFactors, interviewParticipants, interviews, users, type EvidenceKind } from "#db/schema";
 import { db } from "#app/utils/db.server";
 
 // The evidence a factor's conclusion can cite, and the kinds of source it rests on (triangulation).
@@ -34,10 +25,7 @@ export function sourceKindOf(item: { kind: EvidenceKind; interviewId: string | n
   }
 }
 
-export type Triangulation =
-  | { status: "none" }
-  | { status: "single-source"; source: SourceKind }
-  | { status: "triangulated"; sources: SourceKind[] };
+export type Triangulation = { status: "none" } | { status: "single-source"; source: SourceKind } | { status: "triangulated"; sources: SourceKind[] };
 
 /** A conclusion that stands on one kind of source only is not triangulated. */
 export function triangulation(sources: readonly SourceKind[]): Triangulation {

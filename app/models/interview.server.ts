@@ -1,13 +1,5 @@
 import { and, asc, count, eq, inArray, isNotNull, isNull } from "drizzle-orm";
-import {
-  evidence,
-  interviewParticipants,
-  interviewReviewers,
-  interviews,
-  reviewMembers,
-  users,
-  type ParticipantCategory,
-} from "#db/schema";
+import { evidence, interviewParticipants, interviewReviewers, interviews, reviewMembers, users, type ParticipantCategory } from "#db/schema";
 import { db } from "#app/utils/db.server";
 import { canEditEvidence, type EvidenceEditor } from "#app/utils/permissions";
 import type { FieldErrors } from "#app/utils/validation";
@@ -73,16 +65,14 @@ export async function listInterviewOptions({ reviewId }: { reviewId: string }) {
         .where(
           inArray(
             interviewParticipants.interviewId,
-            rows.map((row) => row.id)
-          )
+            rows.map((row) => row.id),
+          ),
         )
         .orderBy(asc(interviewParticipants.id))
     : [];
   return rows.map((row) => ({
     ...row,
-    participants: participants
-      .filter((participant) => participant.interviewId === row.id)
-      .map(({ interviewId: _id, ...participant }) => participant),
+    participants: participants.filter((participant) => participant.interviewId === row.id).map(({ interviewId: _id, ...participant }) => participant),
   }));
 }
 
@@ -159,15 +149,7 @@ function auditView(input: Omit<InterviewInput, "recordNames">) {
   };
 }
 
-export async function createInterview({
-  reviewId,
-  userId,
-  input,
-}: {
-  reviewId: string;
-  userId: string;
-  input: InterviewInput;
-}): Promise<InterviewOutcome> {
+export async function createInterview({ reviewId, userId, input }: { reviewId: string; userId: string; input: InterviewInput }): Promise<InterviewOutcome> {
   const invalid = await checkReviewers(reviewId, input.reviewerIds);
   if (invalid) return { ok: false, status: 400, errors: invalid };
   const id = newId();
@@ -190,7 +172,14 @@ export async function createInterview({
         .run();
     }
     for (const reviewerId of input.reviewerIds) tx.insert(interviewReviewers).values({ interviewId: id, userId: reviewerId }).run();
-    writeAudit(tx, { reviewId, userId, action: "create", entity: "interview", entityId: id, after: auditView({ ...input, participants: participantsToStore(input) }) });
+    writeAudit(tx, {
+      reviewId,
+      userId,
+      action: "create",
+      entity: "interview",
+      entityId: id,
+      after: auditView({ ...input, participants: participantsToStore(input) }),
+    });
   });
   return { ok: true, id };
 }

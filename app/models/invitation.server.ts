@@ -124,7 +124,14 @@ export async function joinByInvitation({ token, userId }: { token: string; userI
         .values({ reviewId: invitation.reviewId, userId, role: invitation.role, affiliation: full?.affiliation ?? "" })
         .run();
     }
-    writeAudit(tx, { reviewId: invitation.reviewId, userId, action: "accept", entity: "invitation", entityId: invitation.id, after: { role: invitation.role } });
+    writeAudit(tx, {
+      reviewId: invitation.reviewId,
+      userId,
+      action: "accept",
+      entity: "invitation",
+      entityId: invitation.id,
+      after: { role: invitation.role },
+    });
     return true;
   });
   if (!joined) return { status: "used" as const };
@@ -133,7 +140,13 @@ export async function joinByInvitation({ token, userId }: { token: string; userI
 
 /** Whether an invitation's address already has an account (its owner then signs in to accept). */
 export async function invitationAccount({ email }: { email: string }) {
-  return (await db.select({ id: users.id }).from(users).where(eq(users.email, normaliseEmail(email))).get()) ?? null;
+  return (
+    (await db
+      .select({ id: users.id })
+      .from(users)
+      .where(eq(users.email, normaliseEmail(email)))
+      .get()) ?? null
+  );
 }
 
 export async function revokeInvitation({ reviewId, invitationId, userId }: { reviewId: string; invitationId: string; userId: string }) {
@@ -150,8 +163,7 @@ export async function revokeInvitation({ reviewId, invitationId, userId }: { rev
 }
 
 export type InvitationState =
-  | { status: "valid"; invitation: { id: string; email: string; role: Role; reviewId: string; hostCity: string } }
-  | { status: "unknown" | "used" | "expired" };
+  { status: "valid"; invitation: { id: string; email: string; role: Role; reviewId: string; hostCity: string } } | { status: "unknown" | "used" | "expired" };
 
 export async function getInvitation({ token, now = new Date() }: { token: string; now?: Date }): Promise<InvitationState> {
   const row = await db
@@ -176,17 +188,7 @@ export async function getInvitation({ token, now = new Date() }: { token: string
 }
 
 /** Creates the account and the membership in one transaction; the link then stops working. */
-export async function acceptInvitation({
-  token,
-  name,
-  locale,
-  password,
-}: {
-  token: string;
-  name: string;
-  locale: "fr" | "en";
-  password: string;
-}) {
+export async function acceptInvitation({ token, name, locale, password }: { token: string; name: string; locale: "fr" | "en"; password: string }) {
   const state = await getInvitation({ token });
   if (state.status !== "valid") return state;
   const { invitation } = state;
@@ -196,11 +198,7 @@ export async function acceptInvitation({
   if (problem) return { status: "invalid-password" as const, message: `auth:invitation.${problem}` };
   const passwordHash = await hashPassword(password);
   const userId = newId();
-  const full = await db
-    .select({ affiliation: invitations.affiliation })
-    .from(invitations)
-    .where(eq(invitations.id, invitation.id))
-    .get();
+  const full = await db.select({ affiliation: invitations.affiliation }).from(invitations).where(eq(invitations.id, invitation.id)).get();
   db.transaction((tx) => {
     // Guard against a double submit racing: only the first marks the invitation used.
     const marked = tx

@@ -33,15 +33,12 @@ export async function listGaps({ reviewId, can }: { reviewId: string; can: (perm
   const review = await db.select().from(reviews).where(eq(reviews.id, reviewId)).get();
   if (!review) return [];
   const framework = requireFramework(review.frameworkId);
-  const parts = [
-    can("self-assessment:read") ? selfAssessmentGaps(review, framework) : [],
-    can("context:read") ? contextGaps(review, framework) : [],
-  ];
+  const parts = [can("self-assessment:read") ? selfAssessmentGaps(review, framework) : [], can("context:read") ? contextGaps(review, framework) : []];
   if (review.kind === "peer-review") {
     parts.push(
       can("evidence:read") ? evidenceGaps(review, framework) : [],
       can("conclusions:read") ? draftingGaps(review, framework) : [],
-      can("comments:read") ? commentGaps(review) : []
+      can("comments:read") ? commentGaps(review) : [],
     );
   }
   return (await Promise.all(parts)).flat();
@@ -84,9 +81,7 @@ async function contextGaps(review: Review, framework: Framework): Promise<Gap[]>
     .from(contextNotes)
     .where(and(eq(contextNotes.reviewId, review.id), ne(contextNotes.note, "")))
     .get();
-  return (described?.n ?? 0) < total
-    ? [{ phase: "self-assessment", key: "gaps.contextDescribed", values: { done: described?.n ?? 0, total } }]
-    : [];
+  return (described?.n ?? 0) < total ? [{ phase: "self-assessment", key: "gaps.contextDescribed", values: { done: described?.n ?? 0, total } }] : [];
 }
 
 async function evidenceGaps(review: Review, framework: Framework): Promise<Gap[]> {
@@ -116,10 +111,7 @@ async function draftingGaps(review: Review, framework: Framework): Promise<Gap[]
   }
   const agreed = drafted.filter((row) => row.state === "agreed").length;
   if (agreed < total) gaps.push({ phase: "drafting", key: "gaps.conclusionsAgreed", values: { done: agreed, total } });
-  const recommended = await db
-    .selectDistinct({ factorId: recommendations.factorId })
-    .from(recommendations)
-    .where(eq(recommendations.reviewId, review.id));
+  const recommended = await db.selectDistinct({ factorId: recommendations.factorId }).from(recommendations).where(eq(recommendations.reviewId, review.id));
   const withRecommendations = new Set(recommended.map((row) => row.factorId));
   const withoutRecommendations = factorIds.filter((id) => !withRecommendations.has(id)).length;
   if (withoutRecommendations) {

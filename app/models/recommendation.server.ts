@@ -34,15 +34,7 @@ const columns = {
  * Recommendations of a review (or of one factor), in the team's order. `agreedOnly` keeps only
  * those of factors whose conclusion is agreed: host readers see the final plan, never drafts.
  */
-export async function listRecommendations({
-  reviewId,
-  factorId,
-  agreedOnly = false,
-}: {
-  reviewId: string;
-  factorId?: string;
-  agreedOnly?: boolean;
-}) {
+export async function listRecommendations({ reviewId, factorId, agreedOnly = false }: { reviewId: string; factorId?: string; agreedOnly?: boolean }) {
   const rows = await db
     .select({ ...columns, state: conclusions.state })
     .from(recommendations)
@@ -262,7 +254,17 @@ const PRIORITY_ORDER: Record<Priority, number> = { high: 0, medium: 1, low: 2 };
  * Every recommendation of the review, quick wins first, then by factor and the team's order,
  * with its factor's title and the benchmark example it draws on, in the reader's language.
  */
-export async function listPlan({ reviewId, frameworkId, locale, agreedOnly = false }: { reviewId: string; frameworkId: string; locale: Locale; agreedOnly?: boolean }) {
+export async function listPlan({
+  reviewId,
+  frameworkId,
+  locale,
+  agreedOnly = false,
+}: {
+  reviewId: string;
+  frameworkId: string;
+  locale: Locale;
+  agreedOnly?: boolean;
+}) {
   const framework = requireFramework(frameworkId);
   const rows = await listRecommendations({ reviewId, agreedOnly });
   return rows
@@ -283,12 +285,7 @@ export async function listPlan({ reviewId, frameworkId, locale, agreedOnly = fal
         state: row.state,
       };
     })
-    .sort(
-      (a, b) =>
-        HORIZON_ORDER[a.horizon] - HORIZON_ORDER[b.horizon] ||
-        a.factorNumber - b.factorNumber ||
-        a.position - b.position,
-    );
+    .sort((a, b) => HORIZON_ORDER[a.horizon] - HORIZON_ORDER[b.horizon] || a.factorNumber - b.factorNumber || a.position - b.position);
 }
 
 export type PlanRow = Awaited<ReturnType<typeof listPlan>>[number];

@@ -5,22 +5,21 @@ import { db } from "#app/utils/db.server";
 import { writeAudit } from "./audit.server";
 
 export async function listMembers({ reviewId }: { reviewId: string }) {
-  return db
-    .select({
-      userId: users.id,
-      name: users.name,
-      email: users.email,
-      role: reviewMembers.role,
-      affiliation: reviewMembers.affiliation,
-    })
-    .from(reviewMembers)
-    .innerJoin(users, eq(users.id, reviewMembers.userId))
-    .where(eq(reviewMembers.reviewId, reviewId))
-    // The team as a report names it: the lead expert, the peers, then the host city.
-    .orderBy(
-      sql`CASE ${reviewMembers.role} WHEN 'lead-expert' THEN 1 WHEN 'peer-reviewer' THEN 2 WHEN 'host-team' THEN 3 ELSE 4 END`,
-      asc(users.name)
-    );
+  return (
+    db
+      .select({
+        userId: users.id,
+        name: users.name,
+        email: users.email,
+        role: reviewMembers.role,
+        affiliation: reviewMembers.affiliation,
+      })
+      .from(reviewMembers)
+      .innerJoin(users, eq(users.id, reviewMembers.userId))
+      .where(eq(reviewMembers.reviewId, reviewId))
+      // The team as a report names it: the lead expert, the peers, then the host city.
+      .orderBy(sql`CASE ${reviewMembers.role} WHEN 'lead-expert' THEN 1 WHEN 'peer-reviewer' THEN 2 WHEN 'host-team' THEN 3 ELSE 4 END`, asc(users.name))
+  );
 }
 
 async function countLeads(reviewId: string) {
@@ -50,22 +49,14 @@ export async function removeMember({ reviewId, memberId, userId }: { reviewId: s
     throw data({ message: LAST_LEAD }, { status: 409 });
   }
   db.transaction((tx) => {
-    tx.delete(reviewMembers).where(and(eq(reviewMembers.reviewId, reviewId), eq(reviewMembers.userId, memberId))).run();
+    tx.delete(reviewMembers)
+      .where(and(eq(reviewMembers.reviewId, reviewId), eq(reviewMembers.userId, memberId)))
+      .run();
     writeAudit(tx, { reviewId, userId, action: "remove", entity: "member", entityId: memberId, before: member });
   });
 }
 
-export async function changeMemberRole({
-  reviewId,
-  memberId,
-  role,
-  userId,
-}: {
-  reviewId: string;
-  memberId: string;
-  role: Role;
-  userId: string;
-}) {
+export async function changeMemberRole({ reviewId, memberId, role, userId }: { reviewId: string; memberId: string; role: Role; userId: string }) {
   const member = await getMember(reviewId, memberId);
   if (member.role === role) return;
   if (member.role === "lead-expert" && (await countLeads(reviewId)) <= 1) {

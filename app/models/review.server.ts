@@ -1,16 +1,7 @@
 import { data } from "@remix-run/node";
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import { requireFramework } from "#benchmark/index";
-import {
-  auditLog,
-  issuedReports,
-  PHASES,
-  reviewMembers,
-  reviews,
-  users,
-  type Phase,
-  type ReviewKind,
-} from "#db/schema";
+import { auditLog, issuedReports, PHASES, reviewMembers, reviews, users, type Phase, type ReviewKind } from "#db/schema";
 import { db } from "#app/utils/db.server";
 import { writeAudit } from "./audit.server";
 import { newId, normaliseEmail } from "./user.server";
@@ -44,10 +35,7 @@ export async function listReviewsForUser({ userId }: { userId: string }) {
 
 /** For the administrator: every review with its lead experts, and no content. */
 export async function listAllReviews() {
-  const rows = await db
-    .select(REVIEW_LIST_COLUMNS)
-    .from(reviews)
-    .orderBy(asc(reviews.hostCity));
+  const rows = await db.select(REVIEW_LIST_COLUMNS).from(reviews).orderBy(asc(reviews.hostCity));
   const leads = await db
     .select({ reviewId: reviewMembers.reviewId, name: users.name })
     .from(reviewMembers)
@@ -178,7 +166,15 @@ export async function updateReviewTimeZone({ reviewId, timeZone, userId }: { rev
   if (review.timeZone === timeZone) return;
   db.transaction((tx) => {
     tx.update(reviews).set({ timeZone }).where(eq(reviews.id, reviewId)).run();
-    writeAudit(tx, { reviewId, userId, action: "change-time-zone", entity: "review", entityId: reviewId, before: { timeZone: review.timeZone }, after: { timeZone } });
+    writeAudit(tx, {
+      reviewId,
+      userId,
+      action: "change-time-zone",
+      entity: "review",
+      entityId: reviewId,
+      before: { timeZone: review.timeZone },
+      after: { timeZone },
+    });
   });
 }
 

@@ -1,12 +1,5 @@
 import { and, asc, eq, isNull, ne } from "drizzle-orm";
-import {
-  contextNotes,
-  documentLinks,
-  documents,
-  reviews,
-  selfAssessmentAnswers,
-  selfAssessmentFactors,
-} from "#db/schema";
+import { contextNotes, documentLinks, documents, reviews, selfAssessmentAnswers, selfAssessmentFactors } from "#db/schema";
 import { type Rating } from "#db/enums";
 import { db } from "#app/utils/db.server";
 import { writeAudit } from "./audit.server";
@@ -136,10 +129,7 @@ export async function listAllAnswers({ reviewId }: { reviewId: string }) {
       answerRows.map((row) => [row.questionId, { text: row.text, changedSinceSubmission: changedSince(submittedAt, row.updatedAt) }]),
     ),
     factors: Object.fromEntries(
-      factorRows.map((row) => [
-        row.factorId,
-        { rating: row.rating, summary: row.summary, changedSinceSubmission: changedSince(submittedAt, row.updatedAt) },
-      ]),
+      factorRows.map((row) => [row.factorId, { rating: row.rating, summary: row.summary, changedSinceSubmission: changedSince(submittedAt, row.updatedAt) }]),
     ),
     submission: submittedAt ? { at: submittedAt, byName: frame?.submittedByName ?? null } : null,
   };
@@ -153,10 +143,7 @@ export async function submitSelfAssessment({ reviewId, userId, now = new Date() 
       .from(reviews)
       .where(eq(reviews.id, reviewId))
       .get();
-    tx.update(reviews)
-      .set({ selfAssessmentSubmittedAt: now, selfAssessmentSubmittedBy: userId })
-      .where(eq(reviews.id, reviewId))
-      .run();
+    tx.update(reviews).set({ selfAssessmentSubmittedAt: now, selfAssessmentSubmittedBy: userId }).where(eq(reviews.id, reviewId)).run();
     writeAudit(tx, {
       reviewId,
       userId,

@@ -93,9 +93,7 @@ export async function getFactorAssessment({ reviewId, factorId }: { reviewId: st
   for (const { questionId, ...row } of answerRows) {
     answers[questionId] = { ...row, changedSinceSubmission: changedSince(submittedAt, row.updatedAt) };
   }
-  const assessment: SavedAssessment | null = factorRow
-    ? { ...factorRow, changedSinceSubmission: changedSince(submittedAt, factorRow.updatedAt) }
-    : null;
+  const assessment: SavedAssessment | null = factorRow ? { ...factorRow, changedSinceSubmission: changedSince(submittedAt, factorRow.updatedAt) } : null;
   return {
     answers,
     assessment,

@@ -48,10 +48,7 @@ export async function saveSummary({
       .get()!;
     if (current.version !== version) refuse(409, "conclusions:errors.conflict", { conflict: current });
     const next = { executiveSummary, crossCuttingConclusions, version: current.version + 1 };
-    tx.update(reviews)
-      .set({ executiveSummary, crossCuttingConclusions, summaryVersion: next.version })
-      .where(eq(reviews.id, reviewId))
-      .run();
+    tx.update(reviews).set({ executiveSummary, crossCuttingConclusions, summaryVersion: next.version }).where(eq(reviews.id, reviewId)).run();
     writeAudit(tx, { reviewId, userId, action: "update", entity: "summary", entityId: reviewId, before: current, after: next });
     return { version: next.version };
   });

@@ -123,5 +123,8 @@ export async function setPassword({ userId, password }: { userId: string; passwo
   const user = await db.select({ email: users.email }).from(users).where(eq(users.id, userId)).get();
   if (!user) throw data({ message: "This account does not exist." }, { status: 404 });
   requireAcceptablePassword(password, user.email);
-  await db.update(users).set({ passwordHash: await hashPassword(password) }).where(eq(users.id, userId));
+  await db
+    .update(users)
+    .set({ passwordHash: await hashPassword(password) })
+    .where(eq(users.id, userId));
 }

@@ -40,7 +40,10 @@ const AcceptSchema = z
   .object({
     name: requiredText(200),
     locale: choice(LOCALES),
-    password: z.string().min(PASSWORD_MIN_LENGTH, msg("auth:invitation.passwordTooShort")).max(1000, msg("errors.tooLong", { max: 1000 })),
+    password: z
+      .string()
+      .min(PASSWORD_MIN_LENGTH, msg("auth:invitation.passwordTooShort"))
+      .max(1000, msg("errors.tooLong", { max: 1000 })),
     confirm: z.string(),
   })
   .refine((value) => value.password === value.confirm, { path: ["confirm"], message: msg("auth:invitation.mismatch") });
@@ -68,10 +71,7 @@ async function writeAction({ request, params }: ActionFunctionArgs) {
     return data(formFailure(values, "errors.fixBelow", { password: [result.message] }), { status: 400 });
   }
   if (result.status !== "accepted") {
-    return data(
-      formFailure(values, `auth:invitation.${result.status}`),
-      { status: result.status === "unknown" ? 404 : 410 },
-    );
+    return data(formFailure(values, `auth:invitation.${result.status}`), { status: result.status === "unknown" ? 404 : 410 });
   }
   return createUserSession({ request, userId: result.userId, locale: parsed.data.locale, redirectTo: `/reviews/${result.reviewId}` });
 }
@@ -113,7 +113,9 @@ export default function AcceptInvitation() {
           <p>{t("invitation.otherAccount", { email: invitation.email })}</p>
         ) : (
           <p>
-            <Link to={`/login?${new URLSearchParams({ redirectTo: `/invitations/${token}` })}`}>{t("invitation.signInToAccept", { email: invitation.email })}</Link>
+            <Link to={`/login?${new URLSearchParams({ redirectTo: `/invitations/${token}` })}`}>
+              {t("invitation.signInToAccept", { email: invitation.email })}
+            </Link>
           </p>
         )}
       </section>

@@ -30,8 +30,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 const LoginSchema = z.object({
-  email: z.string().trim().min(1, msg("errors.required")).max(320, msg("errors.tooLong", { max: 320 })).pipe(z.email(msg("errors.invalidEmail"))),
-  password: z.string().min(1, msg("errors.required")).max(1000, msg("errors.tooLong", { max: 1000 })),
+  email: z
+    .string()
+    .trim()
+    .min(1, msg("errors.required"))
+    .max(320, msg("errors.tooLong", { max: 320 }))
+    .pipe(z.email(msg("errors.invalidEmail"))),
+  password: z
+    .string()
+    .min(1, msg("errors.required"))
+    .max(1000, msg("errors.tooLong", { max: 1000 })),
   redirectTo: z.string().optional(),
 });
 
@@ -48,10 +56,10 @@ async function writeAction({ request }: ActionFunctionArgs) {
   const address = clientAddress(request);
   const wait = await getLoginDelay({ email, address });
   if (wait > 0) {
-    return data(
-      formFailure(values, msg("auth:login.throttled", { seconds: Math.ceil(wait / 1000) })),
-      { status: 429, headers: { "Retry-After": String(Math.ceil(wait / 1000)) } },
-    );
+    return data(formFailure(values, msg("auth:login.throttled", { seconds: Math.ceil(wait / 1000) })), {
+      status: 429,
+      headers: { "Retry-After": String(Math.ceil(wait / 1000)) },
+    });
   }
   const user = await verifyLogin({ email, password, address });
   if (!user) {
@@ -82,14 +90,7 @@ export default function Login() {
           defaultValue={String(values.email ?? "")}
           errors={actionData?.errors.email}
         />
-        <TextField
-          label={t("login.password")}
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          required
-          errors={actionData?.errors.password}
-        />
+        <TextField label={t("login.password")} name="password" type="password" autoComplete="current-password" required errors={actionData?.errors.password} />
         <button type="submit" disabled={navigation.state === "submitting"}>
           {t("login.submit")}
         </button>

@@ -159,21 +159,21 @@ export default function ReviewHome() {
           {previous ? (
             <details className="phase-back" open={Boolean(actionData?.errors && "reason" in actionData.errors)}>
               <summary>{t("home.moveBack", { phase: t(`common:phases.${previous}`) })}</summary>
-            <Form method="post">
-              <input type="hidden" name="intent" value="move-phase" />
-              <input type="hidden" name="to" value={previous} />
-              <TextAreaField
-                name="reason"
-                label={t("home.reason")}
-                hint={t("home.reasonHint")}
-                rows={2}
-                defaultValue={actionData && "values" in actionData ? String(actionData.values.reason ?? "") : ""}
-                errors={actionData?.errors && "reason" in actionData.errors ? (actionData.errors.reason as string[]) : undefined}
-              />
-              <button type="submit" className="secondary" disabled={navigation.state !== "idle"}>
-                {t("home.moveBack", { phase: t(`common:phases.${previous}`) })}
-              </button>
-            </Form>
+              <Form method="post">
+                <input type="hidden" name="intent" value="move-phase" />
+                <input type="hidden" name="to" value={previous} />
+                <TextAreaField
+                  name="reason"
+                  label={t("home.reason")}
+                  hint={t("home.reasonHint")}
+                  rows={2}
+                  defaultValue={actionData && "values" in actionData ? String(actionData.values.reason ?? "") : ""}
+                  errors={actionData?.errors && "reason" in actionData.errors ? (actionData.errors.reason as string[]) : undefined}
+                />
+                <button type="submit" className="secondary" disabled={navigation.state !== "idle"}>
+                  {t("home.moveBack", { phase: t(`common:phases.${previous}`) })}
+                </button>
+              </Form>
             </details>
           ) : null}
         </div>

@@ -9,12 +9,7 @@ import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { ChoiceGroup, FormError, TextAreaField } from "#app/components/field";
 import { TextBlocks } from "#app/components/paragraphs";
 import { CONTEXT_NOTE_MAX_LENGTH, effectField, noteField } from "#app/models/self-assessment-fields";
-import {
-  listContextNotes,
-  saveContextNotes,
-  type ContextNoteInput,
-  type TheirContextNote,
-} from "#app/models/context.server";
+import { listContextNotes, saveContextNotes, type ContextNoteInput, type TheirContextNote } from "#app/models/context.server";
 import { hasPermission, requireReviewPermission } from "#app/utils/auth.server";
 import { actionPermission, loaderPermission } from "#app/utils/permissions";
 import { getLocale } from "#app/utils/locale.server";
@@ -85,7 +80,10 @@ async function writeAction({ request, params }: ActionFunctionArgs) {
   const submission = unparsedSubmission(form);
   const refuse = (errors: FieldErrors) => {
     const { _form: formErrors = ["errors.fixBelow"], ...fields } = errors;
-    return invalid(submission, { formErrors, fieldErrors: Object.fromEntries(Object.entries(fields).filter((entry): entry is [string, string[]] => !!entry[1])) });
+    return invalid(submission, {
+      formErrors,
+      fieldErrors: Object.fromEntries(Object.entries(fields).filter((entry): entry is [string, string[]] => !!entry[1])),
+    });
   };
   const parsed = parseNotes(form);
   if (Object.keys(parsed.errors).length) return refuse(parsed.errors);
@@ -106,7 +104,11 @@ function ReadOnlyNote({ factor }: { factor: Factor }) {
         <strong>{t("context.effect")}:</strong>{" "}
         {factor.saved.effect ? <span className={`pill sa-effect-${factor.saved.effect}`}>{t(`context.effects.${factor.saved.effect}`)}</span> : "—"}
       </p>
-      {factor.saved.note ? <div className="sa-answer-text"><TextBlocks text={factor.saved.note} /></div> : null}
+      {factor.saved.note ? (
+        <div className="sa-answer-text">
+          <TextBlocks text={factor.saved.note} />
+        </div>
+      ) : null}
     </>
   );
 }
@@ -186,13 +188,7 @@ export default function ContextPage() {
       ) : null}
       <FormError message={failure?.formError} />
       {showForm ? (
-        <Form
-          method="post"
-          noValidate
-          key={`${stamp}:${attempt.current.count}`}
-          onChange={() => setDirty(true)}
-          className="sa-context-form"
-        >
+        <Form method="post" noValidate key={`${stamp}:${attempt.current.count}`} onChange={() => setDirty(true)} className="sa-context-form">
           {factors.map((factor) => {
             const conflict = failure?.conflict?.[factor.id] ?? null;
             return (

@@ -136,9 +136,7 @@ export default function Coverage() {
               {factor.questions.map((question) => (
                 <tr key={question.id} className="coverage-question">
                   <th scope="row">
-                    <span className="coverage-question__number">
-                      {t("coverage.question", { factor: factor.number, question: question.number })}
-                    </span>{" "}
+                    <span className="coverage-question__number">{t("coverage.question", { factor: factor.number, question: question.number })}</span>{" "}
                     <span className="coverage-question__text">{question.text}</span>
                   </th>
                   <Counts balance={question.balance} />

@@ -15,7 +15,9 @@ function missing(): never {
  * A document that is only a link sends the reader on to it.
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { review } = await requireReviewPermission(request, params.reviewId, loaderPermission("reviews.$reviewId.documents.$documentId.file"), { resource: true });
+  const { review } = await requireReviewPermission(request, params.reviewId, loaderPermission("reviews.$reviewId.documents.$documentId.file"), {
+    resource: true,
+  });
   const documentId = params.documentId ?? "";
   const file = await getDocumentFile({ reviewId: review.id, documentId });
   if (!file) {

@@ -212,10 +212,7 @@ export default function EvidenceItem() {
                   label={t("form.interview")}
                   defaultValue={typed("interviewId", item.interviewId ?? "")}
                   errors={errors.interviewId}
-                  options={[
-                    { value: "", label: t("form.noInterview") },
-                    ...interviews.map((option) => ({ value: option.id, label: interviewLabel(option) })),
-                  ]}
+                  options={[{ value: "", label: t("form.noInterview") }, ...interviews.map((option) => ({ value: option.id, label: interviewLabel(option) }))]}
                 />
                 <TextAreaField name="text" label={t("form.text")} rows={6} defaultValue={typed("text", item.text)} errors={errors.text} />
                 <TextField

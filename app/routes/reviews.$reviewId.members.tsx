@@ -36,7 +36,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 const IntentSchema = z.discriminatedUnion("intent", [
   z.object({
     intent: z.literal("invite"),
-    email: z.string().trim().min(1, msg("errors.required")).pipe(z.email(msg("errors.invalidEmail"))),
+    email: z
+      .string()
+      .trim()
+      .min(1, msg("errors.required"))
+      .pipe(z.email(msg("errors.invalidEmail"))),
     role: choice(ROLES),
     affiliation: optionalText(200),
   }),
@@ -169,7 +173,14 @@ export default function Members() {
           <h2>{t("members.invite")}</h2>
           <Form method="post" noValidate className="card">
             <input type="hidden" name="intent" value="invite" />
-            <TextField label={t("members.email")} name="email" type="email" required defaultValue={String(inviteValues.email ?? "")} errors={failed?.errors.email} />
+            <TextField
+              label={t("members.email")}
+              name="email"
+              type="email"
+              required
+              defaultValue={String(inviteValues.email ?? "")}
+              errors={failed?.errors.email}
+            />
             <SelectField
               label={t("members.role")}
               name="role"
@@ -177,7 +188,12 @@ export default function Members() {
               options={ROLES.map((role) => ({ value: role, label: t(`common:roles.${role}`) }))}
               errors={failed?.errors.role}
             />
-            <TextField label={t("members.affiliation")} name="affiliation" defaultValue={String(inviteValues.affiliation ?? "")} errors={failed?.errors.affiliation} />
+            <TextField
+              label={t("members.affiliation")}
+              name="affiliation"
+              defaultValue={String(inviteValues.affiliation ?? "")}
+              errors={failed?.errors.affiliation}
+            />
             <button type="submit" disabled={navigation.state === "submitting"}>
               {t("members.inviteButton")}
             </button>
@@ -188,8 +204,7 @@ export default function Members() {
               <ul>
                 {invitations.map((invitation) => (
                   <li key={invitation.id}>
-                    {invitation.email} — {t(`common:roles.${invitation.role}`)} — {t("members.expires")}{" "}
-                    {dates.dateTime(invitation.expiresAt)}
+                    {invitation.email} — {t(`common:roles.${invitation.role}`)} — {t("members.expires")} {dates.dateTime(invitation.expiresAt)}
                     {invitation.expired ? ` (${t("members.expired")})` : ""}{" "}
                     <Form method="post" className="inline-form">
                       <input type="hidden" name="intent" value="revoke" />

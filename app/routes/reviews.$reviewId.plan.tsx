@@ -149,10 +149,25 @@ export default function Plan() {
         emptyMessage={t("plan.none")}
         busy={navigation.state === "loading"}
         filters={[
-          { id: "factor", label: t("plan.factor"), type: "select", options: [all, ...factors.map((factor) => ({ value: factor.id, label: `${factor.number}. ${factor.title}` }))] },
-          { id: "priority", label: t("plan.priority"), type: "select", options: [all, ...PRIORITIES.map((priority) => ({ value: priority, label: t(`priorities.${priority}`) }))] },
+          {
+            id: "factor",
+            label: t("plan.factor"),
+            type: "select",
+            options: [all, ...factors.map((factor) => ({ value: factor.id, label: `${factor.number}. ${factor.title}` }))],
+          },
+          {
+            id: "priority",
+            label: t("plan.priority"),
+            type: "select",
+            options: [all, ...PRIORITIES.map((priority) => ({ value: priority, label: t(`priorities.${priority}`) }))],
+          },
           { id: "service", label: t("plan.service"), type: "select", options: [all, ...services.map((service) => ({ value: service, label: service }))] },
-          { id: "horizon", label: t("plan.horizon"), type: "select", options: [all, ...HORIZONS.map((horizon) => ({ value: horizon, label: t(`horizons.${horizon}`) }))] },
+          {
+            id: "horizon",
+            label: t("plan.horizon"),
+            type: "select",
+            options: [all, ...HORIZONS.map((horizon) => ({ value: horizon, label: t(`horizons.${horizon}`) }))],
+          },
         ]}
         groupOptions={[
           { value: "horizon", label: t("plan.horizon"), columnId: "horizon" },

@@ -17,10 +17,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = await getLocale(request);
   const { t } = getI18n(locale);
   const view = parseTableState(new URL(request.url).searchParams, PLAN_TABLE);
-  const rows = filterPlan(
-    visibleConclusions(access, await listPlan({ reviewId: review.id, frameworkId: review.frameworkId, locale })),
-    view,
-  );
+  const rows = filterPlan(visibleConclusions(access, await listPlan({ reviewId: review.id, frameworkId: review.frameworkId, locale })), view);
   const header = ["factorNumber", "factorTitle", "position", "text", "priority", "horizon", "service", "inspiration", "state"].map((key) =>
     t(`conclusions:csv.${key}`),
   );

@@ -52,9 +52,7 @@ export default function ReportPage() {
       <div className="no-print">
         <h1>{t("title")}</h1>
         <p>{t("intro")}</p>
-        <p className={`notice ${issuedAt ? "ok" : "warn"}`}>
-          {issuedAt ? t("issuedStatus", { date: formatDate(issuedAt) }) : t("draftStatus")}
-        </p>
+        <p className={`notice ${issuedAt ? "ok" : "warn"}`}>{issuedAt ? t("issuedStatus", { date: formatDate(issuedAt) }) : t("draftStatus")}</p>
         <h2>{t("download")}</h2>
         <ul className="report-downloads">
           {LOCALES.map((lang) => {

@@ -29,10 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { review } = access;
   const asked = new URL(request.url).searchParams.get("lang");
   if (asked !== null && !isLocale(asked)) {
-    return Response.json(
-      { message: `Unknown language "${asked}". Use one of: ${LOCALES.join(", ")}.`, allowed: LOCALES },
-      { status: 400 },
-    );
+    return Response.json({ message: `Unknown language "${asked}". Use one of: ${LOCALES.join(", ")}.`, allowed: LOCALES }, { status: 400 });
   }
   const full = await getReview({ reviewId: review.id });
   const locale = asked ?? full?.reportLocale ?? "en";

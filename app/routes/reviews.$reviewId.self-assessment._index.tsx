@@ -81,12 +81,8 @@ export default function SelfAssessmentOverview() {
     totals.answered < totals.questions ? t("overview.missing.questions", { count: totals.questions - totals.answered }) : null,
     totals.rated < totals.factors ? t("overview.missing.ratings", { count: totals.factors - totals.rated }) : null,
     totals.summaries < totals.factors ? t("overview.missing.summaries", { count: totals.factors - totals.summaries }) : null,
-    totals.factorsWithDocuments < totals.factors
-      ? t("overview.missing.documents", { count: totals.factors - totals.factorsWithDocuments })
-      : null,
-    totals.contextDescribed < totals.contextualFactors
-      ? t("overview.missing.context", { count: totals.contextualFactors - totals.contextDescribed })
-      : null,
+    totals.factorsWithDocuments < totals.factors ? t("overview.missing.documents", { count: totals.factors - totals.factorsWithDocuments }) : null,
+    totals.contextDescribed < totals.contextualFactors ? t("overview.missing.context", { count: totals.contextualFactors - totals.contextDescribed }) : null,
   ].filter((line): line is string => line !== null);
   const internal = kind === "self-assessment";
 
@@ -157,9 +153,7 @@ export default function SelfAssessmentOverview() {
                 </td>
                 <td>{factor.hasSummary ? t("overview.yes") : <span className="muted">{t("overview.no")}</span>}</td>
                 <td>{factor.documents}</td>
-                {submission ? (
-                  <td>{factor.changedSinceSubmission ? <span className="pill sa-changed">{t("changedSinceSubmission")}</span> : null}</td>
-                ) : null}
+                {submission ? <td>{factor.changedSinceSubmission ? <span className="pill sa-changed">{t("changedSinceSubmission")}</span> : null}</td> : null}
               </tr>
             ))}
           </tbody>
@@ -205,11 +199,7 @@ export default function SelfAssessmentOverview() {
             {!submission || changedFactors.length || totals.contextChanged ? (
               <Form method="post">
                 <button type="submit" name="intent" value="submit" disabled={navigation.state !== "idle"}>
-                  {submission
-                    ? t("overview.submit.resubmit")
-                    : internal
-                      ? t("overview.submit.buttonInternal")
-                      : t("overview.submit.button")}
+                  {submission ? t("overview.submit.resubmit") : internal ? t("overview.submit.buttonInternal") : t("overview.submit.button")}
                 </button>
               </Form>
             ) : null}

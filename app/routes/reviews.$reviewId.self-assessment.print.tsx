@@ -73,9 +73,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       url: document.url,
       fileName: document.fileName,
       answers: [
-        ...new Set(
-          document.links.map((link) => (link.questionId ? questionLabel[link.questionId] : String(factorNumber[link.factorId] ?? link.factorId))),
-        ),
+        ...new Set(document.links.map((link) => (link.questionId ? questionLabel[link.questionId] : String(factorNumber[link.factorId] ?? link.factorId)))),
       ].filter(Boolean),
     })),
   };
@@ -158,7 +156,13 @@ export default function PrintableSelfAssessment() {
             {factor.assessment?.changedSinceSubmission ? <span className="pill sa-changed">{t("changedSinceSubmission")}</span> : null}
           </p>
           <h3>{t("factor.summary")}</h3>
-          {factor.assessment?.summary ? <div className="sa-answer-text"><TextBlocks text={factor.assessment.summary} /></div> : <p className="muted">{t("factor.noSummary")}</p>}
+          {factor.assessment?.summary ? (
+            <div className="sa-answer-text">
+              <TextBlocks text={factor.assessment.summary} />
+            </div>
+          ) : (
+            <p className="muted">{t("factor.noSummary")}</p>
+          )}
           {factor.questions.map((question) => (
             <div key={question.id} className="sa-print-question">
               <h3>
@@ -172,12 +176,22 @@ export default function PrintableSelfAssessment() {
                   ))}
                 </ul>
               ) : null}
-              {question.answer ? <div className="sa-answer-text"><TextBlocks text={question.answer.text} /></div> : <p className="muted">{t("factor.noAnswer")}</p>}
+              {question.answer ? (
+                <div className="sa-answer-text">
+                  <TextBlocks text={question.answer.text} />
+                </div>
+              ) : (
+                <p className="muted">{t("factor.noAnswer")}</p>
+              )}
             </div>
           ))}
           <p>
             <strong>{t("factor.documents")}:</strong>{" "}
-            {factor.documents.length ? factor.documents.map((document) => document.title).join(" ; ") : <span className="muted">{t("factor.noDocuments")}</span>}
+            {factor.documents.length ? (
+              factor.documents.map((document) => document.title).join(" ; ")
+            ) : (
+              <span className="muted">{t("factor.noDocuments")}</span>
+            )}
           </p>
         </section>
       ))}
@@ -192,7 +206,13 @@ export default function PrintableSelfAssessment() {
               {factor.note?.changedSinceSubmission ? <span className="pill sa-changed">{t("changedSinceSubmission")}</span> : null}
             </h3>
             <p className="muted">{factor.description}</p>
-            {factor.note?.note ? <div className="sa-answer-text"><TextBlocks text={factor.note.note} /></div> : <p className="muted">{t("context.noNote")}</p>}
+            {factor.note?.note ? (
+              <div className="sa-answer-text">
+                <TextBlocks text={factor.note.note} />
+              </div>
+            ) : (
+              <p className="muted">{t("context.noNote")}</p>
+            )}
           </div>
         ))}
       </section>
@@ -217,19 +237,13 @@ export default function PrintableSelfAssessment() {
                   <tr key={document.id}>
                     <td>{document.title}</td>
                     <td>{t(`documents.types.${document.type}`)}</td>
-                    <td>
-                      {document.date
-                        ? dates.calendarDate(document.date)
-                        : "—"}
-                    </td>
+                    <td>{document.date ? dates.calendarDate(document.date) : "—"}</td>
                     <td>{document.author || "—"}</td>
                     <td>{document.answers.join(", ")}</td>
                     <td className="sa-print-source">
                       {document.url ? <a href={document.url}>{document.url}</a> : null}
                       {document.url && document.fileName ? <br /> : null}
-                      {document.fileName ? (
-                        <a href={`/reviews/${reviewId}/documents/${document.id}/file`}>{document.fileName}</a>
-                      ) : null}
+                      {document.fileName ? <a href={`/reviews/${reviewId}/documents/${document.id}/file`}>{document.fileName}</a> : null}
                     </td>
                   </tr>
                 ))}

@@ -69,7 +69,6 @@ async function writeAction({ request, params }: ActionFunctionArgs) {
   return redirect(`/reviews/${review.id}/summary?done=summary`);
 }
 
-
 export default function Summary() {
   const { summary, canWrite } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();

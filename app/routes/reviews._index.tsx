@@ -9,10 +9,7 @@ import { formatCalendarDate } from "#app/utils/dates";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const [mine, all] = await Promise.all([
-    listReviewsForUser({ userId: user.id }),
-    user.isAdmin ? listAllReviews() : Promise.resolve(null),
-  ]);
+  const [mine, all] = await Promise.all([listReviewsForUser({ userId: user.id }), user.isAdmin ? listAllReviews() : Promise.resolve(null)]);
   return { mine, all };
 }
 
@@ -91,12 +88,7 @@ export default function Reviews() {
     <>
       <h1>{t("list.title")}</h1>
       {mine.length ? (
-        <ReviewTable
-          caption={t("list.title")}
-          rows={mine}
-          fourth={{ header: t("list.role"), cell: (review) => t(`common:roles.${review.role}`) }}
-          linked
-        />
+        <ReviewTable caption={t("list.title")} rows={mine} fourth={{ header: t("list.role"), cell: (review) => t(`common:roles.${review.role}`) }} linked />
       ) : (
         <p>{t("list.none")}</p>
       )}

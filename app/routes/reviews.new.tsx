@@ -38,7 +38,11 @@ const NewReviewSchema = z
     reportLocale: choice(LOCALES),
     // A client that sends no zone (a script, an older form) gets the default.
     timeZone: TimeZoneSchema.default(DEFAULT_TIME_ZONE),
-    leadEmail: z.string().trim().min(1, msg("errors.required")).pipe(z.email(msg("errors.invalidEmail"))),
+    leadEmail: z
+      .string()
+      .trim()
+      .min(1, msg("errors.required"))
+      .pipe(z.email(msg("errors.invalidEmail"))),
   })
   .refine((value) => !value.visitStart || !value.visitEnd || value.visitEnd >= value.visitStart, {
     path: ["visitEnd"],

@@ -77,11 +77,7 @@ export function notFound(): never {
  * A member of the review, or 404. A non-member (administrators included) must not learn
  * whether a review exists, so the answer is the same as for an unknown id.
  */
-export async function requireReviewAccess(
-  request: Request,
-  reviewId: string | undefined,
-  options: GuardOptions = {},
-): Promise<ReviewAccess> {
+export async function requireReviewAccess(request: Request, reviewId: string | undefined, options: GuardOptions = {}): Promise<ReviewAccess> {
   const user = await requireUser(request, options);
   if (!reviewId) notFound();
   const row = await db
@@ -112,10 +108,7 @@ export function authorize(access: ReviewAccess, permission: Permission, request:
   // What the error page explains: whose role, which phase, and when (if ever) the door opens.
   const refusal = { role: access.role, phase: access.review.phase, opensIn: phasesGranting(access.role, permission) };
   if (decision === "wrong-phase" && MUTATING.has(request.method.toUpperCase())) {
-    throw data(
-      { message: `Not possible while the review is in the "${access.review.phase}" phase.`, reason: "phase", ...refusal },
-      { status: 409 },
-    );
+    throw data({ message: `Not possible while the review is in the "${access.review.phase}" phase.`, reason: "phase", ...refusal }, { status: 409 });
   }
   throw data({ message: "Your role on this review does not allow this.", reason: decision === "wrong-phase" ? "phase" : "role", ...refusal }, { status: 403 });
 }

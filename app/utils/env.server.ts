@@ -22,18 +22,20 @@ const EnvSchema = z
     TRUST_PROXY: z
       .string()
       .default("")
-      .transform((value) => value.split(",").map((item) => item.trim()).filter(Boolean))
-      .refine(
-        (list) => {
-          try {
-            proxyaddr.compile(list);
-            return true;
-          } catch {
-            return false;
-          }
-        },
-        "must be a comma-separated list of IP addresses, CIDR ranges, or loopback, linklocal, uniquelocal",
-      ),
+      .transform((value) =>
+        value
+          .split(",")
+          .map((item) => item.trim())
+          .filter(Boolean),
+      )
+      .refine((list) => {
+        try {
+          proxyaddr.compile(list);
+          return true;
+        } catch {
+          return false;
+        }
+      }, "must be a comma-separated list of IP addresses, CIDR ranges, or loopback, linklocal, uniquelocal"),
   })
   .transform((env, ctx) => {
     if (!env.SESSION_SECRET && env.NODE_ENV === "production") {

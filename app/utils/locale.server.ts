@@ -30,10 +30,7 @@ export async function resolveLocale(request: Request): Promise<{ locale: Locale;
   const asked = new URL(request.url).searchParams.get("lang");
   if (asked !== null) {
     if (!isLocale(asked)) {
-      throw data(
-        { message: `Unknown language "${asked}". Use one of: ${LOCALES.join(", ")}.`, allowed: LOCALES },
-        { status: 400 },
-      );
+      throw data({ message: `Unknown language "${asked}". Use one of: ${LOCALES.join(", ")}.`, allowed: LOCALES }, { status: 400 });
     }
     return { locale: asked, setCookie: await localeCookie.serialize(asked) };
   }

@@ -77,17 +77,7 @@ export async function getSessionUser(request: Request): Promise<SessionUser | nu
  * Signs the user in. Someone who has not chosen a language on this browser yet gets the one
  * of their account from then on (the language switch still changes it).
  */
-export async function createUserSession({
-  request,
-  userId,
-  locale,
-  redirectTo,
-}: {
-  request: Request;
-  userId: string;
-  locale: Locale;
-  redirectTo: string;
-}) {
+export async function createUserSession({ request, userId, locale, redirectTo }: { request: Request; userId: string; locale: Locale; redirectTo: string }) {
   const id = crypto.randomBytes(32).toString("base64url");
   const now = Date.now();
   await db.delete(sessions).where(or(lt(sessions.expiresAt, new Date(now)), lt(sessions.createdAt, new Date(now - SESSION_MAX_AGE_MS))));

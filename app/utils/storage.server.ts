@@ -21,10 +21,7 @@ function typeable(submitted: FormData) {
 export function cannotSave(submitted: FormData | null) {
   const form = submitted && typeable(submitted);
   const reply = form ? unparsedSubmission(form).reply({ formErrors: [CANNOT_SAVE] }) : { status: "error" as const, error: { "": [CANNOT_SAVE] } };
-  return data(
-    { ...reply, ok: false as const, errors: {}, values: form ? formValues(form) : {}, formError: CANNOT_SAVE, cannotSave: true },
-    { status: 503 }
-  );
+  return data({ ...reply, ok: false as const, errors: {}, values: form ? formValues(form) : {}, formError: CANNOT_SAVE, cannotSave: true }, { status: 503 });
 }
 
 /**

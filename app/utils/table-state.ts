@@ -62,7 +62,7 @@ export function parseTableState(params: URLSearchParams, config: TableConfig): T
         params
           .getAll(key)
           .map((value) => value.trim())
-          .filter(Boolean)
+          .filter(Boolean),
       ),
     ];
     if (values.length) filters[key] = values;

@@ -89,7 +89,10 @@ class FormTooLarge extends Error {}
 /** A name that is safe to store and to send back in a header: no path, no control characters. */
 export function cleanFileName(name: string) {
   const base = name.split(/[/\\]/).pop() ?? "";
-  const cleaned = base.replace(/[\u0000-\u001f\u007f]/g, "").trim().slice(-200);
+  const cleaned = base
+    .replace(/[\u0000-\u001f\u007f]/g, "")
+    .trim()
+    .slice(-200);
   return cleaned || "document";
 }
 

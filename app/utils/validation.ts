@@ -117,10 +117,6 @@ export function parseForm<S extends z.ZodType>(
 }
 
 /** A refusal that is not about one field (wrong password, stale link): shown above the form. */
-export function formFailure(
-  values: Record<string, string | string[]>,
-  formError: string,
-  errors: FieldErrors = {},
-): FormFailure {
+export function formFailure(values: Record<string, string | string[]>, formError: string, errors: FieldErrors = {}): FormFailure {
   return { ok: false, errors, values, formError };
 }

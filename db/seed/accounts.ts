@@ -8,11 +8,43 @@ export const DEMO_PASSWORD = "workbench-demo";
 /** One account per role, plus an administrator and a stranger; all fictional. */
 export const DEMO_ACCOUNTS = [
   { id: "demo-admin", email: "admin@demo.test", name: "Alex Admin", organisation: "Workbench administration", locale: "en", isAdmin: true, role: null },
-  { id: "demo-lead", email: "lead@demo.test", name: "Lena Marchetti", organisation: "MigrationWork associate, Bologna", locale: "en", isAdmin: false, role: "lead-expert" },
+  {
+    id: "demo-lead",
+    email: "lead@demo.test",
+    name: "Lena Marchetti",
+    organisation: "MigrationWork associate, Bologna",
+    locale: "en",
+    isAdmin: false,
+    role: "lead-expert",
+  },
   { id: "demo-peer", email: "peer@demo.test", name: "Piet de Vries", organisation: "City of Nordhaven", locale: "en", isAdmin: false, role: "peer-reviewer" },
-  { id: "demo-peer2", email: "peer2@demo.test", name: "Samira Haddad", organisation: "Eastport Equality Network (NGO)", locale: "fr", isAdmin: false, role: "peer-reviewer" },
-  { id: "demo-host", email: "host@demo.test", name: "Hélène Rousseau", organisation: "Ville de Belleforge, mission égalité", locale: "fr", isAdmin: false, role: "host-team" },
-  { id: "demo-reader", email: "reader@demo.test", name: "Marc Lefèvre", organisation: "Ville de Belleforge, cabinet du maire", locale: "fr", isAdmin: false, role: "host-reader" },
+  {
+    id: "demo-peer2",
+    email: "peer2@demo.test",
+    name: "Samira Haddad",
+    organisation: "Eastport Equality Network (NGO)",
+    locale: "fr",
+    isAdmin: false,
+    role: "peer-reviewer",
+  },
+  {
+    id: "demo-host",
+    email: "host@demo.test",
+    name: "Hélène Rousseau",
+    organisation: "Ville de Belleforge, mission égalité",
+    locale: "fr",
+    isAdmin: false,
+    role: "host-team",
+  },
+  {
+    id: "demo-reader",
+    email: "reader@demo.test",
+    name: "Marc Lefèvre",
+    organisation: "Ville de Belleforge, cabinet du maire",
+    locale: "fr",
+    isAdmin: false,
+    role: "host-reader",
+  },
   { id: "demo-outsider", email: "outsider@demo.test", name: "Olga Outsider", organisation: "Another city", locale: "en", isAdmin: false, role: null },
 ] as const satisfies readonly {
   id: string;

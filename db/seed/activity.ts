@@ -41,7 +41,14 @@ export function seedActivity(db: Db) {
     });
   }
   for (const item of db.select().from(evidence).where(eq(evidence.reviewId, DEMO_REVIEW_ID)).all()) {
-    entry({ userId: item.createdBy, action: "create", entity: "evidence", entityId: item.id, after: { kind: item.kind, polarity: item.polarity }, at: item.createdAt });
+    entry({
+      userId: item.createdBy,
+      action: "create",
+      entity: "evidence",
+      entityId: item.id,
+      after: { kind: item.kind, polarity: item.polarity },
+      at: item.createdAt,
+    });
   }
   for (const conclusion of db.select().from(conclusions).where(eq(conclusions.reviewId, DEMO_REVIEW_ID)).all()) {
     entry({
@@ -53,7 +60,14 @@ export function seedActivity(db: Db) {
       at: conclusion.updatedAt,
     });
     if (conclusion.agreedAt) {
-      entry({ userId: conclusion.agreedBy, action: "agree", entity: "conclusion", entityId: conclusion.factorId, after: { state: "agreed" }, at: conclusion.agreedAt });
+      entry({
+        userId: conclusion.agreedBy,
+        action: "agree",
+        entity: "conclusion",
+        entityId: conclusion.factorId,
+        after: { state: "agreed" },
+        at: conclusion.agreedAt,
+      });
     }
   }
   for (const recommendation of db.select().from(recommendations).where(eq(recommendations.reviewId, DEMO_REVIEW_ID)).all()) {
@@ -68,5 +82,8 @@ export function seedActivity(db: Db) {
   }
 
   entries.sort((a, b) => a.at!.getTime() - b.at!.getTime());
-  for (let index = 0; index < entries.length; index += 200) db.insert(auditLog).values(entries.slice(index, index + 200)).run();
+  for (let index = 0; index < entries.length; index += 200)
+    db.insert(auditLog)
+      .values(entries.slice(index, index + 200))
+      .run();
 }

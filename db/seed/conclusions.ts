@@ -94,8 +94,7 @@ const CONCLUSIONS: SeedConclusion[] = [
     factor: 3,
     rating: "not-in-place",
     agreed: true,
-    strengths:
-      "La mission égalité est rattachée à la direction générale des services, ce qui lui donne un accès direct aux directeurs.",
+    strengths: "La mission égalité est rattachée à la direction générale des services, ce qui lui donne un accès direct aux directeurs.",
     improvements:
       "Il n'existe aucune instance de coordination entre les directions sur ces questions ; la mission égalité compte un seul agent, sans relais dans les services. Les responsabilités ne sont écrites nulle part.",
     recommendations: [
@@ -166,8 +165,7 @@ const CONCLUSIONS: SeedConclusion[] = [
     factor: 6,
     rating: "not-in-place",
     agreed: false,
-    strengths:
-      "La direction des ressources humaines a anonymisé les candidatures pour une partie des recrutements de catégorie C depuis 2024.",
+    strengths: "La direction des ressources humaines a anonymisé les candidatures pour une partie des recrutements de catégorie C depuis 2024.",
     improvements:
       "La ville ne connaît pas la diversité de son personnel et ne suit pas l'effet de l'anonymisation. Les jurys ne sont pas formés et les agents rencontrés décrivent des obstacles à la promotion.",
     recommendations: [
@@ -190,8 +188,7 @@ const CONCLUSIONS: SeedConclusion[] = [
     factor: 7,
     rating: "partly-in-place",
     agreed: false,
-    strengths:
-      "Les agents d'accueil du CCAS disposent d'un service d'interprétariat par téléphone, apprécié des usagers rencontrés.",
+    strengths: "Les agents d'accueil du CCAS disposent d'un service d'interprétariat par téléphone, apprécié des usagers rencontrés.",
     improvements:
       "Aucun service n'a vérifié si ses règles d'accès produisent des effets discriminatoires ; les réclamations pour discrimination ne sont pas enregistrées comme telles.",
     recommendations: [
@@ -214,10 +211,8 @@ const CONCLUSIONS: SeedConclusion[] = [
     factor: 8,
     rating: "partly-in-place",
     agreed: true,
-    strengths:
-      "Une formation d'une journée sur les discriminations est proposée aux encadrants depuis 2022 ; les participants rencontrés la jugent utile.",
-    improvements:
-      "La formation est facultative et n'a touché qu'environ un encadrant sur cinq ; les agents d'accueil, les plus exposés, n'en bénéficient pas.",
+    strengths: "Une formation d'une journée sur les discriminations est proposée aux encadrants depuis 2022 ; les participants rencontrés la jugent utile.",
+    improvements: "La formation est facultative et n'a touché qu'environ un encadrant sur cinq ; les agents d'accueil, les plus exposés, n'en bénéficient pas.",
     recommendations: [
       {
         text: "Ouvrir dès cette année la formation aux agents d'accueil du public, en commençant par l'état civil et le CCAS.",
@@ -348,7 +343,10 @@ function pickCitations(db: Db, factor: number) {
   if (!candidates.length) return [];
   if (factor === 9) {
     const source = sourceOf(candidates[0]!);
-    return candidates.filter((item) => sourceOf(item) === source).slice(0, 2).map((item) => item.id);
+    return candidates
+      .filter((item) => sourceOf(item) === source)
+      .slice(0, 2)
+      .map((item) => item.id);
   }
   const picked: Candidate[] = [];
   for (const item of candidates) {

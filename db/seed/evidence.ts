@@ -53,8 +53,7 @@ export const DEMO_INTERVIEWS: SeedInterview[] = [
     date: "2026-03-16",
     place: "Mairie de quartier des Tilleuls",
     format: "focus-group",
-    consentNotes:
-      "Règles présentées en ouverture : propos anonymisés, aucun nom dans le rapport, chacun peut demander qu'une phrase ne soit pas reprise.",
+    consentNotes: "Règles présentées en ouverture : propos anonymisés, aucun nom dans le rapport, chacun peut demander qu'une phrase ne soit pas reprise.",
     createdBy: "demo-peer",
     createdAt: visit(1, 13, 50),
     reviewers: ["demo-peer", "demo-peer2"],
@@ -610,14 +609,12 @@ export function seedEvidence(db: Db) {
       .from(documents)
       .where(and(eq(documents.reviewId, DEMO_REVIEW_ID), inArray(documents.id, wanted)))
       .all()
-      .map((row) => row.id)
+      .map((row) => row.id),
   );
   // Ids are fixed by position in the lists above, whether or not the document items are kept.
   const items = [
     ...EVIDENCE.map((item, index) => ({ ...item, id: evidenceId(index) })),
-    ...DOCUMENT_EVIDENCE.map((item, index) => ({ ...item, id: evidenceId(EVIDENCE.length + index) })).filter((item) =>
-      present.has(item.documentId!)
-    ),
+    ...DOCUMENT_EVIDENCE.map((item, index) => ({ ...item, id: evidenceId(EVIDENCE.length + index) })).filter((item) => present.has(item.documentId!)),
   ];
   for (const item of items) {
     db.insert(evidence)

@@ -171,7 +171,8 @@ const RATINGS: { factorId: string; rating: Rating; summary: string; daysBefore: 
     factorId: "kf-02",
     rating: "in-place",
     daysBefore: 10,
-    summary: "Le PLLCD 2023-2027 cible explicitement les migrants et fixe objectifs, pilotes et indicateurs. L'axe achats publics n'a pas encore de responsable et le plan est mal connu de l'encadrement intermédiaire.",
+    summary:
+      "Le PLLCD 2023-2027 cible explicitement les migrants et fixe objectifs, pilotes et indicateurs. L'axe achats publics n'a pas encore de responsable et le plan est mal connu de l'encadrement intermédiaire.",
   },
   {
     factorId: "kf-03",
@@ -183,7 +184,8 @@ const RATINGS: { factorId: string; rating: Rating; summary: string; daysBefore: 
     factorId: "kf-04",
     rating: "partly-in-place",
     daysBefore: 9,
-    summary: "Le CCRE est consulté chaque année, mais la ville ne répond pas formellement à ses avis et n'a pas d'exemple récent de changement de pratique qui en découle.",
+    summary:
+      "Le CCRE est consulté chaque année, mais la ville ne répond pas formellement à ses avis et n'a pas d'exemple récent de changement de pratique qui en découle.",
   },
   {
     factorId: "kf-05",
@@ -195,7 +197,8 @@ const RATINGS: { factorId: string; rating: Rating; summary: string; daysBefore: 
     factorId: "kf-06",
     rating: "partly-in-place",
     daysBefore: 8,
-    summary: "Label Diversité, charte de recrutement et cellule d'écoute. Pas de données sur la perception des candidats migrants ni d'action face aux restrictions nationales d'accès à la fonction publique.",
+    summary:
+      "Label Diversité, charte de recrutement et cellule d'écoute. Pas de données sur la perception des candidats migrants ni d'action face aux restrictions nationales d'accès à la fonction publique.",
   },
   {
     factorId: "kf-07",
@@ -372,7 +375,9 @@ export function seedSelfAssessment(db: Db) {
       links.set(`${factorId}/`, { documentId: document.id, factorId, questionId: "" });
       links.set(`${factorId}/${questionId}`, { documentId: document.id, factorId, questionId });
     }
-    db.insert(documentLinks).values([...links.values()]).run();
+    db.insert(documentLinks)
+      .values([...links.values()])
+      .run();
   }
   for (const note of CONTEXT) {
     db.insert(contextNotes)

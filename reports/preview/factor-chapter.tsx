@@ -97,9 +97,7 @@ export function FactorChapter({ model, factor }: { model: ReportModel; factor: F
           <h3>{t("factor.recommendations")}</h3>
           {peer.recommendations.length === 0 ? (
             <Missing>
-              {peer.recommendationsWithheld || !peer.conclusion || peer.conclusion.draft
-                ? t("factor.noAgreedRecommendations")
-                : t("factor.noRecommendations")}
+              {peer.recommendationsWithheld || !peer.conclusion || peer.conclusion.draft ? t("factor.noAgreedRecommendations") : t("factor.noRecommendations")}
             </Missing>
           ) : (
             <>

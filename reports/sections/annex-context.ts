@@ -8,10 +8,7 @@ const EFFECT_COLORS = { limits: COLORS.danger, neutral: COLORS.muted, helps: COL
 /** All of the benchmark's contextual factors, each with the host city's note and its effect. */
 export function annexContextSection(model: ReportModel): Content[] {
   const { t } = model.i18n;
-  const content: Content[] = [
-    chapterHeading(t("sections.annexContext")),
-    { text: t("context.intro"), style: "paragraph" },
-  ];
+  const content: Content[] = [chapterHeading(t("sections.annexContext")), { text: t("context.intro"), style: "paragraph" }];
   if (model.context.every((factor) => !factor.note && !factor.effect)) content.push(missing(t("context.none")));
   for (const factor of model.context) {
     content.push(
@@ -21,7 +18,12 @@ export function annexContextSection(model: ReportModel): Content[] {
       facts([
         [
           t("context.effect"),
-          { text: factor.effectLabel, bold: factor.effect !== null, italics: factor.effect === null, color: factor.effect ? EFFECT_COLORS[factor.effect] : COLORS.muted },
+          {
+            text: factor.effectLabel,
+            bold: factor.effect !== null,
+            italics: factor.effect === null,
+            color: factor.effect ? EFFECT_COLORS[factor.effect] : COLORS.muted,
+          },
         ],
       ]),
       { text: t("context.note"), style: "h3", margin: [0, 2, 0, 2] },

@@ -38,12 +38,7 @@ export function coverSection(model: ReportModel): Content[] {
       }),
     );
   }
-  dates.push(
-    fact(
-      t("cover.issued"),
-      model.issuedLabel ? { text: model.issuedLabel, style: "coverValue" } : { text: t("cover.draft"), style: "coverDraft" },
-    ),
-  );
+  dates.push(fact(t("cover.issued"), model.issuedLabel ? { text: model.issuedLabel, style: "coverValue" } : { text: t("cover.draft"), style: "coverDraft" }));
 
   return [
     {

@@ -48,21 +48,28 @@ function findingsPart(model: ReportModel, factor: FactorView, peer: NonNullable<
     content.push(missing(t("factor.noEvidence")));
     return content;
   }
-  content.push({ text: t("factor.evidenceCounts", {
+  content.push({
+    text: t("factor.evidenceCounts", {
       count: evidence.total,
       supports: evidence.supports,
       mixed: evidence.mixed,
       contradicts: evidence.contradicts,
-    }), style: "paragraph" });
+    }),
+    style: "paragraph",
+  });
   if (evidence.findings.length === 0) {
     content.push(missing(t("factor.noFindings")));
   }
   for (const finding of evidence.findings) {
     content.push(
-      box([
-        { text: quoteText(model, finding), style: QUOTED_KINDS.has(finding.kind) ? "quote" : undefined },
-        { text: findingAttribution(model, finding), style: "attribution", margin: [0, 2, 0, 0] },
-      ], undefined, finding.text.length < FITS_ON_A_PAGE),
+      box(
+        [
+          { text: quoteText(model, finding), style: QUOTED_KINDS.has(finding.kind) ? "quote" : undefined },
+          { text: findingAttribution(model, finding), style: "attribution", margin: [0, 2, 0, 0] },
+        ],
+        undefined,
+        finding.text.length < FITS_ON_A_PAGE,
+      ),
     );
   }
   if (evidence.moreCited > 0) content.push({ text: t("factor.moreCited", { count: evidence.moreCited }), style: "small" });
@@ -78,11 +85,7 @@ function conclusionPart(model: ReportModel, factor: FactorView, peer: NonNullabl
     return content;
   }
   if (conclusion.draft) content.push({ text: t("factor.draftConclusion"), style: "draftMark", margin: [0, 0, 0, 4] });
-  content.push(
-    conclusion.rating.id
-      ? facts([[t("factor.peerRating"), ratingText(conclusion.rating)]])
-      : missing(t("factor.notRatedByPeers")),
-  );
+  content.push(conclusion.rating.id ? facts([[t("factor.peerRating"), ratingText(conclusion.rating)]]) : missing(t("factor.notRatedByPeers")));
   if (conclusion.differs) {
     content.push({ text: t("factor.differs", { self: factor.self.rating.label }), style: "paragraph", color: COLORS.muted });
   }
@@ -147,10 +150,7 @@ export function factorChapter(model: ReportModel, factor: FactorView, options: {
   const content: Content[] = [
     ...keepWithNext(
       {
-        stack: [
-          chapterHeading(factor.heading, { factor: true, id: factor.id, newPage: false }),
-          box([{ text: factor.statement, style: "statement" }]),
-        ],
+        stack: [chapterHeading(factor.heading, { factor: true, id: factor.id, newPage: false }), box([{ text: factor.statement, style: "statement" }])],
       },
       FACTOR_START_RESERVE,
       // Following on, a chapter keeps some distance from the end of the one before.
@@ -159,11 +159,7 @@ export function factorChapter(model: ReportModel, factor: FactorView, options: {
     ...selfAssessmentPart(model, factor),
   ];
   if (factor.peer) {
-    content.push(
-      ...findingsPart(model, factor, factor.peer),
-      ...conclusionPart(model, factor, factor.peer),
-      ...recommendationsPart(model, factor.peer),
-    );
+    content.push(...findingsPart(model, factor, factor.peer), ...conclusionPart(model, factor, factor.peer), ...recommendationsPart(model, factor.peer));
   }
   return content;
 }

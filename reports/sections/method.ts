@@ -77,10 +77,7 @@ export function methodSection(model: ReportModel): Content[] {
       { text: model.isPeerReview ? t("method.ratingScaleIntro") : t("method.ratingScaleIntroSelf"), style: "paragraph" },
       dataTable(
         null,
-        model.ratingScale.map((rating) => [
-          { text: rating.label, bold: true, color: RATING_COLORS[rating.id] },
-          { text: rating.description },
-        ]),
+        model.ratingScale.map((rating) => [{ text: rating.label, bold: true, color: RATING_COLORS[rating.id] }, { text: rating.description }]),
         [110, "*"],
       ),
     ],

@@ -24,9 +24,7 @@ function peerCell(model: ReportModel, factor: FactorView): TableCell {
 export function overviewSection(model: ReportModel): Content[] {
   const { t } = model.i18n;
   const peer = model.isPeerReview;
-  const headers = peer
-    ? [t("overview.factor"), t("overview.self"), t("overview.peer"), t("overview.evidence")]
-    : [t("overview.factor"), t("overview.self")];
+  const headers = peer ? [t("overview.factor"), t("overview.self"), t("overview.peer"), t("overview.evidence")] : [t("overview.factor"), t("overview.self")];
   const rows: TableCell[][] = model.factors.map((factor) => {
     const row: TableCell[] = [{ text: `${factor.number}. ${factor.title}` }, ratingCell(factor.self.rating)];
     if (peer) {

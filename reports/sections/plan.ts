@@ -9,16 +9,10 @@ function planTable(model: ReportModel, items: RecommendationView[]): Content {
   const { t } = model.i18n;
   const rows: TableCell[][] = items.map((rec) => [
     {
-      stack: [
-        { text: rec.ref, bold: true, color: COLORS.accent },
-        ...(rec.draft ? [{ text: t("plan.draft"), style: "draftMark", fontSize: 7.5 }] : []),
-      ],
+      stack: [{ text: rec.ref, bold: true, color: COLORS.accent }, ...(rec.draft ? [{ text: t("plan.draft"), style: "draftMark", fontSize: 7.5 }] : [])],
     },
     {
-      stack: [
-        { text: rec.text },
-        { text: t("sections.factor", { number: rec.factorNumber, title: rec.factorTitle }), style: "small", margin: [0, 2, 0, 0] },
-      ],
+      stack: [{ text: rec.text }, { text: t("sections.factor", { number: rec.factorNumber, title: rec.factorTitle }), style: "small", margin: [0, 2, 0, 0] }],
     },
     { text: rec.priorityLabel, color: PRIORITY_COLORS[rec.priority], bold: rec.priority === "high" },
     { text: rec.service.trim() || t("plan.noService") },

@@ -24,9 +24,9 @@ function sourceFiles(dir: string): string[] {
 }
 
 function offences(text: string) {
-  return text.split("\n").flatMap((line, index) =>
-    FORBIDDEN.filter(({ pattern }) => pattern.test(line)).map(({ name }) => `${index + 1}: ${name}: ${line.trim()}`),
-  );
+  return text
+    .split("\n")
+    .flatMap((line, index) => FORBIDDEN.filter(({ pattern }) => pattern.test(line)).map(({ name }) => `${index + 1}: ${name}: ${line.trim()}`));
 }
 
 describe("dates are formatted in one module", () => {

@@ -37,8 +37,7 @@ function differences(a: Map<string, string>, b: Map<string, string>, names: [str
         problems.push(`${key} uses {{${variables(text).join(", ")}}} in ${name} but {{${variables(there.get(key)!).join(", ")}}} in ${other}`);
       if (PLURAL_SUFFIX.test(key)) {
         const base = key.replace(PLURAL_SUFFIX, "");
-        for (const form of ["one", "other"])
-          if (!here.has(`${base}_${form}`)) problems.push(`${base} has plural forms in ${name} but no _${form}`);
+        for (const form of ["one", "other"]) if (!here.has(`${base}_${form}`)) problems.push(`${base} has plural forms in ${name} but no _${form}`);
         if (here.has(base)) problems.push(`${base} is both a plain key and a plural in ${name}`);
       }
     }

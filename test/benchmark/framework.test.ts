@@ -120,9 +120,7 @@ describe("Eurocities anti-discrimination data", () => {
     const counts = Object.fromEntries(framework.keyFactors.map((kf) => [kf.id, kf.guidingQuestions.length]));
     expect(counts).toEqual(EXPECTED_QUESTIONS);
     for (const kf of framework.keyFactors) {
-      expect(kf.guidingQuestions.map((q) => q.id)).toEqual(
-        kf.guidingQuestions.map((_, i) => `${kf.id}-q${i + 1}`),
-      );
+      expect(kf.guidingQuestions.map((q) => q.id)).toEqual(kf.guidingQuestions.map((_, i) => `${kf.id}-q${i + 1}`));
     }
     expect(framework.keyFactors.flatMap((kf) => kf.guidingQuestions)).toHaveLength(51);
   });
@@ -130,11 +128,7 @@ describe("Eurocities anti-discrimination data", () => {
   it("keeps the three sub-points of factor 6's recourse question", () => {
     const question = getQuestion(framework, "kf-06-q2");
     expect(question?.text.fr).toContain("recours");
-    expect(question?.subItems?.map((item) => item.fr)).toEqual([
-      "Le recrutement",
-      "La formation du personnel",
-      "Les relations sur le lieu de travail",
-    ]);
+    expect(question?.subItems?.map((item) => item.fr)).toEqual(["Le recrutement", "La formation du personnel", "Les relations sur le lieu de travail"]);
     const others = framework.keyFactors.flatMap((kf) => kf.guidingQuestions).filter((q) => q.id !== "kf-06-q2");
     expect(others.filter((q) => q.subItems !== undefined)).toEqual([]);
   });
@@ -152,12 +146,7 @@ describe("Eurocities anti-discrimination data", () => {
 
   it("has the four-level rating scale and the three uses", () => {
     expect(framework.ratingScale.map((r) => r.id)).toEqual([...RATING_IDS]);
-    expect(framework.ratingScale.map((r) => r.label.fr)).toEqual([
-      "En place",
-      "Partiellement en place",
-      "Pas en place",
-      "Non évalué",
-    ]);
+    expect(framework.ratingScale.map((r) => r.label.fr)).toEqual(["En place", "Partiellement en place", "Pas en place", "Non évalué"]);
     expect(framework.uses.map((u) => u.id)).toEqual(["self-assessment", "peer-review", "development-plan"]);
     const plan = framework.uses.find((u) => u.id === "development-plan");
     expect(plan?.text.fr).toContain("bénéfices rapides");
@@ -386,8 +375,6 @@ describe("benchmark/framework.schema.json", () => {
   it("is up to date with FrameworkSchema", () => {
     const path = fileURLToPath(new URL("../../benchmark/framework.schema.json", import.meta.url));
     const committed = readFileSync(path, "utf8");
-    expect(committed, "benchmark/framework.schema.json is stale: run `npm run benchmark:schema` and commit the result").toBe(
-      renderFrameworkJsonSchema(),
-    );
+    expect(committed, "benchmark/framework.schema.json is stale: run `npm run benchmark:schema` and commit the result").toBe(renderFrameworkJsonSchema());
   });
 });

@@ -17,13 +17,22 @@ describe("migrations", () => {
     const db = createDb(file);
     migrateDb(db);
     const tables = () =>
-      db.$client
-        .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name")
-        .pluck()
-        .all() as string[];
+      db.$client.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name").pluck().all() as string[];
     const first = tables();
     expect(first).toEqual(
-      expect.arrayContaining(["users", "reviews", "review_members", "sa_answers", "documents", "interviews", "evidence", "conclusions", "recommendations", "context_notes", "audit_log"]),
+      expect.arrayContaining([
+        "users",
+        "reviews",
+        "review_members",
+        "sa_answers",
+        "documents",
+        "interviews",
+        "evidence",
+        "conclusions",
+        "recommendations",
+        "context_notes",
+        "audit_log",
+      ]),
     );
     migrateDb(db);
     expect(tables()).toEqual(first);

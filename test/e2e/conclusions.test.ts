@@ -52,7 +52,10 @@ describe("conclusions, recommendations and the factual check", () => {
     const boxes = form.locator("input[name=citations]");
     for (const box of await boxes.all()) await box.uncheck();
     const quote = form.locator("li", { hasText: "Interview quote" }).locator("input[name=citations]").first();
-    const other = form.locator("li", { hasNotText: /Interview quote|Focus-group note/ }).locator("input[name=citations]").first();
+    const other = form
+      .locator("li", { hasNotText: /Interview quote|Focus-group note/ })
+      .locator("input[name=citations]")
+      .first();
     await quote.check();
     await other.check();
     cited = [(await quote.getAttribute("value"))!, (await other.getAttribute("value"))!];

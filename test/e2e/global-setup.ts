@@ -12,5 +12,8 @@ export default function setup() {
     env: { ...process.env, DATABASE_PATH: TEMPLATE_DB, NODE_ENV: "development" },
   });
   // Fold the WAL into the main file so a plain copy carries everything.
-  execFileSync("node", ["-e", `const D=require("better-sqlite3");const d=new D(${JSON.stringify(TEMPLATE_DB)});d.pragma("wal_checkpoint(TRUNCATE)");d.pragma("journal_mode=DELETE");d.close()`]);
+  execFileSync("node", [
+    "-e",
+    `const D=require("better-sqlite3");const d=new D(${JSON.stringify(TEMPLATE_DB)});d.pragma("wal_checkpoint(TRUNCATE)");d.pragma("journal_mode=DELETE");d.close()`,
+  ]);
 }

@@ -132,7 +132,11 @@ export async function checkA11y(page: Page) {
   const bad = results.violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical");
   if (bad.length) {
     const lines = bad.map(
-      (violation) => `${violation.impact} ${violation.id}: ${violation.help} — ${violation.nodes.map((node) => node.target.join(" ")).slice(0, 5).join(", ")}`,
+      (violation) =>
+        `${violation.impact} ${violation.id}: ${violation.help} — ${violation.nodes
+          .map((node) => node.target.join(" "))
+          .slice(0, 5)
+          .join(", ")}`,
     );
     throw new Error(`Accessibility violations on ${page.url()}:\n${lines.join("\n")}`);
   }

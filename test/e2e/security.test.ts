@@ -23,7 +23,10 @@ beforeAll(async () => {
     headers: { Origin: app.baseURL },
     redirect: "manual",
   });
-  cookie = response.headers.getSetCookie().find((value) => value.startsWith("__workbench_session="))!.split(";")[0]!;
+  cookie = response.headers
+    .getSetCookie()
+    .find((value) => value.startsWith("__workbench_session="))!
+    .split(";")[0]!;
 });
 afterAll(async () => {
   await browser?.close();

@@ -35,7 +35,10 @@ async function see(page: Page, selector: string, text: string | RegExp) {
 }
 
 async function waitForSaved(page: Page, statusId: string) {
-  await page.locator(`#${statusId}`).filter({ hasText: /^Saved$/ }).waitFor({ timeout: 10_000 });
+  await page
+    .locator(`#${statusId}`)
+    .filter({ hasText: /^Saved$/ })
+    .waitFor({ timeout: 10_000 });
 }
 
 /** Types into a long answer the way a person does, once the page's script has taken over. */
@@ -108,13 +111,13 @@ describe("the host city's self-assessment", () => {
     // Two contextual factors.
     await page.goto(url("/context"));
     await checkA11y(page);
-    await page.getByLabel("The host city's note on “Labour market and other economic conditions”").fill(
-      "Le chômage atteint 9 %, 16 % dans les quartiers prioritaires ; les employeurs peinent à recruter dans le soin et le bâtiment.",
-    );
+    await page
+      .getByLabel("The host city's note on “Labour market and other economic conditions”")
+      .fill("Le chômage atteint 9 %, 16 % dans les quartiers prioritaires ; les employeurs peinent à recruter dans le soin et le bâtiment.");
     await page.getByRole("group", { name: "Effect of “Labour market and other economic conditions”" }).getByLabel("Limits").check();
-    await page.getByLabel("The host city's note on “Political situation in the city”").fill(
-      "La majorité municipale, réélue en 2020, a fait de l'égalité l'un de ses engagements ; les élections de 2026 approchent.",
-    );
+    await page
+      .getByLabel("The host city's note on “Political situation in the city”")
+      .fill("La majorité municipale, réélue en 2020, a fait de l'égalité l'un de ses engagements ; les élections de 2026 approchent.");
     await page.getByRole("group", { name: "Effect of “Political situation in the city”" }).getByLabel("Helps").check();
     await Promise.all([page.waitForURL(/context\?saved=2/), page.getByRole("button", { name: "Save the contextual factors" }).first().click()]);
     await see(page, ".notice.ok", "The contextual factors were saved.");
@@ -190,7 +193,10 @@ describe("the host city's self-assessment", () => {
     await checkA11y(page);
     const [download] = await Promise.all([
       page.waitForEvent("download"),
-      page.locator("tr", { hasText: DOCUMENT_TITLE }).getByRole("link", { name: `Download ${PDF_NAME}` }).click(),
+      page
+        .locator("tr", { hasText: DOCUMENT_TITLE })
+        .getByRole("link", { name: `Download ${PDF_NAME}` })
+        .click(),
     ]);
     expect(download.suggestedFilename()).toBe(PDF_NAME);
     expect(fs.readFileSync((await download.path())!)).toEqual(PDF);
@@ -214,7 +220,12 @@ describe("the host city's self-assessment", () => {
     await see(page, ".notice.ok", "Your changes were saved.");
     expect(await page.locator("#answer-kf-09-q1").inputValue()).toBe(text);
     // Saved after submission: the peer team sees it marked as changed.
-    await expect(page.locator("section", { has: page.locator("#answer-kf-09-q1") }).locator(".sa-changed").count()).resolves.toBe(1);
+    await expect(
+      page
+        .locator("section", { has: page.locator("#answer-kf-09-q1") })
+        .locator(".sa-changed")
+        .count(),
+    ).resolves.toBe(1);
     await context.close();
   });
 });

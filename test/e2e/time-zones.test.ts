@@ -36,7 +36,10 @@ describe("with the browser in Europe/Paris and the server in UTC", () => {
     for (const path of paths) {
       await page.goto(`${app.baseURL}/reviews/demo${path}`);
       await page.waitForLoadState("networkidle");
-      expect(problems.filter((problem) => HYDRATION.test(problem)), `${email} on ${path || "/"}`).toEqual([]);
+      expect(
+        problems.filter((problem) => HYDRATION.test(problem)),
+        `${email} on ${path || "/"}`,
+      ).toEqual([]);
       expect(problems, `${email} on ${path || "/"}`).toEqual([]);
     }
     await page.goto(`${app.baseURL}/reviews/demo`);

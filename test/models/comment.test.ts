@@ -15,7 +15,10 @@ async function post(email: DemoEmail, form: Record<string, string>, factorId = "
 }
 
 async function read(email: DemoEmail, factorId = "kf-02") {
-  return run(loader, makeRequest(`/reviews/${DEMO_REVIEW_ID}/conclusions/${factorId}`, { cookie: await cookieFor(email) }), { reviewId: DEMO_REVIEW_ID, factorId });
+  return run(loader, makeRequest(`/reviews/${DEMO_REVIEW_ID}/conclusions/${factorId}`, { cookie: await cookieFor(email) }), {
+    reviewId: DEMO_REVIEW_ID,
+    factorId,
+  });
 }
 
 function commentsOf(factorId = "kf-02") {
@@ -74,7 +77,11 @@ describe("factual comments", () => {
     expect(comment).toMatchObject({ text: COMMENT, authorId: "demo-host", resolvedAt: null });
     const audit = db.select().from(auditLog).where(eq(auditLog.reviewId, DEMO_REVIEW_ID)).orderBy(desc(auditLog.id)).limit(1).get();
     expect(audit).toMatchObject({ action: "create", entity: "factual-comment", entityId: comment!.id, userId: "demo-host" });
-    expect(await listGaps({ reviewId: DEMO_REVIEW_ID, can: () => true })).toContainEqual({ phase: "factual-check", key: "gaps.openComments", values: { count: 1 } });
+    expect(await listGaps({ reviewId: DEMO_REVIEW_ID, can: () => true })).toContainEqual({
+      phase: "factual-check",
+      key: "gaps.openComments",
+      values: { count: 1 },
+    });
   });
 
   it("are read by the host team and the peer team beside the draft", async () => {

@@ -5,17 +5,7 @@ import { citedSources, sourceKindOf, triangulation } from "#app/models/factor-ev
 import { divergence, getConclusion, listConclusionOverview, saveConclusion } from "#app/models/conclusion.server";
 import { action, loader } from "#app/routes/reviews.$reviewId.conclusions.$factorId/route";
 import { loader as overviewLoader } from "#app/routes/reviews.$reviewId.conclusions._index";
-import {
-  auditLog,
-  conclusionCitations,
-  conclusions,
-  documents,
-  evidence,
-  evidenceFactors,
-  interviews,
-  reviews,
-  selfAssessmentFactors,
-} from "#db/schema";
+import { auditLog, conclusionCitations, conclusions, documents, evidence, evidenceFactors, interviews, reviews, selfAssessmentFactors } from "#db/schema";
 import { cookieFor, db, DEMO_REVIEW_ID, makeRequest, run, loadDemoReview, setPhase, type DemoEmail } from "../utils";
 import { readResult, type FormResult } from "#app/utils/forms";
 
@@ -29,7 +19,17 @@ const EV = {
 };
 const OTHER_REVIEW = "t-other-review";
 
-function addEvidence(id: string, options: { reviewId?: string; kind?: "interview-quote" | "document"; factorId?: string; interviewId?: string | null; documentId?: string | null; deleted?: boolean }) {
+function addEvidence(
+  id: string,
+  options: {
+    reviewId?: string;
+    kind?: "interview-quote" | "document";
+    factorId?: string;
+    interviewId?: string | null;
+    documentId?: string | null;
+    deleted?: boolean;
+  },
+) {
   const text = `Évidence ${id}`;
   db.insert(evidence)
     .values({
@@ -46,13 +46,23 @@ function addEvidence(id: string, options: { reviewId?: string; kind?: "interview
       deletedAt: options.deleted ? new Date() : null,
     })
     .run();
-  db.insert(evidenceFactors).values({ evidenceId: id, factorId: options.factorId ?? "kf-07" }).run();
+  db.insert(evidenceFactors)
+    .values({ evidenceId: id, factorId: options.factorId ?? "kf-07" })
+    .run();
 }
 
 beforeEach(async () => {
   await loadDemoReview();
   db.insert(reviews)
-    .values({ id: OTHER_REVIEW, hostCity: "Autreville", country: "France", frameworkId: "eurocities-anti-discrimination", frameworkVersion: "2012.1", kind: "peer-review", phase: "peer-visit" })
+    .values({
+      id: OTHER_REVIEW,
+      hostCity: "Autreville",
+      country: "France",
+      frameworkId: "eurocities-anti-discrimination",
+      frameworkVersion: "2012.1",
+      kind: "peer-review",
+      phase: "peer-visit",
+    })
     .run();
   db.insert(interviews).values({ id: "t-interview", reviewId: DEMO_REVIEW_ID, date: "2026-03-17", format: "interview" }).run();
   db.insert(documents).values({ id: "t-doc", reviewId: DEMO_REVIEW_ID, origin: "host-city", title: "Plan municipal", type: "strategy" }).run();
@@ -76,7 +86,11 @@ async function read(email: DemoEmail, factorId: string) {
 }
 
 function row(factorId: string) {
-  return db.select().from(conclusions).where(and(eq(conclusions.reviewId, DEMO_REVIEW_ID), eq(conclusions.factorId, factorId))).get();
+  return db
+    .select()
+    .from(conclusions)
+    .where(and(eq(conclusions.reviewId, DEMO_REVIEW_ID), eq(conclusions.factorId, factorId)))
+    .get();
 }
 
 function lastAudit() {
@@ -95,7 +109,12 @@ function citationsOf(factorId: string) {
 
 /** Saves factor 7's draft as a peer reviewer would, from the version on record. */
 async function saveKf07(fields: { strengths: string; improvements: string; citations: string[] }) {
-  const outcome = await post("peer@demo.test", "kf-07", { intent: "save-conclusion", version: String(row("kf-07")!.version), rating: "partly-in-place", ...fields });
+  const outcome = await post("peer@demo.test", "kf-07", {
+    intent: "save-conclusion",
+    version: String(row("kf-07")!.version),
+    rating: "partly-in-place",
+    ...fields,
+  });
   if (outcome.status !== 302) throw new Error(`Saving kf-07 was refused with ${outcome.status}`);
 }
 
@@ -197,7 +216,12 @@ describe("saving a draft conclusion", () => {
     const failure = readResult(late.data as FormResult);
     expect(failure.formError).toBe("conclusions:errors.conflict");
     expect(failure.values.strengths).toBe("Version de Piet");
-    expect(failure.conflict).toMatchObject({ strengths: "Version de Samira", version: start.version + 1, updatedByName: "Samira Haddad", citations: [EV.quote] });
+    expect(failure.conflict).toMatchObject({
+      strengths: "Version de Samira",
+      version: start.version + 1,
+      updatedByName: "Samira Haddad",
+      citations: [EV.quote],
+    });
     expect(row("kf-07")!.strengths).toBe("Version de Samira");
     // Saving again on the version now shown goes through.
     const retry = await post("peer@demo.test", "kf-07", {
@@ -230,7 +254,13 @@ describe("saving a draft conclusion", () => {
     expect(row("kf-07")).toEqual(before);
     // The model checks the phase inside its own transaction as well.
     await expect(
-      saveConclusion({ reviewId: DEMO_REVIEW_ID, factorId: "kf-07", userId: "demo-lead", version: before.version, input: { rating: "in-place", strengths: "x", improvements: "", citations: [] } }),
+      saveConclusion({
+        reviewId: DEMO_REVIEW_ID,
+        factorId: "kf-07",
+        userId: "demo-lead",
+        version: before.version,
+        input: { rating: "in-place", strengths: "x", improvements: "", citations: [] },
+      }),
     ).rejects.toMatchObject({ init: { status: 409 }, data: { message: "conclusions:errors.issued" } });
   });
 
@@ -313,7 +343,14 @@ describe("agreeing and reopening", () => {
     expect(row("kf-11")).toEqual(empty);
 
     // A rating alone is not enough either: something must be written.
-    await post("peer@demo.test", "kf-11", { intent: "save-conclusion", version: String(empty.version), rating: "not-in-place", strengths: "", improvements: "", citations: [] });
+    await post("peer@demo.test", "kf-11", {
+      intent: "save-conclusion",
+      version: String(empty.version),
+      rating: "not-in-place",
+      strengths: "",
+      improvements: "",
+      citations: [],
+    });
     const rated = row("kf-11")!;
     expect((await post("lead@demo.test", "kf-11", { intent: "agree", version: String(rated.version) })).status).toBe(400);
   });
@@ -366,13 +403,30 @@ describe("triangulation", () => {
 
   it("follows what the saved conclusion cites", async () => {
     const version = row("kf-07")!.version;
-    await post("peer@demo.test", "kf-07", { intent: "save-conclusion", version: String(version), rating: "partly-in-place", strengths: "a", improvements: "b", citations: [EV.quote, EV.quote2] });
+    await post("peer@demo.test", "kf-07", {
+      intent: "save-conclusion",
+      version: String(version),
+      rating: "partly-in-place",
+      strengths: "a",
+      improvements: "b",
+      citations: [EV.quote, EV.quote2],
+    });
     expect(triangulation(await citedSources({ reviewId: DEMO_REVIEW_ID, factorId: "kf-07" }))).toEqual({ status: "single-source", source: "interview" });
     const page = await read("peer@demo.test", "kf-07");
     expect((page.data as { triangulation: unknown }).triangulation).toEqual({ status: "single-source", source: "interview" });
 
-    await post("peer@demo.test", "kf-07", { intent: "save-conclusion", version: String(version + 1), rating: "partly-in-place", strengths: "a", improvements: "b", citations: [EV.quote, EV.hostDoc] });
-    expect(triangulation(await citedSources({ reviewId: DEMO_REVIEW_ID, factorId: "kf-07" }))).toEqual({ status: "triangulated", sources: ["host-city-document", "interview"] });
+    await post("peer@demo.test", "kf-07", {
+      intent: "save-conclusion",
+      version: String(version + 1),
+      rating: "partly-in-place",
+      strengths: "a",
+      improvements: "b",
+      citations: [EV.quote, EV.hostDoc],
+    });
+    expect(triangulation(await citedSources({ reviewId: DEMO_REVIEW_ID, factorId: "kf-07" }))).toEqual({
+      status: "triangulated",
+      sources: ["host-city-document", "interview"],
+    });
   });
 });
 
@@ -399,8 +453,10 @@ describe("what each role reads", () => {
     expect(loaded.conclusion.strengths).toBe("a");
     const body = JSON.stringify(page.data);
     expect(body).not.toContain("Évidence");
-    const overview = await run(overviewLoader, makeRequest(`/reviews/${DEMO_REVIEW_ID}/conclusions`, { cookie: await cookieFor("host@demo.test") }), { reviewId: DEMO_REVIEW_ID });
-    expect(JSON.stringify(overview.data)).not.toContain("evidenceCount\":1");
+    const overview = await run(overviewLoader, makeRequest(`/reviews/${DEMO_REVIEW_ID}/conclusions`, { cookie: await cookieFor("host@demo.test") }), {
+      reviewId: DEMO_REVIEW_ID,
+    });
+    expect(JSON.stringify(overview.data)).not.toContain('evidenceCount":1');
     expect((overview.data as { rows: { evidenceCount: number | null }[] }).rows.every((line) => line.evidenceCount === null)).toBe(true);
   });
 
@@ -413,7 +469,9 @@ describe("what each role reads", () => {
     const agreed = await read("reader@demo.test", "kf-01");
     expect((agreed.data as { conclusion: { state: string } }).conclusion.state).toBe("agreed");
     expect((agreed.data as { evidence: unknown }).evidence).toBeNull();
-    const overview = await run(overviewLoader, makeRequest(`/reviews/${DEMO_REVIEW_ID}/conclusions`, { cookie: await cookieFor("reader@demo.test") }), { reviewId: DEMO_REVIEW_ID });
+    const overview = await run(overviewLoader, makeRequest(`/reviews/${DEMO_REVIEW_ID}/conclusions`, { cookie: await cookieFor("reader@demo.test") }), {
+      reviewId: DEMO_REVIEW_ID,
+    });
     const rows = (overview.data as { rows: { factorId: string; state: string; peerRating: string | null }[] }).rows;
     expect(rows.find((line) => line.factorId === "kf-07")).toMatchObject({ state: "not-agreed", peerRating: null });
     expect(rows.find((line) => line.factorId === "kf-01")).toMatchObject({ state: "agreed" });

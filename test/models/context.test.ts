@@ -40,7 +40,11 @@ describe("the context page", () => {
   it("refuses the host reader (403) and strangers (404)", async () => {
     expect((await run(loader, makeRequest(PAGE, { cookie: await cookieFor("reader@demo.test") }), params)).status).toBe(403);
     expect((await run(loader, makeRequest(PAGE, { cookie: await cookieFor("outsider@demo.test") }), params)).status).toBe(404);
-    const peerSave = await run(action, makeRequest(PAGE, { cookie: await cookieFor("peer@demo.test"), form: { "note.cf-political-situation": "x", "version.cf-political-situation": "0" } }), params);
+    const peerSave = await run(
+      action,
+      makeRequest(PAGE, { cookie: await cookieFor("peer@demo.test"), form: { "note.cf-political-situation": "x", "version.cf-political-situation": "0" } }),
+      params,
+    );
     expect(peerSave.status).toBe(403);
   });
 });
@@ -129,7 +133,14 @@ describe("saving notes", () => {
     const cookie = await cookieFor("host@demo.test");
     const outcome = await run(
       action,
-      makeRequest(PAGE, { cookie, form: { "note.cf-migrant-populations": "Ma version, partie de la 1.", "effect.cf-migrant-populations": "neutral", "version.cf-migrant-populations": "1" } }),
+      makeRequest(PAGE, {
+        cookie,
+        form: {
+          "note.cf-migrant-populations": "Ma version, partie de la 1.",
+          "effect.cf-migrant-populations": "neutral",
+          "version.cf-migrant-populations": "1",
+        },
+      }),
       params,
     );
     expect(outcome.status).toBe(409);
@@ -142,7 +153,12 @@ describe("saving notes", () => {
       action,
       makeRequest(PAGE, {
         cookie,
-        form: { "note.cf-migrant-populations": "Ma version, partie de la 1.", "effect.cf-migrant-populations": "neutral", "version.cf-migrant-populations": "1", "force.cf-migrant-populations": "2" },
+        form: {
+          "note.cf-migrant-populations": "Ma version, partie de la 1.",
+          "effect.cf-migrant-populations": "neutral",
+          "version.cf-migrant-populations": "1",
+          "force.cf-migrant-populations": "2",
+        },
       }),
       params,
     );

@@ -94,7 +94,12 @@ function documentForm(fields: Record<string, string | string[]>, file?: { bytes:
   };
   for (const [name, value] of Object.entries(all)) for (const item of Array.isArray(value) ? value : [value]) form.append(name, item);
   // An empty file input still sends a part with an empty name, as browsers do.
-  form.append("file", file ? new File([new Uint8Array(file.bytes)], file.name, { type: file.type ?? "application/octet-stream" }) : new File([], "", { type: "application/octet-stream" }));
+  form.append(
+    "file",
+    file
+      ? new File([new Uint8Array(file.bytes)], file.name, { type: file.type ?? "application/octet-stream" })
+      : new File([], "", { type: "application/octet-stream" }),
+  );
   return form;
 }
 
@@ -105,7 +110,10 @@ async function post(form: FormData, email: DemoEmail = "host@demo.test") {
 /** Everything under the uploads folder, temporary files included. */
 function filesOnDisk() {
   if (!fs.existsSync(UPLOADS)) return [];
-  return fs.readdirSync(UPLOADS, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => path.join(entry.parentPath, entry.name));
+  return fs
+    .readdirSync(UPLOADS, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.join(entry.parentPath, entry.name));
 }
 
 function documentCount() {
@@ -167,7 +175,11 @@ describe("uploading a file", () => {
     expect(filesOnDisk()).toEqual([...before.files, path.join(UPLOADS, sha256(bytes))].sort());
     const links = db.select().from(documentLinks).where(eq(documentLinks.documentId, id)).all();
     expect(links.map((link) => `${link.factorId}/${link.questionId}`).sort()).toEqual(["kf-09/", "kf-09/kf-09-q2", "kf-10/", "kf-10/kf-10-q1"]);
-    const audit = db.select().from(auditLog).where(and(eq(auditLog.entity, "document"), eq(auditLog.entityId, id))).get();
+    const audit = db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entity, "document"), eq(auditLog.entityId, id)))
+      .get();
     expect(audit).toMatchObject({ action: "create", userId: "demo-host", after: { title: "Rapport d'activité 2024", sha256: sha256(bytes) } });
   });
 
@@ -177,18 +189,34 @@ describe("uploading a file", () => {
     const files = filesOnDisk();
     expect((await post(documentForm({ title: "Second envoi" }, { bytes, name: "b.pdf" }))).status).toBe(302);
     expect(filesOnDisk()).toEqual(files);
-    expect(db.select().from(documents).where(eq(documents.fileSha256, sha256(bytes))).all()).toHaveLength(2);
+    expect(
+      db
+        .select()
+        .from(documents)
+        .where(eq(documents.fileSha256, sha256(bytes)))
+        .all(),
+    ).toHaveLength(2);
   });
 
   it("accepts Word by its content, and old .doc files only under a .doc name", async () => {
     const docx = await post(documentForm({ title: "Compte rendu" }, { bytes: DOCX, name: "compte-rendu.docx" }));
     expect(docx.status).toBe(302);
-    expect(db.select().from(documents).where(eq(documents.fileSha256, sha256(DOCX))).get()?.fileMime).toBe(
-      "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    );
+    expect(
+      db
+        .select()
+        .from(documents)
+        .where(eq(documents.fileSha256, sha256(DOCX)))
+        .get()?.fileMime,
+    ).toBe("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
     const doc = await post(documentForm({ title: "Ancien compte rendu" }, { bytes: CFB, name: "ancien.doc" }));
     expect(doc.status).toBe(302);
-    expect(db.select().from(documents).where(eq(documents.fileSha256, sha256(CFB))).get()?.fileMime).toBe("application/msword");
+    expect(
+      db
+        .select()
+        .from(documents)
+        .where(eq(documents.fileSha256, sha256(CFB)))
+        .get()?.fileMime,
+    ).toBe("application/msword");
     const before = snapshot();
     const other = await post(documentForm({ title: "Installateur" }, { bytes: CFB, name: "setup.msi" }));
     expect(other.status).toBe(400);
@@ -280,15 +308,33 @@ describe("describing a document", () => {
   });
 
   it("accepts a link alone, edits it, deletes it (kept for the evidence log) and restores it", async () => {
-    const created = await post(documentForm({ title: "Charte des agents immobiliers", type: "other", url: "https://www.belleforge.example/charte", factors: ["kf-05"] }));
+    const created = await post(
+      documentForm({ title: "Charte des agents immobiliers", type: "other", url: "https://www.belleforge.example/charte", factors: ["kf-05"] }),
+    );
     expect(created.status).toBe(302);
     const id = new URL(created.location!, BASE).searchParams.get("added")!;
     const updated = await post(
-      documentForm({ intent: "update", documentId: id, title: "Charte signée avec les agents immobiliers", type: "other", url: "https://www.belleforge.example/charte", factors: [], questions: ["kf-05-q2"] }),
+      documentForm({
+        intent: "update",
+        documentId: id,
+        title: "Charte signée avec les agents immobiliers",
+        type: "other",
+        url: "https://www.belleforge.example/charte",
+        factors: [],
+        questions: ["kf-05-q2"],
+      }),
     );
     expect(updated.status).toBe(302);
     expect(db.select().from(documents).where(eq(documents.id, id)).get()?.title).toBe("Charte signée avec les agents immobiliers");
-    expect(db.select().from(documentLinks).where(eq(documentLinks.documentId, id)).all().map((link) => link.questionId).sort()).toEqual(["", "kf-05-q2"]);
+    expect(
+      db
+        .select()
+        .from(documentLinks)
+        .where(eq(documentLinks.documentId, id))
+        .all()
+        .map((link) => link.questionId)
+        .sort(),
+    ).toEqual(["", "kf-05-q2"]);
 
     const deleted = await run(action, makeRequest(PAGE, { cookie: await cookieFor("host@demo.test"), form: { intent: "delete", documentId: id } }), params);
     expect(deleted.status).toBe(302);
@@ -330,7 +376,11 @@ describe("downloading a file", () => {
 
   beforeEach(async () => {
     setPhase("peer-visit");
-    const created = await run(action, makeRequest(PAGE, { cookie: await cookieFor("host@demo.test"), form: documentForm({ title: "À télécharger" }, { bytes, name }) }), params);
+    const created = await run(
+      action,
+      makeRequest(PAGE, { cookie: await cookieFor("host@demo.test"), form: documentForm({ title: "À télécharger" }, { bytes, name }) }),
+      params,
+    );
     documentId = new URL(created.location!, BASE).searchParams.get("added")!;
   });
 

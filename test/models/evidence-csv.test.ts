@@ -56,7 +56,7 @@ describe("CSV fields", () => {
       toCsv([
         ["a", "b"],
         ["c", "d"],
-      ])
+      ]),
     ).toBe("\uFEFFa,b\r\nc,d\r\n");
   });
 });
@@ -123,7 +123,7 @@ describe("the evidence export", () => {
           attribution: 'un agent, "vu" au guichet',
         },
       }),
-      params
+      params,
     );
     expect(created.status).toBe(200);
     const { text } = await download("q=oeuvre+continue&lang=en");
@@ -172,7 +172,11 @@ describe("a large export", () => {
     };
     setImmediate(tick);
     const batches: string[][] = [];
-    for await (const batch of listEvidenceForExport({ reviewId: DEMO_REVIEW_ID, view: parseEvidenceView(new URLSearchParams("sort=date.asc")), batchSize: 300 })) {
+    for await (const batch of listEvidenceForExport({
+      reviewId: DEMO_REVIEW_ID,
+      view: parseEvidenceView(new URLSearchParams("sort=date.asc")),
+      batchSize: 300,
+    })) {
       seen.push(turns);
       batches.push(batch.map((row) => row.id));
     }

@@ -26,9 +26,7 @@ describe("the log table", () => {
     expect(plain.rows.length).toBeGreaterThan(0);
     expect(plain.rows.map((row) => row.id)).toEqual(accented.rows.map((row) => row.id));
     // Evidence matches on its text and attribution; a host-city document on its title or author.
-    expect(
-      plain.rows.filter((row) => row.source === "evidence").every((row) => foldText(`${row.text} ${row.attribution}`).includes("egalite"))
-    ).toBe(true);
+    expect(plain.rows.filter((row) => row.source === "evidence").every((row) => foldText(`${row.text} ${row.attribution}`).includes("egalite"))).toBe(true);
     expect(plain.rows.some((row) => row.source === "evidence")).toBe(true);
     // Several words must all appear; a host-city document title is searched too.
     const both = await list("q=permanence+logement");
@@ -51,11 +49,7 @@ describe("the log table", () => {
     expect(factor.rows.every((row) => row.factors.includes("kf-04"))).toBe(true);
     const combined = await list("kind=focus-group-note&polarity=contradicts&reviewer=demo-peer2");
     expect(combined.rows.length).toBeGreaterThan(0);
-    expect(
-      combined.rows.every(
-        (row) => row.kind === "focus-group-note" && row.polarity === "contradicts" && row.reviewerName === "Samira Haddad"
-      )
-    ).toBe(true);
+    expect(combined.rows.every((row) => row.kind === "focus-group-note" && row.polarity === "contradicts" && row.reviewerName === "Samira Haddad")).toBe(true);
     const interview = await list("interview=demo-int-03");
     expect(interview.rows.every((row) => row.interview?.id === "demo-int-03")).toBe(true);
     const residents = await list("category=resident");
@@ -88,10 +82,8 @@ describe("the log table", () => {
 
   it("keeps the view in URL parameters that survive a round trip", () => {
     const state = parseTableState(
-      new URLSearchParams(
-        "q=%C3%A9gal&factor=kf-01&factor=kf-03&sort=reviewer.desc&cols=text&cols=factors&group=factor&page=3&form-interview=x"
-      ),
-      EVIDENCE_LOG_TABLE
+      new URLSearchParams("q=%C3%A9gal&factor=kf-01&factor=kf-03&sort=reviewer.desc&cols=text&cols=factors&group=factor&page=3&form-interview=x"),
+      EVIDENCE_LOG_TABLE,
     );
     expect(state).toEqual({
       q: "égal",
@@ -134,8 +126,6 @@ describe("the coverage", () => {
       expect(factor.balance.total).toBe(live);
     }
     expect(coverage.find((factor) => factor.id === "kf-01")!.balance.documents).toBe(1);
-    expect(
-      coverage.find((factor) => factor.id === "kf-06")!.questions.find((q) => q.id === "kf-06-q2")!.balance.contradicts
-    ).toBeGreaterThan(0);
+    expect(coverage.find((factor) => factor.id === "kf-06")!.questions.find((q) => q.id === "kf-06-q2")!.balance.contradicts).toBeGreaterThan(0);
   });
 });

@@ -36,7 +36,7 @@ async function post(
   form: Record<string, string | string[]>,
   path = LOG,
   fn: Parameters<typeof run>[0] = logAction,
-  extra: Record<string, string> = {}
+  extra: Record<string, string> = {},
 ) {
   return run(fn, makeRequest(path, { cookie: await cookieFor(email), form }), { ...params, ...extra });
 }
@@ -49,11 +49,7 @@ beforeEach(async () => {
 describe("the demo seed", () => {
   it("records five interviews, two with names, and about forty items with no evidence on key factor 10", () => {
     expect(db.select({ n: count() }).from(interviews).where(eq(interviews.reviewId, DEMO_REVIEW_ID)).get()!.n).toBe(5);
-    const named = db
-      .selectDistinct({ id: interviewParticipants.interviewId })
-      .from(interviewParticipants)
-      .where(isNotNull(interviewParticipants.name))
-      .all();
+    const named = db.selectDistinct({ id: interviewParticipants.interviewId }).from(interviewParticipants).where(isNotNull(interviewParticipants.name)).all();
     expect(named.map((row) => row.id).sort()).toEqual(["demo-int-01", "demo-int-03"]);
     const items = db.select({ n: count() }).from(evidence).where(eq(evidence.reviewId, DEMO_REVIEW_ID)).get()!.n;
     expect(items).toBeGreaterThanOrEqual(38);
@@ -64,14 +60,10 @@ describe("the demo seed", () => {
         .selectDistinct({ id: evidenceFactors.factorId })
         .from(evidenceFactors)
         .all()
-        .map((row) => row.id)
+        .map((row) => row.id),
     );
     expect([...tagged].sort()).toEqual(["kf-01", "kf-02", "kf-03", "kf-04", "kf-05", "kf-06", "kf-07", "kf-08", "kf-09", "kf-11"]);
-    const documentItems = db
-      .select({ id: evidence.id, documentId: evidence.documentId })
-      .from(evidence)
-      .where(eq(evidence.kind, "document"))
-      .all();
+    const documentItems = db.select({ id: evidence.id, documentId: evidence.documentId }).from(evidence).where(eq(evidence.kind, "document")).all();
     expect(documentItems.length).toBe(2);
     expect(documentItems.every((item) => item.documentId?.startsWith("demo-doc-"))).toBe(true);
   });
@@ -97,7 +89,7 @@ describe("logging an item", () => {
     const before = countAudit();
     const outcome = await post(
       "peer@demo.test",
-      quote({ factorIds: ["kf-02", "kf-11"], questionIds: ["kf-11-q4"], text: "  Le bilan est publié chaque année.  " })
+      quote({ factorIds: ["kf-02", "kf-11"], questionIds: ["kf-11-q4"], text: "  Le bilan est publié chaque année.  " }),
     );
     expect(outcome.status).toBe(200);
     const { ok, id } = outcome.data as { ok: true; id: string };
@@ -117,11 +109,11 @@ describe("logging an item", () => {
         .from(evidenceFactors)
         .where(eq(evidenceFactors.evidenceId, id))
         .all()
-        .map((r) => r.id)
+        .map((r) => r.id),
     ).toEqual(["kf-02", "kf-11"]);
-    expect(
-      db.select({ id: evidenceQuestions.questionId }).from(evidenceQuestions).where(eq(evidenceQuestions.evidenceId, id)).all()
-    ).toEqual([{ id: "kf-11-q4" }]);
+    expect(db.select({ id: evidenceQuestions.questionId }).from(evidenceQuestions).where(eq(evidenceQuestions.evidenceId, id)).all()).toEqual([
+      { id: "kf-11-q4" },
+    ]);
     expect(countAudit()).toBe(before + 1);
     const entry = db
       .select()
@@ -135,7 +127,7 @@ describe("logging an item", () => {
   it("reads factors typed as numbers, and fills an empty attribution from the interview anonymously", async () => {
     const outcome = await post(
       "peer@demo.test",
-      quote({ factorIds: [], factorNumbers: "4 11", attribution: "", interviewId: "demo-int-02", kind: "focus-group-note" })
+      quote({ factorIds: [], factorNumbers: "4 11", attribution: "", interviewId: "demo-int-02", kind: "focus-group-note" }),
     );
     const { id } = outcome.data as { id: string };
     expect(
@@ -144,7 +136,7 @@ describe("logging an item", () => {
         .from(evidenceFactors)
         .where(eq(evidenceFactors.evidenceId, id))
         .all()
-        .map((r) => r.id)
+        .map((r) => r.id),
     ).toEqual(["kf-04", "kf-11"]);
     // The first person met in that focus group is an NGO's chair: the report says who they are by kind, not by name.
     expect(db.select({ a: evidence.attribution }).from(evidence).where(eq(evidence.id, id)).get()!.a).toBe("an NGO representative");
@@ -186,19 +178,9 @@ describe("logging an item", () => {
     const cases: [string, Record<string, string | string[]>, string, string][] = [
       ["a quote with no factor", { factorIds: [] }, "factorIds", "evidence:errors.noFactor"],
       ["an unknown factor id", { factorIds: ["kf-99"] }, "factorIds", 'evidence:errors.unknownFactor|{"id":"kf-99"}'],
-      [
-        "an unknown factor number",
-        { factorIds: [], factorNumbers: "3 12" },
-        "factorNumbers",
-        'evidence:errors.unknownFactorNumber|{"value":"12"}',
-      ],
+      ["an unknown factor number", { factorIds: [], factorNumbers: "3 12" }, "factorNumbers", 'evidence:errors.unknownFactorNumber|{"value":"12"}'],
       ["an unknown question id", { questionIds: ["kf-02-q99"] }, "questionIds", 'evidence:errors.unknownQuestion|{"id":"kf-02-q99"}'],
-      [
-        "a question of a factor not tagged",
-        { questionIds: ["kf-06-q1"] },
-        "questionIds",
-        'evidence:errors.questionOutsideFactors|{"number":6}',
-      ],
+      ["a question of a factor not tagged", { questionIds: ["kf-06-q1"] }, "questionIds", 'evidence:errors.questionOutsideFactors|{"number":6}'],
       ["an interview from another review", { interviewId: "other-int" }, "interviewId", "evidence:errors.unknownInterview"],
       ["a quote without its interview", { interviewId: "" }, "interviewId", "evidence:errors.interviewRequired"],
       ["a document item without its document", { kind: "document", interviewId: "" }, "documentId", "evidence:errors.documentRequired"],
@@ -256,13 +238,9 @@ describe("changing an item", () => {
   it("answers 409 to an edit started from an older version, keeping the typed text", async () => {
     // Someone else's correction has already moved the item to version 2.
     await post("lead@demo.test", edit("demo-ev-001", { version: "1" }), itemPath("demo-ev-001"), itemAction, { evidenceId: "demo-ev-001" });
-    const outcome = await post(
-      "peer@demo.test",
-      edit("demo-ev-001", { version: "1", text: "Ma version" }),
-      itemPath("demo-ev-001"),
-      itemAction,
-      { evidenceId: "demo-ev-001" }
-    );
+    const outcome = await post("peer@demo.test", edit("demo-ev-001", { version: "1", text: "Ma version" }), itemPath("demo-ev-001"), itemAction, {
+      evidenceId: "demo-ev-001",
+    });
     expect(outcome.status).toBe(409);
     expect(submittedValue(outcome.data as FormResult, "text")).toBe("Ma version");
   });
@@ -271,13 +249,9 @@ describe("changing an item", () => {
     // demo-ev-003 was logged by the lead expert.
     const before = db.select().from(evidence).where(eq(evidence.id, "demo-ev-003")).get()!;
     const audits = countAudit();
-    const outcome = await post(
-      "peer@demo.test",
-      edit("demo-ev-003", { text: "Je réécris la citation d'un autre." }),
-      itemPath("demo-ev-003"),
-      itemAction,
-      { evidenceId: "demo-ev-003" }
-    );
+    const outcome = await post("peer@demo.test", edit("demo-ev-003", { text: "Je réécris la citation d'un autre." }), itemPath("demo-ev-003"), itemAction, {
+      evidenceId: "demo-ev-003",
+    });
     expect(outcome.status).toBe(403);
     const failure = outcome.data as FormResult;
     expect(formErrorsOf(failure)).toEqual(["evidence:errors.notYours"]);
@@ -297,7 +271,7 @@ describe("changing an item", () => {
     });
     expect(outcome.status).toBe(302);
     expect(db.select({ text: evidence.text }).from(evidence).where(eq(evidence.id, "demo-ev-002")).get()!.text).toBe(
-      "Texte corrigé : la déclaration est citée partout."
+      "Texte corrigé : la déclaration est citée partout.",
     );
     const page = await run(itemLoader, makeRequest(itemPath("demo-ev-002"), { cookie: await cookieFor("lead@demo.test") }), {
       ...params,
@@ -323,7 +297,15 @@ describe("changing an item", () => {
 
   it("refuses to touch an item of another review through this review's URL", async () => {
     db.insert(reviews)
-      .values({ id: "other-review", hostCity: "Ailleurs", country: "Belgique", frameworkId: "eurocities-anti-discrimination", frameworkVersion: "2012.1", kind: "peer-review", phase: "peer-visit" })
+      .values({
+        id: "other-review",
+        hostCity: "Ailleurs",
+        country: "Belgique",
+        frameworkId: "eurocities-anti-discrimination",
+        frameworkVersion: "2012.1",
+        kind: "peer-review",
+        phase: "peer-visit",
+      })
       .run();
     db.insert(evidence)
       .values({
@@ -344,9 +326,9 @@ describe("changing an item", () => {
 
 describe("soft delete and undo", () => {
   const inLog = async (id: string) =>
-    (
-      await listEvidenceLog({ reviewId: DEMO_REVIEW_ID, view: parseEvidenceView(new URLSearchParams("q=")), actor: PEER, pageSize: 1000 })
-    ).rows.some((row) => row.id === id);
+    (await listEvidenceLog({ reviewId: DEMO_REVIEW_ID, view: parseEvidenceView(new URLSearchParams("q=")), actor: PEER, pageSize: 1000 })).rows.some(
+      (row) => row.id === id,
+    );
   const factorTotal = async (factorId: string) =>
     (await getCoverage({ reviewId: DEMO_REVIEW_ID, framework })).find((factor) => factor.id === factorId)!.balance.total;
 
@@ -379,17 +361,13 @@ describe("soft delete and undo", () => {
   });
 
   it("without JavaScript, lands on the log with an undo offer", async () => {
-    const outcome = await post(
-      "peer@demo.test",
-      { intent: "delete", via: "form", evidenceId: "demo-ev-007" },
-      `${LOG}?kind=focus-group-note`
-    );
+    const outcome = await post("peer@demo.test", { intent: "delete", via: "form", evidenceId: "demo-ev-007" }, `${LOG}?kind=focus-group-note`);
     expect(outcome.status).toBe(302);
     expect(outcome.location).toBe(`${LOG}?kind=focus-group-note&deleted=demo-ev-007`);
     const undone = await post(
       "peer@demo.test",
       { intent: "restore", via: "form", evidenceId: "demo-ev-007" },
-      `${LOG}?kind=focus-group-note&deleted=demo-ev-007`
+      `${LOG}?kind=focus-group-note&deleted=demo-ev-007`,
     );
     expect(undone.location).toBe(`${LOG}?kind=focus-group-note&restored=1`);
     expect(db.select({ deletedAt: evidence.deletedAt }).from(evidence).where(eq(evidence.id, "demo-ev-007")).get()!.deletedAt).toBeNull();

@@ -22,13 +22,21 @@ describe("interviewees' names (the interview model's privacy rule)", () => {
     expect(participantsToStore(input(false)).map((p) => p.name)).toEqual([null]);
     const outcome = await createInterview({ reviewId: DEMO_REVIEW_ID, userId: "demo-peer", input: input(false) });
     expect(outcome.ok).toBe(true);
-    const stored = db.select().from(interviewParticipants).where(eq(interviewParticipants.interviewId, (outcome as { id: string }).id)).all();
+    const stored = db
+      .select()
+      .from(interviewParticipants)
+      .where(eq(interviewParticipants.interviewId, (outcome as { id: string }).id))
+      .all();
     expect(stored.map((row) => row.name)).toEqual([null]);
   });
 
   it("are kept when the team chose to record them", async () => {
     const outcome = await createInterview({ reviewId: DEMO_REVIEW_ID, userId: "demo-peer", input: input(true) });
-    const stored = db.select().from(interviewParticipants).where(eq(interviewParticipants.interviewId, (outcome as { id: string }).id)).all();
+    const stored = db
+      .select()
+      .from(interviewParticipants)
+      .where(eq(interviewParticipants.interviewId, (outcome as { id: string }).id))
+      .all();
     expect(stored.map((row) => row.name)).toEqual(["Nadia Benali"]);
   });
 });

@@ -15,7 +15,7 @@ async function post(
   form: Record<string, string | string[]>,
   path = LOG,
   fn: Parameters<typeof run>[0] = logAction,
-  extra: Record<string, string> = {}
+  extra: Record<string, string> = {},
 ) {
   return run(fn, makeRequest(path, { cookie: await cookieFor(email), form }), { ...params, ...extra });
 }
@@ -49,13 +49,9 @@ describe("interviews", () => {
     expect(people).toMatchObject([{ role: "Directeur", organisation: "Régie de quartier", category: "service-provider", name: null }]);
     const named = await post("peer@demo.test", form({ recordNames: "on" }), page, interviewAction);
     const namedId = new URL(named.location!, "http://x").searchParams.get("saved")!;
-    expect(
-      db
-        .select({ name: interviewParticipants.name })
-        .from(interviewParticipants)
-        .where(eq(interviewParticipants.interviewId, namedId))
-        .get()!.name
-    ).toBe("Paul Martin");
+    expect(db.select({ name: interviewParticipants.name }).from(interviewParticipants).where(eq(interviewParticipants.interviewId, namedId)).get()!.name).toBe(
+      "Paul Martin",
+    );
     const entry = db
       .select()
       .from(auditLog)
@@ -72,7 +68,7 @@ describe("interviews", () => {
       "peer@demo.test",
       form({ participantRole: [""], participantOrganisation: [""], participantCategory: [""], participantName: [""] }),
       page,
-      interviewAction
+      interviewAction,
     );
     expect(none.status).toBe(400);
     expect(errorsOf(none.data as FormResult, "participants")).toEqual(["evidence:errors.noParticipant"]);
@@ -88,16 +84,9 @@ describe("interviews", () => {
   it("lets the author or the lead correct an interview, not another peer", async () => {
     const refused = await post("peer2@demo.test", form({ intent: "update", interviewId: "demo-int-01" }), page, interviewAction);
     expect(refused.status).toBe(403);
-    const done = await post(
-      "lead@demo.test",
-      form({ intent: "update", interviewId: "demo-int-02", place: "Mairie des Tilleuls" }),
-      page,
-      interviewAction
-    );
+    const done = await post("lead@demo.test", form({ intent: "update", interviewId: "demo-int-02", place: "Mairie des Tilleuls" }), page, interviewAction);
     expect(done.status).toBe(302);
-    expect(db.select({ place: interviews.place }).from(interviews).where(eq(interviews.id, "demo-int-02")).get()!.place).toBe(
-      "Mairie des Tilleuls"
-    );
+    expect(db.select({ place: interviews.place }).from(interviews).where(eq(interviews.id, "demo-int-02")).get()!.place).toBe("Mairie des Tilleuls");
     const forged = await post("lead@demo.test", form({ intent: "update", interviewId: "other-int" }), page, interviewAction);
     expect(forged.status).toBe(404);
   });
@@ -109,7 +98,7 @@ describe("interviews", () => {
       "peer@demo.test",
       form({ withholdOrganisations: "on", participantOrganisation: [organisation, "", ""], participantCategory: ["ngo", "", ""] }),
       page,
-      interviewAction
+      interviewAction,
     );
     expect(outcome.status).toBe(302);
     const id = new URL(outcome.location!, "http://x").searchParams.get("saved")!;
@@ -122,7 +111,12 @@ describe("interviews", () => {
     expect(after.peopleMet).toBe(before.peopleMet + 1);
 
     // Ticked off again by the lead, the organisation is named like any other.
-    const named = await post("lead@demo.test", form({ intent: "update", interviewId: id, participantOrganisation: [organisation, "", ""], participantCategory: ["ngo", "", ""] }), page, interviewAction);
+    const named = await post(
+      "lead@demo.test",
+      form({ intent: "update", interviewId: id, participantOrganisation: [organisation, "", ""], participantCategory: ["ngo", "", ""] }),
+      page,
+      interviewAction,
+    );
     expect(named.status).toBe(302);
     expect((await getReportSnapshot({ reviewId: DEMO_REVIEW_ID }))!.visit.organisations).toContain(organisation);
   });

@@ -78,7 +78,14 @@ describe("adding a recommendation", () => {
     const after = rowsOf("kf-09");
     expect(after).toHaveLength(before.length + 1);
     const added = after.at(-1)!;
-    expect(added).toMatchObject({ text: GOOD.text, priority: "high", horizon: "quick-win", responsibleService: "Mission égalité", exampleIndex: 1, createdBy: "demo-peer" });
+    expect(added).toMatchObject({
+      text: GOOD.text,
+      priority: "high",
+      horizon: "quick-win",
+      responsibleService: "Mission égalité",
+      exampleIndex: 1,
+      createdBy: "demo-peer",
+    });
     expect(added.position).toBeGreaterThan(before.at(-1)!.position);
     expect(lastAudit()).toMatchObject({ action: "create", entity: "recommendation", entityId: added.id, userId: "demo-peer" });
   });
@@ -213,7 +220,9 @@ describe("the development plan", () => {
 
   it("shows host readers only the recommendations of agreed factors", async () => {
     setPhase("issued");
-    const outcome = await run(planLoader, makeRequest(`/reviews/${DEMO_REVIEW_ID}/plan`, { cookie: await cookieFor("reader@demo.test") }), { reviewId: DEMO_REVIEW_ID });
+    const outcome = await run(planLoader, makeRequest(`/reviews/${DEMO_REVIEW_ID}/plan`, { cookie: await cookieFor("reader@demo.test") }), {
+      reviewId: DEMO_REVIEW_ID,
+    });
     const rows = (outcome.data as { rows: { factorId: string; state: string }[] }).rows;
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.every((row) => row.state === "agreed")).toBe(true);

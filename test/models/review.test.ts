@@ -22,7 +22,10 @@ describe("invitations", () => {
     const lead = await cookieFor("lead@demo.test");
     const outcome = await run(
       membersAction,
-      makeRequest(`/reviews/demo/members`, { cookie: lead, form: { intent: "invite", email: "New.Peer@Example.org", role: "peer-reviewer", affiliation: "City of Gent" } }),
+      makeRequest(`/reviews/demo/members`, {
+        cookie: lead,
+        form: { intent: "invite", email: "New.Peer@Example.org", role: "peer-reviewer", affiliation: "City of Gent" },
+      }),
       params,
     );
     expect(outcome.status).toBe(200);
@@ -32,18 +35,30 @@ describe("invitations", () => {
     expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     // Only the hash is stored.
     expect(db.select().from(invitations).where(eq(invitations.tokenHash, token)).get()).toBeUndefined();
-    expect(db.select().from(invitations).where(eq(invitations.tokenHash, hashToken(token))).get()?.email).toBe("new.peer@example.org");
+    expect(
+      db
+        .select()
+        .from(invitations)
+        .where(eq(invitations.tokenHash, hashToken(token)))
+        .get()?.email,
+    ).toBe("new.peer@example.org");
 
     const page = await run(invitationLoader, makeRequest(`/invitations/${token}`), { token });
     expect(page.data).toMatchObject({ state: "valid", invitation: { email: "new.peer@example.org", role: "peer-reviewer", hostCity: "Belleforge" } });
 
-    const short = await run(acceptAction, makeRequest(`/invitations/${token}`, { form: { name: "Nina Peer", locale: "fr", password: "short", confirm: "short" } }), { token });
+    const short = await run(
+      acceptAction,
+      makeRequest(`/invitations/${token}`, { form: { name: "Nina Peer", locale: "fr", password: "short", confirm: "short" } }),
+      { token },
+    );
     expect(short.status).toBe(400);
     expect(short.data).toMatchObject({ errors: { password: ["auth:invitation.passwordTooShort"] }, values: { name: "Nina Peer", password: "" } });
 
     const accepted = await run(
       acceptAction,
-      makeRequest(`/invitations/${token}`, { form: { name: "Nina Peer", locale: "fr", password: "a long enough password", confirm: "a long enough password" } }),
+      makeRequest(`/invitations/${token}`, {
+        form: { name: "Nina Peer", locale: "fr", password: "a long enough password", confirm: "a long enough password" },
+      }),
       { token },
     );
     expect(accepted.status).toBe(302);
@@ -51,10 +66,18 @@ describe("invitations", () => {
     expect(accepted.headers.get("Set-Cookie")).toMatch(/__workbench_session=/);
     const user = db.select().from(users).where(eq(users.email, "new.peer@example.org")).get()!;
     expect(user.passwordHash).toMatch(/^\$argon2id\$/);
-    const member = db.select().from(reviewMembers).where(and(eq(reviewMembers.userId, user.id), eq(reviewMembers.reviewId, "demo"))).get();
+    const member = db
+      .select()
+      .from(reviewMembers)
+      .where(and(eq(reviewMembers.userId, user.id), eq(reviewMembers.reviewId, "demo")))
+      .get();
     expect(member).toMatchObject({ role: "peer-reviewer", affiliation: "City of Gent" });
 
-    const again = await run(acceptAction, makeRequest(`/invitations/${token}`, { form: { name: "X", locale: "en", password: "another long password", confirm: "another long password" } }), { token });
+    const again = await run(
+      acceptAction,
+      makeRequest(`/invitations/${token}`, { form: { name: "X", locale: "en", password: "another long password", confirm: "another long password" } }),
+      { token },
+    );
     expect(again.status).toBe(410);
     expect(again.data).toMatchObject({ formError: "auth:invitation.used" });
   });
@@ -65,7 +88,10 @@ describe("invitations", () => {
     if (created.status !== "invited") throw new Error("expected an invitation");
     const later = new Date(Date.now() + 15 * 24 * 60 * 60 * 1000);
     expect((await getInvitation({ token: created.token, now: later })).status).toBe("expired");
-    db.update(invitations).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(invitations.tokenHash, hashToken(created.token))).run();
+    db.update(invitations)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(invitations.tokenHash, hashToken(created.token)))
+      .run();
     const before = db.select().from(users).all().length;
     expect((await acceptInvitation({ token: created.token, name: "Late", locale: "en", password: "long enough password" })).status).toBe("expired");
     expect(db.select().from(users).all().length).toBe(before);
@@ -73,10 +99,20 @@ describe("invitations", () => {
 
   it("invite an existing account to accept, rather than adding it, and refuse a second membership", async () => {
     const lead = await cookieFor("lead@demo.test");
-    const invited = await run(membersAction, makeRequest(`/reviews/demo/members`, { cookie: lead, form: { intent: "invite", email: "outsider@demo.test", role: "host-reader" } }), params);
+    const invited = await run(
+      membersAction,
+      makeRequest(`/reviews/demo/members`, { cookie: lead, form: { intent: "invite", email: "outsider@demo.test", role: "host-reader" } }),
+      params,
+    );
     expect(invited.data).toMatchObject({ notice: { kind: "invited" } });
     const isMember = () =>
-      Boolean(db.select().from(reviewMembers).where(and(eq(reviewMembers.reviewId, DEMO_REVIEW_ID), eq(reviewMembers.userId, "demo-outsider"))).get());
+      Boolean(
+        db
+          .select()
+          .from(reviewMembers)
+          .where(and(eq(reviewMembers.reviewId, DEMO_REVIEW_ID), eq(reviewMembers.userId, "demo-outsider")))
+          .get(),
+      );
     expect(isMember()).toBe(false);
     const token = (invited.data as { notice: { link: string } }).notice.link.split("/invitations/")[1]!;
     const join = (cookie?: string) => run(acceptAction, makeRequest(`/invitations/${token}`, { cookie, form: { intent: "join" } }), { token });
@@ -86,14 +122,25 @@ describe("invitations", () => {
     const joined = await join(await cookieFor("outsider@demo.test"));
     expect(joined.location).toBe("/reviews/demo");
     expect(isMember()).toBe(true);
-    const twice = await run(membersAction, makeRequest(`/reviews/demo/members`, { cookie: lead, form: { intent: "invite", email: "outsider@demo.test", role: "host-reader" } }), params);
+    const twice = await run(
+      membersAction,
+      makeRequest(`/reviews/demo/members`, { cookie: lead, form: { intent: "invite", email: "outsider@demo.test", role: "host-reader" } }),
+      params,
+    );
     expect(twice.status).toBe(409);
     expect(twice.data).toMatchObject({ errors: { email: ["reviews:members.alreadyMember"] }, values: { email: "outsider@demo.test" } });
   });
 
   it("keep what was typed when the email is not an email", async () => {
     const lead = await cookieFor("lead@demo.test");
-    const outcome = await run(membersAction, makeRequest(`/reviews/demo/members`, { cookie: lead, form: { intent: "invite", email: "not-an-email", role: "peer-reviewer", affiliation: "Ville de Lyon" } }), params);
+    const outcome = await run(
+      membersAction,
+      makeRequest(`/reviews/demo/members`, {
+        cookie: lead,
+        form: { intent: "invite", email: "not-an-email", role: "peer-reviewer", affiliation: "Ville de Lyon" },
+      }),
+      params,
+    );
     expect(outcome.status).toBe(400);
     expect(outcome.data).toMatchObject({ errors: { email: ["errors.invalidEmail"] }, values: { email: "not-an-email", affiliation: "Ville de Lyon" } });
   });
@@ -105,7 +152,11 @@ describe("the team", () => {
     const before = auditCount();
     const removal = await run(membersAction, makeRequest(`/reviews/demo/members`, { cookie: lead, form: { intent: "remove", userId: "demo-lead" } }), params);
     expect(removal.status).toBe(409);
-    const demotion = await run(membersAction, makeRequest(`/reviews/demo/members`, { cookie: lead, form: { intent: "change-role", userId: "demo-lead", role: "peer-reviewer" } }), params);
+    const demotion = await run(
+      membersAction,
+      makeRequest(`/reviews/demo/members`, { cookie: lead, form: { intent: "change-role", userId: "demo-lead", role: "peer-reviewer" } }),
+      params,
+    );
     expect(demotion.status).toBe(409);
     expect(auditCount()).toBe(before);
     expect(db.select().from(reviewMembers).where(eq(reviewMembers.userId, "demo-lead")).get()?.role).toBe("lead-expert");
@@ -146,7 +197,11 @@ describe("phases", () => {
     const missing = await run(homeAction, makeRequest(`/reviews/demo`, { cookie: lead, form: { to: "peer-visit", reason: "  " } }), params);
     expect(missing.status).toBe(400);
     expect(missing.data).toMatchObject({ errors: { reason: [expect.any(String)] } });
-    const back = await run(homeAction, makeRequest(`/reviews/demo`, { cookie: lead, form: { to: "peer-visit", reason: "Two interviews were postponed." } }), params);
+    const back = await run(
+      homeAction,
+      makeRequest(`/reviews/demo`, { cookie: lead, form: { to: "peer-visit", reason: "Two interviews were postponed." } }),
+      params,
+    );
     expect(back.status).toBe(302);
     const entry = db.select().from(auditLog).where(eq(auditLog.action, "phase-back")).get();
     expect(entry?.after).toEqual({ phase: "peer-visit", reason: "Two interviews were postponed." });
@@ -164,7 +219,16 @@ describe("phases", () => {
       newReviewAction,
       makeRequest("/reviews/new", {
         cookie: admin,
-        form: { hostCity: "Valmer", country: "Belgique", frameworkId: "eurocities-anti-discrimination", kind: "self-assessment", reportLocale: "fr", leadEmail: "lead@demo.test", visitStart: "", visitEnd: "" },
+        form: {
+          hostCity: "Valmer",
+          country: "Belgique",
+          frameworkId: "eurocities-anti-discrimination",
+          kind: "self-assessment",
+          reportLocale: "fr",
+          leadEmail: "lead@demo.test",
+          visitStart: "",
+          visitEnd: "",
+        },
       }),
     );
     const reviewId = (created.data as { reviewId: string }).reviewId;
@@ -176,7 +240,16 @@ describe("phases", () => {
 
 describe("creating a review", () => {
   it("is for the administrator, and explains bad dates next to the field", async () => {
-    const form = { hostCity: "Valmer", country: "Belgique", frameworkId: "eurocities-anti-discrimination", kind: "peer-review", reportLocale: "en", leadEmail: "someone.new@example.org", visitStart: "2026-05-10", visitEnd: "2026-05-02" };
+    const form = {
+      hostCity: "Valmer",
+      country: "Belgique",
+      frameworkId: "eurocities-anti-discrimination",
+      kind: "peer-review",
+      reportLocale: "en",
+      leadEmail: "someone.new@example.org",
+      visitStart: "2026-05-10",
+      visitEnd: "2026-05-02",
+    };
     const lead = await run(newReviewAction, makeRequest("/reviews/new", { cookie: await cookieFor("lead@demo.test"), form }));
     expect(lead.status).toBe(403);
     const admin = await cookieFor("admin@demo.test");

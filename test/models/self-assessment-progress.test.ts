@@ -30,12 +30,20 @@ describe("submitting to the peer team", () => {
     expect(empty.status).toBe(400);
     expect(db.select().from(reviews).where(eq(reviews.id, DEMO_REVIEW_ID)).get()!.selfAssessmentSubmittedAt).toBeNull();
 
-    const submitted = await run(overviewAction, makeRequest(`/reviews/${DEMO_REVIEW_ID}/self-assessment`, { cookie, form: { intent: "submit" } }), { reviewId: DEMO_REVIEW_ID });
+    const submitted = await run(overviewAction, makeRequest(`/reviews/${DEMO_REVIEW_ID}/self-assessment`, { cookie, form: { intent: "submit" } }), {
+      reviewId: DEMO_REVIEW_ID,
+    });
     expect(submitted.status).toBe(302);
     const review = db.select().from(reviews).where(eq(reviews.id, DEMO_REVIEW_ID)).get()!;
     expect(review.selfAssessmentSubmittedBy).toBe("demo-host");
     expect(Date.now() - review.selfAssessmentSubmittedAt!.getTime()).toBeLessThan(10_000);
-    expect(db.select().from(auditLog).where(and(eq(auditLog.entity, "self-assessment"), eq(auditLog.action, "submit"))).all()).toHaveLength(1);
+    expect(
+      db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.entity, "self-assessment"), eq(auditLog.action, "submit")))
+        .all(),
+    ).toHaveLength(1);
 
     let progress = (await getSelfAssessmentProgress({ reviewId: DEMO_REVIEW_ID }))!;
     expect(progress.factors.every((factor) => !factor.changedSinceSubmission)).toBe(true);
@@ -62,7 +70,9 @@ describe("submitting to the peer team", () => {
     expect(data.canWrite).toBe(false);
     expect(data.answers["kf-03-q3"]!.changedSinceSubmission).toBe(true);
     expect(data.submission.byName).toBe("Hélène Rousseau");
-    const overview = await run(overviewLoader, makeRequest(`/reviews/${DEMO_REVIEW_ID}/self-assessment`, { cookie: await cookieFor("peer@demo.test") }), { reviewId: DEMO_REVIEW_ID });
+    const overview = await run(overviewLoader, makeRequest(`/reviews/${DEMO_REVIEW_ID}/self-assessment`, { cookie: await cookieFor("peer@demo.test") }), {
+      reviewId: DEMO_REVIEW_ID,
+    });
     expect((overview.data as { canSubmit: boolean }).canSubmit).toBe(false);
   });
 });

@@ -87,7 +87,10 @@ describe("ratings", () => {
     const summary = "Une synthèse que l'on ne veut pas perdre.";
     const outcome = await run(
       factorAction,
-      makeRequest(FACTOR_URL("kf-10"), { cookie, form: { intent: "save", rating: "brilliant", summary, factorVersion: "0", "answer.kf-10-q1": "Réponse", "version.kf-10-q1": "0" } }),
+      makeRequest(FACTOR_URL("kf-10"), {
+        cookie,
+        form: { intent: "save", rating: "brilliant", summary, factorVersion: "0", "answer.kf-10-q1": "Réponse", "version.kf-10-q1": "0" },
+      }),
       params("kf-10"),
     );
     expect(outcome.status).toBe(400);
@@ -104,7 +107,11 @@ describe("factor and question ids", () => {
     const cookie = await cookieFor("host@demo.test");
     const page = await run(factorLoader, makeRequest(FACTOR_URL("kf-99"), { cookie }), params("kf-99"));
     expect(page.status).toBe(404);
-    const save = await run(factorAction, makeRequest(FACTOR_URL("kf-99"), { cookie, form: { intent: "answer", questionId: "kf-99-q1", text: "x", version: "0" } }), params("kf-99"));
+    const save = await run(
+      factorAction,
+      makeRequest(FACTOR_URL("kf-99"), { cookie, form: { intent: "answer", questionId: "kf-99-q1", text: "x", version: "0" } }),
+      params("kf-99"),
+    );
     expect(save.status).toBe(404);
     expect(await saveFactorAssessment({ reviewId: DEMO_REVIEW_ID, factorId: "cf-data-availability", userId: "demo-host", answers: [] })).toEqual({
       status: "unknown-factor",
@@ -139,13 +146,21 @@ describe("answer length", () => {
   it("saves an emptied box while typing as an empty answer and an empty summary", async () => {
     const cookie = await cookieFor("host@demo.test");
     const before = answerRow("kf-08-q2")?.version ?? 0;
-    const cleared = await run(factorAction, makeRequest(FACTOR_URL("kf-08"), { cookie, form: { intent: "answer", questionId: "kf-08-q2", text: "", version: String(before) } }), params("kf-08"));
+    const cleared = await run(
+      factorAction,
+      makeRequest(FACTOR_URL("kf-08"), { cookie, form: { intent: "answer", questionId: "kf-08-q2", text: "", version: String(before) } }),
+      params("kf-08"),
+    );
     expect(cleared.status).toBe(200);
     expect(cleared.data).toMatchObject({ ok: true, text: "", version: before + 1 });
     expect(answerRow("kf-08-q2")?.text).toBe("");
 
     const version = String(factorRow("kf-08")?.version ?? 0);
-    const summary = await run(factorAction, makeRequest(FACTOR_URL("kf-08"), { cookie, form: { intent: "assessment", rating: "", summary: "", version } }), params("kf-08"));
+    const summary = await run(
+      factorAction,
+      makeRequest(FACTOR_URL("kf-08"), { cookie, form: { intent: "assessment", rating: "", summary: "", version } }),
+      params("kf-08"),
+    );
     expect(summary.status).toBe(200);
     expect(summary.data).toMatchObject({ ok: true, summary: "", rating: null });
   });
@@ -153,13 +168,21 @@ describe("answer length", () => {
   it("takes 20,000 characters and refuses 20,001 beside the box, keeping the text", async () => {
     const cookie = await cookieFor("host@demo.test");
     const longest = "é".repeat(20_000);
-    const ok = await run(factorAction, makeRequest(FACTOR_URL("kf-09"), { cookie, form: { intent: "answer", questionId: "kf-09-q1", text: longest, version: "0" } }), params("kf-09"));
+    const ok = await run(
+      factorAction,
+      makeRequest(FACTOR_URL("kf-09"), { cookie, form: { intent: "answer", questionId: "kf-09-q1", text: longest, version: "0" } }),
+      params("kf-09"),
+    );
     expect(ok.status).toBe(200);
     expect(ok.data).toMatchObject({ ok: true, version: 1 });
     expect(answerRow("kf-09-q1")?.text).toHaveLength(20_000);
 
     const tooLong = `${longest}x`;
-    const refused = await run(factorAction, makeRequest(FACTOR_URL("kf-09"), { cookie, form: { intent: "answer", questionId: "kf-09-q1", text: tooLong, version: "1" } }), params("kf-09"));
+    const refused = await run(
+      factorAction,
+      makeRequest(FACTOR_URL("kf-09"), { cookie, form: { intent: "answer", questionId: "kf-09-q1", text: tooLong, version: "1" } }),
+      params("kf-09"),
+    );
     expect(refused.status).toBe(400);
     const body = readResult(refused.data as FormResult);
     expect(body.errors.text).toEqual(['errors.tooLong|{"max":20000}']);
@@ -235,7 +258,12 @@ describe("two people editing the same answer", () => {
 
   it("in the whole form, writes nothing when one item conflicts, and 'keep mine' then saves it", async () => {
     const cookie = await cookieFor("host@demo.test");
-    await saveFactorAssessment({ reviewId: DEMO_REVIEW_ID, factorId: "kf-05", userId: SECOND_HOST, answers: [{ questionId: "kf-05-q3", text: "Texte de Nadia", version: 0 }] });
+    await saveFactorAssessment({
+      reviewId: DEMO_REVIEW_ID,
+      factorId: "kf-05",
+      userId: SECOND_HOST,
+      answers: [{ questionId: "kf-05-q3", text: "Texte de Nadia", version: 0 }],
+    });
     const form = {
       intent: "save",
       "answer.kf-05-q1": "Nouvelle réponse à la question 1",
@@ -260,7 +288,12 @@ describe("two people editing the same answer", () => {
 
   it("'use theirs' leaves their text and saves the rest", async () => {
     const cookie = await cookieFor("host@demo.test");
-    await saveFactorAssessment({ reviewId: DEMO_REVIEW_ID, factorId: "kf-06", userId: SECOND_HOST, answers: [{ questionId: "kf-06-q5", text: "Texte de Nadia", version: 0 }] });
+    await saveFactorAssessment({
+      reviewId: DEMO_REVIEW_ID,
+      factorId: "kf-06",
+      userId: SECOND_HOST,
+      answers: [{ questionId: "kf-06-q5", text: "Texte de Nadia", version: 0 }],
+    });
     const outcome = await run(
       factorAction,
       makeRequest(FACTOR_URL("kf-06"), {
@@ -296,7 +329,14 @@ describe("every save goes to the audit log", () => {
       factorAction,
       makeRequest(FACTOR_URL("kf-11"), {
         cookie,
-        form: { intent: "save", "answer.kf-11-q1": "Une enquête est prévue en 2026.", "version.kf-11-q1": "0", rating: "not-in-place", summary: "Rien en place.", factorVersion: "0" },
+        form: {
+          intent: "save",
+          "answer.kf-11-q1": "Une enquête est prévue en 2026.",
+          "version.kf-11-q1": "0",
+          rating: "not-in-place",
+          summary: "Rien en place.",
+          factorVersion: "0",
+        },
       }),
       params("kf-11"),
     );
@@ -308,7 +348,12 @@ describe("every save goes to the audit log", () => {
       .where(and(eq(auditLog.entityId, "kf-11"), eq(auditLog.entity, "self-assessment-factor")))
       .all();
     expect(entries).toHaveLength(1);
-    expect(entries[0]).toMatchObject({ action: "create", entity: "self-assessment-factor", userId: "demo-host", after: { rating: "not-in-place", summary: "Rien en place.", version: 1 } });
+    expect(entries[0]).toMatchObject({
+      action: "create",
+      entity: "self-assessment-factor",
+      userId: "demo-host",
+      after: { rating: "not-in-place", summary: "Rien en place.", version: 1 },
+    });
     const answer = db.select().from(auditLog).where(eq(auditLog.entityId, "kf-11-q1")).get();
     expect(answer).toMatchObject({ action: "create", entity: "self-assessment-answer", after: { text: "Une enquête est prévue en 2026.", version: 1 } });
   });
@@ -331,7 +376,9 @@ describe("after the peer visit", () => {
       expect(body).toMatchObject({ phaseClosed: "drafting" });
       expect(Object.values(body.values)).toContain(text);
     }
-    const submit = await run(overviewAction, makeRequest(`/reviews/${DEMO_REVIEW_ID}/self-assessment`, { cookie, form: { intent: "submit" } }), { reviewId: DEMO_REVIEW_ID });
+    const submit = await run(overviewAction, makeRequest(`/reviews/${DEMO_REVIEW_ID}/self-assessment`, { cookie, form: { intent: "submit" } }), {
+      reviewId: DEMO_REVIEW_ID,
+    });
     expect(submit.status).toBe(409);
     expect(answerRow("kf-02-q4")).toEqual(before.row);
     expect(auditCount()).toBe(before.audit);
@@ -344,7 +391,9 @@ describe("after the peer visit", () => {
 describe("who reads it", () => {
   it("lets the peer team and the lead read everything, and refuses the host reader and strangers", async () => {
     for (const email of ["peer@demo.test", "lead@demo.test", "host@demo.test"] as const) {
-      const outcome = await run(printLoader, makeRequest(`/reviews/${DEMO_REVIEW_ID}/self-assessment/print`, { cookie: await cookieFor(email) }), { reviewId: DEMO_REVIEW_ID });
+      const outcome = await run(printLoader, makeRequest(`/reviews/${DEMO_REVIEW_ID}/self-assessment/print`, { cookie: await cookieFor(email) }), {
+        reviewId: DEMO_REVIEW_ID,
+      });
       expect(outcome.status, email).toBe(200);
       const data = outcome.data as { factors: { questions: { answer: { text: string } | null }[] }[]; documents: unknown[]; context: unknown[] };
       expect(data.factors).toHaveLength(11);
@@ -352,13 +401,18 @@ describe("who reads it", () => {
       expect(data.context).toHaveLength(7);
       expect(data.documents).toHaveLength(6);
     }
-    const reader = await run(printLoader, makeRequest(`/reviews/${DEMO_REVIEW_ID}/self-assessment/print`, { cookie: await cookieFor("reader@demo.test") }), { reviewId: DEMO_REVIEW_ID });
+    const reader = await run(printLoader, makeRequest(`/reviews/${DEMO_REVIEW_ID}/self-assessment/print`, { cookie: await cookieFor("reader@demo.test") }), {
+      reviewId: DEMO_REVIEW_ID,
+    });
     expect(reader.status).toBe(403);
     const outsider = await run(factorLoader, makeRequest(FACTOR_URL("kf-01"), { cookie: await cookieFor("outsider@demo.test") }), params("kf-01"));
     expect(outsider.status).toBe(404);
     const peerSave = await run(
       factorAction,
-      makeRequest(FACTOR_URL("kf-01"), { cookie: await cookieFor("peer@demo.test"), form: { intent: "answer", questionId: "kf-01-q1", text: "x", version: "1" } }),
+      makeRequest(FACTOR_URL("kf-01"), {
+        cookie: await cookieFor("peer@demo.test"),
+        form: { intent: "answer", questionId: "kf-01-q1", text: "x", version: "1" },
+      }),
       params("kf-01"),
     );
     expect(peerSave.status).toBe(403);

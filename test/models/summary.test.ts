@@ -20,20 +20,33 @@ describe("the executive summary", () => {
   }
 
   it("is written by the lead expert, with the same conflict rule", async () => {
-    const loaded = await run(summaryLoader, makeRequest(`/reviews/${DEMO_REVIEW_ID}/summary`, { cookie: await cookieFor("lead@demo.test") }), { reviewId: DEMO_REVIEW_ID });
+    const loaded = await run(summaryLoader, makeRequest(`/reviews/${DEMO_REVIEW_ID}/summary`, { cookie: await cookieFor("lead@demo.test") }), {
+      reviewId: DEMO_REVIEW_ID,
+    });
     const { summary } = loaded.data as { summary: { version: number; executiveSummary: string } };
     expect(summary.executiveSummary).toContain("Belleforge");
     expect((await postSummary("peer@demo.test", { version: String(summary.version), executiveSummary: "x", crossCuttingConclusions: "" })).status).toBe(403);
 
-    const saved = await postSummary("lead@demo.test", { version: String(summary.version), executiveSummary: "Nouveau résumé", crossCuttingConclusions: "Transversal" });
+    const saved = await postSummary("lead@demo.test", {
+      version: String(summary.version),
+      executiveSummary: "Nouveau résumé",
+      crossCuttingConclusions: "Transversal",
+    });
     expect(saved.status).toBe(302);
     expect(lastAudit()).toMatchObject({ action: "update", entity: "summary", userId: "demo-lead" });
     const stale = await postSummary("lead@demo.test", { version: String(summary.version), executiveSummary: "Ancienne base", crossCuttingConclusions: "" });
     expect(stale.status).toBe(409);
-    expect(stale.data).toMatchObject({ values: { executiveSummary: "Ancienne base" }, conflict: { executiveSummary: "Nouveau résumé", version: summary.version + 1 } });
+    expect(stale.data).toMatchObject({
+      values: { executiveSummary: "Ancienne base" },
+      conflict: { executiveSummary: "Nouveau résumé", version: summary.version + 1 },
+    });
 
     setPhase("issued");
-    const late = await postSummary("lead@demo.test", { version: String(summary.version + 1), executiveSummary: "Après publication", crossCuttingConclusions: "" });
+    const late = await postSummary("lead@demo.test", {
+      version: String(summary.version + 1),
+      executiveSummary: "Après publication",
+      crossCuttingConclusions: "",
+    });
     expect(late.status).toBe(409);
     expect(late.data).toMatchObject({ formError: "conclusions:errors.issued", values: { executiveSummary: "Après publication" } });
     expect(db.select({ text: reviews.executiveSummary }).from(reviews).where(eq(reviews.id, DEMO_REVIEW_ID)).get()!.text).toBe("Nouveau résumé");

@@ -83,19 +83,17 @@ const FACTORS = ["kf-01", "kf-02", "kf-03", "kf-04", "kf-05", "kf-06", "kf-07", 
  */
 export function fillLargeLog(
   sqlite: Database.Database,
-  { reviewId = REVIEW_ID, items = ITEMS, interviews = INTERVIEWS, seed = 20260316, prefix = "perf-" } = {}
+  { reviewId = REVIEW_ID, items = ITEMS, interviews = INTERVIEWS, seed = 20260316, prefix = "perf-" } = {},
 ) {
   const random = generator(seed);
   const start = Date.UTC(2026, 2, 16, 8, 0, 0);
   const insertInterview = sqlite.prepare(
-    "INSERT INTO interviews (id, review_id, date, place, format, consent_notes, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+    "INSERT INTO interviews (id, review_id, date, place, format, consent_notes, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
   );
-  const insertParticipant = sqlite.prepare(
-    "INSERT INTO interview_participants (interview_id, role, organisation, category, name) VALUES (?, ?, ?, ?, NULL)"
-  );
+  const insertParticipant = sqlite.prepare("INSERT INTO interview_participants (interview_id, role, organisation, category, name) VALUES (?, ?, ?, ?, NULL)");
   const insertEvidence = sqlite.prepare(
     `INSERT INTO evidence (id, review_id, kind, text, search_text, polarity, attribution, interview_id, document_id, created_by, created_at, version)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, 1)`
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, 1)`,
   );
   const insertFactor = sqlite.prepare("INSERT INTO evidence_factors (evidence_id, factor_id) VALUES (?, ?)");
   const insertQuestion = sqlite.prepare("INSERT INTO evidence_questions (evidence_id, question_id) VALUES (?, ?)");
@@ -113,7 +111,7 @@ export function fillLargeLog(
         i % 4 === 0 ? "focus-group" : "interview",
         "Citations anonymes acceptées.",
         random.pick(AUTHORS),
-        start + i * 3_600_000
+        start + i * 3_600_000,
       );
       const people = i % 4 === 0 ? 4 : 1;
       for (let p = 0; p < people; p += 1) insertParticipant.run(id, `Fonction ${p + 1}`, `Organisation ${i + 1}`, random.pick(CATEGORIES));
@@ -122,7 +120,7 @@ export function fillLargeLog(
       const id = `${prefix}ev-${String(i + 1).padStart(5, "0")}`;
       const kind = random.pick(KINDS);
       const text = `${random.pick(OPENINGS)} ${random.pick(SUBJECTS)} ${random.pick(CLAIMS)}. ${random.pick(OPENINGS)} ${random.pick(
-        SUBJECTS
+        SUBJECTS,
       )} ${random.pick(CLAIMS)}.`;
       const attribution = kind === "observation" || kind === "data" ? "" : "une personne représentant une association";
       const interviewId = kind === "observation" || kind === "data" ? null : random.pick(interviewIds);
@@ -136,7 +134,7 @@ export function fillLargeLog(
         attribution,
         interviewId,
         random.pick(AUTHORS),
-        start + i * 40_000
+        start + i * 40_000,
       );
       const factors = new Set([random.pick(FACTORS)]);
       if (random.next() < 0.5) factors.add(random.pick(FACTORS));
@@ -207,9 +205,7 @@ export function serveApp(handler: Handler, clientDir: string) {
 }
 
 export function listen(server: http.Server) {
-  return new Promise<string>((resolve) =>
-    server.listen(0, "127.0.0.1", () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`))
-  );
+  return new Promise<string>((resolve) => server.listen(0, "127.0.0.1", () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`)));
 }
 
 export const close = (server: http.Server) => new Promise<void>((resolve) => server.close(() => resolve()));
@@ -280,33 +276,25 @@ export async function measureBrowserViewChange(page: Page, { rounds = 6 }: { rou
     await page.waitForLoadState("networkidle");
     // The first click on a column sorts it ascending, the next one descending.
     const expected = round % 2 === 0 ? "ascending" : "descending";
-    const sortMs = await page.evaluate(
-      async (wanted) => {
-        const header = [...document.querySelectorAll<HTMLButtonElement>("th .sort-button")].find((button) =>
-          button.value.startsWith("kind.")
-        )!;
-        const th = header.closest("th")!;
-        const table = th.closest("table")!;
-        const started = performance.now();
-        const changed = new Promise<void>((resolve) => {
-          const observer = new MutationObserver(() => {
-            const sorted = document
-              .querySelector<HTMLElement>("th[aria-sort] .sort-button[value^='kind.']")
-              ?.closest("th")
-              ?.getAttribute("aria-sort");
-            if (sorted === wanted && !table.hasAttribute("aria-busy")) {
-              observer.disconnect();
-              resolve();
-            }
-          });
-          observer.observe(table, { childList: true, subtree: true, attributes: true });
+    const sortMs = await page.evaluate(async (wanted) => {
+      const header = [...document.querySelectorAll<HTMLButtonElement>("th .sort-button")].find((button) => button.value.startsWith("kind."))!;
+      const th = header.closest("th")!;
+      const table = th.closest("table")!;
+      const started = performance.now();
+      const changed = new Promise<void>((resolve) => {
+        const observer = new MutationObserver(() => {
+          const sorted = document.querySelector<HTMLElement>("th[aria-sort] .sort-button[value^='kind.']")?.closest("th")?.getAttribute("aria-sort");
+          if (sorted === wanted && !table.hasAttribute("aria-busy")) {
+            observer.disconnect();
+            resolve();
+          }
         });
-        header.click();
-        await changed;
-        return performance.now() - started;
-      },
-      expected
-    );
+        observer.observe(table, { childList: true, subtree: true, attributes: true });
+      });
+      header.click();
+      await changed;
+      return performance.now() - started;
+    }, expected);
     await page.waitForLoadState("networkidle");
     samples.push({ filterMs, sortMs });
   }
@@ -319,10 +307,7 @@ export async function signInInBrowser(page: Page, base: string, email: string) {
   await page.goto(`${base}/login`);
   await page.getByLabel(/email|adresse/i).fill(email);
   await page.getByLabel(/password|mot de passe/i).fill("workbench-demo");
-  await Promise.all([
-    page.waitForURL((url) => !url.pathname.startsWith("/login")),
-    page.locator("form[data-login] button[type=submit]").click(),
-  ]);
+  await Promise.all([page.waitForURL((url) => !url.pathname.startsWith("/login")), page.locator("form[data-login] button[type=submit]").click()]);
 }
 
 /** The production server (remix-serve, as `npm start` runs it) on a free port, in a child process. */
@@ -342,7 +327,10 @@ async function startRemixServe(root: string, env: NodeJS.ProcessEnv) {
   const base = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 30_000;
   for (;;) {
-    const up = await fetch(`${base}/healthz`).then((response) => response.ok, () => false);
+    const up = await fetch(`${base}/healthz`).then(
+      (response) => response.ok,
+      () => false,
+    );
     if (up) break;
     if (Date.now() > deadline || child.exitCode !== null) {
       child.kill();
@@ -398,15 +386,11 @@ export async function runEvidencePerf(): Promise<{
     await seedDemo(setup);
     const started = performance.now();
     fillLargeLog(setup.$client);
-    const counted = setup.$client
-      .prepare("SELECT COUNT(*) AS n FROM evidence WHERE review_id = ? AND id LIKE 'perf-ev-%'")
-      .get(REVIEW_ID) as { n: number };
+    const counted = setup.$client.prepare("SELECT COUNT(*) AS n FROM evidence WHERE review_id = ? AND id LIKE 'perf-ev-%'").get(REVIEW_ID) as { n: number };
     setup.$client.pragma("wal_checkpoint(TRUNCATE)");
     setup.$client.close();
     console.log(
-      `evidence perf: ${counted.n} generated items (+ the demo's own) across ${INTERVIEWS} interviews, set up in ${Math.round(
-        performance.now() - started
-      )} ms`
+      `evidence perf: ${counted.n} generated items (+ the demo's own) across ${INTERVIEWS} interviews, set up in ${Math.round(performance.now() - started)} ms`,
     );
 
     const { createRequestHandler } = await import("@remix-run/node");
@@ -460,10 +444,8 @@ export async function runEvidencePerf(): Promise<{
     const saveQuoteMs = round(saves.median);
     console.log(
       `evidence perf: log page ${(page.length / 1024).toFixed(
-        0
-      )} KiB, median of ${LOG_REQUESTS}: ${evidenceLogMs} ms; bare node:http, same bytes: ${bareMs} ms; ratio ${round(
-        evidenceLogMs / bareMs
-      )}`
+        0,
+      )} KiB, median of ${LOG_REQUESTS}: ${evidenceLogMs} ms; bare node:http, same bytes: ${bareMs} ms; ratio ${round(evidenceLogMs / bareMs)}`,
     );
     console.log(`evidence perf: saving one quote, median of ${SAVES}: ${saveQuoteMs} ms`);
 
@@ -475,14 +457,7 @@ export async function runEvidencePerf(): Promise<{
       const { chromium } = await import("playwright-core");
       browser = await chromium.launch({
         executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-        args: [
-          "--no-sandbox",
-          "--disable-gpu",
-          "--no-first-run",
-          "--disable-background-networking",
-          "--disable-component-update",
-          "--disable-sync",
-        ],
+        args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
       });
       const tab = await browser.newPage();
       const problems: string[] = [];
@@ -501,7 +476,7 @@ export async function runEvidencePerf(): Promise<{
         }),
       ]).finally(() => clearTimeout(timer));
       console.log(
-        `evidence perf: in Chromium on ${ITEMS} items, filter by factor ${view.filterMs} ms, sort by column ${view.sortMs} ms (median, until the table shows the new view)`
+        `evidence perf: in Chromium on ${ITEMS} items, filter by factor ${view.filterMs} ms, sort by column ${view.sortMs} ms (median, until the table shows the new view)`,
       );
     } catch (error) {
       console.log(`evidence perf: browser figure not measured (${(error as Error).message.split("\n")[0]})`);

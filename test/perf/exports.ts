@@ -118,7 +118,7 @@ export async function runExportPerf() {
         while (running) {
           await download(url).then(
             () => exported++,
-            () => exportsFailed++
+            () => exportsFailed++,
           );
         }
       });
@@ -138,14 +138,14 @@ export async function runExportPerf() {
     const csv = await underLoad(Array.from({ length: EXPORTS }, () => csvUrl));
     console.log(
       `exports perf: ${EXPORTS} evidence CSV exports of ${ITEMS} items (${(csvBytes / 1048576).toFixed(1)} MB each, ${csv.exported} done, ${csv.exportsFailed} failed) while saving ${SAVES} quotes: ` +
-        `longest event-loop stall ${csv.stallMs} ms, saving p95 ${csv.saveP95Ms} ms (quiet: ${round(percentile(quiet, 95))} ms), ${csv.failed} saves failed`
+        `longest event-loop stall ${csv.stallMs} ms, saving p95 ${csv.saveP95Ms} ms (quiet: ${round(percentile(quiet, 95))} ms), ${csv.failed} saves failed`,
     );
     // Drafts in both languages, from the large review: the first of each is built, not cached.
     const pdfUrls = Array.from({ length: EXPORTS }, (_, i) => `${base}/reviews/${REPORT_REVIEW_ID}/report.pdf?lang=${i % 2 ? "en" : "fr"}`);
     const pdf = await underLoad(pdfUrls);
     console.log(
       `exports perf: ${EXPORTS} PDF drafts of the large report (${pdf.exported} done, ${pdf.exportsFailed} failed) while saving ${SAVES} quotes: ` +
-        `longest event-loop stall ${pdf.stallMs} ms, saving p95 ${pdf.saveP95Ms} ms, ${pdf.failed} saves failed`
+        `longest event-loop stall ${pdf.stallMs} ms, saving p95 ${pdf.saveP95Ms} ms, ${pdf.failed} saves failed`,
     );
     return {
       csvStallMs: csv.stallMs,

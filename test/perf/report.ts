@@ -26,14 +26,7 @@ const INTERVIEWS = 40;
 const RECOMMENDATIONS = 60;
 const CITED_PER_FACTOR = 12;
 
-const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
+const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
 
 // ---- A large, deterministic review ----------------------------------------------------
 
@@ -76,7 +69,14 @@ export async function fillLargeReview(sqlite: Database.Database) {
       `INSERT INTO reviews (id, host_city, country, framework_id, framework_version, kind, phase, visit_start, visit_end, report_locale,
         sa_submitted_at, executive_summary, cross_cutting_conclusions) VALUES (?, 'Grandval-sur-Lœ', 'France', ?, ?, 'peer-review', 'drafting',
         '2026-03-16', '2026-03-19', 'fr', ?, ?, ?)`,
-      [REVIEW_ID, framework.id, framework.version, at(-20_000), `${paragraph(0, 6)}\n\n${paragraph(3, 5)}\n\n${paragraph(5, 4)}`, `${paragraph(1, 4)}\n\n- ${sentence(2)}\n- ${sentence(4)}\n- ${sentence(6)}`],
+      [
+        REVIEW_ID,
+        framework.id,
+        framework.version,
+        at(-20_000),
+        `${paragraph(0, 6)}\n\n${paragraph(3, 5)}\n\n${paragraph(5, 4)}`,
+        `${paragraph(1, 4)}\n\n- ${sentence(2)}\n- ${sentence(4)}\n- ${sentence(6)}`,
+      ],
     );
     run(
       "INSERT INTO review_members (review_id, user_id, role, affiliation) VALUES (?, ?, ?, ?)",
@@ -86,7 +86,13 @@ export async function fillLargeReview(sqlite: Database.Database) {
       [REVIEW_ID, users[3], "host-team", "Ville de Grandval"],
     );
     framework.keyFactors.forEach((kf, i) => {
-      run("INSERT INTO sa_factors (review_id, factor_id, rating, summary, updated_at) VALUES (?, ?, ?, ?, ?)", [REVIEW_ID, kf.id, RATINGS[i % 3], paragraph(i, 3), at(i)]);
+      run("INSERT INTO sa_factors (review_id, factor_id, rating, summary, updated_at) VALUES (?, ?, ?, ?, ?)", [
+        REVIEW_ID,
+        kf.id,
+        RATINGS[i % 3],
+        paragraph(i, 3),
+        at(i),
+      ]);
       run(
         "INSERT INTO sa_answers (review_id, factor_id, question_id, text, updated_at) VALUES (?, ?, ?, ?, ?)",
         ...kf.guidingQuestions.map((q, j) => [REVIEW_ID, kf.id, q.id, paragraph(i + j, 4), at(i)]),
@@ -117,7 +123,13 @@ export async function fillLargeReview(sqlite: Database.Database) {
       ]);
       run(
         "INSERT INTO interview_participants (interview_id, role, organisation, category, name) VALUES (?, ?, ?, ?, ?)",
-        ...Array.from({ length: 3 }, (_, j) => [`perf-int-${i}`, "Participant", `Organisation ${(i * 3 + j) % 25}`, CATEGORIES[(i + j) % CATEGORIES.length], `Person ${i}-${j}`]),
+        ...Array.from({ length: 3 }, (_, j) => [
+          `perf-int-${i}`,
+          "Participant",
+          `Organisation ${(i * 3 + j) % 25}`,
+          CATEGORIES[(i + j) % CATEGORIES.length],
+          `Person ${i}-${j}`,
+        ]),
       );
     }
     const evidence = sqlite.prepare(
@@ -128,15 +140,30 @@ export async function fillLargeReview(sqlite: Database.Database) {
     for (let i = 0; i < ITEMS; i++) {
       const id = `perf-ev-${String(i).padStart(4, "0")}`;
       const text = paragraph(i, 1 + (i % 3));
-      evidence.run(id, REVIEW_ID, KINDS[i % KINDS.length], text, text.toLowerCase(), POLARITIES[i % 3], ATTRIBUTIONS[i % ATTRIBUTIONS.length], `perf-int-${i % INTERVIEWS}`, users[1 + (i % 2)], at(i));
+      evidence.run(
+        id,
+        REVIEW_ID,
+        KINDS[i % KINDS.length],
+        text,
+        text.toLowerCase(),
+        POLARITIES[i % 3],
+        ATTRIBUTIONS[i % ATTRIBUTIONS.length],
+        `perf-int-${i % INTERVIEWS}`,
+        users[1 + (i % 2)],
+        at(i),
+      );
       tag.run(id, factors[i % factors.length]);
       if (i % 4 === 0) tag.run(id, factors[(i + 5) % factors.length]);
     }
     framework.keyFactors.forEach((kf, i) => {
-      run(
-        "INSERT INTO conclusions (review_id, factor_id, rating, strengths, improvements, state, updated_at) VALUES (?, ?, ?, ?, ?, 'agreed', ?)",
-        [REVIEW_ID, kf.id, RATINGS[(i + 1) % 3], `${paragraph(i, 3)}\n\n${paragraph(i + 2, 2)}`, `${paragraph(i + 1, 3)}\n\n- ${sentence(i)}\n- ${sentence(i + 3)}`, at(i)],
-      );
+      run("INSERT INTO conclusions (review_id, factor_id, rating, strengths, improvements, state, updated_at) VALUES (?, ?, ?, ?, ?, 'agreed', ?)", [
+        REVIEW_ID,
+        kf.id,
+        RATINGS[(i + 1) % 3],
+        `${paragraph(i, 3)}\n\n${paragraph(i + 2, 2)}`,
+        `${paragraph(i + 1, 3)}\n\n- ${sentence(i)}\n- ${sentence(i + 3)}`,
+        at(i),
+      ]);
       run(
         "INSERT INTO conclusion_citations (review_id, factor_id, evidence_id) VALUES (?, ?, ?)",
         ...Array.from({ length: CITED_PER_FACTOR }, (_, j) => [REVIEW_ID, kf.id, `perf-ev-${String(i + j * factors.length).padStart(4, "0")}`]),

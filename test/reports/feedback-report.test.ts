@@ -60,7 +60,10 @@ describe("buildFeedbackReport", () => {
   it("gives each key factor a chapter: statement, self-assessment, key findings, conclusion, recommendations", () => {
     const text = definitionText(build());
     const kf1 = framework.keyFactors[0]!;
-    const chapter = text.slice(text.indexOf("Key factor 1: Public commitment", text.indexOf("Overview")), text.indexOf("Key factor 2: Strategy", text.indexOf("Overview")));
+    const chapter = text.slice(
+      text.indexOf("Key factor 1: Public commitment", text.indexOf("Overview")),
+      text.indexOf("Key factor 2: Strategy", text.indexOf("Overview")),
+    );
     expect(chapter).toContain(normalize(kf1.statement.en));
     expect(chapter).toContain("Self-rating In place");
     expect(chapter).toContain("Résumé de la ville pour le facteur 1");

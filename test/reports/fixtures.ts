@@ -91,7 +91,12 @@ export function fullSnapshot(): ReviewSnapshot {
           ? []
           : [
               ...Array.from({ length: 5 }, (_, n) => finding(n, i + 1)),
-              finding(5, i + 1, { kind: "document", text: "Le plan prévoit un budget dédié.", attribution: "", documentTitle: "Plan municipal de lutte contre les discriminations 2024–2028" }),
+              finding(5, i + 1, {
+                kind: "document",
+                text: "Le plan prévoit un budget dédié.",
+                attribution: "",
+                documentTitle: "Plan municipal de lutte contre les discriminations 2024–2028",
+              }),
             ],
     })),
     conclusions: FACTOR_IDS.slice(0, 10).map((factorId, i) => ({

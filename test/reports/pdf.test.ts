@@ -36,14 +36,27 @@ function body(locale: "fr" | "en", pages: string[]): string {
   const header = normalize(t("header", { city: snapshot.review.hostCity, benchmark: framework.shortTitle![locale] }));
   const noise = (line: string) => {
     const clean = normalize(line);
-    return /^[A-Z]$/.test(clean) || clean.startsWith(header) || /^(Projet — non publié|Draft — not issued|\d{1,2} \S+ \d{4})? ?Page \d+ (of|sur) \d+$/.test(clean);
+    return (
+      /^[A-Z]$/.test(clean) || clean.startsWith(header) || /^(Projet — non publié|Draft — not issued|\d{1,2} \S+ \d{4})? ?Page \d+ (of|sur) \d+$/.test(clean)
+    );
   };
-  return normalize(pages.map((page) => page.split("\n").filter((line) => !noise(line)).join("\n")).join("\n"));
+  return normalize(
+    pages
+      .map((page) =>
+        page
+          .split("\n")
+          .filter((line) => !noise(line))
+          .join("\n"),
+      )
+      .join("\n"),
+  );
 }
 
 /** The pieces a typed text prints as: paragraphs and list items, each on its own. */
 function pieces(value: string): string[] {
-  return textBlocks(value).flatMap((block) => (block.type === "text" ? [block.text] : [...(block.intro ? [block.intro] : []), ...block.items])).map(normalize);
+  return textBlocks(value)
+    .flatMap((block) => (block.type === "text" ? [block.text] : [...(block.intro ? [block.intro] : []), ...block.items]))
+    .map(normalize);
 }
 
 beforeAll(async () => {
@@ -76,10 +89,19 @@ describe.each(LOCALES)("the demo review's report in %s", (locale) => {
   });
 
   it("holds every agreed conclusion and recommendation, draft or issued", () => {
-    const agreed = db.select().from(conclusions).where(and(eq(conclusions.reviewId, DEMO_REVIEW_ID), eq(conclusions.state, "agreed"))).all();
+    const agreed = db
+      .select()
+      .from(conclusions)
+      .where(and(eq(conclusions.reviewId, DEMO_REVIEW_ID), eq(conclusions.state, "agreed")))
+      .all();
     expect(agreed.length).toBeGreaterThan(0);
     const agreedFactors = agreed.map((c) => c.factorId);
-    const recs = db.select().from(recommendations).where(eq(recommendations.reviewId, DEMO_REVIEW_ID)).all().filter((r) => agreedFactors.includes(r.factorId));
+    const recs = db
+      .select()
+      .from(recommendations)
+      .where(eq(recommendations.reviewId, DEMO_REVIEW_ID))
+      .all()
+      .filter((r) => agreedFactors.includes(r.factorId));
     expect(recs.length).toBeGreaterThan(0);
     for (const version of [draft(), issued()]) {
       const text = body(locale, version.text);
@@ -93,7 +115,11 @@ describe.each(LOCALES)("the demo review's report in %s", (locale) => {
   });
 
   it("keeps draft conclusions out of the issued report and marks them in the draft", () => {
-    const drafts = db.select().from(conclusions).where(and(eq(conclusions.reviewId, DEMO_REVIEW_ID), eq(conclusions.state, "draft"))).all();
+    const drafts = db
+      .select()
+      .from(conclusions)
+      .where(and(eq(conclusions.reviewId, DEMO_REVIEW_ID), eq(conclusions.state, "draft")))
+      .all();
     const strengths = drafts.flatMap((c) => pieces(c.strengths));
     expect(strengths.length).toBeGreaterThan(0);
     const draftText = body(locale, draft().text);
@@ -207,7 +233,11 @@ describe.each(LOCALES)("the demo review's report in %s", (locale) => {
     const { t } = createReportI18n(locale);
     const { text } = issued();
     const factorTitle = (n: number) => normalize(t("sections.factor", { number: n, title: framework.keyFactors[n - 1]!.title[locale] }));
-    const lines = (page: string) => page.split("\n").map(normalize).filter((line) => line !== "" && !/^[A-Z]$/.test(line));
+    const lines = (page: string) =>
+      page
+        .split("\n")
+        .map(normalize)
+        .filter((line) => line !== "" && !/^[A-Z]$/.test(line));
     const first = text.findIndex((page, i) => i > 1 && normalize(page).includes(factorTitle(1)));
     const plan = text.findIndex((page, i) => i > first && lines(page).some((line) => line === normalize(t("sections.plan"))));
     expect(first).toBeGreaterThan(1);
@@ -226,7 +256,10 @@ describe.each(LOCALES)("the demo review's report in %s", (locale) => {
       const none = [t("factor.noAgreedRecommendations"), t("factor.noRecommendations")].map(normalize);
       if (index !== -1) {
         const following = body.slice(index + 1);
-        expect(following.some((line) => /^R\d+\.1 /.test(line) || none.includes(line)), `page ${i + 1}`).toBe(true);
+        expect(
+          following.some((line) => /^R\d+\.1 /.test(line) || none.includes(line)),
+          `page ${i + 1}`,
+        ).toBe(true);
       }
     }
   });

@@ -29,19 +29,23 @@ describe("the PDF adapter's speed patches", () => {
   it.each([
     ["en", "2026-04-20T09:30:00.000Z"],
     ["fr", null],
-  ] as const)("leave the text of the %s report unchanged (issued at %s)", async (locale, issuedAt) => {
-    const definition = () => buildFeedbackReport(snapshot, { locale, issuedAt });
-    const patched = await renderPdf(definition());
-    setSpeedPatches(false);
-    const unpatched = await renderPdf(definition());
-    setSpeedPatches(true);
+  ] as const)(
+    "leave the text of the %s report unchanged (issued at %s)",
+    async (locale, issuedAt) => {
+      const definition = () => buildFeedbackReport(snapshot, { locale, issuedAt });
+      const patched = await renderPdf(definition());
+      setSpeedPatches(false);
+      const unpatched = await renderPdf(definition());
+      setSpeedPatches(true);
 
-    // The patches are really on in one render and off in the other: the bytes differ...
-    expect(patched.buffer.equals(unpatched.buffer)).toBe(false);
-    // ...and a reader gets the same pages with the same text.
-    expect(patched.pages).toBe(unpatched.pages);
-    const patchedText = pdfPages(patched.buffer);
-    expect(patchedText.join("").length).toBeGreaterThan(10_000);
-    expect(patchedText).toEqual(pdfPages(unpatched.buffer));
-  }, 60_000);
+      // The patches are really on in one render and off in the other: the bytes differ...
+      expect(patched.buffer.equals(unpatched.buffer)).toBe(false);
+      // ...and a reader gets the same pages with the same text.
+      expect(patched.pages).toBe(unpatched.pages);
+      const patchedText = pdfPages(patched.buffer);
+      expect(patchedText.join("").length).toBeGreaterThan(10_000);
+      expect(patchedText).toEqual(pdfPages(unpatched.buffer));
+    },
+    60_000,
+  );
 });

@@ -72,7 +72,12 @@ export function pdfInfo(buffer: Buffer): Record<string, string> {
   fs.writeFileSync(file, buffer);
   try {
     const output = execFileSync("pdfinfo", ["-isodates", file], { encoding: "utf8" });
-    return Object.fromEntries(output.split("\n").filter((line) => line.includes(":")).map((line) => [line.slice(0, line.indexOf(":")).trim(), line.slice(line.indexOf(":") + 1).trim()]));
+    return Object.fromEntries(
+      output
+        .split("\n")
+        .filter((line) => line.includes(":"))
+        .map((line) => [line.slice(0, line.indexOf(":")).trim(), line.slice(line.indexOf(":") + 1).trim()]),
+    );
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -70,7 +70,13 @@ describe("signing in", () => {
     expect(await getLoginDelay({ email, address: "another address", now })).toBe(0);
     await verifyLogin({ email, password: "nope", address, now });
     expect(await getLoginDelay({ email, address, now })).toBe(4000);
-    expect(db.select().from(loginAttempts).where(eq(loginAttempts.key, `account:${email} client:${address}`)).get()?.failures).toBe(7);
+    expect(
+      db
+        .select()
+        .from(loginAttempts)
+        .where(eq(loginAttempts.key, `account:${email} client:${address}`))
+        .get()?.failures,
+    ).toBe(7);
     const blocked = await login({ email, password: "workbench-demo" }, { [SOCKET_ADDRESS_HEADER]: address });
     expect(blocked.status).toBe(429);
     expect(blocked.headers.get("Retry-After")).toMatch(/^\d+$/);
@@ -88,7 +94,10 @@ describe("sessions", () => {
   it("end after 12 hours without activity", async () => {
     const cookie = await cookieFor("host@demo.test");
     expect(await getSessionUser(makeRequest("/", { cookie }))).not.toBeNull();
-    db.update(sessions).set({ expiresAt: new Date(Date.now() - 1) }).where(eq(sessions.userId, "demo-host")).run();
+    db.update(sessions)
+      .set({ expiresAt: new Date(Date.now() - 1) })
+      .where(eq(sessions.userId, "demo-host"))
+      .run();
     expect(await getSessionUser(makeRequest("/", { cookie }))).toBeNull();
     const page = await run(homeLoader, makeRequest("/reviews/demo", { cookie }), { reviewId: "demo" });
     expect(page.status).toBe(302);
@@ -98,20 +107,35 @@ describe("sessions", () => {
   it("end 30 days after sign-in, however active", async () => {
     const cookie = await cookieFor("reader@demo.test");
     const signedInAt = Date.now() - SESSION_MAX_AGE_MS + 60 * 60 * 1000;
-    db.update(sessions).set({ createdAt: new Date(signedInAt) }).where(eq(sessions.userId, "demo-reader")).run();
+    db.update(sessions)
+      .set({ createdAt: new Date(signedInAt) })
+      .where(eq(sessions.userId, "demo-reader"))
+      .run();
     // An hour before the end, activity slides the expiry to the end and no further.
-    db.update(sessions).set({ expiresAt: new Date(Date.now() + 60 * 1000) }).where(eq(sessions.userId, "demo-reader")).run();
+    db.update(sessions)
+      .set({ expiresAt: new Date(Date.now() + 60 * 1000) })
+      .where(eq(sessions.userId, "demo-reader"))
+      .run();
     expect(await getSessionUser(makeRequest("/", { cookie }))).not.toBeNull();
     const row = db.select().from(sessions).where(eq(sessions.userId, "demo-reader")).get()!;
     expect(row.expiresAt.getTime()).toBe(signedInAt + SESSION_MAX_AGE_MS);
-    db.update(sessions).set({ createdAt: new Date(Date.now() - SESSION_MAX_AGE_MS - 1) }).where(eq(sessions.userId, "demo-reader")).run();
-    db.update(sessions).set({ expiresAt: new Date(Date.now() + SESSION_IDLE_MS) }).where(eq(sessions.userId, "demo-reader")).run();
+    db.update(sessions)
+      .set({ createdAt: new Date(Date.now() - SESSION_MAX_AGE_MS - 1) })
+      .where(eq(sessions.userId, "demo-reader"))
+      .run();
+    db.update(sessions)
+      .set({ expiresAt: new Date(Date.now() + SESSION_IDLE_MS) })
+      .where(eq(sessions.userId, "demo-reader"))
+      .run();
     expect(await getSessionUser(makeRequest("/", { cookie }))).toBeNull();
   });
 
   it("slide forward with activity", async () => {
     const cookie = await cookieFor("lead@demo.test");
-    db.update(sessions).set({ expiresAt: new Date(Date.now() + 60 * 60 * 1000) }).where(eq(sessions.userId, "demo-lead")).run();
+    db.update(sessions)
+      .set({ expiresAt: new Date(Date.now() + 60 * 60 * 1000) })
+      .where(eq(sessions.userId, "demo-lead"))
+      .run();
     await getSessionUser(makeRequest("/", { cookie }));
     const row = db.select().from(sessions).where(eq(sessions.userId, "demo-lead")).get()!;
     expect(row.expiresAt.getTime()).toBeGreaterThan(Date.now() + SESSION_IDLE_MS - 5000);

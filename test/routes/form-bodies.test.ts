@@ -24,8 +24,8 @@ const BODIES: [string, Record<string, string>, string | undefined][] = [
   ["JSON", { "Content-Type": "application/json" }, JSON.stringify({ intent: "invite", email: "x@example.org" })],
   ["plain text", { "Content-Type": "text/plain;charset=UTF-8" }, "intent=invite\r\nemail=x@example.org"],
   ["no content type", {}, undefined],
-  ["multipart without a boundary", { "Content-Type": "multipart/form-data" }, "--b\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\n1\r\n--b--\r\n"],
-  ["truncated multipart", { "Content-Type": "multipart/form-data; boundary=b" }, "--b\r\nContent-Disposition: form-data; name=\"intent\"\r\n\r\ncreate"],
+  ["multipart without a boundary", { "Content-Type": "multipart/form-data" }, '--b\r\nContent-Disposition: form-data; name="a"\r\n\r\n1\r\n--b--\r\n'],
+  ["truncated multipart", { "Content-Type": "multipart/form-data; boundary=b" }, '--b\r\nContent-Disposition: form-data; name="intent"\r\n\r\ncreate'],
   ["XML", { "Content-Type": "application/xml" }, "<form><intent>create</intent></form>"],
 ];
 
@@ -72,7 +72,12 @@ const cases = Object.entries(ROUTE_ACCESS).flatMap(([name, access]) => {
 
 beforeEach(async () => {
   await loadDemoReview();
-  ids.evidenceId = db.select({ id: evidence.id }).from(evidence).where(and(eq(evidence.reviewId, DEMO_REVIEW_ID), isNull(evidence.deletedAt))).limit(1).get()!.id;
+  ids.evidenceId = db
+    .select({ id: evidence.id })
+    .from(evidence)
+    .where(and(eq(evidence.reviewId, DEMO_REVIEW_ID), isNull(evidence.deletedAt)))
+    .limit(1)
+    .get()!.id;
 });
 
 describe("a body that is not a form", () => {

@@ -8,13 +8,20 @@ beforeEach(loadDemoReview);
 const invite = async (email: string) =>
   run(
     membersAction,
-    makeRequest(`/reviews/demo/members`, { cookie: await cookieFor("lead@demo.test"), form: { intent: "invite", email, role: "peer-reviewer", affiliation: "" } }),
+    makeRequest(`/reviews/demo/members`, {
+      cookie: await cookieFor("lead@demo.test"),
+      form: { intent: "invite", email, role: "peer-reviewer", affiliation: "" },
+    }),
     { reviewId: DEMO_REVIEW_ID },
   );
 
 /** The lead's answer with the parts that differ by address (the address itself, the token) blanked. */
 function shape(data: unknown, email: string) {
-  return JSON.parse(JSON.stringify(data).replaceAll(email, "EMAIL").replace(/\/invitations\/[A-Za-z0-9_-]+/, "/invitations/TOKEN"));
+  return JSON.parse(
+    JSON.stringify(data)
+      .replaceAll(email, "EMAIL")
+      .replace(/\/invitations\/[A-Za-z0-9_-]+/, "/invitations/TOKEN"),
+  );
 }
 
 describe("inviting an address", () => {
@@ -35,13 +42,19 @@ describe("inviting an address", () => {
     // Creating a second account for the address is refused.
     const create = await run(
       acceptAction,
-      makeRequest(`/invitations/${token}`, { form: { name: "Someone", locale: "en", password: "copper kettle under the bridge", confirm: "copper kettle under the bridge" } }),
+      makeRequest(`/invitations/${token}`, {
+        form: { name: "Someone", locale: "en", password: "copper kettle under the bridge", confirm: "copper kettle under the bridge" },
+      }),
       { token },
     );
     expect(create.status).toBe(410);
-    const joined = await run(acceptAction, makeRequest(`/invitations/${token}`, { cookie: await cookieFor("admin@demo.test"), form: { intent: "join" } }), { token });
+    const joined = await run(acceptAction, makeRequest(`/invitations/${token}`, { cookie: await cookieFor("admin@demo.test"), form: { intent: "join" } }), {
+      token,
+    });
     expect(joined.location).toBe("/reviews/demo");
-    const again = await run(acceptAction, makeRequest(`/invitations/${token}`, { cookie: await cookieFor("admin@demo.test"), form: { intent: "join" } }), { token });
+    const again = await run(acceptAction, makeRequest(`/invitations/${token}`, { cookie: await cookieFor("admin@demo.test"), form: { intent: "join" } }), {
+      token,
+    });
     expect(again.status).toBe(410);
   });
 });

@@ -104,12 +104,21 @@ function mayRead(marker: Marker, reader: Reader, phase: Phase): boolean {
   }
 }
 
-const ids = { draftCitedEvidence: "marker-evidence-draft-cited", uncitedEvidence: "marker-evidence-uncited", agreedCitedEvidence: "marker-evidence-agreed-cited", documentId: "" };
+const ids = {
+  draftCitedEvidence: "marker-evidence-draft-cited",
+  uncitedEvidence: "marker-evidence-uncited",
+  agreedCitedEvidence: "marker-evidence-agreed-cited",
+  documentId: "",
+};
 
 function salt() {
   const early = new Date(Date.UTC(2026, 0, 1));
   const append = (factorId: string, marker: string, state: "draft" | "agreed") => {
-    const row = db.select().from(conclusions).where(and(eq(conclusions.reviewId, DEMO_REVIEW_ID), eq(conclusions.factorId, factorId))).get()!;
+    const row = db
+      .select()
+      .from(conclusions)
+      .where(and(eq(conclusions.reviewId, DEMO_REVIEW_ID), eq(conclusions.factorId, factorId)))
+      .get()!;
     db.update(conclusions)
       .set({ strengths: `${row.strengths} ${marker}`, state, agreedAt: state === "agreed" ? early : null, agreedBy: state === "agreed" ? "demo-lead" : null })
       .where(and(eq(conclusions.reviewId, DEMO_REVIEW_ID), eq(conclusions.factorId, factorId)))
@@ -123,12 +132,29 @@ function salt() {
     ["kf-01", MARKERS.agreedRecommendation],
   ] as const) {
     db.insert(recommendations)
-      .values({ id: `marker-${factorId}`, reviewId: DEMO_REVIEW_ID, factorId, text, priority: "high", horizon: "quick-win", position: -1, createdBy: "demo-lead" })
+      .values({
+        id: `marker-${factorId}`,
+        reviewId: DEMO_REVIEW_ID,
+        factorId,
+        text,
+        priority: "high",
+        horizon: "quick-win",
+        position: -1,
+        createdBy: "demo-lead",
+      })
       .run();
   }
 
   db.insert(interviews)
-    .values({ id: "marker-interview", reviewId: DEMO_REVIEW_ID, date: "2026-03-16", format: "focus-group", consentNotes: MARKERS.consentNote, organisationsWithheld: true, createdBy: "demo-peer" })
+    .values({
+      id: "marker-interview",
+      reviewId: DEMO_REVIEW_ID,
+      date: "2026-03-16",
+      format: "focus-group",
+      consentNotes: MARKERS.consentNote,
+      organisationsWithheld: true,
+      createdBy: "demo-peer",
+    })
     .run();
   db.insert(interviewParticipants)
     .values([
@@ -136,9 +162,7 @@ function salt() {
       { interviewId: "marker-interview", role: "Tenant", organisation: MARKERS.residentPlace, category: "resident" },
     ])
     .run();
-  db.insert(interviews)
-    .values({ id: "marker-interview-2", reviewId: DEMO_REVIEW_ID, date: "2026-03-17", format: "interview", createdBy: "demo-peer" })
-    .run();
+  db.insert(interviews).values({ id: "marker-interview-2", reviewId: DEMO_REVIEW_ID, date: "2026-03-17", format: "interview", createdBy: "demo-peer" }).run();
   db.insert(interviewParticipants)
     .values({ interviewId: "marker-interview-2", role: "Tenant", organisation: MARKERS.residentPlace, category: "resident" })
     .run();
@@ -168,7 +192,9 @@ function salt() {
     if (quote.cited) db.insert(conclusionCitations).values({ reviewId: DEMO_REVIEW_ID, factorId: quote.factorId, evidenceId: quote.id }).run();
   }
 
-  db.insert(factualComments).values({ id: "marker-comment", reviewId: DEMO_REVIEW_ID, factorId: "kf-01", text: MARKERS.factualComment, authorId: "demo-host" }).run();
+  db.insert(factualComments)
+    .values({ id: "marker-comment", reviewId: DEMO_REVIEW_ID, factorId: "kf-01", text: MARKERS.factualComment, authorId: "demo-host" })
+    .run();
   db.update(selfAssessmentAnswers)
     .set({ text: `Answer ${MARKERS.selfAssessmentAnswer}` })
     .where(and(eq(selfAssessmentAnswers.reviewId, DEMO_REVIEW_ID), eq(selfAssessmentAnswers.questionId, "kf-06-q1")))

@@ -30,20 +30,32 @@ describe("a new password", () => {
 
 describe("accepting an invitation", () => {
   it("refuses a common password or one containing the email beside the field, keeping the name", async () => {
-    const created = await inviteMember({ reviewId: DEMO_REVIEW_ID, email: "nina.berg@example.org", role: "peer-reviewer", affiliation: "", invitedBy: "demo-lead" });
+    const created = await inviteMember({
+      reviewId: DEMO_REVIEW_ID,
+      email: "nina.berg@example.org",
+      role: "peer-reviewer",
+      affiliation: "",
+      invitedBy: "demo-lead",
+    });
     if (created.status !== "invited") throw new Error("expected an invitation");
     const { token } = created;
     for (const [password, message] of [
       ["password1234", "auth:invitation.passwordCommon"],
       ["nina.berg-was-here", "auth:invitation.passwordHasEmail"],
     ] as const) {
-      const outcome = await run(acceptAction, makeRequest(`/invitations/${token}`, { form: { name: "Nina Berg", locale: "en", password, confirm: password } }), { token });
+      const outcome = await run(
+        acceptAction,
+        makeRequest(`/invitations/${token}`, { form: { name: "Nina Berg", locale: "en", password, confirm: password } }),
+        { token },
+      );
       expect(outcome.status).toBe(400);
       expect(outcome.data).toMatchObject({ errors: { password: [message] }, values: { name: "Nina Berg", password: "" } });
     }
     const accepted = await run(
       acceptAction,
-      makeRequest(`/invitations/${token}`, { form: { name: "Nina Berg", locale: "en", password: "copper kettle under the bridge", confirm: "copper kettle under the bridge" } }),
+      makeRequest(`/invitations/${token}`, {
+        form: { name: "Nina Berg", locale: "en", password: "copper kettle under the bridge", confirm: "copper kettle under the bridge" },
+      }),
       { token },
     );
     expect(accepted.status).toBe(302);

@@ -168,16 +168,32 @@ const SECRET_MARKERS = ["$argon2", "password_hash", "passwordHash", "tokenHash",
 beforeEach(async () => {
   await loadDemoReview();
   ids.documentId =
-    db.select({ id: documents.id }).from(documents).where(and(eq(documents.reviewId, DEMO_REVIEW_ID), isNull(documents.deletedAt))).limit(1).get()?.id ?? "no-document";
+    db
+      .select({ id: documents.id })
+      .from(documents)
+      .where(and(eq(documents.reviewId, DEMO_REVIEW_ID), isNull(documents.deletedAt)))
+      .limit(1)
+      .get()?.id ?? "no-document";
   ids.evidenceId =
-    db.select({ id: evidence.id }).from(evidence).where(and(eq(evidence.reviewId, DEMO_REVIEW_ID), isNull(evidence.deletedAt))).limit(1).get()?.id ?? "no-evidence";
+    db
+      .select({ id: evidence.id })
+      .from(evidence)
+      .where(and(eq(evidence.reviewId, DEMO_REVIEW_ID), isNull(evidence.deletedAt)))
+      .limit(1)
+      .get()?.id ?? "no-evidence";
 });
 
 describe("the route table", () => {
   it("lists every module under app/routes/ and nothing else", () => {
     const listed = Object.keys(ROUTE_ACCESS).sort();
-    expect(routeFiles.filter((file) => !listed.includes(file)), "routes missing from ROUTE_ACCESS").toEqual([]);
-    expect(listed.filter((name) => !routeFiles.includes(name)), "ROUTE_ACCESS entries without a module").toEqual([]);
+    expect(
+      routeFiles.filter((file) => !listed.includes(file)),
+      "routes missing from ROUTE_ACCESS",
+    ).toEqual([]);
+    expect(
+      listed.filter((name) => !routeFiles.includes(name)),
+      "ROUTE_ACCESS entries without a module",
+    ).toEqual([]);
   });
 
   it("declares access for exactly the loaders and actions each module exports", async () => {
@@ -238,7 +254,13 @@ describe.each(PHASES)("in the %s phase", (phase) => {
         for (const [intent, who] of intents) {
           const form: Record<string, string> = intent ? { intent } : {};
           const outcome = await run(module.action, makeRequest(url, { cookie, form }), params);
-          check(outcome, expectedFor(who, actor, phase, "POST", resource), `${name} action${intent ? ` (${intent})` : ""} as ${actor.label} in ${phase}`, "POST", EMPTY_FORM_SAVES.has(name));
+          check(
+            outcome,
+            expectedFor(who, actor, phase, "POST", resource),
+            `${name} action${intent ? ` (${intent})` : ""} as ${actor.label} in ${phase}`,
+            "POST",
+            EMPTY_FORM_SAVES.has(name),
+          );
         }
       }
     }

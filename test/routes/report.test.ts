@@ -11,7 +11,11 @@ import { renderedOffThread } from "#reports/render-pool";
 import { cookieFor, db, DEMO_REVIEW_ID, makeRequest, run, loadDemoReview, setPhase, type DemoEmail } from "../utils";
 
 const params = { reviewId: DEMO_REVIEW_ID };
-const sha256 = (bytes: ArrayBuffer | Buffer) => crypto.createHash("sha256").update(Buffer.from(bytes as ArrayBuffer)).digest("hex");
+const sha256 = (bytes: ArrayBuffer | Buffer) =>
+  crypto
+    .createHash("sha256")
+    .update(Buffer.from(bytes as ArrayBuffer))
+    .digest("hex");
 
 async function download(email: DemoEmail | null, query = "") {
   const cookie = email ? await cookieFor(email) : undefined;
@@ -94,7 +98,11 @@ describe("the report download, before issue", () => {
     expect(data.reviewId).toBe(DEMO_REVIEW_ID);
     expect(data.issuedAt).toBeNull();
     expect(data.files).toEqual([]);
-    const names = db.select({ name: interviewParticipants.name }).from(interviewParticipants).all().flatMap((row) => (row.name ? [row.name] : []));
+    const names = db
+      .select({ name: interviewParticipants.name })
+      .from(interviewParticipants)
+      .all()
+      .flatMap((row) => (row.name ? [row.name] : []));
     const body = JSON.stringify(outcome.data);
     for (const name of names) expect(body).not.toContain(name);
   });
@@ -151,7 +159,11 @@ describe("the issued report", () => {
       expect(row.pages).toBeGreaterThan(10);
       expect(row.issuedAt).toEqual(issuedAt);
     }
-    const audit = db.select().from(auditLog).where(and(eq(auditLog.reviewId, DEMO_REVIEW_ID), eq(auditLog.entity, "issued-report"))).all();
+    const audit = db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.reviewId, DEMO_REVIEW_ID), eq(auditLog.entity, "issued-report")))
+      .all();
     expect(audit.map((entry) => entry.entityId).sort()).toEqual([`${DEMO_REVIEW_ID}:en`, `${DEMO_REVIEW_ID}:fr`]);
   });
 

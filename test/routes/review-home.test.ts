@@ -50,7 +50,13 @@ describe("during the peer visit", () => {
     const data = await homeAs("host@demo.test");
     expect(data.gaps.some((gap) => gap.phase === "self-assessment")).toBe(true);
     expect(data.activity.length).toBeGreaterThan(0);
-    expect(data.activity.every((entry) => ["review", "member", "document", "self-assessment", "self-assessment-answer", "self-assessment-factor", "context-note", "issued-report"].includes(entry.entity))).toBe(true);
+    expect(
+      data.activity.every((entry) =>
+        ["review", "member", "document", "self-assessment", "self-assessment-answer", "self-assessment-factor", "context-note", "issued-report"].includes(
+          entry.entity,
+        ),
+      ),
+    ).toBe(true);
   });
 });
 

@@ -19,9 +19,7 @@ const routeName = (file: string) => file.replace(/^.*\/routes\//, "").replace(/\
 export const routeFiles = fs
   .readdirSync(ROUTES_DIR, { withFileTypes: true })
   .filter((entry) =>
-    entry.isDirectory()
-      ? ["route.ts", "route.tsx"].some((file) => fs.existsSync(path.join(ROUTES_DIR, entry.name, file)))
-      : /\.(ts|tsx)$/.test(entry.name),
+    entry.isDirectory() ? ["route.ts", "route.tsx"].some((file) => fs.existsSync(path.join(ROUTES_DIR, entry.name, file))) : /\.(ts|tsx)$/.test(entry.name),
   )
   .map((entry) => routeName(entry.name))
   .sort();

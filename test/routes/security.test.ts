@@ -45,10 +45,7 @@ describe("after sign-in, the browser stays on this site", () => {
 
   it.each(encoded)("signs in with redirectTo=%s and lands on this site", async (raw) => {
     const redirectTo = new URLSearchParams(`redirectTo=${raw}`).get("redirectTo")!;
-    const outcome = await run(
-      loginAction,
-      makeRequest("/login", { form: { email: "peer@demo.test", password: "workbench-demo", redirectTo } }),
-    );
+    const outcome = await run(loginAction, makeRequest("/login", { form: { email: "peer@demo.test", password: "workbench-demo", redirectTo } }));
     expect(outcome.status).toBe(302);
     expect(landing(outcome.location).origin).toBe(BASE);
     expect(landing(outcome.location).pathname).toBe("/reviews");

@@ -57,18 +57,31 @@ describe("the lead expert sets the review's time zone", () => {
     const lead = await cookieFor("lead@demo.test");
     const refused = await run(homeAction, makeRequest(home, { cookie: lead, form: { intent: "time-zone", timeZone: "Paris time" } }), params);
     expect(refused.status).toBe(400);
-    expect(refused.data).toMatchObject({ ok: false, intent: "time-zone", errors: { timeZone: ["errors.invalidTimeZone"] }, values: { timeZone: "Paris time" } });
+    expect(refused.data).toMatchObject({
+      ok: false,
+      intent: "time-zone",
+      errors: { timeZone: ["errors.invalidTimeZone"] },
+      values: { timeZone: "Paris time" },
+    });
     expect(storedZone()).toBe("Europe/Paris");
   });
 
   it("is not open to the rest of the team, nor after the report is issued", async () => {
     setZone("Europe/Paris");
-    const peer = await run(homeAction, makeRequest(home, { cookie: await cookieFor("peer@demo.test"), form: { intent: "time-zone", timeZone: "UTC" } }), params);
+    const peer = await run(
+      homeAction,
+      makeRequest(home, { cookie: await cookieFor("peer@demo.test"), form: { intent: "time-zone", timeZone: "UTC" } }),
+      params,
+    );
     expect(peer.status).toBe(403);
     const asPeer = await run(homeLoader, makeRequest(home, { cookie: await cookieFor("peer@demo.test") }), params);
     expect((asPeer.data as { timeZones: unknown }).timeZones).toBeNull();
     setPhase("issued");
-    const late = await run(homeAction, makeRequest(home, { cookie: await cookieFor("lead@demo.test"), form: { intent: "time-zone", timeZone: "UTC" } }), params);
+    const late = await run(
+      homeAction,
+      makeRequest(home, { cookie: await cookieFor("lead@demo.test"), form: { intent: "time-zone", timeZone: "UTC" } }),
+      params,
+    );
     expect(late.status).toBe(409);
     setPhase("peer-visit");
     expect(storedZone()).toBe("Europe/Paris");
@@ -120,10 +133,17 @@ describe("dates read in the review's zone", () => {
 
   it("the evidence CSV writes when each item was logged in the review's zone, and says which", async () => {
     const item = db.select({ id: evidence.id, createdAt: evidence.createdAt }).from(evidence).where(eq(evidence.reviewId, DEMO_REVIEW_ID)).limit(1).get()!;
-    db.update(evidence).set({ createdAt: new Date("2026-03-17T23:30:00Z") }).where(eq(evidence.id, item.id)).run();
+    db.update(evidence)
+      .set({ createdAt: new Date("2026-03-17T23:30:00Z") })
+      .where(eq(evidence.id, item.id))
+      .run();
     const read = async (timeZone: string) => {
       setZone(timeZone);
-      const response = (await csvLoader({ request: makeRequest(`${home}/evidence.csv?lang=en`, { cookie: await cookieFor("peer@demo.test") }), params, context: {} })) as Response;
+      const response = (await csvLoader({
+        request: makeRequest(`${home}/evidence.csv?lang=en`, { cookie: await cookieFor("peer@demo.test") }),
+        params,
+        context: {},
+      })) as Response;
       const [header, ...rows] = parse((await response.text()).replace(/^\uFEFF/, ""), { record_delimiter: "\r\n" }) as string[][];
       return { header: header![1], date: rows.find((row) => row[0] === item.id)![1] };
     };
@@ -144,7 +164,12 @@ describe("dates read in the review's zone", () => {
   });
 
   it("the invitation mail says until when its link works, with the zone", () => {
-    const mail = invitationMail({ link: "https://example.org/invitations/x", hostCity: "Belleforge", expiresAt: new Date("2026-03-29T01:00:00Z"), timeZone: "Europe/Brussels" });
+    const mail = invitationMail({
+      link: "https://example.org/invitations/x",
+      hostCity: "Belleforge",
+      expiresAt: new Date("2026-03-29T01:00:00Z"),
+      timeZone: "Europe/Brussels",
+    });
     expect(mail.text).toContain("within 14 days (until 29 Mar 2026, 03:00 CEST)");
     expect(mail.text).toContain("https://example.org/invitations/x");
   });

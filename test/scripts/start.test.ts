@@ -90,7 +90,13 @@ describe("npm start when its server dies", () => {
     const tsx = pathToFileURL(path.resolve("node_modules/tsx/dist/loader.mjs")).href;
     const result = spawnSync(process.execPath, ["--import", tsx, path.resolve("scripts/start.ts")], {
       cwd: root,
-      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", DATABASE_PATH: path.join(root, "data/db.sqlite"), PORT: String(port), HOST: "127.0.0.1" } as unknown as NodeJS.ProcessEnv,
+      env: {
+        PATH: process.env.PATH ?? "",
+        HOME: process.env.HOME ?? "",
+        DATABASE_PATH: path.join(root, "data/db.sqlite"),
+        PORT: String(port),
+        HOST: "127.0.0.1",
+      } as unknown as NodeJS.ProcessEnv,
       encoding: "utf8",
       timeout: 60_000,
     });

@@ -3,9 +3,11 @@ export default {
   colon: "{{label}}:",
   overview: {
     title: "Conclusions",
-    intro: "The peer team's rating of each key factor beside the host city's own rating. Open a factor to read the evidence, draft the conclusion and its recommendations.",
+    intro:
+      "The peer team's rating of each key factor beside the host city's own rating. Open a factor to read the evidence, draft the conclusion and its recommendations.",
     chartTitle: "Self-rating and peer rating of the {{count}} key factors",
-    chartDesc: "Dot chart. One row per key factor; columns: not in place, partly in place, in place, and not assessed or not rated. A circle marked {{self}} is the host city's self-rating; a square marked {{peer}} is the peer team's rating.",
+    chartDesc:
+      "Dot chart. One row per key factor; columns: not in place, partly in place, in place, and not assessed or not rated. A circle marked {{self}} is the host city's self-rating; a square marked {{peer}} is the peer team's rating.",
     chartRow: "Factor {{number}}: self-rating {{self}}, peer rating {{peer}}.",
     tableCaption: "Key factors: self-rating, peer rating and state of the conclusion",
     factor: "Key factor",
@@ -116,7 +118,8 @@ export default {
   },
   conflict: {
     title: "Someone else saved this in the meantime",
-    intro: "Nothing of yours was saved. Their version is below; your text is still in the form. Merge what you need, then save again: saving now replaces their version.",
+    intro:
+      "Nothing of yours was saved. Their version is below; your text is still in the form. Merge what you need, then save again: saving now replaces their version.",
     theirs: "Their version",
     savedBy: "Saved by {{name}} on {{date}}",
   },
@@ -149,7 +152,8 @@ export default {
   horizons: { "quick-win": "Quick win", "long-term": "Long term" },
   comments: {
     title: "Factual comments",
-    intro: "During the factual check the host team points out errors of fact; the lead expert answers each. Comments stay in the review's record and never appear in the report.",
+    intro:
+      "During the factual check the host team points out errors of fact; the lead expert answers each. Comments stay in the review's record and never appear in the report.",
     none: "No factual comment on this factor.",
     add: "Your factual comment",
     addHint: "What is inaccurate, and what is right.",

@@ -207,8 +207,7 @@ export default {
     none: "no evidence yet",
     balanceText: "{{supports}} supporting, {{mixed}} mixed, {{contradicts}} contradicting",
     question: "Question {{factor}}.{{question}}",
-    summary:
-      "{{covered}} of {{total}} key factors have evidence; {{questions}} of {{questionTotal}} guiding questions have evidence tied to them.",
+    summary: "{{covered}} of {{total}} key factors have evidence; {{questions}} of {{questionTotal}} guiding questions have evidence tied to them.",
     gaps: "Key factors without evidence: {{list}}.",
     refreshed: "Updated as the team logs evidence.",
   },

@@ -17,8 +17,7 @@ export default {
     notSubmitted: "Self-assessment not submitted yet",
     issued: "Date of issue",
     draft: "Draft — not issued",
-    draftNote:
-      "This is a draft. Its content may still change until the lead expert issues the review; only the issued report is the team's final feedback.",
+    draftNote: "This is a draft. Its content may still change until the lead expert issues the review; only the issued report is the team's final feedback.",
     peerTeam: "The peer review team",
     selfTeam: "The self-assessment team",
     noPeerTeam: "No peer reviewers are named on this review yet.",
@@ -49,8 +48,7 @@ export default {
       "{{city}} was reviewed against the {{count}} key factors of the {{benchmark}}. The peer review team agreed a conclusion on {{agreed}} of them; the city rated {{selfRated}} in its self-assessment.",
     peerFiguresDraft:
       "{{city}} is being reviewed against the {{count}} key factors of the {{benchmark}}. At this stage the peer review team has a conclusion on {{concluded}} of them ({{agreed}} agreed); the city rated {{selfRated}} in its self-assessment.",
-    selfFigures:
-      "{{city}} assessed itself against the {{count}} key factors of the {{benchmark}} and rated {{selfRated}} of them.",
+    selfFigures: "{{city}} assessed itself against the {{count}} key factors of the {{benchmark}} and rated {{selfRated}} of them.",
     distribution: "Peer ratings: {{inPlace}} in place, {{partly}} partly in place, {{notInPlace}} not in place.",
     selfDistribution: "Self-ratings: {{inPlace}} in place, {{partly}} partly in place, {{notInPlace}} not in place.",
     recommendations: "The development plan holds {{quickWins}} quick wins and {{longTerm}} long-term objectives.",
@@ -65,8 +63,7 @@ export default {
     selfIntro:
       "The city assessed itself against each key factor of the benchmark, answering its guiding questions and drawing on documentary sources. No peer review team took part: this report presents the city's own assessment.",
     selfAssessment: "The self-assessment",
-    selfAssessmentFacts:
-      "{{rated}} of {{factors}} key factors rated; {{answered}} of {{questions}} guiding questions answered.",
+    selfAssessmentFacts: "{{rated}} of {{factors}} key factors rated; {{answered}} of {{questions}} guiding questions answered.",
     submittedOn: "Submitted to the peer review team on {{date}}.",
     notSubmitted: "The self-assessment has not been submitted yet.",
     documents: "Documents reviewed",

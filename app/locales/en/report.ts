@@ -3,8 +3,7 @@ export default {
   intro:
     "A preview of the report built from the review's current data: the PDF says exactly the same. It is shown in the interface language; download the PDF in either language.",
   draftStatus: "Draft: the report is rebuilt from the current data each time, watermarked “draft”, until the lead expert issues the review.",
-  issuedStatus:
-    "Issued on {{date}}. The PDFs below are the files handed to the city, served exactly as stored; their SHA-256 lets anyone check a copy.",
+  issuedStatus: "Issued on {{date}}. The PDFs below are the files handed to the city, served exactly as stored; their SHA-256 lets anyone check a copy.",
   download: "Download the PDF",
   downloadIn: "PDF in {{language}}",
   languageNames: { fr: "French", en: "English" },

@@ -94,7 +94,8 @@ export default {
   },
   conflict: {
     title: "Someone else changed this in the meantime.",
-    explain: "{{name}} saved a newer version on {{when}}. Nothing is lost: both versions are shown. Choose which one to keep, or merge them in the box and keep yours.",
+    explain:
+      "{{name}} saved a newer version on {{when}}. Nothing is lost: both versions are shown. Choose which one to keep, or merge them in the box and keep yours.",
     someone: "Another team member",
     theirs: "Their version (version {{version}})",
     yours: "Your version",

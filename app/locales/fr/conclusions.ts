@@ -3,9 +3,11 @@ export default {
   colon: "{{label}}\u00a0:",
   overview: {
     title: "Conclusions",
-    intro: "La notation de chaque facteur clé par l'équipe de pairs, à côté de celle que la ville hôte s'est donnée. Ouvrez un facteur pour lire les éléments de preuve, rédiger la conclusion et ses recommandations.",
+    intro:
+      "La notation de chaque facteur clé par l'équipe de pairs, à côté de celle que la ville hôte s'est donnée. Ouvrez un facteur pour lire les éléments de preuve, rédiger la conclusion et ses recommandations.",
     chartTitle: "Auto-évaluation et notation des pairs pour les {{count}} facteurs clés",
-    chartDesc: "Graphique à points. Une ligne par facteur clé ; colonnes : pas en place, partiellement en place, en place, et non évalué ou non noté. Un cercle marqué {{self}} est l'auto-évaluation de la ville hôte ; un carré marqué {{peer}} est la notation de l'équipe de pairs.",
+    chartDesc:
+      "Graphique à points. Une ligne par facteur clé ; colonnes : pas en place, partiellement en place, en place, et non évalué ou non noté. Un cercle marqué {{self}} est l'auto-évaluation de la ville hôte ; un carré marqué {{peer}} est la notation de l'équipe de pairs.",
     chartRow: "Facteur {{number}} : auto-évaluation {{self}}, notation des pairs {{peer}}.",
     tableCaption: "Facteurs clés : auto-évaluation, notation des pairs et état de la conclusion",
     factor: "Facteur clé",
@@ -116,7 +118,8 @@ export default {
   },
   conflict: {
     title: "Quelqu'un d'autre a enregistré entre-temps",
-    intro: "Rien de votre saisie n'a été enregistré. Sa version figure ci-dessous ; votre texte est toujours dans le formulaire. Reprenez ce qu'il faut, puis enregistrez à nouveau : cet enregistrement remplacera sa version.",
+    intro:
+      "Rien de votre saisie n'a été enregistré. Sa version figure ci-dessous ; votre texte est toujours dans le formulaire. Reprenez ce qu'il faut, puis enregistrez à nouveau : cet enregistrement remplacera sa version.",
     theirs: "Sa version",
     savedBy: "Enregistrée par {{name}} le {{date}}",
   },
@@ -149,7 +152,8 @@ export default {
   horizons: { "quick-win": "Bénéfice rapide", "long-term": "Long terme" },
   comments: {
     title: "Commentaires factuels",
-    intro: "Pendant la vérification factuelle, l'équipe de la ville hôte signale les erreurs de fait ; l'expert principal répond à chacune. Les commentaires restent dans le dossier de l'évaluation et ne figurent jamais dans le rapport.",
+    intro:
+      "Pendant la vérification factuelle, l'équipe de la ville hôte signale les erreurs de fait ; l'expert principal répond à chacune. Les commentaires restent dans le dossier de l'évaluation et ne figurent jamais dans le rapport.",
     none: "Aucun commentaire factuel sur ce facteur.",
     add: "Votre commentaire factuel",
     addHint: "Ce qui est inexact, et ce qui est juste.",
@@ -204,7 +208,8 @@ export default {
   },
   errors: {
     ratingOffScale: "Choisissez une notation de l'échelle du référentiel.",
-    citationInvalid: "Seuls les éléments de preuve actifs de cette évaluation peuvent être cités ; l'un d'eux a été supprimé ou appartient à une autre évaluation.",
+    citationInvalid:
+      "Seuls les éléments de preuve actifs de cette évaluation peuvent être cités ; l'un d'eux a été supprimé ou appartient à une autre évaluation.",
     conflict: "Quelqu'un d'autre a enregistré entre-temps.",
     agreedLocked: "Cette conclusion est validée : l'expert principal doit la rouvrir avant toute modification.",
     alreadyAgreed: "Cette conclusion est déjà validée.",

@@ -125,11 +125,9 @@ export default {
     shortcutList: {
       enter: "Entrée dans la zone de texte : enregistrer l’élément",
       shiftEnter: "Maj+Entrée : nouvelle ligne dans le texte",
-      altDigit:
-        "Alt+1 … Alt+9, Alt+0 (facteur 10), Alt et la touche à droite du 0 (facteur 11) dans la zone de texte : cocher ou décocher un facteur clé",
+      altDigit: "Alt+1 … Alt+9, Alt+0 (facteur 10), Alt et la touche à droite du 0 (facteur 11) dans la zone de texte : cocher ou décocher un facteur clé",
       digit: "1 … 9, 0 et la touche à droite du 0 quand les cases des facteurs ont le focus : cocher ou décocher",
-      after:
-        "Après l’enregistrement, le curseur revient dans la zone de texte ; l’entretien, le type, le sens et les facteurs cochés restent inchangés.",
+      after: "Après l’enregistrement, le curseur revient dans la zone de texte ; l’entretien, le type, le sens et les facteurs cochés restent inchangés.",
     },
   },
   item: {
@@ -169,8 +167,7 @@ export default {
     category: "Catégorie",
     chooseCategory: "Choisir…",
     recordNames: "Noter les noms",
-    recordNamesHint:
-      "Désactivé par défaut. Les noms restent sur cette page pour le suivi de l’équipe et ne figurent jamais dans un rapport ni un export.",
+    recordNamesHint: "Désactivé par défaut. Les noms restent sur cette page pour le suivi de l’équipe et ne figurent jamais dans un rapport ni un export.",
     name: "Nom",
     addParticipant: "Ajouter une personne",
     reviewers: "Pairs présents",
@@ -189,7 +186,8 @@ export default {
     changeLabel: "Modifier la fiche de la rencontre du {{date}}",
     namesRecorded: "noms notés",
     withholdOrganisations: "Ne pas nommer leurs organisations dans le rapport",
-    withholdOrganisationsHint: "À cocher si les personnes rencontrées l'ont demandé : le rapport les compte alors par catégorie seulement, comme il le fait toujours pour les habitants.",
+    withholdOrganisationsHint:
+      "À cocher si les personnes rencontrées l'ont demandé : le rapport les compte alors par catégorie seulement, comme il le fait toujours pour les habitants.",
     organisationsWithheld: "Organisations non nommées dans le rapport.",
     noConsent: "—",
     caption: "Entretiens et groupes de discussion de cette évaluation",
@@ -241,8 +239,7 @@ export default {
     unknownDocument: "Ce document ne fait pas partie de cette évaluation.",
     notFound: "Cet élément de preuve n’existe pas dans cette évaluation.",
     notYours: "Seuls la personne qui a saisi cet élément et l’experte ou l’expert principal peuvent le modifier.",
-    changedMeanwhile:
-      "Quelqu’un a modifié cet élément entre-temps. Rechargez la page pour voir sa version ; votre texte est conservé ci-dessous.",
+    changedMeanwhile: "Quelqu’un a modifié cet élément entre-temps. Rechargez la page pour voir sa version ; votre texte est conservé ci-dessous.",
     unknownReviewer: "Choisissez des pairs de l’équipe de cette évaluation.",
     interviewNotFound: "Cet entretien n’existe pas dans cette évaluation.",
     interviewNotYours: "Seuls la personne qui a enregistré cet entretien et l’experte ou l’expert principal peuvent le modifier.",

@@ -49,14 +49,10 @@ export default {
       "{{city}} a été examinée au regard des {{count}} facteurs clés des {{benchmark}}. L'équipe d'examen par les pairs a arrêté une conclusion pour {{agreed}} d'entre eux ; la ville en a évalué {{selfRated}} dans son auto-évaluation.",
     peerFiguresDraft:
       "{{city}} est examinée au regard des {{count}} facteurs clés des {{benchmark}}. À ce stade, l'équipe d'examen par les pairs a une conclusion pour {{concluded}} d'entre eux ({{agreed}} arrêtées) ; la ville en a évalué {{selfRated}} dans son auto-évaluation.",
-    selfFigures:
-      "{{city}} s'est évaluée au regard des {{count}} facteurs clés des {{benchmark}} et en a évalué {{selfRated}}.",
-    distribution:
-      "Évaluation des pairs : {{inPlace}} en place, {{partly}} partiellement en place, {{notInPlace}} pas en place.",
-    selfDistribution:
-      "Auto-évaluation : {{inPlace}} en place, {{partly}} partiellement en place, {{notInPlace}} pas en place.",
-    recommendations:
-      "Le plan de développement comprend {{quickWins}} objectifs à bénéfices rapides et {{longTerm}} objectifs à long terme.",
+    selfFigures: "{{city}} s'est évaluée au regard des {{count}} facteurs clés des {{benchmark}} et en a évalué {{selfRated}}.",
+    distribution: "Évaluation des pairs : {{inPlace}} en place, {{partly}} partiellement en place, {{notInPlace}} pas en place.",
+    selfDistribution: "Auto-évaluation : {{inPlace}} en place, {{partly}} partiellement en place, {{notInPlace}} pas en place.",
+    recommendations: "Le plan de développement comprend {{quickWins}} objectifs à bénéfices rapides et {{longTerm}} objectifs à long terme.",
     fromTheTeam: "Synthèse de l'expert principal",
     noExecutiveSummary: "Aucune synthèse n'a encore été rédigée.",
     crossCutting: "Conclusions transversales",
@@ -68,8 +64,7 @@ export default {
     selfIntro:
       "La ville s'est évaluée au regard de chaque facteur clé du point de référence, en répondant à ses questions guides et en s'appuyant sur des sources documentaires. Aucune équipe de pairs n'y a pris part : ce rapport présente l'évaluation de la ville elle-même.",
     selfAssessment: "L'auto-évaluation",
-    selfAssessmentFacts:
-      "{{rated}} facteurs clés évalués sur {{factors}} ; {{answered}} questions guides renseignées sur {{questions}}.",
+    selfAssessmentFacts: "{{rated}} facteurs clés évalués sur {{factors}} ; {{answered}} questions guides renseignées sur {{questions}}.",
     submittedOn: "Remise à l'équipe de pairs le {{date}}.",
     notSubmitted: "L'auto-évaluation n'a pas encore été remise.",
     documents: "Documents examinés",

@@ -1,8 +1,7 @@
 export default {
   changedSinceSubmission: "Modifié depuis la transmission",
   submittedOn: "Transmise à l'équipe des pairs par {{name}} le {{when}}.",
-  phaseClosed:
-    "Non enregistré : l'évaluation est passée à la phase « $t(common:phases.{{phase}}) » et l'auto-évaluation ne peut plus être modifiée.",
+  phaseClosed: "Non enregistré : l'évaluation est passée à la phase « $t(common:phases.{{phase}}) » et l'auto-évaluation ne peut plus être modifiée.",
   phaseClosedForm:
     "Rien n'a été enregistré : l'évaluation est passée à la phase « $t(common:phases.{{phase}}) », l'auto-évaluation ne peut donc plus être modifiée. Ce que vous avez saisi se trouve toujours dans les champs ci-dessous : copiez-le si vous en avez besoin.",
   overview: {
@@ -54,8 +53,7 @@ export default {
         "Quand l'équipe est prête, transmettez l'auto-évaluation : l'équipe des pairs sait alors qu'elle peut commencer sa lecture. Des modifications restent possibles jusqu'à la fin de la visite des pairs ; elles seront signalées « modifié depuis la transmission ».",
       explainInternal:
         "Quand l'équipe est prête, marquez l'auto-évaluation comme terminée. Des modifications restent possibles ensuite ; elles seront signalées « modifié depuis la transmission ».",
-      notYet:
-        "L'équipe de la ville hôte n'a pas encore transmis son auto-évaluation. Vous pouvez déjà lire ce qu'elle a rédigé jusqu'ici.",
+      notYet: "L'équipe de la ville hôte n'a pas encore transmis son auto-évaluation. Vous pouvez déjà lire ce qu'elle a rédigé jusqu'ici.",
       stillMissing: "Vous pouvez la transmettre dès maintenant, mais il manque encore :",
       button: "Transmettre à l'équipe des pairs",
       buttonInternal: "Marquer comme terminée",
@@ -197,8 +195,7 @@ export default {
   upload: {
     tooLarge: "Ce fichier dépasse {{max}} Mo.",
     empty: "Ce fichier est vide.",
-    refusedType:
-      "Ce fichier n'est ni un PDF, ni un fichier Word, Excel ou OpenDocument, ni une image (son contenu a été vérifié, pas son nom).",
+    refusedType: "Ce fichier n'est ni un PDF, ni un fichier Word, Excel ou OpenDocument, ni une image (son contenu a été vérifié, pas son nom).",
   },
   errors: {
     unknownFactor: "« {{id}} » n'est pas un facteur clé de ce référentiel.",

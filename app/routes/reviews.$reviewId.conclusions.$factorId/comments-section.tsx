@@ -85,4 +85,3 @@ export function ResolveForm({ commentId }: { commentId: string }) {
     </Form>
   );
 }
-

@@ -23,7 +23,9 @@ export function ConclusionSection() {
           {conclusion.state === "agreed" && conclusion.agreedByName && conclusion.agreedAt ? (
             <p className="muted">{t("conclusion.agreedBy", { name: conclusion.agreedByName, date: formatDate(conclusion.agreedAt) })}</p>
           ) : conclusion.updatedAt ? (
-            <p className="muted">{t("conclusion.lastSaved", { name: conclusion.updatedByName ?? "—", date: formatDate(conclusion.updatedAt), version: conclusion.version })}</p>
+            <p className="muted">
+              {t("conclusion.lastSaved", { name: conclusion.updatedByName ?? "—", date: formatDate(conclusion.updatedAt), version: conclusion.version })}
+            </p>
           ) : null}
           <TriangulationNotice />
           {can.write ? (
@@ -67,7 +69,15 @@ export function ConclusionSection() {
   );
 }
 
-export type ConclusionConflict = { rating: Rating | null; strengths: string; improvements: string; citations: string[]; version: number; updatedByName: string | null; updatedAt: string | Date | null };
+export type ConclusionConflict = {
+  rating: Rating | null;
+  strengths: string;
+  improvements: string;
+  citations: string[];
+  version: number;
+  updatedByName: string | null;
+  updatedAt: string | Date | null;
+};
 
 export function ConclusionForm() {
   const { conclusion, citations, evidence, ratingScale } = useLoaderData<typeof loader>();
@@ -87,7 +97,9 @@ export function ConclusionForm() {
           <h3>{t("conflict.title")}</h3>
           <p>{t("conflict.intro")}</p>
           <h4>{t("conflict.theirs")}</h4>
-          {conflict.updatedAt ? <p className="muted">{t("conflict.savedBy", { name: conflict.updatedByName ?? "—", date: formatDate(conflict.updatedAt) })}</p> : null}
+          {conflict.updatedAt ? (
+            <p className="muted">{t("conflict.savedBy", { name: conflict.updatedByName ?? "—", date: formatDate(conflict.updatedAt) })}</p>
+          ) : null}
           <dl className="conclusion-text">
             <dt>{t("conclusion.rating")}</dt>
             <dd>{conflict.rating ? t(`common:ratings.${conflict.rating}`) : t("common:ratings.none")}</dd>
@@ -174,4 +186,3 @@ export function ConclusionForm() {
     </>
   );
 }
-

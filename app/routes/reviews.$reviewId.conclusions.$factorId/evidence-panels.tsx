@@ -128,4 +128,3 @@ export function TriangulationNotice() {
   }
   return <p className="notice warn">{t("triangulation.none")}</p>;
 }
-

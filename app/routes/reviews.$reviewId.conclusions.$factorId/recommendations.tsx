@@ -26,7 +26,14 @@ export function RecommendationFields({
   const value = (name: string, fallback: string) => (values ? String(values[name] ?? "") : fallback);
   return (
     <>
-      <TextAreaField id={`${idPrefix}-text`} label={t("recommendations.text")} name="text" rows={3} defaultValue={value("text", saved?.text ?? "")} errors={errors?.text} />
+      <TextAreaField
+        id={`${idPrefix}-text`}
+        label={t("recommendations.text")}
+        name="text"
+        rows={3}
+        defaultValue={value("text", saved?.text ?? "")}
+        errors={errors?.text}
+      />
       <div className="recommendation-choices">
         <ChoiceGroup
           legend={t("recommendations.priority")}
@@ -62,7 +69,10 @@ export function RecommendationFields({
           name="exampleIndex"
           defaultValue={value("exampleIndex", saved?.exampleIndex == null ? "" : String(saved.exampleIndex))}
           errors={errors?.exampleIndex}
-          options={[{ value: "", label: t("recommendations.exampleNone") }, ...factor.examples.map((example, index) => ({ value: String(index), label: example.city }))]}
+          options={[
+            { value: "", label: t("recommendations.exampleNone") },
+            ...factor.examples.map((example, index) => ({ value: String(index), label: example.city })),
+          ]}
         />
       ) : null}
     </>
@@ -87,7 +97,10 @@ export function RecommendationItem({
   const { t } = useTranslation("conclusions");
   const fetcher = useFetcher<typeof action>();
   const updateFailure = useFailure("update-recommendation", { field: "recommendationId", id: recommendation.id });
-  const updateForm = usePageForm(UpdateRecommendationSchema, `edit-${recommendation.id}`, "update-recommendation", { field: "recommendationId", id: recommendation.id });
+  const updateForm = usePageForm(UpdateRecommendationSchema, `edit-${recommendation.id}`, "update-recommendation", {
+    field: "recommendationId",
+    id: recommendation.id,
+  });
   const deleteFailure = useFailure("delete-recommendation", { field: "recommendationId", id: recommendation.id });
   const example = recommendation.exampleIndex === null ? undefined : factor.examples[recommendation.exampleIndex];
   const conflict = updateFailure?.conflict as { text: string; priority: string; horizon: string; responsibleService: string; token: number } | undefined;
@@ -102,7 +115,13 @@ export function RecommendationItem({
           {t("colon", { label: t("recommendations.priority") })} {t(`priorities.${recommendation.priority}`)}
         </span>{" "}
         <span className={`pill horizon-${recommendation.horizon}`}>{t(`horizons.${recommendation.horizon}`)}</span>{" "}
-        <span>{recommendation.responsibleService ? `${t("colon", { label: t("recommendations.service") })} ${recommendation.responsibleService}` : <span className="muted">{t("recommendations.noService")}</span>}</span>
+        <span>
+          {recommendation.responsibleService ? (
+            `${t("colon", { label: t("recommendations.service") })} ${recommendation.responsibleService}`
+          ) : (
+            <span className="muted">{t("recommendations.noService")}</span>
+          )}
+        </span>
       </p>
       {example ? (
         <details className="inspiration">
@@ -172,7 +191,12 @@ export function RecommendationItem({
               <input type="hidden" name="recommendationId" value={recommendation.id} />
               <input type="hidden" name="token" value={conflict ? conflict.token : recommendation.token} />
               {updateForm.formError && !conflict ? <FormError message={updateForm.formError} /> : null}
-              <RecommendationFields idPrefix={`edit-${recommendation.id}`} values={updateForm.values ?? undefined} errors={updateForm.errors} saved={recommendation} />
+              <RecommendationFields
+                idPrefix={`edit-${recommendation.id}`}
+                values={updateForm.values ?? undefined}
+                errors={updateForm.errors}
+                saved={recommendation}
+              />
               <button type="submit">{t("recommendations.update")}</button>
             </Form>
           </details>
@@ -262,4 +286,3 @@ export function RecommendationsSection() {
     </section>
   );
 }
-

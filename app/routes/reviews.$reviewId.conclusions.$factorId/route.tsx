@@ -16,13 +16,7 @@ import {
   saveConclusion,
 } from "#app/models/conclusion.server";
 import { citedSources, listFactorEvidence, triangulation } from "#app/models/factor-evidence.server";
-import {
-  createRecommendation,
-  deleteRecommendation,
-  listRecommendations,
-  moveRecommendation,
-  updateRecommendation,
-} from "#app/models/recommendation.server";
+import { createRecommendation, deleteRecommendation, listRecommendations, moveRecommendation, updateRecommendation } from "#app/models/recommendation.server";
 import { authorize, hasPermission, requireReviewAccess, requireReviewPermission } from "#app/utils/auth.server";
 import { getLocale } from "#app/utils/locale.server";
 import { actionPermission, canReadConclusion, loaderPermission } from "#app/utils/permissions";
@@ -69,12 +63,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       number: factor.number,
       title: localize(factor.title, locale),
       statement: localize(factor.statement, locale),
-      questions: factor.guidingQuestions.filter((question) => !question.retired).map((question) => ({ id: question.id, text: localize(question.text, locale) })),
+      questions: factor.guidingQuestions
+        .filter((question) => !question.retired)
+        .map((question) => ({ id: question.id, text: localize(question.text, locale) })),
       examples: factor.examples.map((example) => ({ city: localize(example.city, locale), text: localize(example.text, locale) })),
     },
     previous: neighbour(active[index - 1]),
     next: neighbour(active[index + 1]),
-    ratingScale: framework.ratingScale.map((rating) => ({ id: rating.id, label: localize(rating.label, locale), description: localize(rating.description, locale) })),
+    ratingScale: framework.ratingScale.map((rating) => ({
+      id: rating.id,
+      label: localize(rating.label, locale),
+      description: localize(rating.description, locale),
+    })),
     self: {
       rating: self.rating,
       summary: self.summary,
@@ -98,7 +98,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
   };
 }
-
 
 // Where the page lands after each intent, so the user sees the result of what they did.
 const ANCHORS: Record<Intent, string> = {
@@ -211,7 +210,9 @@ export default function FactorConclusion() {
       <p>
         {conclusion ? (
           <>
-            <span className={`pill state-${conclusion.version ? conclusion.state : "none"}`}>{t(`states.${conclusion.version ? conclusion.state : "none"}`)}</span>{" "}
+            <span className={`pill state-${conclusion.version ? conclusion.state : "none"}`}>
+              {t(`states.${conclusion.version ? conclusion.state : "none"}`)}
+            </span>{" "}
           </>
         ) : null}
         {conclusion?.rating ? (

@@ -24,7 +24,11 @@ export const VersionSchema = z
   .regex(/^\d+$/, msg("conclusions:errors.badVersion"))
   .transform(Number);
 
-export const IdSchema = z.string({ error: msg("conclusions:errors.noRecommendation") }).trim().min(1, msg("conclusions:errors.noRecommendation")).max(100);
+export const IdSchema = z
+  .string({ error: msg("conclusions:errors.noRecommendation") })
+  .trim()
+  .min(1, msg("conclusions:errors.noRecommendation"))
+  .max(100);
 
 export const RatingFieldSchema = z
   .string()
@@ -41,7 +45,13 @@ export const RecommendationShape = {
     .string()
     .optional()
     .transform((value) => (value ? Number(value) : null))
-    .pipe(z.number({ error: msg("conclusions:errors.exampleUnknown") }).int(msg("conclusions:errors.exampleUnknown")).min(0, msg("conclusions:errors.exampleUnknown")).nullable()),
+    .pipe(
+      z
+        .number({ error: msg("conclusions:errors.exampleUnknown") })
+        .int(msg("conclusions:errors.exampleUnknown"))
+        .min(0, msg("conclusions:errors.exampleUnknown"))
+        .nullable(),
+    ),
 };
 
 export const SaveConclusionSchema = z.object({
@@ -53,7 +63,12 @@ export const SaveConclusionSchema = z.object({
   citations: z.array(z.string().max(100)).max(500),
 });
 export const AddRecommendationSchema = z.object({ intent: z.literal("add-recommendation"), ...RecommendationShape });
-export const UpdateRecommendationSchema = z.object({ intent: z.literal("update-recommendation"), recommendationId: IdSchema, token: VersionSchema, ...RecommendationShape });
+export const UpdateRecommendationSchema = z.object({
+  intent: z.literal("update-recommendation"),
+  recommendationId: IdSchema,
+  token: VersionSchema,
+  ...RecommendationShape,
+});
 export const ReopenSchema = z.object({
   intent: z.literal("reopen"),
   reason: z

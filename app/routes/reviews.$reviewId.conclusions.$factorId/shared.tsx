@@ -69,4 +69,3 @@ export function excerpt(text: string, max = 140) {
   const flat = text.replace(/\s+/g, " ").trim();
   return flat.length > max ? `${flat.slice(0, max - 1).trimEnd()}…` : flat;
 }
-

@@ -50,8 +50,8 @@ function LinkPicker({
               {factor.questions.map((question) => (
                 <li key={question.id}>
                   <label className="choice">
-                    <input type="checkbox" name="questions" value={question.id} defaultChecked={selectedQuestions.includes(question.id)} />{" "}
-                    {factor.number}.{question.number} {question.text}
+                    <input type="checkbox" name="questions" value={question.id} defaultChecked={selectedQuestions.includes(question.id)} /> {factor.number}.
+                    {question.number} {question.text}
                   </label>
                 </li>
               ))}
@@ -188,4 +188,3 @@ export function DocumentForm({ data: loaderData, failure }: { data: LoaderData; 
     </section>
   );
 }
-

@@ -225,7 +225,8 @@ export default function DocumentsPage() {
   const formatDate = useFormatDate();
   const { reviewId, documents, canWrite, factors, deleted } = loaderData;
   const failure = actionData && !actionData.ok ? (actionData as Failure) : null;
-  const rowFailure = failure && (failure.intent === "delete" || failure.intent === "restore" || !["create", "update"].includes(failure.intent)) ? failure : null;
+  const rowFailure =
+    failure && (failure.intent === "delete" || failure.intent === "restore" || !["create", "update"].includes(failure.intent)) ? failure : null;
   const highlighted = searchParams.get("added") ?? searchParams.get("updated") ?? searchParams.get("restored");
   return (
     <>
@@ -327,9 +328,7 @@ export default function DocumentsPage() {
         <p className="muted">{t("documents.none")}</p>
       )}
 
-      {canWrite || (failure && failure.formError?.startsWith("selfAssessment:phaseClosedForm")) ? (
-        <DocumentForm data={loaderData} failure={failure} />
-      ) : null}
+      {canWrite || (failure && failure.formError?.startsWith("selfAssessment:phaseClosedForm")) ? <DocumentForm data={loaderData} failure={failure} /> : null}
     </>
   );
 }

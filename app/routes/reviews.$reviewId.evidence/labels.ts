@@ -57,7 +57,6 @@ function useInterviewLabels() {
   }, [t, facets.interviews, format]);
 }
 
-
 /**
  * Everything the cells print, translated and formatted once per render of the page: a page of
  * rows would otherwise make hundreds of translation and date-formatting calls.
@@ -94,7 +93,7 @@ export function useCellLabels() {
         factors.map((factor) => [
           factor.id,
           { short: t("factorShort", { number: factor.number }), long: t("factorLabel", { number: factor.number, title: factor.title }) },
-        ])
+        ]),
       ),
       readAll: t("log.readAll"),
       hostDocument: t("log.hostDocument"),

@@ -53,17 +53,13 @@ export function LogForm({ rowsShown }: { rowsShown: readonly string[] }) {
       remembered.attribution ??
       attributionChoices(
         facets.interviews.find((i) => i.id === firstInterview),
-        t
+        t,
       )[0] ??
-      ""
+      "",
   );
-  const [factorIds, setFactorIds] = useState<string[]>(
-    failed ? (Array.isArray(failed.values.factorIds) ? failed.values.factorIds : []) : remembered.factorIds
-  );
+  const [factorIds, setFactorIds] = useState<string[]>(failed ? (Array.isArray(failed.values.factorIds) ? failed.values.factorIds : []) : remembered.factorIds);
   const [numbers, setNumbers] = useState(typed("factorNumbers") ?? "");
-  const [questionIds, setQuestionIds] = useState<string[]>(
-    failed && Array.isArray(failed.values.questionIds) ? failed.values.questionIds : []
-  );
+  const [questionIds, setQuestionIds] = useState<string[]>(failed && Array.isArray(failed.values.questionIds) ? failed.values.questionIds : []);
   const [text, setText] = useState(typed("text") ?? "");
   const [announcement, setAnnouncement] = useState("");
   const [savedId, setSavedId] = useState<string | null>(null);
@@ -219,9 +215,7 @@ export function LogForm({ rowsShown }: { rowsShown: readonly string[] }) {
                 onChange={(event) => setText(event.target.value)}
                 onKeyDown={onTextKeyDown}
                 aria-invalid={errors.text?.length ? true : undefined}
-                aria-describedby={["log-text-hint", "log-shortcuts", errors.text?.length ? "log-text-error" : null]
-                  .filter(Boolean)
-                  .join(" ")}
+                aria-describedby={["log-text-hint", "log-shortcuts", errors.text?.length ? "log-text-error" : null].filter(Boolean).join(" ")}
               />
               <FieldErrors id="log-text-error" errors={errors.text} />
             </div>
@@ -294,9 +288,7 @@ export function LogForm({ rowsShown }: { rowsShown: readonly string[] }) {
                       <span className="factor-tags__number">{factor.number}</span>
                       <span>
                         {factor.title}{" "}
-                        <span className="muted factor-tags__count">
-                          ({t("form.factorCount", { count: facets.factorCounts[factor.id] ?? 0 })})
-                        </span>
+                        <span className="muted factor-tags__count">({t("form.factorCount", { count: facets.factorCounts[factor.id] ?? 0 })})</span>
                       </span>
                     </label>
                   </li>
@@ -334,8 +326,7 @@ export function LogForm({ rowsShown }: { rowsShown: readonly string[] }) {
                 value,
                 label: (
                   <>
-                    <span className={`pill ${value}`}>{t(`polarities.${value}`)}</span>{" "}
-                    <span className="muted">{t(`polarityHints.${value}`)}</span>
+                    <span className={`pill ${value}`}>{t(`polarities.${value}`)}</span> <span className="muted">{t(`polarityHints.${value}`)}</span>
                   </>
                 ),
               }))}
@@ -357,9 +348,7 @@ export function LogForm({ rowsShown }: { rowsShown: readonly string[] }) {
                       value={question.id}
                       checked={questionIds.includes(question.id)}
                       onChange={(event) =>
-                        setQuestionIds((current) =>
-                          event.target.checked ? [...current, question.id] : current.filter((id) => id !== question.id)
-                        )
+                        setQuestionIds((current) => (event.target.checked ? [...current, question.id] : current.filter((id) => id !== question.id)))
                       }
                     />{" "}
                     {factor.number}.{question.number} {question.text}

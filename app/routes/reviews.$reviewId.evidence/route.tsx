@@ -44,10 +44,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = evidenceEditor(access);
   const { canWrite } = actor;
   const context = await loadLogContext({ reviewId: review.id });
-  const [log, facets] = await Promise.all([
-    listEvidenceLog({ reviewId: review.id, view, actor, context }),
-    getLogFacets({ reviewId: review.id, context }),
-  ]);
+  const [log, facets] = await Promise.all([listEvidenceLog({ reviewId: review.id, view, actor, context }), getLogFacets({ reviewId: review.id, context })]);
   const search = url.searchParams;
   const kind = search.get(MEMORY.kind);
   const polarity = search.get(MEMORY.polarity);
@@ -124,7 +121,7 @@ async function writeAction({ request, params }: ActionFunctionArgs) {
         [MEMORY.polarity]: input.polarity,
         [MEMORY.attribution]: input.attribution,
         saved: outcome.id,
-      })
+      }),
     );
   }
 
@@ -165,7 +162,7 @@ function EvidenceLogPage() {
       deleteUrl: `/reviews/${reviewId}/evidence${location.search}`,
       submitDelete: (form) => submit(new FormData(form), { method: "post", action: `/reviews/${reviewId}/evidence` }),
     }),
-    [location.search, reviewId, submit]
+    [location.search, reviewId, submit],
   );
 
   const filters = useMemo<DataTableFilter[]>(
@@ -174,10 +171,7 @@ function EvidenceLogPage() {
         id: "factor",
         label: t("columns.factors"),
         type: "select",
-        options: [
-          { value: "", label: t("log.allFactors") },
-          ...factors.map((factor) => ({ value: factor.id, label: `${factor.number}. ${factor.title}` })),
-        ],
+        options: [{ value: "", label: t("log.allFactors") }, ...factors.map((factor) => ({ value: factor.id, label: `${factor.number}. ${factor.title}` }))],
       },
       {
         id: "kind",
@@ -195,28 +189,19 @@ function EvidenceLogPage() {
         id: "reviewer",
         label: t("columns.reviewer"),
         type: "select",
-        options: [
-          { value: "", label: t("log.allReviewers") },
-          ...facets.reviewers.map((reviewer) => ({ value: reviewer.id, label: reviewer.name })),
-        ],
+        options: [{ value: "", label: t("log.allReviewers") }, ...facets.reviewers.map((reviewer) => ({ value: reviewer.id, label: reviewer.name }))],
       },
       {
         id: "interview",
         label: t("columns.interview"),
         type: "select",
-        options: [
-          { value: "", label: t("log.allInterviews") },
-          ...facets.interviews.map((option) => ({ value: option.id, label: interviewLabel(option) })),
-        ],
+        options: [{ value: "", label: t("log.allInterviews") }, ...facets.interviews.map((option) => ({ value: option.id, label: interviewLabel(option) }))],
       },
       {
         id: "category",
         label: t("columns.category"),
         type: "select",
-        options: [
-          { value: "", label: t("log.allCategories") },
-          ...PARTICIPANT_CATEGORIES.map((value) => ({ value, label: t(`categories.${value}`) })),
-        ],
+        options: [{ value: "", label: t("log.allCategories") }, ...PARTICIPANT_CATEGORIES.map((value) => ({ value, label: t(`categories.${value}`) }))],
       },
       {
         id: "origin",
@@ -231,7 +216,7 @@ function EvidenceLogPage() {
       { id: "from", label: t("log.from"), type: "date" },
       { id: "to", label: t("log.to"), type: "date" },
     ],
-    [t, factors, facets, interviewLabel]
+    [t, factors, facets, interviewLabel],
   );
 
   const csvHref = `/reviews/${reviewId}/evidence.csv?${tableStateToSearchParams(state, tableConfig)}`;

@@ -39,11 +39,7 @@ export function InterviewList({
         </thead>
         <tbody>
           {interviews.map((interview) => (
-            <tr
-              key={interview.id}
-              id={`interview-${interview.id}`}
-              className={highlighted.includes(interview.id) ? "highlight" : undefined}
-            >
+            <tr key={interview.id} id={`interview-${interview.id}`} className={highlighted.includes(interview.id) ? "highlight" : undefined}>
               <th scope="row">
                 <time dateTime={interview.date}>{formatDay(interview.date)}</time>
               </th>
@@ -54,8 +50,7 @@ export function InterviewList({
                   {interview.participants.map((participant, index) => (
                     <li key={index}>
                       {participant.role}
-                      {participant.organisation ? `, ${participant.organisation}` : ""}{" "}
-                      <span className="pill">{t(`categories.${participant.category}`)}</span>
+                      {participant.organisation ? `, ${participant.organisation}` : ""} <span className="pill">{t(`categories.${participant.category}`)}</span>
                       {participant.name ? <span className="muted"> · {participant.name}</span> : null}
                     </li>
                   ))}
@@ -73,9 +68,7 @@ export function InterviewList({
                 {canWrite ? (
                   <>
                     <br />
-                    <Link to={`/reviews/${reviewId}/evidence?form-interview=${encodeURIComponent(interview.id)}`}>
-                      {t("interviews.logQuotes")}
-                    </Link>
+                    <Link to={`/reviews/${reviewId}/evidence?form-interview=${encodeURIComponent(interview.id)}`}>{t("interviews.logQuotes")}</Link>
                   </>
                 ) : null}
                 {interview.canEdit ? (

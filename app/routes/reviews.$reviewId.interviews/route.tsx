@@ -87,19 +87,19 @@ function InterviewForm({ editing }: { editing: LoaderData["editing"] }) {
   const saved = editing?.participants ?? [];
   const roles = list(
     "participantRole",
-    saved.map((p) => p.role)
+    saved.map((p) => p.role),
   );
   const organisations = list(
     "participantOrganisation",
-    saved.map((p) => p.organisation)
+    saved.map((p) => p.organisation),
   );
   const categories = list(
     "participantCategory",
-    saved.map((p) => p.category)
+    saved.map((p) => p.category),
   );
   const names = list(
     "participantName",
-    saved.map((p) => p.name ?? "")
+    saved.map((p) => p.name ?? ""),
   );
   const namesOn = values ? values.recordNames === "on" : saved.some((p) => p.name);
   const [rows, setRows] = useState(Math.max(3, roles.length + (editing ? 1 : 0)));
@@ -122,14 +122,7 @@ function InterviewForm({ editing }: { editing: LoaderData["editing"] }) {
       {editing ? <input type="hidden" name="interviewId" value={editing.id} /> : null}
       <FormError message={form.errors?.[0]} />
       <div className="grid-3">
-        <TextField
-          type="date"
-          name="date"
-          label={t("interviews.date")}
-          defaultValue={text("date", editing?.date ?? today)}
-          errors={errors.date}
-          required
-        />
+        <TextField type="date" name="date" label={t("interviews.date")} defaultValue={text("date", editing?.date ?? today)} errors={errors.date} required />
         <SelectField
           name="format"
           label={t("interviews.format")}
@@ -233,7 +226,7 @@ function InterviewForm({ editing }: { editing: LoaderData["editing"] }) {
             type="checkbox"
             name="withholdOrganisations"
             id="withhold-organisations"
-            defaultChecked={values ? values.withholdOrganisations === "on" : editing?.organisationsWithheld ?? false}
+            defaultChecked={values ? values.withholdOrganisations === "on" : (editing?.organisationsWithheld ?? false)}
             aria-describedby="withhold-organisations-hint"
           />{" "}
           {t("interviews.withholdOrganisations")}
@@ -266,8 +259,7 @@ export default function Interviews() {
       <p className="muted">{t("interviews.intro")}</p>
       {savedId ? (
         <p className="notice ok" role="status">
-          {t("interviews.saved")}{" "}
-          <Link to={`/reviews/${reviewId}/evidence?form-interview=${encodeURIComponent(savedId)}`}>{t("interviews.logQuotes")}</Link>
+          {t("interviews.saved")} <Link to={`/reviews/${reviewId}/evidence?form-interview=${encodeURIComponent(savedId)}`}>{t("interviews.logQuotes")}</Link>
         </p>
       ) : null}
       {updatedId ? (
@@ -284,13 +276,7 @@ export default function Interviews() {
 
       <h2 id="interview-list-title">{t("interviews.list")}</h2>
       {interviews.length ? (
-        <InterviewList
-          reviewId={reviewId}
-          interviews={interviews}
-          canWrite={canWrite}
-          highlighted={[savedId, updatedId]}
-          formatDay={formatDay}
-        />
+        <InterviewList reviewId={reviewId} interviews={interviews} canWrite={canWrite} highlighted={[savedId, updatedId]} formatDay={formatDay} />
       ) : (
         <p>{t("interviews.none")}</p>
       )}

@@ -14,11 +14,7 @@ export const AUTOSAVE_DELAY_MS = 800;
  * is on its way is sent when the answer comes back, with the version that answer returned, so a
  * user never conflicts with their own earlier save.
  */
-export function useAutosave(
-  payload: () => Record<string, string>,
-  onResult: (result: FetcherResult) => void,
-  onBusy: (busy: boolean) => void,
-) {
+export function useAutosave(payload: () => Record<string, string>, onResult: (result: FetcherResult) => void, onBusy: (busy: boolean) => void) {
   const fetcher = useFetcher<typeof action>();
   const timer = useRef<number | undefined>(undefined);
   const pending = useRef(false);

@@ -34,7 +34,10 @@ export function FactorDocuments({ reviewId, factorId, documents, canWrite }: Pic
               {document.url ? (
                 <>
                   {" "}
-                  · <a href={document.url} rel="noreferrer noopener" target="_blank">{t("documents.openLink")}</a>
+                  ·{" "}
+                  <a href={document.url} rel="noreferrer noopener" target="_blank">
+                    {t("documents.openLink")}
+                  </a>
                 </>
               ) : null}
             </li>

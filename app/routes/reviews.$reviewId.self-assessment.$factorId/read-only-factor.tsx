@@ -27,7 +27,13 @@ export function ReadOnlyFactor({ data }: { data: LoaderData }) {
                 ))}
               </ul>
             ) : null}
-            {answer?.text ? <div className="sa-answer-text"><TextBlocks text={answer.text} /></div> : <p className="muted">{t("factor.noAnswer")}</p>}
+            {answer?.text ? (
+              <div className="sa-answer-text">
+                <TextBlocks text={answer.text} />
+              </div>
+            ) : (
+              <p className="muted">{t("factor.noAnswer")}</p>
+            )}
             {linked.length ? (
               <p className="sa-question__documents">
                 {t("factor.documentsForQuestion")} {linked.map((document) => document.title).join(", ")}
@@ -43,11 +49,17 @@ export function ReadOnlyFactor({ data }: { data: LoaderData }) {
         </h2>
         <dl className="facts">
           <dt>{t("factor.rating")}</dt>
-          <dd>
-            {rating ? <span className={`pill ${rating.id}`}>{rating.label}</span> : <span className="muted">{t("common:ratings.none")}</span>}
-          </dd>
+          <dd>{rating ? <span className={`pill ${rating.id}`}>{rating.label}</span> : <span className="muted">{t("common:ratings.none")}</span>}</dd>
           <dt>{t("factor.summary")}</dt>
-          <dd>{assessment?.summary ? <div className="sa-answer-text"><TextBlocks text={assessment.summary} /></div> : <span className="muted">{t("factor.noSummary")}</span>}</dd>
+          <dd>
+            {assessment?.summary ? (
+              <div className="sa-answer-text">
+                <TextBlocks text={assessment.summary} />
+              </div>
+            ) : (
+              <span className="muted">{t("factor.noSummary")}</span>
+            )}
+          </dd>
         </dl>
       </section>
     </>

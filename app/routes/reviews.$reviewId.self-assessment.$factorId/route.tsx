@@ -1,20 +1,5 @@
-import {
-  data,
-  redirect,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-  type MetaFunction,
-} from "@remix-run/node";
-import {
-  Form,
-  Link,
-  useActionData,
-  useLoaderData,
-  useNavigation,
-  useSearchParams,
-  useSubmit,
-  type ShouldRevalidateFunction,
-} from "@remix-run/react";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams, useSubmit, type ShouldRevalidateFunction } from "@remix-run/react";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { getKeyFactor, localize, requireFramework } from "#benchmark/index";
@@ -24,11 +9,7 @@ import { FormError } from "#app/components/field";
 import { TextBlocks } from "#app/components/paragraphs";
 import { listDocumentsForFactor } from "#app/models/document.server";
 import { answerField, versionField } from "#app/models/self-assessment-fields";
-import {
-  getFactorAssessment,
-  saveFactorAssessment,
-  type SaveResult,
-} from "#app/models/self-assessment.server";
+import { getFactorAssessment, saveFactorAssessment, type SaveResult } from "#app/models/self-assessment.server";
 import { hasPermission, requireReviewPermission } from "#app/utils/auth.server";
 import { actionPermission, loaderPermission } from "#app/utils/permissions";
 import { getLocale } from "#app/utils/locale.server";
@@ -104,13 +85,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     previous: index > 0 ? neighbour(index - 1) : null,
     next: index >= 0 ? neighbour(index + 1) : null,
     // Changes whenever something was saved through a full form post, so the form starts afresh.
-    stamp: [
-      saved.assessment?.version ?? 0,
-      ...questions.map((question) => saved.answers[question.id]?.version ?? 0),
-    ].join("."),
+    stamp: [saved.assessment?.version ?? 0, ...questions.map((question) => saved.answers[question.id]?.version ?? 0)].join("."),
   };
 }
-
 
 /** The page's phase-closed message, above the form, for whichever save the user started. */
 const closedMessage = (phase: Phase) => msg("selfAssessment:phaseClosedForm", { phase });
@@ -159,7 +136,10 @@ async function writeAction({ request, params }: ActionFunctionArgs) {
   const submission = unparsedSubmission(form);
   const refuse = (errors: FieldErrorMap) => {
     const { _form: formErrors = ["errors.fixBelow"], ...fields } = errors;
-    return invalid(submission, { formErrors, fieldErrors: Object.fromEntries(Object.entries(fields).filter((entry): entry is [string, string[]] => !!entry[1])) });
+    return invalid(submission, {
+      formErrors,
+      fieldErrors: Object.fromEntries(Object.entries(fields).filter((entry): entry is [string, string[]] => !!entry[1])),
+    });
   };
   if (Object.keys(parsed.errors).length) return refuse(parsed.errors);
   const result = await saveFactorAssessment({
@@ -227,9 +207,7 @@ export default function FactorPage() {
       <p className="breadcrumb no-print">
         <Link to={`/reviews/${reviewId}/self-assessment`}>{t("overview.title")}</Link> › {t("factor.kicker", { number: factor.number })}
       </p>
-      <h1>
-        {t("factor.heading", { number: factor.number, title: factor.title })}
-      </h1>
+      <h1>{t("factor.heading", { number: factor.number, title: factor.title })}</h1>
       <div className="sa-factor">
         <div className="sa-factor__main">
           <p className="sa-statement">{factor.statement}</p>
@@ -237,9 +215,7 @@ export default function FactorPage() {
             <summary>{t("factor.rationale")}</summary>
             <TextBlocks text={factor.rationale} />
           </details>
-          {submission ? (
-            <p className="muted">{t("submittedOn", { name: submission.byName ?? "—", when: formatDateTime(submission.at) })}</p>
-          ) : null}
+          {submission ? <p className="muted">{t("submittedOn", { name: submission.byName ?? "—", when: formatDateTime(submission.at) })}</p> : null}
           {saved !== null && !wholeForm ? (
             <p className="notice ok" role="status">
               {saved === "0" ? t("factor.nothingChanged") : t("factor.saved")}

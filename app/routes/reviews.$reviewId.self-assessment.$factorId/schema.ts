@@ -3,7 +3,10 @@ import { ANSWER_MAX_LENGTH, SUMMARY_MAX_LENGTH, versionField } from "#app/models
 import type { AnswerInput } from "#app/models/self-assessment.server";
 import { formValues, msg, optionalText, type FieldErrors as FieldErrorMap } from "#app/utils/validation";
 
-export const versionSchema = z.coerce.number({ error: "selfAssessment:errors.badVersion" }).int("selfAssessment:errors.badVersion").min(0, "selfAssessment:errors.badVersion");
+export const versionSchema = z.coerce
+  .number({ error: "selfAssessment:errors.badVersion" })
+  .int("selfAssessment:errors.badVersion")
+  .min(0, "selfAssessment:errors.badVersion");
 export const optionalRating = z
   .string()
   .trim()

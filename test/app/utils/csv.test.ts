@@ -85,7 +85,7 @@ describe("every CSV export", () => {
           polarity: "supports" as const,
           attribution: payload,
           createdBy: "demo-peer",
-        }))
+        })),
       )
       .run();
     const [header, ...rows] = await download(evidenceCsv, `/reviews/${DEMO_REVIEW_ID}/evidence.csv?q=csv+injection+probe&lang=en`);
@@ -109,7 +109,7 @@ describe("every CSV export", () => {
           horizon: "quick-win" as const,
           responsibleService: payload,
           position: 100 + i,
-        }))
+        })),
       )
       .run();
     const [header, ...rows] = await download(planCsv, `/reviews/${DEMO_REVIEW_ID}/plan.csv?lang=en`);

@@ -23,14 +23,30 @@ function post(body: BodyInit, headers: Record<string, string> = {}) {
 
 describe("the form convention", () => {
   it("parses a form with its schema: empty fields are missing, repeated names an array", () => {
-    const submission = parseSubmission(form([["title", " Plan "], ["note", ""], ["tags", "a"]]), NoteSchema);
+    const submission = parseSubmission(
+      form([
+        ["title", " Plan "],
+        ["note", ""],
+        ["tags", "a"],
+      ]),
+      NoteSchema,
+    );
     expect(submission.status).toBe("success");
     if (submission.status !== "success") return;
     expect(submission.value).toEqual({ title: "Plan", note: "", tags: ["a"] });
   });
 
   it("answers bad input with 400, the i18n keys beside their fields and what was typed", async () => {
-    const submission = parseSubmission(form([["title", ""], ["note", "gardé"], ["tags", "a"], ["tags", "b"], ["tags", "c"]]), NoteSchema);
+    const submission = parseSubmission(
+      form([
+        ["title", ""],
+        ["note", "gardé"],
+        ["tags", "a"],
+        ["tags", "b"],
+        ["tags", "c"],
+      ]),
+      NoteSchema,
+    );
     const reply = invalid(submission);
     expect(reply.init?.status).toBe(400);
     const result: FormResult = reply.data;
@@ -52,7 +68,13 @@ describe("the form convention", () => {
   });
 
   it("gives back dotted field names as the form wrote them", () => {
-    const result = unparsedSubmission(form([["answer.kf-01-q1", "Réponse"], ["version.kf-01-q1", "3"], ["summary", "Résumé"]])).reply();
+    const result = unparsedSubmission(
+      form([
+        ["answer.kf-01-q1", "Réponse"],
+        ["version.kf-01-q1", "3"],
+        ["summary", "Résumé"],
+      ]),
+    ).reply();
     expect(submittedValue(result, "answer.kf-01-q1")).toBe("Réponse");
     expect(submittedValues(result)).toEqual({ "answer.kf-01-q1": "Réponse", "version.kf-01-q1": "3", summary: "Résumé" });
   });
@@ -102,6 +124,6 @@ describe("a page form seeded from the last result", () => {
     }
     const html = renderToString(createElement(Page));
     expect(html).toContain(`value="${"x".repeat(30)}"`);
-    expect(html).toContain('errors.tooLong|{&quot;max&quot;:20}');
+    expect(html).toContain("errors.tooLong|{&quot;max&quot;:20}");
   });
 });

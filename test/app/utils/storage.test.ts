@@ -58,7 +58,7 @@ describe("a save when the disk is full", () => {
         cookie: await cookieFor("peer@demo.test"),
         form: { intent: "create", via: "fetcher", kind: "observation", text: LONG, factorIds: ["kf-05"], polarity: "mixed", attribution: "" },
       }),
-      params
+      params,
     );
     expect(outcome.status).toBe(503);
     expect(outcome.thrown).toBe(false);
@@ -86,7 +86,7 @@ describe("a save when the disk is full", () => {
         cookie: await cookieFor("peer@demo.test"),
         form: { intent: "create", via: "fetcher", kind: "observation", text: LONG, factorIds: ["kf-05"], polarity: "mixed", attribution: "" },
       }),
-      params
+      params,
     );
     expect(retry.status).toBe(200);
     expect(db.select().from(evidence).where(eq(evidence.text, LONG)).all()).toHaveLength(1);
@@ -96,20 +96,30 @@ describe("a save when the disk is full", () => {
     setPhase("self-assessment");
     const log = captureLog();
     restore = diskFull();
-    const before = db.select().from(contextNotes).where(and(eq(contextNotes.reviewId, DEMO_REVIEW_ID), eq(contextNotes.contextualFactorId, "cf-political-situation"))).get();
+    const before = db
+      .select()
+      .from(contextNotes)
+      .where(and(eq(contextNotes.reviewId, DEMO_REVIEW_ID), eq(contextNotes.contextualFactorId, "cf-political-situation")))
+      .get();
     const outcome = await run(
       contextAction,
       makeRequest(`/reviews/${DEMO_REVIEW_ID}/context`, {
         cookie: await cookieFor("host@demo.test"),
         form: { "note.cf-political-situation": LONG, "effect.cf-political-situation": "helps", "version.cf-political-situation": String(before?.version ?? 0) },
       }),
-      params
+      params,
     );
     expect(outcome.status).toBe(503);
     const result = outcome.data as FormResult;
     expect(formErrorsOf(result)).toEqual([CANNOT_SAVE]);
     expect(submittedValue(result, "note.cf-political-situation")).toBe(LONG);
-    expect(db.select().from(contextNotes).where(and(eq(contextNotes.reviewId, DEMO_REVIEW_ID), eq(contextNotes.contextualFactorId, "cf-political-situation"))).get()).toEqual(before);
+    expect(
+      db
+        .select()
+        .from(contextNotes)
+        .where(and(eq(contextNotes.reviewId, DEMO_REVIEW_ID), eq(contextNotes.contextualFactorId, "cf-political-situation")))
+        .get(),
+    ).toEqual(before);
     expect(log).toHaveBeenCalledTimes(1);
   });
 
@@ -119,7 +129,7 @@ describe("a save when the disk is full", () => {
     const outcome = await run(
       loginAction,
       makeRequest("/login", { form: { email: "peer@demo.test", password: "workbench-demo", redirectTo: "/reviews" } }),
-      {}
+      {},
     );
     expect(outcome.status).toBe(503);
     const result = outcome.data as FormResult & { values: Record<string, string> };
@@ -135,7 +145,10 @@ describe("reading when the disk cannot be written", () => {
   it("still shows pages to a signed-in user whose session is due to be extended", async () => {
     const cookie = await cookieFor("lead@demo.test");
     // A session last extended long ago: this request would extend it.
-    db.update(sessions).set({ expiresAt: new Date(Date.now() + 60 * 60_000) }).where(eq(sessions.userId, "demo-lead")).run();
+    db.update(sessions)
+      .set({ expiresAt: new Date(Date.now() + 60 * 60_000) })
+      .where(eq(sessions.userId, "demo-lead"))
+      .run();
     const log = captureLog();
     restore = readOnlyDisk();
     const outcome = await run(reviewHome, makeRequest(`/reviews/${DEMO_REVIEW_ID}`, { cookie }), params);

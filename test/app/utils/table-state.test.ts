@@ -104,7 +104,12 @@ describe("writing a view to the URL", () => {
   });
 
   it("serialises a sort as id.direction pairs", () => {
-    expect(serializeSort([{ id: "date", desc: true }, { id: "kind", desc: false }])).toBe("date.desc,kind.asc");
+    expect(
+      serializeSort([
+        { id: "date", desc: true },
+        { id: "kind", desc: false },
+      ]),
+    ).toBe("date.desc,kind.asc");
     expect(serializeSort([])).toBe("");
   });
 });
