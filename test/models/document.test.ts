@@ -1,3 +1,4 @@
+// Over 400 lines on purpose: the document model's cases (upload, link, kinds, sniffing, permissions) share one upload fixture.
 import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";

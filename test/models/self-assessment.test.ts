@@ -1,3 +1,4 @@
+// Over 400 lines on purpose: answering, rating and conflict cases share one seeded factor fixture and form helpers.
 import { and, count, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { saveFactorAssessment } from "#app/models/self-assessment.server";
