@@ -1,15 +1,15 @@
 // Over 400 lines on purpose: one perf scenario (seed, server, measured requests) that reads top to bottom.
-import { spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import os from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { pathToFileURL } from "node:url";
 import type Database from "better-sqlite3";
 import type { Browser, Page } from "playwright-core";
 import { foldText } from "#db/search-text";
+import { ensureServerBuild, enterPerfEnvironment } from "./app-environment";
 
 /**
  * The evidence log under load: a review with 5,000 items across 40 interviews in a fresh
@@ -357,23 +357,8 @@ export async function runEvidencePerf(): Promise<{
   items: 5000;
 }> {
   const root = process.cwd();
-  const serverBuild = path.join(root, "build/server/index.js");
-  if (!fs.existsSync(serverBuild)) {
-    console.log("evidence perf: no build found, building the app…");
-    const built = spawnSync("npx", ["remix", "vite:build"], { stdio: ["ignore", "ignore", "inherit"] });
-    if (built.status !== 0) throw new Error("The build failed.");
-  }
-
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "workbench-evidence-perf-"));
-  const saved = { ...process.env };
-  // Set before any app module is imported: the database handle and the environment are read once.
-  Object.assign(process.env, {
-    NODE_ENV: "production",
-    DATABASE_PATH: path.join(dir, "workbench.sqlite"),
-    UPLOADS_PATH: path.join(dir, "uploads"),
-    SESSION_SECRET: "perf-session-secret-that-is-long-enough-0123456789",
-    DEMO: "1",
-  });
+  const serverBuild = ensureServerBuild("evidence perf");
+  const { dir, restore } = enterPerfEnvironment("workbench-evidence-perf-");
   const global = globalThis as { __workbenchDb?: { $client: Database.Database } };
   let browser: Browser | undefined;
   let served: Awaited<ReturnType<typeof startRemixServe>> | undefined;
@@ -493,8 +478,7 @@ export async function runEvidencePerf(): Promise<{
     // Leave no handle behind for whatever runs next in this process.
     global.__workbenchDb?.$client.close();
     delete global.__workbenchDb;
-    for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key];
-    Object.assign(process.env, saved);
+    restore();
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -1,13 +1,12 @@
-import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import type http from "node:http";
-import os from "node:os";
 import path from "node:path";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { pathToFileURL } from "node:url";
 import type Database from "better-sqlite3";
 import { close, fillLargeLog, listen, serveApp, signIn } from "./evidence";
 import { fillLargeReview, REVIEW_ID as REPORT_REVIEW_ID } from "./report";
+import { ensureServerBuild, enterPerfEnvironment } from "./app-environment";
 
 /**
  * Exports under load: the production build served in this process, an evidence log of 11,000
@@ -34,21 +33,8 @@ function percentile(values: number[], p: number) {
 
 export async function runExportPerf() {
   const root = process.cwd();
-  const serverBuild = path.join(root, "build/server/index.js");
-  if (!fs.existsSync(serverBuild)) {
-    console.log("exports perf: no build found, building the app…");
-    const built = spawnSync("npx", ["remix", "vite:build"], { stdio: ["ignore", "ignore", "inherit"] });
-    if (built.status !== 0) throw new Error("The build failed.");
-  }
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "workbench-exports-perf-"));
-  const saved = { ...process.env };
-  Object.assign(process.env, {
-    NODE_ENV: "production",
-    DATABASE_PATH: path.join(dir, "workbench.sqlite"),
-    UPLOADS_PATH: path.join(dir, "uploads"),
-    SESSION_SECRET: "perf-session-secret-that-is-long-enough-0123456789",
-    DEMO: "1",
-  });
+  const serverBuild = ensureServerBuild("exports perf");
+  const { dir, restore } = enterPerfEnvironment("workbench-exports-perf-");
   const global = globalThis as { __workbenchDb?: { $client: Database.Database } };
   const servers: http.Server[] = [];
   try {
@@ -164,8 +150,7 @@ export async function runExportPerf() {
     }
     global.__workbenchDb?.$client.close();
     delete global.__workbenchDb;
-    for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key];
-    Object.assign(process.env, saved);
+    restore();
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
