@@ -41,3 +41,5 @@ export type Priority = (typeof PRIORITIES)[number];
 
 export const HORIZONS = ["quick-win", "long-term"] as const;
 export type Horizon = (typeof HORIZONS)[number];
+
+export const MAIL_STATES = ["none", "pending", "sending", "sent", "failed"] as const;

@@ -10,6 +10,7 @@ import {
   HORIZONS,
   INTERVIEW_FORMATS,
   LOCALE_VALUES,
+  MAIL_STATES,
   PARTICIPANT_CATEGORIES,
   PHASES,
   POLARITIES,
@@ -38,8 +39,52 @@ export const users = sqliteTable("users", {
   locale: text("locale", { enum: LOCALE_VALUES }).notNull().default("en"),
   passwordHash: text("password_hash").notNull(),
   isAdmin: integer("is_admin", { mode: "boolean" }).notNull().default(false),
+  /** Notifications are also mailed (when SMTP_URL is set) unless the member turned this off. */
+  mailNotifications: integer("mail_notifications", { mode: "boolean" }).notNull().default(true),
+  /** Set by the administrator: the account cannot sign in and its sessions are gone. */
+  deactivatedAt: integer("deactivated_at", { mode: "timestamp_ms" }),
   createdAt: createdAt(),
 });
+
+/** Single-use links to choose a new password (valid one hour); only the token's hash is kept. */
+export const passwordResets = sqliteTable(
+  "password_resets",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    tokenHash: text("token_hash").notNull().unique(),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+    usedAt: integer("used_at", { mode: "timestamp_ms" }),
+    /** The administrator who made the link to pass on; null when the owner asked by mail. */
+    createdBy: text("created_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("password_resets_user_idx").on(t.userId)],
+);
+
+/**
+ * What a member is told (app/models/notification.server.ts): one row per recipient, stored only
+ * for those who may read it. `kind` and `params` are turned into text in the reader's language.
+ */
+export const notifications = sqliteTable(
+  "notifications",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    reviewId: text("review_id").references(() => reviews.id, { onDelete: "cascade" }),
+    kind: text("kind").notNull(),
+    params: text("params", { mode: "json" }).notNull(),
+    readAt: integer("read_at", { mode: "timestamp_ms" }),
+    /** none: not to be mailed; pending → sending → sent or failed. */
+    mailState: text("mail_state", { enum: MAIL_STATES }).notNull().default("none"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("notifications_user_idx").on(t.userId, t.createdAt), index("notifications_mail_idx").on(t.mailState)],
+);
 
 export const sessions = sqliteTable(
   "sessions",
@@ -115,6 +160,8 @@ export const invitations = sqliteTable(
     tokenHash: text("token_hash").notNull().unique(),
     expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
     usedAt: integer("used_at", { mode: "timestamp_ms" }),
+    /** Revoked by the lead: the link stops working, the row stays so the Team page can say so. */
+    revokedAt: integer("revoked_at", { mode: "timestamp_ms" }),
     createdBy: text("created_by")
       .notNull()
       .references(() => users.id),
