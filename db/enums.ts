@@ -43,3 +43,10 @@ export const HORIZONS = ["quick-win", "long-term"] as const;
 export type Horizon = (typeof HORIZONS)[number];
 
 export const MAIL_STATES = ["none", "pending", "sending", "sent", "failed"] as const;
+
+/** What a suggestion for a plan-of-action commitment is taken from in another review of the city. */
+export const PREFILL_SOURCE_TYPES = ["evidence", "answer", "recommendation"] as const;
+export type PrefillSourceType = (typeof PREFILL_SOURCE_TYPES)[number];
+
+export const PREFILL_DECISIONS = ["accepted", "rejected"] as const;
+export type PrefillDecision = (typeof PREFILL_DECISIONS)[number];

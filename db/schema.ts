@@ -14,6 +14,8 @@ import {
   PARTICIPANT_CATEGORIES,
   PHASES,
   POLARITIES,
+  PREFILL_DECISIONS,
+  PREFILL_SOURCE_TYPES,
   PRIORITIES,
   RATINGS,
   REVIEW_KINDS,
@@ -126,6 +128,8 @@ export const reviews = sqliteTable("reviews", {
   crossCuttingConclusions: text("cross_cutting_conclusions").notNull().default(""),
   summaryVersion: integer("summary_version").notNull().default(0),
   issuedAt: integer("issued_at", { mode: "timestamp_ms" }),
+  /** The entity a city names to follow and coordinate a plan of action (ECCAR's 10-point plan); printed on its annual report. */
+  coordinatingEntity: text("coordinating_entity").notNull().default(""),
   createdBy: text("created_by").references(() => users.id),
   createdAt: createdAt(),
 });
@@ -218,6 +222,81 @@ export const selfAssessmentFactors = sqliteTable(
     updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.reviewId, t.factorId] })],
+);
+
+// ---- City actions (a plan of action such as ECCAR's: what the city runs per commitment) ----
+
+export const cityActions = sqliteTable(
+  "city_actions",
+  {
+    id: text("id").primaryKey(),
+    reviewId: text("review_id")
+      .notNull()
+      .references(() => reviews.id, { onDelete: "cascade" }),
+    /** The commitment (key factor) id the action answers. */
+    factorId: text("factor_id").notNull(),
+    title: text("title").notNull(),
+    description: text("description").notNull().default(""),
+    responsibleService: text("responsible_service").notNull().default(""),
+    partners: text("partners").notNull().default(""),
+    startYear: integer("start_year").notNull(),
+    /** The last year the action ran; none while it goes on. */
+    endYear: integer("end_year"),
+    /** As the city states it ("€40,000 a year"), empty when not known. */
+    budget: text("budget").notNull().default(""),
+    /** A rating id on the review framework's scale (ECCAR: not started … embedded in policy). */
+    status: text("status").notNull(),
+    indicators: text("indicators").notNull().default(""),
+    /** Where the action came from when it was accepted from a suggestion, as shown to the user then. */
+    source: text("source").notNull().default(""),
+    position: integer("position").notNull(),
+    version: integer("version").notNull().default(1),
+    createdBy: text("created_by").references(() => users.id),
+    createdAt: createdAt(),
+    updatedBy: text("updated_by").references(() => users.id),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("city_actions_review_idx").on(t.reviewId, t.factorId, t.position)],
+);
+
+/** What an action achieved in one year, and where it stood then: the annual report's lines. */
+export const cityActionYears = sqliteTable(
+  "city_action_years",
+  {
+    actionId: text("action_id")
+      .notNull()
+      .references(() => cityActions.id, { onDelete: "cascade" }),
+    year: integer("year").notNull(),
+    status: text("status").notNull(),
+    results: text("results").notNull().default(""),
+    updatedBy: text("updated_by").references(() => users.id),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.actionId, t.year] })],
+);
+
+/**
+ * A suggestion taken from another review of the same city (evidence, a self-assessment answer,
+ * a development-plan action) that a user accepted or rejected for one commitment: decided
+ * suggestions are not offered again.
+ */
+export const prefillDecisions = sqliteTable(
+  "prefill_decisions",
+  {
+    reviewId: text("review_id")
+      .notNull()
+      .references(() => reviews.id, { onDelete: "cascade" }),
+    factorId: text("factor_id").notNull(),
+    sourceReviewId: text("source_review_id")
+      .notNull()
+      .references(() => reviews.id, { onDelete: "cascade" }),
+    sourceType: text("source_type", { enum: PREFILL_SOURCE_TYPES }).notNull(),
+    sourceId: text("source_id").notNull(),
+    decision: text("decision", { enum: PREFILL_DECISIONS }).notNull(),
+    decidedBy: text("decided_by").references(() => users.id),
+    decidedAt: integer("decided_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.reviewId, t.factorId, t.sourceReviewId, t.sourceType, t.sourceId] })],
 );
 
 export const documents = sqliteTable(

@@ -32,6 +32,9 @@ describe("migrations", () => {
         "recommendations",
         "context_notes",
         "audit_log",
+        "city_actions",
+        "city_action_years",
+        "prefill_decisions",
       ]),
     );
     migrateDb(db);
