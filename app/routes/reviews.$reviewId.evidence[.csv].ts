@@ -30,5 +30,5 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       .replace(/[^a-z0-9]+/g, "-")
       .replace(/^-|-$/g, "") || "review";
   const filename = `${t("evidence:meta.log")} ${review.hostCity}.csv`;
-  return csvResponse({ batches, fileName: filename, asciiName: `evidence-${city}.csv` });
+  return csvResponse({ batches, fileName: filename, asciiName: `evidence-${city}.csv`, locale });
 }

@@ -22,9 +22,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     t(`conclusions:csv.${key}`),
   );
   const records = rows.map((row) => [
-    String(row.factorNumber),
+    row.factorNumber,
     row.factorTitle,
-    String(row.position),
+    row.position,
     row.text,
     t(`conclusions:priorities.${row.priority}`),
     t(`conclusions:horizons.${row.horizon}`),
@@ -34,5 +34,5 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   ]);
   const fileName = `${review.hostCity}-development-plan.csv`;
   // A plan holds tens of rows, not thousands: one batch.
-  return csvResponse({ batches: [[header, ...records]], fileName, asciiName: fileName.replace(/[^\w.-]/g, "_") });
+  return csvResponse({ batches: [[header, ...records]], fileName, asciiName: fileName.replace(/[^\w.-]/g, "_"), locale });
 }

@@ -210,7 +210,7 @@ describe("the development plan", () => {
     expect(response.headers.get("Content-Type")).toBe("text/csv; charset=utf-8");
     const bytes = new Uint8Array(await response.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const lines: string[][] = parse(new TextDecoder().decode(bytes), { record_delimiter: "\r\n" });
+    const lines: string[][] = parse(new TextDecoder().decode(bytes), { record_delimiter: "\r\n", delimiter: ";" });
     expect(lines[0]!.join(",")).toBe("Facteur,Facteur clé,Ordre,Recommandation,Priorité,Horizon,Service suggéré,Inspiration,État");
     expect(lines).toHaveLength(3);
     expect(lines[1]).toContain("Bénéfice rapide");

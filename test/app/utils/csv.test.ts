@@ -23,16 +23,16 @@ const PAYLOADS = [
   "＝1+1",
 ];
 
-const read = (text: string): string[][] => parse(text, { bom: true, record_delimiter: "\r\n" });
+const read = (text: string, delimiter = ","): string[][] => parse(text, { bom: true, record_delimiter: "\r\n", delimiter });
 
-async function download(loader: typeof evidenceCsv, path: string) {
+async function download(loader: typeof evidenceCsv, path: string, delimiter = ",") {
   const response = (await loader({
     request: makeRequest(path, { cookie: await cookieFor("lead@demo.test") }),
     params: { reviewId: DEMO_REVIEW_ID },
     context: {},
   })) as Response;
   expect(response.status).toBe(200);
-  return read(await response.text());
+  return read(await response.text(), delimiter);
 }
 
 beforeEach(loadDemoReview);
@@ -53,6 +53,44 @@ describe("the CSV writer", () => {
       ["a", "'-1"],
       ["b", "c, d"],
     ]);
+  });
+});
+
+describe("separators by language", () => {
+  it("writes French with ';' between cells and ',' as the decimal mark, English with ',' and '.'", () => {
+    const records = [
+      ["Facteur", "Part", "Note"],
+      ["Accès; égalité", 1.5, "a, b"],
+      ["-2", -2.25, 12],
+    ];
+    const fr = toCsv(records, "fr");
+    const en = toCsv(records, "en");
+    expect(fr.split("\r\n")[1]).toBe('"Accès; égalité";1,5;a, b');
+    expect(en.split("\r\n")[1]).toBe('Accès; égalité,1.5,"a, b"');
+    // Each file reads back to the same cells under its own separator; a number the app writes is
+    // not text, so its minus sign is not neutralised, while the text "-2" is.
+    const cells = [
+      ["Facteur", "Part", "Note"],
+      ["Accès; égalité", "1,5", "a, b"],
+      ["'-2", "-2,25", "12"],
+    ];
+    expect(read(fr, ";")).toEqual(cells);
+    expect(read(en, ",")).toEqual(cells.map((row) => row.map((cell) => cell.replace(/^(-?\d),(\d+)$/, "$1.$2"))));
+    expect([...new TextEncoder().encode(fr).slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  });
+
+  it("sends the French plan and evidence log with ';', the English ones with ','", async () => {
+    for (const [loader, path] of [
+      [planCsv, `/reviews/${DEMO_REVIEW_ID}/plan.csv`],
+      [evidenceCsv, `/reviews/${DEMO_REVIEW_ID}/evidence.csv`],
+    ] as const) {
+      const fr = await download(loader, `${path}?lang=fr`, ";");
+      const en = await download(loader, `${path}?lang=en`, ",");
+      expect(fr.length).toBe(en.length);
+      expect(fr.length).toBeGreaterThan(2);
+      expect(new Set(fr.map((row) => row.length))).toEqual(new Set([en[0]!.length]));
+      expect(fr[0]).not.toEqual(en[0]);
+    }
   });
 });
 
