@@ -50,3 +50,14 @@ export type PrefillSourceType = (typeof PREFILL_SOURCE_TYPES)[number];
 
 export const PREFILL_DECISIONS = ["accepted", "rejected"] as const;
 export type PrefillDecision = (typeof PREFILL_DECISIONS)[number];
+/** What part of the draft report a factual-check comment is about. */
+export const COMMENT_PARTS = ["factor", "summary", "recommendation", "plan"] as const;
+export type CommentPart = (typeof COMMENT_PARTS)[number];
+
+/** How the peer team closed a factual-check comment. */
+export const COMMENT_OUTCOMES = ["corrected", "explained", "not-accepted"] as const;
+export type CommentOutcome = (typeof COMMENT_OUTCOMES)[number];
+
+/** An agenda slot the host team proposed, or one the lead expert confirmed. */
+export const SLOT_STATES = ["proposed", "confirmed"] as const;
+export type SlotState = (typeof SLOT_STATES)[number];

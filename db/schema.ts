@@ -2,6 +2,8 @@
 import { sql } from "drizzle-orm";
 import { blob, index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import {
+  COMMENT_OUTCOMES,
+  COMMENT_PARTS,
   CONCLUSION_STATES,
   CONTEXT_EFFECTS,
   DOCUMENT_ORIGINS,
@@ -20,6 +22,7 @@ import {
   RATINGS,
   REVIEW_KINDS,
   ROLES,
+  SLOT_STATES,
 } from "./enums";
 
 export * from "./enums";
@@ -120,6 +123,8 @@ export const reviews = sqliteTable("reviews", {
   visitStart: text("visit_start"),
   visitEnd: text("visit_end"),
   reportLocale: text("report_locale", { enum: LOCALE_VALUES }).notNull().default("en"),
+  /** The languages the report is issued in (the main reportLocale among them). */
+  reportLocales: text("report_locales", { mode: "json" }).$type<("fr" | "en")[]>().notNull().default(["fr", "en"]),
   /** IANA zone every date and time of this review is shown in (pages, CSV, PDF, mail). */
   timeZone: text("time_zone").notNull().default("Europe/Brussels"),
   selfAssessmentSubmittedAt: integer("sa_submitted_at", { mode: "timestamp_ms" }),
@@ -130,6 +135,8 @@ export const reviews = sqliteTable("reviews", {
   issuedAt: integer("issued_at", { mode: "timestamp_ms" }),
   /** The entity a city names to follow and coordinate a plan of action (ECCAR's 10-point plan); printed on its annual report. */
   coordinatingEntity: text("coordinating_entity").notNull().default(""),
+  /** Set while the review is archived: read-only and out of the default lists. */
+  archivedAt: integer("archived_at", { mode: "timestamp_ms" }),
   createdBy: text("created_by").references(() => users.id),
   createdAt: createdAt(),
 });
@@ -522,20 +529,45 @@ export const factualComments = sqliteTable(
     reviewId: text("review_id")
       .notNull()
       .references(() => reviews.id, { onDelete: "cascade" }),
-    factorId: text("factor_id").notNull(),
+    /** The part of the draft: a factor, one recommendation (its factor and id), the executive summary or the plan. */
+    part: text("part", { enum: COMMENT_PARTS }).notNull().default("factor"),
+    factorId: text("factor_id"),
+    recommendationId: text("recommendation_id").references(() => recommendations.id, { onDelete: "set null" }),
     text: text("text").notNull(),
     authorId: text("author_id")
       .notNull()
       .references(() => users.id),
     createdAt: createdAt(),
+    /** The closing note of the peer team. */
     response: text("response"),
+    outcome: text("outcome", { enum: COMMENT_OUTCOMES }),
     resolvedBy: text("resolved_by").references(() => users.id),
     resolvedAt: integer("resolved_at", { mode: "timestamp_ms" }),
   },
   (t) => [index("comments_review_idx").on(t.reviewId, t.factorId)],
 );
 
-/** The PDFs handed to the city: stored once at issue, served as stored, never rebuilt. */
+/** The thread under a factual-check comment: host team and peer team answer each other. */
+export const factualCommentReplies = sqliteTable(
+  "factual_comment_replies",
+  {
+    id: text("id").primaryKey(),
+    commentId: text("comment_id")
+      .notNull()
+      .references(() => factualComments.id, { onDelete: "cascade" }),
+    authorId: text("author_id")
+      .notNull()
+      .references(() => users.id),
+    text: text("text").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("comment_replies_comment_idx").on(t.commentId, t.createdAt)],
+);
+
+/**
+ * The PDFs handed to the city: stored at issue, served as stored, never rebuilt. A correction is
+ * a new version; the earlier one stays, marked superseded.
+ */
 export const issuedReports = sqliteTable(
   "issued_reports",
   {
@@ -543,10 +575,74 @@ export const issuedReports = sqliteTable(
       .notNull()
       .references(() => reviews.id, { onDelete: "cascade" }),
     locale: text("locale", { enum: LOCALE_VALUES }).notNull(),
+    version: integer("version").notNull().default(1),
     sha256: text("sha256").notNull(),
     pdf: blob("pdf", { mode: "buffer" }).notNull(),
     pages: integer("pages").notNull(),
     issuedAt: integer("issued_at", { mode: "timestamp_ms" }).notNull(),
+    /** Why the lead issued while a key factor had no agreed conclusion (also in the report's method section). */
+    issueReason: text("issue_reason"),
+    supersededAt: integer("superseded_at", { mode: "timestamp_ms" }),
   },
-  (t) => [primaryKey({ columns: [t.reviewId, t.locale] })],
+  (t) => [primaryKey({ columns: [t.reviewId, t.locale, t.version] })],
+);
+
+// ---- The peer team organises itself -----------------------------------------
+
+/** The visit's programme: one meeting per slot, proposed by the host team or the lead, confirmed by the lead. */
+export const agendaSlots = sqliteTable(
+  "agenda_slots",
+  {
+    id: text("id").primaryKey(),
+    reviewId: text("review_id")
+      .notNull()
+      .references(() => reviews.id, { onDelete: "cascade" }),
+    /** Calendar date and wall-clock times in the review's time zone ("2026-03-10", "09:30"). */
+    date: text("date").notNull(),
+    startTime: text("start_time").notNull(),
+    endTime: text("end_time").notNull().default(""),
+    place: text("place").notNull().default(""),
+    /** Who is met, as the programme names them (organisations, roles). */
+    meeting: text("meeting").notNull(),
+    factorIds: text("factor_ids", { mode: "json" }).$type<string[]>().notNull().default([]),
+    leadReviewerId: text("lead_reviewer_id").references(() => users.id, { onDelete: "set null" }),
+    state: text("state", { enum: SLOT_STATES }).notNull().default("proposed"),
+    interviewId: text("interview_id").references(() => interviews.id, { onDelete: "set null" }),
+    createdBy: text("created_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("agenda_review_idx").on(t.reviewId, t.date, t.startTime)],
+);
+
+/** Which reviewer covers which key factor. */
+export const factorAssignments = sqliteTable(
+  "factor_assignments",
+  {
+    reviewId: text("review_id")
+      .notNull()
+      .references(() => reviews.id, { onDelete: "cascade" }),
+    factorId: text("factor_id").notNull(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.reviewId, t.factorId, t.userId] })],
+);
+
+/** The peer team's internal notes on a factor: never shown to the host city. */
+export const teamNotes = sqliteTable(
+  "team_notes",
+  {
+    id: text("id").primaryKey(),
+    reviewId: text("review_id")
+      .notNull()
+      .references(() => reviews.id, { onDelete: "cascade" }),
+    factorId: text("factor_id").notNull(),
+    text: text("text").notNull(),
+    authorId: text("author_id")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("team_notes_review_idx").on(t.reviewId, t.factorId)],
 );

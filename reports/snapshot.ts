@@ -23,6 +23,13 @@ export type ReviewSnapshot = {
     visitStart: string | null;
     visitEnd: string | null;
     reportLocale: "fr" | "en";
+    /** The languages the report is issued in. */
+    reportLocales: ("fr" | "en")[];
+    /**
+     * The issue this text belongs to: its version (2 and up correct an earlier issue), and the
+     * lead's reason for issuing while a key factor had no agreed conclusion. Null for a draft.
+     */
+    issue: SnapshotIssue | null;
     /** IANA zone the review's dates are shown in (a timestamp's day is read there). */
     timeZone: string;
   };
@@ -42,6 +49,13 @@ export type ReviewSnapshot = {
   /** Ordered by factor, then by the position the team gave them. */
   recommendations: SnapshotRecommendation[];
   summary: { executiveSummary: string; crossCuttingConclusions: string };
+};
+
+export type SnapshotIssue = {
+  version: number;
+  reason: string | null;
+  /** ISO timestamp of the version this one corrects (version 2 and up). */
+  previousIssuedAt: string | null;
 };
 
 export type SnapshotMember = {

@@ -108,7 +108,9 @@ export async function listConclusionOverview({ reviewId, frameworkId, agreedOnly
       .select({ factorId: factualComments.factorId, n: count() })
       .from(factualComments)
       .where(and(eq(factualComments.reviewId, reviewId), isNull(factualComments.resolvedAt)))
-      .groupBy(factualComments.factorId),
+      .groupBy(factualComments.factorId)
+      // Comments on the summary or the plan belong to no factor.
+      .then((rows) => rows.flatMap(({ factorId, n }) => (factorId ? [{ factorId, n }] : []))),
   ]);
   const by = <T extends { factorId: string }>(rows: T[]) => new Map(rows.map((row) => [row.factorId, row]));
   const self = by(selfRows);

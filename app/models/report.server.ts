@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 import { data } from "@remix-run/node";
-import { and, asc, count, eq, isNull, ne, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, isNull, ne, sql } from "drizzle-orm";
 import {
   conclusionCitations,
   conclusions,
@@ -195,6 +195,8 @@ export async function getReportSnapshot({ reviewId }: { reviewId: string }): Pro
       visitStart: review.visitStart,
       visitEnd: review.visitEnd,
       reportLocale: review.reportLocale,
+      reportLocales: review.reportLocales,
+      issue: currentIssue(reviewId),
       timeZone: review.timeZone,
     },
     framework: { id: review.frameworkId, version: review.frameworkVersion },
@@ -293,46 +295,94 @@ export async function renderReportPdf({ reviewId, locale, reader }: { reviewId: 
 }
 
 /**
- * Builds the final report in both languages and stores the bytes with their SHA-256, so the file
- * the city received can be checked later. Runs before the review's phase becomes "issued"; a
- * second issue (after a move back) replaces the stored files.
+ * Builds the final report in the review's report languages and stores the bytes with their
+ * SHA-256, so the file the city received can be checked later. Runs before the review's phase
+ * becomes "issued". An issue after an earlier one (a correction) is a new version: the earlier
+ * files stay, marked superseded, never overwritten.
  */
-export async function storeIssuedReports({ reviewId, issuedAt }: { reviewId: string; issuedAt: Date }): Promise<void> {
+export async function storeIssuedReports({
+  reviewId,
+  issuedAt,
+  reason = null,
+}: {
+  reviewId: string;
+  issuedAt: Date;
+  reason?: string | null;
+}): Promise<{ version: number }> {
   const snapshot = await requireSnapshot(reviewId, null);
+  const previous = latestIssue(reviewId);
+  const version = (previous?.version ?? 0) + 1;
+  snapshot.review.issue = { version, reason, previousIssuedAt: iso(previous?.issuedAt) };
+  const locales = REPORT_LOCALES.filter((locale) => snapshot.review.reportLocales.includes(locale));
   const files: { locale: ReportLocale; file: ReportFile }[] = [];
-  for (const locale of REPORT_LOCALES) {
+  for (const locale of locales.length ? locales : REPORT_LOCALES) {
     files.push({ locale, file: await buildReportFile(snapshot, locale, issuedAt.toISOString()) });
   }
   db.transaction((tx) => {
+    tx.update(issuedReports)
+      .set({ supersededAt: issuedAt })
+      .where(and(eq(issuedReports.reviewId, reviewId), isNull(issuedReports.supersededAt)))
+      .run();
     for (const { locale, file } of files) {
-      const row = { reviewId, locale, sha256: file.sha256, pdf: file.buffer, pages: file.pages, issuedAt };
       tx.insert(issuedReports)
-        .values(row)
-        .onConflictDoUpdate({ target: [issuedReports.reviewId, issuedReports.locale], set: { sha256: row.sha256, pdf: row.pdf, pages: row.pages, issuedAt } })
+        .values({ reviewId, locale, version, sha256: file.sha256, pdf: file.buffer, pages: file.pages, issuedAt, issueReason: reason })
         .run();
       writeAudit(tx, {
         reviewId,
         userId: null,
         action: "store",
         entity: "issued-report",
-        entityId: `${reviewId}:${locale}`,
-        after: { locale, sha256: file.sha256, pages: file.pages, issuedAt: issuedAt.toISOString() },
+        entityId: version === 1 ? `${reviewId}:${locale}` : `${reviewId}:${locale}:v${version}`,
+        after: { locale, version, sha256: file.sha256, pages: file.pages, issuedAt: issuedAt.toISOString(), ...(reason ? { reason } : {}) },
       });
     }
   });
+  return { version };
 }
 
-/** The stored PDF of an issued review, exactly as issued. */
-export async function getIssuedReport({ reviewId, locale }: { reviewId: string; locale: ReportLocale }) {
-  const row = db
-    .select({ pdf: issuedReports.pdf, sha256: issuedReports.sha256, pages: issuedReports.pages, issuedAt: issuedReports.issuedAt })
+/** What the method section says of the issue the stored text belongs to (the newest one). */
+function currentIssue(reviewId: string): ReviewSnapshot["review"]["issue"] {
+  const rows = db
+    .select({ version: issuedReports.version, issuedAt: issuedReports.issuedAt, issueReason: issuedReports.issueReason })
     .from(issuedReports)
-    .where(and(eq(issuedReports.reviewId, reviewId), eq(issuedReports.locale, locale)))
+    .where(eq(issuedReports.reviewId, reviewId))
+    .orderBy(desc(issuedReports.version))
+    .all();
+  const latest = rows[0];
+  if (!latest) return null;
+  const previous = rows.find((row) => row.version < latest.version);
+  return { version: latest.version, reason: latest.issueReason, previousIssuedAt: iso(previous?.issuedAt) };
+}
+
+/** The newest issued version of a review, if any. */
+function latestIssue(reviewId: string) {
+  return db
+    .select({ version: issuedReports.version, issuedAt: issuedReports.issuedAt, issueReason: issuedReports.issueReason })
+    .from(issuedReports)
+    .where(eq(issuedReports.reviewId, reviewId))
+    .orderBy(desc(issuedReports.version))
+    .limit(1)
+    .get();
+}
+
+/** The stored PDF of an issued review, exactly as issued: the newest version unless one is asked for. */
+export async function getIssuedReport({ reviewId, locale, version }: { reviewId: string; locale: ReportLocale; version?: number }) {
+  const row = db
+    .select({
+      pdf: issuedReports.pdf,
+      sha256: issuedReports.sha256,
+      pages: issuedReports.pages,
+      issuedAt: issuedReports.issuedAt,
+      version: issuedReports.version,
+      supersededAt: issuedReports.supersededAt,
+    })
+    .from(issuedReports)
+    .where(and(eq(issuedReports.reviewId, reviewId), eq(issuedReports.locale, locale), version === undefined ? undefined : eq(issuedReports.version, version)))
+    .orderBy(desc(issuedReports.version))
+    .limit(1)
     .get();
   if (!row) return null;
   const review = db.select({ hostCity: reviews.hostCity, kind: reviews.kind }).from(reviews).where(eq(reviews.id, reviewId)).get();
-  return {
-    ...row,
-    fileName: reportFileName({ hostCity: review?.hostCity ?? "", kind: review?.kind ?? "peer-review", locale, issued: true }),
-  };
+  const name = reportFileName({ hostCity: review?.hostCity ?? "", kind: review?.kind ?? "peer-review", locale, issued: true });
+  return { ...row, fileName: row.version > 1 ? name.replace(/-(\w+)\.pdf$/, `-v${row.version}-$1.pdf`) : name };
 }

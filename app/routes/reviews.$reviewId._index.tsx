@@ -93,7 +93,9 @@ async function writeAction({ request, params }: ActionFunctionArgs) {
       to,
       reason,
       userId: user.id,
-      onIssue: (issuedAt) => storeIssuedReports({ reviewId: review.id, issuedAt }),
+      onIssue: async (issuedAt) => {
+        await storeIssuedReports({ reviewId: review.id, issuedAt });
+      },
     });
   } catch (error) {
     // A refused move (skipped phase, missing reason) is explained next to the form, typed reason kept.

@@ -4,6 +4,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { backupDatabase } from "#db/backup";
+import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { createDb, migrateDb } from "#db/client";
 import { seedDemo } from "#db/seed/index";
 
@@ -61,6 +62,53 @@ describe("migrations", () => {
     const notAFolder = tempPath("plain-file");
     fs.writeFileSync(notAFolder, "");
     expect(() => createDb(path.join(notAFolder, "db.sqlite"))).toThrow(/cannot be created or written/);
+  });
+});
+
+/** A copy of the migrations folder holding only the migrations before `tag`: a database as an older release left it. */
+function migrationsBefore(tag: string) {
+  const folder = tempPath("migrations");
+  fs.cpSync("db/migrations", folder, { recursive: true });
+  const journalPath = path.join(folder, "meta", "_journal.json");
+  const journal = JSON.parse(fs.readFileSync(journalPath, "utf8")) as { entries: { tag: string }[] };
+  const index = journal.entries.findIndex((entry) => entry.tag === tag);
+  expect(index).toBeGreaterThan(0);
+  journal.entries = journal.entries.slice(0, index);
+  fs.writeFileSync(journalPath, JSON.stringify(journal));
+  return folder;
+}
+
+describe("upgrading a database", () => {
+  it("keeps factual comments and issued reports when review_running reshapes their tables", () => {
+    const db = createDb(tempPath("upgrade.sqlite"));
+    migrate(db, { migrationsFolder: migrationsBefore("0006_review_running") });
+    const sqlite = db.$client;
+    sqlite.prepare("insert into users (id, email, name, password_hash) values ('u1', 'a@b.test', 'A', 'x')").run();
+    sqlite
+      .prepare("insert into reviews (id, host_city, country, framework_id, framework_version, kind) values ('r1', 'City', 'FR', 'f', '1', 'peer-review')")
+      .run();
+    sqlite
+      .prepare("insert into factual_comments (id, review_id, factor_id, text, author_id, response) values ('c1', 'r1', 'kf-01', 'Wrong date', 'u1', 'Fixed')")
+      .run();
+    sqlite.prepare("insert into issued_reports (review_id, locale, sha256, pdf, pages, issued_at) values ('r1', 'fr', 'abc', x'25504446', 3, 1000)").run();
+    migrateDb(db);
+    expect(sqlite.prepare("select part, factor_id, text, response, outcome from factual_comments").get()).toEqual({
+      part: "factor",
+      factor_id: "kf-01",
+      text: "Wrong date",
+      response: "Fixed",
+      outcome: null,
+    });
+    expect(sqlite.prepare("select locale, version, sha256, pages, issue_reason, superseded_at from issued_reports").get()).toEqual({
+      locale: "fr",
+      version: 1,
+      sha256: "abc",
+      pages: 3,
+      issue_reason: null,
+      superseded_at: null,
+    });
+    expect(sqlite.pragma("foreign_key_check")).toEqual([]);
+    sqlite.close();
   });
 });
 

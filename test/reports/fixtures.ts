@@ -39,6 +39,8 @@ export function fullSnapshot(): ReviewSnapshot {
       visitStart: "2026-03-16",
       visitEnd: "2026-03-18",
       reportLocale: "fr",
+      reportLocales: ["fr", "en"],
+      issue: null,
       timeZone: "Europe/Brussels",
     },
     framework: { id: FRAMEWORK_ID, version: framework.version },
