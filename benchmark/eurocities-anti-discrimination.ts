@@ -58,6 +58,17 @@ export const eurocitiesAntiDiscrimination = {
       en: "The European Union has a strong legislative framework prohibiting discrimination, both direct and indirect, on grounds such as race or ethnic origin. It includes the Charter of Fundamental Rights, two anti-discrimination directives and a proposed directive against discrimination in services outside employment. However, protection against discrimination has not yet become a reality in Europe. Research shows that this is due to incomplete transposition of EU legislation in some Member States, weak rights-protection bodies and a lack of awareness of these rights. As the EUROCITIES Integrating Cities Charter recognises, cities have an important role to play in ensuring that their residents do not face discrimination in access to services and employment, and that they are helped to challenge any discrimination they may encounter in the city.\n\nDirect discrimination occurs when a person is treated less favourably than others in similar circumstances because of a particular characteristic (such as race, sex or age). Migrants can suffer direct discrimination, for example, when they are refused a job or a service because of their ethnic origin or religion. Indirect discrimination occurs when an apparently non-discriminatory provision is applied to all applicants or service users but has the effect of excluding most or all of a particular group.",
     },
   },
+  parts: {
+    item: { id: "key-factor", idPrefix: "kf", one: { fr: "facteur clé", en: "key factor" }, other: { fr: "facteurs clés", en: "key factors" } },
+    question: {
+      id: "guiding-question",
+      idPrefix: "q",
+      one: { fr: "question guide", en: "guiding question" },
+      other: { fr: "questions guides", en: "guiding questions" },
+    },
+    contextualFactors: true,
+    examples: true,
+  },
   keyFactors: [
     {
       id: "kf-01",
@@ -850,6 +861,7 @@ export const eurocitiesAntiDiscrimination = {
       },
     },
   ],
+  ratingScaleId: "in-place",
   ratingScale: [
     {
       id: "in-place",

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { eccar10PointPlan } from "./eccar-10-point-plan";
 import { eurocitiesAntiDiscrimination } from "./eurocities-anti-discrimination";
 import { parseFramework } from "./parse";
 import { localize, type Locale } from "./locales";
@@ -8,16 +9,35 @@ export * from "./schema";
 export { parseFramework, formatFrameworkError } from "./parse";
 
 export { LOCALES, localize, type Locale } from "./locales";
+export * from "./scales";
+export * from "./terms";
 
-// Add new framework data files here; order is the display order.
-const SOURCES = [eurocitiesAntiDiscrimination] as const;
+// Add new framework data files here (and their mappings in mappings/index.ts); order is the
+// display order, the first is the default offered when a review is created.
+const SOURCES = [
+  { file: "benchmark/eurocities-anti-discrimination.ts", data: eurocitiesAntiDiscrimination },
+  { file: "benchmark/eccar-10-point-plan.ts", data: eccar10PointPlan },
+] as const;
 
-export const FRAMEWORK_IDS = SOURCES.map((source) => source.id);
-export type FrameworkId = (typeof SOURCES)[number]["id"];
+export const FRAMEWORK_IDS = SOURCES.map((source) => source.data.id);
+export type FrameworkId = (typeof SOURCES)[number]["data"]["id"];
+
+/**
+ * Parses one framework data file; a broken one throws a single line naming the file, the
+ * framework and the first offending path (e.g. a missing English text), which `npm start`
+ * prints as is before stopping.
+ */
+export function parseFrameworkFile(file: string, data: unknown): Framework {
+  try {
+    return parseFramework(data);
+  } catch (error) {
+    throw new Error(`${file}: ${(error as Error).message}`);
+  }
+}
 
 /* Parsed once at import so a corrupt data file breaks startup and the test
  * run immediately instead of surfacing as a half-rendered page. */
-export const frameworks: readonly Framework[] = Object.freeze(SOURCES.map((source) => parseFramework(source)));
+export const frameworks: readonly Framework[] = Object.freeze(SOURCES.map((source) => parseFrameworkFile(source.file, source.data)));
 
 {
   const ids = frameworks.map((f) => f.id);

@@ -6,6 +6,7 @@ import {
   GuidingQuestionSchema,
   KeyFactorSchema,
   LocalizedTextSchema,
+  PartNameSchema,
   RatingSchema,
   UseSchema,
 } from "./schema";
@@ -23,6 +24,7 @@ function definitions(): z.core.$ZodRegistry<Meta> {
   registry.add(CityExampleSchema, { id: "CityExample", description: "How one city addresses a key factor." });
   registry.add(KeyFactorSchema, { id: "KeyFactor", description: "A numbered statement a city verifies for itself." });
   registry.add(ContextualFactorSchema, { id: "ContextualFactor", description: "A factor outside the city's control that affects its results." });
+  registry.add(PartNameSchema, { id: "PartName", description: "What a framework calls one of its parts (key factor, commitment…), and how its ids start." });
   registry.add(RatingSchema, { id: "Rating", description: "One level of the rating scale." });
   registry.add(UseSchema, { id: "Use", description: "A way of using the framework." });
   return registry;
@@ -42,7 +44,7 @@ export function frameworkJsonSchema(): Record<string, unknown> {
     $id: FRAMEWORK_JSON_SCHEMA_ID,
     title: "Benchmark framework",
     description:
-      "A benchmark framework: a standard, numbered key factors with guiding questions and city examples, contextual factors, a rating scale and ways of using it. Every human-readable text is a {fr, en} pair.",
+      "A benchmark framework: a standard, numbered items (key factors, commitments) with their questions (guiding questions, example actions) and city examples, contextual factors, a rating scale and ways of using it; `parts` says what the framework calls each. Every human-readable text is a {fr, en} pair.",
     ...rest,
   };
 }

@@ -1,14 +1,17 @@
 import { z } from "zod";
+import { ALL_RATING_IDS, RATING_SCALES, RATING_SCALE_IDS } from "./scales";
 
 /*
- * Schema for a benchmark framework: a standard broken down into numbered key
- * factors (or "items"), each assessed through guiding questions and
- * illustrated by city examples, plus the contextual factors and rating scale
- * used when a city is assessed against it.
+ * Schema for a benchmark framework: a standard broken down into numbered items
+ * (EUROCITIES calls them key factors, ECCAR commitments), each assessed through
+ * questions (guiding questions, example actions) and possibly illustrated by
+ * city examples, plus the contextual factors and rating scale used when a city
+ * is assessed against it.
  *
- * The shape is deliberately not Eurocities-specific: other frameworks of the
- * same kind (e.g. the ECCAR 10-point plan) are added as further data files
- * that must pass the same schema.
+ * The data shape keeps the EUROCITIES field names (keyFactors,
+ * guidingQuestions) for every framework; what a framework calls its parts, in
+ * both languages, is in its `parts`, and every page, export and report names
+ * them from there (benchmark/terms.ts).
  *
  * Text conventions (so the UI can render every framework the same way):
  * paragraphs are separated by a blank line ("\n\n"); a simple list inside a
@@ -22,20 +25,24 @@ export const LocalizedTextSchema = z.strictObject({
   en: z.string().trim().min(1),
 });
 
-export const RATING_IDS = ["in-place", "partly-in-place", "not-in-place", "not-assessed"] as const;
-export const RatingIdSchema = z.enum(RATING_IDS);
+/** The EUROCITIES scale (the first framework's); other scales are in benchmark/scales.ts. */
+export const RATING_IDS = RATING_SCALES["in-place"];
+export const RatingIdSchema = z.enum(ALL_RATING_IDS);
+export const RatingScaleIdSchema = z.enum(RATING_SCALE_IDS);
 
 export const USE_IDS = ["self-assessment", "peer-review", "development-plan"] as const;
 export const UseIdSchema = z.enum(USE_IDS);
 
-// Ids are persisted in assessments, so their format is pinned down here.
-const KEY_FACTOR_ID = /^kf-\d{2}$/;
-const QUESTION_ID = /^kf-\d{2}-q\d+$/;
+// Ids are persisted in assessments, so their format is pinned down here; the
+// prefixes (kf/q, c/a) are each framework's, checked in checkFramework.
+const KEY_FACTOR_ID = /^[a-z]+-\d{2}$/;
+const QUESTION_ID = /^[a-z]+-\d{2}-[a-z]+\d+$/;
+const ID_PREFIX = /^[a-z]+$/;
 const CONTEXTUAL_FACTOR_ID = /^cf-[a-z0-9-]+$/;
 const FRAMEWORK_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 export const GuidingQuestionSchema = z.strictObject({
-  id: z.string().regex(QUESTION_ID, "question id must look like kf-02-q3"),
+  id: z.string().regex(QUESTION_ID, "question id must look like kf-02-q3 or c-02-a3"),
   text: LocalizedTextSchema,
   // Sub-points a reviewer checks one by one under the same question.
   subItems: z.array(LocalizedTextSchema).min(1).optional(),
@@ -50,11 +57,13 @@ export const CityExampleSchema = z.strictObject({
 });
 
 export const KeyFactorSchema = z.strictObject({
-  id: z.string().regex(KEY_FACTOR_ID, "key factor id must look like kf-01"),
+  id: z.string().regex(KEY_FACTOR_ID, "key factor id must look like kf-01 or c-01"),
   number: z.number().int().min(1),
   title: LocalizedTextSchema,
+  // EUROCITIES: the statement a city verifies; ECCAR: the commitment's objective.
   statement: LocalizedTextSchema,
-  rationale: LocalizedTextSchema,
+  // Why the item matters; ECCAR's plan gives none.
+  rationale: LocalizedTextSchema.optional(),
   guidingQuestions: z.array(GuidingQuestionSchema).min(1),
   // Not every framework illustrates its items with city examples.
   examples: z.array(CityExampleSchema),
@@ -94,6 +103,26 @@ export const StandardSchema = z.strictObject({
   explanation: LocalizedTextSchema,
 });
 
+/** What a framework calls one of its parts, singular and plural, and how its ids start. */
+export const PartNameSchema = z.strictObject({
+  // Also the i18next context of the UI sentences that name the part (benchmark/terms.ts).
+  id: z.string().regex(/^[a-z]+(?:-[a-z]+)*$/, "part id must be kebab-case"),
+  idPrefix: z.string().regex(ID_PREFIX, "id prefix must be lower-case letters"),
+  one: LocalizedTextSchema,
+  other: LocalizedTextSchema,
+});
+
+export const PartsSchema = z.strictObject({
+  // keyFactors[]: "key factor" (kf-01) or "commitment" (c-01).
+  item: PartNameSchema,
+  // keyFactors[].guidingQuestions[]: "guiding question" (kf-01-q1) or "example action" (c-01-a1).
+  question: PartNameSchema,
+  // Whether the framework has contextual factors (the context page, the report's annex) and
+  // city examples under its items: a framework without them hides those pages and sections.
+  contextualFactors: z.boolean(),
+  examples: z.boolean(),
+});
+
 const FrameworkObjectSchema = z.strictObject({
   id: z.string().regex(FRAMEWORK_ID, "framework id must be kebab-case"),
   version: z.string().regex(/^\d+(?:\.\d+)*$/, 'version must look like "2012.1"'),
@@ -104,17 +133,20 @@ const FrameworkObjectSchema = z.strictObject({
   source: SourceSchema,
   introduction: LocalizedTextSchema.optional(),
   standard: StandardSchema,
+  parts: PartsSchema,
   keyFactors: z.array(KeyFactorSchema).min(1),
   contextualFactorsIntro: LocalizedTextSchema.optional(),
   contextualFactors: z.array(ContextualFactorSchema),
+  // Which scale of benchmark/scales.ts; ratingScale labels each of its ratings, in its order.
+  ratingScaleId: RatingScaleIdSchema,
   ratingScale: z.array(RatingSchema).min(1),
   uses: z.array(UseSchema),
 });
 
 type FrameworkShape = z.output<typeof FrameworkObjectSchema>;
 
-function keyFactorIdFor(n: number): string {
-  return `kf-${String(n).padStart(2, "0")}`;
+function keyFactorIdFor(prefix: string, n: number): string {
+  return `${prefix}-${String(n).padStart(2, "0")}`;
 }
 
 /* Cross-field rules zod cannot express per field. Ids must be unique across
@@ -143,21 +175,26 @@ function checkFramework(fw: FrameworkShape, ctx: z.RefinementCtx): void {
         message: `key factors must be numbered consecutively from 1: expected ${expectedNumber}, got ${kf.number}`,
       });
     }
-    if (kf.id !== keyFactorIdFor(kf.number)) {
+    const expectedId = keyFactorIdFor(fw.parts.item.idPrefix, kf.number);
+    if (kf.id !== expectedId) {
       ctx.addIssue({
         code: "custom",
         path: ["keyFactors", i, "id"],
-        message: `key factor id "${kf.id}" does not match its number ${kf.number} (expected "${keyFactorIdFor(kf.number)}")`,
+        message: `key factor id "${kf.id}" does not match its number ${kf.number} (expected "${expectedId}")`,
       });
     }
     claim(kf.id, ["keyFactors", i, "id"]);
+    if (!fw.parts.examples && kf.examples.length > 0) {
+      ctx.addIssue({ code: "custom", path: ["keyFactors", i, "examples"], message: "parts.examples is false, so no item may have examples" });
+    }
 
     kf.guidingQuestions.forEach((q, j) => {
-      if (!q.id.startsWith(`${kf.id}-q`)) {
+      const questionPrefix = `${kf.id}-${fw.parts.question.idPrefix}`;
+      if (!q.id.startsWith(questionPrefix) || !/^\d+$/.test(q.id.slice(questionPrefix.length))) {
         ctx.addIssue({
           code: "custom",
           path: ["keyFactors", i, "guidingQuestions", j, "id"],
-          message: `question id "${q.id}" must be prefixed by its key factor id "${kf.id}-q"`,
+          message: `question id "${q.id}" must be prefixed by its key factor id "${questionPrefix}"`,
         });
       }
       claim(q.id, ["keyFactors", i, "guidingQuestions", j, "id"]);
@@ -168,9 +205,21 @@ function checkFramework(fw: FrameworkShape, ctx: z.RefinementCtx): void {
   fw.ratingScale.forEach((r, i) => claim(r.id, ["ratingScale", i, "id"]));
   fw.uses.forEach((u, i) => claim(u.id, ["uses", i, "id"]));
 
-  // Assessments may store any rating, so every one needs a label to display.
-  const rated = new Set(fw.ratingScale.map((r) => r.id));
-  const missing = RATING_IDS.filter((id) => !rated.has(id));
+  if (fw.parts.contextualFactors !== fw.contextualFactors.length > 0) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["contextualFactors"],
+      message: fw.parts.contextualFactors
+        ? "parts.contextualFactors is true but there are none"
+        : "parts.contextualFactors is false, so the list must be empty",
+    });
+  }
+
+  // Assessments may store any rating of the scale, so every one needs a label to display, and
+  // no rating of another scale may slip in.
+  const scale: readonly string[] = RATING_SCALES[fw.ratingScaleId];
+  const rated = new Set<string>(fw.ratingScale.map((r) => r.id));
+  const missing = scale.filter((id) => !rated.has(id));
   if (missing.length > 0) {
     ctx.addIssue({
       code: "custom",
@@ -178,6 +227,15 @@ function checkFramework(fw: FrameworkShape, ctx: z.RefinementCtx): void {
       message: `rating scale is missing: ${missing.join(", ")}`,
     });
   }
+  fw.ratingScale.forEach((r, i) => {
+    if (!scale.includes(r.id)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["ratingScale", i, "id"],
+        message: `rating "${r.id}" is not on the "${fw.ratingScaleId}" scale (${scale.join(", ")})`,
+      });
+    }
+  });
 }
 
 export const FrameworkSchema = FrameworkObjectSchema.superRefine(checkFramework);
@@ -190,6 +248,8 @@ export type CityExample = z.output<typeof CityExampleSchema>;
 export type KeyFactor = z.output<typeof KeyFactorSchema>;
 export type ContextualFactor = z.output<typeof ContextualFactorSchema>;
 export type Rating = z.output<typeof RatingSchema>;
+export type PartName = z.output<typeof PartNameSchema>;
+export type Parts = z.output<typeof PartsSchema>;
 export type Use = z.output<typeof UseSchema>;
 export type FrameworkSource = z.output<typeof SourceSchema>;
 export type Standard = z.output<typeof StandardSchema>;

@@ -1,5 +1,6 @@
 // Plain value lists shared by the schema, the pages and the browser bundle: no drizzle import
 // here, so importing an enum into a component does not ship the table definitions.
+import { ALL_RATING_IDS } from "../benchmark/scales";
 
 export const ROLES = ["host-team", "peer-reviewer", "lead-expert", "host-reader"] as const;
 export type Role = (typeof ROLES)[number];
@@ -12,7 +13,8 @@ export type Phase = (typeof PHASES)[number];
 
 export const LOCALE_VALUES = ["fr", "en"] as const;
 
-export const RATINGS = ["in-place", "partly-in-place", "not-in-place", "not-assessed"] as const;
+// Every scale's ratings (benchmark/scales.ts); which ones a review accepts depends on its framework.
+export const RATINGS = ALL_RATING_IDS;
 export type Rating = (typeof RATINGS)[number];
 
 export const DOCUMENT_TYPES = ["minutes", "annual-report", "monitoring-data", "press-release", "strategy", "other"] as const;

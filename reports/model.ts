@@ -56,7 +56,7 @@ export type FactorView = {
   title: string;
   heading: string;
   statement: string;
-  rationale: string;
+  rationale: string | null;
   questions: { id: string; text: string; subItems: string[] }[];
   self: {
     rating: RatingView;
@@ -247,7 +247,7 @@ export function buildReportModel(read: ReviewSnapshot, options: ReportOptions): 
       title,
       heading: t("sections.factor", { number: kf.number, title }),
       statement: text(kf.statement),
-      rationale: text(kf.rationale),
+      rationale: kf.rationale ? text(kf.rationale) : null,
       questions,
       self: { rating: selfRating, summary: self?.summary ?? "", answers, answered: answers.length },
       peer,

@@ -15,7 +15,7 @@ const COLUMNS = ["not-in-place", "partly-in-place", "in-place", "none"] as const
 type Column = (typeof COLUMNS)[number];
 
 function columnOf(rating: Rating | null): Column {
-  return rating && rating !== "not-assessed" ? rating : "none";
+  return rating === "in-place" || rating === "partly-in-place" || rating === "not-in-place" ? rating : "none";
 }
 
 // The label column is sized for the longest factor title in either language on two lines

@@ -2,7 +2,7 @@ import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { useLoaderData } from "@remix-run/react";
 import { Fragment } from "react";
 import { useTranslation } from "react-i18next";
-import { getFramework, localize, type Framework, type LocalizedText } from "#benchmark/index";
+import { frameworkTerms, getFramework, localize, type Framework, type LocalizedText } from "#benchmark/index";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { Paragraphs } from "#app/components/paragraphs";
 import { getLocale } from "#app/utils/locale.server";
@@ -13,7 +13,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const framework = getFramework(params.frameworkId ?? "");
   if (!framework) throw data({ message: "This page does not exist." }, { status: 404 });
   const locale = await getLocale(request);
-  return { framework: localizeFramework(framework, locale) };
+  return { framework: localizeFramework(framework, locale), terms: frameworkTerms(framework, locale) };
 }
 
 /** Sends the page only the reader's language. */
@@ -36,7 +36,7 @@ function localizeFramework(framework: Framework, locale: "fr" | "en") {
       retired: Boolean(factor.retired),
       title: l(factor.title),
       statement: l(factor.statement),
-      rationale: l(factor.rationale),
+      rationale: factor.rationale ? l(factor.rationale) : null,
       questions: factor.guidingQuestions.map((question) => ({
         id: question.id,
         text: l(question.text),
@@ -55,7 +55,7 @@ function localizeFramework(framework: Framework, locale: "fr" | "en") {
 }
 
 export default function BenchmarkReference() {
-  const { framework } = useLoaderData<typeof loader>();
+  const { framework, terms } = useLoaderData<typeof loader>();
   const { t } = useTranslation("benchmark");
   return (
     <article className="benchmark">
@@ -70,7 +70,7 @@ export default function BenchmarkReference() {
         <h2 id="toc-title">{t("contents")}</h2>
         <ul>
           <li>
-            <a href="#standard">{t("standard")}</a>
+            <a href="#standard">{t("standard", terms)}</a>
           </li>
           {framework.keyFactors.map((factor) => (
             <li key={factor.id}>
@@ -79,18 +79,22 @@ export default function BenchmarkReference() {
               </a>
             </li>
           ))}
-          <li>
-            <a href="#contextual-factors">{t("contextualFactors")}</a>
-          </li>
-          <li>
-            <a href="#uses">{t("uses")}</a>
-          </li>
+          {terms.hasContextualFactors ? (
+            <li>
+              <a href="#contextual-factors">{t("contextualFactors")}</a>
+            </li>
+          ) : null}
+          {framework.uses.length ? (
+            <li>
+              <a href="#uses">{t("uses")}</a>
+            </li>
+          ) : null}
         </ul>
       </nav>
       {framework.introduction ? <Paragraphs text={framework.introduction} /> : null}
 
       <section id="standard" aria-labelledby="standard-title">
-        <h2 id="standard-title">{t("standard")}</h2>
+        <h2 id="standard-title">{t("standard", terms)}</h2>
         <h3>{framework.standard.title}</h3>
         <p className="statement">
           <strong>{framework.standard.statement}</strong>
@@ -99,17 +103,21 @@ export default function BenchmarkReference() {
       </section>
 
       <section aria-labelledby="key-factors-title">
-        <h2 id="key-factors-title">{t("keyFactors")}</h2>
+        <h2 id="key-factors-title">{t("keyFactors", terms)}</h2>
         {framework.keyFactors.map((factor) => (
           <section key={factor.id} id={factor.id} className="factor" aria-labelledby={`${factor.id}-title`}>
             <h3 id={`${factor.id}-title`}>
-              {t("keyFactor", { number: factor.number })} — {factor.title}
+              {t("keyFactor", { ...terms, number: factor.number })} — {factor.title}
               {factor.retired ? ` (${t("retired")})` : null}
             </h3>
             <p className="statement">{factor.statement}</p>
-            <h4>{t("rationale")}</h4>
-            <Paragraphs text={factor.rationale} />
-            <h4>{t("questions")}</h4>
+            {factor.rationale ? (
+              <>
+                <h4>{t("rationale")}</h4>
+                <Paragraphs text={factor.rationale} />
+              </>
+            ) : null}
+            <h4>{t("questions", terms)}</h4>
             <ol className="questions">
               {factor.questions.map((question) => (
                 <li key={question.id} id={question.id}>
@@ -143,18 +151,20 @@ export default function BenchmarkReference() {
         ))}
       </section>
 
-      <section id="contextual-factors" aria-labelledby="cf-title">
-        <h2 id="cf-title">{t("contextualFactors")}</h2>
-        {framework.contextualFactorsIntro ? <Paragraphs text={framework.contextualFactorsIntro} /> : null}
-        {framework.contextualFactors.map((factor) => (
-          <section key={factor.id} id={factor.id} className="factor" aria-labelledby={`${factor.id}-title`}>
-            <h3 id={`${factor.id}-title`}>{factor.title}</h3>
-            <Paragraphs text={factor.description} />
-            <h4>{t("implications")}</h4>
-            <Paragraphs text={factor.implications} />
-          </section>
-        ))}
-      </section>
+      {terms.hasContextualFactors ? (
+        <section id="contextual-factors" aria-labelledby="cf-title">
+          <h2 id="cf-title">{t("contextualFactors")}</h2>
+          {framework.contextualFactorsIntro ? <Paragraphs text={framework.contextualFactorsIntro} /> : null}
+          {framework.contextualFactors.map((factor) => (
+            <section key={factor.id} id={factor.id} className="factor" aria-labelledby={`${factor.id}-title`}>
+              <h3 id={`${factor.id}-title`}>{factor.title}</h3>
+              <Paragraphs text={factor.description} />
+              <h4>{t("implications")}</h4>
+              <Paragraphs text={factor.implications} />
+            </section>
+          ))}
+        </section>
+      ) : null}
 
       <section id="rating-scale" aria-labelledby="rating-title">
         <h2 id="rating-title">{t("ratingScale")}</h2>
@@ -168,15 +178,17 @@ export default function BenchmarkReference() {
         </dl>
       </section>
 
-      <section id="uses" aria-labelledby="uses-title">
-        <h2 id="uses-title">{t("uses")}</h2>
-        {framework.uses.map((use) => (
-          <Fragment key={use.id}>
-            <h3>{use.title}</h3>
-            <Paragraphs text={use.text} />
-          </Fragment>
-        ))}
-      </section>
+      {framework.uses.length ? (
+        <section id="uses" aria-labelledby="uses-title">
+          <h2 id="uses-title">{t("uses")}</h2>
+          {framework.uses.map((use) => (
+            <Fragment key={use.id}>
+              <h3>{use.title}</h3>
+              <Paragraphs text={use.text} />
+            </Fragment>
+          ))}
+        </section>
+      ) : null}
       <p className="muted">
         {t("source")}: {framework.source}
       </p>

@@ -75,13 +75,13 @@ describe("benchmark/export.ts", () => {
     expect(code).toBe(EXIT_USAGE);
     expect(code).toBe(2);
     expect(stdout).toBe("");
-    expect(stderr).toBe('Unknown framework id "no-such-framework" (known ids: eurocities-anti-discrimination)\n');
+    expect(stderr).toBe('Unknown framework id "no-such-framework" (known ids: eurocities-anti-discrimination, eccar-10-point-plan)\n');
   });
 
   it("rejects a missing id with exit code 2 and lists the known ids", () => {
     const { code, stdout, stderr } = run([]);
     expect(code).toBe(2);
     expect(stdout).toBe("");
-    expect(stderr).toMatch(/^Usage: tsx benchmark\/export\.ts <framework-id> \(known ids: eurocities-anti-discrimination\)\n$/);
+    expect(stderr).toMatch(/^Usage: tsx benchmark\/export\.ts <framework-id> \(known ids: eurocities-anti-discrimination, eccar-10-point-plan\)\n$/);
   });
 });

@@ -57,7 +57,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       number: factor.number,
       title: l(factor.title),
       statement: l(factor.statement),
-      rationale: l(factor.rationale),
+      rationale: factor.rationale ? l(factor.rationale) : null,
       questions: questions.map((question, position) => ({
         id: question.id,
         number: position + 1,
@@ -211,10 +211,12 @@ export default function FactorPage() {
       <div className="sa-factor">
         <div className="sa-factor__main">
           <p className="sa-statement">{factor.statement}</p>
-          <details className="sa-rationale">
-            <summary>{t("factor.rationale")}</summary>
-            <TextBlocks text={factor.rationale} />
-          </details>
+          {factor.rationale ? (
+            <details className="sa-rationale">
+              <summary>{t("factor.rationale")}</summary>
+              <TextBlocks text={factor.rationale} />
+            </details>
+          ) : null}
           {submission ? <p className="muted">{t("submittedOn", { name: submission.byName ?? "—", when: formatDateTime(submission.at) })}</p> : null}
           {saved !== null && !wholeForm ? (
             <p className="notice ok" role="status">
