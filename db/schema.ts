@@ -424,6 +424,13 @@ export const evidence = sqliteTable(
     polarity: text("polarity", { enum: POLARITIES }).notNull(),
     /** Anonymous attribution shown in reports, e.g. "an NGO representative". */
     attribution: text("attribution").notNull().default(""),
+    /**
+     * A default attribution, stored as the speaker's category and never as words in the logger's
+     * language: each reader sees it in theirs (app/models/attribution.ts). When set, `attribution` is empty.
+     */
+    attributionCategory: text("attribution_category", { enum: PARTICIPANT_CATEGORIES }),
+    /** The participant's role, as typed in the interview, shown after the category's words. */
+    attributionRole: text("attribution_role"),
     interviewId: text("interview_id").references(() => interviews.id),
     documentId: text("document_id").references(() => documents.id),
     createdBy: text("created_by")

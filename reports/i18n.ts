@@ -1,4 +1,5 @@
 import type conclusions from "#app/locales/en/conclusions";
+import type evidence from "#app/locales/en/evidence";
 import type en from "#app/locales/en/feedbackReport";
 import type selfAssessment from "#app/locales/en/selfAssessment";
 import { getI18n, type Locale } from "#app/utils/i18n";
@@ -23,6 +24,7 @@ export type ReportKey =
   | Leaves<typeof en>
   | PluralBase<Leaves<typeof en>>
   | `conclusions:${Leaves<Pick<typeof conclusions, "priorities" | "horizons">>}`
+  | `evidence:${Leaves<Pick<typeof evidence, "attributions" | "attributionWithRole">>}`
   | `selfAssessment:documents.types.${Leaves<(typeof selfAssessment)["documents"]["types"]>}`;
 
 export type ReportI18n = {

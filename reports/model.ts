@@ -1,5 +1,6 @@
 import { localize, requireFramework, type Framework, type KeyFactor } from "#benchmark/index";
 import { HORIZONS, PRIORITIES, type Horizon, type Priority, type Rating } from "#db/enums";
+import { describeAttribution } from "#app/models/attribution";
 import { createReportI18n, type ReportI18n, type ReportLocale } from "./i18n";
 import {
   KEY_FINDINGS_PER_FACTOR,
@@ -223,6 +224,7 @@ export function buildReportModel(read: ReviewSnapshot, options: ReportOptions): 
           contradicts: evidence?.contradicts ?? 0,
           findings: findings.map((finding) => ({
             ...finding,
+            attribution: describeAttribution(t, { ...finding }),
             source: finding.documentTitle ?? t(`source.${finding.kind}`),
           })),
           moreCited: conclusion ? Math.max(0, (evidence?.cited ?? 0) - findings.length) : 0,

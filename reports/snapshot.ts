@@ -108,8 +108,11 @@ export type SnapshotFinding = {
   kind: EvidenceKind;
   text: string;
   polarity: Polarity;
-  /** As logged, e.g. "an NGO representative"; empty when the logger gave none. */
+  /** Words the logger typed, e.g. "a social worker"; empty when they gave none or chose a category. */
   attribution: string;
+  /** A default attribution: the speaker's category, worded in the report's language (absent in older snapshots). */
+  attributionCategory?: ParticipantCategory | null;
+  attributionRole?: string | null;
   /** For evidence drawn from a document: its title. */
   documentTitle: string | null;
 };

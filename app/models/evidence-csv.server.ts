@@ -2,6 +2,7 @@ import type { Framework } from "#benchmark/index";
 import type { TableState } from "#app/utils/table-state";
 import type { CsvRecord } from "#app/utils/csv.server";
 import { formatSortableDateTime, isoDay } from "#app/utils/dates";
+import { describeAttribution } from "./attribution";
 import { listEvidenceForExport, type ExportRow, type LogColumn } from "./evidence-log.server";
 
 /** Rows written per batch of the streamed file. */
@@ -41,7 +42,7 @@ const CSV_COLUMNS: Record<LogColumn, { headers: string[]; cells: (row: ExportRow
       row.questions.map((id) => questionNumber(framework, id)).join("; "),
     ],
   },
-  text: { headers: ["text", "attribution"], cells: (row) => [row.text, row.attribution] },
+  text: { headers: ["text", "attribution"], cells: (row, t) => [row.text, describeAttribution(t, row)] },
   reviewer: { headers: ["reviewer"], cells: (row) => [row.reviewerName ?? ""] },
   interview: {
     headers: ["interview"],

@@ -95,7 +95,10 @@ export type EvidenceLogRow = {
   /** Epoch milliseconds: when it was logged, or the document's date. */
   date: number;
   origin: "peer-team" | "host-city";
+  /** Shown through describeAttribution, in the reader's language. */
   attribution: string;
+  attributionCategory: ParticipantCategory | null;
+  attributionRole: string | null;
   canEdit: boolean;
 };
 
@@ -139,6 +142,8 @@ type Detail = {
   document_id: string | null;
   date: number;
   attribution: string;
+  attribution_category: ParticipantCategory | null;
+  attribution_role: string | null;
   text: string;
   text_length: number;
 };
@@ -154,6 +159,7 @@ function loadDetails(reviewId: string, keys: { id: string; source: "evidence" | 
     const ids = evidenceIds.slice(index, index + chunk);
     for (const row of db.all<Detail>(sql`
       SELECT e.id, e.kind, e.polarity, e.created_by, e.interview_id, e.document_id, e.created_at AS date, e.attribution,
+        e.attribution_category, e.attribution_role,
         ${text} AS text, length(e.text) AS text_length
       FROM evidence e WHERE e.id IN (${list(ids)}) AND +e.review_id = ${reviewId}`)) {
       details.set(row.id, row);
@@ -162,7 +168,8 @@ function loadDetails(reviewId: string, keys: { id: string; source: "evidence" | 
   if (documentIds.length) {
     for (const row of db.all<Detail>(sql`
       SELECT d.id, 'document' AS kind, NULL AS polarity, NULL AS created_by, NULL AS interview_id, d.id AS document_id,
-        COALESCE(unixepoch(d.date) * 1000, d.created_at) AS date, '' AS attribution, d.title AS text, length(d.title) AS text_length
+        COALESCE(unixepoch(d.date) * 1000, d.created_at) AS date, '' AS attribution,
+        NULL AS attribution_category, NULL AS attribution_role, d.title AS text, length(d.title) AS text_length
       FROM documents d WHERE d.id IN (${list(documentIds)}) AND +d.review_id = ${reviewId}`)) {
       details.set(row.id, row);
     }
@@ -223,6 +230,8 @@ function toLogRow(key: Key, detail: Detail, factors: Map<string, string[]>, look
     date: detail.date,
     origin: key.source === "document" ? "host-city" : "peer-team",
     attribution: detail.attribution,
+    attributionCategory: detail.attribution_category,
+    attributionRole: detail.attribution_role,
     canEdit: key.source === "evidence" && canEditEvidence(actor, { createdBy: detail.created_by }),
   };
 }

@@ -1,18 +1,31 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { foldText } from "#db/search-text";
 import type { Framework } from "#benchmark/index";
-import { documents, evidence, evidenceFactors, evidenceQuestions, users } from "#db/schema";
+import { documents, evidence, evidenceFactors, evidenceQuestions, interviewParticipants, users } from "#db/schema";
 import { db } from "#app/utils/db.server";
 import { canEditEvidence, type EvidenceEditor } from "#app/utils/permissions";
 import type { FieldErrors } from "#app/utils/validation";
+import { attributionSearchWords, resolveAttribution, type StoredAttribution } from "./attribution";
 import { writeAudit } from "./audit.server";
 import { evidenceSchema, type EvidenceInput } from "./evidence-schema";
 import { interviewBelongsToReview } from "./interview.server";
 import { newId } from "./user.server";
 
-/** What the search column stores: the quote and its attribution, folded. */
-export function evidenceSearchText({ text, attribution }: { text: string; attribution: string }) {
-  return foldText(`${text}\n${attribution}`);
+/** What the search column stores: the quote and its attribution (a category in every language), folded. */
+export function evidenceSearchText(text: string, attribution: StoredAttribution) {
+  return foldText(`${text}\n${attributionSearchWords(attribution)}`);
+}
+
+/** The attribution to store: a default or a suggested one as the speaker's category, typed words as typed. */
+async function storedAttribution(input: EvidenceInput): Promise<StoredAttribution> {
+  const speakers = input.interviewId
+    ? await db
+        .select({ category: interviewParticipants.category, role: interviewParticipants.role })
+        .from(interviewParticipants)
+        .where(eq(interviewParticipants.interviewId, input.interviewId))
+        .orderBy(interviewParticipants.id)
+    : [];
+  return resolveAttribution(input.attribution, speakers);
 }
 
 /** The evidence form's schema, built from the factors an item may be tagged with. */
@@ -69,6 +82,7 @@ export async function createEvidence({
 }): Promise<EvidenceOutcome> {
   const invalid = await checkSources(reviewId, input);
   if (invalid) return { ok: false, status: 400, errors: invalid };
+  const attribution = await storedAttribution(input);
   db.transaction((tx) => {
     tx.insert(evidence)
       .values({
@@ -76,9 +90,9 @@ export async function createEvidence({
         reviewId,
         kind: input.kind,
         text: input.text,
-        searchText: evidenceSearchText(input),
+        searchText: evidenceSearchText(input.text, attribution),
         polarity: input.polarity,
-        attribution: input.attribution,
+        ...attribution,
         interviewId: input.interviewId,
         documentId: input.documentId,
         createdBy: userId,
@@ -98,6 +112,8 @@ async function loadStored(reviewId: string, evidenceId: string) {
       text: evidence.text,
       polarity: evidence.polarity,
       attribution: evidence.attribution,
+      attributionCategory: evidence.attributionCategory,
+      attributionRole: evidence.attributionRole,
       interviewId: evidence.interviewId,
       documentId: evidence.documentId,
       createdBy: evidence.createdBy,
@@ -162,14 +178,15 @@ export async function updateEvidence({
   if (version !== null && version !== row.version) return { ok: false, status: 409, errors: { _form: ["evidence:errors.changedMeanwhile"] } };
   const invalid = await checkSources(reviewId, input);
   if (invalid) return { ok: false, status: 400, errors: invalid };
+  const attribution = await storedAttribution(input);
   db.transaction((tx) => {
     tx.update(evidence)
       .set({
         kind: input.kind,
         text: input.text,
-        searchText: evidenceSearchText(input),
+        searchText: evidenceSearchText(input.text, attribution),
         polarity: input.polarity,
-        attribution: input.attribution,
+        ...attribution,
         interviewId: input.interviewId,
         documentId: input.documentId,
         updatedAt: new Date(),
@@ -243,6 +260,8 @@ export async function getEvidence({ reviewId, evidenceId }: { reviewId: string; 
   return {
     id: stored.row.id,
     ...stored.input,
+    attributionCategory: stored.row.attributionCategory,
+    attributionRole: stored.row.attributionRole,
     createdBy: stored.row.createdBy,
     creatorName: extra?.creatorName ?? "",
     createdAt: extra?.createdAt ?? null,

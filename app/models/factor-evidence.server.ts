@@ -48,6 +48,8 @@ export async function listFactorEvidence({ reviewId, factorId, alsoIds = [] }: {
       text: evidence.text,
       polarity: evidence.polarity,
       attribution: evidence.attribution,
+      attributionCategory: evidence.attributionCategory,
+      attributionRole: evidence.attributionRole,
       interviewId: evidence.interviewId,
       interviewDate: interviews.date,
       interviewFormat: interviews.format,

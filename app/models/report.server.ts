@@ -127,6 +127,8 @@ export async function getReportSnapshot({ reviewId }: { reviewId: string }): Pro
       text: evidence.text,
       polarity: evidence.polarity,
       attribution: evidence.attribution,
+      attributionCategory: evidence.attributionCategory,
+      attributionRole: evidence.attributionRole,
       documentTitle: documents.title,
     })
     .from(conclusionCitations)

@@ -2,6 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
 import { useEffect, useMemo, useRef } from "react";
 import { useTranslation } from "react-i18next";
+import { describeAttribution } from "#app/models/attribution";
 import { z } from "zod";
 import { listLocalizedFactors, requireFramework } from "#benchmark/index";
 import { getFormProps } from "@conform-to/react";
@@ -150,7 +151,7 @@ export default function EvidenceItem() {
       <blockquote className="evidence-quote">{item.text}</blockquote>
       <dl className="facts">
         <dt>{t("item.attribution")}</dt>
-        <dd>{item.attribution || t("item.noAttribution")}</dd>
+        <dd>{describeAttribution(t, item) || t("item.noAttribution")}</dd>
         <dt>{t("columns.factors")}</dt>
         <dd>
           {item.factorIds
@@ -220,7 +221,7 @@ export default function EvidenceItem() {
                   name="attribution"
                   label={t("form.attribution")}
                   hint={t("form.attributionHint")}
-                  defaultValue={typed("attribution", item.attribution)}
+                  defaultValue={typed("attribution", describeAttribution(t, item))}
                   errors={errors.attribution}
                 />
                 <SelectField

@@ -5,7 +5,7 @@ import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { backupDatabase } from "#db/backup";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
-import { createDb, migrateDb } from "#db/client";
+import { createDb, migrateDb, MIGRATIONS_FOLDER } from "#db/client";
 import { seedDemo } from "#db/seed/index";
 
 function tempPath(name: string) {
@@ -42,6 +42,32 @@ describe("migrations", () => {
     expect(tables()).toEqual(first);
     const applied = db.$client.prepare("select count(*) from __drizzle_migrations").pluck().get();
     expect(applied).toBe(fs.readdirSync("db/migrations").filter((f) => f.endsWith(".sql")).length);
+    db.$client.close();
+  });
+
+  it("turn default attributions stored as English or French words into category codes, and leave typed words alone", () => {
+    // The database as it was before 0007: the migrations up to 0006 only.
+    const before = fs.mkdtempSync(path.join(os.tmpdir(), "workbench-migrations-"));
+    const journal = JSON.parse(fs.readFileSync(path.join(MIGRATIONS_FOLDER, "meta/_journal.json"), "utf8")) as { entries: { idx: number; tag: string }[] };
+    const upTo = journal.entries.filter((entry) => entry.idx <= 6);
+    fs.mkdirSync(path.join(before, "meta"));
+    fs.writeFileSync(path.join(before, "meta/_journal.json"), JSON.stringify({ ...journal, entries: upTo }));
+    for (const entry of upTo) fs.copyFileSync(path.join(MIGRATIONS_FOLDER, `${entry.tag}.sql`), path.join(before, `${entry.tag}.sql`));
+    const db = createDb(tempPath("attributions.sqlite"));
+    migrate(db, { migrationsFolder: before });
+    // Only the evidence rows matter here: the review and author they point to are left out.
+    db.$client.pragma("foreign_keys = OFF");
+    const insert = db.$client.prepare(
+      "insert into evidence (id, review_id, kind, text, search_text, polarity, attribution, created_by, created_at, version) values (?, 'demo', 'interview-quote', 'x', 'x', 'supports', ?, 'demo-peer', 0, 1)",
+    );
+    insert.run("old-en", "an NGO representative");
+    insert.run("old-fr-role", "une personne élue (adjointe au maire)");
+    insert.run("old-typed", "une juriste associative");
+    migrateDb(db);
+    const read = db.$client.prepare("select attribution, attribution_category as category, attribution_role as role from evidence where id = ?");
+    expect(read.get("old-en")).toEqual({ attribution: "", category: "ngo", role: null });
+    expect(read.get("old-fr-role")).toEqual({ attribution: "", category: "elected-official", role: "adjointe au maire" });
+    expect(read.get("old-typed")).toEqual({ attribution: "une juriste associative", category: null, role: null });
     db.$client.close();
   });
 

@@ -7,7 +7,9 @@ import { getCoverage } from "#app/models/evidence-coverage.server";
 import { listEvidenceLog, parseEvidenceView, type LogActor } from "#app/models/evidence-log.server";
 import { action as logAction, loader as logLoader } from "#app/routes/reviews.$reviewId.evidence/route";
 import { action as itemAction, loader as itemLoader } from "#app/routes/reviews.$reviewId.evidence.$evidenceId";
-import { auditLog, evidence, evidenceFactors, evidenceQuestions, interviewParticipants, interviews, reviews } from "#db/schema";
+import { buildReportModel } from "#reports/model";
+import { getReportSnapshot } from "#app/models/report.server";
+import { auditLog, conclusionCitations, evidence, evidenceFactors, evidenceQuestions, interviewParticipants, interviews, reviews } from "#db/schema";
 import { foldText } from "#db/search-text";
 import { cookieFor, db, DEMO_REVIEW_ID, makeRequest, run, loadDemoReview, setPhase } from "../utils";
 
@@ -125,9 +127,14 @@ describe("logging an item", () => {
   });
 
   it("reads factors typed as numbers, and fills an empty attribution from the interview anonymously", async () => {
-    const outcome = await post(
-      "peer@demo.test",
-      quote({ factorIds: [], factorNumbers: "4 11", attribution: "", interviewId: "demo-int-02", kind: "focus-group-note" }),
+    const outcome = await run(
+      logAction,
+      makeRequest(LOG, {
+        cookie: await cookieFor("peer@demo.test"),
+        headers: { "Accept-Language": "fr" },
+        form: quote({ factorIds: [], factorNumbers: "4 11", attribution: "", interviewId: "demo-int-02", kind: "focus-group-note" }),
+      }),
+      params,
     );
     const { id } = outcome.data as { id: string };
     expect(
@@ -139,7 +146,49 @@ describe("logging an item", () => {
         .map((r) => r.id),
     ).toEqual(["kf-04", "kf-11"]);
     // The first person met in that focus group is an NGO's chair: the report says who they are by kind, not by name.
-    expect(db.select({ a: evidence.attribution }).from(evidence).where(eq(evidence.id, id)).get()!.a).toBe("an NGO representative");
+    // It is stored as the category, not in the French peer's words, so each reader reads it in their language.
+    const stored = db
+      .select({ a: evidence.attribution, category: evidence.attributionCategory, role: evidence.attributionRole })
+      .from(evidence)
+      .where(eq(evidence.id, id))
+      .get()!;
+    expect(stored).toEqual({ a: "", category: "ngo", role: null });
+    db.insert(conclusionCitations).values({ reviewId: DEMO_REVIEW_ID, factorId: "kf-04", evidenceId: id }).run();
+    const snapshot = (await getReportSnapshot({ reviewId: DEMO_REVIEW_ID }))!;
+    const finding = (locale: "en" | "fr") =>
+      buildReportModel(snapshot, { locale, issuedAt: null })
+        .factors.flatMap((factor) => factor.peer?.evidence.findings ?? [])
+        .find((item) => item.id === id);
+    expect(finding("en")?.attribution).toBe("an NGO representative");
+    expect(finding("fr")?.attribution).toBe("une personne représentant une association");
+    const englishLog = await run(
+      logLoader,
+      makeRequest(`${LOG}?lang=en&q=${encodeURIComponent("an NGO representative")}`, { cookie: await cookieFor("lead@demo.test") }),
+      params,
+    );
+    const rows = (englishLog.data as { log: { rows: { id: string; attribution: string }[] } }).log.rows;
+    expect(rows.find((row) => row.id === id)?.attribution).toBe("an NGO representative");
+  });
+
+  it("stores a suggested attribution, in either language, as the speaker's category and role; typed words as typed", async () => {
+    const speakers = db
+      .select()
+      .from(interviewParticipants)
+      .where(eq(interviewParticipants.interviewId, "demo-int-02"))
+      .orderBy(interviewParticipants.id)
+      .all();
+    const first = speakers[0]!;
+    const read = (id: string) =>
+      db
+        .select({ a: evidence.attribution, category: evidence.attributionCategory, role: evidence.attributionRole })
+        .from(evidence)
+        .where(eq(evidence.id, id))
+        .get();
+    const saved = async (attribution: string) =>
+      ((await post("peer@demo.test", quote({ interviewId: "demo-int-02", kind: "focus-group-note", attribution }))).data as { id: string }).id;
+    expect(read(await saved(`une personne représentant une association (${first.role})`))).toEqual({ a: "", category: first.category, role: first.role });
+    expect(read(await saved("an NGO representative"))).toEqual({ a: "", category: "ngo", role: null });
+    expect(read(await saved("une bénévole d'une association"))).toEqual({ a: "une bénévole d'une association", category: null, role: null });
   });
 
   it("without JavaScript, redirects back to the same view of the log with the form's choices remembered", async () => {

@@ -1,5 +1,6 @@
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { describeAttribution } from "#app/models/attribution";
 import { POLARITIES } from "#db/enums";
 import type { loader } from "./route";
 import { excerpt, useFormatDate, type LoaderData } from "./shared";
@@ -61,7 +62,7 @@ export function EvidenceItem({ item, cited }: { item: NonNullable<LoaderData["ev
         <blockquote className="prose">{item.text}</blockquote>
         <dl className="facts">
           <dt>{t("factor.attribution")}</dt>
-          <dd>{item.attribution || t("factor.anonymous")}</dd>
+          <dd>{describeAttribution(t, item) || t("factor.anonymous")}</dd>
           <dt>{t("factor.source")}</dt>
           <dd>
             {source}

@@ -6,10 +6,9 @@ import { z } from "zod";
 import { listLocalizedFactors, requireFramework } from "#benchmark/index";
 import { DataTable, useUrlTableState, type DataTableFilter } from "#app/components/data-table";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
+import { describeAttribution } from "#app/models/attribution";
 import { createEvidence, deleteEvidence, evidenceFormSchema, restoreEvidence } from "#app/models/evidence.server";
-import type { EvidenceInput } from "#app/models/evidence-schema";
 import { EVIDENCE_LOG_TABLE, getLogFacets, listEvidenceLog, loadLogContext, parseEvidenceView } from "#app/models/evidence-log.server";
-import { listInterviewOptions, type InterviewOption } from "#app/models/interview.server";
 import { requireReviewPermission } from "#app/utils/auth.server";
 import { actionPermission, evidenceEditor, loaderPermission } from "#app/utils/permissions";
 import { getI18n, pageTitle } from "#app/utils/i18n";
@@ -45,6 +44,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { canWrite } = actor;
   const context = await loadLogContext({ reviewId: review.id });
   const [log, facets] = await Promise.all([listEvidenceLog({ reviewId: review.id, view, actor, context }), getLogFacets({ reviewId: review.id, context })]);
+  const { t } = getI18n(locale);
+  // A default attribution is a category code: each reader reads it in their own language.
+  const rows = log.rows.map((row) => ({ ...row, attribution: describeAttribution(t, row) }));
   const search = url.searchParams;
   const kind = search.get(MEMORY.kind);
   const polarity = search.get(MEMORY.polarity);
@@ -52,7 +54,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     reviewId: review.id,
     tableConfig: EVIDENCE_LOG_TABLE,
     factors: listLocalizedFactors(framework, locale),
-    log,
+    log: { ...log, rows },
     facets,
     canWrite,
     remembered: {
@@ -84,14 +86,6 @@ function backToLog(url: URL, extra: Record<string, string | string[]>) {
   return `${url.pathname}?${params}`;
 }
 
-async function withDefaultAttribution(input: EvidenceInput, request: Request, interviews: InterviewOption[]) {
-  if (input.attribution || !input.interviewId) return input;
-  const first = interviews.find((interview) => interview.id === input.interviewId)?.participants[0];
-  if (!first) return input;
-  const { t } = getI18n(await getLocale(request));
-  return { ...input, attribution: t(`evidence:attributions.${first.category}`) };
-}
-
 export const action = guardWrites(writeAction);
 
 async function writeAction({ request, params }: ActionFunctionArgs) {
@@ -107,9 +101,7 @@ async function writeAction({ request, params }: ActionFunctionArgs) {
   if (intent.data === "create") {
     const submission = parseSubmission(form, evidenceFormSchema(requireFramework(review.frameworkId)));
     if (submission.status !== "success") return invalid(submission);
-    const parsed = submission.value;
-    const needsDefault = !parsed.attribution && parsed.interviewId;
-    const input = needsDefault ? await withDefaultAttribution(parsed, request, await listInterviewOptions({ reviewId: review.id })) : parsed;
+    const input = submission.value;
     const outcome = await createEvidence({ reviewId: review.id, userId: user.id, input });
     if (!outcome.ok) return refusedWithForm(submission, outcome.status, outcome.errors);
     if (viaFetcher) return data<Done>({ ok: true, intent: "create", id: outcome.id });
