@@ -9,12 +9,17 @@ import { getI18n, LOCALES, type Locale } from "#app/utils/i18n";
 import { useNonce } from "#app/utils/nonce";
 import { resolveLocale } from "#app/utils/locale.server";
 import { getSessionUser } from "#app/utils/session.server";
+import { countUnreadNotifications } from "#app/models/notification.server";
 import { skipWhenOnlyTheQueryChanges } from "#app/utils/revalidation";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { locale, setCookie } = await resolveLocale(request);
   const user = await getSessionUser(request);
-  return data({ locale, user: user ? { name: user.name, isAdmin: user.isAdmin } : null }, setCookie ? { headers: { "Set-Cookie": setCookie } } : undefined);
+  const unread = user ? await countUnreadNotifications({ userId: user.id }) : 0;
+  return data(
+    { locale, user: user ? { name: user.name, isAdmin: user.isAdmin, unread } : null },
+    setCookie ? { headers: { "Set-Cookie": setCookie } } : undefined,
+  );
 }
 
 export const links: LinksFunction = () => [
@@ -44,7 +49,9 @@ function LanguageSwitch({ locale }: { locale: Locale }) {
   );
 }
 
-function Header({ locale, user }: { locale: Locale; user: { name: string } | null }) {
+type HeaderUser = { name: string; isAdmin: boolean; unread: number };
+
+function Header({ locale, user }: { locale: Locale; user: HeaderUser | null }) {
   const { t } = useTranslation();
   return (
     <header className="site-header">
@@ -62,6 +69,14 @@ function Header({ locale, user }: { locale: Locale; user: { name: string } | nul
                 <Link to="/reviews">{t("nav.reviews")}</Link>
               </li>
             ) : null}
+            {user ? (
+              <li>
+                <Link to="/notifications" className="notifications-link" data-unread={user.unread}>
+                  {user.unread ? t("notifications:headerLink", { count: user.unread }) : t("notifications:headerLinkNone")}
+                </Link>
+              </li>
+            ) : null}
+
             <li>
               <Link to="/benchmark/eurocities-anti-discrimination">{t("nav.benchmark")}</Link>
             </li>

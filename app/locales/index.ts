@@ -4,6 +4,7 @@ import enCommon from "./en/common";
 import enConclusions from "./en/conclusions";
 import enEvidence from "./en/evidence";
 import enFeedbackReport from "./en/feedbackReport";
+import enNotifications from "./en/notifications";
 import enReport from "./en/report";
 import enReviews from "./en/reviews";
 import enSelfAssessment from "./en/selfAssessment";
@@ -13,6 +14,7 @@ import frCommon from "./fr/common";
 import frConclusions from "./fr/conclusions";
 import frEvidence from "./fr/evidence";
 import frFeedbackReport from "./fr/feedbackReport";
+import frNotifications from "./fr/notifications";
 import frReport from "./fr/report";
 import frReviews from "./fr/reviews";
 import frSelfAssessment from "./fr/selfAssessment";
@@ -29,6 +31,7 @@ export const resources = {
     conclusions: enConclusions,
     report: enReport,
     feedbackReport: enFeedbackReport,
+    notifications: enNotifications,
   },
   fr: {
     common: frCommon,
@@ -40,6 +43,7 @@ export const resources = {
     conclusions: frConclusions,
     report: frReport,
     feedbackReport: frFeedbackReport,
+    notifications: frNotifications,
   },
 } as const;
 

@@ -15,6 +15,11 @@ const EnvSchema = z
     SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
     SMTP_URL: z.url().optional(),
     MAIL_FROM: z.string().default("workbench@localhost"),
+    // The address people open the app at, for links in mails sent after the request that caused them.
+    APP_URL: z
+      .url()
+      .transform((value) => value.replace(/\/+$/, ""))
+      .optional(),
     DEMO: z.enum(["0", "1"]).optional(),
     SQLITE_SYNCHRONOUS: z.enum(SYNCHRONOUS_MODES).default("normal"),
     // The reverse proxies whose X-Forwarded-For is believed: addresses, CIDR ranges, or

@@ -1,6 +1,37 @@
-import nodemailer from "nodemailer";
+import nodemailer, { type Transporter } from "nodemailer";
 import { formatDateTime } from "./dates";
 import { getEnv } from "./env.server";
+
+export type MailOutcome = "sent" | "not-configured" | "failed";
+
+let transport: { url: string; transporter: Transporter } | undefined;
+
+/** One transport per SMTP_URL, kept for the life of the process (nodemailer pools nothing by default). */
+function transporterFor(url: string) {
+  if (transport?.url !== url) transport = { url, transporter: nodemailer.createTransport(url) };
+  return transport.transporter;
+}
+
+/** Whether mail can be sent at all (SMTP_URL is set). */
+export function mailConfigured() {
+  return Boolean(getEnv().SMTP_URL);
+}
+
+/**
+ * Sends one plain-text mail when SMTP_URL is set. Whatever is mailed is also reachable in the app
+ * (a notification, a link shown to copy), so a mail failure is reported, never fatal.
+ */
+export async function sendMail({ to, subject, text }: { to: string; subject: string; text: string }): Promise<MailOutcome> {
+  const { SMTP_URL, MAIL_FROM } = getEnv();
+  if (!SMTP_URL) return "not-configured";
+  try {
+    await transporterFor(SMTP_URL).sendMail({ from: MAIL_FROM, to, subject, text });
+    return "sent";
+  } catch (error) {
+    console.warn(`Mail to ${to} failed: ${(error as Error).message}`);
+    return "failed";
+  }
+}
 
 type Invitation = { link: string; hostCity: string; expiresAt: Date; timeZone: string };
 
@@ -13,19 +44,7 @@ export function invitationMail({ link, hostCity, expiresAt, timeZone }: Invitati
   };
 }
 
-/**
- * Mails an invitation when SMTP_URL is set. The link is always shown on screen too, since
- * many instances have no mail server; a mail failure is reported, never fatal.
- */
+/** Mails an invitation when SMTP_URL is set; the link is always shown on screen too. */
 export async function sendInvitationMail({ to, ...invitation }: Invitation & { to: string }) {
-  const { SMTP_URL, MAIL_FROM } = getEnv();
-  if (!SMTP_URL) return "not-configured" as const;
-  try {
-    const transport = nodemailer.createTransport(SMTP_URL);
-    await transport.sendMail({ from: MAIL_FROM, to, ...invitationMail(invitation) });
-    return "sent" as const;
-  } catch (error) {
-    console.warn(`Invitation mail to ${to} failed: ${(error as Error).message}`);
-    return "failed" as const;
-  }
+  return sendMail({ to, ...invitationMail(invitation) });
 }

@@ -148,6 +148,8 @@ const ROUTES = {
   "invitations.$token": { loader: "public", action: "public" },
   "benchmark.$frameworkId": { loader: "public" },
   "reviews._index": { loader: "signed-in" },
+  // Each account's own notifications: the model filters them by what the account may read.
+  notifications: { loader: "signed-in", action: "signed-in" },
   "reviews.new": { loader: "admin", action: "admin" },
   "reviews.$reviewId": { loader: "review:read" },
   "reviews.$reviewId._index": { loader: "review:read", action: { "move-phase": "phase:move", "time-zone": "review:settings" } },

@@ -5,6 +5,7 @@ import { DEMO_ACCOUNTS, DEMO_REVIEW_ID, seedAccounts, seedReview } from "./accou
 import { seedActivity } from "./activity";
 import { seedConclusions } from "./conclusions";
 import { seedEvidence } from "./evidence";
+import { seedNotifications } from "./notifications";
 import { seedSelfAssessment } from "./self-assessment";
 
 export { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_REVIEW_ID } from "./accounts";
@@ -38,5 +39,6 @@ export async function seedDemo(db: Db) {
     seedEvidence(txDb);
     seedConclusions(txDb);
     seedActivity(txDb);
+    seedNotifications(txDb);
   });
 }

@@ -37,6 +37,7 @@ const EXPECTED: Record<string, { loader?: Who; action?: Who | Record<string, Who
   "invitations.$token": { loader: "public", action: "public" },
   "benchmark.$frameworkId": { loader: "public" },
   "reviews._index": { loader: "signed-in" },
+  notifications: { loader: "signed-in", action: "signed-in" },
   "reviews.new": { loader: "admin", action: "admin" },
   "reviews.$reviewId": { loader: MEMBERS },
   "reviews.$reviewId._index": { loader: MEMBERS, action: { L: "svdf" } },

@@ -4,6 +4,12 @@ export default {
   language: "Language",
   languages: { fr: "Français", en: "English" },
   titles: {
+    notifications: "Notifications",
+    account: "Your account",
+    forgotPassword: "Forgotten password",
+    resetPassword: "Choose a new password",
+    adminUsers: "Accounts",
+    notFound: "Page not found",
     reviews: "My reviews",
     newReview: "New review",
     review: "Review",
@@ -26,6 +32,8 @@ export default {
     audit: "Audit log",
   },
   nav: {
+    account: "Account",
+    adminUsers: "Accounts",
     reviews: "My reviews",
     benchmark: "The benchmark",
     signIn: "Sign in",

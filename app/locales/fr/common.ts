@@ -4,6 +4,12 @@ export default {
   language: "Langue",
   languages: { fr: "Français", en: "English" },
   titles: {
+    notifications: "Notifications",
+    account: "Votre compte",
+    forgotPassword: "Mot de passe oublié",
+    resetPassword: "Choisir un nouveau mot de passe",
+    adminUsers: "Comptes",
+    notFound: "Page introuvable",
     reviews: "Mes évaluations",
     newReview: "Nouvelle évaluation",
     review: "Évaluation",
@@ -26,6 +32,8 @@ export default {
     audit: "Journal d'audit",
   },
   nav: {
+    account: "Compte",
+    adminUsers: "Comptes",
     reviews: "Mes évaluations",
     benchmark: "Le référentiel",
     signIn: "Se connecter",

@@ -1,0 +1,32 @@
+export default {
+  title: "Notifications",
+  intro: "What changed on your reviews. Each notification is also mailed to you when the instance sends mail, unless you turned mail off on your account page.",
+  empty: "Nothing yet.",
+  unread: "Unread",
+  markRead: "Mark read",
+  markAllRead: "Mark all read",
+  open: "Open",
+  headerLink_one: "Notifications ({{count}} unread)",
+  headerLink_other: "Notifications ({{count}} unread)",
+  headerLinkNone: "Notifications",
+  kinds: {
+    "phase-changed": "{{city}}: the review moved from {{from}} to {{to}}.",
+    "factual-comment": "{{city}}: {{by}} commented on {{part}} during the factual check.",
+    "factual-reply": "{{city}}: {{by}} replied to the comment on {{part}}.",
+    "factual-closed": "{{city}}: {{by}} closed the comment on {{part}} as {{outcome}}.",
+    invitation: "{{by}} invites you to join the review of {{city}} as {{role}}.",
+    assigned_one: "{{city}}: {{by}} assigned {{count}} key factor to you: {{factorIds}}.",
+    assigned_other: "{{city}}: {{by}} assigned {{count}} key factors to you: {{factorIds}}.",
+    unknown: "{{city}}: something changed.",
+  },
+  outcomes: {
+    corrected: "corrected",
+    explained: "explained",
+    "not-accepted": "not accepted",
+  },
+  mail: {
+    subject: "[Benchmark workbench] {{text}}",
+    open: "Open it in the workbench:",
+    footer: "You receive this mail because you are a member of this review. To stop these mails, turn them off on your account page: {{url}}",
+  },
+};
