@@ -1,11 +1,11 @@
 import crypto from "node:crypto";
-import { PassThrough } from "node:stream";
 import type { EntryContext, HandleDataRequestFunction } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "#app/utils/nonce";
+import { DropNulBytes } from "#app/utils/nul-free.server";
 import { applySecurityHeaders } from "#app/utils/security-headers.server";
 // Loaded here so its listener is in place before the first request (see the module).
 import "#app/utils/client-address.server";
@@ -26,7 +26,8 @@ export default function handleRequest(request: Request, responseStatusCode: numb
     let shellRendered = false;
     const ready = () => {
       shellRendered = true;
-      const body = new PassThrough();
+      // Not a plain PassThrough: React 18.3 leaks NUL bytes into the stream (see the module).
+      const body = new DropNulBytes();
       responseHeaders.set("Content-Type", "text/html");
       resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
       pipe(body);

@@ -329,7 +329,7 @@ export function DataTable<T>({
         {t("table.rows", { count: total })}
       </p>
 
-      <div className="table-scroll">
+      <div className="table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
         <table aria-busy={loading || undefined}>
           <caption id={captionId}>{caption}</caption>
           <TableHead headerGroups={table.getHeaderGroups()} sort={state.sort} formId={formId} />

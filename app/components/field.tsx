@@ -11,15 +11,21 @@ export function useMessage() {
   };
 }
 
+/**
+ * A field's errors, announced as they appear: the alert is a wrapper, so the list inside keeps
+ * its list semantics (a `<ul role="alert">` is no longer a list to assistive technology).
+ */
 export function FieldErrors({ id, errors }: { id: string; errors?: string[] }) {
   const translate = useMessage();
   if (!errors?.length) return null;
   return (
-    <ul id={id} className="field-errors" role="alert">
-      {errors.map((error) => (
-        <li key={error}>{translate(error)}</li>
-      ))}
-    </ul>
+    <div id={id} className="field-errors" role="alert">
+      <ul>
+        {errors.map((error) => (
+          <li key={error}>{translate(error)}</li>
+        ))}
+      </ul>
+    </div>
   );
 }
 

@@ -11,6 +11,7 @@ import { loaderPermission } from "#app/utils/permissions";
 import { useDates } from "#app/utils/use-dates";
 import { optionalDateSchema } from "#app/utils/validation";
 import { pageTitle } from "#app/utils/i18n";
+import { scrollRegion } from "#app/components/scroll-region";
 
 const FilterSchema = z.object({
   userId: z.string().max(100).optional().catch(undefined),
@@ -86,7 +87,7 @@ export default function Audit() {
         </div>
       </Form>
       {entries.length ? (
-        <div className="table-scroll">
+        <div {...scrollRegion(t("audit.title"))}>
           <table>
             <caption className="visually-hidden">{t("audit.title")}</caption>
             <thead>

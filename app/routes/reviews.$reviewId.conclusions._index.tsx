@@ -9,6 +9,7 @@ import { hasPermission, requireReviewPermission } from "#app/utils/auth.server";
 import { getLocale } from "#app/utils/locale.server";
 import { pageTitle } from "#app/utils/i18n";
 import { canReadDraftConclusions, loaderPermission } from "#app/utils/permissions";
+import { scrollRegion } from "#app/components/scroll-region";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireReviewPermission(request, params.reviewId, loaderPermission("reviews.$reviewId.conclusions._index"));
@@ -55,7 +56,7 @@ export default function ConclusionsOverview() {
             />
           </div>
         </figure>
-        <div className="table-scroll">
+        <div {...scrollRegion(t("overview.tableCaption"))}>
           <table className="conclusions-table">
             <caption>{t("overview.tableCaption")}</caption>
             <thead>

@@ -9,6 +9,7 @@ import { requireReviewPermission } from "#app/utils/auth.server";
 import { loaderPermission } from "#app/utils/permissions";
 import { getLocale } from "#app/utils/locale.server";
 import { pageTitle } from "#app/utils/i18n";
+import { scrollRegion } from "#app/components/scroll-region";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { review } = await requireReviewPermission(request, params.reviewId, loaderPermission("reviews.$reviewId.coverage"));
@@ -97,7 +98,7 @@ export default function Coverage() {
         })}
       </p>
       {gaps.length ? <p className="notice warn">{t("coverage.gaps", { list: gaps.join(", ") })}</p> : null}
-      <div className="table-scroll">
+      <div {...scrollRegion(t("coverage.caption"))}>
         <table className="coverage">
           <caption>
             {t("coverage.caption")} <span className="muted">— {t("coverage.refreshed")}</span>

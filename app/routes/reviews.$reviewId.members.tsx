@@ -16,6 +16,7 @@ import { readForm } from "#app/utils/forms.server";
 import { pageTitle } from "#app/utils/i18n";
 import { guardWrites } from "#app/utils/storage.server";
 import { useDates } from "#app/utils/use-dates";
+import { scrollRegion } from "#app/components/scroll-region";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireReviewPermission(request, params.reviewId, loaderPermission("reviews.$reviewId.members"));
@@ -113,7 +114,7 @@ export default function Members() {
           {notice.mailed ? <p>{t("members.mailed")}</p> : null}
         </div>
       ) : null}
-      <div className="table-scroll">
+      <div {...scrollRegion(t("members.title"))}>
         <table>
           <caption className="visually-hidden">{t("members.title")}</caption>
           <thead>

@@ -15,6 +15,7 @@ import { phaseClosedBy, readForm } from "#app/utils/forms.server";
 import { pageTitle } from "#app/utils/i18n";
 import { guardWrites } from "#app/utils/storage.server";
 import { useDates } from "#app/utils/use-dates";
+import { scrollRegion } from "#app/components/scroll-region";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireReviewPermission(request, params.reviewId, loaderPermission("reviews.$reviewId.self-assessment._index"));
@@ -119,7 +120,7 @@ export default function SelfAssessmentOverview() {
         </div>
       </section>
 
-      <div className="table-scroll">
+      <div {...scrollRegion(t("overview.tableCaption"))}>
         <table className="sa-overview">
           <caption>{t("overview.tableCaption")}</caption>
           <thead>

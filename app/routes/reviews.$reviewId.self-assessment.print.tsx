@@ -13,6 +13,7 @@ import { loaderPermission } from "#app/utils/permissions";
 import { getLocale } from "#app/utils/locale.server";
 import { pageTitle } from "#app/utils/i18n";
 import { useDates } from "#app/utils/use-dates";
+import { scrollRegion } from "#app/components/scroll-region";
 
 /** The whole self-assessment on one page, as the peer team reads it before the visit or on paper. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -220,7 +221,7 @@ export default function PrintableSelfAssessment() {
       <section id="documents" className="factor" aria-labelledby="documents-print-title">
         <h2 id="documents-print-title">{t("documents.title")}</h2>
         {documents.length ? (
-          <div className="table-scroll">
+          <div {...scrollRegion(t("documents.title"))}>
             <table>
               <thead>
                 <tr>

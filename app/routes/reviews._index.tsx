@@ -6,6 +6,7 @@ import { listAllReviews, listReviewsForUser } from "#app/models/review.server";
 import { requireUser } from "#app/utils/auth.server";
 import { pageTitle } from "#app/utils/i18n";
 import { formatCalendarDate } from "#app/utils/dates";
+import { scrollRegion } from "#app/components/scroll-region";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
@@ -43,7 +44,7 @@ function ReviewTable<T extends ReviewRow>({
 }) {
   const { t } = useTranslation("reviews");
   return (
-    <div className="table-scroll">
+    <div {...scrollRegion(caption)}>
       <table>
         <caption className="visually-hidden">{caption}</caption>
         <thead>

@@ -42,7 +42,7 @@ export function DocumentsAnnex({ model }: { model: ReportModel }) {
       ) : (
         <>
           <p>{t("documents.intro")}</p>
-          <div className="table-scroll">
+          <div className="table-scroll" role="region" aria-label={t("sections.annexDocuments")} tabIndex={0}>
             <table>
               <caption className="visually-hidden">{t("sections.annexDocuments")}</caption>
               <thead>

@@ -14,7 +14,7 @@ export function Overview({ model }: { model: ReportModel }) {
         {/* Our own markup (reports/chart.ts escapes every label); the table below carries the same data accessibly. */}
         <div role="img" aria-label={chartTitle} dangerouslySetInnerHTML={{ __html: ratingChartSvg(model) }} />
       </figure>
-      <div className="table-scroll">
+      <div className="table-scroll" role="region" aria-label={chartTitle} tabIndex={0}>
         <table>
           <caption className="visually-hidden">{chartTitle}</caption>
           <thead>

@@ -4,7 +4,7 @@ import { Chapter, Missing } from "./blocks";
 function PlanTable({ model, items, caption }: { model: ReportModel; items: RecommendationView[]; caption: string }) {
   const { t } = model.i18n;
   return (
-    <div className="table-scroll">
+    <div className="table-scroll" role="region" aria-label={caption} tabIndex={0}>
       <table>
         <caption className="visually-hidden">{caption}</caption>
         <thead>

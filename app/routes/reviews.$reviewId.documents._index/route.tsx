@@ -37,6 +37,7 @@ import { pageTitle } from "#app/utils/i18n";
 import { DocumentForm, useFormatSize } from "./document-form";
 import { guardWrites } from "#app/utils/storage.server";
 import { useDates } from "#app/utils/use-dates";
+import { scrollRegion } from "#app/components/scroll-region";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireReviewPermission(request, params.reviewId, loaderPermission("reviews.$reviewId.documents._index"));
@@ -259,7 +260,7 @@ export default function DocumentsPage() {
       {rowFailure ? <FormError message={rowFailure.formError} /> : null}
 
       {documents.length ? (
-        <div className="table-scroll">
+        <div {...scrollRegion(t("documents.caption", { count: documents.length }))}>
           <table className="sa-documents">
             <caption>{t("documents.caption", { count: documents.length })}</caption>
             <thead>

@@ -364,7 +364,7 @@ export function LogForm({ rowsShown }: { rowsShown: readonly string[] }) {
           <button type="submit" disabled={busy && !text}>
             {busy ? t("form.saving") : t("form.save")}
           </button>
-          <p role="status" className="log-form__status">
+          <p role="status" className={announcement === t("form.fixErrors") ? "log-form__status failed" : "log-form__status"}>
             {announcement}
             {savedId && !rowsShown.includes(savedId) && announcement === t("form.saved") ? ` ${t("log.notInTable")}` : ""}
           </p>

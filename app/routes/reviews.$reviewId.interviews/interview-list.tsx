@@ -1,6 +1,7 @@
 import { Link, type useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { loader } from "./route";
+import { scrollRegion } from "#app/components/scroll-region";
 
 type Interview = ReturnType<typeof useLoaderData<typeof loader>>["interviews"][number];
 
@@ -21,7 +22,7 @@ export function InterviewList({
 }) {
   const { t } = useTranslation("evidence");
   return (
-    <div className="table-scroll">
+    <div {...scrollRegion(t("interviews.caption"))}>
       <table aria-labelledby="interview-list-title">
         <caption className="visually-hidden">{t("interviews.caption")}</caption>
         <thead>

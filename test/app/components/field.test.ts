@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { rowsToFit } from "#app/components/field";
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { I18nextProvider } from "react-i18next";
+import { FieldErrors, rowsToFit } from "#app/components/field";
+import { getI18n } from "#app/utils/i18n";
 
 describe("a text area's rows", () => {
   it("stay at the minimum for short text and grow with paragraphs and long lines", () => {
@@ -8,5 +12,15 @@ describe("a text area's rows", () => {
     // 3 + 1 + 2 + 1 wrapped lines at 80 characters, plus one spare line.
     expect(rowsToFit(long, { min: 4 })).toBe(8);
     expect(rowsToFit("x\n".repeat(100), { max: 40 })).toBe(40);
+  });
+});
+
+describe("a field's errors", () => {
+  it("are announced by a wrapper, so the list inside keeps its list semantics", () => {
+    const errors = createElement(FieldErrors, { id: "name-error", errors: ["errors.required", "other message"] });
+    const html = renderToStaticMarkup(createElement(I18nextProvider, { i18n: getI18n("en") }, errors));
+    // The id aria-describedby names is on the alert; no role on the list or its items.
+    expect(html).toMatch(/^<div id="name-error" class="field-errors" role="alert"><ul><li>[^<]+<\/li><li>other message<\/li><\/ul><\/div>$/);
+    expect(html).not.toContain("errors.required");
   });
 });
