@@ -431,6 +431,11 @@ export const evidence = sqliteTable(
     attributionCategory: text("attribution_category", { enum: PARTICIPANT_CATEGORIES }),
     /** The participant's role, as typed in the interview, shown after the category's words. */
     attributionRole: text("attribution_role"),
+    /**
+     * The language the quote or note is written in, when it is not the review's (reviews.report_locale):
+     * pages and the report mark it with `lang` so it is read with the right pronunciation.
+     */
+    language: text("language", { enum: LOCALE_VALUES }),
     interviewId: text("interview_id").references(() => interviews.id),
     documentId: text("document_id").references(() => documents.id),
     createdBy: text("created_by")
