@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { localize } from "#benchmark/index";
+import { localize, requireFramework } from "#benchmark/index";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { RatingChart } from "#app/components/rating-chart";
 import { listConclusionOverview } from "#app/models/conclusion.server";
@@ -24,6 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     agreedOnly,
     showEvidence,
     showComments: hasPermission(access, "comments:read"),
+    scale: requireFramework(review.frameworkId).ratingScale.map((rating) => ({ id: rating.id, label: localize(rating.label, locale) })),
     rows: rows.map(({ title, evidenceCount, ...row }) => ({
       ...row,
       title: localize(title, locale),
@@ -33,7 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function ConclusionsOverview() {
-  const { reviewId, rows, agreedOnly, showEvidence, showComments } = useLoaderData<typeof loader>();
+  const { reviewId, rows, agreedOnly, showEvidence, showComments, scale } = useLoaderData<typeof loader>();
   const { t } = useTranslation("conclusions");
   const rating = (value: string | null) => (value ? t(`common:ratings.${value}`) : t("common:ratings.none"));
   const agreed = rows.filter((row) => row.state === "agreed").length;
@@ -52,6 +53,7 @@ export default function ConclusionsOverview() {
           <div className="rating-chart-scroll" role="group" aria-labelledby="rating-chart-caption" tabIndex={0}>
             <RatingChart
               title={t("overview.chartTitle", { count: rows.length })}
+              scale={scale}
               rows={rows.map((row) => ({ number: row.number, label: row.title, self: row.selfRating, peer: row.peerRating }))}
             />
           </div>

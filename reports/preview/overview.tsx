@@ -1,4 +1,4 @@
-import { ratingChartSvg } from "../chart";
+import { ratingChartSvg, reportChartInput } from "../chart";
 import type { ReportModel } from "../model";
 import { Chapter, Rating } from "./blocks";
 
@@ -12,7 +12,7 @@ export function Overview({ model }: { model: ReportModel }) {
       <figure className="report-chart">
         <figcaption>{chartTitle}</figcaption>
         {/* Our own markup (reports/chart.ts escapes every label); the table below carries the same data accessibly. */}
-        <div role="img" aria-label={chartTitle} dangerouslySetInnerHTML={{ __html: ratingChartSvg(model) }} />
+        <div role="img" aria-label={chartTitle} dangerouslySetInnerHTML={{ __html: ratingChartSvg(reportChartInput(model)) }} />
       </figure>
       <div className="table-scroll" role="region" aria-label={chartTitle} tabIndex={0}>
         <table>

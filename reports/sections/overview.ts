@@ -1,5 +1,5 @@
 import type { Content, TableCell } from "pdfmake/interfaces";
-import { CHART_WIDTH, ratingChartSvg } from "../chart";
+import { CHART_WIDTH, ratingChartSvg, reportChartInput } from "../chart";
 import type { FactorView, RatingView, ReportModel } from "../model";
 import { COLORS, RATING_COLORS } from "../styles";
 import { chapterHeading, dataTable } from "./blocks";
@@ -40,7 +40,7 @@ export function overviewSection(model: ReportModel): Content[] {
     chapterHeading(t("sections.overview")),
     { text: peer ? t("overview.intro") : t("overview.introSelf"), style: "paragraph" },
     { text: peer ? t("overview.chartTitle") : t("overview.chartTitleSelf"), style: "h3" },
-    { svg: ratingChartSvg(model), width: CHART_WIDTH, margin: [0, 4, 0, 14] },
+    { svg: ratingChartSvg(reportChartInput(model)), width: CHART_WIDTH, margin: [0, 4, 0, 14] },
     dataTable(headers, rows, peer ? ["*", 90, 118, 48] : ["*", 120]),
     ...notes.map((note): Content => ({ text: note, style: "small" })),
   ];
