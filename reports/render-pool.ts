@@ -1,7 +1,7 @@
 import { createRequire } from "node:module";
 import os from "node:os";
 import { Piscina } from "piscina";
-import type { RenderJob } from "./render-job";
+import type { ExportJob, RenderJob } from "./render-job";
 
 /*
  * Building a report PDF takes the CPU for a second or more; done on the request thread it would
@@ -28,6 +28,12 @@ function renderPool() {
 export async function renderReportOffThread(job: RenderJob): Promise<{ buffer: Buffer; pages: number }> {
   const { pdf, pages } = (await renderPool().run(job)) as { pdf: Uint8Array; pages: number };
   return { buffer: Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength), pages };
+}
+
+/** An export file (XLSX, DOCX…) built off the request thread: its bytes. */
+export async function buildExportOffThread(job: Exclude<ExportJob, RenderJob>): Promise<Buffer> {
+  const { bytes } = (await renderPool().run(job)) as { bytes: Uint8Array };
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
 /** How many reports the pool has built: for tests. */

@@ -1,7 +1,8 @@
 import type { Framework } from "#benchmark/index";
 import type { TableState } from "#app/utils/table-state";
+import type { SheetCell } from "#reports/exports/xlsx";
 import type { CsvRecord } from "#app/utils/csv.server";
-import { formatSortableDateTime, isoDay } from "#app/utils/dates";
+import { formatSortableDateTime, isoDay, spreadsheetDate, spreadsheetDateTime } from "#app/utils/dates";
 import { describeAttribution } from "./attribution";
 import { listEvidenceForExport, type ExportRow, type LogColumn } from "./evidence-log.server";
 
@@ -22,17 +23,26 @@ function questionNumber(framework: Framework, questionId: string) {
   return questionId;
 }
 
+/** A CSV writes dates as text; a spreadsheet as dates. */
+export type DateCells = "text" | "values";
+
 /**
  * When an item was logged, in the review's zone (the header names it) and sortable; a host-city
  * document's own date is a calendar day, written as such.
  */
-function logDate(row: ExportRow, timeZone: string) {
-  return row.source === "document" ? isoDay(row.date, "UTC") : formatSortableDateTime(row.date, timeZone);
+function logDate(row: ExportRow, timeZone: string, dates: DateCells): SheetCell {
+  if (row.source === "document") {
+    const day = isoDay(row.date, "UTC");
+    return dates === "text" ? day : { day: spreadsheetDate(day) };
+  }
+  return dates === "text" ? formatSortableDateTime(row.date, timeZone) : spreadsheetDateTime(row.date, timeZone);
 }
 
+type Cells = (row: ExportRow, t: Translate, framework: Framework, timeZone: string, dates: DateCells) => SheetCell[];
+
 /** The export's columns follow the table's: choosing columns on screen chooses them in the file too. */
-const CSV_COLUMNS: Record<LogColumn, { headers: string[]; cells: (row: ExportRow, t: Translate, framework: Framework, timeZone: string) => string[] }> = {
-  date: { headers: ["date"], cells: (row, _t, _framework, timeZone) => [logDate(row, timeZone)] },
+const CSV_COLUMNS: Record<LogColumn, { headers: string[]; cells: Cells }> = {
+  date: { headers: ["date"], cells: (row, _t, _framework, timeZone, dates) => [logDate(row, timeZone, dates)] },
   kind: { headers: ["kind"], cells: (row, t) => [t(`evidence:kinds.${row.kind}`)] },
   polarity: { headers: ["polarity"], cells: (row, t) => [row.polarity ? t(`evidence:polarities.${row.polarity}`) : ""] },
   factors: {
@@ -65,24 +75,32 @@ const CSV_COLUMNS: Record<LogColumn, { headers: string[]; cells: (row: ExportRow
 
 const CSV_ORDER: LogColumn[] = ["date", "kind", "polarity", "factors", "text", "reviewer", "interview", "category", "origin"];
 
-/**
- * The CSV of a log view: same search, filters and order as the table, every page, one row per
- * item, factors joined with "; ". Interviewees' names are not in the log, so not here either.
- */
-export async function* evidenceCsvRecords({
-  reviewId,
-  view,
-  framework,
-  timeZone,
-  t,
-}: {
+type ExportArgs = {
   reviewId: string;
   view: TableState;
   framework: Framework;
   /** The review's zone, which the times are written in. */
   timeZone: string;
   t: Translate;
-}): AsyncGenerator<CsvRecord[]> {
+};
+
+/**
+ * The CSV of a log view: same search, filters and order as the table, every page, one row per
+ * item, factors joined with "; ". Interviewees' names are not in the log, so not here either.
+ */
+export function evidenceCsvRecords(args: ExportArgs): AsyncGenerator<CsvRecord[]> {
+  return evidenceExportRecords({ ...args, dates: "text" }) as AsyncGenerator<CsvRecord[]>;
+}
+
+/** The same records as the CSV (the XLSX export reads them too), with dates as text or as dates. */
+export async function* evidenceExportRecords({
+  reviewId,
+  view,
+  framework,
+  timeZone,
+  t,
+  dates,
+}: ExportArgs & { dates: DateCells }): AsyncGenerator<SheetCell[][]> {
   const columns = CSV_ORDER.filter((column) => !view.columns || view.columns.includes(column));
   // A few hundred distinct labels for thousands of cells: each is translated once.
   const labels = new Map<string, string>();
@@ -94,6 +112,6 @@ export async function* evidenceCsvRecords({
   };
   yield [["id", ...columns.flatMap((column) => CSV_COLUMNS[column].headers)].map((key) => t(`evidence:csv.${key}`, { timeZone }))];
   for await (const rows of listEvidenceForExport({ reviewId, view, batchSize: BATCH })) {
-    yield rows.map((row) => [row.id, ...columns.flatMap((column) => CSV_COLUMNS[column].cells(row, translate, framework, timeZone))]);
+    yield rows.map((row) => [row.id, ...columns.flatMap((column) => CSV_COLUMNS[column].cells(row, translate, framework, timeZone, dates))]);
   }
 }

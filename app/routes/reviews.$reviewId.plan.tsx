@@ -133,6 +133,10 @@ export default function Plan() {
       <p className="no-print">
         <a href={`/reviews/${reviewId}/plan.csv${location.search}`} download>
           {t("plan.csv")}
+        </a>{" "}
+        ·{" "}
+        <a href={`/reviews/${reviewId}/plan.xlsx${location.search}`} download>
+          {t("plan.xlsx")}
         </a>
       </p>
       <DataTable

@@ -1,6 +1,7 @@
 import { stringify, type Options } from "csv-stringify/sync";
 import type { Locale } from "./i18n";
 import { nextBackgroundTurn } from "./background.server";
+import { attachmentDisposition } from "./download.server";
 
 /**
  * The one CSV writer (csv-stringify): RFC 4180 quoting, CRLF, UTF-8 with a byte order mark so
@@ -71,11 +72,6 @@ export function csvStream(batches: CsvBatches, locale: Locale = "en"): ReadableS
       await iterator.return?.();
     },
   });
-}
-
-/** `attachment` with the reader's file name and an ASCII fallback for clients that ignore `filename*`. */
-export function attachmentDisposition(fileName: string, asciiName: string) {
-  return `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }
 
 /**

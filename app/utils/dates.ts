@@ -161,6 +161,20 @@ export function formatSortableDateTime(value: Moment, timeZone: string) {
   return `${isoDay(date, timeZone)} ${p.hour}:${p.minute}`;
 }
 
+/**
+ * A moment as a clock in the zone reads it, for a spreadsheet cell: a Date whose UTC fields hold
+ * that reading (to the minute), since a spreadsheet's dates have no zone (the header names it).
+ */
+export function spreadsheetDateTime(value: Moment, timeZone: string): Date {
+  const [day, time] = formatSortableDateTime(value, timeZone).split(" ");
+  return new Date(`${day}T${time}:00Z`);
+}
+
+/** A calendar date for a spreadsheet cell: midnight of that day, which never moves. */
+export function spreadsheetDate(value: string): Date {
+  return calendarToDate(value);
+}
+
 /** "CET", "CEST", "UTC+1": what a moment's clock time is relative to, in the reader's language. */
 export function zoneName(value: Moment, { locale, timeZone }: DateOptions) {
   return timeParts(toDate(value), locale, timeZone, false).timeZoneName ?? timeZone;

@@ -165,6 +165,7 @@ const ROUTES = {
   "reviews.$reviewId.interviews": { loader: "evidence:read", action: "evidence:write" },
   "reviews.$reviewId.evidence": { loader: "evidence:read", action: "evidence:write" },
   "reviews.$reviewId.evidence[.csv]": { loader: "evidence:read" },
+  "reviews.$reviewId.evidence[.xlsx]": { loader: "evidence:read" },
   "reviews.$reviewId.evidence.$evidenceId": { loader: "evidence:read", action: "evidence:write" },
   "reviews.$reviewId.coverage": { loader: "evidence:read" },
   "reviews.$reviewId.conclusions._index": { loader: "conclusions:read" },
@@ -185,6 +186,7 @@ const ROUTES = {
   "reviews.$reviewId.summary": { loader: "conclusions:read", action: "summary:write" },
   "reviews.$reviewId.plan": { loader: "conclusions:read" },
   "reviews.$reviewId.plan[.csv]": { loader: "conclusions:read" },
+  "reviews.$reviewId.plan[.xlsx]": { loader: "conclusions:read" },
   "reviews.$reviewId.report": { loader: "report:read" },
   "reviews.$reviewId.report[.pdf]": { loader: "report:read" },
 } as const satisfies Record<string, RouteAccess>;

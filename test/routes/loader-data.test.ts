@@ -1,3 +1,4 @@
+import JSZip from "jszip";
 import { beforeEach, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { ROUTE_ACCESS } from "#app/utils/permissions";
@@ -244,11 +245,19 @@ function addressesOf(name: string): { path: string; params: Record<string, strin
   return addresses.map(({ segments, params }) => ({ path: `/${segments.join("/")}`.replace(/\/\./g, "."), params }));
 }
 
-/** Everything the client would receive, as text: JSON of the data, or the file's text. */
-function received(outcome: Outcome): string {
+/**
+ * Everything the client would receive, as text: JSON of the data, or the file's text — a zipped
+ * file (XLSX, DOCX, QDPX) as the text of every part inside it.
+ */
+async function received(outcome: Outcome): Promise<string> {
   const { data } = outcome;
   if (data instanceof ArrayBuffer) {
     const bytes = Buffer.from(data);
+    if (bytes.subarray(0, 2).toString("latin1") === "PK") {
+      const zip = await JSZip.loadAsync(bytes);
+      const parts = await Promise.all(Object.values(zip.files).map((file) => (file.dir ? "" : file.async("string"))));
+      return parts.join("\n");
+    }
     return bytes.subarray(0, 5).toString("latin1") === "%PDF-" ? pdfPages(bytes).join("\n") : bytes.toString("utf8");
   }
   if (typeof data === "string") return data;
@@ -292,7 +301,7 @@ describe.each(PHASES)("in the %s phase", (phase) => {
       for (const { path: url, params } of addressesOf(name)) {
         const outcome = await run(module.loader, makeRequest(url, { cookie }), params);
         expect(outcome.status, `${url} as ${reader} in ${phase}`).toBeLessThan(500);
-        const text = received(outcome);
+        const text = await received(outcome);
         for (const marker of Object.keys(MARKERS) as Marker[]) {
           if (!text.includes(MARKERS[marker])) continue;
           seen.add(marker);

@@ -52,6 +52,7 @@ const EXPECTED: Record<string, { loader?: Who; action?: Who | Record<string, Who
   "reviews.$reviewId.interviews": { loader: PEER_TEAM, action: PEERS_LOG_UNTIL_DRAFTING },
   "reviews.$reviewId.evidence": { loader: PEER_TEAM, action: PEERS_LOG_UNTIL_DRAFTING },
   "reviews.$reviewId.evidence[.csv]": { loader: PEER_TEAM },
+  "reviews.$reviewId.evidence[.xlsx]": { loader: PEER_TEAM },
   "reviews.$reviewId.evidence.$evidenceId": { loader: PEER_TEAM, action: PEERS_LOG_UNTIL_DRAFTING },
   "reviews.$reviewId.coverage": { loader: PEER_TEAM },
   "reviews.$reviewId.conclusions._index": { loader: CONCLUSION_READERS },
@@ -72,6 +73,7 @@ const EXPECTED: Record<string, { loader?: Who; action?: Who | Record<string, Who
   "reviews.$reviewId.summary": { loader: CONCLUSION_READERS, action: LEAD_AGREES },
   "reviews.$reviewId.plan": { loader: CONCLUSION_READERS },
   "reviews.$reviewId.plan[.csv]": { loader: CONCLUSION_READERS },
+  "reviews.$reviewId.plan[.xlsx]": { loader: CONCLUSION_READERS },
   "reviews.$reviewId.report": { loader: CONCLUSION_READERS },
   "reviews.$reviewId.report[.pdf]": { loader: CONCLUSION_READERS },
 };

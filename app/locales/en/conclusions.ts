@@ -182,6 +182,7 @@ export default {
     count_other: "{{count}} recommendations",
     none: "No recommendation matches.",
     csv: "Download as CSV",
+    xlsx: "Download as XLSX (Excel)",
     search: "Search the plan",
     factor: "Factor",
     priority: "Priority",

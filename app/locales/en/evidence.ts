@@ -73,6 +73,7 @@ export default {
     emptyLog: "Nothing has been logged yet. Record an interview, then log what you hear with the form above.",
     items: "{{count}} evidence items",
     export: "Download this view as CSV",
+    exportXlsx: "Download as XLSX (Excel)",
     exportHint: "Same filters and order as the table, every page, one row per item.",
     readAll: "read all",
     view: "View",

@@ -182,6 +182,7 @@ export default {
     count_other: "{{count}} recommandations",
     none: "Aucune recommandation ne correspond.",
     csv: "Télécharger en CSV",
+    xlsx: "Télécharger en XLSX (Excel)",
     search: "Rechercher dans le plan",
     factor: "Facteur",
     priority: "Priorité",

@@ -72,6 +72,7 @@ export default {
     emptyLog: "Rien n’a encore été saisi. Enregistrez un entretien, puis notez ce que vous entendez avec le formulaire ci-dessus.",
     items: "{{count}} éléments de preuve",
     export: "Télécharger cette vue en CSV",
+    exportXlsx: "Télécharger en XLSX (Excel)",
     exportHint: "Mêmes filtres et même ordre que le tableau, toutes les pages, une ligne par élément.",
     readAll: "lire en entier",
     view: "Voir",

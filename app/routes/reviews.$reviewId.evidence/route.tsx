@@ -230,6 +230,9 @@ function EvidenceLogPage() {
           <a href={csvHref} download className="button secondary">
             {t("log.export")}
           </a>
+          <a href={csvHref.replace("/evidence.csv?", "/evidence.xlsx?")} download className="button secondary">
+            {t("log.exportXlsx")}
+          </a>
           <span className="muted">{t("log.exportHint")}</span>
         </div>
         <DataTable

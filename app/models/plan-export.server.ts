@@ -1,0 +1,33 @@
+import type { SheetCell } from "#reports/exports/xlsx";
+import { parseTableState } from "#app/utils/table-state";
+import type { ReviewAccess } from "#app/utils/auth.server";
+import { getI18n, type Locale } from "#app/utils/i18n";
+import { visibleConclusions } from "#app/utils/permissions";
+import { filterPlan, listPlan, PLAN_TABLE } from "./recommendation.server";
+
+/**
+ * The development plan as rows for a file, read once for the CSV and the XLSX export alike: the
+ * same filters and search as the page, quick wins first, then by factor and the team's order,
+ * and only the recommendations whose conclusion the reader may read (a host reader: agreed ones).
+ */
+export async function planExport({ access, locale, searchParams }: { access: ReviewAccess; locale: Locale; searchParams: URLSearchParams }) {
+  const { review } = access;
+  const { t } = getI18n(locale);
+  const view = parseTableState(searchParams, PLAN_TABLE);
+  const rows = filterPlan(visibleConclusions(access, await listPlan({ reviewId: review.id, frameworkId: review.frameworkId, locale })), view);
+  const header = ["factorNumber", "factorTitle", "position", "text", "priority", "horizon", "service", "inspiration", "state"].map((key) =>
+    t(`conclusions:csv.${key}`),
+  );
+  const records = rows.map((row): SheetCell[] => [
+    row.factorNumber,
+    row.factorTitle,
+    row.position,
+    row.text,
+    t(`conclusions:priorities.${row.priority}`),
+    t(`conclusions:horizons.${row.horizon}`),
+    row.responsibleService,
+    row.inspiration ?? "",
+    t(`conclusions:states.${row.state}`),
+  ]);
+  return { header, records, title: `${t("conclusions:plan.title")} — ${review.hostCity}`, baseName: `${review.hostCity}-development-plan` };
+}

@@ -1,0 +1,153 @@
+import ExcelJS from "exceljs";
+import { parse } from "csv-parse/sync";
+import { beforeEach, describe, expect, it } from "vitest";
+import { evidence, evidenceFactors } from "#db/schema";
+import { loader as evidenceCsv } from "#app/routes/reviews.$reviewId.evidence[.csv]";
+import { loader as evidenceXlsx } from "#app/routes/reviews.$reviewId.evidence[.xlsx]";
+import { loader as planCsv } from "#app/routes/reviews.$reviewId.plan[.csv]";
+import { loader as planXlsx } from "#app/routes/reviews.$reviewId.plan[.xlsx]";
+import { cookieFor, db, DEMO_REVIEW_ID, makeRequest, run, loadDemoReview, setPhase, type DemoEmail } from "../utils";
+
+/*
+ * The plan and the evidence log as XLSX, read back by ExcelJS (a reader no one here wrote): the
+ * types of the cells, the frozen and filtered header row, the widths, the reader's language, and
+ * the same rows as the CSV export under the same permissions.
+ */
+const params = { reviewId: DEMO_REVIEW_ID };
+type Loader = typeof planXlsx;
+
+async function get(loader: Loader, path: string, email: DemoEmail | null = "lead@demo.test") {
+  return run(loader, makeRequest(path, { cookie: email ? await cookieFor(email) : undefined }), params);
+}
+
+async function sheetOf(loader: Loader, path: string, email: DemoEmail = "lead@demo.test") {
+  const outcome = await get(loader, path, email);
+  expect(outcome.status).toBe(200);
+  expect(outcome.headers.get("Content-Type")).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(outcome.data as ArrayBuffer);
+  expect(workbook.worksheets).toHaveLength(1);
+  const sheet = workbook.worksheets[0]!;
+  const rows: ExcelJS.Row[] = [];
+  sheet.eachRow((row) => rows.push(row));
+  const header = (rows[0]!.values as unknown[]).slice(1).map(String);
+  return { sheet, header, rows: rows.slice(1) };
+}
+
+async function csvOf(loader: Loader, path: string, email: DemoEmail = "lead@demo.test") {
+  const outcome = await get(loader, path, email);
+  return parse(outcome.data as string, { bom: true, record_delimiter: "\r\n", delimiter: path.includes("lang=fr") ? ";" : "," }) as string[][];
+}
+
+beforeEach(async () => {
+  await loadDemoReview();
+  setPhase("drafting");
+});
+
+describe("the development plan as XLSX", () => {
+  it("has a frozen, filtered header row in French, fitted widths, and numbers as numbers", async () => {
+    const { sheet, header, rows } = await sheetOf(planXlsx, `/reviews/${DEMO_REVIEW_ID}/plan.xlsx?lang=fr`);
+    expect(header).toEqual(["Facteur", "Facteur clé", "Ordre", "Recommandation", "Priorité", "Horizon", "Service suggéré", "Inspiration", "État"]);
+    expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
+    expect(sheet.autoFilter).toBe(`A1:I${rows.length + 1}`);
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) {
+      expect(row.getCell(1).type).toBe(ExcelJS.ValueType.Number);
+      expect(row.getCell(3).type).toBe(ExcelJS.ValueType.Number);
+      expect(row.getCell(4).type).toBe(ExcelJS.ValueType.String);
+    }
+    expect(rows.map((row) => row.getCell(6).value)).toContain("Bénéfice rapide");
+    // Widths fit what the columns hold: the recommendation's column is wider than the order's.
+    const width = (column: number) => sheet.getColumn(column).width!;
+    expect(width(3)).toBeGreaterThanOrEqual("Ordre".length);
+    expect(width(4)).toBeGreaterThan(width(3));
+    expect(width(4)).toBeLessThanOrEqual(60);
+  });
+
+  it("holds the same rows as the CSV, in English too", async () => {
+    const { header, rows } = await sheetOf(planXlsx, `/reviews/${DEMO_REVIEW_ID}/plan.xlsx?lang=en`);
+    const [csvHeader, ...csvRows] = await csvOf(planCsv, `/reviews/${DEMO_REVIEW_ID}/plan.csv?lang=en`);
+    expect(header).toEqual(csvHeader);
+    expect(rows.map((row) => (row.values as unknown[]).slice(1).map((value) => String(value ?? "")))).toEqual(csvRows);
+  });
+
+  it("gives a host reader of the issued review the agreed recommendations only, as the CSV does", async () => {
+    setPhase("issued");
+    const { header, rows } = await sheetOf(planXlsx, `/reviews/${DEMO_REVIEW_ID}/plan.xlsx?lang=en`, "reader@demo.test");
+    const lead = await sheetOf(planXlsx, `/reviews/${DEMO_REVIEW_ID}/plan.xlsx?lang=en`, "lead@demo.test");
+    const state = header.indexOf("State") + 1;
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.length).toBeLessThan(lead.rows.length);
+    expect(new Set(rows.map((row) => row.getCell(state).value))).toEqual(new Set(["Agreed"]));
+    const csvRows = (await csvOf(planCsv, `/reviews/${DEMO_REVIEW_ID}/plan.csv?lang=en`, "reader@demo.test")).slice(1);
+    expect(rows.map((row) => row.getCell(4).value)).toEqual(csvRows.map((row) => row[3]));
+  });
+});
+
+describe("the evidence log as XLSX", () => {
+  it("writes when an item was logged as a date on the review's clock, the same moment the CSV writes as text", async () => {
+    const { header, rows } = await sheetOf(evidenceXlsx, `/reviews/${DEMO_REVIEW_ID}/evidence.xlsx?lang=en&sort=date.asc`);
+    const [csvHeader, ...csvRows] = await csvOf(evidenceCsv, `/reviews/${DEMO_REVIEW_ID}/evidence.csv?lang=en&sort=date.asc`);
+    expect(header).toEqual(csvHeader);
+    expect(header[1]).toBe("Date (Europe/Paris)");
+    expect(rows).toHaveLength(csvRows.length);
+    rows.forEach((row, i) => {
+      const cell = row.getCell(2);
+      expect(cell.type).toBe(ExcelJS.ValueType.Date);
+      const date = cell.value as Date;
+      const text = csvRows[i]![1]!;
+      // The CSV writes "2026-03-16 10:05" or a document's day "2026-01-15"; the sheet holds that reading.
+      expect(date.toISOString().slice(0, text.length).replace("T", " ")).toBe(text);
+      expect(cell.numFmt).toBe(text.length > 10 ? "yyyy-mm-dd hh:mm" : "yyyy-mm-dd");
+      expect(row.getCell(1).value).toBe(csvRows[i]![0]);
+    });
+  });
+
+  it("opens with text XML forbids, a cell longer than Excel allows, right-to-left text and formulas kept as text", async () => {
+    const long = "égalité ".repeat(6000);
+    const items = [
+      { id: "xlsx-control", text: "avant\u0001\u0008\u000bentre\u0000après" },
+      { id: "xlsx-long", text: long },
+      { id: "xlsx-rtl", text: "المساواة في الحصول على الخدمات — שוויון" },
+      { id: "xlsx-formula", text: '=HYPERLINK("http://evil.example","x")' },
+    ];
+    db.insert(evidence)
+      .values(
+        items.map((item) => ({
+          ...item,
+          reviewId: DEMO_REVIEW_ID,
+          kind: "observation" as const,
+          searchText: "xlsx probe",
+          polarity: "supports" as const,
+          attribution: "",
+          createdBy: "demo-peer",
+        })),
+      )
+      .run();
+    db.insert(evidenceFactors)
+      .values(items.map((item) => ({ evidenceId: item.id, factorId: "kf-01" })))
+      .run();
+    const { header, rows } = await sheetOf(evidenceXlsx, `/reviews/${DEMO_REVIEW_ID}/evidence.xlsx?lang=en&q=xlsx+probe`);
+    const text = header.indexOf("Text") + 1;
+    const byId = new Map(rows.map((row) => [row.getCell(1).value, row.getCell(text)]));
+    expect(byId.get("xlsx-control")!.value).toBe("avantentreaprès");
+    expect((byId.get("xlsx-long")!.value as string).length).toBe(32_767);
+    expect(byId.get("xlsx-rtl")!.value).toBe(items[2]!.text);
+    expect(byId.get("xlsx-formula")!.type).toBe(ExcelJS.ValueType.String);
+    expect(byId.get("xlsx-formula")!.value).toBe(items[3]!.text);
+  });
+});
+
+describe("bad requests for an XLSX export", () => {
+  it("answers an unknown language with 400 and the allowed values", async () => {
+    const outcome = await get(planXlsx, `/reviews/${DEMO_REVIEW_ID}/plan.xlsx?lang=de`);
+    expect(outcome.status).toBe(400);
+    expect(outcome.data).toMatchObject({ allowed: ["fr", "en"] });
+  });
+
+  it("answers 404 to a non-member and 403 to a member without the right", async () => {
+    expect((await get(evidenceXlsx, `/reviews/${DEMO_REVIEW_ID}/evidence.xlsx`, "outsider@demo.test")).status).toBe(404);
+    expect((await get(evidenceXlsx, `/reviews/${DEMO_REVIEW_ID}/evidence.xlsx`, "host@demo.test")).status).toBe(403);
+    expect((await get(planXlsx, `/reviews/${DEMO_REVIEW_ID}/plan.xlsx`, "reader@demo.test")).status).toBe(403);
+  });
+});
