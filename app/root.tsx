@@ -1,11 +1,11 @@
-import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
 import { Form, Link, Links, Meta, Outlet, Scripts, ScrollRestoration, useLocation, useRouteLoaderData } from "@remix-run/react";
 import { useEffect, type ReactNode } from "react";
 import { I18nextProvider, useTranslation } from "react-i18next";
 import { GeneralErrorBoundary, SaveFailureNotice } from "#app/components/error-boundary";
 import stylesheet from "#app/styles/app.css?url";
-import { getI18n, LOCALES, type Locale } from "#app/utils/i18n";
+import { getI18n, LOCALES, pageTitle, type Locale } from "#app/utils/i18n";
 import { useNonce } from "#app/utils/nonce";
 import { resolveLocale } from "#app/utils/locale.server";
 import { getSessionUser } from "#app/utils/session.server";
@@ -98,7 +98,20 @@ function Header({ locale, user }: { locale: Locale; user: HeaderUser | null }) {
   );
 }
 
+/** Every page has a footer linking the accessibility statement (EU Web Accessibility Directive). */
+function Footer() {
+  const { t } = useTranslation();
+  return (
+    <footer className="site-footer">
+      <Link to="/accessibility">{t("titles.accessibility")}</Link>
+    </footer>
+  );
+}
+
 export const shouldRevalidate = skipWhenOnlyTheQueryChanges;
+
+// The app's name alone, or an error's title where no page matched (a 404 has a title too).
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches);
 
 export function Layout({ children }: { children: ReactNode }) {
   const rootData = useRouteLoaderData<typeof loader>("root");
@@ -124,6 +137,7 @@ export function Layout({ children }: { children: ReactNode }) {
           <main id="main" tabIndex={-1}>
             {children}
           </main>
+          <Footer />
         </I18nextProvider>
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />

@@ -15,6 +15,8 @@ const EnvSchema = z
     SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
     SMTP_URL: z.url().optional(),
     MAIL_FROM: z.string().default("workbench@localhost"),
+    // Where the accessibility statement (/accessibility) tells people to report a barrier; MAIL_FROM's address if unset.
+    ACCESSIBILITY_CONTACT: z.email().optional(),
     // The address people open the app at, for links in mails sent after the request that caused them.
     APP_URL: z
       .url()

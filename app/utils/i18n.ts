@@ -47,7 +47,7 @@ export function getI18n(locale: Locale): I18n {
   return instance;
 }
 
-type MetaMatchLike = { id: string; data: unknown };
+type MetaMatchLike = { id: string; data: unknown; error?: unknown };
 
 /** The reader's language in a route's `meta`, as the root loader chose it (English if it is not there). */
 export function metaLocale(matches: readonly MetaMatchLike[]): Locale {
@@ -64,6 +64,16 @@ export function metaLocale(matches: readonly MetaMatchLike[]): Locale {
 export function pageTitle(matches: readonly MetaMatchLike[], page?: (t: TFunction<"common">) => string): { title: string }[] {
   const t = getI18n(metaLocale(matches)).getFixedT(null, "common");
   const appName = t("appName");
-  const name = page?.(t);
+  // A refused or missing page is named for what happened, not for the page that was asked for.
+  const error = matches.find((match) => match.error !== undefined)?.error;
+  const name = error === undefined ? page?.(t) : errorTitle(t, error);
   return [{ title: name ? `${name} — ${appName}` : appName }];
+}
+
+/** The title of an error page: "Page not found", "Access refused", else "Error 500". */
+function errorTitle(t: TFunction<"common">, error: unknown): string {
+  const status = error && typeof error === "object" && "status" in error && typeof error.status === "number" ? error.status : 500;
+  if (status === 404) return t("titles.notFound");
+  if (status === 403) return t("titles.forbidden");
+  return t("titles.error", { status });
 }

@@ -145,6 +145,7 @@ const ROUTES = {
   login: { loader: "public", action: "public" },
   logout: { loader: "public", action: "signed-in" },
   healthz: { loader: "public" },
+  accessibility: { loader: "public" },
   "invitations.$token": { loader: "public", action: "public" },
   "benchmark.$frameworkId": { loader: "public" },
   "reviews._index": { loader: "signed-in" },

@@ -35,3 +35,43 @@ describe("page titles", () => {
     expect(withMeta.length).toBeGreaterThanOrEqual(22);
   });
 });
+
+describe("the title of", () => {
+  const root = (locale: Locale) => ({ id: "root", pathname: "/", params: {}, data: { locale, user: null }, handle: undefined, meta: [] });
+  const args = (matches: unknown[], data?: unknown) =>
+    ({ data, params: {}, location: { pathname: "/", search: "", hash: "", state: null, key: "default" }, matches, error: undefined }) as never;
+  const titleOf = (descriptors: ReturnType<MetaFunction>) => String((descriptors?.find((descriptor) => "title" in descriptor) as { title?: unknown })?.title);
+
+  it("a page nothing matched (404) names the error, in the reader's language", async () => {
+    const { meta } = await import("#app/root");
+    const notFound = { ...root("fr"), error: { status: 404, statusText: "Not Found", data: null, internal: true } };
+    expect(titleOf(meta(args([notFound])))).toBe("Page introuvable — Atelier du référentiel");
+  });
+
+  it("a refused page (403) is the refusal, not the page that was asked for", async () => {
+    const { meta } = await import("#app/routes/reviews.$reviewId.evidence/route");
+    const refused = {
+      id: "routes/reviews.$reviewId.evidence",
+      pathname: "/",
+      params: {},
+      data: undefined,
+      handle: undefined,
+      meta: [],
+      error: { status: 403 },
+    };
+    expect(titleOf(meta(args([root("en"), refused])))).toBe("Access refused — Benchmark workbench");
+  });
+
+  it("a factor's self-assessment page differs from its conclusion page", async () => {
+    const selfAssessment = await import("#app/routes/reviews.$reviewId.self-assessment.$factorId/route");
+    const conclusion = await import("#app/routes/reviews.$reviewId.conclusions.$factorId/route");
+    const data = { factor: { number: 3, title: "Data" } };
+    for (const locale of LOCALES) {
+      const a = titleOf(selfAssessment.meta(args([root(locale)], data)));
+      const b = titleOf(conclusion.meta(args([root(locale)], data)));
+      expect(a).toContain("3. Data");
+      expect(b).toContain("3. Data");
+      expect(a).not.toBe(b);
+    }
+  });
+});

@@ -34,6 +34,7 @@ const EXPECTED: Record<string, { loader?: Who; action?: Who | Record<string, Who
   login: { loader: "public", action: "public" },
   logout: { loader: "public", action: "signed-in" },
   healthz: { loader: "public" },
+  accessibility: { loader: "public" },
   "invitations.$token": { loader: "public", action: "public" },
   "benchmark.$frameworkId": { loader: "public" },
   "reviews._index": { loader: "signed-in" },

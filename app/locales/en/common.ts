@@ -30,6 +30,37 @@ export default {
     reportOf: "{{city}} · Report",
     members: "Team",
     audit: "Audit log",
+    selfAssessmentFactor: "Self-assessment: {{factor}}",
+    conclusionFactor: "Conclusion: {{factor}}",
+    accessibility: "Accessibility statement",
+    forbidden: "Access refused",
+    error: "Error {{status}}",
+  },
+  accessibility: {
+    intro:
+      "{{appName}} is run by and for public bodies, so it aims to meet the EU Web Accessibility Directive (2016/2102): WCAG 2.2 level AA, as EN 301 549 requires. This statement covers every page of this instance and the feedback report it produces.",
+    statusTitle: "Conformance status",
+    status: "Partially conformant: the pages conform to WCAG 2.2 level AA; the exceptions listed below do not yet fully conform.",
+    exceptionsTitle: "Known exceptions",
+    exceptions: {
+      pdfLanguage:
+        "The PDF report declares its language, but not the language of a quote written in another language (the PDF library cannot mark a passage's language). The report preview page marks every such passage: use it with a screen reader.",
+      pdfTags:
+        "The PDF report is not a tagged PDF: headings and tables have no structure tags. The report preview page has the same content with full structure.",
+      uploads: "Documents uploaded by a host city (minutes, annual reports…) are the city's own files: their accessibility is outside this statement.",
+    },
+    checksTitle: "How this was checked",
+    checks: {
+      automated:
+        "Automated tests run axe-core (WCAG 2.2 AA rules) on every page, as every role that can open it, in French and English, at 1280 and 320 pixels wide, and fail on any page wider than a 320-pixel screen.",
+      validator: "The W3C Nu HTML Checker validates the HTML of every page.",
+      manual: "The main tasks (logging and tagging a quote, writing a self-assessment) were carried out with the keyboard alone.",
+    },
+    contactTitle: "Feedback and contact",
+    contact: "If something in this tool or its reports stops you, or you need content in another format, write to",
+    enforcement: "If the answer does not satisfy you, you can turn to the body that enforces the Web Accessibility Directive in your country.",
+    dateTitle: "Date",
+    date: "This statement was prepared on {{date}} by self-assessment, and is reviewed whenever the tool changes.",
   },
   nav: {
     account: "Account",

@@ -30,6 +30,38 @@ export default {
     reportOf: "{{city}} · Rapport",
     members: "Équipe",
     audit: "Journal d'audit",
+    selfAssessmentFactor: "Auto-évaluation : {{factor}}",
+    conclusionFactor: "Conclusion : {{factor}}",
+    accessibility: "Déclaration d'accessibilité",
+    forbidden: "Accès refusé",
+    error: "Erreur {{status}}",
+  },
+  accessibility: {
+    intro:
+      "{{appName}} est utilisé par des organismes publics : il vise la directive européenne sur l'accessibilité des sites web (2016/2102), soit le niveau AA des WCAG 2.2 que demande la norme EN 301 549. Cette déclaration couvre toutes les pages de cette instance et le rapport qu'elle produit.",
+    statusTitle: "État de conformité",
+    status: "Partiellement conforme : les pages sont conformes au niveau AA des WCAG 2.2 ; les exceptions ci-dessous ne le sont pas encore entièrement.",
+    exceptionsTitle: "Exceptions connues",
+    exceptions: {
+      pdfLanguage:
+        "Le rapport PDF déclare sa langue, mais pas celle d'une citation écrite dans une autre langue (la bibliothèque PDF ne sait pas marquer la langue d'un passage). La page d'aperçu du rapport marque chacun de ces passages : utilisez-la avec un lecteur d'écran.",
+      pdfTags:
+        "Le rapport PDF n'est pas un PDF balisé : titres et tableaux n'y ont pas de balises de structure. La page d'aperçu du rapport a le même contenu, entièrement structuré.",
+      uploads:
+        "Les documents déposés par une ville hôte (procès-verbaux, rapports annuels…) sont les fichiers de la ville : leur accessibilité sort du champ de cette déclaration.",
+    },
+    checksTitle: "Comment cela a été vérifié",
+    checks: {
+      automated:
+        "Des tests automatiques passent axe-core (règles WCAG 2.2 AA) sur chaque page, pour chaque rôle qui peut l'ouvrir, en français et en anglais, à 1280 et 320 pixels de large, et échouent si une page dépasse un écran de 320 pixels.",
+      validator: "Le validateur HTML Nu du W3C vérifie le HTML de chaque page.",
+      manual: "Les tâches principales (consigner et étiqueter une citation, rédiger l'auto-évaluation) ont été menées au clavier seul.",
+    },
+    contactTitle: "Retour d'information et contact",
+    contact: "Si quelque chose dans cet outil ou ses rapports vous bloque, ou s'il vous faut un contenu sous une autre forme, écrivez à",
+    enforcement: "Si la réponse ne vous satisfait pas, vous pouvez vous adresser à l'organisme chargé de faire respecter la directive dans votre pays.",
+    dateTitle: "Date",
+    date: "Cette déclaration a été établie le {{date}} par auto-évaluation ; elle est revue à chaque évolution de l'outil.",
   },
   nav: {
     account: "Compte",

@@ -242,7 +242,7 @@ export default function FactorConclusion() {
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data: loaded, matches }) =>
-  pageTitle(matches, (t) => (loaded ? `${loaded.factor.number}. ${loaded.factor.title}` : t("titles.conclusions")));
+  pageTitle(matches, (t) => (loaded ? t("titles.conclusionFactor", { factor: `${loaded.factor.number}. ${loaded.factor.title}` }) : t("titles.conclusions")));
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />;

@@ -326,7 +326,7 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, defaultSh
 };
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
-  pageTitle(matches, (t) => (data ? `${data.factor.number}. ${data.factor.title}` : t("titles.selfAssessment")));
+  pageTitle(matches, (t) => (data ? t("titles.selfAssessmentFactor", { factor: `${data.factor.number}. ${data.factor.title}` }) : t("titles.selfAssessment")));
 
 export function ErrorBoundary() {
   return <GeneralErrorBoundary />;
