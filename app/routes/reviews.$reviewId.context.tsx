@@ -2,18 +2,18 @@ import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFu
 import { Form, useActionData, useBeforeUnload, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
 import { localize, requireFramework } from "#benchmark/index";
 import { CONTEXT_EFFECTS } from "#db/enums";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { ChoiceGroup, FormError, TextAreaField } from "#app/components/field";
 import { TextBlocks } from "#app/components/paragraphs";
-import { CONTEXT_NOTE_MAX_LENGTH, effectField, noteField } from "#app/models/self-assessment-fields";
-import { listContextNotes, saveContextNotes, type ContextNoteInput, type TheirContextNote } from "#app/models/context.server";
+import { effectField, noteField } from "#app/models/self-assessment-fields";
+import { parseContextNotes } from "#app/models/self-assessment-form";
+import { listContextNotes, saveContextNotes, type TheirContextNote } from "#app/models/context.server";
 import { hasPermission, requireReviewPermission } from "#app/utils/auth.server";
 import { actionPermission, loaderPermission } from "#app/utils/permissions";
 import { getLocale } from "#app/utils/locale.server";
-import { formValues, msg, type FieldErrors } from "#app/utils/validation";
+import { msg, type FieldErrors } from "#app/utils/validation";
 import { isFormResult, readResult } from "#app/utils/forms";
 import { conflicted, invalid, readForm, requireFormPermission, unparsedSubmission } from "#app/utils/forms.server";
 import { pageTitle } from "#app/utils/i18n";
@@ -41,32 +41,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const versionSchema = z.coerce.number().int().min(0);
-
-/**
- * All seven notes post together, each with the version it was written from; after a conflict
- * "force.<id>" keeps this user's note over the newer one and "take.<id>" keeps the other's.
- */
-function parseNotes(form: FormData) {
-  const values = formValues(form);
-  const errors: FieldErrors = {};
-  const notes: ContextNoteInput[] = [];
-  for (const [name, raw] of Object.entries(values)) {
-    if (!name.startsWith("note.") || typeof raw !== "string") continue;
-    const contextualFactorId = name.slice("note.".length);
-    if (values[`take.${contextualFactorId}`] !== undefined) continue;
-    const version = versionSchema.safeParse(values[`force.${contextualFactorId}`] ?? values[`version.${contextualFactorId}`] ?? "0");
-    if (!version.success) {
-      (errors._form ??= []).push("selfAssessment:errors.badVersion");
-      continue;
-    }
-    if (raw.trim().length > CONTEXT_NOTE_MAX_LENGTH) (errors[name] ??= []).push(msg("errors.tooLong", { max: CONTEXT_NOTE_MAX_LENGTH }));
-    const effect = values[effectField(contextualFactorId)];
-    notes.push({ contextualFactorId, note: raw, effect: typeof effect === "string" && effect ? effect : null, version: version.data });
-  }
-  return { values, errors, notes };
-}
-
 export const action = guardWrites(writeAction);
 
 async function writeAction({ request, params }: ActionFunctionArgs) {
@@ -85,7 +59,7 @@ async function writeAction({ request, params }: ActionFunctionArgs) {
       fieldErrors: Object.fromEntries(Object.entries(fields).filter((entry): entry is [string, string[]] => !!entry[1])),
     });
   };
-  const parsed = parseNotes(form);
+  const parsed = parseContextNotes(form);
   if (Object.keys(parsed.errors).length) return refuse(parsed.errors);
   const result = await saveContextNotes({ reviewId: access.review.id, userId: access.user.id, notes: parsed.notes });
   if (result.status === "invalid") return refuse(result.errors);

@@ -24,7 +24,7 @@ import { useFormatDateTime } from "./conflict-panel";
 import { FactorDocuments } from "./factor-documents";
 import { LeaveDialog, useUnsavedWarning } from "./leave-dialog";
 import { ReadOnlyFactor } from "./read-only-factor";
-import { AnswerSchema, AssessmentSchema, parseWholeForm } from "./schema";
+import { AnswerSchema, AssessmentSchema, parseWholeForm } from "#app/models/self-assessment-form";
 import { guardWrites } from "#app/utils/storage.server";
 
 function notFound(): never {
