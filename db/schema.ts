@@ -591,6 +591,9 @@ export const issuedReports = sqliteTable(
     sha256: text("sha256").notNull(),
     pdf: blob("pdf", { mode: "buffer" }).notNull(),
     pages: integer("pages").notNull(),
+    /** The same report as a Word document, stored with its own SHA-256 (null: issued before DOCX existed). */
+    docx: blob("docx", { mode: "buffer" }),
+    docxSha256: text("docx_sha256"),
     issuedAt: integer("issued_at", { mode: "timestamp_ms" }).notNull(),
     /** Why the lead issued while a key factor had no agreed conclusion (also in the report's method section). */
     issueReason: text("issue_reason"),
