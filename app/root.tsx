@@ -76,6 +76,11 @@ function Header({ locale, user }: { locale: Locale; user: HeaderUser | null }) {
                 </Link>
               </li>
             ) : null}
+            {user?.isAdmin ? (
+              <li>
+                <Link to="/admin/users">{t("nav.adminUsers")}</Link>
+              </li>
+            ) : null}
 
             <li>
               <Link to="/benchmark/eurocities-anti-discrimination">{t("nav.benchmark")}</Link>
@@ -85,7 +90,9 @@ function Header({ locale, user }: { locale: Locale; user: HeaderUser | null }) {
         <LanguageSwitch locale={locale} />
         {user ? (
           <Form method="post" action="/logout" className="sign-out">
-            <span className="muted">{t("nav.signedInAs", { name: user.name })}</span>{" "}
+            <Link to="/account" className="muted">
+              {t("nav.signedInAs", { name: user.name })}
+            </Link>{" "}
             <button type="submit" className="button-link">
               {t("nav.signOut")}
             </button>

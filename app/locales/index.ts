@@ -1,3 +1,4 @@
+import enAccounts from "./en/accounts";
 import enAuth from "./en/auth";
 import enBenchmark from "./en/benchmark";
 import enCommon from "./en/common";
@@ -8,6 +9,7 @@ import enNotifications from "./en/notifications";
 import enReport from "./en/report";
 import enReviews from "./en/reviews";
 import enSelfAssessment from "./en/selfAssessment";
+import frAccounts from "./fr/accounts";
 import frAuth from "./fr/auth";
 import frBenchmark from "./fr/benchmark";
 import frCommon from "./fr/common";
@@ -32,6 +34,7 @@ export const resources = {
     report: enReport,
     feedbackReport: enFeedbackReport,
     notifications: enNotifications,
+    accounts: enAccounts,
   },
   fr: {
     common: frCommon,
@@ -44,6 +47,7 @@ export const resources = {
     report: frReport,
     feedbackReport: frFeedbackReport,
     notifications: frNotifications,
+    accounts: frAccounts,
   },
 } as const;
 

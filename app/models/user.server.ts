@@ -1,10 +1,11 @@
 import crypto from "node:crypto";
 import { hash, verify } from "@node-rs/argon2";
 import { data } from "@remix-run/node";
-import { eq } from "drizzle-orm";
-import { loginAttempts, users } from "#db/schema";
+import { and, asc, eq, ne } from "drizzle-orm";
+import { loginAttempts, reviewMembers, reviews, sessions, users } from "#db/schema";
 import { db } from "#app/utils/db.server";
 import { PASSWORD_PROBLEMS, passwordProblem } from "#app/utils/password.server";
+import { writeAudit } from "./audit.server";
 
 // OWASP's argon2id baseline (19 MiB, 2 passes, 1 lane).
 const ARGON2 = { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
@@ -86,10 +87,24 @@ async function recordFailure({ key, free }: { key: string; free: number }, now: 
   await db.insert(loginAttempts).values(values).onConflictDoUpdate({ target: loginAttempts.key, set: values });
 }
 
-/** Checks a password; the same work is done for unknown emails so timing does not reveal accounts. */
-export async function verifyLogin({ email, password, address, now = Date.now() }: { email: string; password: string; address: string; now?: number }) {
+/**
+ * Checks a password; the same work is done for unknown emails so timing does not reveal accounts.
+ * A deactivated account is told so, but only after its right password: the message reveals
+ * nothing to someone guessing.
+ */
+export async function verifyLogin({
+  email,
+  password,
+  address,
+  now = Date.now(),
+}: {
+  email: string;
+  password: string;
+  address: string;
+  now?: number;
+}): Promise<{ id: string; locale: "fr" | "en"; deactivated: boolean } | null> {
   const row = await db
-    .select({ id: users.id, locale: users.locale, passwordHash: users.passwordHash })
+    .select({ id: users.id, locale: users.locale, passwordHash: users.passwordHash, deactivatedAt: users.deactivatedAt })
     .from(users)
     .where(eq(users.email, normaliseEmail(email)))
     .get();
@@ -99,7 +114,7 @@ export async function verifyLogin({ email, password, address, now = Date.now() }
     // Only this account's count on this client is forgotten: signing in to one's own account
     // must not reset a client's count of guesses at other accounts.
     await db.delete(loginAttempts).where(eq(loginAttempts.key, accountOnClient!.key));
-    return { id: row.id, locale: row.locale };
+    return { id: row.id, locale: row.locale, deactivated: row.deactivatedAt !== null };
   }
   await recordFailure(accountOnClient!, now);
   await recordFailure(client!, now);
@@ -127,4 +142,96 @@ export async function setPassword({ userId, password }: { userId: string; passwo
     .update(users)
     .set({ passwordHash: await hashPassword(password) })
     .where(eq(users.id, userId));
+}
+
+/** Changes one's own password: the current one must be right; other sessions of the account end. */
+export async function changePassword({
+  userId,
+  sessionId,
+  current,
+  password,
+}: {
+  userId: string;
+  sessionId: string | null;
+  current: string;
+  password: string;
+}): Promise<{ ok: true } | { ok: false; field: "current" | "password"; message: string }> {
+  const row = await db.select({ email: users.email, passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId)).get();
+  if (!row) throw data({ message: "This account does not exist." }, { status: 404 });
+  if (!(await verify(row.passwordHash, current).catch(() => false))) return { ok: false, field: "current", message: "accounts:account.wrongCurrent" };
+  const problem = passwordProblem(password, row.email);
+  if (problem) return { ok: false, field: "password", message: `auth:invitation.${problem}` };
+  const passwordHash = await hashPassword(password);
+  db.transaction((tx) => {
+    tx.update(users).set({ passwordHash }).where(eq(users.id, userId)).run();
+    // Whoever else had the old password signed in is signed out; this browser stays in.
+    tx.delete(sessions)
+      .where(sessionId ? and(eq(sessions.userId, userId), ne(sessions.id, sessionId)) : eq(sessions.userId, userId))
+      .run();
+    writeAudit(tx, { reviewId: null, userId, action: "change-password", entity: "account", entityId: userId });
+  });
+  return { ok: true };
+}
+
+/** The account's language (pages after sign-in, mails) and whether notifications are mailed. */
+export async function updatePreferences({ userId, locale, mailNotifications }: { userId: string; locale: "fr" | "en"; mailNotifications: boolean }) {
+  await db.update(users).set({ locale, mailNotifications }).where(eq(users.id, userId));
+}
+
+export async function getAccount({ userId }: { userId: string }) {
+  return db
+    .select({ id: users.id, email: users.email, name: users.name, locale: users.locale, mailNotifications: users.mailNotifications })
+    .from(users)
+    .where(eq(users.id, userId))
+    .get();
+}
+
+/** Ends every session of the account, on every browser. */
+export async function endAllSessions({ userId }: { userId: string }) {
+  await db.delete(sessions).where(eq(sessions.userId, userId));
+}
+
+/** Every account with its reviews (and its role on each), for the administrator. */
+export async function listAccounts() {
+  const accounts = await db
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      organisation: users.organisation,
+      isAdmin: users.isAdmin,
+      createdAt: users.createdAt,
+      deactivatedAt: users.deactivatedAt,
+    })
+    .from(users)
+    .orderBy(asc(users.name), asc(users.email));
+  const memberships = await db
+    .select({ userId: reviewMembers.userId, reviewId: reviews.id, hostCity: reviews.hostCity, phase: reviews.phase, role: reviewMembers.role })
+    .from(reviewMembers)
+    .innerJoin(reviews, eq(reviews.id, reviewMembers.reviewId))
+    .orderBy(asc(reviews.hostCity));
+  return accounts.map((account) => ({
+    ...account,
+    reviews: memberships.filter((membership) => membership.userId === account.id).map(({ userId: _userId, ...membership }) => membership),
+  }));
+}
+
+/**
+ * Deactivates an account (it cannot sign in, its sessions end now, it is told nothing more) or
+ * reactivates it. An administrator cannot deactivate their own account: someone must be left to
+ * undo it.
+ */
+export async function setAccountActive({ userId, active, by }: { userId: string; active: boolean; by: string }) {
+  if (!active && userId === by) throw data({ message: "accounts:admin.notYourself", field: "userId" }, { status: 409 });
+  const row = await db.select({ id: users.id, deactivatedAt: users.deactivatedAt }).from(users).where(eq(users.id, userId)).get();
+  if (!row) throw data({ message: "accounts:admin.unknownAccount" }, { status: 404 });
+  if (active === (row.deactivatedAt === null)) return;
+  db.transaction((tx) => {
+    tx.update(users)
+      .set({ deactivatedAt: active ? null : new Date() })
+      .where(eq(users.id, userId))
+      .run();
+    if (!active) tx.delete(sessions).where(eq(sessions.userId, userId)).run();
+    writeAudit(tx, { reviewId: null, userId: by, action: active ? "reactivate" : "deactivate", entity: "account", entityId: userId });
+  });
 }

@@ -1,5 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { getFormProps } from "@conform-to/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
@@ -9,8 +10,9 @@ import { requireSameOrigin } from "#app/utils/auth.server";
 import { clientAddress } from "#app/utils/client-address.server";
 import { getEnv } from "#app/utils/env.server";
 import { createUserSession, getSessionUser, hasControlCharacter, safeRedirect } from "#app/utils/session.server";
-import { formFailure, msg, parseForm } from "#app/utils/validation";
-import { readForm } from "#app/utils/forms.server";
+import { msg } from "#app/utils/validation";
+import { readResult, useSchemaForm, type FormResult } from "#app/utils/forms";
+import { readSubmission } from "#app/utils/forms.server";
 import { pageTitle } from "#app/utils/i18n";
 import { guardWrites } from "#app/utils/storage.server";
 
@@ -29,15 +31,29 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { showDemo: getEnv().seedDemo };
 }
 
+type LoginSubmission = Awaited<ReturnType<typeof readSubmission<typeof LoginSchema>>>;
+
+/** A refused sign-in: the messages, the email as typed, never the password. */
+function refuseLogin(
+  submission: LoginSubmission,
+  status: number,
+  options: { formErrors?: string[]; fieldErrors?: Record<string, string[]> },
+  init: ResponseInit = {},
+) {
+  const reply: FormResult = submission.reply(options);
+  return data({ ...reply, initialValue: { ...reply.initialValue, password: "" } } satisfies FormResult, { ...init, status });
+}
+
 const LoginSchema = z.object({
+  // conform sends an empty field as missing: "required" is the message either way.
   email: z
-    .string()
+    .string({ error: msg("errors.required") })
     .trim()
     .min(1, msg("errors.required"))
     .max(320, msg("errors.tooLong", { max: 320 }))
     .pipe(z.email(msg("errors.invalidEmail"))),
   password: z
-    .string()
+    .string({ error: msg("errors.required") })
     .min(1, msg("errors.required"))
     .max(1000, msg("errors.tooLong", { max: 1000 })),
   redirectTo: z.string().optional(),
@@ -47,24 +63,23 @@ export const action = guardWrites(writeAction);
 
 async function writeAction({ request }: ActionFunctionArgs) {
   requireSameOrigin(request);
-  const parsed = parseForm(LoginSchema, await readForm(request));
-  // Never echo the password back.
-  const values = { ...parsed.values, password: "" };
-  if (!parsed.ok) return data(formFailure(values, "errors.fixBelow", parsed.errors), { status: 400 });
-  const { email, password, redirectTo } = parsed.data;
+  const submission = await readSubmission(request, LoginSchema);
+  if (submission.status !== "success") return refuseLogin(submission, 400, { formErrors: ["errors.fixBelow"] });
+  const { email, password, redirectTo } = submission.value;
   requirePlainRedirect(redirectTo);
   const address = clientAddress(request);
   const wait = await getLoginDelay({ email, address });
   if (wait > 0) {
-    return data(formFailure(values, msg("auth:login.throttled", { seconds: Math.ceil(wait / 1000) })), {
-      status: 429,
-      headers: { "Retry-After": String(Math.ceil(wait / 1000)) },
-    });
+    return refuseLogin(
+      submission,
+      429,
+      { formErrors: [msg("auth:login.throttled", { seconds: Math.ceil(wait / 1000) })] },
+      { headers: { "Retry-After": String(Math.ceil(wait / 1000)) } },
+    );
   }
   const user = await verifyLogin({ email, password, address });
-  if (!user) {
-    return data(formFailure(values, "auth:login.invalid"), { status: 400 });
-  }
+  if (!user) return refuseLogin(submission, 400, { formErrors: ["auth:login.invalid"] });
+  if (user.deactivated) return refuseLogin(submission, 403, { fieldErrors: { email: ["auth:login.deactivated"] } });
   return createUserSession({ request, userId: user.id, locale: user.locale, redirectTo: safeRedirect(redirectTo) });
 }
 
@@ -74,12 +89,19 @@ export default function Login() {
   const [searchParams] = useSearchParams();
   const navigation = useNavigation();
   const { t } = useTranslation("auth");
-  const values = actionData?.values ?? {};
+  const [form, fields] = useSchemaForm(LoginSchema, { id: "login", lastResult: actionData });
+  const { formError, values } = readResult(actionData);
+  const notice = searchParams.get("notice");
   return (
     <section className="narrow">
       <h1>{t("login.title")}</h1>
-      <FormError message={actionData?.formError} />
-      <Form method="post" data-login="" noValidate>
+      {notice === "password-reset" || notice === "signed-out-everywhere" ? (
+        <p className="notice ok" role="status">
+          {t(`login.notices.${notice}`)}
+        </p>
+      ) : null}
+      <FormError message={form.errors?.[0] ?? formError} />
+      <Form method="post" data-login="" {...getFormProps(form)}>
         <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
         <TextField
           label={t("login.email")}
@@ -88,13 +110,16 @@ export default function Login() {
           autoComplete="username"
           required
           defaultValue={String(values.email ?? "")}
-          errors={actionData?.errors.email}
+          errors={fields.email.errors}
         />
-        <TextField label={t("login.password")} name="password" type="password" autoComplete="current-password" required errors={actionData?.errors.password} />
+        <TextField label={t("login.password")} name="password" type="password" autoComplete="current-password" required errors={fields.password.errors} />
         <button type="submit" disabled={navigation.state === "submitting"}>
           {t("login.submit")}
         </button>
       </Form>
+      <p>
+        <Link to="/forgot-password">{t("login.forgot")}</Link>
+      </p>
       {showDemo ? <p className="muted">{t("login.demo")}</p> : null}
     </section>
   );

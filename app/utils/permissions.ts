@@ -151,6 +151,12 @@ const ROUTES = {
   "reviews._index": { loader: "signed-in" },
   // Each account's own notifications: the model filters them by what the account may read.
   notifications: { loader: "signed-in", action: "signed-in" },
+  // Accounts: anyone may ask for a reset link (the answer is the same for every address); a link
+  // is its own proof. Each account changes only itself; the administrator looks after all of them.
+  "forgot-password": { loader: "public", action: "public" },
+  "reset-password.$token": { loader: "public", action: "public" },
+  account: { loader: "signed-in", action: "signed-in" },
+  "admin.users": { loader: "admin", action: "admin" },
   "reviews.new": { loader: "admin", action: "admin" },
   "reviews.$reviewId": { loader: "review:read" },
   "reviews.$reviewId._index": { loader: "review:read", action: { "move-phase": "phase:move", "time-zone": "review:settings" } },

@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 import { createCookieSessionStorage, redirect } from "@remix-run/node";
-import { and, eq, gt, lt, or } from "drizzle-orm";
+import { and, eq, gt, isNull, lt, or } from "drizzle-orm";
 import { sessions, users } from "#db/schema";
 import { db } from "./db.server";
 import { getEnv } from "./env.server";
@@ -52,7 +52,15 @@ export async function getSessionUser(request: Request): Promise<SessionUser | nu
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.id, sessionId), gt(sessions.expiresAt, new Date(now)), gt(sessions.createdAt, new Date(now - SESSION_MAX_AGE_MS))))
+    .where(
+      and(
+        eq(sessions.id, sessionId),
+        gt(sessions.expiresAt, new Date(now)),
+        gt(sessions.createdAt, new Date(now - SESSION_MAX_AGE_MS)),
+        // Deactivation deletes the account's sessions; this keeps a deactivated account out regardless.
+        isNull(users.deactivatedAt),
+      ),
+    )
     .get();
   if (!row) return null;
   if (row.expiresAt.getTime() - now < SESSION_IDLE_MS - TOUCH_AFTER_MS) {
@@ -90,6 +98,19 @@ export async function createUserSession({ request, userId, locale, redirectTo }:
     headers.append("Set-Cookie", await localeCookie.serialize(locale));
   }
   return redirect(redirectTo, { headers });
+}
+
+/** The id of this browser's session (kept when the account's other sessions end), or null. */
+export async function getSessionId(request: Request): Promise<string | null> {
+  const cookie = await storage.getSession(request.headers.get("Cookie"));
+  const sessionId = cookie.get("sessionId");
+  return typeof sessionId === "string" ? sessionId : null;
+}
+
+/** Forgets this browser's session cookie and sends it to the sign-in page (`to` adds a query). */
+export async function clearSessionCookie(request: Request, to = "/login") {
+  const cookie = await storage.getSession(request.headers.get("Cookie"));
+  return redirect(to, { headers: { "Set-Cookie": await storage.destroySession(cookie) } });
 }
 
 export async function destroyUserSession(request: Request) {

@@ -6,6 +6,7 @@ import { loader as reviewsLoader } from "#app/routes/reviews._index";
 import { loader as homeLoader } from "#app/routes/reviews.$reviewId._index";
 import { getLoginDelay, verifyLogin } from "#app/models/user.server";
 import { SOCKET_ADDRESS_HEADER } from "#app/utils/client-address.server";
+import { readResult, type FormResult } from "#app/utils/forms";
 import { localeCookie } from "#app/utils/locale.server";
 import { getSessionUser, safeRedirect, SESSION_IDLE_MS, SESSION_MAX_AGE_MS } from "#app/utils/session.server";
 import { loginAttempts, sessions } from "#db/schema";
@@ -43,13 +44,14 @@ describe("signing in", () => {
   it("refuses a wrong password with a message and the email kept, never the password", async () => {
     const outcome = await login({ email: "host@demo.test", password: "wrong" });
     expect(outcome.status).toBe(400);
-    expect(outcome.data).toMatchObject({ formError: "auth:login.invalid", values: { email: "host@demo.test", password: "" } });
+    // The sign-in form follows the form convention (decision 0009): the result is read as a page reads it.
+    expect(readResult(outcome.data as FormResult)).toMatchObject({ formError: "auth:login.invalid", values: { email: "host@demo.test", password: "" } });
   });
 
   it("explains missing fields next to them", async () => {
     const outcome = await login({ email: "", password: "" });
     expect(outcome.status).toBe(400);
-    expect(outcome.data).toMatchObject({ errors: { email: ["errors.required"], password: ["errors.required"] } });
+    expect(readResult(outcome.data as FormResult)).toMatchObject({ errors: { email: ["errors.required"], password: ["errors.required"] } });
   });
 
   it("never sends a user to another site after sign-in", () => {

@@ -8,6 +8,12 @@ export default {
     badRedirect: "The address to return to after sign-in is not valid.",
     throttled: "Too many failed attempts. Try again in {{seconds}} seconds.",
     demo: "Demo accounts (password workbench-demo): lead@demo.test, peer@demo.test, host@demo.test, reader@demo.test.",
+    forgot: "Forgotten your password?",
+    deactivated: "This account has been deactivated. Ask the administrator of this workbench to reactivate it.",
+    notices: {
+      "password-reset": "Your new password is set. Sign in with it.",
+      "signed-out-everywhere": "You are signed out on every browser and device.",
+    },
   },
   invitation: {
     title: "Join the review of {{city}}",

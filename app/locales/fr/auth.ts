@@ -8,6 +8,12 @@ export default {
     badRedirect: "L'adresse où revenir après la connexion n'est pas valide.",
     throttled: "Trop de tentatives échouées. Réessayez dans {{seconds}} secondes.",
     demo: "Comptes de démonstration (mot de passe workbench-demo) : lead@demo.test, peer@demo.test, host@demo.test, reader@demo.test.",
+    forgot: "Mot de passe oublié ?",
+    deactivated: "Ce compte a été désactivé. Demandez à l'administrateur de cet outil de le réactiver.",
+    notices: {
+      "password-reset": "Votre nouveau mot de passe est enregistré. Connectez-vous avec lui.",
+      "signed-out-everywhere": "Vous êtes déconnecté·e sur tous vos navigateurs et appareils.",
+    },
   },
   invitation: {
     title: "Rejoindre l'évaluation de {{city}}",

@@ -1,0 +1,107 @@
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { getFormProps } from "@conform-to/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { GeneralErrorBoundary } from "#app/components/error-boundary";
+import { FormError, TextField } from "#app/components/field";
+import { getPasswordReset, resetPassword } from "#app/models/password-reset.server";
+import { requireSameOrigin } from "#app/utils/auth.server";
+import { readResult, useSchemaForm, type FormResult } from "#app/utils/forms";
+import { readSubmission } from "#app/utils/forms.server";
+import { pageTitle } from "#app/utils/i18n";
+import { PASSWORD_MIN_LENGTH } from "#app/utils/password.server";
+import { guardWrites } from "#app/utils/storage.server";
+import { msg } from "#app/utils/validation";
+
+const STATUS = { unknown: 404, used: 410, expired: 410 } as const;
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  const state = await getPasswordReset({ token: params.token ?? "" });
+  // A used, expired or unknown link says which, with a way to ask again; 404/410 for clients.
+  if (state.status !== "valid") return data({ state: state.status, email: null }, { status: STATUS[state.status] });
+  return { state: state.status, email: state.email };
+}
+
+const ResetSchema = z
+  .object({
+    password: z
+      .string({ error: msg("errors.required") })
+      .min(PASSWORD_MIN_LENGTH, msg("auth:invitation.passwordTooShort"))
+      .max(1000, msg("errors.tooLong", { max: 1000 })),
+    confirm: z.string({ error: msg("errors.required") }),
+  })
+  .refine((value) => value.password === value.confirm, { path: ["confirm"], message: msg("auth:invitation.mismatch") });
+
+export const action = guardWrites(writeAction);
+
+/** Passwords are never sent back to the page: the fields come back empty with their messages. */
+function refuse(reply: FormResult, status: number) {
+  return data({ ...reply, initialValue: {} } satisfies FormResult, { status });
+}
+
+async function writeAction({ request, params }: ActionFunctionArgs) {
+  requireSameOrigin(request);
+  const submission = await readSubmission(request, ResetSchema);
+  if (submission.status !== "success") return refuse(submission.reply(), 400);
+  const result = await resetPassword({ token: params.token ?? "", password: submission.value.password });
+  if (result.status === "invalid-password") return refuse(submission.reply({ fieldErrors: { password: [result.message] } }), 400);
+  if (result.status !== "done") return refuse(submission.reply({ formErrors: [`accounts:reset.${result.status}`] }), STATUS[result.status]);
+  return redirect("/login?notice=password-reset");
+}
+
+export default function ResetPassword() {
+  const { state, email } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const { t } = useTranslation("accounts");
+  const [form, fields] = useSchemaForm(ResetSchema, { id: "reset-password", lastResult: actionData });
+  const { formError } = readResult(actionData);
+  if (state !== "valid") {
+    return (
+      <section className="narrow">
+        <h1>{t("reset.title")}</h1>
+        <p className="form-error" role="alert">
+          {t(`reset.${state}`)}
+        </p>
+        <p>
+          <Link to="/forgot-password">{t("reset.askAgain")}</Link>
+        </p>
+      </section>
+    );
+  }
+  return (
+    <section className="narrow">
+      <h1>{t("reset.title")}</h1>
+      <p>{t("reset.intro", { email })}</p>
+      <FormError message={form.errors?.[0] ?? formError} />
+      {formError ? (
+        <p>
+          <Link to="/forgot-password">{t("reset.askAgain")}</Link>
+        </p>
+      ) : null}
+      <Form method="post" {...getFormProps(form)}>
+        <input type="text" name="username" autoComplete="username" value={email ?? ""} readOnly hidden />
+        <TextField
+          label={t("reset.password")}
+          hint={t("auth:invitation.passwordHint")}
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          required
+          errors={fields.password.errors}
+        />
+        <TextField label={t("reset.confirm")} name="confirm" type="password" autoComplete="new-password" required errors={fields.confirm.errors} />
+        <button type="submit" disabled={navigation.state === "submitting"}>
+          {t("reset.submit")}
+        </button>
+      </Form>
+    </section>
+  );
+}
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("titles.resetPassword"));
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
