@@ -74,7 +74,7 @@ function activeFactors(framework: Framework) {
 export function requireFactor(frameworkId: string, factorId: string | undefined) {
   const framework = requireFramework(frameworkId);
   const factor = factorId ? getKeyFactor(framework, factorId) : undefined;
-  if (!factor || factor.retired) throw data({ message: "This page does not exist." }, { status: 404 });
+  if (!factor || factor.retired) throw data({ message: "errors.pageNotFound" }, { status: 404 });
   return { framework, factor };
 }
 

@@ -251,7 +251,7 @@ export function reportFileName({ hostCity, kind, locale, issued }: { hostCity: s
 /** reader null: the whole snapshot, for the issued files (built withoutDrafts) and the operator's CLI. */
 async function requireSnapshot(reviewId: string, reader: Reader | null) {
   const snapshot = reader ? await getReaderReportSnapshot({ reviewId, reader }) : await getReportSnapshot({ reviewId });
-  if (!snapshot) throw data({ message: "This page does not exist." }, { status: 404 });
+  if (!snapshot) throw data({ message: "errors.pageNotFound" }, { status: 404 });
   return snapshot;
 }
 

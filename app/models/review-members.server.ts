@@ -37,11 +37,11 @@ async function getMember(reviewId: string, memberId: string) {
     .from(reviewMembers)
     .where(and(eq(reviewMembers.reviewId, reviewId), eq(reviewMembers.userId, memberId)))
     .get();
-  if (!member) throw data({ message: "This person is not a member of this review." }, { status: 404 });
+  if (!member) throw data({ message: "errors.memberNotFound" }, { status: 404 });
   return member;
 }
 
-const LAST_LEAD = "A review needs at least one lead expert: name another lead first.";
+const LAST_LEAD = "errors.lastLead";
 
 export async function removeMember({ reviewId, memberId, userId }: { reviewId: string; memberId: string; userId: string }) {
   const member = await getMember(reviewId, memberId);

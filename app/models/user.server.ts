@@ -136,7 +136,7 @@ function requireAcceptablePassword(password: string, email: string) {
 
 export async function setPassword({ userId, password }: { userId: string; password: string }) {
   const user = await db.select({ email: users.email }).from(users).where(eq(users.id, userId)).get();
-  if (!user) throw data({ message: "This account does not exist." }, { status: 404 });
+  if (!user) throw data({ message: "errors.accountNotFound" }, { status: 404 });
   requireAcceptablePassword(password, user.email);
   await db
     .update(users)

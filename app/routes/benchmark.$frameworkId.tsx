@@ -11,7 +11,7 @@ import { pageTitle } from "#app/utils/i18n";
 /** Public: the benchmark is published text, and teams keep this page open during a visit. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const framework = getFramework(params.frameworkId ?? "");
-  if (!framework) throw data({ message: "This page does not exist." }, { status: 404 });
+  if (!framework) throw data({ message: "errors.pageNotFound" }, { status: 404 });
   const locale = await getLocale(request);
   return { framework: localizeFramework(framework, locale), terms: frameworkTerms(framework, locale) };
 }

@@ -6,7 +6,7 @@ import { loaderPermission } from "#app/utils/permissions";
 import { contentDisposition, downloadName, storedFilePath } from "#app/utils/uploads.server";
 
 function missing(): never {
-  throw data({ message: "This document has no file." }, { status: 404 });
+  throw data({ message: "errors.documentHasNoFile" }, { status: 404 });
 }
 
 /**

@@ -25,7 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireReviewPermission(request, params.reviewId, loaderPermission("reviews.$reviewId.evidence.$evidenceId"));
   const { review } = access;
   const item = await getEvidence({ reviewId: review.id, evidenceId: params.evidenceId ?? "" });
-  if (!item) throw data({ message: "This evidence item does not exist in this review." }, { status: 404 });
+  if (!item) throw data({ message: "errors.evidenceNotFound" }, { status: 404 });
   const locale = await getLocale(request);
   const framework = requireFramework(review.frameworkId);
   const context = await loadLogContext({ reviewId: review.id });

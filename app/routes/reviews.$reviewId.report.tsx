@@ -19,7 +19,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { review } = access;
   const locale = await getLocale(request);
   const snapshot = await getReaderReportSnapshot({ reviewId: review.id, reader: access });
-  if (!snapshot) throw data({ message: "This page does not exist." }, { status: 404 });
+  if (!snapshot) throw data({ message: "errors.pageNotFound" }, { status: 404 });
   const issued = review.phase === "issued";
   // The preview of an issued review shows the issued text; before that, the draft.
   const issuedAt = issued ? snapshot.review.issuedAt : null;

@@ -23,7 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = await getLocale(request);
   const framework = requireFramework(review.frameworkId);
   const progress = await getSelfAssessmentProgress({ reviewId: review.id });
-  if (!progress) throw data({ message: "This page does not exist." }, { status: 404 });
+  if (!progress) throw data({ message: "errors.pageNotFound" }, { status: 404 });
   const titles = Object.fromEntries(framework.keyFactors.map((factor) => [factor.id, localize(factor.title, locale)]));
   return {
     reviewId: review.id,

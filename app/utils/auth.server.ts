@@ -5,6 +5,7 @@ import { CROSS_SITE_ORIGIN_HEADER } from "./cross-site.server";
 import { db } from "./db.server";
 import { decide, phasesGranting, type Permission } from "./permissions";
 import { getSessionUser, type SessionUser } from "./session.server";
+import { msg } from "./validation";
 
 const MUTATING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
@@ -42,7 +43,7 @@ export async function requireUser(request: Request, options: GuardOptions = {}):
   requireSameOrigin(request);
   const user = await getSessionUser(request);
   if (user) return user;
-  if (options.resource) throw data({ message: "Sign in first." }, { status: 401 });
+  if (options.resource) throw data({ message: "errors.unauthorized" }, { status: 401 });
   const url = new URL(request.url);
   throw redirect(`/login?${new URLSearchParams({ redirectTo: url.pathname + url.search })}`);
 }
@@ -70,7 +71,7 @@ export type ReviewAccess = {
 };
 
 export function notFound(): never {
-  throw data({ message: "This page does not exist." }, { status: 404 });
+  throw data({ message: "errors.pageNotFound" }, { status: 404 });
 }
 
 /**
@@ -108,9 +109,9 @@ export function authorize(access: ReviewAccess, permission: Permission, request:
   // What the error page explains: whose role, which phase, and when (if ever) the door opens.
   const refusal = { role: access.role, phase: access.review.phase, opensIn: phasesGranting(access.role, permission) };
   if (decision === "wrong-phase" && MUTATING.has(request.method.toUpperCase())) {
-    throw data({ message: `Not possible while the review is in the "${access.review.phase}" phase.`, reason: "phase", ...refusal }, { status: 409 });
+    throw data({ message: msg("errors.notInPhase", { phase: access.review.phase }), reason: "phase", ...refusal }, { status: 409 });
   }
-  throw data({ message: "Your role on this review does not allow this.", reason: decision === "wrong-phase" ? "phase" : "role", ...refusal }, { status: 403 });
+  throw data({ message: "errors.forbidden", reason: decision === "wrong-phase" ? "phase" : "role", ...refusal }, { status: 403 });
 }
 
 /** The one guard every review loader and action calls first. */

@@ -1,5 +1,6 @@
 import { createCookie, data } from "@remix-run/node";
 import { LOCALES, isLocale, type Locale } from "./i18n";
+import { msg } from "./validation";
 
 export const localeCookie = createCookie("lang", {
   path: "/",
@@ -30,7 +31,7 @@ export async function resolveLocale(request: Request): Promise<{ locale: Locale;
   const asked = new URL(request.url).searchParams.get("lang");
   if (asked !== null) {
     if (!isLocale(asked)) {
-      throw data({ message: `Unknown language "${asked}". Use one of: ${LOCALES.join(", ")}.`, allowed: LOCALES }, { status: 400 });
+      throw data({ message: msg("errors.unknownLanguage", { asked, allowed: LOCALES.join(", ") }), allowed: LOCALES }, { status: 400 });
     }
     return { locale: asked, setCookie: await localeCookie.serialize(asked) };
   }

@@ -136,11 +136,11 @@ async function writeAction({ request, params }: ActionFunctionArgs) {
       const { documentId } = parsed.data;
       if (intent === "delete") {
         const result = await deleteDocument({ reviewId: review.id, documentId, userId: user.id });
-        if (result.status === "not-found") throw data({ message: "This document does not exist." }, { status: 404 });
+        if (result.status === "not-found") throw data({ message: "errors.documentNotFound" }, { status: 404 });
         return redirect(`/reviews/${review.id}/documents?deleted=${encodeURIComponent(documentId)}`);
       }
       const result = await restoreDocument({ reviewId: review.id, documentId, userId: user.id });
-      if (result.status === "not-found") throw data({ message: "This document does not exist." }, { status: 404 });
+      if (result.status === "not-found") throw data({ message: "errors.documentNotFound" }, { status: 404 });
       return redirect(`/reviews/${review.id}/documents?restored=${encodeURIComponent(documentId)}#document-${documentId}`);
     }
     if (intent !== "create" && intent !== "update") {
@@ -150,7 +150,7 @@ async function writeAction({ request, params }: ActionFunctionArgs) {
     const parsed = parseForm(DocumentSchema, upload.form, LINK_FIELDS);
     const documentId = typeof base.documentId === "string" && base.documentId ? base.documentId : null;
     const existing = intent === "update" && documentId ? await getDocument({ reviewId: review.id, documentId }) : null;
-    if (intent === "update" && (!existing || existing.deletedAt)) throw data({ message: "This document does not exist." }, { status: 404 });
+    if (intent === "update" && (!existing || existing.deletedAt)) throw data({ message: "errors.documentNotFound" }, { status: 404 });
 
     const framework = requireFramework(review.frameworkId);
     const errors: FieldErrorMap = { ...(parsed.ok ? {} : parsed.errors), ...upload.errors };

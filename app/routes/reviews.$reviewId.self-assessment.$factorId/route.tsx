@@ -28,7 +28,7 @@ import { AnswerSchema, AssessmentSchema, parseWholeForm } from "#app/models/self
 import { guardWrites } from "#app/utils/storage.server";
 
 function notFound(): never {
-  throw data({ message: "This key factor is not in the review's benchmark." }, { status: 404 });
+  throw data({ message: "errors.factorNotFound" }, { status: 404 });
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
