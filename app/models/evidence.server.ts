@@ -39,7 +39,7 @@ export function evidenceFormSchema(framework: Framework) {
 
 // ---- Writes -------------------------------------------------------------------
 
-export type EvidenceOutcome = { ok: true; id: string } | { ok: false; status: 400 | 403 | 404 | 409; errors: FieldErrors };
+export type EvidenceOutcome = { ok: true; id: string; alreadySaved?: boolean } | { ok: false; status: 400 | 403 | 404 | 409; errors: FieldErrors };
 
 /** The interview and the document must be this review's own; an id from elsewhere is refused. */
 async function checkSources(reviewId: string, input: EvidenceInput): Promise<FieldErrors | null> {
@@ -80,10 +80,16 @@ export async function createEvidence({
   input: EvidenceInput;
   id?: string;
 }): Promise<EvidenceOutcome> {
+  // A retried send of an item made offline carries the id the browser gave it (app/offline/):
+  // the item is already here, so this send saves nothing and answers as the first one did.
+  const earlier = await findSentBefore(id, reviewId, userId);
+  if (earlier) return earlier;
   const invalid = await checkSources(reviewId, input);
   if (invalid) return { ok: false, status: 400, errors: invalid };
   const attribution = await storedAttribution(input);
-  db.transaction((tx) => {
+  const saved = db.transaction((tx) => {
+    // Checked again inside the write: two sends of one item racing each other save it once.
+    if (tx.select({ id: evidence.id }).from(evidence).where(eq(evidence.id, id)).get()) return false;
     tx.insert(evidence)
       .values({
         id,
@@ -100,8 +106,21 @@ export async function createEvidence({
       .run();
     writeTags(tx, id, input);
     writeAudit(tx, { reviewId, userId, action: "create", entity: "evidence", entityId: id, after: auditView(input) });
+    return true;
   });
-  return { ok: true, id };
+  return saved ? { ok: true, id } : ((await findSentBefore(id, reviewId, userId)) ?? ID_TAKEN);
+}
+
+const ID_TAKEN = { ok: false, status: 409, errors: { _form: ["evidence:errors.idTaken"] } } as const satisfies EvidenceOutcome;
+
+/**
+ * An item with this id that the same member logged in the same review answers "already saved";
+ * an id held by anything else is refused (a forged or colliding id learns nothing and changes nothing).
+ */
+async function findSentBefore(id: string, reviewId: string, userId: string): Promise<EvidenceOutcome | null> {
+  const row = await db.select({ reviewId: evidence.reviewId, createdBy: evidence.createdBy }).from(evidence).where(eq(evidence.id, id)).get();
+  if (!row) return null;
+  return row.reviewId === reviewId && row.createdBy === userId ? { ok: true, id, alreadySaved: true } : ID_TAKEN;
 }
 
 async function loadStored(reviewId: string, evidenceId: string) {

@@ -31,7 +31,7 @@ export function participantsToStore(input: Pick<InterviewInput, "participants" |
   return input.participants.map((participant) => ({ ...participant, name: input.recordNames ? participant.name?.trim() || null : null }));
 }
 
-export type InterviewOutcome = { ok: true; id: string } | { ok: false; status: 400 | 403 | 404; errors: FieldErrors };
+export type InterviewOutcome = { ok: true; id: string; alreadySaved?: boolean } | { ok: false; status: 400 | 403 | 404 | 409; errors: FieldErrors };
 
 /** Members who take part in the visit (peer reviewers and lead experts): who can be present at an interview. */
 export async function listVisitReviewers({ reviewId }: { reviewId: string }) {
@@ -149,11 +149,24 @@ function auditView(input: Omit<InterviewInput, "recordNames">) {
   };
 }
 
-export async function createInterview({ reviewId, userId, input }: { reviewId: string; userId: string; input: InterviewInput }): Promise<InterviewOutcome> {
+export async function createInterview({
+  reviewId,
+  userId,
+  input,
+  id = newId(),
+}: {
+  reviewId: string;
+  userId: string;
+  input: InterviewInput;
+  /** The id the browser gave an interview recorded offline (app/offline/): a second send saves nothing. */
+  id?: string;
+}): Promise<InterviewOutcome> {
+  const earlier = await findSentBefore(id, reviewId, userId);
+  if (earlier) return earlier;
   const invalid = await checkReviewers(reviewId, input.reviewerIds);
   if (invalid) return { ok: false, status: 400, errors: invalid };
-  const id = newId();
-  db.transaction((tx) => {
+  const saved = db.transaction((tx) => {
+    if (tx.select({ id: interviews.id }).from(interviews).where(eq(interviews.id, id)).get()) return false;
     tx.insert(interviews)
       .values({
         id,
@@ -180,8 +193,18 @@ export async function createInterview({ reviewId, userId, input }: { reviewId: s
       entityId: id,
       after: auditView({ ...input, participants: participantsToStore(input) }),
     });
+    return true;
   });
-  return { ok: true, id };
+  return saved ? { ok: true, id } : ((await findSentBefore(id, reviewId, userId)) ?? ID_TAKEN);
+}
+
+const ID_TAKEN = { ok: false, status: 409, errors: { _form: ["evidence:errors.idTaken"] } } as const satisfies InterviewOutcome;
+
+/** The same member's interview with this id in this review: already saved. Any other holder of the id: refused. */
+async function findSentBefore(id: string, reviewId: string, userId: string): Promise<InterviewOutcome | null> {
+  const row = await db.select({ reviewId: interviews.reviewId, createdBy: interviews.createdBy }).from(interviews).where(eq(interviews.id, id)).get();
+  if (!row) return null;
+  return row.reviewId === reviewId && row.createdBy === userId ? { ok: true, id, alreadySaved: true } : ID_TAKEN;
 }
 
 /** Whoever logged it or, with evidence:edit-any (the lead expert), anyone may correct an interview's record (canEditEvidence). */

@@ -174,6 +174,8 @@ const ROUTES = {
   "reviews.$reviewId.evidence[.csv]": { loader: "evidence:read" },
   "reviews.$reviewId.evidence[.xlsx]": { loader: "evidence:read" },
   "reviews.$reviewId.evidence.$evidenceId": { loader: "evidence:read", action: "evidence:write" },
+  // Items logged offline (evidence, interviews), sent later: the same right as logging them online.
+  "reviews.$reviewId.outbox": { action: "evidence:write" },
   "reviews.$reviewId.coverage": { loader: "evidence:read" },
   "reviews.$reviewId.conclusions._index": { loader: "conclusions:read" },
   "reviews.$reviewId.conclusions.$factorId": {

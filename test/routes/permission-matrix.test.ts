@@ -59,6 +59,7 @@ const EXPECTED: Record<string, { loader?: Who; action?: Who | Record<string, Who
   "reviews.$reviewId.evidence[.csv]": { loader: PEER_TEAM },
   "reviews.$reviewId.evidence[.xlsx]": { loader: PEER_TEAM },
   "reviews.$reviewId.evidence.$evidenceId": { loader: PEER_TEAM, action: PEERS_LOG_UNTIL_DRAFTING },
+  "reviews.$reviewId.outbox": { action: PEERS_LOG_UNTIL_DRAFTING },
   "reviews.$reviewId.coverage": { loader: PEER_TEAM },
   "reviews.$reviewId.conclusions._index": { loader: CONCLUSION_READERS },
   "reviews.$reviewId.conclusions.$factorId": {

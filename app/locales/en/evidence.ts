@@ -227,7 +227,13 @@ export default {
     origin: "Origin",
     document: "Source document",
   },
+  offline: {
+    notMember: "You are no longer a member of this review: this item was not saved.",
+    notAllowed: "Your role on this review may no longer log evidence: this item was not saved.",
+    unknownItem: "This item could not be read: it was not saved.",
+  },
   errors: {
+    idTaken: "This item’s id is already used by another item: nothing was saved. Copy the text and log it again.",
     noFactor: "Tag at least one key factor.",
     unknownFactor: "“{{id}}” is not a key factor of this benchmark.",
     unknownFactorNumber: "“{{value}}” is not a key factor number (1 to 11).",

@@ -228,7 +228,13 @@ export default {
     origin: "Origine",
     document: "Document source",
   },
+  offline: {
+    notMember: "Vous n’êtes plus membre de cette évaluation : cet élément n’a pas été enregistré.",
+    notAllowed: "Votre rôle dans cette évaluation ne permet plus de saisir des éléments : cet élément n’a pas été enregistré.",
+    unknownItem: "Cet élément n’a pas pu être lu : il n’a pas été enregistré.",
+  },
   errors: {
+    idTaken: "L’identifiant de cet élément est déjà pris par un autre : rien n’a été enregistré. Copiez le texte et saisissez-le à nouveau.",
     noFactor: "Cochez au moins un facteur clé.",
     unknownFactor: "« {{id}} » n’est pas un facteur clé de ce référentiel.",
     unknownFactorNumber: "« {{value}} » n’est pas un numéro de facteur clé (1 à 11).",

@@ -109,12 +109,18 @@ export function LogForm({ rowsShown }: { rowsShown: readonly string[] }) {
     setAnnouncement(t(on ? "form.untagged" : "form.tagged", { number }));
   };
 
+  // The kind follows the interview until the user picks one: a quote needs its interview, so
+  // "no interview" starts as an observation and choosing one makes it a quote (or a focus-group note).
+  const kindChosen = useRef(false);
   const chooseInterview = (id: string) => {
     setInterviewId(id);
     const interview = facets.interviews.find((candidate) => candidate.id === id);
-    if (!interview) return;
+    if (!interview) {
+      if (INTERVIEW_SOURCED.includes(kind)) setKind("observation");
+      return;
+    }
     setAttribution(attributionChoices(interview, t)[0] ?? "");
-    if (INTERVIEW_SOURCED.includes(kind)) setKind(interview.format === "focus-group" ? "focus-group-note" : "interview-quote");
+    if (INTERVIEW_SOURCED.includes(kind) || !kindChosen.current) setKind(interview.format === "focus-group" ? "focus-group-note" : "interview-quote");
   };
 
   function submit(event: FormEvent<HTMLFormElement>) {
@@ -243,7 +249,10 @@ export function LogForm({ rowsShown }: { rowsShown: readonly string[] }) {
               name="kind"
               label={t("form.kind")}
               value={kind}
-              onChange={(event) => setKind(event.target.value)}
+              onChange={(event) => {
+                kindChosen.current = true;
+                setKind(event.target.value);
+              }}
               errors={errors.kind}
               options={EVIDENCE_KINDS.map((value) => ({ value, label: t(`kinds.${value}`) }))}
             />

@@ -7,7 +7,8 @@ import { listLocalizedFactors, requireFramework } from "#benchmark/index";
 import { DataTable, useUrlTableState, type DataTableFilter } from "#app/components/data-table";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { describeAttribution } from "#app/models/attribution";
-import { createEvidence, deleteEvidence, evidenceFormSchema, restoreEvidence } from "#app/models/evidence.server";
+import { deleteEvidence, restoreEvidence } from "#app/models/evidence.server";
+import { saveNewEvidence } from "#app/offline/save.server";
 import { EVIDENCE_LOG_TABLE, getLogFacets, listEvidenceLog, loadLogContext, parseEvidenceView } from "#app/models/evidence-log.server";
 import { requireReviewPermission } from "#app/utils/auth.server";
 import { actionPermission, evidenceEditor, loaderPermission } from "#app/utils/permissions";
@@ -60,7 +61,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     remembered: {
       interviewId: search.get(MEMORY.interview) ?? "",
       factorIds: search.getAll(MEMORY.factor),
-      kind: (EVIDENCE_KINDS as readonly string[]).includes(kind ?? "") ? (kind as EvidenceKind) : "interview-quote",
+      // With no interview chosen, a kind that needs none: the first Enter saves.
+      kind: (EVIDENCE_KINDS as readonly string[]).includes(kind ?? "")
+        ? (kind as EvidenceKind)
+        : search.get(MEMORY.interview)
+          ? "interview-quote"
+          : "observation",
       polarity: (POLARITIES as readonly string[]).includes(polarity ?? "") ? (polarity as Polarity) : "supports",
       attribution: search.get(MEMORY.attribution),
     },
@@ -90,7 +96,7 @@ export const action = guardWrites(writeAction);
 
 async function writeAction({ request, params }: ActionFunctionArgs) {
   const access = await requireReviewPermission(request, params.reviewId, actionPermission("reviews.$reviewId.evidence"));
-  const { review, user } = access;
+  const { review } = access;
   const form = await readForm(request);
   const url = new URL(request.url);
   const viaFetcher = form.get("via") === "fetcher";
@@ -99,12 +105,10 @@ async function writeAction({ request, params }: ActionFunctionArgs) {
   const actor = evidenceEditor(access);
 
   if (intent.data === "create") {
-    const submission = parseSubmission(form, evidenceFormSchema(requireFramework(review.frameworkId)));
-    if (submission.status !== "success") return invalid(submission);
-    const input = submission.value;
-    const outcome = await createEvidence({ reviewId: review.id, userId: user.id, input });
-    if (!outcome.ok) return refusedWithForm(submission, outcome.status, outcome.errors);
-    if (viaFetcher) return data<Done>({ ok: true, intent: "create", id: outcome.id });
+    const saved = await saveNewEvidence(access, form);
+    if (!saved.ok) return data(saved.reply, { status: saved.status });
+    const { input } = saved;
+    if (viaFetcher) return data<Done>({ ok: true, intent: "create", id: saved.id });
     return redirect(
       backToLog(url, {
         [MEMORY.interview]: input.interviewId ?? "",
@@ -112,7 +116,7 @@ async function writeAction({ request, params }: ActionFunctionArgs) {
         [MEMORY.kind]: input.kind,
         [MEMORY.polarity]: input.polarity,
         [MEMORY.attribution]: input.attribution,
-        saved: outcome.id,
+        saved: saved.id,
       }),
     );
   }

@@ -1,4 +1,4 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { useHydrated } from "#app/utils/hydrated";
@@ -6,14 +6,15 @@ import { useTranslation } from "react-i18next";
 import { getFormProps } from "@conform-to/react";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { ChoiceGroup, FieldErrors, FormError, SelectField, TextAreaField, TextField } from "#app/components/field";
-import { createInterview, listInterviews, listVisitReviewers, updateInterview } from "#app/models/interview.server";
+import { listInterviews, listVisitReviewers, updateInterview } from "#app/models/interview.server";
+import { saveNewInterview } from "#app/offline/save.server";
 import { requireReviewPermission } from "#app/utils/auth.server";
 import { actionPermission, canEditEvidence, evidenceEditor, loaderPermission } from "#app/utils/permissions";
 import { INTERVIEW_FORMATS, PARTICIPANT_CATEGORIES } from "#db/enums";
-import { invalid, modelErrors, readSubmission, requireFormPermission } from "#app/utils/forms.server";
+import { invalid, modelErrors, readForm, requireFormPermission } from "#app/utils/forms.server";
 import { refuse } from "#app/utils/refusal";
 import { pageTitle } from "#app/utils/i18n";
-import { isFormResult, readResult, useSchemaForm } from "#app/utils/forms";
+import { isFormResult, parseSubmission, readResult, useSchemaForm } from "#app/utils/forms";
 import { InterviewList } from "./interview-list";
 import { guardWrites } from "#app/utils/storage.server";
 import { InterviewSchema } from "./schema";
@@ -42,19 +43,18 @@ export const action = guardWrites(writeAction);
 async function writeAction({ request, params }: ActionFunctionArgs) {
   const { access, closed } = await requireFormPermission(request, params.reviewId, actionPermission("reviews.$reviewId.interviews"));
   if (closed) return closed;
-  const { review, user } = access;
-  const submission = await readSubmission(request, InterviewSchema);
+  const { review } = access;
+  const form = await readForm(request);
+  if (form.get("intent") === "create") {
+    const saved = await saveNewInterview(access, form);
+    // A refused field: the form, as typed. A taken id: the same, with the reason above the form.
+    if (!saved.ok) return data(saved.reply, { status: saved.status === 409 ? 409 : 400 });
+    return redirect(`/reviews/${review.id}/interviews?saved=${saved.id}#interview-${saved.id}`);
+  }
+  const submission = parseSubmission(form, InterviewSchema);
   if (submission.status !== "success") return invalid(submission);
   const { intent, interviewId, input } = submission.value;
-  const outcome =
-    intent === "update"
-      ? await updateInterview({
-          reviewId: review.id,
-          interviewId,
-          editor: evidenceEditor(access),
-          input,
-        })
-      : await createInterview({ reviewId: review.id, userId: user.id, input });
+  const outcome = await updateInterview({ reviewId: review.id, interviewId, editor: evidenceEditor(access), input });
   if (!outcome.ok) {
     // Someone else's interview, or one that is gone: the error page. A refused field: the form, as typed.
     if (outcome.status !== 400) refuse(outcome.status, outcome.errors._form?.[0] ?? "errors.title");
