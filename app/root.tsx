@@ -4,6 +4,9 @@ import { Form, Link, Links, Meta, Outlet, Scripts, ScrollRestoration, useLocatio
 import { useEffect, type ReactNode } from "react";
 import { I18nextProvider, useTranslation } from "react-i18next";
 import { GeneralErrorBoundary, SaveFailureNotice } from "#app/components/error-boundary";
+import { LeaveGuard } from "#app/components/leave-guard";
+import { SaveProblems } from "#app/components/save-problems";
+import { purgeDrafts } from "#app/utils/drafts";
 import stylesheet from "#app/styles/app.css?url";
 import { getI18n, LOCALES, pageTitle, type Locale } from "#app/utils/i18n";
 import { useNonce } from "#app/utils/nonce";
@@ -17,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getSessionUser(request);
   const unread = user ? await countUnreadNotifications({ userId: user.id }) : 0;
   return data(
-    { locale, user: user ? { name: user.name, isAdmin: user.isAdmin, unread } : null },
+    { locale, user: user ? { id: user.id, name: user.name, isAdmin: user.isAdmin, unread } : null },
     setCookie ? { headers: { "Set-Cookie": setCookie } } : undefined,
   );
 }
@@ -154,10 +157,17 @@ export function Layout({ children }: { children: ReactNode }) {
 }
 
 export default function App() {
+  const userId = useRouteLoaderData<typeof loader>("root")?.user?.id;
+  // Drafts stay private: another member signing in on this browser removes the previous one's.
+  useEffect(() => {
+    if (userId) purgeDrafts(userId);
+  }, [userId]);
   return (
     <>
       <SaveFailureNotice />
       <Outlet />
+      <LeaveGuard />
+      <SaveProblems />
     </>
   );
 }

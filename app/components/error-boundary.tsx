@@ -1,4 +1,4 @@
-import { Link, isRouteErrorResponse, useFetchers, useRouteError } from "@remix-run/react";
+import { Link, isRouteErrorResponse, useFetchers, useLocation, useRouteError } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { useMessage } from "#app/components/field";
 
@@ -44,6 +44,19 @@ export function GeneralErrorBoundary() {
   const error = useRouteError();
   const { t } = useTranslation();
   const translate = useMessage();
+  const location = useLocation();
+  // fetch() failing (no network, no answer) is not a server error: say so, and offer to try again.
+  if (error instanceof TypeError || (typeof navigator !== "undefined" && !navigator.onLine && !isRouteErrorResponse(error))) {
+    return (
+      <section className="error-page" aria-labelledby="error-title">
+        <h1 id="error-title">{t("drafts:offlinePage.title")}</h1>
+        <p>{t("drafts:offlinePage.text")}</p>
+        <p>
+          <a href={location.pathname + location.search}>{t("drafts:offlinePage.retry")}</a>
+        </p>
+      </section>
+    );
+  }
   const status = isRouteErrorResponse(error) ? error.status : 500;
   const refusal = isRouteErrorResponse(error) ? refusalOf(error.data) : null;
   const detail =
@@ -56,7 +69,12 @@ export function GeneralErrorBoundary() {
       <p className="muted">{t("errors.status", { status })}</p>
       {refusal ? <RefusalExplanation refusal={refusal} /> : detail && status !== 404 ? <p>{translate(detail)}</p> : null}
       <p>
-        <Link to="/reviews">{t("errors.goHome")}</Link>
+        {status === 401 ? (
+          // The session ended: back to this page after signing in again.
+          <Link to={`/login?${new URLSearchParams({ redirectTo: location.pathname + location.search })}`}>{t("drafts:signedOutPage.signIn")}</Link>
+        ) : (
+          <Link to="/reviews">{t("errors.goHome")}</Link>
+        )}
       </p>
     </section>
   );

@@ -3,6 +3,7 @@ import enAuth from "./en/auth";
 import enBenchmark from "./en/benchmark";
 import enCommon from "./en/common";
 import enConclusions from "./en/conclusions";
+import enDrafts from "./en/drafts";
 import enEvidence from "./en/evidence";
 import enFeedbackReport from "./en/feedbackReport";
 import enNotifications from "./en/notifications";
@@ -14,6 +15,7 @@ import frAuth from "./fr/auth";
 import frBenchmark from "./fr/benchmark";
 import frCommon from "./fr/common";
 import frConclusions from "./fr/conclusions";
+import frDrafts from "./fr/drafts";
 import frEvidence from "./fr/evidence";
 import frFeedbackReport from "./fr/feedbackReport";
 import frNotifications from "./fr/notifications";
@@ -35,6 +37,7 @@ export const resources = {
     feedbackReport: enFeedbackReport,
     notifications: enNotifications,
     accounts: enAccounts,
+    drafts: enDrafts,
   },
   fr: {
     common: frCommon,
@@ -48,6 +51,7 @@ export const resources = {
     feedbackReport: frFeedbackReport,
     notifications: frNotifications,
     accounts: frAccounts,
+    drafts: frDrafts,
   },
 } as const;
 

@@ -10,6 +10,7 @@ export async function loader() {
 }
 
 export const action = guardWrites(writeAction);
+export { clearDeviceThenSignOut as clientAction } from "#app/utils/save-failures";
 
 async function writeAction({ request }: ActionFunctionArgs) {
   await requireUser(request);

@@ -1,4 +1,5 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { getFormProps } from "@conform-to/react";
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
@@ -7,10 +8,14 @@ import { FormError, rowsToFit, TextAreaField } from "#app/components/field";
 import { Paragraphs } from "#app/components/paragraphs";
 import { asRefusal } from "#app/models/conclusion.server";
 import { getSummary, saveSummary } from "#app/models/summary.server";
-import { authorize, hasPermission, requireReviewAccess, requireReviewPermission } from "#app/utils/auth.server";
+import { DraftRestored } from "#app/components/leave-guard";
+import { hasPermission, requireReviewPermission } from "#app/utils/auth.server";
+import { useFormDraft } from "#app/utils/drafts";
+import { isFormResult, readResult, useSchemaForm } from "#app/utils/forms";
+import { invalid, readSubmission, refused, requireFormPermission } from "#app/utils/forms.server";
 import { actionPermission, loaderPermission } from "#app/utils/permissions";
-import { formValues, msg, optionalText, parseForm } from "#app/utils/validation";
-import { readForm } from "#app/utils/forms.server";
+import { keepTextOnFailure } from "#app/utils/save-failures";
+import { msg, optionalText } from "#app/utils/validation";
 import { pageTitle } from "#app/utils/i18n";
 import { guardWrites } from "#app/utils/storage.server";
 
@@ -31,43 +36,28 @@ const SummarySchema = z.object({
 
 type SummaryConflict = { executiveSummary: string; crossCuttingConclusions: string; version: number };
 
-type SummaryFailure = {
-  ok: false;
-  errors: Record<string, string[] | undefined>;
-  values: Record<string, string | string[]>;
-  formError?: string;
-  conflict?: SummaryConflict;
-};
-
-function fail(status: number, failure: Omit<SummaryFailure, "ok">) {
-  return data({ ok: false as const, ...failure } satisfies SummaryFailure, { status });
-}
-
 export const action = guardWrites(writeAction);
 
 async function writeAction({ request, params }: ActionFunctionArgs) {
-  const access = await requireReviewAccess(request, params.reviewId);
-  const { review, user } = access;
-  const form = await readForm(request);
+  // The phase moved on (e.g. the review was issued) while the lead typed: say so, keep the text.
+  const gate = await requireFormPermission(request, params.reviewId, actionPermission("reviews.$reviewId.summary"), (phase) =>
+    phase === "issued" ? "conclusions:errors.issued" : "conclusions:errors.wrongPhase",
+  );
+  if (gate.closed) return gate.closed;
+  const { review, user } = gate.access;
+  const submission = await readSubmission(request, SummarySchema);
+  if (submission.status !== "success") return invalid(submission);
   try {
-    authorize(access, actionPermission("reviews.$reviewId.summary"), request);
-  } catch (error) {
-    // The phase moved on (e.g. the review was issued) while the lead typed: say so, keep the text.
-    if (asRefusal(error)?.status !== 409) throw error;
-    const formError = review.phase === "issued" ? "conclusions:errors.issued" : "conclusions:errors.wrongPhase";
-    return fail(409, { errors: {}, values: formValues(form), formError });
-  }
-  const parsed = parseForm(SummarySchema, form);
-  if (!parsed.ok) return fail(400, { errors: parsed.errors, values: parsed.values });
-  try {
-    await saveSummary({ reviewId: review.id, userId: user.id, ...parsed.data });
+    await saveSummary({ reviewId: review.id, userId: user.id, ...submission.value });
   } catch (error) {
     const refusal = asRefusal(error);
     if (!refusal) throw error;
-    return fail(refusal.status, { errors: {}, values: parsed.values, formError: refusal.message, conflict: refusal.conflict as SummaryConflict | undefined });
+    return refused(submission, refusal);
   }
   return redirect(`/reviews/${review.id}/summary?done=summary`);
 }
+
+export const clientAction = keepTextOnFailure;
 
 export default function Summary() {
   const { summary, canWrite } = useLoaderData<typeof loader>();
@@ -75,7 +65,11 @@ export default function Summary() {
   const navigation = useNavigation();
   const [searchParams] = useSearchParams();
   const { t } = useTranslation("conclusions");
-  const failure = actionData && !actionData.ok ? actionData : null;
+  const result = isFormResult(actionData) ? actionData : null;
+  const [form] = useSchemaForm(SummarySchema, { id: "summary-form", lastResult: result });
+  const draft = useFormDraft("summary");
+  const failure = result ? readResult<SummaryConflict>(result) : null;
+  const errors = form.allErrors as Record<string, string[] | undefined>;
   const conflict = failure?.conflict;
   const value = (name: "executiveSummary" | "crossCuttingConclusions") => (failure ? String(failure.values[name] ?? "") : summary[name]);
   return (
@@ -100,16 +94,18 @@ export default function Summary() {
               <Paragraphs className="prose" text={conflict.crossCuttingConclusions || t("summary.empty")} />
             </div>
           ) : null}
-          <Form method="post">
+          <Form method="post" {...getFormProps(form)} {...draft.formProps}>
             <input type="hidden" name="version" value={conflict ? conflict.version : summary.version} />
-            {failure && !conflict ? <FormError message={failure.formError} /> : null}
+            <input {...draft.fieldProps} />
+            <DraftRestored draft={draft} />
+            {!conflict ? <FormError message={form.errors?.[0]} /> : null}
             <TextAreaField
               label={t("summary.executiveSummary")}
               name="executiveSummary"
               className="long-text"
               rows={rowsToFit(value("executiveSummary"), { min: 12, lineChars: 90 })}
               defaultValue={value("executiveSummary")}
-              errors={failure?.errors.executiveSummary}
+              errors={errors.executiveSummary}
             />
             <TextAreaField
               label={t("summary.crossCutting")}
@@ -117,7 +113,7 @@ export default function Summary() {
               className="long-text"
               rows={rowsToFit(value("crossCuttingConclusions"), { min: 12, lineChars: 90 })}
               defaultValue={value("crossCuttingConclusions")}
-              errors={failure?.errors.crossCuttingConclusions}
+              errors={errors.crossCuttingConclusions}
             />
             <div className="actions">
               <button type="submit" disabled={navigation.state !== "idle"}>

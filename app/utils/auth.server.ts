@@ -39,11 +39,24 @@ type GuardOptions = {
   resource?: boolean;
 };
 
+/**
+ * A request the page's script made (a background save, a form sent by Remix, the data of a
+ * client-side navigation), as opposed to the browser loading a document. Browsers say which in
+ * Sec-Fetch-Mode; a client that does not send it is treated as a document load.
+ */
+export function isDataRequest(request: Request) {
+  const mode = request.headers.get("Sec-Fetch-Mode");
+  return mode !== null && mode !== "navigate";
+}
+
 export async function requireUser(request: Request, options: GuardOptions = {}): Promise<SessionUser> {
   requireSameOrigin(request);
   const user = await getSessionUser(request);
   if (user) return user;
   if (options.resource) throw data({ message: "errors.unauthorized" }, { status: 401 });
+  // A redirect would take the page, and the text being saved, to the sign-in page: a 401 lets
+  // the page keep it and ask the member to sign in again in place.
+  if (isDataRequest(request)) throw data({ message: "drafts:signedOutPage.ended", signedOut: true }, { status: 401 });
   const url = new URL(request.url);
   throw redirect(`/login?${new URLSearchParams({ redirectTo: url.pathname + url.search })}`);
 }

@@ -1,6 +1,7 @@
 import { desc, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { action as summaryAction, loader as summaryLoader } from "#app/routes/reviews.$reviewId.summary";
+import { readResult, type FormResult } from "#app/utils/forms";
 import { auditLog, reviews } from "#db/schema";
 import { cookieFor, db, DEMO_REVIEW_ID, makeRequest, run, loadDemoReview, setPhase, type DemoEmail } from "../utils";
 
@@ -36,7 +37,7 @@ describe("the executive summary", () => {
     expect(lastAudit()).toMatchObject({ action: "update", entity: "summary", userId: "demo-lead" });
     const stale = await postSummary("lead@demo.test", { version: String(summary.version), executiveSummary: "Ancienne base", crossCuttingConclusions: "" });
     expect(stale.status).toBe(409);
-    expect(stale.data).toMatchObject({
+    expect(readResult(stale.data as FormResult)).toMatchObject({
       values: { executiveSummary: "Ancienne base" },
       conflict: { executiveSummary: "Nouveau résumé", version: summary.version + 1 },
     });
@@ -48,7 +49,7 @@ describe("the executive summary", () => {
       crossCuttingConclusions: "",
     });
     expect(late.status).toBe(409);
-    expect(late.data).toMatchObject({ formError: "conclusions:errors.issued", values: { executiveSummary: "Après publication" } });
+    expect(readResult(late.data as FormResult)).toMatchObject({ formError: "conclusions:errors.issued", values: { executiveSummary: "Après publication" } });
     expect(db.select({ text: reviews.executiveSummary }).from(reviews).where(eq(reviews.id, DEMO_REVIEW_ID)).get()!.text).toBe("Nouveau résumé");
   });
 });

@@ -104,12 +104,6 @@ export default {
     takeTheirs: "Use their version",
     formError: "Some items were changed by someone else while you were writing. Nothing was saved: for each item marked below, choose which version to keep.",
   },
-  leave: {
-    title: "Some of your text is not saved yet",
-    text: "If you leave this page now, the text that has not been saved will be lost. It is saved automatically a moment after you stop typing.",
-    stay: "Stay on this page",
-    leave: "Leave without saving",
-  },
   documents: {
     title: "Documents",
     intro:

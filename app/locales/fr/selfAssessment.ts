@@ -105,12 +105,6 @@ export default {
     formError:
       "Certains éléments ont été modifiés par quelqu'un d'autre pendant votre saisie. Rien n'a été enregistré : pour chaque élément signalé ci-dessous, choisissez la version à conserver.",
   },
-  leave: {
-    title: "Une partie de votre texte n'est pas encore enregistrée",
-    text: "Si vous quittez la page maintenant, le texte non enregistré sera perdu. Il s'enregistre automatiquement peu après la fin de la saisie.",
-    stay: "Rester sur cette page",
-    leave: "Quitter sans enregistrer",
-  },
   documents: {
     title: "Documents",
     intro:

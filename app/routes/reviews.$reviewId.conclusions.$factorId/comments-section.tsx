@@ -1,13 +1,16 @@
 import { Form, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FormError, TextAreaField } from "#app/components/field";
+import { DraftRestored } from "#app/components/leave-guard";
+import { useFormDraft } from "#app/utils/drafts";
 import type { loader } from "./route";
 import { CommentSchema, ResolveSchema } from "./schema";
 import { Done, useFormatDate, usePageForm } from "./shared";
 
 export function CommentsSection() {
-  const { comments, can, phase } = useLoaderData<typeof loader>();
+  const { comments, can, phase, factor } = useLoaderData<typeof loader>();
   const commentForm = usePageForm(CommentSchema, "comment-form", "comment");
+  const draft = useFormDraft(`comment:${factor.id}`);
   const navigation = useNavigation();
   const { t } = useTranslation("conclusions");
   const formatDate = useFormatDate();
@@ -41,8 +44,10 @@ export function CommentsSection() {
         <p>{t("comments.none")}</p>
       )}
       {can.comment ? (
-        <Form method="post" preventScrollReset className="card no-print" key={comments.length} {...commentForm.formProps}>
+        <Form method="post" preventScrollReset className="card no-print" key={comments.length} {...commentForm.formProps} {...draft.formProps}>
           <input type="hidden" name="intent" value="comment" />
+          <input {...draft.fieldProps} />
+          <DraftRestored draft={draft} />
           <FormError message={commentForm.formError} />
           <TextAreaField
             label={t("comments.add")}
@@ -63,11 +68,14 @@ export function CommentsSection() {
 
 export function ResolveForm({ commentId }: { commentId: string }) {
   const resolveForm = usePageForm(ResolveSchema, `resolve-${commentId}`, "resolve", { field: "commentId", id: commentId });
+  const draft = useFormDraft(`resolve:${commentId}`);
   const navigation = useNavigation();
   const { t } = useTranslation("conclusions");
   return (
-    <Form method="post" preventScrollReset className="resolve-form no-print" {...resolveForm.formProps}>
+    <Form method="post" preventScrollReset className="resolve-form no-print" {...resolveForm.formProps} {...draft.formProps}>
       <input type="hidden" name="intent" value="resolve" />
+      <input {...draft.fieldProps} />
+      <DraftRestored draft={draft} />
       <input type="hidden" name="commentId" value={commentId} />
       <FormError message={resolveForm.formError} />
       <TextAreaField

@@ -3,6 +3,8 @@ import { useTranslation } from "react-i18next";
 import { ChoiceGroup, FieldErrors, FormError, TextAreaField } from "#app/components/field";
 import { TextBlocks } from "#app/components/paragraphs";
 import type { Rating } from "#db/enums";
+import { DraftRestored } from "#app/components/leave-guard";
+import { useFormDraft } from "#app/utils/drafts";
 import type { loader } from "./route";
 import { EvidenceItem, TriangulationNotice } from "./evidence-panels";
 import { Done, excerpt, useFailure, useFormatDate } from "./shared";
@@ -80,7 +82,8 @@ export type ConclusionConflict = {
 };
 
 export function ConclusionForm() {
-  const { conclusion, citations, evidence, ratingScale } = useLoaderData<typeof loader>();
+  const { conclusion, citations, evidence, ratingScale, factor } = useLoaderData<typeof loader>();
+  const draft = useFormDraft(`conclusion:${factor.id}`);
   const failure = useFailure("save-conclusion");
   const navigation = useNavigation();
   const { t } = useTranslation("conclusions");
@@ -116,8 +119,10 @@ export function ConclusionForm() {
           </dl>
         </div>
       ) : null}
-      <Form method="post" preventScrollReset className="conclusion-form">
+      <Form method="post" preventScrollReset className="conclusion-form" {...draft.formProps}>
         <input type="hidden" name="intent" value="save-conclusion" />
+        <input {...draft.fieldProps} />
+        <DraftRestored draft={draft} />
         <input type="hidden" name="version" value={conflict ? conflict.version : conclusion.version} />
         {failure?.formError && !conflict ? <FormError message={failure.formError} /> : null}
         <ChoiceGroup

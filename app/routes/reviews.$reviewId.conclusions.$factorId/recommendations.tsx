@@ -4,6 +4,8 @@ import { useTranslation } from "react-i18next";
 import { ChoiceGroup, FormError, SelectField, TextAreaField, TextField } from "#app/components/field";
 import { HORIZONS, PRIORITIES } from "#db/enums";
 import { isFormResult, readResult } from "#app/utils/forms";
+import { DraftRestored } from "#app/components/leave-guard";
+import { useFormDraft } from "#app/utils/drafts";
 import type { action, loader } from "./route";
 import { AddRecommendationSchema, UpdateRecommendationSchema } from "./schema";
 import { Done, useFailure, usePageForm, type LoaderData } from "./shared";
@@ -101,6 +103,7 @@ export function RecommendationItem({
     field: "recommendationId",
     id: recommendation.id,
   });
+  const draft = useFormDraft(`recommendation:${recommendation.id}`);
   const deleteFailure = useFailure("delete-recommendation", { field: "recommendationId", id: recommendation.id });
   const example = recommendation.exampleIndex === null ? undefined : factor.examples[recommendation.exampleIndex];
   const conflict = updateFailure?.conflict as { text: string; priority: string; horizon: string; responsibleService: string; token: number } | undefined;
@@ -170,7 +173,7 @@ export function RecommendationItem({
             </button>
           </fetcher.Form>
           {moveFailure ? <FormError message={moveFailure} /> : null}
-          <details className="edit-recommendation" open={updateFailure ? true : undefined}>
+          <details className="edit-recommendation" open={updateFailure || draft.restored !== null ? true : undefined}>
             <summary>
               {t("recommendations.edit")}
               <span className="visually-hidden"> — {t("recommendations.item", { number })}</span>
@@ -186,8 +189,10 @@ export function RecommendationItem({
                 </p>
               </div>
             ) : null}
-            <Form method="post" preventScrollReset {...updateForm.formProps}>
+            <Form method="post" preventScrollReset {...updateForm.formProps} {...draft.formProps}>
               <input type="hidden" name="intent" value="update-recommendation" />
+              <input {...draft.fieldProps} />
+              <DraftRestored draft={draft} />
               <input type="hidden" name="recommendationId" value={recommendation.id} />
               <input type="hidden" name="token" value={conflict ? conflict.token : recommendation.token} />
               {updateForm.formError && !conflict ? <FormError message={updateForm.formError} /> : null}
@@ -222,8 +227,9 @@ export function RecommendationItem({
 }
 
 export function RecommendationsSection() {
-  const { recommendations, can } = useLoaderData<typeof loader>();
+  const { recommendations, can, factor } = useLoaderData<typeof loader>();
   const addForm = usePageForm(AddRecommendationSchema, "add-recommendation", "add-recommendation");
+  const draft = useFormDraft(`recommendation-new:${factor.id}`);
   const navigation = useNavigation();
   const { t } = useTranslation("conclusions");
   const moving = useRef<{ id: string; direction: "up" | "down" } | null>(null);
@@ -273,8 +279,10 @@ export function RecommendationsSection() {
       {can.write ? (
         <div className="card no-print add-recommendation">
           <h3>{t("recommendations.addTitle")}</h3>
-          <Form method="post" preventScrollReset key={formKey} {...addForm.formProps}>
+          <Form method="post" preventScrollReset key={formKey} {...addForm.formProps} {...draft.formProps}>
             <input type="hidden" name="intent" value="add-recommendation" />
+            <input {...draft.fieldProps} />
+            <DraftRestored draft={draft} />
             <FormError message={addForm.formError} />
             <RecommendationFields idPrefix="new" values={addForm.values ?? undefined} errors={addForm.errors} />
             <button type="submit" disabled={navigation.state !== "idle"}>

@@ -31,6 +31,7 @@ import { EvidencePanel, SelfAssessmentPanel } from "./evidence-panels";
 import { RecommendationsSection } from "./recommendations";
 import { ActionSchema, IntentSchema, type Intent } from "./schema";
 import { guardWrites } from "#app/utils/storage.server";
+import { keepTextOnFailure } from "#app/utils/save-failures";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireReviewPermission(request, params.reviewId, loaderPermission("reviews.$reviewId.conclusions.$factorId"));
@@ -178,6 +179,8 @@ async function writeAction({ request, params }: ActionFunctionArgs) {
   }
   return redirect(`/reviews/${review.id}/conclusions/${factor.id}?done=${intent}#${ANCHORS[intent]}`);
 }
+
+export const clientAction = keepTextOnFailure;
 
 function recommendationInput(fields: {
   text: string;

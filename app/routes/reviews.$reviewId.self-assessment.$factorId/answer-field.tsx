@@ -8,6 +8,9 @@ import { useAutosave } from "./autosave";
 import { ConflictPanel, SaveStatus, type SaveState, type Their } from "./conflict-panel";
 import { useHydrated } from "#app/utils/hydrated";
 import { isFormResult, readResult, submittedValue } from "#app/utils/forms";
+import { useValueDraft } from "#app/utils/drafts";
+import { DraftRestored } from "#app/components/leave-guard";
+import { isSaveFailure } from "#app/utils/save-failures";
 import type { loader, SaveConflict } from "./route";
 
 type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
@@ -50,9 +53,22 @@ export function AnswerField({
   const id = `answer-${question.id}`;
   const dirty = text.trim() !== savedText;
 
+  // What the server does not have yet also stays on this computer, and comes back with the page.
+  const draft = useValueDraft(`self-assessment:${question.id}`, { text, version: String(version) }, hydrated && dirty, (values) => {
+    if (typeof values.text !== "string" || values.text.trim() === initialText.trim()) return false;
+    const draftVersion = Number(values.version);
+    latest.current = { text: values.text, version: Number.isFinite(draftVersion) ? draftVersion : initialVersion };
+    setText(latest.current.text);
+    setVersion(latest.current.version);
+    setTouched(true);
+    return true;
+  });
+
   const autosave = useAutosave(
+    draft.key,
     () => ({ intent: "answer", questionId: question.id, text: latest.current.text, version: String(latest.current.version) }),
     (result) => {
+      if (isSaveFailure(result)) return;
       if (isFormResult(result)) {
         if (submittedValue(result, "intent") !== "answer") return;
         const failure = readResult<SaveConflict>(result);
@@ -125,6 +141,17 @@ export function AnswerField({
       />
       <input type="hidden" name={versionField(question.id)} value={version} />
       <FieldErrors id={errorId} errors={errors} />
+      <DraftRestored
+        draft={{
+          restored: draft.restored,
+          discard: () => {
+            latest.current = { text: savedText, version: initialVersion };
+            setText(savedText);
+            setVersion(initialVersion);
+            draft.discard();
+          },
+        }}
+      />
       {closed ? <p className="form-error">{t("phaseClosed", { phase: closed })}</p> : null}
       <SaveStatus state={state} id={statusId} />
       {conflict ? (

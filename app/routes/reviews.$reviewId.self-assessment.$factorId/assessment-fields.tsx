@@ -1,4 +1,4 @@
-import type { useLoaderData } from "@remix-run/react";
+import { useParams, type useLoaderData } from "@remix-run/react";
 import { useEffect, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Phase, Rating } from "#db/enums";
@@ -8,6 +8,9 @@ import { useAutosave } from "./autosave";
 import { ConflictPanel, SaveStatus, type SaveState } from "./conflict-panel";
 import { useHydrated } from "#app/utils/hydrated";
 import { isFormResult, readResult, submittedValue } from "#app/utils/forms";
+import { useValueDraft } from "#app/utils/drafts";
+import { DraftRestored } from "#app/components/leave-guard";
+import { isSaveFailure } from "#app/utils/save-failures";
 import type { loader, SaveConflict } from "./route";
 
 type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
@@ -45,7 +48,25 @@ export function AssessmentFields({
   const dirty = rating !== savedValue.rating || summary.trim() !== savedValue.summary;
   const legendId = useId();
 
+  const { factorId } = useParams();
+  const draft = useValueDraft(
+    `self-assessment:${factorId}:assessment`,
+    { rating: rating ?? "", summary, version: String(version) },
+    hydrated && dirty,
+    (values) => {
+      if (typeof values.summary !== "string" || (values.summary.trim() === initial.summary.trim() && (values.rating || null) === initial.rating)) return false;
+      const draftVersion = Number(values.version);
+      latest.current = { rating: values.rating || null, summary: values.summary, version: Number.isFinite(draftVersion) ? draftVersion : initial.version };
+      setRating(latest.current.rating);
+      setSummary(latest.current.summary);
+      setVersion(latest.current.version);
+      setTouched(true);
+      return true;
+    },
+  );
+
   const autosave = useAutosave(
+    draft.key,
     () => ({
       intent: "assessment",
       rating: latest.current.rating ?? "",
@@ -53,6 +74,7 @@ export function AssessmentFields({
       version: String(latest.current.version),
     }),
     (result) => {
+      if (isSaveFailure(result)) return;
       if (isFormResult(result)) {
         if (submittedValue(result, "intent") !== "assessment") return;
         const failure = readResult<SaveConflict>(result);
@@ -136,6 +158,18 @@ export function AssessmentFields({
           }}
         />
         <FieldErrors id="summary-error" errors={errors.summary} />
+        <DraftRestored
+          draft={{
+            restored: draft.restored,
+            discard: () => {
+              latest.current = { rating: savedValue.rating, summary: savedValue.summary, version: initial.version };
+              setRating(savedValue.rating);
+              setSummary(savedValue.summary);
+              setVersion(initial.version);
+              draft.discard();
+            },
+          }}
+        />
       </div>
       <input type="hidden" name="factorVersion" value={version} />
       {closed ? <p className="form-error">{t("phaseClosed", { phase: closed })}</p> : null}

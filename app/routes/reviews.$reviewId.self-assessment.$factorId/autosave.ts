@@ -1,10 +1,13 @@
 import { useFetcher, type useActionData } from "@remix-run/react";
 import { useCallback, useEffect, useRef, useState } from "react";
+import { DRAFT_FIELD } from "#app/utils/drafts";
 import { isFormResult } from "#app/utils/forms";
+import { isSaveFailure, useRetryHandler, type SaveFailure } from "#app/utils/save-failures";
 import type { action } from "./route";
 
 export type ActionData = ReturnType<typeof useActionData<typeof action>>;
-export type FetcherResult = NonNullable<ActionData>;
+/** The action's answer, or the shared clientAction's "not saved yet" (no network, session ended, server fault). */
+export type FetcherResult = NonNullable<ActionData> | SaveFailure;
 
 // Saving while typing: wait for a pause this long (milliseconds) before sending.
 export const AUTOSAVE_DELAY_MS = 800;
@@ -12,10 +15,17 @@ export const AUTOSAVE_DELAY_MS = 800;
 /**
  * Sends one item's save in the background, one request at a time: a change made while a save
  * is on its way is sent when the answer comes back, with the version that answer returned, so a
- * user never conflicts with their own earlier save.
+ * user never conflicts with their own earlier save. A save that did not reach the server stays
+ * on the page and is sent again when the shared notice asks (back online, signed in again).
+ * `draftKey` names the item's local draft, which the shared clientAction removes once saved.
  */
-export function useAutosave(payload: () => Record<string, string>, onResult: (result: FetcherResult) => void, onBusy: (busy: boolean) => void) {
-  const fetcher = useFetcher<typeof action>();
+export function useAutosave(
+  draftKey: string | null,
+  payload: () => Record<string, string>,
+  onResult: (result: FetcherResult) => void,
+  onBusy: (busy: boolean) => void,
+) {
+  const fetcher = useFetcher<FetcherResult>();
   const timer = useRef<number | undefined>(undefined);
   const pending = useRef(false);
   const again = useRef(false);
@@ -36,10 +46,11 @@ export function useAutosave(payload: () => Record<string, string>, onResult: (re
       }
       pending.current = true;
       onBusyRef.current(true);
-      submit({ ...payloadRef.current(), ...extra }, { method: "post" });
+      submit({ ...payloadRef.current(), ...(draftKey ? { [DRAFT_FIELD]: draftKey } : {}), ...extra }, { method: "post" });
     },
-    [submit],
+    [submit, draftKey],
   );
+  useRetryHandler(draftKey, () => saveNow());
   const schedule = useCallback(() => {
     window.clearTimeout(timer.current);
     timer.current = window.setTimeout(() => saveNow(), AUTOSAVE_DELAY_MS);
@@ -51,7 +62,7 @@ export function useAutosave(payload: () => Record<string, string>, onResult: (re
     if (fetcher.state !== "idle" || fetcher.data === undefined || !pending.current) return;
     pending.current = false;
     onResultRef.current(fetcher.data);
-    if (again.current && !isFormResult(fetcher.data)) {
+    if (again.current && !isFormResult(fetcher.data) && !isSaveFailure(fetcher.data)) {
       again.current = false;
       saveNow();
       return;

@@ -22,10 +22,11 @@ import { AssessmentFields } from "./assessment-fields";
 import { useItemSet } from "./autosave";
 import { useFormatDateTime } from "./conflict-panel";
 import { FactorDocuments } from "./factor-documents";
-import { LeaveDialog, useUnsavedWarning } from "./leave-dialog";
 import { ReadOnlyFactor } from "./read-only-factor";
 import { AnswerSchema, AssessmentSchema, parseWholeForm } from "#app/models/self-assessment-form";
 import { guardWrites } from "#app/utils/storage.server";
+import { useUnsavedText } from "#app/utils/drafts";
+import { isSaveFailure, keepTextOnFailure } from "#app/utils/save-failures";
 
 function notFound(): never {
   throw data({ message: "errors.factorNotFound" }, { status: 404 });
@@ -155,6 +156,8 @@ async function writeAction({ request, params }: ActionFunctionArgs) {
   return redirect(`/reviews/${review.id}/self-assessment/${factor.id}?saved=${result.changes}`);
 }
 
+export const clientAction = keepTextOnFailure;
+
 export type SaveConflict = Extract<SaveResult, { status: "conflict" }>;
 
 export default function FactorPage() {
@@ -185,11 +188,8 @@ export default function FactorPage() {
     submit(submitter as HTMLButtonElement, { method: "post" });
   }, [busyChanges, submit]);
   const submitting = navigation.state === "submitting";
-  const blocker = useUnsavedWarning(dirtyItems.size > 0 && !submitting);
-  useEffect(() => {
-    // Once the last text reached the server, let the blocked navigation go on by itself.
-    if (blocker.state === "blocked" && dirtyItems.size === 0) blocker.proceed();
-  }, [blocker, dirtyItems.size]);
+  // Leaving with text the server does not have asks first (the shared leave guard, app/components/leave-guard.tsx).
+  useUnsavedText(`self-assessment:${factor.id}`, dirtyItems.size > 0 && !submitting);
 
   // A full-form result (conflict, invalid, phase closed) re-seeds the fields with what was sent.
   const wholeFormResult = isFormResult(actionData) && !["answer", "assessment"].includes(String(submittedValue(actionData, "intent"))) ? actionData : null;
@@ -313,13 +313,13 @@ export default function FactorPage() {
           )}
         </aside>
       </div>
-      <LeaveDialog blocker={blocker} />
     </>
   );
 }
 
 /** Background saves change nothing else on the page: skip reloading its data after them. */
-export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, defaultShouldRevalidate }) => {
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formData, actionResult, defaultShouldRevalidate }) => {
+  if (isSaveFailure(actionResult)) return false;
   const intent = formData?.get("intent");
   if (intent === "answer" || intent === "assessment") return false;
   return defaultShouldRevalidate;
