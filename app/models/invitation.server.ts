@@ -3,24 +3,49 @@ import { data } from "@remix-run/node";
 import { and, desc, eq, isNull } from "drizzle-orm";
 import { invitations, reviewMembers, reviews, users, type Role } from "#db/schema";
 import { db } from "#app/utils/db.server";
+import { getEnv } from "#app/utils/env.server";
 import { passwordProblem } from "#app/utils/password.server";
 import { writeAudit } from "./audit.server";
+import { notify } from "./notification.server";
 import { hashPassword, newId, normaliseEmail } from "./user.server";
 
 export const INVITATION_TTL_MS = 14 * 24 * 60 * 60 * 1000;
 
-export async function listPendingInvitations({ reviewId, now = new Date() }: { reviewId: string; now?: Date }) {
+export const INVITATION_STATES = ["pending", "accepted", "expired", "revoked"] as const;
+export type InvitationListState = (typeof INVITATION_STATES)[number];
+
+/**
+ * An invitation's link token, derived from its id with the server's secret (HMAC-SHA256), so the
+ * lead can copy the link again at any time while the database keeps only its hash: reading the
+ * database is not enough to accept an invitation (docs/decisions/0019-invitation-links-derived.md).
+ */
+export function invitationToken(invitationId: string) {
+  return crypto.createHmac("sha256", getEnv().SESSION_SECRET).update(`invitation:${invitationId}`).digest("base64url");
+}
+
+/** Every invitation of the review with its state, newest first; pending and expired ones with their link. */
+export async function listInvitations({ reviewId, now = new Date() }: { reviewId: string; now?: Date }) {
   const rows = await db
     .select({
       id: invitations.id,
       email: invitations.email,
       role: invitations.role,
       expiresAt: invitations.expiresAt,
+      usedAt: invitations.usedAt,
+      revokedAt: invitations.revokedAt,
+      tokenHash: invitations.tokenHash,
+      createdAt: invitations.createdAt,
     })
     .from(invitations)
-    .where(and(eq(invitations.reviewId, reviewId), isNull(invitations.usedAt)))
+    .where(eq(invitations.reviewId, reviewId))
     .orderBy(desc(invitations.createdAt));
-  return rows.map((row) => ({ ...row, expired: row.expiresAt.getTime() < now.getTime() }));
+  return rows.map(({ tokenHash, ...row }) => {
+    const state: InvitationListState = row.revokedAt ? "revoked" : row.usedAt ? "accepted" : row.expiresAt.getTime() < now.getTime() ? "expired" : "pending";
+    const token = invitationToken(row.id);
+    // An invitation made before links were derived has no link to copy: "resend" gives it one.
+    const linkToken = (state === "pending" || state === "expired") && hashToken(token) === tokenHash ? token : null;
+    return { ...row, state, token: linkToken };
+  });
 }
 
 export function newToken() {
@@ -35,16 +60,10 @@ type Tx = Parameters<Parameters<typeof db.transaction>[0]>[0];
 
 export function insertInvitation(
   tx: Tx,
-  {
-    reviewId,
-    email,
-    role,
-    affiliation,
-    createdBy,
-    token,
-  }: { reviewId: string; email: string; role: Role; affiliation: string; createdBy: string; token: string },
+  { reviewId, email, role, affiliation, createdBy }: { reviewId: string; email: string; role: Role; affiliation: string; createdBy: string },
 ) {
   const id = newId();
+  const token = invitationToken(id);
   const expiresAt = new Date(Date.now() + INVITATION_TTL_MS);
   tx.insert(invitations)
     .values({
@@ -59,12 +78,15 @@ export function insertInvitation(
     })
     .run();
   writeAudit(tx, { reviewId, userId: createdBy, action: "invite", entity: "invitation", entityId: id, after: { email, role } });
-  return expiresAt;
+  return { id, token, expiresAt };
 }
 
 /**
- * Adds a member. An email with an account joins directly; any other gets a single-use
- * invitation whose link (valid 14 days) is returned, since the instance may have no mail server.
+ * Invites an address to the review with a single-use link valid 14 days (returned, since the
+ * instance may have no mail server). An address already invited and not yet joined gets that
+ * same invitation renewed (new role and affiliation, 14 days from now, the same link), never a
+ * second one. An address with an account is invited too, never added silently: its owner accepts
+ * signed in, and is told in the app. The answer is the same whether or not the address has an account.
  */
 export async function inviteMember({
   reviewId,
@@ -72,13 +94,16 @@ export async function inviteMember({
   role,
   affiliation,
   invitedBy,
+  origin,
 }: {
   reviewId: string;
   email: string;
   role: Role;
   affiliation: string;
   invitedBy: string;
-}): Promise<{ status: "invited"; token: string; expiresAt: Date } | { status: "already-member" }> {
+  /** Where the app is reached (appOrigin(request)), for the link in the account's notification. */
+  origin?: string;
+}): Promise<{ status: "invited" | "renewed"; token: string; expiresAt: Date } | { status: "already-member" }> {
   const normalised = normaliseEmail(email);
   const existing = await db.select({ id: users.id }).from(users).where(eq(users.email, normalised)).get();
   if (existing) {
@@ -89,11 +114,58 @@ export async function inviteMember({
       .get();
     if (member) return { status: "already-member" };
   }
-  // An existing account gets an invitation too: it joins only when its owner accepts, signed in,
-  // and the lead cannot tell from the answer whether the address has an account.
-  const token = newToken();
-  const expiresAt = db.transaction((tx) => insertInvitation(tx, { reviewId, email: normalised, role, affiliation, createdBy: invitedBy, token }));
-  return { status: "invited", token, expiresAt };
+  const open = await db
+    .select({ id: invitations.id })
+    .from(invitations)
+    .where(and(eq(invitations.reviewId, reviewId), eq(invitations.email, normalised), isNull(invitations.usedAt), isNull(invitations.revokedAt)))
+    .orderBy(desc(invitations.createdAt))
+    .get();
+  const inviter = await db.select({ name: users.name }).from(users).where(eq(users.id, invitedBy)).get();
+  const result = db.transaction((tx) => {
+    const made = open
+      ? { ...renewInvitation(tx, { reviewId, invitationId: open.id, role, affiliation, userId: invitedBy }), status: "renewed" as const }
+      : { ...insertInvitation(tx, { reviewId, email: normalised, role, affiliation, createdBy: invitedBy }), status: "invited" as const };
+    if (existing) {
+      // The invitation mail goes to the address anyway; the account is also told in the app.
+      notify(tx, {
+        reviewId,
+        kind: "invitation",
+        params: { role, by: inviter?.name ?? "", path: `/invitations/${made.token}` },
+        to: [existing.id],
+        origin: origin ?? "",
+        mail: false,
+      });
+    }
+    return made;
+  });
+  return { status: result.status, token: result.token, expiresAt: result.expiresAt };
+}
+
+/** A renewed invitation: 14 more days from now, with the role and affiliation given, and its (derived) link. */
+function renewInvitation(
+  tx: Tx,
+  { reviewId, invitationId, role, affiliation, userId }: { reviewId: string; invitationId: string; role?: Role; affiliation?: string; userId: string },
+) {
+  const token = invitationToken(invitationId);
+  const expiresAt = new Date(Date.now() + INVITATION_TTL_MS);
+  tx.update(invitations)
+    .set({ expiresAt, tokenHash: hashToken(token), ...(role ? { role } : {}), ...(affiliation !== undefined ? { affiliation } : {}) })
+    .where(eq(invitations.id, invitationId))
+    .run();
+  writeAudit(tx, { reviewId, userId, action: "renew", entity: "invitation", entityId: invitationId, after: { role, expiresAt: expiresAt.toISOString() } });
+  return { id: invitationId, token, expiresAt };
+}
+
+/** "Resend": an open invitation (pending or expired) gets 14 more days; its link and address are returned to mail again. */
+export async function resendInvitation({ reviewId, invitationId, userId }: { reviewId: string; invitationId: string; userId: string }) {
+  const row = await db
+    .select({ id: invitations.id, email: invitations.email })
+    .from(invitations)
+    .where(and(eq(invitations.id, invitationId), eq(invitations.reviewId, reviewId), isNull(invitations.usedAt), isNull(invitations.revokedAt)))
+    .get();
+  if (!row) throw data({ message: "reviews:members.invitationClosed" }, { status: 404 });
+  const renewed = db.transaction((tx) => renewInvitation(tx, { reviewId, invitationId: row.id, userId }));
+  return { email: row.email, ...renewed };
 }
 
 /**
@@ -149,21 +221,23 @@ export async function invitationAccount({ email }: { email: string }) {
   );
 }
 
+/** The link stops working; the invitation stays listed as revoked. */
 export async function revokeInvitation({ reviewId, invitationId, userId }: { reviewId: string; invitationId: string; userId: string }) {
   const row = await db
     .select({ id: invitations.id, email: invitations.email })
     .from(invitations)
-    .where(and(eq(invitations.id, invitationId), eq(invitations.reviewId, reviewId), isNull(invitations.usedAt)))
+    .where(and(eq(invitations.id, invitationId), eq(invitations.reviewId, reviewId), isNull(invitations.usedAt), isNull(invitations.revokedAt)))
     .get();
-  if (!row) throw data({ message: "This invitation does not exist or was already used." }, { status: 404 });
+  if (!row) throw data({ message: "reviews:members.invitationClosed" }, { status: 404 });
   db.transaction((tx) => {
-    tx.delete(invitations).where(eq(invitations.id, row.id)).run();
+    tx.update(invitations).set({ revokedAt: new Date() }).where(eq(invitations.id, row.id)).run();
     writeAudit(tx, { reviewId, userId, action: "revoke", entity: "invitation", entityId: row.id, before: { email: row.email } });
   });
 }
 
 export type InvitationState =
-  { status: "valid"; invitation: { id: string; email: string; role: Role; reviewId: string; hostCity: string } } | { status: "unknown" | "used" | "expired" };
+  | { status: "valid"; invitation: { id: string; email: string; role: Role; reviewId: string; hostCity: string } }
+  | { status: "unknown" | "used" | "expired" | "revoked" };
 
 export async function getInvitation({ token, now = new Date() }: { token: string; now?: Date }): Promise<InvitationState> {
   const row = await db
@@ -173,6 +247,7 @@ export async function getInvitation({ token, now = new Date() }: { token: string
       role: invitations.role,
       reviewId: invitations.reviewId,
       usedAt: invitations.usedAt,
+      revokedAt: invitations.revokedAt,
       expiresAt: invitations.expiresAt,
       hostCity: reviews.hostCity,
     })
@@ -181,9 +256,10 @@ export async function getInvitation({ token, now = new Date() }: { token: string
     .where(eq(invitations.tokenHash, hashToken(token)))
     .get();
   if (!row) return { status: "unknown" };
+  if (row.revokedAt) return { status: "revoked" };
   if (row.usedAt) return { status: "used" };
   if (row.expiresAt.getTime() < now.getTime()) return { status: "expired" };
-  const { usedAt: _u, expiresAt: _e, ...invitation } = row;
+  const { usedAt: _u, expiresAt: _e, revokedAt: _r, ...invitation } = row;
   return { status: "valid", invitation };
 }
 

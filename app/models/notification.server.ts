@@ -33,6 +33,8 @@ export type NotifyInput = {
   except?: string | readonly string[] | null;
   /** Where the app is reached, for the link in the mail: `appOrigin(request)`. */
   origin: string;
+  /** false: in the app only (the same news already goes by its own mail, as an invitation does). */
+  mail?: boolean;
 };
 
 /** The address links in mails start with: APP_URL when set, else the origin of the request that caused the mail. */
@@ -73,7 +75,7 @@ export function notify(tx: Tx, input: NotifyInput): string[] {
       .where(eq(reviewMembers.reviewId, input.reviewId))
       .all();
   }
-  const mail = mailConfigured();
+  const mail = input.mail !== false && mailConfigured();
   const recipients = candidates.filter((candidate) => {
     if (candidate.deactivatedAt || except.has(candidate.userId)) return false;
     if (only && !only.has(candidate.userId)) return false;

@@ -37,16 +37,17 @@ async function getMember(reviewId: string, memberId: string) {
     .from(reviewMembers)
     .where(and(eq(reviewMembers.reviewId, reviewId), eq(reviewMembers.userId, memberId)))
     .get();
-  if (!member) throw data({ message: "errors.memberNotFound" }, { status: 404 });
+  if (!member) throw data({ message: "errors.memberNotFound", field: "userId" }, { status: 404 });
   return member;
 }
 
+/** Shown by the Team page beside the member's role. */
 const LAST_LEAD = "errors.lastLead";
 
 export async function removeMember({ reviewId, memberId, userId }: { reviewId: string; memberId: string; userId: string }) {
   const member = await getMember(reviewId, memberId);
   if (member.role === "lead-expert" && (await countLeads(reviewId)) <= 1) {
-    throw data({ message: LAST_LEAD }, { status: 409 });
+    throw data({ message: LAST_LEAD, field: "userId" }, { status: 409 });
   }
   db.transaction((tx) => {
     tx.delete(reviewMembers)
@@ -60,7 +61,7 @@ export async function changeMemberRole({ reviewId, memberId, role, userId }: { r
   const member = await getMember(reviewId, memberId);
   if (member.role === role) return;
   if (member.role === "lead-expert" && (await countLeads(reviewId)) <= 1) {
-    throw data({ message: LAST_LEAD }, { status: 409 });
+    throw data({ message: LAST_LEAD, field: "role" }, { status: 409 });
   }
   db.transaction((tx) => {
     tx.update(reviewMembers)

@@ -5,7 +5,7 @@ import { auditLog, issuedReports, PHASES, reviewMembers, reviews, users, type Ph
 import { db } from "#app/utils/db.server";
 import { writeAudit } from "./audit.server";
 import { newId, normaliseEmail } from "./user.server";
-import { insertInvitation, newToken } from "./invitation.server";
+import { insertInvitation } from "./invitation.server";
 
 /** The phases a review goes through, in order; an internal self-assessment skips the peer part. */
 export function phasesFor(kind: ReviewKind): readonly Phase[] {
@@ -73,7 +73,7 @@ export async function createReview({ input, createdBy }: { input: NewReview; cre
   const id = newId();
   const leadEmail = normaliseEmail(input.leadEmail);
   const lead = await db.select({ id: users.id }).from(users).where(eq(users.email, leadEmail)).get();
-  const token = lead ? null : newToken();
+  let token: string | null = null;
   db.transaction((tx) => {
     const row = {
       id,
@@ -101,8 +101,8 @@ export async function createReview({ input, createdBy }: { input: NewReview; cre
         entityId: lead.id,
         after: { role: "lead-expert" },
       });
-    } else if (token) {
-      insertInvitation(tx, { reviewId: id, email: leadEmail, role: "lead-expert", affiliation: "", createdBy, token });
+    } else {
+      token = insertInvitation(tx, { reviewId: id, email: leadEmail, role: "lead-expert", affiliation: "", createdBy }).token;
     }
   });
   return { id, invitationToken: token };

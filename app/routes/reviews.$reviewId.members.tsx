@@ -1,53 +1,62 @@
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { getFormProps } from "@conform-to/react";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { ROLES } from "#db/enums";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
-import { FormError, SelectField, TextField } from "#app/components/field";
+import { FieldErrors, FormError, SelectField, TextField } from "#app/components/field";
 import { changeMemberRole, listMembers, removeMember } from "#app/models/review-members.server";
-import { inviteMember, listPendingInvitations, revokeInvitation } from "#app/models/invitation.server";
+import { inviteMember, listInvitations, resendInvitation, revokeInvitation } from "#app/models/invitation.server";
+import { appOrigin } from "#app/models/notification.server";
 import { authorize, hasPermission, requireReviewAccess, requireReviewPermission } from "#app/utils/auth.server";
 import { actionPermission, loaderPermission } from "#app/utils/permissions";
 import { sendInvitationMail } from "#app/utils/mail.server";
 import { asRefusal } from "#app/utils/refusal";
-import { choice, formFailure, msg, optionalText, parseForm } from "#app/utils/validation";
-import { readForm } from "#app/utils/forms.server";
+import { choice, msg, optionalText } from "#app/utils/validation";
+import { isFormResult, readResult, useSchemaForm } from "#app/utils/forms";
+import { invalid, readSubmission, refused } from "#app/utils/forms.server";
 import { pageTitle } from "#app/utils/i18n";
 import { guardWrites } from "#app/utils/storage.server";
 import { useDates } from "#app/utils/use-dates";
-import { scrollRegion } from "#app/components/scroll-region";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireReviewPermission(request, params.reviewId, loaderPermission("reviews.$reviewId.members"));
   const canManage = hasPermission(access, "members:manage");
   const [members, invitations] = await Promise.all([
     listMembers({ reviewId: access.review.id }),
-    canManage ? listPendingInvitations({ reviewId: access.review.id }) : Promise.resolve([]),
+    canManage ? listInvitations({ reviewId: access.review.id }) : Promise.resolve([]),
   ]);
+  const origin = appOrigin(request);
   return {
     canManage,
     me: access.user.id,
     // Email addresses are for the people who manage the team.
     members: members.map((member) => ({ ...member, email: canManage ? member.email : null })),
-    invitations,
+    // Links only for the lead, who may copy them again at any time (they are derived, not stored).
+    invitations: invitations.map(({ token, ...invitation }) => ({ ...invitation, link: token ? `${origin}/invitations/${token}` : null })),
   };
 }
 
+const InviteSchema = z.object({
+  intent: z.literal("invite"),
+  email: z
+    .string({ error: msg("errors.required") })
+    .trim()
+    .min(1, msg("errors.required"))
+    .max(320, msg("errors.tooLong", { max: 320 }))
+    .pipe(z.email(msg("errors.invalidEmail"))),
+  role: choice(ROLES),
+  affiliation: optionalText(200),
+});
+
 const IntentSchema = z.discriminatedUnion("intent", [
-  z.object({
-    intent: z.literal("invite"),
-    email: z
-      .string()
-      .trim()
-      .min(1, msg("errors.required"))
-      .pipe(z.email(msg("errors.invalidEmail"))),
-    role: choice(ROLES),
-    affiliation: optionalText(200),
-  }),
+  InviteSchema,
   z.object({ intent: z.literal("remove"), userId: z.string().min(1).max(100) }),
   z.object({ intent: z.literal("change-role"), userId: z.string().min(1).max(100), role: choice(ROLES) }),
   z.object({ intent: z.literal("revoke"), invitationId: z.string().min(1).max(100) }),
+  z.object({ intent: z.literal("resend"), invitationId: z.string().min(1).max(100) }),
 ]);
 
 export const action = guardWrites(writeAction);
@@ -56,26 +65,34 @@ async function writeAction({ request, params }: ActionFunctionArgs) {
   const access = await requireReviewAccess(request, params.reviewId);
   authorize(access, actionPermission("reviews.$reviewId.members"), request);
   const { review, user } = access;
-  const parsed = parseForm(IntentSchema, await readForm(request));
-  if (!parsed.ok) return data({ ...formFailure(parsed.values, "errors.fixBelow", parsed.errors), notice: null }, { status: 400 });
-  const input = parsed.data;
-  const refused = (error: unknown) => {
-    // A refused change (last lead, unknown member) is explained above the team list.
-    const refusal = asRefusal(error);
-    if (!refusal) throw error;
-    return data({ ...formFailure(parsed.values, refusal.message), notice: null }, { status: refusal.status });
-  };
+  const submission = await readSubmission(request, IntentSchema);
+  if (submission.status !== "success") return invalid(submission);
+  const input = submission.value;
+  const origin = appOrigin(request);
   try {
     switch (input.intent) {
       case "invite": {
-        const result = await inviteMember({ reviewId: review.id, email: input.email, role: input.role, affiliation: input.affiliation, invitedBy: user.id });
+        const result = await inviteMember({
+          reviewId: review.id,
+          email: input.email,
+          role: input.role,
+          affiliation: input.affiliation,
+          invitedBy: user.id,
+          origin,
+        });
         if (result.status === "already-member") {
-          return data({ ...formFailure(parsed.values, "errors.fixBelow", { email: ["reviews:members.alreadyMember"] }), notice: null }, { status: 409 });
+          return data(submission.reply({ fieldErrors: { email: ["reviews:members.alreadyMember"] } }), { status: 409 });
         }
         // The same answer whether or not the address has an account (see inviteMember).
-        const link = `${new URL(request.url).origin}/invitations/${result.token}`;
+        const link = `${origin}/invitations/${result.token}`;
         const mail = await sendInvitationMail({ to: input.email, link, hostCity: review.hostCity, expiresAt: result.expiresAt, timeZone: review.timeZone });
-        return { ok: true as const, notice: { kind: "invited" as const, email: input.email, link, mailed: mail === "sent" } };
+        return { ok: true as const, notice: { kind: result.status, email: input.email, link, mailed: mail === "sent" } };
+      }
+      case "resend": {
+        const resent = await resendInvitation({ reviewId: review.id, invitationId: input.invitationId, userId: user.id });
+        const link = `${origin}/invitations/${resent.token}`;
+        const mail = await sendInvitationMail({ to: resent.email, link, hostCity: review.hostCity, expiresAt: resent.expiresAt, timeZone: review.timeZone });
+        return { ok: true as const, notice: { kind: "resent" as const, email: resent.email, link, mailed: mail === "sent" } };
       }
       case "remove":
         await removeMember({ reviewId: review.id, memberId: input.userId, userId: user.id });
@@ -88,8 +105,31 @@ async function writeAction({ request, params }: ActionFunctionArgs) {
         return { ok: true as const, notice: null };
     }
   } catch (error) {
-    return refused(error);
+    // A refused change (last lead, unknown member, closed invitation) is explained beside its row.
+    const refusal = asRefusal(error);
+    if (!refusal) throw error;
+    return refused(submission, refusal);
   }
+}
+
+/** Copies an invitation link; without a clipboard (or script) the link stays selectable beside it. */
+function CopyLink({ link }: { link: string }) {
+  const { t } = useTranslation("reviews");
+  const [copied, setCopied] = useState(false);
+  return (
+    <span className="copy-link">
+      <code className="invitation-link">{link}</code>{" "}
+      <button
+        type="button"
+        className="button-link"
+        onClick={() => {
+          void navigator.clipboard?.writeText(link).then(() => setCopied(true));
+        }}
+      >
+        {copied ? t("members.copied") : t("members.copyLink")}
+      </button>
+    </span>
+  );
 }
 
 export default function Members() {
@@ -98,23 +138,30 @@ export default function Members() {
   const navigation = useNavigation();
   const { t } = useTranslation("reviews");
   const dates = useDates();
-  const failed = actionData && !actionData.ok ? actionData : null;
-  const inviteValues = failed?.values.intent === "invite" ? failed.values : {};
-  const notice = actionData?.ok ? actionData.notice : null;
+  const result = isFormResult(actionData) ? actionData : null;
+  const failure = result ? readResult(result) : null;
+  const sent = failure?.values ?? {};
+  const [inviteForm, inviteFields] = useSchemaForm(InviteSchema, { id: "invite", lastResult: sent.intent === "invite" ? result : null });
+  const notice = actionData && "ok" in actionData ? actionData.notice : null;
+  const busy = navigation.state === "submitting";
+  /** The refusal about this row (a member or an invitation), if the last answer was one. */
+  const rowErrors = (intents: string[], key: "userId" | "invitationId", id: string) =>
+    failure && intents.includes(String(sent.intent)) && sent[key] === id
+      ? [...(failure.errors.role ?? []), ...(failure.errors[key] ?? []), ...(failure.formError ? [failure.formError] : [])]
+      : undefined;
   return (
     <>
       <h1>{t("members.title")}</h1>
-      <FormError message={failed && "formError" in failed ? failed.formError : null} />
-      {notice?.kind === "invited" ? (
+      {notice ? (
         <div className="notice ok" role="status">
-          <p>{t("members.invited", { email: notice.email })}</p>
+          <p>{t(`members.${notice.kind}`, { email: notice.email })}</p>
           <p>
-            <code className="invitation-link">{notice.link}</code>
+            <CopyLink link={notice.link} />
           </p>
           {notice.mailed ? <p>{t("members.mailed")}</p> : null}
         </div>
       ) : null}
-      <div {...scrollRegion(t("members.title"))}>
+      <div className="table-scroll" role="region" aria-label={t("members.title")} tabIndex={0}>
         <table>
           <caption className="visually-hidden">{t("members.title")}</caption>
           <thead>
@@ -127,44 +174,56 @@ export default function Members() {
             </tr>
           </thead>
           <tbody>
-            {members.map((member) => (
-              <tr key={member.userId}>
-                <td>{member.name}</td>
-                <td>{t(`common:roles.${member.role}`)}</td>
-                <td>{member.affiliation || "—"}</td>
-                {canManage ? <td>{member.email}</td> : null}
-                {canManage ? (
-                  <td>
-                    <Form method="post" className="inline-form">
-                      <input type="hidden" name="intent" value="change-role" />
-                      <input type="hidden" name="userId" value={member.userId} />
-                      <label className="visually-hidden" htmlFor={`role-${member.userId}`}>
-                        {t("members.changeRole")} — {member.name}
-                      </label>
-                      <select id={`role-${member.userId}`} name="role" defaultValue={member.role}>
-                        {ROLES.map((role) => (
-                          <option key={role} value={role}>
-                            {t(`common:roles.${role}`)}
-                          </option>
-                        ))}
-                      </select>{" "}
-                      <button type="submit" className="secondary">
-                        {t("common:actions.save")}
-                      </button>
-                    </Form>
-                    {member.userId !== me ? (
+            {members.map((member) => {
+              const errors = rowErrors(["change-role", "remove"], "userId", member.userId);
+              return (
+                <tr key={member.userId}>
+                  <td>{member.name}</td>
+                  <td>{t(`common:roles.${member.role}`)}</td>
+                  <td>{member.affiliation || "—"}</td>
+                  {canManage ? <td>{member.email}</td> : null}
+                  {canManage ? (
+                    <td>
                       <Form method="post" className="inline-form">
-                        <input type="hidden" name="intent" value="remove" />
+                        <input type="hidden" name="intent" value="change-role" />
                         <input type="hidden" name="userId" value={member.userId} />
-                        <button type="submit" className="button-link" aria-label={t("members.removeConfirm", { name: member.name })}>
-                          {t("members.remove")}
+                        <label className="visually-hidden" htmlFor={`role-${member.userId}`}>
+                          {t("members.changeRole")} — {member.name}
+                        </label>
+                        <select
+                          id={`role-${member.userId}`}
+                          name="role"
+                          // A refused change keeps the role that was chosen.
+                          defaultValue={errors && sent.intent === "change-role" ? String(sent.role) : member.role}
+                          key={errors ? `refused-${String(sent.role)}` : member.role}
+                          aria-invalid={errors ? true : undefined}
+                          aria-describedby={errors ? `role-${member.userId}-error` : undefined}
+                        >
+                          {ROLES.map((role) => (
+                            <option key={role} value={role}>
+                              {t(`common:roles.${role}`)}
+                            </option>
+                          ))}
+                        </select>{" "}
+                        <button type="submit" className="secondary">
+                          {t("common:actions.save")}
                         </button>
                       </Form>
-                    ) : null}
-                  </td>
-                ) : null}
-              </tr>
-            ))}
+                      {member.userId !== me ? (
+                        <Form method="post" className="inline-form">
+                          <input type="hidden" name="intent" value="remove" />
+                          <input type="hidden" name="userId" value={member.userId} />
+                          <button type="submit" className="button-link" aria-label={t("members.removeConfirm", { name: member.name })}>
+                            {t("members.remove")}
+                          </button>
+                        </Form>
+                      ) : null}
+                      <FieldErrors id={`role-${member.userId}-error`} errors={errors} />
+                    </td>
+                  ) : null}
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       </div>
@@ -172,51 +231,100 @@ export default function Members() {
       {canManage ? (
         <>
           <h2>{t("members.invite")}</h2>
-          <Form method="post" noValidate className="card">
+          <p className="muted">{t("members.inviteHint")}</p>
+          <Form method="post" className="card" {...getFormProps(inviteForm)}>
+            <FormError message={sent.intent === "invite" ? failure?.formError : null} />
             <input type="hidden" name="intent" value="invite" />
             <TextField
               label={t("members.email")}
               name="email"
               type="email"
               required
-              defaultValue={String(inviteValues.email ?? "")}
-              errors={failed?.errors.email}
+              defaultValue={String(sent.intent === "invite" ? (sent.email ?? "") : "")}
+              errors={inviteFields.email.errors}
             />
             <SelectField
               label={t("members.role")}
               name="role"
-              defaultValue={String(inviteValues.role ?? "peer-reviewer")}
+              defaultValue={String(sent.intent === "invite" ? (sent.role ?? "peer-reviewer") : "peer-reviewer")}
               options={ROLES.map((role) => ({ value: role, label: t(`common:roles.${role}`) }))}
-              errors={failed?.errors.role}
+              errors={inviteFields.role.errors}
             />
             <TextField
               label={t("members.affiliation")}
               name="affiliation"
-              defaultValue={String(inviteValues.affiliation ?? "")}
-              errors={failed?.errors.affiliation}
+              defaultValue={String(sent.intent === "invite" ? (sent.affiliation ?? "") : "")}
+              errors={inviteFields.affiliation.errors}
             />
-            <button type="submit" disabled={navigation.state === "submitting"}>
+            <button type="submit" disabled={busy}>
               {t("members.inviteButton")}
             </button>
           </Form>
           {invitations.length ? (
             <>
-              <h2>{t("members.pending")}</h2>
-              <ul>
-                {invitations.map((invitation) => (
-                  <li key={invitation.id}>
-                    {invitation.email} — {t(`common:roles.${invitation.role}`)} — {t("members.expires")} {dates.dateTime(invitation.expiresAt)}
-                    {invitation.expired ? ` (${t("members.expired")})` : ""}{" "}
-                    <Form method="post" className="inline-form">
-                      <input type="hidden" name="intent" value="revoke" />
-                      <input type="hidden" name="invitationId" value={invitation.id} />
-                      <button type="submit" className="button-link">
-                        {t("members.revoke")}
-                      </button>
-                    </Form>
-                  </li>
-                ))}
-              </ul>
+              <h2>{t("members.invitations")}</h2>
+              <div className="table-scroll" role="region" aria-label={t("members.invitations")} tabIndex={0}>
+                <table className="invitations">
+                  <caption className="visually-hidden">{t("members.invitations")}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t("members.email")}</th>
+                      <th scope="col">{t("members.role")}</th>
+                      <th scope="col">{t("members.state")}</th>
+                      <th scope="col">{t("members.link")}</th>
+                      <th scope="col">{t("members.actions")}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {invitations.map((invitation) => {
+                      const open = invitation.state === "pending" || invitation.state === "expired";
+                      const errors = rowErrors(["resend", "revoke"], "invitationId", invitation.id);
+                      return (
+                        <tr key={invitation.id} data-invitation={invitation.email} data-state={invitation.state}>
+                          <td>{invitation.email}</td>
+                          <td>{t(`common:roles.${invitation.role}`)}</td>
+                          <td>
+                            <span className={`pill invitation-${invitation.state}`}>{t(`members.states.${invitation.state}`)}</span>{" "}
+                            <span className="muted">
+                              {invitation.state === "pending"
+                                ? t("members.until", { date: dates.dateTime(invitation.expiresAt) })
+                                : invitation.state === "expired"
+                                  ? t("members.since", { date: dates.dateTime(invitation.expiresAt) })
+                                  : invitation.state === "accepted" && invitation.usedAt
+                                    ? dates.dateTime(invitation.usedAt)
+                                    : invitation.revokedAt
+                                      ? dates.dateTime(invitation.revokedAt)
+                                      : null}
+                            </span>
+                          </td>
+                          <td>{invitation.state === "pending" && invitation.link ? <CopyLink link={invitation.link} /> : "—"}</td>
+                          <td>
+                            {open ? (
+                              <>
+                                <Form method="post" className="inline-form">
+                                  <input type="hidden" name="intent" value="resend" />
+                                  <input type="hidden" name="invitationId" value={invitation.id} />
+                                  <button type="submit" className="button-link" disabled={busy}>
+                                    {t("members.resend")}
+                                  </button>
+                                </Form>{" "}
+                                <Form method="post" className="inline-form">
+                                  <input type="hidden" name="intent" value="revoke" />
+                                  <input type="hidden" name="invitationId" value={invitation.id} />
+                                  <button type="submit" className="button-link" disabled={busy}>
+                                    {t("members.revoke")}
+                                  </button>
+                                </Form>
+                              </>
+                            ) : null}
+                            <FieldErrors id={`invitation-${invitation.id}-error`} errors={errors} />
+                          </td>
+                        </tr>
+                      );
+                    })}
+                  </tbody>
+                </table>
+              </div>
             </>
           ) : null}
         </>

@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
+import { readResult, type FormResult } from "#app/utils/forms";
 import { and, eq } from "drizzle-orm";
 import { action as homeAction } from "#app/routes/reviews.$reviewId._index";
 import { action as membersAction, loader as membersLoader } from "#app/routes/reviews.$reviewId.members";
@@ -128,7 +129,11 @@ describe("invitations", () => {
       params,
     );
     expect(twice.status).toBe(409);
-    expect(twice.data).toMatchObject({ errors: { email: ["reviews:members.alreadyMember"] }, values: { email: "outsider@demo.test" } });
+    // The Team page's forms follow the form convention (decision 0009): the result is read as the page reads it.
+    expect(readResult(twice.data as FormResult)).toMatchObject({
+      errors: { email: ["reviews:members.alreadyMember"] },
+      values: { email: "outsider@demo.test" },
+    });
   });
 
   it("keep what was typed when the email is not an email", async () => {
@@ -142,7 +147,10 @@ describe("invitations", () => {
       params,
     );
     expect(outcome.status).toBe(400);
-    expect(outcome.data).toMatchObject({ errors: { email: ["errors.invalidEmail"] }, values: { email: "not-an-email", affiliation: "Ville de Lyon" } });
+    expect(readResult(outcome.data as FormResult)).toMatchObject({
+      errors: { email: ["errors.invalidEmail"] },
+      values: { email: "not-an-email", affiliation: "Ville de Lyon" },
+    });
   });
 });
 

@@ -34,6 +34,7 @@ export default {
     submit: "Create my account and join",
     unknown: "This invitation link is not valid. Ask the lead expert for a new one.",
     used: "This invitation has already been used. Sign in instead, or ask the lead expert for a new one.",
+    revoked: "This invitation was withdrawn by the lead expert. Ask them for a new one if you still need it.",
     expired: "This invitation has expired (they are valid for 14 days). Ask the lead expert for a new one.",
   },
 } as const;

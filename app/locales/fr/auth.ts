@@ -34,6 +34,7 @@ export default {
     submit: "Créer mon compte et rejoindre",
     unknown: "Ce lien d'invitation n'est pas valide. Demandez-en un nouveau à l'expert principal.",
     used: "Cette invitation a déjà été utilisée. Connectez-vous, ou demandez une nouvelle invitation à l'expert principal.",
+    revoked: "Cette invitation a été retirée par l'expert principal. Demandez-lui-en une nouvelle si besoin.",
     expired: "Cette invitation a expiré (elle est valable 14 jours). Demandez-en une nouvelle à l'expert principal.",
   },
 } as const;
