@@ -47,7 +47,7 @@ export type Horizon = (typeof HORIZONS)[number];
 export const MAIL_STATES = ["none", "pending", "sending", "sent", "failed"] as const;
 
 /** What a suggestion for a plan-of-action commitment is taken from in another review of the city. */
-export const PREFILL_SOURCE_TYPES = ["evidence", "answer", "recommendation"] as const;
+export const PREFILL_SOURCE_TYPES = ["evidence", "answer", "recommendation", "document"] as const;
 export type PrefillSourceType = (typeof PREFILL_SOURCE_TYPES)[number];
 
 export const PREFILL_DECISIONS = ["accepted", "rejected"] as const;

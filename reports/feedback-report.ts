@@ -36,7 +36,7 @@ function withoutBottomMargin(node: Content): Content {
   return copy as unknown as Content;
 }
 
-function endChaptersCleanly(content: Content[]): Content[] {
+export function endChaptersCleanly(content: Content[]): Content[] {
   return content.map((node, i) => {
     const next = content[i + 1];
     const breaks = typeof next === "object" && next !== null && !Array.isArray(next) && "pageBreak" in next && next.pageBreak === "before";

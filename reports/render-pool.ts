@@ -1,7 +1,7 @@
 import { createRequire } from "node:module";
 import os from "node:os";
 import { Piscina } from "piscina";
-import type { ExportJob, RenderJob } from "./render-job";
+import type { AnnualReportJob, ExportJob, RenderJob } from "./render-job";
 
 /*
  * Building a report PDF takes the CPU for a second or more; done on the request thread it would
@@ -24,8 +24,8 @@ function renderPool() {
   return pool;
 }
 
-/** The report of a snapshot as PDF bytes, built off the request thread. */
-export async function renderReportOffThread(job: RenderJob): Promise<{ buffer: Buffer; pages: number }> {
+/** The report of a snapshot (the feedback report, or a city's annual report) as PDF bytes, built off the request thread. */
+export async function renderReportOffThread(job: RenderJob | AnnualReportJob): Promise<{ buffer: Buffer; pages: number }> {
   const { pdf, pages } = (await renderPool().run(job)) as { pdf: Uint8Array; pages: number };
   return { buffer: Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength), pages };
 }

@@ -3,23 +3,28 @@
  * from the command line, for archiving and batch use. An issued review gives its stored file,
  * byte for byte; any other gives a draft built from the current data. `--review demo` is the
  * demo review. Reads the database at DATABASE_PATH (default data/workbench.sqlite).
+ *
+ * `--eccar --year YYYY`: instead, the city's annual report on its plan of action (ECCAR) for that
+ * year, built from the current data (`--review demo-eccar` is the demo's).
  */
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { fail, openCliDb } from "#db/cli";
 
-const USAGE = "usage: npm run report -- --review <id|demo> [--lang fr|en] [--out file.pdf]";
+const USAGE = "usage: npm run report -- --review <id|demo> [--eccar --year YYYY] [--lang fr|en] [--out file.pdf]";
 const LANGS = ["fr", "en"] as const;
 type Lang = (typeof LANGS)[number];
 
-let options: { review?: string; lang?: string; out?: string; help?: boolean };
+let options: { review?: string; lang?: string; out?: string; help?: boolean; eccar?: boolean; year?: string };
 try {
   ({ values: options } = parseArgs({
     options: {
       review: { type: "string" },
       lang: { type: "string" },
       out: { type: "string" },
+      eccar: { type: "boolean" },
+      year: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
     strict: true,
@@ -50,6 +55,8 @@ function checkWritable(file: string) {
     fail(`cannot write "${file}": permission denied`);
   }
 }
+if (options.year !== undefined && !options.eccar) fail(`--year goes with --eccar (${USAGE})`);
+if (options.eccar && options.year === undefined) fail(`--eccar needs --year YYYY (${USAGE})`);
 if (options.out !== undefined) checkWritable(path.resolve(options.out));
 
 const { db, env } = openCliDb();
@@ -57,6 +64,43 @@ const { db, env } = openCliDb();
 globalThis.__workbenchDb = db;
 const { getIssuedReport, getReportSnapshot, renderReportPdf, sha256 } = await import("#app/models/report.server");
 const { closeRenderPool } = await import("#reports/render-pool");
+
+if (options.eccar) await writeAnnualReport(options.year!);
+
+/** The annual report on the review's plan of action for one year; exits when written. */
+async function writeAnnualReport(asked: string) {
+  const { getReview } = await import("#app/models/review.server");
+  const { parseReportYear, renderAnnualReportPdf, reportYears } = await import("#app/models/annual-report.server");
+  const { recordsCityActions } = await import("#app/models/city-action.server");
+  const { requireFramework } = await import("#benchmark/index");
+  const review = await getReview({ reviewId });
+  if (!review) fail(`no review "${reviewId}" in ${env.DATABASE_PATH}`);
+  const framework = requireFramework(review.frameworkId);
+  if (!recordsCityActions(framework)) fail(`review "${reviewId}" follows ${framework.id}, which has no annual report on city actions`);
+  const years = reportYears(framework, { now: new Date(), timeZone: review.timeZone });
+  const year = parseReportYear(asked, years);
+  if (year === null) fail(`unknown year "${asked}": use a year from ${years.from} to ${years.to}`);
+  const lang: Lang = (options.lang as Lang | undefined) ?? review.reportLocale;
+  let file;
+  try {
+    file = await renderAnnualReportPdf({ reviewId, year, locale: lang });
+  } catch (error) {
+    fail(`the report could not be built: ${(error as Error).message}`);
+  } finally {
+    await closeRenderPool();
+  }
+  if (!file) fail(`no review "${reviewId}" in ${env.DATABASE_PATH}`);
+  const out = path.resolve(options.out ?? file.fileName);
+  if (options.out === undefined) checkWritable(out);
+  try {
+    fs.writeFileSync(out, file.buffer);
+  } catch (error) {
+    fail(`cannot write "${out}": ${(error as Error).message}`);
+  }
+  db.$client.close();
+  console.log(`Wrote ${options.out ?? path.relative(process.cwd(), out)}: annual report ${year}, ${lang}, ${file.pages} pages, SHA-256 ${sha256(file.buffer)}`);
+  process.exit(0);
+}
 
 const snapshot = await getReportSnapshot({ reviewId });
 if (!snapshot) {

@@ -3,11 +3,11 @@ import os from "node:os";
 import path from "node:path";
 import { db } from "#app/utils/db.server";
 import { createUserSession } from "#app/utils/session.server";
-import { DEMO_ACCOUNTS, DEMO_REVIEW_ID, seedDemo } from "#db/seed/index";
+import { DEMO_ACCOUNTS, DEMO_ECCAR_REVIEW_ID, DEMO_REVIEW_ID, seedDemo } from "#db/seed/index";
 import { reviews, type Phase } from "#db/schema";
 import { eq } from "drizzle-orm";
 
-export { db, DEMO_ACCOUNTS, DEMO_REVIEW_ID };
+export { db, DEMO_ACCOUNTS, DEMO_ECCAR_REVIEW_ID, DEMO_REVIEW_ID };
 
 export const BASE = "http://localhost:3000";
 

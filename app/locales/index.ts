@@ -1,6 +1,8 @@
 import enAccounts from "./en/accounts";
+import enAnnualReport from "./en/annualReport";
 import enAuth from "./en/auth";
 import enBenchmark from "./en/benchmark";
+import enCityActions from "./en/cityActions";
 import enCommon from "./en/common";
 import enConclusions from "./en/conclusions";
 import enDrafts from "./en/drafts";
@@ -11,8 +13,10 @@ import enReport from "./en/report";
 import enReviews from "./en/reviews";
 import enSelfAssessment from "./en/selfAssessment";
 import frAccounts from "./fr/accounts";
+import frAnnualReport from "./fr/annualReport";
 import frAuth from "./fr/auth";
 import frBenchmark from "./fr/benchmark";
+import frCityActions from "./fr/cityActions";
 import frCommon from "./fr/common";
 import frConclusions from "./fr/conclusions";
 import frDrafts from "./fr/drafts";
@@ -38,6 +42,8 @@ export const resources = {
     notifications: enNotifications,
     accounts: enAccounts,
     drafts: enDrafts,
+    cityActions: enCityActions,
+    annualReport: enAnnualReport,
   },
   fr: {
     common: frCommon,
@@ -52,6 +58,8 @@ export const resources = {
     notifications: frNotifications,
     accounts: frAccounts,
     drafts: frDrafts,
+    cityActions: frCityActions,
+    annualReport: frAnnualReport,
   },
 } as const;
 

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { localize, requireFramework } from "#benchmark/index";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { FormError } from "#app/components/field";
+import { countCityActions, recordsCityActions } from "#app/models/city-action.server";
 import { getSelfAssessmentProgress, submitSelfAssessment } from "#app/models/self-assessment-progress.server";
 import { hasPermission, requireReviewPermission } from "#app/utils/auth.server";
 import { actionPermission, loaderPermission } from "#app/utils/permissions";
@@ -32,6 +33,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     totals: progress.totals,
     submission: progress.submission,
     canSubmit: hasPermission(access, "self-assessment:write"),
+    // A plan of action (ECCAR): how many actions the city runs under each commitment.
+    actionCounts: recordsCityActions(framework) ? await countCityActions({ reviewId: review.id }) : null,
   };
 }
 
@@ -70,7 +73,7 @@ function Meter({ id, label, value, max, children }: { id: string; label: string;
 }
 
 export default function SelfAssessmentOverview() {
-  const { reviewId, kind, factors, totals, submission, canSubmit } = useLoaderData<typeof loader>();
+  const { reviewId, kind, factors, totals, submission, canSubmit, actionCounts } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const [searchParams] = useSearchParams();
@@ -130,6 +133,7 @@ export default function SelfAssessmentOverview() {
               <th scope="col">{t("overview.columns.rating")}</th>
               <th scope="col">{t("overview.columns.summary")}</th>
               <th scope="col">{t("overview.columns.documents")}</th>
+              {actionCounts ? <th scope="col">{t("cityActions:list.title")}</th> : null}
               {submission ? <th scope="col">{t("overview.columns.changes")}</th> : null}
             </tr>
           </thead>
@@ -154,6 +158,11 @@ export default function SelfAssessmentOverview() {
                 </td>
                 <td>{factor.hasSummary ? t("overview.yes") : <span className="muted">{t("overview.no")}</span>}</td>
                 <td>{factor.documents}</td>
+                {actionCounts ? (
+                  <td>
+                    <Link to={`/reviews/${reviewId}/self-assessment/${factor.factorId}/actions`}>{actionCounts[factor.factorId] ?? 0}</Link>
+                  </td>
+                ) : null}
                 {submission ? <td>{factor.changedSinceSubmission ? <span className="pill sa-changed">{t("changedSinceSubmission")}</span> : null}</td> : null}
               </tr>
             ))}

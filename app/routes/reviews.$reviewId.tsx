@@ -1,7 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { NavLink, Outlet, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { requireFramework } from "#benchmark/index";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
+import { recordsCityActions } from "#app/models/city-action.server";
 import { hasPermission, requireReviewPermission } from "#app/utils/auth.server";
 import { loaderPermission } from "#app/utils/permissions";
 import type { Permission } from "#app/utils/permissions";
@@ -20,9 +22,11 @@ const SECTIONS = [
   { to: "summary", key: "summary", permission: "conclusions:read" },
   { to: "plan", key: "plan", permission: "conclusions:read" },
   { to: "report", key: "report", permission: "report:read" },
+  // Only on a framework whose items the city carries out through actions (ECCAR's plan).
+  { to: "eccar-report", key: "annualReport", permission: "annual-report:read", cityActions: true },
   { to: "members", key: "members", permission: "review:read" },
   { to: "audit", key: "audit", permission: "audit:read" },
-] as const satisfies readonly { to: string; key: string; permission: Permission; end?: boolean }[];
+] as const satisfies readonly { to: string; key: string; permission: Permission; end?: boolean; cityActions?: boolean }[];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireReviewPermission(request, params.reviewId, loaderPermission("reviews.$reviewId"));
@@ -30,7 +34,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     review: { id: review.id, hostCity: review.hostCity, country: review.country, phase: review.phase, kind: review.kind, timeZone: review.timeZone },
     role,
-    sections: SECTIONS.filter((section) => hasPermission(access, section.permission)).map(({ to, key }) => ({
+    sections: SECTIONS.filter(
+      (section) => hasPermission(access, section.permission) && (!("cityActions" in section) || recordsCityActions(requireFramework(review.frameworkId))),
+    ).map(({ to, key }) => ({
       to,
       key,
       end: to === "",

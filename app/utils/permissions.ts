@@ -41,6 +41,9 @@ export const PERMISSION_MATRIX = {
   "comments:write": { "host-team": ["factual-check"] },
   "comments:resolve": { "lead-expert": ["factual-check"] },
   "report:read": { "peer-reviewer": ALL, "lead-expert": ALL, "host-team": FROM_FACTUAL_CHECK, "host-reader": ["issued"] },
+  // The city's annual report on a plan of action (ECCAR): its own self-assessment, so those who read
+  // that read it at any time (the host team exports what it sends); host readers, as the report, once issued.
+  "annual-report:read": { "host-team": ALL, "peer-reviewer": ALL, "lead-expert": ALL, "host-reader": ["issued"] },
 } as const satisfies Record<string, Grants>;
 
 export type Permission = keyof typeof PERMISSION_MATRIX;
@@ -60,6 +63,9 @@ export const AUDIT_ENTITY_READ: Record<string, Permission> = {
   "self-assessment-answer": "self-assessment:read",
   "self-assessment-factor": "self-assessment:read",
   document: "self-assessment:read",
+  "city-action": "self-assessment:read",
+  "city-action-year": "self-assessment:read",
+  "prefill-decision": "self-assessment:read",
   "context-note": "context:read",
   interview: "evidence:read",
   evidence: "evidence:read",
@@ -166,6 +172,9 @@ const ROUTES = {
   "reviews.$reviewId.self-assessment._index": { loader: "self-assessment:read", action: "self-assessment:write" },
   "reviews.$reviewId.self-assessment.print": { loader: "self-assessment:read" },
   "reviews.$reviewId.self-assessment.$factorId": { loader: "self-assessment:read", action: "self-assessment:write" },
+  // A commitment's actions (plan-of-action frameworks such as ECCAR), with the suggestions from the city's other reviews.
+  "reviews.$reviewId.self-assessment.$factorId_.actions._index": { loader: "self-assessment:read" },
+  "reviews.$reviewId.self-assessment.$factorId_.actions.$actionId": { loader: "self-assessment:read", action: "self-assessment:write" },
   "reviews.$reviewId.documents._index": { loader: "self-assessment:read", action: "self-assessment:write" },
   "reviews.$reviewId.documents.$documentId.file": { loader: "self-assessment:read" },
   "reviews.$reviewId.context": { loader: "context:read", action: "context:write" },
@@ -198,6 +207,9 @@ const ROUTES = {
   "reviews.$reviewId.plan[.xlsx]": { loader: "conclusions:read" },
   "reviews.$reviewId.report": { loader: "report:read" },
   "reviews.$reviewId.report[.pdf]": { loader: "report:read" },
+  // The coordinating entity is the host team's to name, like the rest of its self-assessment.
+  "reviews.$reviewId.eccar-report": { loader: "annual-report:read", action: "self-assessment:write" },
+  "reviews.$reviewId.eccar-report[.pdf]": { loader: "annual-report:read" },
 } as const satisfies Record<string, RouteAccess>;
 
 export type RouteName = keyof typeof ROUTES;

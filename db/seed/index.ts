@@ -4,21 +4,25 @@ import { reviews, sessions, users } from "../schema";
 import { DEMO_ACCOUNTS, DEMO_REVIEW_ID, seedAccounts, seedReview } from "./accounts";
 import { seedActivity } from "./activity";
 import { seedConclusions } from "./conclusions";
+import { DEMO_ECCAR_REVIEW_ID, seedEccarReview } from "./eccar";
 import { seedEvidence } from "./evidence";
 import { seedNotifications } from "./notifications";
 import { seedSelfAssessment } from "./self-assessment";
 
 export { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_REVIEW_ID } from "./accounts";
+export { DEMO_ECCAR_REVIEW_ID } from "./eccar";
 
 export function hasDemoReview(db: Db) {
   return Boolean(db.select({ id: reviews.id }).from(reviews).where(eq(reviews.id, DEMO_REVIEW_ID)).get());
 }
 
-/** Removes the demo review and the demo accounts (everything else is left alone). */
+/** Removes the demo reviews and the demo accounts (everything else is left alone). */
 export function removeDemo(db: Db) {
   const ids = DEMO_ACCOUNTS.map((account) => account.id);
   db.transaction((tx) => {
-    tx.delete(reviews).where(eq(reviews.id, DEMO_REVIEW_ID)).run();
+    tx.delete(reviews)
+      .where(inArray(reviews.id, [DEMO_REVIEW_ID, DEMO_ECCAR_REVIEW_ID]))
+      .run();
     tx.delete(sessions).where(inArray(sessions.userId, ids)).run();
     tx.delete(users).where(inArray(users.id, ids)).run();
   });
@@ -27,7 +31,8 @@ export function removeDemo(db: Db) {
 /**
  * Loads the demo review: a fictional host city (Belleforge) in the peer-visit phase with its
  * self-assessment, the visit's interviews and evidence, draft and agreed conclusions, and the
- * audit trail that work leaves.
+ * audit trail that work leaves; and the same city's self-assessment against ECCAR's 10-point plan,
+ * with a year's actions (db/seed/eccar.ts).
  * Deterministic: fixed ids and timestamps, no randomness.
  */
 export async function seedDemo(db: Db) {
@@ -40,5 +45,6 @@ export async function seedDemo(db: Db) {
     seedConclusions(txDb);
     seedActivity(txDb);
     seedNotifications(txDb);
+    seedEccarReview(txDb);
   });
 }

@@ -19,7 +19,7 @@ import {
 } from "#db/schema";
 import { pdfPages } from "../reports/text";
 import { loadRoute, routeFiles } from "./route-modules";
-import { cookieFor, db, DEMO_REVIEW_ID, makeRequest, run, loadDemoReview, setPhase, type DemoEmail, type Outcome } from "../utils";
+import { cookieFor, db, DEMO_ECCAR_REVIEW_ID, DEMO_REVIEW_ID, makeRequest, run, loadDemoReview, setPhase, type DemoEmail, type Outcome } from "../utils";
 
 /**
  * What each reader's loader data holds. Every route's loader (from ROUTE_ACCESS) is run as every
@@ -221,11 +221,17 @@ function salt() {
   ids.documentId = db.select({ id: documents.id }).from(documents).where(eq(documents.reviewId, DEMO_REVIEW_ID)).limit(1).get()!.id;
 }
 
+/** Commitments of the demo's ECCAR review mapped to the salted key factors (kf-01, kf-06): their suggestions come from them. */
+const PLAN_COMMITMENTS = ["c-01", "c-06"];
+
 /** Each URL a route file stands for: every id the markers sit on. */
 function addressesOf(name: string): { path: string; params: Record<string, string> }[] {
+  // The pages of a plan of action (ECCAR) exist on the demo's ECCAR review, whose suggestions come from the salted review.
+  const plan = name.includes(".actions.") || name.includes("eccar-report");
   const values: Record<string, string[]> = {
-    reviewId: [DEMO_REVIEW_ID],
-    factorId: ["kf-01", "kf-06"],
+    reviewId: [plan ? DEMO_ECCAR_REVIEW_ID : DEMO_REVIEW_ID],
+    factorId: plan ? PLAN_COMMITMENTS : ["kf-01", "kf-06"],
+    actionId: ["demo-eccar-action-01"],
     frameworkId: ["eurocities-anti-discrimination"],
     token: ["not-a-real-invitation-token"],
     documentId: [ids.documentId],
@@ -234,12 +240,13 @@ function addressesOf(name: string): { path: string; params: Record<string, strin
   let addresses = [{ segments: [] as string[], params: {} as Record<string, string> }];
   for (const segment of name.split(/\.(?![^[]*\])/).filter((part) => part !== "_index")) {
     if (segment.startsWith("$")) {
-      const param = segment.slice(1);
+      // "$factorId_": the trailing "_" only keeps the page out of its parent's layout.
+      const param = segment.slice(1).replace(/_$/, "");
       addresses = addresses.flatMap((address) =>
         (values[param] ?? [`unknown-${param}`]).map((value) => ({ segments: [...address.segments, value], params: { ...address.params, [param]: value } })),
       );
     } else {
-      addresses = addresses.map((address) => ({ ...address, segments: [...address.segments, segment.replace(/\[(.*?)\]/g, "$1")] }));
+      addresses = addresses.map((address) => ({ ...address, segments: [...address.segments, segment.replace(/\[(.*?)\]/g, "$1").replace(/_$/, "")] }));
     }
   }
   return addresses.map(({ segments, params }) => ({ path: `/${segments.join("/")}`.replace(/\/\./g, "."), params }));

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { and, eq, isNull } from "drizzle-orm";
 import { PHASES, ROUTE_ACCESS, type Access, type Phase } from "#app/utils/permissions";
 import { documents, evidence } from "#db/schema";
-import { cookieFor, db, DEMO_ACCOUNTS, DEMO_REVIEW_ID, makeRequest, run, loadDemoReview, setPhase, type Outcome } from "../utils";
+import { cookieFor, db, DEMO_ACCOUNTS, DEMO_ECCAR_REVIEW_ID, DEMO_REVIEW_ID, makeRequest, run, loadDemoReview, setPhase, type Outcome } from "../utils";
 import { loadRoute as load, routeFiles, routeSource } from "./route-modules";
 
 /**
@@ -28,6 +28,7 @@ const PEERS_LOG_UNTIL_DRAFTING: Who = { L: "svd", P: "svd" };
 const CONCLUSION_READERS: Who = { L: ALL, P: ALL, H: "fi", R: "i" };
 const PEERS_CONCLUDE: Who = { L: "vdf", P: "vdf" };
 const LEAD_AGREES: Who = { L: "vdf" };
+const ANNUAL_REPORT_READERS: Who = { L: ALL, P: ALL, H: ALL, R: "i" };
 
 const EXPECTED: Record<string, { loader?: Who; action?: Who | Record<string, Who> }> = {
   _index: { loader: "public" },
@@ -51,6 +52,8 @@ const EXPECTED: Record<string, { loader?: Who; action?: Who | Record<string, Who
   "reviews.$reviewId.self-assessment._index": { loader: SELF_ASSESSMENT_READERS, action: HOST_WRITES_UNTIL_VISIT_ENDS },
   "reviews.$reviewId.self-assessment.print": { loader: SELF_ASSESSMENT_READERS },
   "reviews.$reviewId.self-assessment.$factorId": { loader: SELF_ASSESSMENT_READERS, action: HOST_WRITES_UNTIL_VISIT_ENDS },
+  "reviews.$reviewId.self-assessment.$factorId_.actions._index": { loader: SELF_ASSESSMENT_READERS },
+  "reviews.$reviewId.self-assessment.$factorId_.actions.$actionId": { loader: SELF_ASSESSMENT_READERS, action: HOST_WRITES_UNTIL_VISIT_ENDS },
   "reviews.$reviewId.documents._index": { loader: SELF_ASSESSMENT_READERS, action: HOST_WRITES_UNTIL_VISIT_ENDS },
   "reviews.$reviewId.documents.$documentId.file": { loader: SELF_ASSESSMENT_READERS },
   "reviews.$reviewId.context": { loader: SELF_ASSESSMENT_READERS, action: HOST_WRITES_UNTIL_VISIT_ENDS },
@@ -82,7 +85,12 @@ const EXPECTED: Record<string, { loader?: Who; action?: Who | Record<string, Who
   "reviews.$reviewId.plan[.xlsx]": { loader: CONCLUSION_READERS },
   "reviews.$reviewId.report": { loader: CONCLUSION_READERS },
   "reviews.$reviewId.report[.pdf]": { loader: CONCLUSION_READERS },
+  "reviews.$reviewId.eccar-report": { loader: ANNUAL_REPORT_READERS, action: HOST_WRITES_UNTIL_VISIT_ENDS },
+  "reviews.$reviewId.eccar-report[.pdf]": { loader: ANNUAL_REPORT_READERS },
 };
+
+/** Routes that exist only on a review whose framework records city actions: driven on the demo's ECCAR review. */
+const onPlanOfAction = (name: string) => name.includes(".actions.") || name.includes("eccar-report");
 
 /** Forms where every field may be left empty: an empty form past the guard is saved (and redirects), not refused. */
 const EMPTY_FORM_SAVES = new Set(["reviews.$reviewId.self-assessment.$factorId", "reviews.$reviewId.context"]);
@@ -100,25 +108,33 @@ function addressOf(name: string) {
     .filter((segment) => segment !== "_index")
     .map((segment) => {
       if (segment.startsWith("$")) {
-        const param = segment.slice(1);
+        // "$factorId_": the trailing "_" only keeps the page out of its parent's layout.
+        const param = segment.slice(1).replace(/_$/, "");
+        const plan = onPlanOfAction(name);
         const value =
           param === "reviewId"
-            ? DEMO_REVIEW_ID
+            ? plan
+              ? DEMO_ECCAR_REVIEW_ID
+              : DEMO_REVIEW_ID
             : param === "factorId"
-              ? "kf-01"
-              : param === "frameworkId"
-                ? "eurocities-anti-discrimination"
-                : param === "token"
-                  ? "not-a-real-invitation-token"
-                  : param === "documentId"
-                    ? ids.documentId
-                    : param === "evidenceId"
-                      ? ids.evidenceId
-                      : `unknown-${param}`;
+              ? plan
+                ? "c-01"
+                : "kf-01"
+              : param === "actionId"
+                ? "demo-eccar-action-01"
+                : param === "frameworkId"
+                  ? "eurocities-anti-discrimination"
+                  : param === "token"
+                    ? "not-a-real-invitation-token"
+                    : param === "documentId"
+                      ? ids.documentId
+                      : param === "evidenceId"
+                        ? ids.evidenceId
+                        : `unknown-${param}`;
         params[param] = value;
         return value;
       }
-      return segment.replace(/\[(.*?)\]/g, "$1");
+      return segment.replace(/\[(.*?)\]/g, "$1").replace(/_$/, "");
     });
   const joined = `/${segments.join("/")}`.replace(/\/\./g, ".");
   return { path: joined === "/" ? "/" : joined, params };
@@ -238,7 +254,10 @@ describe("the code reads the permission it checks from the table", () => {
 });
 
 describe.each(PHASES)("in the %s phase", (phase) => {
-  beforeEach(() => setPhase(phase));
+  beforeEach(() => {
+    setPhase(phase);
+    setPhase(phase, DEMO_ECCAR_REVIEW_ID);
+  });
 
   it.each(routeFiles)("%s answers each actor as the matrix says", async (name) => {
     const module = await load(name);

@@ -35,6 +35,9 @@ export default {
     accessibility: "Accessibility statement",
     forbidden: "Access refused",
     error: "Error {{status}}",
+    cityActions: "Actions the city runs",
+    cityAction: "City action",
+    annualReport: "Annual city report",
   },
   accessibility: {
     intro:

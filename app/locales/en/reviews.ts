@@ -12,6 +12,7 @@ export default {
     summary: "Summary",
     plan: "Development plan",
     report: "Report",
+    annualReport: "Annual report",
     members: "Team",
     audit: "Audit log",
   },

@@ -35,6 +35,9 @@ export default {
     accessibility: "Déclaration d'accessibilité",
     forbidden: "Accès refusé",
     error: "Erreur {{status}}",
+    cityActions: "Actions menées par la ville",
+    cityAction: "Action de la ville",
+    annualReport: "Rapport annuel de la ville",
   },
   accessibility: {
     intro:

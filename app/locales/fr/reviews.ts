@@ -12,6 +12,7 @@ export default {
     summary: "Synthèse",
     plan: "Plan de développement",
     report: "Rapport",
+    annualReport: "Rapport annuel",
     members: "Équipe",
     audit: "Journal d'audit",
   },

@@ -8,6 +8,7 @@ import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { FormError } from "#app/components/field";
 import { TextBlocks } from "#app/components/paragraphs";
 import { listDocumentsForFactor } from "#app/models/document.server";
+import { listCityActions, recordsCityActions } from "#app/models/city-action.server";
 import { answerField, versionField } from "#app/models/self-assessment-fields";
 import { getFactorAssessment, saveFactorAssessment, type SaveResult } from "#app/models/self-assessment.server";
 import { hasPermission, requireReviewPermission } from "#app/utils/auth.server";
@@ -40,9 +41,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!factor) notFound();
   const locale = await getLocale(request);
   const l = (text: { fr: string; en: string }) => localize(text, locale);
-  const [saved, documents] = await Promise.all([
+  const [saved, documents, actions] = await Promise.all([
     getFactorAssessment({ reviewId: review.id, factorId: factor.id }),
     listDocumentsForFactor({ reviewId: review.id, factorId: factor.id }),
+    // A plan of action (ECCAR): the actions the city runs under this commitment, on their own pages.
+    recordsCityActions(framework) ? listCityActions({ reviewId: review.id, factorId: factor.id }) : null,
   ]);
   const factors = framework.keyFactors.filter((candidate) => !candidate.retired);
   const index = factors.findIndex((candidate) => candidate.id === factor.id);
@@ -68,6 +71,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       examples: factor.examples.map((example) => ({ city: l(example.city), text: l(example.text) })),
     },
     ratingScale: framework.ratingScale.map((rating) => ({ id: rating.id, label: l(rating.label), description: l(rating.description) })),
+    cityActions: actions ? { count: actions.length, titles: actions.map((action) => action.title) } : null,
     answers: saved.answers,
     assessment: saved.assessment,
     submission: saved.submission,
@@ -216,6 +220,20 @@ export default function FactorPage() {
               <summary>{t("factor.rationale")}</summary>
               <TextBlocks text={factor.rationale} />
             </details>
+          ) : null}
+          {loaderData.cityActions ? (
+            <section className="card sa-city-actions" aria-labelledby="city-actions-title">
+              <h2 id="city-actions-title">{t("cityActions:list.title")}</h2>
+              <p>
+                {loaderData.cityActions.count ? t("cityActions:list.link", { count: loaderData.cityActions.count }) : t("cityActions:list.linkNone")}
+                {loaderData.cityActions.titles.length ? ` — ${loaderData.cityActions.titles.join(" · ")}` : ""}
+              </p>
+              <p>
+                <Link to={`/reviews/${reviewId}/self-assessment/${factor.id}/actions`} className="button secondary">
+                  {t("cityActions:list.manage")}
+                </Link>
+              </p>
+            </section>
           ) : null}
           {submission ? <p className="muted">{t("submittedOn", { name: submission.byName ?? "—", when: formatDateTime(submission.at) })}</p> : null}
           {saved !== null && !wholeForm ? (
