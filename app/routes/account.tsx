@@ -12,7 +12,7 @@ import { invalid, readForm, unparsedSubmission } from "#app/utils/forms.server";
 import { LOCALES, pageTitle } from "#app/utils/i18n";
 import { localeCookie } from "#app/utils/locale.server";
 import { mailConfigured } from "#app/utils/mail.server";
-import { PASSWORD_MIN_LENGTH } from "#app/utils/password.server";
+import { PASSWORD_MIN_LENGTH } from "#app/utils/password-rules";
 import { clearSessionCookie, getSessionId } from "#app/utils/session.server";
 import { guardWrites } from "#app/utils/storage.server";
 import { choice, msg } from "#app/utils/validation";

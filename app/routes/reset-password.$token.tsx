@@ -10,7 +10,7 @@ import { requireSameOrigin } from "#app/utils/auth.server";
 import { readResult, useSchemaForm, type FormResult } from "#app/utils/forms";
 import { readSubmission } from "#app/utils/forms.server";
 import { pageTitle } from "#app/utils/i18n";
-import { PASSWORD_MIN_LENGTH } from "#app/utils/password.server";
+import { PASSWORD_MIN_LENGTH } from "#app/utils/password-rules";
 import { guardWrites } from "#app/utils/storage.server";
 import { msg } from "#app/utils/validation";
 

@@ -1,6 +1,8 @@
 import { dictionary } from "@zxcvbn-ts/language-common";
 
-export const PASSWORD_MIN_LENGTH = 12;
+import { PASSWORD_MIN_LENGTH } from "./password-rules";
+
+export { PASSWORD_MIN_LENGTH };
 
 // The 49,000 most common passwords of the zxcvbn-ts project (leaked-password frequency lists).
 let common: Set<string> | undefined;
