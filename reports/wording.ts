@@ -80,3 +80,18 @@ export function recommendationMeta(model: ReportModel, rec: RecommendationView):
   if (rec.service.trim()) parts.push(labelled(model, t("plan.service"), rec.service.trim()));
   return parts.join(" · ");
 }
+
+/**
+ * What the method section says of this issue: that it corrects an earlier version, and the lead
+ * expert's reason for issuing while a key factor had no agreed conclusion. Nothing for a draft.
+ */
+export function issueNotes(model: ReportModel): string[] {
+  const { t } = model.i18n;
+  const issue = model.snapshot.review.issue;
+  if (!issue) return [];
+  const notes: string[] = [];
+  if (issue.version > 1 && issue.previousIssuedAt)
+    notes.push(t("method.correctsVersion", { version: issue.version, date: model.i18n.date(issue.previousIssuedAt) }));
+  if (issue.reason) notes.push(t("method.issuedWithoutConclusions", { reason: issue.reason }));
+  return notes;
+}

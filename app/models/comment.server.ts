@@ -1,15 +1,22 @@
-import { aliasedTable, and, asc, eq } from "drizzle-orm";
-import { factualComments, reviews, users } from "#db/schema";
+import { aliasedTable, and, asc, eq, inArray, isNull } from "drizzle-orm";
+import { factualCommentReplies, factualComments, recommendations, reviews, users, type CommentOutcome, type CommentPart } from "#db/schema";
+import { requireFramework } from "#benchmark/index";
 import { db } from "#app/utils/db.server";
 import { writeAudit } from "./audit.server";
 import { refuse, type Tx } from "./conclusion.server";
 import { newId } from "./user.server";
 
 /*
- * Factual comments: during the factual check the host team points out errors of fact in the
- * draft conclusions, factor by factor, and the lead expert answers or resolves each one. They
- * stay in the record (audit and this table) and never go into the report.
+ * The factual check as a conversation: during the factual check the host team points out errors
+ * of fact in any part of the draft (a key factor's conclusion, one recommendation, the executive
+ * summary, the plan); the host team and the peer team answer each other under the comment, and
+ * the lead expert closes it as corrected, explained or not accepted, with a note. Comments stay
+ * in the record (audit and these tables) and never go into the report.
  */
+
+/** What a comment is about. A recommendation comment also belongs to its recommendation's factor. */
+export type CommentTarget =
+  { part: "factor"; factorId: string } | { part: "recommendation"; recommendationId: string } | { part: "summary" } | { part: "plan" };
 
 function assertFactualCheck(tx: Tx, reviewId: string) {
   const review = tx.select({ phase: reviews.phase }).from(reviews).where(eq(reviews.id, reviewId)).get();
@@ -19,63 +26,205 @@ function assertFactualCheck(tx: Tx, reviewId: string) {
 
 const resolver = aliasedTable(users, "resolver");
 
-export async function listComments({ reviewId, factorId }: { reviewId: string; factorId: string }) {
-  return db
-    .select({
-      id: factualComments.id,
-      text: factualComments.text,
-      createdAt: factualComments.createdAt,
-      authorName: users.name,
-      response: factualComments.response,
-      resolvedAt: factualComments.resolvedAt,
-      resolvedByName: resolver.name,
-    })
+const COMMENT_COLUMNS = {
+  id: factualComments.id,
+  part: factualComments.part,
+  factorId: factualComments.factorId,
+  recommendationId: factualComments.recommendationId,
+  recommendationText: recommendations.text,
+  text: factualComments.text,
+  createdAt: factualComments.createdAt,
+  authorName: users.name,
+  response: factualComments.response,
+  outcome: factualComments.outcome,
+  resolvedAt: factualComments.resolvedAt,
+  resolvedByName: resolver.name,
+};
+
+/**
+ * The comments of a review with their threads, oldest first: all of them, or those about one
+ * factor (the factor's own and its recommendations'), or about the summary or the plan.
+ */
+export async function listComments({ reviewId, factorId, part }: { reviewId: string; factorId?: string; part?: "summary" | "plan" }) {
+  const rows = await db
+    .select(COMMENT_COLUMNS)
     .from(factualComments)
     .leftJoin(users, eq(users.id, factualComments.authorId))
     .leftJoin(resolver, eq(resolver.id, factualComments.resolvedBy))
-    .where(and(eq(factualComments.reviewId, reviewId), eq(factualComments.factorId, factorId)))
+    .leftJoin(recommendations, eq(recommendations.id, factualComments.recommendationId))
+    .where(
+      and(
+        eq(factualComments.reviewId, reviewId),
+        factorId !== undefined ? eq(factualComments.factorId, factorId) : undefined,
+        part !== undefined ? eq(factualComments.part, part) : undefined,
+      ),
+    )
     .orderBy(asc(factualComments.createdAt), asc(factualComments.id));
+  const replies = rows.length
+    ? await db
+        .select({
+          id: factualCommentReplies.id,
+          commentId: factualCommentReplies.commentId,
+          text: factualCommentReplies.text,
+          createdAt: factualCommentReplies.createdAt,
+          authorName: users.name,
+        })
+        .from(factualCommentReplies)
+        .leftJoin(users, eq(users.id, factualCommentReplies.authorId))
+        .where(
+          inArray(
+            factualCommentReplies.commentId,
+            rows.map((row) => row.id),
+          ),
+        )
+        .orderBy(asc(factualCommentReplies.createdAt), asc(factualCommentReplies.id))
+    : [];
+  return rows.map((row) => ({ ...row, replies: replies.filter((reply) => reply.commentId === row.id).map(({ commentId: _c, ...reply }) => reply) }));
 }
 
 export type CommentRow = Awaited<ReturnType<typeof listComments>>[number];
 
-export async function addComment({ reviewId, factorId, authorId, text }: { reviewId: string; factorId: string; authorId: string; text: string }) {
+/** The comments not closed yet, for the lead's issue confirmation. */
+export async function listOpenComments({ reviewId }: { reviewId: string }) {
+  return db
+    .select({ id: factualComments.id, part: factualComments.part, factorId: factualComments.factorId, text: factualComments.text })
+    .from(factualComments)
+    .where(and(eq(factualComments.reviewId, reviewId), isNull(factualComments.resolvedAt)))
+    .orderBy(asc(factualComments.createdAt), asc(factualComments.id));
+}
+
+/** Where a target lives: its part, and the factor it belongs to (none for the summary and the plan). */
+function locate(tx: Tx, reviewId: string, target: CommentTarget): { part: CommentPart; factorId: string | null; recommendationId: string | null } {
+  if (target.part === "summary" || target.part === "plan") return { part: target.part, factorId: null, recommendationId: null };
+  if (target.part === "recommendation") {
+    const recommendation = tx
+      .select({ factorId: recommendations.factorId })
+      .from(recommendations)
+      .where(and(eq(recommendations.id, target.recommendationId), eq(recommendations.reviewId, reviewId)))
+      .get();
+    if (!recommendation) refuse(404, "conclusions:errors.noRecommendation", { field: "target" });
+    return { part: "recommendation", factorId: recommendation.factorId, recommendationId: target.recommendationId };
+  }
+  const review = tx.select({ frameworkId: reviews.frameworkId }).from(reviews).where(eq(reviews.id, reviewId)).get();
+  if (!review) refuse(404, "conclusions:errors.noReview");
+  const known = requireFramework(review.frameworkId).keyFactors.some((factor) => factor.id === target.factorId && !factor.retired);
+  if (!known) refuse(404, "conclusions:errors.unknownFactor", { field: "target" });
+  return { part: "factor", factorId: target.factorId, recommendationId: null };
+}
+
+export async function addComment({
+  reviewId,
+  target,
+  factorId,
+  authorId,
+  text,
+  onCreated,
+}: {
+  reviewId: string;
+  /** What the comment is about; `factorId` alone is short for a comment on that factor. */
+  target?: CommentTarget;
+  factorId?: string;
+  authorId: string;
+  text: string;
+  /** Runs inside the transaction that stores the comment (e.g. notify the peer team). */
+  onCreated?: (tx: Tx, comment: { id: string; part: CommentPart; factorId: string | null }) => void;
+}) {
   const body = text.trim();
   if (!body) refuse(400, "errors.required", { field: "text" });
+  const about = target ?? (factorId ? ({ part: "factor", factorId } as const) : null);
+  if (!about) refuse(400, "errors.required", { field: "target" });
   return db.transaction((tx) => {
     assertFactualCheck(tx, reviewId);
+    const place = locate(tx, reviewId, about);
     const id = newId();
-    tx.insert(factualComments).values({ id, reviewId, factorId, text: body, authorId, createdAt: new Date() }).run();
-    writeAudit(tx, { reviewId, userId: authorId, action: "create", entity: "factual-comment", entityId: id, after: { factorId, text: body } });
+    tx.insert(factualComments)
+      .values({ id, reviewId, ...place, text: body, authorId, createdAt: new Date() })
+      .run();
+    writeAudit(tx, { reviewId, userId: authorId, action: "create", entity: "factual-comment", entityId: id, after: { ...place, text: body } });
+    onCreated?.(tx, { id, part: place.part, factorId: place.factorId });
     return { id };
   });
 }
 
-/** The lead expert's answer closes the comment; the answer may be empty when nothing needs saying. */
+function openComment(tx: Tx, reviewId: string, commentId: string, factorId?: string) {
+  const comment = tx
+    .select({
+      id: factualComments.id,
+      part: factualComments.part,
+      factorId: factualComments.factorId,
+      resolvedAt: factualComments.resolvedAt,
+      authorId: factualComments.authorId,
+    })
+    .from(factualComments)
+    .where(
+      and(
+        eq(factualComments.id, commentId),
+        eq(factualComments.reviewId, reviewId),
+        factorId !== undefined ? eq(factualComments.factorId, factorId) : undefined,
+      ),
+    )
+    .get();
+  if (!comment) refuse(404, "conclusions:errors.noComment");
+  if (comment.resolvedAt) refuse(409, "conclusions:errors.alreadyResolved");
+  return comment;
+}
+
+/** An answer in a comment's thread, from the host team or the peer team, while the comment is open. */
+export async function replyToComment({
+  reviewId,
+  commentId,
+  authorId,
+  text,
+  onReplied,
+}: {
+  reviewId: string;
+  commentId: string;
+  authorId: string;
+  text: string;
+  onReplied?: (tx: Tx, comment: { id: string; part: CommentPart; factorId: string | null; authorId: string }) => void;
+}) {
+  const body = text.trim();
+  if (!body) refuse(400, "errors.required", { field: "text" });
+  return db.transaction((tx) => {
+    assertFactualCheck(tx, reviewId);
+    const comment = openComment(tx, reviewId, commentId);
+    const id = newId();
+    tx.insert(factualCommentReplies).values({ id, commentId, authorId, text: body, createdAt: new Date() }).run();
+    writeAudit(tx, { reviewId, userId: authorId, action: "reply", entity: "factual-comment", entityId: commentId, after: { reply: id, text: body } });
+    onReplied?.(tx, comment);
+    return { id };
+  });
+}
+
+/**
+ * The lead expert closes a comment as corrected, explained or not accepted. A comment explained
+ * or not accepted needs a note saying why; a correction may speak for itself.
+ */
 export async function resolveComment({
   reviewId,
   factorId,
   commentId,
   userId,
+  outcome,
   response,
+  onClosed,
 }: {
   reviewId: string;
-  factorId: string;
+  /** When given, the comment must belong to this factor (the factor page's own form). */
+  factorId?: string;
   commentId: string;
   userId: string;
+  outcome: CommentOutcome;
   response: string;
+  onClosed?: (tx: Tx, comment: { id: string; part: CommentPart; factorId: string | null; authorId: string }) => void;
 }) {
   return db.transaction((tx) => {
     assertFactualCheck(tx, reviewId);
-    const comment = tx
-      .select({ id: factualComments.id, resolvedAt: factualComments.resolvedAt })
-      .from(factualComments)
-      .where(and(eq(factualComments.id, commentId), eq(factualComments.reviewId, reviewId), eq(factualComments.factorId, factorId)))
-      .get();
-    if (!comment) refuse(404, "conclusions:errors.noComment");
-    if (comment.resolvedAt) refuse(409, "conclusions:errors.alreadyResolved");
+    const comment = openComment(tx, reviewId, commentId, factorId);
     const answer = response.trim() || null;
-    tx.update(factualComments).set({ response: answer, resolvedBy: userId, resolvedAt: new Date() }).where(eq(factualComments.id, commentId)).run();
-    writeAudit(tx, { reviewId, userId, action: "resolve", entity: "factual-comment", entityId: commentId, after: { response: answer } });
+    if (!answer && outcome !== "corrected") refuse(400, "conclusions:errors.noteRequired", { field: "response" });
+    tx.update(factualComments).set({ response: answer, outcome, resolvedBy: userId, resolvedAt: new Date() }).where(eq(factualComments.id, commentId)).run();
+    writeAudit(tx, { reviewId, userId, action: "resolve", entity: "factual-comment", entityId: commentId, after: { outcome, response: answer } });
+    onClosed?.(tx, comment);
   });
 }

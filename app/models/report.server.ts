@@ -198,7 +198,8 @@ export async function getReportSnapshot({ reviewId }: { reviewId: string }): Pro
       visitEnd: review.visitEnd,
       reportLocale: review.reportLocale,
       reportLocales: review.reportLocales,
-      issue: currentIssue(reviewId),
+      // A draft (a correction under way included) speaks of no issue yet.
+      issue: review.phase === "issued" ? currentIssue(reviewId) : null,
       timeZone: review.timeZone,
     },
     framework: { id: review.frameworkId, version: review.frameworkVersion },

@@ -1,9 +1,14 @@
 import { data } from "@remix-run/node";
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import { requireFramework } from "#benchmark/index";
-import { auditLog, issuedReports, PHASES, reviewMembers, reviews, users, type Phase, type ReviewKind } from "#db/schema";
+import { auditLog, conclusions, issuedReports, PHASES, reviewMembers, reviews, users, type Phase, type ReviewKind } from "#db/schema";
 import { db } from "#app/utils/db.server";
+import { getEnv } from "#app/utils/env.server";
+import { can } from "#app/utils/permissions";
+import { refuse } from "#app/utils/refusal";
+import { msg } from "#app/utils/validation";
 import { writeAudit } from "./audit.server";
+import type { Tx } from "./conclusion.server";
 import { newId, normaliseEmail } from "./user.server";
 import { insertInvitation } from "./invitation.server";
 
@@ -108,40 +113,92 @@ export async function createReview({ input, createdBy }: { input: NewReview; cre
   return { id, invitationToken: token };
 }
 
+/** Live key factors of the review that have no agreed conclusion, in the framework's order. */
+export async function listFactorsWithoutAgreedConclusion({ reviewId }: { reviewId: string }) {
+  const review = await db.select({ frameworkId: reviews.frameworkId }).from(reviews).where(eq(reviews.id, reviewId)).get();
+  if (!review) return [];
+  const agreed = new Set(
+    db
+      .select({ factorId: conclusions.factorId })
+      .from(conclusions)
+      .where(and(eq(conclusions.reviewId, reviewId), eq(conclusions.state, "agreed")))
+      .all()
+      .map((row) => row.factorId),
+  );
+  return requireFramework(review.frameworkId)
+    .keyFactors.filter((factor) => !factor.retired && !agreed.has(factor.id))
+    .map((factor) => ({ id: factor.id, number: factor.number }));
+}
+
 /**
- * Moves a review one phase forward, or back with a reason. Skipping a phase is refused.
+ * Who hears of a move to `to`: every member but the one moving it, whose role may still read the
+ * review then, and whether by mail too (SMTP_URL set and the member has not turned mail off).
+ */
+export async function listPhaseMoveRecipients({ reviewId, to, actorId }: { reviewId: string; to: Phase; actorId: string }) {
+  const mail = Boolean(getEnv().SMTP_URL);
+  const rows = await db
+    .select({ userId: users.id, name: users.name, role: reviewMembers.role, mail: users.mailNotifications, deactivatedAt: users.deactivatedAt })
+    .from(reviewMembers)
+    .innerJoin(users, eq(users.id, reviewMembers.userId))
+    .where(eq(reviewMembers.reviewId, reviewId))
+    .orderBy(asc(users.name));
+  return rows
+    .filter((row) => row.userId !== actorId && !row.deactivatedAt && can(row.role, "review:read", to))
+    .map((row) => ({ userId: row.userId, name: row.name, role: row.role, byMail: mail && row.mail }));
+}
+
+/**
+ * Moves a review one phase forward, or back with a reason. Skipping a phase is refused. Issuing a
+ * peer review while a key factor has no agreed conclusion is refused unless the lead gives a
+ * reason for it (`issueReason`), which goes to the audit log and the report's method section.
  * `onIssue` runs inside the same decision (before the phase is written) so an issued review
- * always has its stored report.
+ * always has its stored report. Refusals are i18n keys (the error page and the form translate them).
  */
 export async function movePhase({
   reviewId,
   to,
   reason,
+  issueReason = "",
   userId,
   onIssue,
+  onMoved,
 }: {
   reviewId: string;
   to: Phase;
   reason: string;
+  issueReason?: string;
   userId: string;
-  onIssue?: (issuedAt: Date) => Promise<void>;
+  onIssue?: (issuedAt: Date, issueReason: string | null) => Promise<void>;
+  /** Runs inside the transaction that writes the move (e.g. notify the team). */
+  onMoved?: (tx: Tx, move: { from: Phase; to: Phase }) => void;
 }) {
   const review = await getReview({ reviewId });
-  if (!review) throw data({ message: "This page does not exist." }, { status: 404 });
+  if (!review) refuse(404, "errors.notFound");
+  if (review.archivedAt) refuse(409, "reviews:archive.readOnly");
   const phases = phasesFor(review.kind);
   const from = phases.indexOf(review.phase);
   const target = phases.indexOf(to);
-  if (target === -1) throw data({ message: `This kind of review has no "${to}" phase.` }, { status: 400 });
-  if (target === from) throw data({ message: `The review is already in the "${to}" phase.` }, { status: 409 });
+  if (target === -1) refuse(400, msg("reviews:phaseErrors.noSuchPhase", { phase: to }));
+  if (target === from) refuse(409, msg("reviews:phaseErrors.alreadyThere", { phase: to }));
   if (Math.abs(target - from) !== 1) {
-    throw data({ message: `A review moves one phase at a time: from "${review.phase}" the next is "${phases[from + 1] ?? "—"}".` }, { status: 409 });
+    const next = phases[from + 1];
+    refuse(409, next ? msg("reviews:phaseErrors.oneAtATime", { from: review.phase, next }) : msg("reviews:phaseErrors.lastPhase", { from: review.phase }));
   }
   const backwards = target < from;
-  if (backwards && !reason.trim()) {
-    throw data({ message: "Say why the review goes back a phase.", field: "reason" }, { status: 400 });
+  if (backwards && !reason.trim()) refuse(400, "reviews:phaseErrors.reasonRequired", { field: "reason" });
+  const why = issueReason.trim();
+  let missing: { id: string; number: number }[] = [];
+  if (to === "issued" && review.kind === "peer-review") {
+    missing = await listFactorsWithoutAgreedConclusion({ reviewId });
+    if (missing.length && !why) {
+      refuse(409, msg("reviews:phaseErrors.conclusionsMissing", { count: missing.length, factors: missing.map((factor) => factor.number).join(", ") }), {
+        field: "issueReason",
+      });
+    }
   }
   const issuedAt = to === "issued" ? new Date() : null;
-  if (issuedAt && onIssue) await onIssue(issuedAt);
+  const recordedReason = issuedAt && missing.length ? why : null;
+  if (issuedAt && onIssue) await onIssue(issuedAt, recordedReason);
   db.transaction((tx) => {
     tx.update(reviews)
       .set({ phase: to, ...(issuedAt ? { issuedAt } : {}) })
@@ -154,8 +211,13 @@ export async function movePhase({
       entity: "review",
       entityId: reviewId,
       before: { phase: review.phase },
-      after: { phase: to, ...(reason.trim() ? { reason: reason.trim() } : {}) },
+      after: {
+        phase: to,
+        ...(reason.trim() ? { reason: reason.trim() } : {}),
+        ...(recordedReason ? { issueReason: recordedReason, withoutAgreedConclusion: missing.map((factor) => factor.id) } : {}),
+      },
     });
+    onMoved?.(tx, { from: review.phase, to });
   });
 }
 
@@ -196,11 +258,19 @@ export async function listRecentActivity({ reviewId, entities, limit = 10 }: { r
     .limit(limit);
 }
 
-/** The stored PDFs of an issued review, without their bytes. */
+/** The stored PDFs of a review, without their bytes: every issued version, newest first. */
 export async function listIssuedReports({ reviewId }: { reviewId: string }) {
   return db
-    .select({ locale: issuedReports.locale, sha256: issuedReports.sha256, pages: issuedReports.pages, issuedAt: issuedReports.issuedAt })
+    .select({
+      locale: issuedReports.locale,
+      version: issuedReports.version,
+      sha256: issuedReports.sha256,
+      pages: issuedReports.pages,
+      issuedAt: issuedReports.issuedAt,
+      supersededAt: issuedReports.supersededAt,
+      issueReason: issuedReports.issueReason,
+    })
     .from(issuedReports)
     .where(eq(issuedReports.reviewId, reviewId))
-    .orderBy(asc(issuedReports.locale));
+    .orderBy(desc(issuedReports.version), asc(issuedReports.locale));
 }

@@ -1,20 +1,31 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { z } from "zod";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigate, useNavigation } from "@remix-run/react";
+import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { getFramework, localize } from "#benchmark/index";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { FormError, TextAreaField, TextField } from "#app/components/field";
-import { listGaps } from "#app/models/progress.server";
+import { listOpenComments } from "#app/models/comment.server";
+import { listGaps, type Gap } from "#app/models/progress.server";
 import { storeIssuedReports } from "#app/models/report.server";
-import { getReview, listIssuedReports, listRecentActivity, movePhase, phasesFor, updateReviewTimeZone } from "#app/models/review.server";
+import {
+  getReview,
+  listFactorsWithoutAgreedConclusion,
+  listIssuedReports,
+  listPhaseMoveRecipients,
+  listRecentActivity,
+  movePhase,
+  phasesFor,
+  updateReviewTimeZone,
+} from "#app/models/review.server";
 import { listMembers } from "#app/models/review-members.server";
-import { authorize, hasPermission, requireReviewAccess, requireReviewPermission } from "#app/utils/auth.server";
+import { authorize, hasPermission, requireReviewAccess, requireReviewPermission, type ReviewAccess } from "#app/utils/auth.server";
 import { listTimeZones, TimeZoneSchema } from "#app/utils/dates";
 import { useDates } from "#app/utils/use-dates";
 import { getLocale } from "#app/utils/locale.server";
 import { actionPermission, AUDIT_ENTITY_READ, loaderPermission, type Permission } from "#app/utils/permissions";
-import { PHASES } from "#db/enums";
+import { PHASES, type Phase } from "#db/enums";
 import { asRefusal } from "#app/utils/refusal";
 import { optionalText, parseForm } from "#app/utils/validation";
 import { readForm } from "#app/utils/forms.server";
@@ -26,8 +37,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { review } = access;
   const locale = await getLocale(request);
   const can = (permission: Permission) => hasPermission(access, permission);
+  const issuedNow = review.phase === "issued";
   const [gaps, members, activity, issued] = await Promise.all([
-    listGaps({ reviewId: review.id, can }),
+    // An issued review has nothing left to do: its home shows the report, not a to-do list.
+    issuedNow ? [] : listGaps({ reviewId: review.id, can }),
     listMembers({ reviewId: review.id }),
     listRecentActivity({
       reviewId: review.id,
@@ -39,6 +52,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   ]);
   const framework = getFramework(review.frameworkId);
   const full = await getReview({ reviewId: review.id });
+  const moveTo = new URL(request.url).searchParams.get("move");
+  const confirmation = moveTo && can("phase:move") ? await phaseMoveConfirmation({ access, to: moveTo, locale, gaps }) : null;
   return {
     review: {
       id: review.id,
@@ -57,14 +72,51 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     activity,
     issued,
     canMovePhase: hasPermission(access, "phase:move"),
+    confirmation,
     // The picker's choices come from the server, so the browser renders the same list.
     timeZones: hasPermission(access, "review:settings") ? listTimeZones() : null,
+  };
+}
+
+/**
+ * What the confirmation of a move shows: what is still incomplete for the step (the gaps of the
+ * phase being left and before), the key factors without an agreed conclusion and the open
+ * factual-check comments before an issue, and who will be told. Null for a phase that is not
+ * one step away.
+ */
+async function phaseMoveConfirmation({ access, to, locale, gaps }: { access: ReviewAccess; to: string; locale: "fr" | "en"; gaps: Gap[] }) {
+  const { review } = access;
+  const phases = phasesFor(review.kind);
+  const from = phases.indexOf(review.phase);
+  const target = phases.indexOf(to as Phase);
+  if (target === -1 || Math.abs(target - from) !== 1) return null;
+  const backwards = target < from;
+  const framework = getFramework(review.frameworkId);
+  const factorTitle = (factorId: string | null) => {
+    const factor = framework?.keyFactors.find((candidate) => candidate.id === factorId);
+    return factor ? `${factor.number}. ${localize(factor.title, locale)}` : null;
+  };
+  const issuing = to === "issued";
+  const [missing, open, recipients] = await Promise.all([
+    issuing && review.kind === "peer-review" ? listFactorsWithoutAgreedConclusion({ reviewId: review.id }) : [],
+    issuing ? listOpenComments({ reviewId: review.id }) : [],
+    listPhaseMoveRecipients({ reviewId: review.id, to: to as Phase, actorId: access.user.id }),
+  ]);
+  return {
+    to: to as Phase,
+    backwards,
+    correction: review.phase === "issued",
+    incomplete: backwards ? [] : gaps.filter((gap) => phases.indexOf(gap.phase) < target),
+    missingConclusions: missing.map((factor) => factorTitle(factor.id) ?? factor.id),
+    openComments: open.map((comment) => ({ id: comment.id, part: comment.part, factor: factorTitle(comment.factorId), text: comment.text })),
+    recipients: recipients.map(({ userId: _id, ...recipient }) => recipient),
   };
 }
 
 const PhaseMoveSchema = z.object({
   to: z.enum(PHASES),
   reason: optionalText(2000),
+  issueReason: optionalText(2000),
 });
 
 export const action = guardWrites(writeAction);
@@ -86,15 +138,16 @@ async function writeAction({ request, params }: ActionFunctionArgs) {
   }
   const parsed = parseForm(PhaseMoveSchema, form);
   if (!parsed.ok) return data(parsed, { status: 400 });
-  const { to, reason } = parsed.data;
+  const { to, reason, issueReason } = parsed.data;
   try {
     await movePhase({
       reviewId: review.id,
       to,
       reason,
+      issueReason,
       userId: user.id,
-      onIssue: async (issuedAt) => {
-        await storeIssuedReports({ reviewId: review.id, issuedAt });
+      onIssue: async (issuedAt, recordedReason) => {
+        await storeIssuedReports({ reviewId: review.id, issuedAt, reason: recordedReason });
       },
     });
   } catch (error) {
@@ -107,8 +160,10 @@ async function writeAction({ request, params }: ActionFunctionArgs) {
   return redirect(`/reviews/${review.id}`);
 }
 
+type MoveResult = { ok: false; message: string; errors: Record<string, string[] | undefined>; values: Record<string, unknown> } | undefined;
+
 export default function ReviewHome() {
-  const { review, phases, gaps, members, activity, issued, canMovePhase, timeZones } = useLoaderData<typeof loader>();
+  const { review, phases, gaps, members, activity, issued, canMovePhase, confirmation, timeZones } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const { t } = useTranslation("reviews");
@@ -117,10 +172,22 @@ export default function ReviewHome() {
   const next = phases[index + 1];
   const previous = phases[index - 1];
   const zoneResult = result && "intent" in result ? result : null;
-  const actionData = result && !("intent" in result) ? result : undefined;
+  const moveResult = (result && !("intent" in result) ? result : undefined) as MoveResult;
+  const current = issued.filter((file) => !file.supersededAt);
+  const earlier = issued.filter((file) => file.supersededAt);
   return (
     <>
       <h1>{t("home.title")}</h1>
+      {review.phase === "issued" && current.length ? (
+        <section className="card issued-report" aria-labelledby="issued-title">
+          <h2 id="issued-title">{t("home.issuedTitle")}</h2>
+          <p>
+            {t("home.issuedOn", { date: dates.day(current[0]!.issuedAt, { month: "long" }), version: current[0]!.version })}{" "}
+            <Link to={`/reviews/${review.id}/report`}>{t("home.readReport")}</Link>
+          </p>
+          <IssuedFiles reviewId={review.id} files={current} />
+        </section>
+      ) : null}
       <dl className="facts">
         <dt>{t("home.framework")}</dt>
         <dd>
@@ -146,67 +213,53 @@ export default function ReviewHome() {
       </ol>
 
       {canMovePhase ? (
-        <div className="card no-print">
-          <FormError message={actionData && "message" in actionData && !("reason" in (actionData.errors ?? {})) ? actionData.message : null} />
+        <div className="card no-print phase-moves">
+          {/* Each move opens its confirmation first: a dialog, or without JavaScript the same page with ?move=. */}
           {next ? (
-            <Form method="post">
-              <input type="hidden" name="intent" value="move-phase" />
-              <input type="hidden" name="to" value={next} />
-              {next === "issued" ? <p className="notice warn">{t("home.issueWarning")}</p> : null}
-              <button type="submit" disabled={navigation.state !== "idle"}>
-                {t("home.moveForward", { phase: t(`common:phases.${next}`) })}
-              </button>
+            <Form method="get" preventScrollReset>
+              <input type="hidden" name="move" value={next} />
+              <button type="submit">{next === "issued" ? t("home.issue") : t("home.moveForward", { phase: t(`common:phases.${next}`) })}</button>
             </Form>
           ) : null}
           {previous ? (
-            <details className="phase-back" open={Boolean(actionData?.errors && "reason" in actionData.errors)}>
-              <summary>{t("home.moveBack", { phase: t(`common:phases.${previous}`) })}</summary>
-              <Form method="post">
-                <input type="hidden" name="intent" value="move-phase" />
-                <input type="hidden" name="to" value={previous} />
-                <TextAreaField
-                  name="reason"
-                  label={t("home.reason")}
-                  hint={t("home.reasonHint")}
-                  rows={2}
-                  defaultValue={actionData && "values" in actionData ? String(actionData.values.reason ?? "") : ""}
-                  errors={actionData?.errors && "reason" in actionData.errors ? (actionData.errors.reason as string[]) : undefined}
-                />
-                <button type="submit" className="secondary" disabled={navigation.state !== "idle"}>
-                  {t("home.moveBack", { phase: t(`common:phases.${previous}`) })}
-                </button>
-              </Form>
-            </details>
+            <Form method="get" preventScrollReset>
+              <input type="hidden" name="move" value={previous} />
+              <button type="submit" className="secondary">
+                {review.phase === "issued" ? t("home.correct") : t("home.moveBack", { phase: t(`common:phases.${previous}`) })}
+              </button>
+            </Form>
           ) : null}
         </div>
       ) : null}
+      {confirmation ? <PhaseMoveDialog reviewId={review.id} confirmation={confirmation} result={moveResult} busy={navigation.state !== "idle"} /> : null}
 
-      <h2>{t("home.missing")}</h2>
-      {gaps.length ? (
-        <ul className="gaps">
-          {gaps.map((gap) => (
-            <li key={`${gap.key}-${JSON.stringify(gap.values)}`}>
-              <span className="pill">{t(`common:phases.${gap.phase}`)}</span> {t(gap.key, gap.values)}
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <p>{t("home.nothingMissing")}</p>
-      )}
+      {review.phase !== "issued" ? (
+        <>
+          <h2>{t("home.missing")}</h2>
+          {gaps.length ? (
+            <ul className="gaps">
+              {gaps.map((gap) => (
+                <li key={`${gap.key}-${JSON.stringify(gap.values)}`}>
+                  <span className="pill">{t(`common:phases.${gap.phase}`)}</span> {t(gap.key, gap.values)}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p>{t("home.nothingMissing")}</p>
+          )}
+        </>
+      ) : null}
 
-      {issued.length ? (
+      {review.phase !== "issued" && current.length ? (
         <>
           <h2>{t("home.issuedReports")}</h2>
-          <ul>
-            {issued.map((file) => (
-              <li key={file.locale}>
-                <Link to={`/reviews/${review.id}/report.pdf?lang=${file.locale}`} reloadDocument>
-                  {t(`common:languages.${file.locale}`)} — PDF
-                </Link>{" "}
-                ({t("home.pages", { count: file.pages })}) — {t("home.sha256")}: <code>{file.sha256}</code>
-              </li>
-            ))}
-          </ul>
+          <IssuedFiles reviewId={review.id} files={current} />
+        </>
+      ) : null}
+      {earlier.length ? (
+        <>
+          <h2>{t("home.supersededReports")}</h2>
+          <IssuedFiles reviewId={review.id} files={earlier} />
         </>
       ) : null}
 
@@ -243,6 +296,163 @@ export default function ReviewHome() {
         </section>
       </div>
     </>
+  );
+}
+
+type IssuedFile = { locale: "fr" | "en"; version: number; sha256: string; pages: number; issuedAt: string | Date; supersededAt: string | Date | null };
+
+/** The stored PDFs of one or more issued versions, each with its SHA-256; a superseded one says so. */
+function IssuedFiles({ reviewId, files }: { reviewId: string; files: IssuedFile[] }) {
+  const { t } = useTranslation("reviews");
+  const dates = useDates();
+  return (
+    <ul className="issued-files">
+      {files.map((file) => (
+        <li key={`${file.version}-${file.locale}`}>
+          <Link to={`/reviews/${reviewId}/report.pdf?lang=${file.locale}&version=${file.version}`} reloadDocument>
+            {t("home.fileName", { language: t(`common:languages.${file.locale}`), version: file.version })}
+          </Link>{" "}
+          ({t("home.pages", { count: file.pages })}) — {t("home.sha256")}: <code>{file.sha256}</code>
+          {file.supersededAt ? (
+            <span className="pill superseded"> {t("home.superseded", { date: dates.day(file.supersededAt, { month: "long" }) })}</span>
+          ) : null}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+type Confirmation = NonNullable<Awaited<ReturnType<typeof loader>>["confirmation"]>;
+
+/**
+ * The confirmation of a phase move: a modal dialog once the page runs JavaScript, the same
+ * content shown in place (an open dialog) without it. It lists what is incomplete, before an issue
+ * the factors without an agreed conclusion (a reason is then required) and the open comments, and
+ * who will be told.
+ */
+function PhaseMoveDialog({ reviewId, confirmation, result, busy }: { reviewId: string; confirmation: Confirmation; result: MoveResult; busy: boolean }) {
+  const { t } = useTranslation("reviews");
+  const ref = useRef<HTMLDialogElement>(null);
+  const navigate = useNavigate();
+  const { to, backwards, correction, incomplete, missingConclusions, openComments, recipients } = confirmation;
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    // Rendered open for a page without JavaScript; made modal (focus kept inside, Escape closes) once it runs.
+    if (dialog.open && !dialog.matches(":modal")) dialog.close();
+    if (!dialog.open) dialog.showModal();
+  }, [to]);
+  const phase = t(`common:phases.${to}`);
+  const title =
+    to === "issued"
+      ? t("confirm.issueTitle")
+      : correction
+        ? t("confirm.correctTitle")
+        : backwards
+          ? t("confirm.backTitle", { phase })
+          : t("confirm.forwardTitle", { phase });
+  const typed = (name: string) => (result?.values && typeof result.values[name] === "string" ? (result.values[name] as string) : "");
+  const formError = result && !Object.keys(result.errors ?? {}).length ? result.message : null;
+  return (
+    <dialog
+      ref={ref}
+      open
+      className="phase-dialog"
+      aria-labelledby="phase-dialog-title"
+      onCancel={(event) => {
+        event.preventDefault();
+        navigate(`/reviews/${reviewId}`, { preventScrollReset: true });
+      }}
+    >
+      <h2 id="phase-dialog-title">{title}</h2>
+      {correction ? <p className="notice warn">{t("confirm.correctionNotice")}</p> : null}
+      {to === "issued" ? <p className="notice warn">{t("home.issueWarning")}</p> : null}
+      {!backwards ? (
+        <>
+          <h3>{t("confirm.incomplete")}</h3>
+          {incomplete.length ? (
+            <ul className="gaps">
+              {incomplete.map((gap) => (
+                <li key={`${gap.key}-${JSON.stringify(gap.values)}`}>{t(gap.key, gap.values)}</li>
+              ))}
+            </ul>
+          ) : (
+            <p>{t("confirm.nothingIncomplete")}</p>
+          )}
+        </>
+      ) : null}
+      {missingConclusions.length ? (
+        <>
+          <h3>{t("confirm.missingConclusions", { count: missingConclusions.length })}</h3>
+          <ul className="missing-conclusions">
+            {missingConclusions.map((title) => (
+              <li key={title}>{title}</li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {to === "issued" ? (
+        <>
+          <h3>{t("confirm.openComments", { count: openComments.length })}</h3>
+          {openComments.length ? (
+            <ul className="open-comments">
+              {openComments.map((comment) => (
+                <li key={comment.id}>
+                  <strong>{comment.factor ?? t(`confirm.parts.${comment.part}`)}</strong> —{" "}
+                  {comment.text.length > 140 ? `${comment.text.slice(0, 140)}…` : comment.text}
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </>
+      ) : null}
+      <h3>{t("confirm.told")}</h3>
+      {recipients.length ? (
+        <ul className="recipients">
+          {recipients.map((recipient) => (
+            <li key={`${recipient.name}-${recipient.role}`}>
+              {recipient.name} — {t(`common:roles.${recipient.role}`)} ({recipient.byMail ? t("confirm.byMail") : t("confirm.inApp")})
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>{t("confirm.nobodyTold")}</p>
+      )}
+      <Form method="post" preventScrollReset>
+        <input type="hidden" name="intent" value="move-phase" />
+        <input type="hidden" name="to" value={to} />
+        <FormError message={formError} />
+        {backwards ? (
+          <TextAreaField
+            name="reason"
+            label={correction ? t("confirm.correctionReason") : t("home.reason")}
+            hint={t("home.reasonHint")}
+            rows={3}
+            required
+            defaultValue={typed("reason")}
+            errors={result?.errors?.reason ? result.errors.reason : undefined}
+          />
+        ) : null}
+        {missingConclusions.length ? (
+          <TextAreaField
+            name="issueReason"
+            label={t("confirm.issueReason")}
+            hint={t("confirm.issueReasonHint")}
+            rows={3}
+            defaultValue={typed("issueReason")}
+            errors={result?.errors?.issueReason ? result.errors.issueReason : undefined}
+          />
+        ) : null}
+        <div className="actions">
+          <button type="submit" disabled={busy}>
+            {to === "issued" ? t("confirm.issue") : correction ? t("confirm.correct") : t("confirm.move", { phase })}
+          </button>
+          <Link to={`/reviews/${reviewId}`} preventScrollReset className="button secondary">
+            {t("confirm.cancel")}
+          </Link>
+        </div>
+      </Form>
+    </dialog>
   );
 }
 

@@ -31,7 +31,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     reviewId: review.id,
     reportLocale: snapshot.review.reportLocale,
     issuedAt,
-    files: issued ? await listIssuedReports({ reviewId: review.id }) : [],
+    // The current issue's files; earlier (superseded) versions stay listed on the review's home.
+    files: issued ? (await listIssuedReports({ reviewId: review.id })).filter((file) => !file.supersededAt) : [],
   };
 }
 
@@ -59,7 +60,7 @@ export default function ReportPage() {
             const file = files.find((candidate) => candidate.locale === lang);
             return (
               <li key={lang}>
-                <a href={`/reviews/${reviewId}/report.pdf?lang=${lang}`} download hrefLang={lang}>
+                <a href={`/reviews/${reviewId}/report.pdf?lang=${lang}${file ? `&version=${file.version}` : ""}`} download hrefLang={lang}>
                   {t("downloadIn", { language: t(`languageNames.${lang}`) })}
                 </a>
                 {lang === reportLocale ? <span className="muted"> ({t("defaultLanguage")})</span> : null}

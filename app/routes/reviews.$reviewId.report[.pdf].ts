@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { getIssuedReport, renderReportPdf, storeIssuedReports } from "#app/models/report.server";
-import { getReview } from "#app/models/review.server";
+import { getReview, listIssuedReports } from "#app/models/review.server";
 import { requireReviewPermission } from "#app/utils/auth.server";
 import { loaderPermission } from "#app/utils/permissions";
 import { isLocale, LOCALES } from "#app/utils/i18n";
@@ -23,6 +23,8 @@ function pdfResponse({ pdf, fileName, sha256, issued }: { pdf: Buffer; fileName:
 /**
  * The report as a PDF download, `?lang=fr|en` (default: the review's report language).
  * Issued review: the stored file, byte for byte. Before that: a draft built from the current data.
+ * `?version=N` serves an issued version as stored, also a superseded one or while a correction
+ * is under way.
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireReviewPermission(request, params.reviewId, loaderPermission("reviews.$reviewId.report[.pdf]"), { resource: true });
@@ -33,9 +35,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
   const full = await getReview({ reviewId: review.id });
   const locale = asked ?? full?.reportLocale ?? "en";
+  const versionAsked = new URL(request.url).searchParams.get("version");
+  if (versionAsked !== null) {
+    const version = /^[1-9]\d{0,5}$/.test(versionAsked) ? Number(versionAsked) : null;
+    const stored = version === null ? null : await getIssuedReport({ reviewId: review.id, locale, version });
+    if (!stored) return Response.json({ message: `No issued version "${versionAsked}" of this report in this language.` }, { status: 404 });
+    return pdfResponse({ ...stored, issued: true });
+  }
 
   if (review.phase === "issued") {
     let stored = await getIssuedReport({ reviewId: review.id, locale });
+    if (!stored && (await listIssuedReports({ reviewId: review.id })).length) {
+      return Response.json({ message: `The report was not issued in this language.` }, { status: 404 });
+    }
     if (!stored) {
       // Only a review marked issued outside the app (seed, migration) lacks its files: store them
       // once now, with the review's own issue date, and serve them as stored from then on.

@@ -80,6 +80,8 @@ export type ReviewAccess = {
     phase: Phase;
     /** IANA zone every date of the review is shown in. */
     timeZone: string;
+    /** Set while the review is archived: read-only for everyone. */
+    archivedAt: Date | null;
   };
 };
 
@@ -105,6 +107,7 @@ export async function requireReviewAccess(request: Request, reviewId: string | u
       kind: reviews.kind,
       phase: reviews.phase,
       timeZone: reviews.timeZone,
+      archivedAt: reviews.archivedAt,
     })
     .from(reviews)
     .innerJoin(reviewMembers, and(eq(reviewMembers.reviewId, reviews.id), eq(reviewMembers.userId, user.id)))
@@ -115,8 +118,19 @@ export async function requireReviewAccess(request: Request, reviewId: string | u
   return { user, role, review };
 }
 
-/** 403 when the role never has the permission; when only the phase stops it, 409 for writes. */
+/**
+ * An archived review is read-only: only reading, and the settings page that unarchives it (whose
+ * model refuses every other change), stay open.
+ */
+function archivedRefuses(access: ReviewAccess, permission: Permission) {
+  return access.review.archivedAt !== null && !permission.endsWith(":read") && permission !== "review:settings";
+}
+
+/** 403 when the role never has the permission; when only the phase stops it, 409 for writes. An archived review refuses writes with 409. */
 export function authorize(access: ReviewAccess, permission: Permission, request: Request) {
+  if (archivedRefuses(access, permission) && decide(access.role, permission, access.review.phase) !== "forbidden") {
+    throw data({ message: "reviews:archive.readOnly", archived: true }, { status: 409 });
+  }
   const decision = decide(access.role, permission, access.review.phase);
   if (decision === "allowed") return;
   // What the error page explains: whose role, which phase, and when (if ever) the door opens.
@@ -140,5 +154,6 @@ export async function requireReviewPermission(
 }
 
 export function hasPermission(access: ReviewAccess, permission: Permission) {
+  if (archivedRefuses(access, permission)) return false;
   return decide(access.role, permission, access.review.phase) === "allowed";
 }

@@ -7,7 +7,7 @@ import { PHASES, ROLES, type Phase, type Role } from "#db/enums";
  *
  * A role missing from a row never has that permission. A role listed with some phases
  * has it only while the review is in one of them; an issued review is read-only, so no
- * write permission lists "issued".
+ * write permission lists "issued" but the lead's phase move (a correction goes back a phase).
  */
 const ALL = PHASES;
 const UNTIL_VISIT_ENDS = ["self-assessment", "peer-visit"] as const satisfies readonly Phase[];
@@ -20,7 +20,8 @@ type Grants = Partial<Record<Role, readonly Phase[]>>;
 export const PERMISSION_MATRIX = {
   "review:read": { "host-team": ALL, "peer-reviewer": ALL, "lead-expert": ALL, "host-reader": ALL },
   "members:manage": { "lead-expert": BEFORE_ISSUE },
-  "phase:move": { "lead-expert": BEFORE_ISSUE },
+  // "issued" too: the lead takes an issued review back to the factual check to issue a correction (v2).
+  "phase:move": { "lead-expert": ALL },
   "review:settings": { "lead-expert": BEFORE_ISSUE },
   "audit:read": { "lead-expert": ALL },
   "self-assessment:read": { "host-team": ALL, "peer-reviewer": ALL, "lead-expert": ALL },
@@ -39,6 +40,7 @@ export const PERMISSION_MATRIX = {
   "summary:write": { "lead-expert": WHILE_CONCLUDING },
   "comments:read": { "peer-reviewer": ALL, "lead-expert": ALL, "host-team": FROM_FACTUAL_CHECK },
   "comments:write": { "host-team": ["factual-check"] },
+  "comments:reply": { "host-team": ["factual-check"], "peer-reviewer": ["factual-check"], "lead-expert": ["factual-check"] },
   "comments:resolve": { "lead-expert": ["factual-check"] },
   "report:read": { "peer-reviewer": ALL, "lead-expert": ALL, "host-team": FROM_FACTUAL_CHECK, "host-reader": ["issued"] },
   // The city's annual report on a plan of action (ECCAR): its own self-assessment, so those who read
@@ -198,6 +200,7 @@ const ROUTES = {
       agree: "conclusions:agree",
       reopen: "conclusions:agree",
       comment: "comments:write",
+      reply: "comments:reply",
       resolve: "comments:resolve",
     },
   },

@@ -1,5 +1,5 @@
 import type { ReportModel } from "../model";
-import { atAGlance, documentTypeSummary, labelled, visitSentences } from "../wording";
+import { atAGlance, documentTypeSummary, issueNotes, labelled, visitSentences } from "../wording";
 import { Chapter, Missing, Rating, Text } from "./blocks";
 
 export function Summary({ model }: { model: ReportModel }) {
@@ -94,6 +94,14 @@ export function Method({ model }: { model: ReportModel }) {
               </div>
             </>
           )}
+        </>
+      ) : null}
+      {issueNotes(model).length ? (
+        <>
+          <h3>{t("method.thisIssue")}</h3>
+          {issueNotes(model).map((note) => (
+            <p key={note}>{note}</p>
+          ))}
         </>
       ) : null}
       <h3>{t("method.ratingScale")}</h3>

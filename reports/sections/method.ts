@@ -1,7 +1,7 @@
 import type { Content } from "pdfmake/interfaces";
 import type { ReportModel } from "../model";
 import { RATING_COLORS } from "../styles";
-import { documentTypeSummary, labelled, visitSentences } from "../wording";
+import { documentTypeSummary, issueNotes, labelled, visitSentences } from "../wording";
 import { chapterHeading, dataTable, missing, subheading } from "./blocks";
 
 export function methodSection(model: ReportModel): Content[] {
@@ -69,6 +69,9 @@ export function methodSection(model: ReportModel): Content[] {
       });
     }
   }
+
+  const notes = issueNotes(model);
+  if (notes.length) content.push(...subheading(t("method.thisIssue")), ...notes.map((text): Content => ({ text, style: "paragraph" })));
 
   // The scale is short: kept on one page with its heading rather than split.
   content.push({

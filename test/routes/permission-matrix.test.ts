@@ -46,7 +46,8 @@ const EXPECTED: Record<string, { loader?: Who; action?: Who | Record<string, Who
   "admin.users": { loader: "admin", action: "admin" },
   "reviews.new": { loader: "admin", action: "admin" },
   "reviews.$reviewId": { loader: MEMBERS },
-  "reviews.$reviewId._index": { loader: MEMBERS, action: { L: "svdf" } },
+  // The lead also moves an issued review back a phase, to issue a correction.
+  "reviews.$reviewId._index": { loader: MEMBERS, action: { "move-phase": { L: ALL }, "time-zone": { L: "svdf" } } },
   "reviews.$reviewId.members": { loader: MEMBERS, action: { L: "svdf" } },
   "reviews.$reviewId.audit": { loader: { L: ALL } },
   "reviews.$reviewId.self-assessment._index": { loader: SELF_ASSESSMENT_READERS, action: HOST_WRITES_UNTIL_VISIT_ENDS },
@@ -76,6 +77,7 @@ const EXPECTED: Record<string, { loader?: Who; action?: Who | Record<string, Who
       agree: LEAD_AGREES,
       reopen: LEAD_AGREES,
       comment: { H: "f" },
+      reply: { H: "f", P: "f", L: "f" },
       resolve: { L: "f" },
     },
   },

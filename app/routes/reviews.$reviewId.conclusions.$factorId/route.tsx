@@ -3,7 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { localize } from "#benchmark/index";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
-import { addComment, listComments, resolveComment } from "#app/models/comment.server";
+import { addComment, listComments, replyToComment, resolveComment } from "#app/models/comment.server";
 import {
   agreeConclusion,
   asRefusal,
@@ -93,6 +93,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       write: hasPermission(access, "conclusions:write") && saved.state === "draft",
       agree: hasPermission(access, "conclusions:agree"),
       comment: hasPermission(access, "comments:write"),
+      reply: hasPermission(access, "comments:reply"),
       resolve: hasPermission(access, "comments:resolve"),
       // Says whether the read-only view is because of the role or because the factor is agreed.
       writeRole: hasPermission(access, "conclusions:write"),
@@ -110,6 +111,7 @@ const ANCHORS: Record<Intent, string> = {
   agree: "agreement",
   reopen: "agreement",
   comment: "comments",
+  reply: "comments",
   resolve: "comments",
 };
 
@@ -169,7 +171,10 @@ async function writeAction({ request, params }: ActionFunctionArgs) {
         await addComment({ reviewId: review.id, factorId: factor.id, authorId: user.id, text: submitted.text });
         break;
       case "resolve":
-        await resolveComment({ ...scope, commentId: submitted.commentId, response: submitted.response });
+        await resolveComment({ ...scope, commentId: submitted.commentId, outcome: submitted.outcome, response: submitted.response });
+        break;
+      case "reply":
+        await replyToComment({ reviewId: review.id, commentId: submitted.commentId, authorId: user.id, text: submitted.text });
         break;
     }
   } catch (error) {

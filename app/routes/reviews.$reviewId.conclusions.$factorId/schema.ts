@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { msg, optionalText, requiredText } from "#app/utils/validation";
-import { HORIZONS, PRIORITIES, RATINGS } from "#db/enums";
+import { COMMENT_OUTCOMES, HORIZONS, PRIORITIES, RATINGS } from "#db/enums";
 
 /* The forms of the conclusion page: each posts an `intent` and its own fields. */
 
@@ -13,6 +13,7 @@ export const INTENTS = [
   "agree",
   "reopen",
   "comment",
+  "reply",
   "resolve",
 ] as const;
 export type Intent = (typeof INTENTS)[number];
@@ -78,7 +79,13 @@ export const ReopenSchema = z.object({
     .max(2000, msg("errors.tooLong", { max: 2000 })),
 });
 export const CommentSchema = z.object({ intent: z.literal("comment"), text: requiredText(5000) });
-export const ResolveSchema = z.object({ intent: z.literal("resolve"), commentId: IdSchema, response: optionalText(5000) });
+export const ResolveSchema = z.object({
+  intent: z.literal("resolve"),
+  commentId: IdSchema,
+  outcome: z.enum(COMMENT_OUTCOMES, { error: msg("conclusions:errors.outcomeRequired") }),
+  response: optionalText(5000),
+});
+export const ReplySchema = z.object({ intent: z.literal("reply"), commentId: IdSchema, text: requiredText(5000) });
 
 /** Every form of the page: the server parses a post with this, each form in the browser with its own part. */
 export const ActionSchema = z.discriminatedUnion("intent", [
@@ -90,5 +97,6 @@ export const ActionSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("agree"), version: VersionSchema }),
   ReopenSchema,
   CommentSchema,
+  ReplySchema,
   ResolveSchema,
 ]);
