@@ -3,7 +3,7 @@ import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import { requireFramework } from "#benchmark/index";
 import { auditLog, conclusions, issuedReports, PHASES, reviewMembers, reviews, users, type Phase, type ReviewKind } from "#db/schema";
 import { db } from "#app/utils/db.server";
-import { getEnv } from "#app/utils/env.server";
+import { mailConfigured } from "#app/utils/mail.server";
 import { can } from "#app/utils/permissions";
 import { refuse } from "#app/utils/refusal";
 import { msg } from "#app/utils/validation";
@@ -135,7 +135,7 @@ export async function listFactorsWithoutAgreedConclusion({ reviewId }: { reviewI
  * review then, and whether by mail too (SMTP_URL set and the member has not turned mail off).
  */
 export async function listPhaseMoveRecipients({ reviewId, to, actorId }: { reviewId: string; to: Phase; actorId: string }) {
-  const mail = Boolean(getEnv().SMTP_URL);
+  const mail = mailConfigured();
   const rows = await db
     .select({ userId: users.id, name: users.name, role: reviewMembers.role, mail: users.mailNotifications, deactivatedAt: users.deactivatedAt })
     .from(reviewMembers)
@@ -191,7 +191,7 @@ export async function movePhase({
   if (to === "issued" && review.kind === "peer-review") {
     missing = await listFactorsWithoutAgreedConclusion({ reviewId });
     if (missing.length && !why) {
-      refuse(409, msg("reviews:phaseErrors.conclusionsMissing", { count: missing.length, factors: missing.map((factor) => factor.number).join(", ") }), {
+      refuse(400, msg("reviews:phaseErrors.conclusionsMissing", { count: missing.length, factors: missing.map((factor) => factor.number).join(", ") }), {
         field: "issueReason",
       });
     }

@@ -7,6 +7,7 @@ import { getFramework, localize } from "#benchmark/index";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { FormError, TextAreaField, TextField } from "#app/components/field";
 import { listOpenComments } from "#app/models/comment.server";
+import { appOrigin, notify } from "#app/models/notification.server";
 import { listGaps, type Gap } from "#app/models/progress.server";
 import { storeIssuedReports } from "#app/models/report.server";
 import {
@@ -149,6 +150,8 @@ async function writeAction({ request, params }: ActionFunctionArgs) {
       onIssue: async (issuedAt, recordedReason) => {
         await storeIssuedReports({ reviewId: review.id, issuedAt, reason: recordedReason });
       },
+      // The whole team hears of it, each as their role reads the review in the new phase.
+      onMoved: (tx, move) => notify(tx, { reviewId: review.id, kind: "phase-changed", params: move, except: user.id, origin: appOrigin(request) }),
     });
   } catch (error) {
     // A refused move (skipped phase, missing reason) is explained next to the form, typed reason kept.
@@ -445,7 +448,7 @@ function PhaseMoveDialog({ reviewId, confirmation, result, busy }: { reviewId: s
         ) : null}
         <div className="actions">
           <button type="submit" disabled={busy}>
-            {to === "issued" ? t("confirm.issue") : correction ? t("confirm.correct") : t("confirm.move", { phase })}
+            {to === "issued" ? t("confirm.issue") : correction ? t("confirm.correct") : t("confirm.move")}
           </button>
           <Link to={`/reviews/${reviewId}`} preventScrollReset className="button secondary">
             {t("confirm.cancel")}

@@ -144,8 +144,11 @@ describe("conclusions, recommendations and the factual check", () => {
     await lead.page.goto(url(""));
     const current = lead.page.locator(".phase-track [aria-current=step]");
     await lead.page.getByRole("button", { name: "Move to “Drafting”" }).click();
+    // Each move is confirmed in a dialog first.
+    await lead.page.getByRole("dialog").getByRole("button", { name: "Confirm the move" }).click();
     await current.filter({ hasText: "Drafting" }).waitFor();
     await lead.page.getByRole("button", { name: "Move to “Factual check”" }).click();
+    await lead.page.getByRole("dialog").getByRole("button", { name: "Confirm the move" }).click();
     await current.filter({ hasText: "Factual check" }).waitFor();
 
     const host = await open("host@demo.test");
@@ -163,7 +166,8 @@ describe("conclusions, recommendations and the factual check", () => {
 
     await lead.page.goto(url("/conclusions/kf-07#comments"));
     const comment = lead.page.locator(".comment", { hasText: COMMENT });
-    await comment.getByRole("textbox", { name: "Answer" }).fill(ANSWER);
+    await comment.getByRole("radio", { name: "Corrected" }).check();
+    await comment.getByRole("textbox", { name: "Answer", exact: true }).fill(ANSWER);
     await submit(lead.page, comment.getByRole("button", { name: "Resolve" }), /done=resolve/);
     await lead.page.getByRole("status").filter({ hasText: "The comment is resolved." }).waitFor();
     await expect(lead.page.locator(".comment", { hasText: COMMENT }).locator(".pill").textContent()).resolves.toBe("Resolved");

@@ -97,18 +97,18 @@ describe("factual comments", () => {
     const [comment] = commentsOf();
     expect((await post("host@demo.test", { intent: "resolve", commentId: comment!.id, response: "" })).status).toBe(403);
     expect((await post("peer@demo.test", { intent: "resolve", commentId: comment!.id, response: "" })).status).toBe(403);
-    const elsewhere = await post("lead@demo.test", { intent: "resolve", commentId: comment!.id, response: "" }, "kf-03");
+    const elsewhere = await post("lead@demo.test", { intent: "resolve", commentId: comment!.id, outcome: "corrected", response: "" }, "kf-03");
     expect(elsewhere.status).toBe(404);
 
     const answer = "Corrigé : le budget est mentionné dans les points forts.";
-    const outcome = await post("lead@demo.test", { intent: "resolve", commentId: comment!.id, response: answer });
+    const outcome = await post("lead@demo.test", { intent: "resolve", commentId: comment!.id, outcome: "corrected", response: answer });
     expect(outcome.status).toBe(302);
     expect(commentsOf()[0]).toMatchObject({ response: answer, resolvedBy: "demo-lead" });
     expect(commentsOf()[0]!.resolvedAt).toBeInstanceOf(Date);
     const [listed] = await listComments({ reviewId: DEMO_REVIEW_ID, factorId: "kf-02" });
     expect(listed).toMatchObject({ response: answer, resolvedByName: "Lena Marchetti" });
 
-    const again = await post("lead@demo.test", { intent: "resolve", commentId: comment!.id, response: "encore" });
+    const again = await post("lead@demo.test", { intent: "resolve", commentId: comment!.id, outcome: "corrected", response: "encore" });
     expect(again.status).toBe(409);
     expect(readResult(again.data as FormResult).formError).toBe("conclusions:errors.alreadyResolved");
     expect(commentsOf()[0]!.response).toBe(answer);
@@ -117,16 +117,49 @@ describe("factual comments", () => {
 
   it("stay in the record after the factual check, and cannot be resolved any more", async () => {
     const first = await hostComment();
-    await post("lead@demo.test", { intent: "resolve", commentId: first.id, response: "Corrigé." });
+    await post("lead@demo.test", { intent: "resolve", commentId: first.id, outcome: "corrected", response: "Corrigé." });
     await post("host@demo.test", { intent: "comment", text: "Deuxième remarque." });
     setPhase("issued");
     const open = commentsOf().find((comment) => !comment.resolvedAt)!;
-    expect((await post("lead@demo.test", { intent: "resolve", commentId: open.id, response: "" })).status).toBe(409);
+    expect((await post("lead@demo.test", { intent: "resolve", commentId: open.id, outcome: "corrected", response: "" })).status).toBe(409);
     expect(commentsOf()).toHaveLength(2);
     const host = await read("host@demo.test");
     expect((host.data as { comments: unknown[] }).comments).toHaveLength(2);
     // Host readers have no access to the comments.
     const reader = await read("reader@demo.test");
     expect((reader.data as { comments: unknown }).comments).toBeNull();
+  });
+});
+
+describe("a factual-check thread", () => {
+  it("takes answers from the host team and the peer team while open; the lead closes it with an outcome, a note unless corrected", async () => {
+    const comment = await hostComment();
+    const peerReply = await post("peer@demo.test", { intent: "reply", commentId: comment.id, text: "Quelle délibération ?" });
+    expect(peerReply.status).toBe(302);
+    expect(peerReply.location).toContain("done=reply");
+    expect((await post("host@demo.test", { intent: "reply", commentId: comment.id, text: "Délibération 2024-118." })).status).toBe(302);
+    expect((await post("reader@demo.test", { intent: "reply", commentId: comment.id, text: "x" })).status).toBe(403);
+
+    const noNote = await post("lead@demo.test", { intent: "resolve", commentId: comment.id, outcome: "not-accepted", response: "" });
+    expect(noNote.status).toBe(400);
+    expect(readResult(noNote.data as FormResult).errors.response).toEqual(["conclusions:errors.noteRequired"]);
+    const noOutcome = await post("lead@demo.test", { intent: "resolve", commentId: comment.id, response: "Expliqué." });
+    expect(readResult(noOutcome.data as FormResult).errors.outcome).toEqual(["conclusions:errors.outcomeRequired"]);
+    expect(commentsOf()[0]!.resolvedAt).toBeNull();
+
+    expect(
+      (await post("lead@demo.test", { intent: "resolve", commentId: comment.id, outcome: "explained", response: "Le chiffre vient du budget primitif." }))
+        .status,
+    ).toBe(302);
+    const [listed] = await listComments({ reviewId: DEMO_REVIEW_ID, factorId: "kf-02" });
+    expect(listed).toMatchObject({ outcome: "explained", response: "Le chiffre vient du budget primitif." });
+    expect(listed!.replies.map((reply) => [reply.authorName, reply.text])).toEqual([
+      ["Piet de Vries", "Quelle délibération ?"],
+      ["Hélène Rousseau", "Délibération 2024-118."],
+    ]);
+    // A closed thread takes no more answers.
+    const late = await post("host@demo.test", { intent: "reply", commentId: comment.id, text: "Encore une chose." });
+    expect(late.status).toBe(409);
+    expect(readResult(late.data as FormResult).values.text).toBe("Encore une chose.");
   });
 });

@@ -104,7 +104,7 @@ export default {
     byMail: "in the app and by mail",
     nobodyTold: "Nobody else is on the review.",
     correctionReason: "What needs correcting",
-    move: "Move to “{{phase}}”",
+    move: "Confirm the move",
     issue: "Issue the report",
     correct: "Reopen for a correction",
     cancel: "Cancel",

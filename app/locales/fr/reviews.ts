@@ -105,7 +105,7 @@ export default {
     byMail: "dans l'application et par courriel",
     nobodyTold: "Personne d'autre ne participe à l'examen.",
     correctionReason: "Ce qu'il faut corriger",
-    move: "Passer à « {{phase}} »",
+    move: "Confirmer le changement de phase",
     issue: "Publier le rapport",
     correct: "Rouvrir pour une correction",
     cancel: "Annuler",

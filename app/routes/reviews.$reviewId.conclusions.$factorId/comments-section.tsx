@@ -1,11 +1,13 @@
 import { Form, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { FormError, TextAreaField } from "#app/components/field";
+import { ChoiceGroup, FormError, TextAreaField } from "#app/components/field";
+import { FactualComment } from "#app/components/factual-comment";
 import { DraftRestored } from "#app/components/leave-guard";
 import { useFormDraft } from "#app/utils/drafts";
+import { COMMENT_OUTCOMES } from "#db/enums";
 import type { loader } from "./route";
-import { CommentSchema, ResolveSchema } from "./schema";
-import { Done, useFormatDate, usePageForm } from "./shared";
+import { CommentSchema, ReplySchema, ResolveSchema } from "./schema";
+import { Done, usePageForm } from "./shared";
 
 export function CommentsSection() {
   const { comments, can, phase, factor } = useLoaderData<typeof loader>();
@@ -13,31 +15,30 @@ export function CommentsSection() {
   const draft = useFormDraft(`comment:${factor.id}`);
   const navigation = useNavigation();
   const { t } = useTranslation("conclusions");
-  const formatDate = useFormatDate();
   if (!comments || (!comments.length && !can.comment && phase !== "factual-check")) return null;
   return (
     <section id="comments" aria-labelledby="comments-title" className="comments">
       <h2 id="comments-title">{t("comments.title")}</h2>
       <p className="muted">{t("comments.intro")}</p>
-      <Done intents={["comment", "resolve"]} />
+      <Done intents={["comment", "reply", "resolve"]} />
       {comments.length ? (
         <ol className="comment-list">
           {comments.map((comment) => (
-            <li key={comment.id} className="card comment">
-              <p>
-                <span className={`pill ${comment.resolvedAt ? "resolved" : "open"}`}>{comment.resolvedAt ? t("comments.resolved") : t("comments.open")}</span>{" "}
-                <span className="muted">{t("comments.by", { name: comment.authorName ?? "—", date: formatDate(comment.createdAt) })}</span>
-              </p>
-              <p className="prose">{comment.text}</p>
-              {comment.resolvedAt ? (
-                <div className="comment-response">
-                  <p className="muted">{t("comments.resolvedBy", { name: comment.resolvedByName ?? "—", date: formatDate(comment.resolvedAt) })}</p>
-                  {comment.response ? <p className="prose">{comment.response}</p> : null}
-                </div>
-              ) : can.resolve ? (
-                <ResolveForm commentId={comment.id} />
-              ) : null}
-            </li>
+            <FactualComment
+              key={comment.id}
+              comment={comment}
+              heading={
+                comment.part === "recommendation" ? (
+                  <p className="muted">{t("comments.onRecommendation", { text: comment.recommendationText ?? "—" })}</p>
+                ) : null
+              }
+              actions={
+                <>
+                  {can.reply ? <ReplyForm commentId={comment.id} /> : null}
+                  {can.resolve ? <ResolveForm commentId={comment.id} /> : null}
+                </>
+              }
+            />
           ))}
         </ol>
       ) : (
@@ -66,6 +67,35 @@ export function CommentsSection() {
   );
 }
 
+/** An answer in the thread, from the host team or the peer team. */
+export function ReplyForm({ commentId }: { commentId: string }) {
+  const replyForm = usePageForm(ReplySchema, `reply-${commentId}`, "reply", { field: "commentId", id: commentId });
+  const draft = useFormDraft(`reply:${commentId}`);
+  const navigation = useNavigation();
+  const { t } = useTranslation("conclusions");
+  return (
+    <Form method="post" preventScrollReset className="reply-form no-print" {...replyForm.formProps} {...draft.formProps}>
+      <input type="hidden" name="intent" value="reply" />
+      <input {...draft.fieldProps} />
+      <DraftRestored draft={draft} />
+      <input type="hidden" name="commentId" value={commentId} />
+      <FormError message={replyForm.formError} />
+      <TextAreaField
+        id={`reply-${commentId}-text`}
+        label={t("comments.reply")}
+        name="text"
+        rows={2}
+        defaultValue={String(replyForm.values?.text ?? "")}
+        errors={replyForm.errors.text}
+      />
+      <button type="submit" className="secondary" disabled={navigation.state !== "idle"}>
+        {t("comments.sendReply")}
+      </button>
+    </Form>
+  );
+}
+
+/** The lead expert closes the comment: corrected, explained or not accepted, with a note. */
 export function ResolveForm({ commentId }: { commentId: string }) {
   const resolveForm = usePageForm(ResolveSchema, `resolve-${commentId}`, "resolve", { field: "commentId", id: commentId });
   const draft = useFormDraft(`resolve:${commentId}`);
@@ -78,6 +108,14 @@ export function ResolveForm({ commentId }: { commentId: string }) {
       <DraftRestored draft={draft} />
       <input type="hidden" name="commentId" value={commentId} />
       <FormError message={resolveForm.formError} />
+      <ChoiceGroup
+        legend={t("comments.outcome")}
+        name="outcome"
+        type="radio"
+        options={COMMENT_OUTCOMES.map((outcome) => ({ value: outcome, label: t(`comments.outcomes.${outcome}`) }))}
+        value={typeof resolveForm.values?.outcome === "string" ? resolveForm.values.outcome : null}
+        errors={resolveForm.errors.outcome}
+      />
       <TextAreaField
         id={`response-${commentId}`}
         label={t("comments.response")}
