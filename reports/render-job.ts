@@ -1,5 +1,6 @@
 import { buildAnnualReport } from "./annual-report";
 import type { AnnualReportSnapshot } from "./annual-report-snapshot";
+import { buildFeedbackReportDocx } from "./docx/feedback-report-docx";
 import { buildSheet, type SheetSpec } from "./exports/xlsx";
 import { buildFeedbackReport } from "./feedback-report";
 import type { ReportLocale } from "./i18n";
@@ -12,7 +13,7 @@ export type RenderJob = { snapshot: ReviewSnapshot; locale: ReportLocale; issued
 export type AnnualReportJob = { kind: "annual"; snapshot: AnnualReportSnapshot; locale: ReportLocale };
 
 /** Any file the render pool builds: the report PDF (the default) or an export. */
-export type ExportJob = ({ kind?: "pdf" } & RenderJob) | { kind: "xlsx"; sheet: SheetSpec };
+export type ExportJob = ({ kind?: "pdf" } & RenderJob) | ({ kind: "docx" } & RenderJob) | { kind: "xlsx"; sheet: SheetSpec };
 
 /**
  * One file, from plain data to bytes: what a worker of the render pool runs
@@ -21,6 +22,7 @@ export type ExportJob = ({ kind?: "pdf" } & RenderJob) | { kind: "xlsx"; sheet: 
  */
 export async function renderReportJob(job: ExportJob | AnnualReportJob) {
   if (job.kind === "xlsx") return { bytes: await buildSheet(job.sheet), pages: 0 };
+  if (job.kind === "docx") return { bytes: await buildFeedbackReportDocx(job.snapshot, { locale: job.locale, issuedAt: job.issuedAt }), pages: 0 };
   const definition =
     job.kind === "annual"
       ? buildAnnualReport(job.snapshot, { locale: job.locale })

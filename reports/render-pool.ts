@@ -31,7 +31,7 @@ export async function renderReportOffThread(job: RenderJob | AnnualReportJob): P
 }
 
 /** An export file (XLSX, DOCX…) built off the request thread: its bytes. */
-export async function buildExportOffThread(job: Exclude<ExportJob, RenderJob>): Promise<Buffer> {
+export async function buildExportOffThread(job: Extract<ExportJob, { kind: "xlsx" | "docx" }>): Promise<Buffer> {
   const { bytes } = (await renderPool().run(job)) as { bytes: Uint8Array };
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }

@@ -1,5 +1,5 @@
 /**
- * `npm run report -- --review <id> [--lang fr|en] [--out report.pdf]`: the feedback report
+ * `npm run report -- --review <id> [--lang fr|en] [--format pdf|docx] [--out report.pdf]`: the feedback report
  * from the command line, for archiving and batch use. An issued review gives its stored file,
  * byte for byte; any other gives a draft built from the current data. `--review demo` is the
  * demo review. Reads the database at DATABASE_PATH (default data/workbench.sqlite).
@@ -12,11 +12,12 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { fail, openCliDb } from "#db/cli";
 
-const USAGE = "usage: npm run report -- --review <id|demo> [--eccar --year YYYY] [--lang fr|en] [--out file.pdf]";
+const USAGE = "usage: npm run report -- --review <id|demo> [--eccar --year YYYY] [--lang fr|en] [--format pdf|docx] [--out file.pdf]";
+const FORMATS = ["pdf", "docx"] as const;
 const LANGS = ["fr", "en"] as const;
 type Lang = (typeof LANGS)[number];
 
-let options: { review?: string; lang?: string; out?: string; help?: boolean; eccar?: boolean; year?: string };
+let options: { review?: string; lang?: string; out?: string; format?: string; help?: boolean; eccar?: boolean; year?: string };
 try {
   ({ values: options } = parseArgs({
     options: {
@@ -25,6 +26,7 @@ try {
       out: { type: "string" },
       eccar: { type: "boolean" },
       year: { type: "string" },
+      format: { type: "string" },
       help: { type: "boolean", short: "h" },
     },
     strict: true,
@@ -42,6 +44,10 @@ const reviewId = options.review;
 if (options.lang !== undefined && !(LANGS as readonly string[]).includes(options.lang)) {
   fail(`unknown language "${options.lang}": use one of ${LANGS.join(", ")}`);
 }
+if (options.format !== undefined && !(FORMATS as readonly string[]).includes(options.format)) {
+  fail(`unknown format "${options.format}": use one of ${FORMATS.join(", ")}`);
+}
+const format = (options.format ?? "pdf") as (typeof FORMATS)[number];
 
 /** Refuses, before any work, a path the report could not be written to. */
 function checkWritable(file: string) {
@@ -57,12 +63,13 @@ function checkWritable(file: string) {
 }
 if (options.year !== undefined && !options.eccar) fail(`--year goes with --eccar (${USAGE})`);
 if (options.eccar && options.year === undefined) fail(`--eccar needs --year YYYY (${USAGE})`);
+if (options.eccar && format === "docx") fail(`--format docx is for the feedback report; the annual report is a PDF (${USAGE})`);
 if (options.out !== undefined) checkWritable(path.resolve(options.out));
 
 const { db, env } = openCliDb();
 // The app's models use the process-wide handle; hand them this one rather than opening another.
 globalThis.__workbenchDb = db;
-const { getIssuedReport, getReportSnapshot, renderReportPdf, sha256 } = await import("#app/models/report.server");
+const { getIssuedReport, getIssuedReportDocx, getReportSnapshot, renderReportDocx, renderReportPdf, sha256 } = await import("#app/models/report.server");
 const { closeRenderPool } = await import("#reports/render-pool");
 
 if (options.eccar) await writeAnnualReport(options.year!);
@@ -108,6 +115,32 @@ if (!snapshot) {
   fail(`no review "${reviewId}" in ${env.DATABASE_PATH}${hint}`);
 }
 const lang: Lang = (options.lang as Lang | undefined) ?? snapshot.review.reportLocale;
+
+if (format === "docx") {
+  // The Word document: stored beside the PDF once issued, else a draft from the current data.
+  let docx: { buffer: Buffer; sha256: string; fileName: string; issued: boolean; stored: boolean };
+  try {
+    const issued = snapshot.review.phase === "issued" ? await getIssuedReportDocx({ reviewId, locale: lang }) : null;
+    docx = issued
+      ? { buffer: issued.docx, sha256: issued.sha256, fileName: issued.fileName, issued: true, stored: true }
+      : { ...(await renderReportDocx({ reviewId, locale: lang, reader: null })), stored: false };
+  } catch (error) {
+    fail(`the report could not be built: ${(error as Error).message}`);
+  } finally {
+    await closeRenderPool();
+  }
+  const out = path.resolve(options.out ?? docx.fileName);
+  if (options.out === undefined) checkWritable(out);
+  try {
+    fs.writeFileSync(out, docx.buffer);
+  } catch (error) {
+    fail(`cannot write "${out}": ${(error as Error).message}`);
+  }
+  db.$client.close();
+  const kind = docx.issued ? (docx.stored ? "issued report, as stored" : "issued report") : "draft";
+  console.log(`Wrote ${options.out ?? path.relative(process.cwd(), out)}: ${kind}, ${lang}, Word document, SHA-256 ${sha256(docx.buffer)}`);
+  process.exit(0);
+}
 
 let file: { buffer: Buffer; pages: number; sha256: string; fileName: string; issued: boolean };
 const stored = snapshot.review.phase === "issued" ? await getIssuedReport({ reviewId, locale: lang }) : null;

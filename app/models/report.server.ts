@@ -20,7 +20,7 @@ import {
   users,
 } from "#db/schema";
 import type { ReportLocale } from "#reports/i18n";
-import { renderReportOffThread } from "#reports/render-pool";
+import { buildExportOffThread, renderReportOffThread } from "#reports/render-pool";
 import {
   KEY_FINDINGS_PER_FACTOR,
   organisationsMet,
@@ -238,15 +238,27 @@ export function sha256(buffer: Buffer) {
   return crypto.createHash("sha256").update(buffer).digest("hex");
 }
 
-/** "belleforge-peer-review-report-fr.pdf", or "…-draft-fr.pdf" before issue: ASCII, safe in a header. */
-export function reportFileName({ hostCity, kind, locale, issued }: { hostCity: string; kind: string; locale: string; issued: boolean }) {
+/** "belleforge-peer-review-report-fr.pdf", or "…-draft-fr.pdf" before issue (".docx" for Word): ASCII, safe in a header. */
+export function reportFileName({
+  hostCity,
+  kind,
+  locale,
+  issued,
+  extension = "pdf",
+}: {
+  hostCity: string;
+  kind: string;
+  locale: string;
+  issued: boolean;
+  extension?: "pdf" | "docx";
+}) {
   const city = hostCity
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-|-$/g, "");
-  return `${city || "review"}-${kind}-report${issued ? "" : "-draft"}-${locale}.pdf`;
+  return `${city || "review"}-${kind}-report${issued ? "" : "-draft"}-${locale}.${extension}`;
 }
 
 /** reader null: the whole snapshot, for the issued files (built withoutDrafts) and the operator's CLI. */
@@ -267,6 +279,31 @@ export async function buildReportFile(snapshot: ReviewSnapshot, locale: ReportLo
     fileName: reportFileName({ hostCity: snapshot.review.hostCity, kind: snapshot.review.kind, locale, issued: issuedAt !== null }),
     issued: issuedAt !== null,
   };
+}
+
+export type DocxFile = { buffer: Buffer; sha256: string; fileName: string; issued: boolean };
+
+/** The report as a Word document from a snapshot (reports/docx/), built in the render pool; no storage. */
+export async function buildReportDocxFile(snapshot: ReviewSnapshot, locale: ReportLocale, issuedAt: string | null): Promise<DocxFile> {
+  const buffer = await buildExportOffThread({ kind: "docx", snapshot, locale, issuedAt });
+  return {
+    buffer,
+    sha256: sha256(buffer),
+    fileName: reportFileName({ hostCity: snapshot.review.hostCity, kind: snapshot.review.kind, locale, issued: issuedAt !== null, extension: "docx" }),
+    issued: issuedAt !== null,
+  };
+}
+
+/**
+ * The report from the current data as a Word document, read as the reader may read it (drafts
+ * only for those who may read drafts): the same snapshot the PDF is built from.
+ */
+export async function renderReportDocx({ reviewId, locale, reader }: { reviewId: string; locale: ReportLocale; reader: Reader | null }): Promise<DocxFile> {
+  await nextBackgroundTurn();
+  const snapshot = await requireSnapshot(reviewId, reader);
+  await nextBackgroundTurn();
+  const issuedAt = snapshot.review.phase === "issued" ? snapshot.review.issuedAt : null;
+  return buildReportDocxFile(snapshot, locale, issuedAt);
 }
 
 /*
@@ -317,18 +354,33 @@ export async function storeIssuedReports({
   const version = (previous?.version ?? 0) + 1;
   snapshot.review.issue = { version, reason, previousIssuedAt: iso(previous?.issuedAt) };
   const locales = REPORT_LOCALES.filter((locale) => snapshot.review.reportLocales.includes(locale));
-  const files: { locale: ReportLocale; file: ReportFile }[] = [];
+  const files: { locale: ReportLocale; file: ReportFile; docx: DocxFile }[] = [];
   for (const locale of locales.length ? locales : REPORT_LOCALES) {
-    files.push({ locale, file: await buildReportFile(snapshot, locale, issuedAt.toISOString()) });
+    files.push({
+      locale,
+      file: await buildReportFile(snapshot, locale, issuedAt.toISOString()),
+      docx: await buildReportDocxFile(snapshot, locale, issuedAt.toISOString()),
+    });
   }
   db.transaction((tx) => {
     tx.update(issuedReports)
       .set({ supersededAt: issuedAt })
       .where(and(eq(issuedReports.reviewId, reviewId), isNull(issuedReports.supersededAt)))
       .run();
-    for (const { locale, file } of files) {
+    for (const { locale, file, docx } of files) {
       tx.insert(issuedReports)
-        .values({ reviewId, locale, version, sha256: file.sha256, pdf: file.buffer, pages: file.pages, issuedAt, issueReason: reason })
+        .values({
+          reviewId,
+          locale,
+          version,
+          sha256: file.sha256,
+          pdf: file.buffer,
+          pages: file.pages,
+          docx: docx.buffer,
+          docxSha256: docx.sha256,
+          issuedAt,
+          issueReason: reason,
+        })
         .run();
       writeAudit(tx, {
         reviewId,
@@ -336,7 +388,15 @@ export async function storeIssuedReports({
         action: "store",
         entity: "issued-report",
         entityId: version === 1 ? `${reviewId}:${locale}` : `${reviewId}:${locale}:v${version}`,
-        after: { locale, version, sha256: file.sha256, pages: file.pages, issuedAt: issuedAt.toISOString(), ...(reason ? { reason } : {}) },
+        after: {
+          locale,
+          version,
+          sha256: file.sha256,
+          pages: file.pages,
+          docxSha256: docx.sha256,
+          issuedAt: issuedAt.toISOString(),
+          ...(reason ? { reason } : {}),
+        },
       });
     }
   });
@@ -388,4 +448,24 @@ export async function getIssuedReport({ reviewId, locale, version }: { reviewId:
   const review = db.select({ hostCity: reviews.hostCity, kind: reviews.kind }).from(reviews).where(eq(reviews.id, reviewId)).get();
   const name = reportFileName({ hostCity: review?.hostCity ?? "", kind: review?.kind ?? "peer-review", locale, issued: true });
   return { ...row, fileName: row.version > 1 ? name.replace(/-(\w+)\.pdf$/, `-v${row.version}-$1.pdf`) : name };
+}
+
+/**
+ * The stored Word document of an issued review (the newest version), exactly as issued. A review
+ * issued before Word documents were stored gets its document built once, from the same data and
+ * issue date as its PDF, and stored beside it.
+ */
+export async function getIssuedReportDocx({ reviewId, locale }: { reviewId: string; locale: ReportLocale }) {
+  const pdf = await getIssuedReport({ reviewId, locale });
+  if (!pdf) return null;
+  const where = and(eq(issuedReports.reviewId, reviewId), eq(issuedReports.locale, locale), eq(issuedReports.version, pdf.version));
+  let row = db.select({ docx: issuedReports.docx, docxSha256: issuedReports.docxSha256 }).from(issuedReports).where(where).get();
+  if (!row?.docx || !row.docxSha256) {
+    const snapshot = await requireSnapshot(reviewId, null);
+    const built = await buildReportDocxFile(snapshot, locale, pdf.issuedAt.toISOString());
+    db.update(issuedReports).set({ docx: built.buffer, docxSha256: built.sha256 }).where(where).run();
+    row = { docx: built.buffer, docxSha256: built.sha256 };
+  }
+  const fileName = pdf.fileName.replace(/\.pdf$/, ".docx");
+  return { docx: row.docx!, sha256: row.docxSha256!, fileName, version: pdf.version, issuedAt: pdf.issuedAt };
 }

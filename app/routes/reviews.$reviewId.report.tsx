@@ -62,6 +62,10 @@ export default function ReportPage() {
               <li key={lang}>
                 <a href={`/reviews/${reviewId}/report.pdf?lang=${lang}${file ? `&version=${file.version}` : ""}`} download hrefLang={lang}>
                   {t("downloadIn", { language: t(`languageNames.${lang}`) })}
+                </a>{" "}
+                ·{" "}
+                <a href={`/reviews/${reviewId}/report.docx?lang=${lang}`} download hrefLang={lang}>
+                  {t("downloadDocxIn", { language: t(`languageNames.${lang}`) })}
                 </a>
                 {lang === reportLocale ? <span className="muted"> ({t("defaultLanguage")})</span> : null}
                 {file ? (

@@ -213,6 +213,7 @@ const ROUTES = {
   // The coordinating entity is the host team's to name, like the rest of its self-assessment.
   "reviews.$reviewId.eccar-report": { loader: "annual-report:read", action: "self-assessment:write" },
   "reviews.$reviewId.eccar-report[.pdf]": { loader: "annual-report:read" },
+  "reviews.$reviewId.report[.docx]": { loader: "report:read" },
 } as const satisfies Record<string, RouteAccess>;
 
 export type RouteName = keyof typeof ROUTES;

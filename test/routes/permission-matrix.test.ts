@@ -89,6 +89,7 @@ const EXPECTED: Record<string, { loader?: Who; action?: Who | Record<string, Who
   "reviews.$reviewId.report[.pdf]": { loader: CONCLUSION_READERS },
   "reviews.$reviewId.eccar-report": { loader: ANNUAL_REPORT_READERS, action: HOST_WRITES_UNTIL_VISIT_ENDS },
   "reviews.$reviewId.eccar-report[.pdf]": { loader: ANNUAL_REPORT_READERS },
+  "reviews.$reviewId.report[.docx]": { loader: CONCLUSION_READERS },
 };
 
 /** Routes that exist only on a review whose framework records city actions: driven on the demo's ECCAR review. */
