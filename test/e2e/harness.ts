@@ -39,7 +39,7 @@ export type RunningApp = { baseURL: string; databasePath: string; stop: () => Pr
  * Serves the production build on a free port over a fresh copy of the seeded demo database,
  * so each test file starts from the same state whatever the others did.
  */
-export async function startApp(): Promise<RunningApp> {
+export async function startApp({ env = {} }: { env?: Record<string, string> } = {}): Promise<RunningApp> {
   const port = await freePort();
   const dir = fs.mkdtempSync(path.join(E2E_DIR, "app-"));
   const databasePath = path.join(dir, "workbench.sqlite");
@@ -55,6 +55,8 @@ export async function startApp(): Promise<RunningApp> {
       UPLOADS_PATH: path.join(dir, "uploads"),
       SESSION_SECRET: "e2e-session-secret-that-is-long-enough-0123456789",
       DEMO: "1",
+      // A journey's own settings, e.g. SMTP_URL pointing at a local mail server it started.
+      ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
