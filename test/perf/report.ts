@@ -210,7 +210,7 @@ export async function runReportPerf(): Promise<{ reportMs: number; chromiumPrint
     `report perf: ${ITEMS} evidence items, ${INTERVIEWS} interviews, ${RECOMMENDATIONS} recommendations set up in ${Math.round(performance.now() - started)} ms (${db === fresh ? "fresh database" : "shared database"})`,
   );
 
-  const { getReportSnapshot, buildReportFile } = await import("#app/models/report.server");
+  const { getReportSnapshot, buildReportFile, buildReportDocxFile } = await import("#app/models/report.server");
   const { buildReportModel } = await import("#reports/model");
   const { ReportPreview } = await import("#reports/preview");
   const css = fs.readFileSync(path.resolve("app/styles/app.css"), "utf8");
@@ -231,6 +231,20 @@ export async function runReportPerf(): Promise<{ reportMs: number; chromiumPrint
     reportTimes.push(performance.now() - t);
     pages = file.pages;
   }
+
+  // The same report as a Word document (docx, in the render pool too), beside the PDF.
+  await buildReportDocxFile(await snapshotOf(), "fr", null);
+  const docxTimes: number[] = [];
+  let docxBytes = 0;
+  for (let i = 0; i < RUNS; i++) {
+    const t = performance.now();
+    const file = await buildReportDocxFile(await snapshotOf(), "fr", null);
+    docxTimes.push(performance.now() - t);
+    docxBytes = file.buffer.length;
+  }
+  const docxMs = Math.round(median(docxTimes));
+  console.log(`report perf: docx ${docxTimes.map(Math.round).join(", ")} ms (median ${docxMs} ms, ${Math.round(docxBytes / 1024)} KiB)`);
+  console.log(`PERF ${JSON.stringify({ docxMs, docxKiB: Math.round(docxBytes / 1024) })}`);
 
   // Chromium printing the HTML preview of the same report.
   const { chromium } = await import("playwright-core");
