@@ -347,7 +347,7 @@ export default function CityActionPage() {
           <h2 id="years-title">{t("years.title")}</h2>
           <p className="hint muted">{t("years.hint")}</p>
           {action.years.length ? (
-            <ul className="action-years">
+            <ul className="plain-list action-years">
               {action.years.map((entry) => (
                 <li key={entry.year}>
                   <h3>

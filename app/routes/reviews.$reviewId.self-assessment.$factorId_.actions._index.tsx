@@ -91,7 +91,7 @@ export default function CommitmentActions() {
         <h2 id="actions-title">{t("list.title")}</h2>
         <p className="hint muted">{t("list.intro")}</p>
         {actions.length ? (
-          <ul className="city-actions">
+          <ul className="plain-list city-actions">
             {actions.map((action) => (
               <li key={action.id} className="card city-action">
                 <h3>
