@@ -60,6 +60,10 @@ export function describeNotification(t: TFunction, notification: { kind: string;
     values.to = t(`common:phases.${text(params.to)}`);
   }
   if (kind === "invitation") values.role = t(`common:roles.${text(params.role)}`);
+  // A factual-check comment's part ("factor", "summary"…) and factor number, in the reader's language.
+  if (kind.startsWith("factual-") && typeof params.part === "string" && ["factor", "recommendation", "summary", "plan"].includes(params.part)) {
+    values.part = `${t(`reviews:confirm.parts.${params.part}`)}${params.number ? ` ${text(params.number)}` : ""}`;
+  }
   if (kind === "factual-closed") values.outcome = t(`notifications:outcomes.${text(params.outcome)}`, { defaultValue: text(params.outcome) });
   if (kind === "assigned") values.count = Array.isArray(params.factorIds) ? params.factorIds.length : 0;
   return t(`notifications:kinds.${isNotificationKind(kind) ? kind : "unknown"}`, values);

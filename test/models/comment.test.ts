@@ -163,3 +163,30 @@ describe("a factual-check thread", () => {
     expect(readResult(late.data as FormResult).values.text).toBe("Encore une chose.");
   });
 });
+
+describe("factual-check notifications", () => {
+  it("tell the peer team of a comment, and both teams of an answer and of the closing, never the author or a host reader", async () => {
+    const { notifications } = await import("#db/schema");
+    const before = new Set(
+      db
+        .select({ id: notifications.id })
+        .from(notifications)
+        .all()
+        .map((row) => row.id),
+    );
+    const fresh = (kind: string) =>
+      db
+        .select({ id: notifications.id, userId: notifications.userId, kind: notifications.kind })
+        .from(notifications)
+        .all()
+        .filter((row) => !before.has(row.id) && row.kind === kind)
+        .map((row) => row.userId)
+        .sort();
+    const comment = await hostComment();
+    expect(fresh("factual-comment")).toEqual(["demo-lead", "demo-peer", "demo-peer2"]);
+    await post("peer@demo.test", { intent: "reply", commentId: comment.id, text: "Quelle délibération ?" });
+    expect(fresh("factual-reply")).toEqual(["demo-host", "demo-lead", "demo-peer2"]);
+    await post("lead@demo.test", { intent: "resolve", commentId: comment.id, outcome: "corrected", response: "" });
+    expect(fresh("factual-closed")).toEqual(["demo-host", "demo-peer", "demo-peer2"]);
+  });
+});

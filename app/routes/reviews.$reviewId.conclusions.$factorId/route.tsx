@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { localize } from "#benchmark/index";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { addComment, listComments, replyToComment, resolveComment } from "#app/models/comment.server";
+import { appOrigin, notify } from "#app/models/notification.server";
 import {
   agreeConclusion,
   asRefusal,
@@ -168,13 +169,56 @@ async function writeAction({ request, params }: ActionFunctionArgs) {
         await reopenConclusion({ ...scope, reason: submitted.reason });
         break;
       case "comment":
-        await addComment({ reviewId: review.id, factorId: factor.id, authorId: user.id, text: submitted.text });
+        // The peer team hears of the comment; the other host members and readers do not need to.
+        await addComment({
+          reviewId: review.id,
+          factorId: factor.id,
+          authorId: user.id,
+          text: submitted.text,
+          onCreated: (tx, comment) =>
+            notify(tx, {
+              reviewId: review.id,
+              kind: "factual-comment",
+              params: { ...told(review.id, comment), by: user.name },
+              audience: "comments:reply",
+              except: user.id,
+              origin: appOrigin(request),
+            }),
+        });
         break;
       case "resolve":
-        await resolveComment({ ...scope, commentId: submitted.commentId, outcome: submitted.outcome, response: submitted.response });
+        await resolveComment({
+          ...scope,
+          commentId: submitted.commentId,
+          outcome: submitted.outcome,
+          response: submitted.response,
+          onClosed: (tx, comment) =>
+            notify(tx, {
+              reviewId: review.id,
+              kind: "factual-closed",
+              params: { ...told(review.id, comment), outcome: submitted.outcome, by: user.name },
+              audience: "comments:reply",
+              except: user.id,
+              origin: appOrigin(request),
+            }),
+        });
         break;
       case "reply":
-        await replyToComment({ reviewId: review.id, commentId: submitted.commentId, authorId: user.id, text: submitted.text });
+        await replyToComment({
+          reviewId: review.id,
+          commentId: submitted.commentId,
+          authorId: user.id,
+          text: submitted.text,
+          onReplied: (tx, comment) =>
+            notify(tx, {
+              reviewId: review.id,
+              kind: "factual-reply",
+              params: { ...told(review.id, comment), by: user.name },
+              audience: "comments:reply",
+              except: user.id,
+              origin: appOrigin(request),
+            }),
+        });
         break;
     }
   } catch (error) {
@@ -186,6 +230,12 @@ async function writeAction({ request, params }: ActionFunctionArgs) {
 }
 
 export const clientAction = keepTextOnFailure;
+
+/** What a notification says of a comment: its part, its factor's number, and where it leads. */
+function told(reviewId: string, comment: { id: string; part: string; factorId: string | null }) {
+  const number = comment.factorId ? Number(comment.factorId.replace(/^kf-0*/, "")) || undefined : undefined;
+  return { part: comment.part, number, path: `/reviews/${reviewId}/conclusions/${comment.factorId}#comment-${comment.id}` };
+}
 
 function recommendationInput(fields: {
   text: string;
