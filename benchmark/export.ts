@@ -1,6 +1,7 @@
 import { realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { FRAMEWORK_IDS, getFramework } from "./index";
+import { listMappingsOf } from "./mappings/index";
 
 export interface ExportIo {
   stdout: (text: string) => void;
@@ -12,7 +13,8 @@ export const EXIT_USAGE = 2;
 
 /**
  * `tsx benchmark/export.ts <framework-id>`: prints the parsed framework as
- * JSON. The parsed object is printed as-is so the export can never drift from
+ * JSON, followed by the mappings that join it to other frameworks (`mappings`).
+ * The parsed objects are printed as-is so the export can never drift from
  * what the app itself uses.
  */
 export function main(argv: readonly string[], io: ExportIo): number {
@@ -27,7 +29,7 @@ export function main(argv: readonly string[], io: ExportIo): number {
     io.stderr(`Unknown framework id "${id}" (known ids: ${known})\n`);
     return EXIT_USAGE;
   }
-  io.stdout(`${JSON.stringify(framework, null, 2)}\n`);
+  io.stdout(`${JSON.stringify({ ...framework, mappings: listMappingsOf(framework.id) }, null, 2)}\n`);
   return EXIT_OK;
 }
 

@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { frameworkTerms, getFramework, localize, type Framework, type LocalizedText } from "#benchmark/index";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { Paragraphs } from "#app/components/paragraphs";
+import { localizedMappingsOf } from "#benchmark/mappings/index";
 import { getLocale } from "#app/utils/locale.server";
 import { pageTitle } from "#app/utils/i18n";
 
@@ -13,7 +14,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const framework = getFramework(params.frameworkId ?? "");
   if (!framework) throw data({ message: "errors.pageNotFound" }, { status: 404 });
   const locale = await getLocale(request);
-  return { framework: localizeFramework(framework, locale), terms: frameworkTerms(framework, locale) };
+  return {
+    framework: localizeFramework(framework, locale),
+    terms: frameworkTerms(framework, locale),
+    mappings: localizedMappingsOf(framework, locale),
+  };
 }
 
 /** Sends the page only the reader's language. */
@@ -55,7 +60,7 @@ function localizeFramework(framework: Framework, locale: "fr" | "en") {
 }
 
 export default function BenchmarkReference() {
-  const { framework, terms } = useLoaderData<typeof loader>();
+  const { framework, terms, mappings } = useLoaderData<typeof loader>();
   const { t } = useTranslation("benchmark");
   return (
     <article className="benchmark">
@@ -132,6 +137,31 @@ export default function BenchmarkReference() {
                 </li>
               ))}
             </ol>
+            {mappings.map((mapping) => {
+              const counterparts = mapping.items.find((item) => item.itemId === factor.id);
+              if (!counterparts || (!counterparts.links.length && !counterparts.noCounterpart)) return null;
+              return (
+                <div key={mapping.id} className="mapping">
+                  <h4>{t("mapping.counterparts", { framework: mapping.other.title })}</h4>
+                  {counterparts.noCounterpart ? (
+                    <p>
+                      <strong>{t("mapping.none")}</strong> {counterparts.noCounterpart}
+                    </p>
+                  ) : (
+                    <ul>
+                      {counterparts.links.map((link) => (
+                        <li key={link.id}>
+                          <a href={`/benchmark/${link.frameworkId}#${link.id}`}>
+                            {mapping.other.Item} {link.number} — {link.title}
+                          </a>{" "}
+                          {t("mapping.link", { strength: t(`mapping.${link.strength}`), reason: link.reason })}
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                </div>
+              );
+            })}
             {factor.examples.length ? (
               <div className="examples">
                 <h4>{t("examples")}</h4>
@@ -165,6 +195,13 @@ export default function BenchmarkReference() {
           ))}
         </section>
       ) : null}
+
+      {mappings.map((mapping) => (
+        <section key={mapping.id} id={`mapping-${mapping.other.id}`} aria-labelledby={`mapping-${mapping.other.id}-title`}>
+          <h2 id={`mapping-${mapping.other.id}-title`}>{t("mapping.title", { framework: mapping.other.title })}</h2>
+          <p>{mapping.note}</p>
+        </section>
+      ))}
 
       <section id="rating-scale" aria-labelledby="rating-title">
         <h2 id="rating-title">{t("ratingScale")}</h2>

@@ -58,6 +58,33 @@ describe("the benchmark reference page", () => {
     await page.close();
   });
 
+  it("shows the ECCAR plan's 10 commitments, their 30 actions and the mapping, in French and in English", async () => {
+    const page = await (await browser.newContext()).newPage();
+    const problems = watchPage(page);
+    expect((await page.goto(`${app.baseURL}/benchmark/eccar-10-point-plan?lang=fr`))?.status()).toBe(200);
+    expect(await page.locator("section.factor[id^='c-']").count()).toBe(10);
+    expect(await page.locator("ol.questions > li").count()).toBe(30);
+    expect(await page.locator("#c-09 h3").textContent()).toBe("Engagement 9 — Promouvoir la diversité culturelle");
+    expect(await page.locator("#c-05 .mapping li").allTextContents()).toEqual([
+      expect.stringContaining("Facteur clé 5 — L'implication des acteurs non municipaux (principal) :"),
+      expect.stringContaining("Facteur clé 10 — La passation de marchés (principal) :"),
+    ]);
+    expect(await page.locator("#c-09 .mapping").textContent()).toContain("Pas de correspondance.");
+    const headings = await page.locator("section.factor h3").allTextContents();
+    expect(headings.filter((heading) => !heading.startsWith("Engagement "))).toEqual([]);
+    expect(await page.locator("body").textContent()).not.toMatch(/facteurs contextuels|questions guides/i);
+    await checkA11y(page);
+    await page.goto(`${app.baseURL}/benchmark/eccar-10-point-plan?lang=en`);
+    expect(await page.locator("#c-01 h3").textContent()).toBe("Commitment 1 — Greater vigilance against racism");
+    expect(await page.locator("#c-06 .mapping li").first().textContent()).toContain("Key factor 6 — Municipal employment (primary):");
+    await page.goto(`${app.baseURL}/benchmark/eurocities-anti-discrimination?lang=en`);
+    expect(await page.locator("#kf-10 .mapping li").allTextContents()).toEqual([
+      expect.stringContaining("Commitment 5 — The city as an active supporter of equal opportunity practices (primary):"),
+    ]);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it("answers 400 for an unknown language and 404 for an unknown benchmark", async () => {
     expect((await fetch(`${app.baseURL}/benchmark/eurocities-anti-discrimination?lang=de`)).status).toBe(400);
     expect((await fetch(`${app.baseURL}/benchmark/no-such-benchmark`)).status).toBe(404);

@@ -19,4 +19,12 @@ export default {
   print: "Print this page",
   source: "Source",
   retired: "retired",
+  mapping: {
+    counterparts: "In the {{framework}}",
+    title: "Mapping to the {{framework}}",
+    primary: "primary",
+    related: "related",
+    none: "No counterpart.",
+    link: "({{strength}}): {{reason}}",
+  },
 } as const;

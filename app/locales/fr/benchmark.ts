@@ -19,4 +19,12 @@ export default {
   print: "Imprimer cette page",
   source: "Source",
   retired: "retiré",
+  mapping: {
+    counterparts: "Dans le référentiel {{framework}}",
+    title: "Correspondance avec le référentiel {{framework}}",
+    primary: "principal",
+    related: "lié",
+    none: "Pas de correspondance.",
+    link: "({{strength}}) : {{reason}}",
+  },
 } as const;
