@@ -77,3 +77,14 @@ export function localizedRatingScale(framework: Pick<Framework, "ratingScale">, 
 export function isRatingOnScale(framework: Pick<Framework, "ratingScale">, rating: string): rating is RatingId {
   return framework.ratingScale.some((entry) => entry.id === rating);
 }
+
+/**
+ * A t() that also passes the framework terms to every call (calls' own options win): for
+ * server code that translates on behalf of a review (CSV exports, reports). Pages use
+ * useFrameworkTranslation (app/utils/use-framework-terms.ts), which does the same in React.
+ */
+export function withTerms<T extends (key: never, options?: never) => unknown>(t: T, terms: FrameworkTerms): T {
+  const merged = (key: string, options?: Record<string, unknown>) =>
+    (t as unknown as (key: string, options?: Record<string, unknown>) => unknown)(key, { ...terms, ...options });
+  return merged as unknown as T;
+}

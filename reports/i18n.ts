@@ -3,6 +3,8 @@ import type evidence from "#app/locales/en/evidence";
 import type en from "#app/locales/en/feedbackReport";
 import type selfAssessment from "#app/locales/en/selfAssessment";
 import { getI18n, type Locale } from "#app/utils/i18n";
+import { frameworkTerms, type FrameworkTerms } from "#benchmark/terms";
+import type { Parts } from "#benchmark/schema";
 import { DEFAULT_TIME_ZONE, formatCalendarDate, formatCalendarRange, formatDay } from "#app/utils/dates";
 
 /**
@@ -45,10 +47,12 @@ export type ReportI18n = {
 const NARROW_NBSP = /\u202f/g;
 
 /** `timeZone`: the review's, in which a timestamp's day is read (a calendar date has none). */
-export function createReportI18n(locale: ReportLocale, timeZone: string = DEFAULT_TIME_ZONE): ReportI18n {
+/** `parts`: the review's framework's, so every sentence names its parts ("commitment") — benchmark/terms.ts. */
+export function createReportI18n(locale: ReportLocale, timeZone: string = DEFAULT_TIME_ZONE, parts?: Parts): ReportI18n {
   const fixed = getI18n(locale).getFixedT(locale, "feedbackReport");
+  const terms: Partial<FrameworkTerms> = parts ? frameworkTerms({ parts }, locale) : {};
   // i18next picks the `_one`/`_other` form from `count` with Intl.PluralRules (0 is singular in French).
-  const t: ReportI18n["t"] = (key, params = {}) => fixed(key, params);
+  const t: ReportI18n["t"] = (key, params = {}) => fixed(key, { ...terms, ...params });
   const date = (value: string) =>
     (value.length === 10 ? formatCalendarDate(value, { locale, month: "long" }) : formatDay(value, { locale, timeZone, month: "long" })).replace(
       NARROW_NBSP,

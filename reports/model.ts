@@ -106,6 +106,7 @@ export type ReportModel = {
   country: string;
   benchmarkTitle: string;
   benchmarkShortTitle: string;
+  hasContextAnnex: boolean;
   issuedLabel: string | null;
   /** "from 16 to 18 March 2026", for sentences. */
   visitLabel: string | null;
@@ -123,8 +124,8 @@ export type ReportModel = {
     agreed: number;
     questions: number;
     answered: number;
-    peerDistribution: Record<"in-place" | "partly-in-place" | "not-in-place", number>;
-    selfDistribution: Record<"in-place" | "partly-in-place" | "not-in-place", number>;
+    peerDistribution: Partial<Record<Rating, number>>;
+    selfDistribution: Partial<Record<Rating, number>>;
   };
 };
 
@@ -140,21 +141,18 @@ function factorsOf(framework: Framework, snapshot: ReviewSnapshot): KeyFactor[] 
   return framework.keyFactors.filter((kf) => kf.retired !== true || used.has(kf.id));
 }
 
-function distribution(ratings: (Rating | null | undefined)[]) {
-  return {
-    "in-place": ratings.filter((r) => r === "in-place").length,
-    "partly-in-place": ratings.filter((r) => r === "partly-in-place").length,
-    "not-in-place": ratings.filter((r) => r === "not-in-place").length,
-  };
+/** How many ratings sit at each level of the framework's scale (ids of other scales count 0). */
+function distribution(scale: readonly { id: Rating }[], ratings: (Rating | null | undefined)[]): Partial<Record<Rating, number>> {
+  return Object.fromEntries(scale.map((level) => [level.id, ratings.filter((r) => r === level.id).length]));
 }
 
 export function buildReportModel(read: ReviewSnapshot, options: ReportOptions): ReportModel {
   const { locale } = options;
-  const i18n = createReportI18n(locale, read.review.timeZone);
+  const framework = requireFramework(read.framework.id);
+  const i18n = createReportI18n(locale, read.review.timeZone, framework.parts);
   const { t } = i18n;
   const final = options.issuedAt !== null;
   const snapshot = final ? withoutDrafts(read) : read;
-  const framework = requireFramework(snapshot.framework.id);
   const isPeerReview = snapshot.review.kind === "peer-review";
   const text = (value: { fr: string; en: string }) => localize(value, locale);
 
@@ -311,6 +309,8 @@ export function buildReportModel(read: ReviewSnapshot, options: ReportOptions): 
     country: review.country,
     benchmarkTitle: text(framework.title),
     benchmarkShortTitle: text(framework.shortTitle ?? framework.title),
+    // A framework without contextual factors (ECCAR) has no context annex; the method says why.
+    hasContextAnnex: framework.parts.contextualFactors,
     issuedLabel: issuedAt ? i18n.date(issuedAt) : null,
     visitLabel: review.visitStart ? i18n.dateRange(review.visitStart, review.visitEnd) : null,
     visitSpan: review.visitStart ? i18n.dateSpan(review.visitStart, review.visitEnd) : null,
@@ -326,8 +326,14 @@ export function buildReportModel(read: ReviewSnapshot, options: ReportOptions): 
       agreed: shownConclusions.filter((c) => !c.draft).length,
       questions: factors.reduce((sum, f) => sum + f.questions.length, 0),
       answered: factors.reduce((sum, f) => sum + f.self.answered, 0),
-      peerDistribution: distribution(shownConclusions.map((c) => c.rating.id)),
-      selfDistribution: distribution(factors.map((f) => f.self.rating.id)),
+      peerDistribution: distribution(
+        framework.ratingScale,
+        shownConclusions.map((c) => c.rating.id),
+      ),
+      selfDistribution: distribution(
+        framework.ratingScale,
+        factors.map((f) => f.self.rating.id),
+      ),
     },
   };
 }

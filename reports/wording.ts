@@ -1,4 +1,4 @@
-import { DOCUMENT_TYPES } from "#db/enums";
+import { DOCUMENT_TYPES, type Rating } from "#db/enums";
 import type { FindingView, RecommendationView, ReportModel } from "./model";
 
 /*
@@ -11,19 +11,21 @@ export function atAGlance(model: ReportModel): string[] {
   const { t } = model.i18n;
   const { figures } = model;
   const common = { city: model.hostCity, count: model.factors.length, benchmark: model.benchmarkTitle, selfRated: figures.selfRated };
+  // "2 in place, 1 partly in place…" on the EUROCITIES scale; any other scale lists its own levels.
+  const spread = (d: Partial<Record<Rating, number>>) => ({
+    inPlace: d["in-place"] ?? 0,
+    partly: d["partly-in-place"] ?? 0,
+    notInPlace: d["not-in-place"] ?? 0,
+    list: model.i18n.list(model.ratingScale.filter((r) => d[r.id]).map((r) => `${d[r.id]} ${r.label.toLowerCase()}`)) || "—",
+  });
   if (!model.isPeerReview) {
-    const d = figures.selfDistribution;
-    return [
-      t("summary.selfFigures", common),
-      t("summary.selfDistribution", { inPlace: d["in-place"], partly: d["partly-in-place"], notInPlace: d["not-in-place"] }),
-    ];
+    return [t("summary.selfFigures", common), t("summary.selfDistribution", spread(figures.selfDistribution))];
   }
-  const d = figures.peerDistribution;
   return [
     model.final
       ? t("summary.peerFigures", { ...common, agreed: figures.agreed })
       : t("summary.peerFiguresDraft", { ...common, concluded: figures.concluded, agreed: figures.agreed }),
-    t("summary.distribution", { inPlace: d["in-place"], partly: d["partly-in-place"], notInPlace: d["not-in-place"] }),
+    t("summary.distribution", spread(figures.peerDistribution)),
     t("summary.recommendations", { quickWins: model.plan.quickWins.length, longTerm: model.plan.longTerm.length }),
   ];
 }

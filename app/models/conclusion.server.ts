@@ -1,6 +1,6 @@
 import { data } from "@remix-run/node";
 import { aliasedTable, and, count, eq, inArray, isNull } from "drizzle-orm";
-import { getKeyFactor, requireFramework, type Framework } from "#benchmark/index";
+import { getKeyFactor, ratingLevel, requireFramework, type Framework } from "#benchmark/index";
 import type { Db } from "#db/client";
 import {
   conclusionCitations,
@@ -50,15 +50,15 @@ export function assertDraft(tx: Tx, reviewId: string, factorId: string) {
 // ---- Ratings: divergence ----------------------------------------------------
 
 // The scale is ordinal; "not assessed" is no position on it.
-const RATING_RANK: Partial<Record<Rating, number>> = { "not-in-place": 0, "partly-in-place": 1, "in-place": 2 };
 
 export type Divergence = { kind: "pending" } | { kind: "not-comparable" } | { kind: "same" } | { kind: "peer-higher" | "peer-lower"; steps: number };
 
 /** How the peer rating stands against the host city's own rating. */
 export function divergence(selfRating: Rating | null, peerRating: Rating | null): Divergence {
   if (!peerRating) return { kind: "pending" };
-  const self = selfRating ? RATING_RANK[selfRating] : undefined;
-  const peer = RATING_RANK[peerRating];
+  // Levels on the framework's scale (benchmark/scales.ts); "not assessed" has none.
+  const self = ratingLevel(selfRating) ?? undefined;
+  const peer = ratingLevel(peerRating) ?? undefined;
   if (self === undefined || peer === undefined) return selfRating === peerRating ? { kind: "same" } : { kind: "not-comparable" };
   if (self === peer) return { kind: "same" };
   return { kind: peer > self ? "peer-higher" : "peer-lower", steps: Math.abs(peer - self) };

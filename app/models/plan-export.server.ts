@@ -2,6 +2,7 @@ import type { SheetCell } from "#reports/exports/xlsx";
 import { parseTableState } from "#app/utils/table-state";
 import type { ReviewAccess } from "#app/utils/auth.server";
 import { getI18n, type Locale } from "#app/utils/i18n";
+import { frameworkTerms, requireFramework, withTerms } from "#benchmark/index";
 import { visibleConclusions } from "#app/utils/permissions";
 import { filterPlan, listPlan, PLAN_TABLE } from "./recommendation.server";
 
@@ -12,7 +13,8 @@ import { filterPlan, listPlan, PLAN_TABLE } from "./recommendation.server";
  */
 export async function planExport({ access, locale, searchParams }: { access: ReviewAccess; locale: Locale; searchParams: URLSearchParams }) {
   const { review } = access;
-  const { t } = getI18n(locale);
+  // The columns name the framework's parts: "Key factor" or "Commitment".
+  const t = withTerms(getI18n(locale).t, frameworkTerms(requireFramework(review.frameworkId), locale));
   const view = parseTableState(searchParams, PLAN_TABLE);
   const rows = filterPlan(visibleConclusions(access, await listPlan({ reviewId: review.id, frameworkId: review.frameworkId, locale })), view);
   const header = ["factorNumber", "factorTitle", "position", "text", "priority", "horizon", "service", "inspiration", "state"].map((key) =>

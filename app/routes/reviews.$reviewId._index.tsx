@@ -2,7 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { z } from "zod";
 import { Form, Link, useActionData, useLoaderData, useNavigate, useNavigation } from "@remix-run/react";
 import { useEffect, useRef } from "react";
-import { useTranslation } from "react-i18next";
+import { useFrameworkTranslation } from "#app/utils/use-framework-terms";
 import { getFramework, localize } from "#benchmark/index";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { FormError, TextAreaField, TextField } from "#app/components/field";
@@ -169,7 +169,7 @@ export default function ReviewHome() {
   const { review, phases, gaps, members, activity, issued, canMovePhase, confirmation, timeZones } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
-  const { t } = useTranslation("reviews");
+  const { t } = useFrameworkTranslation("reviews");
   const dates = useDates();
   const index = phases.indexOf(review.phase);
   const next = phases[index + 1];
@@ -306,7 +306,7 @@ type IssuedFile = { locale: "fr" | "en"; version: number; sha256: string; pages:
 
 /** The stored PDFs of one or more issued versions, each with its SHA-256; a superseded one says so. */
 function IssuedFiles({ reviewId, files }: { reviewId: string; files: IssuedFile[] }) {
-  const { t } = useTranslation("reviews");
+  const { t } = useFrameworkTranslation("reviews");
   const dates = useDates();
   return (
     <ul className="issued-files">
@@ -334,7 +334,7 @@ type Confirmation = NonNullable<Awaited<ReturnType<typeof loader>>["confirmation
  * who will be told.
  */
 function PhaseMoveDialog({ reviewId, confirmation, result, busy }: { reviewId: string; confirmation: Confirmation; result: MoveResult; busy: boolean }) {
-  const { t } = useTranslation("reviews");
+  const { t } = useFrameworkTranslation("reviews");
   const ref = useRef<HTMLDialogElement>(null);
   const navigate = useNavigate();
   const { to, backwards, correction, incomplete, missingConclusions, openComments, recipients } = confirmation;
@@ -465,7 +465,7 @@ type TimeZoneResult =
 
 /** The lead expert's choice of the zone every date of the review is shown in. */
 function TimeZoneForm({ current, timeZones, result, busy }: { current: string; timeZones: readonly string[]; result: TimeZoneResult | null; busy: boolean }) {
-  const { t } = useTranslation("reviews");
+  const { t } = useFrameworkTranslation("reviews");
   const typed = result && !result.ok ? String(result.values.timeZone ?? "") : current;
   return (
     <Form method="post" className="card no-print time-zone-form" key={current}>

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData, useSearchParams } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useFrameworkTranslation } from "#app/utils/use-framework-terms";
 import { z } from "zod";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { SelectField, TextField } from "#app/components/field";
@@ -52,7 +52,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function Audit() {
   const { entries, facets, people } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
-  const { t } = useTranslation("reviews");
+  const { t } = useFrameworkTranslation("reviews");
   const dates = useDates();
   const any = { value: "", label: t("audit.any") };
   // Codes stay in the URL and the data; people read words (an unknown code shows as it is).

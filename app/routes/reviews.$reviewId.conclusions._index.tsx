@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useFrameworkTranslation } from "#app/utils/use-framework-terms";
 import { localize, requireFramework } from "#benchmark/index";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { RatingChart } from "#app/components/rating-chart";
@@ -35,7 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function ConclusionsOverview() {
   const { reviewId, rows, agreedOnly, showEvidence, showComments, scale } = useLoaderData<typeof loader>();
-  const { t } = useTranslation("conclusions");
+  const { t } = useFrameworkTranslation("conclusions");
   const rating = (value: string | null) => (value ? t(`common:ratings.${value}`) : t("common:ratings.none"));
   const agreed = rows.filter((row) => row.state === "agreed").length;
   return (

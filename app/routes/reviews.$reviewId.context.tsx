@@ -1,7 +1,7 @@
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useBeforeUnload, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useFrameworkTranslation } from "#app/utils/use-framework-terms";
 import { localize, requireFramework } from "#benchmark/index";
 import { CONTEXT_EFFECTS } from "#db/enums";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
@@ -28,6 +28,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const notes = await listContextNotes({ reviewId: review.id });
   return {
     reviewId: review.id,
+    // ECCAR has no contextual factors: the page says so instead of showing an empty form.
+    noContextualFactors: !framework.parts.contextualFactors,
+    benchmark: localize(framework.shortTitle ?? framework.title, locale),
     intro: framework.contextualFactorsIntro ? localize(framework.contextualFactorsIntro, locale) : null,
     factors: framework.contextualFactors.map((factor) => ({
       id: factor.id,
@@ -50,6 +53,9 @@ async function writeAction({ request, params }: ActionFunctionArgs) {
   );
   if (gate.closed) return gate.closed;
   const { access } = gate;
+  if (!requireFramework(access.review.frameworkId).parts.contextualFactors) {
+    throw data({ message: "selfAssessment:context.noContextualFactors" }, { status: 404 });
+  }
   const form = await readForm(request);
   const submission = unparsedSubmission(form);
   const refuse = (errors: FieldErrors) => {
@@ -70,7 +76,7 @@ async function writeAction({ request, params }: ActionFunctionArgs) {
 type Factor = ReturnType<typeof useLoaderData<typeof loader>>["factors"][number];
 
 function ReadOnlyNote({ factor }: { factor: Factor }) {
-  const { t } = useTranslation("selfAssessment");
+  const { t } = useFrameworkTranslation("selfAssessment");
   if (!factor.saved?.note && !factor.saved?.effect) return <p className="muted">{t("context.noNote")}</p>;
   return (
     <>
@@ -88,7 +94,7 @@ function ReadOnlyNote({ factor }: { factor: Factor }) {
 }
 
 function ConflictNote({ id, theirs }: { id: string; theirs: TheirContextNote }) {
-  const { t } = useTranslation("selfAssessment");
+  const { t } = useFrameworkTranslation("selfAssessment");
   const when = useDates().dateTime(theirs.updatedAt);
   return (
     <div className="sa-conflict" role="alert">
@@ -123,11 +129,23 @@ function ConflictNote({ id, theirs }: { id: string; theirs: TheirContextNote }) 
 }
 
 export default function ContextPage() {
+  const { noContextualFactors, benchmark } = useLoaderData<typeof loader>();
+  const { t } = useFrameworkTranslation("selfAssessment");
+  if (!noContextualFactors) return <ContextForm />;
+  return (
+    <>
+      <h1>{t("context.title")}</h1>
+      <p className="notice">{t("context.noContextualFactors", { benchmark })}</p>
+    </>
+  );
+}
+
+function ContextForm() {
   const { intro, factors, canWrite, stamp } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const [searchParams] = useSearchParams();
-  const { t } = useTranslation("selfAssessment");
+  const { t } = useFrameworkTranslation("selfAssessment");
   const [dirty, setDirty] = useState(false);
   const submitting = navigation.state === "submitting";
   useBeforeUnload(

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useRevalidator } from "@remix-run/react";
 import { useEffect } from "react";
-import { useTranslation } from "react-i18next";
+import { useFrameworkTranslation } from "#app/utils/use-framework-terms";
 import { localize, requireFramework } from "#benchmark/index";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { getCoverage, type Balance } from "#app/models/evidence-coverage.server";
@@ -47,7 +47,7 @@ function useLiveRevalidation() {
 }
 
 function BalanceBar({ balance }: { balance: Balance }) {
-  const { t } = useTranslation("evidence");
+  const { t } = useFrameworkTranslation("evidence");
   if (!balance.total) return null;
   const share = (n: number) => `${(n / balance.total) * 100}%`;
   return (
@@ -63,7 +63,7 @@ function BalanceBar({ balance }: { balance: Balance }) {
 }
 
 function Counts({ balance }: { balance: Balance }) {
-  const { t } = useTranslation("evidence");
+  const { t } = useFrameworkTranslation("evidence");
   return (
     <>
       <td className={`num${balance.total ? "" : " gap"}`}>{balance.total || <span className="gap-label">{t("coverage.none")}</span>}</td>
@@ -80,7 +80,7 @@ function Counts({ balance }: { balance: Balance }) {
 
 export default function Coverage() {
   const { reviewId, factors } = useLoaderData<typeof loader>();
-  const { t } = useTranslation("evidence");
+  const { t } = useFrameworkTranslation("evidence");
   useLiveRevalidation();
   const covered = factors.filter((factor) => factor.balance.total > 0).length;
   const questions = factors.flatMap((factor) => factor.questions);

@@ -1,8 +1,8 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
 import { useEffect, useMemo, useRef } from "react";
-import { useTranslation } from "react-i18next";
 import { describeAttribution } from "#app/models/attribution";
+import { useFrameworkTranslation } from "#app/utils/use-framework-terms";
 import { z } from "zod";
 import { listLocalizedFactors, requireFramework } from "#benchmark/index";
 import { getFormProps } from "@conform-to/react";
@@ -90,7 +90,7 @@ export default function EvidenceItem() {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const location = useLocation();
-  const { t } = useTranslation("evidence");
+  const { t } = useFrameworkTranslation("evidence");
   const dates = useDates();
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => headingRef.current?.focus(), [item.id]);

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { foldText } from "#db/search-text";
-import { requireFramework } from "#benchmark/index";
+import { frameworkTerms, requireFramework, withTerms } from "#benchmark/index";
 import { evidenceCsvRecords } from "#app/models/evidence-csv.server";
 import { parseEvidenceView } from "#app/models/evidence-log.server";
 import { requireReviewPermission } from "#app/utils/auth.server";
@@ -17,11 +17,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { review } = await requireReviewPermission(request, params.reviewId, loaderPermission("reviews.$reviewId.evidence[.csv]"), { resource: true });
   const url = new URL(request.url);
   const locale = await getLocale(request);
-  const { t } = getI18n(locale);
+  const framework = requireFramework(review.frameworkId);
+  // The columns name the framework's parts: "Key factors" or "Commitments".
+  const t = withTerms(getI18n(locale).t, frameworkTerms(framework, locale));
   const batches = evidenceCsvRecords({
     reviewId: review.id,
     view: parseEvidenceView(url.searchParams),
-    framework: requireFramework(review.frameworkId),
+    framework,
     timeZone: review.timeZone,
     t,
   });

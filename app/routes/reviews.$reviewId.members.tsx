@@ -2,7 +2,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { getFormProps } from "@conform-to/react";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useFrameworkTranslation } from "#app/utils/use-framework-terms";
 import { z } from "zod";
 import { ROLES } from "#db/enums";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
@@ -114,7 +114,7 @@ async function writeAction({ request, params }: ActionFunctionArgs) {
 
 /** Copies an invitation link; without a clipboard (or script) the link stays selectable beside it. */
 function CopyLink({ link }: { link: string }) {
-  const { t } = useTranslation("reviews");
+  const { t } = useFrameworkTranslation("reviews");
   const [copied, setCopied] = useState(false);
   return (
     <span className="copy-link">
@@ -136,7 +136,7 @@ export default function Members() {
   const { canManage, members, invitations, me } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
-  const { t } = useTranslation("reviews");
+  const { t } = useFrameworkTranslation("reviews");
   const dates = useDates();
   const result = isFormResult(actionData) ? actionData : null;
   const failure = result ? readResult(result) : null;

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
 import { createColumnHelper } from "@tanstack/react-table";
-import { useTranslation } from "react-i18next";
+import { useFrameworkTranslation } from "#app/utils/use-framework-terms";
 import { listLocalizedFactors, requireFramework } from "#benchmark/index";
 import { DataTable, useUrlTableState } from "#app/components/data-table";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
@@ -34,17 +34,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 const PRIORITY_RANK: Record<Priority, number> = { high: 0, medium: 1, low: 2 };
 
 function PriorityCell({ value }: { value: Priority }) {
-  const { t } = useTranslation("conclusions");
+  const { t } = useFrameworkTranslation("conclusions");
   return <span className={`pill priority-${value}`}>{t(`priorities.${value}`)}</span>;
 }
 
 function HorizonCell({ value }: { value: string }) {
-  const { t } = useTranslation("conclusions");
+  const { t } = useFrameworkTranslation("conclusions");
   return <>{t(`horizons.${value}`)}</>;
 }
 
 function StateCell({ value }: { value: string }) {
-  const { t } = useTranslation("conclusions");
+  const { t } = useFrameworkTranslation("conclusions");
   return <span className={`pill state-${value}`}>{t(`states.${value}`)}</span>;
 }
 
@@ -110,7 +110,7 @@ function toUrl(state: TableState): TableState {
 
 export default function Plan() {
   const { reviewId, table, rows, agreedOnly, factors, services } = useLoaderData<typeof loader>();
-  const { t } = useTranslation("conclusions");
+  const { t } = useFrameworkTranslation("conclusions");
   const [urlState, setUrlState] = useUrlTableState(table);
   const navigation = useNavigation();
   const location = useLocation();

@@ -1,6 +1,6 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useFrameworkTranslation } from "#app/utils/use-framework-terms";
 import { useMemo } from "react";
 import { createReportI18n } from "#reports/i18n";
 import { buildReportModel, type ReportModel } from "#reports/model";
@@ -44,8 +44,11 @@ function withoutFunctions(model: ReportModel) {
 
 export default function ReportPage() {
   const { model: data, reviewId, reportLocale, issuedAt, files } = useLoaderData<typeof loader>();
-  const model = useMemo<ReportModel>(() => ({ ...data, i18n: createReportI18n(data.locale, data.snapshot.review.timeZone) }) as ReportModel, [data]);
-  const { t } = useTranslation("report");
+  const model = useMemo<ReportModel>(
+    () => ({ ...data, i18n: createReportI18n(data.locale, data.snapshot.review.timeZone, data.framework.parts) }) as ReportModel,
+    [data],
+  );
+  const { t } = useFrameworkTranslation("report");
   const dates = useDates();
   const formatDate = (value: string | Date) => dates.day(value, { month: "long" });
   return (

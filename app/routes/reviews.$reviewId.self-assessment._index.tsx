@@ -1,7 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useFrameworkTranslation } from "#app/utils/use-framework-terms";
 import { z } from "zod";
 import { localize, requireFramework } from "#benchmark/index";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
@@ -77,7 +77,7 @@ export default function SelfAssessmentOverview() {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const [searchParams] = useSearchParams();
-  const { t } = useTranslation("selfAssessment");
+  const { t } = useFrameworkTranslation("selfAssessment");
   const dates = useDates();
   const formatDateTime = (value: Date | string) => dates.dateTime(value, { month: "long" });
   const changedFactors = factors.filter((factor) => factor.changedSinceSubmission);
@@ -99,7 +99,7 @@ export default function SelfAssessmentOverview() {
           {t("overview.printable")}
         </Link>
         <Link to={`/reviews/${reviewId}/documents`}>{t("overview.documentsLink", { count: totals.documents })}</Link>
-        <Link to={`/reviews/${reviewId}/context`}>{t("overview.contextLink")}</Link>
+        {totals.contextualFactors ? <Link to={`/reviews/${reviewId}/context`}>{t("overview.contextLink")}</Link> : null}
       </p>
 
       <section aria-labelledby="progress-title" className="card sa-progress">
@@ -117,9 +117,11 @@ export default function SelfAssessmentOverview() {
           <Meter id="meter-documents" label={t("overview.meters.documents")} value={totals.factorsWithDocuments} max={totals.factors}>
             {t("overview.of", { done: totals.factorsWithDocuments, total: totals.factors })}
           </Meter>
-          <Meter id="meter-context" label={t("overview.meters.context")} value={totals.contextDescribed} max={totals.contextualFactors}>
-            {t("overview.of", { done: totals.contextDescribed, total: totals.contextualFactors })}
-          </Meter>
+          {totals.contextualFactors ? (
+            <Meter id="meter-context" label={t("overview.meters.context")} value={totals.contextDescribed} max={totals.contextualFactors}>
+              {t("overview.of", { done: totals.contextDescribed, total: totals.contextualFactors })}
+            </Meter>
+          ) : null}
         </div>
       </section>
 

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useHydrated } from "#app/utils/hydrated";
-import { useTranslation } from "react-i18next";
+import { useFrameworkTranslation } from "#app/utils/use-framework-terms";
 import { localize, requireFramework } from "#benchmark/index";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { TextBlocks } from "#app/components/paragraphs";
@@ -81,7 +81,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 function PrintButton() {
-  const { t } = useTranslation();
+  const { t } = useFrameworkTranslation();
   // Printing needs the browser's script; without it the browser's own menu does the same.
   const hydrated = useHydrated();
   if (!hydrated) return null;
@@ -95,7 +95,7 @@ function PrintButton() {
 export default function PrintableSelfAssessment() {
   const { reviewId, hostCity, country, frameworkTitle, frameworkVersion, submission, ratingLabels, factors, context, documents } =
     useLoaderData<typeof loader>();
-  const { t } = useTranslation("selfAssessment");
+  const { t } = useFrameworkTranslation("selfAssessment");
   const dates = useDates();
   const formatDateTime = (value: Date | string) => dates.dateTime(value, { month: "long" });
   return (

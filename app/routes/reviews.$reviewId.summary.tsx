@@ -1,7 +1,7 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { getFormProps } from "@conform-to/react";
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useFrameworkTranslation } from "#app/utils/use-framework-terms";
 import { z } from "zod";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { FormError, rowsToFit, TextAreaField } from "#app/components/field";
@@ -64,7 +64,7 @@ export default function Summary() {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const [searchParams] = useSearchParams();
-  const { t } = useTranslation("conclusions");
+  const { t } = useFrameworkTranslation("conclusions");
   const result = isFormResult(actionData) ? actionData : null;
   const [form] = useSchemaForm(SummarySchema, { id: "summary-form", lastResult: result });
   const draft = useFormDraft("summary");

@@ -8,6 +8,7 @@ import { hasPermission, requireReviewPermission } from "#app/utils/auth.server";
 import { loaderPermission } from "#app/utils/permissions";
 import type { Permission } from "#app/utils/permissions";
 import { skipWhenOnlyTheQueryChanges } from "#app/utils/revalidation";
+import { requireFramework } from "#benchmark/index";
 
 // The review's sections, each shown only to roles that may open it in the current phase.
 const SECTIONS = [
@@ -31,11 +32,18 @@ const SECTIONS = [
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireReviewPermission(request, params.reviewId, loaderPermission("reviews.$reviewId"));
   const { review, role } = access;
+  const framework = requireFramework(review.frameworkId);
   return {
+    // What the framework calls its parts, for useFrameworkTranslation on every page below.
+    framework: { id: framework.id, parts: framework.parts },
     review: { id: review.id, hostCity: review.hostCity, country: review.country, phase: review.phase, kind: review.kind, timeZone: review.timeZone },
     role,
+    // A framework without contextual factors has no context page; one without city actions no actions page.
     sections: SECTIONS.filter(
-      (section) => hasPermission(access, section.permission) && (!("cityActions" in section) || recordsCityActions(requireFramework(review.frameworkId))),
+      (section) =>
+        hasPermission(access, section.permission) &&
+        (!("cityActions" in section) || recordsCityActions(framework)) &&
+        (section.key !== "context" || framework.parts.contextualFactors),
     ).map(({ to, key }) => ({
       to,
       key,

@@ -4,6 +4,7 @@ import { Chapter, Missing, Text } from "./blocks";
 
 export function ContextAnnex({ model }: { model: ReportModel }) {
   const { t } = model.i18n;
+  if (!model.hasContextAnnex) return null;
   return (
     <Chapter id="report-context" title={t("sections.annexContext")}>
       <p>{t("context.intro")}</p>

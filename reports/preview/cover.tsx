@@ -63,7 +63,7 @@ function entries(model: ReportModel): Entry[] {
     { id: "report-overview", title: t("sections.overview") },
     ...model.factors.map((factor) => ({ id: `report-${factor.id}`, title: factor.heading, factor: true })),
     ...(model.isPeerReview ? [{ id: "report-plan", title: t("sections.plan") }] : []),
-    { id: "report-context", title: t("sections.annexContext") },
+    ...(model.hasContextAnnex ? [{ id: "report-context", title: t("sections.annexContext") }] : []),
     { id: "report-documents", title: t("sections.annexDocuments") },
     { id: "report-benchmark", title: t("sections.annexBenchmark") },
   ];

@@ -36,6 +36,7 @@ export function Method({ model }: { model: ReportModel }) {
   return (
     <Chapter id="report-method" title={t("sections.method")}>
       <p>{model.isPeerReview ? t("method.peerIntro") : t("method.selfIntro")}</p>
+      {model.hasContextAnnex ? null : <p>{t("method.noContextAnnex", { benchmark: model.benchmarkShortTitle })}</p>}
       <h3>{t("method.selfAssessment")}</h3>
       <p>
         {t("method.selfAssessmentFacts", {

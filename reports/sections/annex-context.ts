@@ -7,6 +7,7 @@ const EFFECT_COLORS = { limits: COLORS.danger, neutral: COLORS.muted, helps: COL
 
 /** All of the benchmark's contextual factors, each with the host city's note and its effect. */
 export function annexContextSection(model: ReportModel): Content[] {
+  if (!model.hasContextAnnex) return [];
   const { t } = model.i18n;
   const content: Content[] = [chapterHeading(t("sections.annexContext")), { text: t("context.intro"), style: "paragraph" }];
   if (model.context.every((factor) => !factor.note && !factor.effect)) content.push(missing(t("context.none")));

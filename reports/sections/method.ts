@@ -10,6 +10,7 @@ export function methodSection(model: ReportModel): Content[] {
   const content: Content[] = [
     chapterHeading(t("sections.method")),
     { text: model.isPeerReview ? t("method.peerIntro") : t("method.selfIntro"), style: "paragraph" },
+    ...(model.hasContextAnnex ? [] : [{ text: t("method.noContextAnnex", { benchmark: model.benchmarkShortTitle }), style: "paragraph" }]),
     ...subheading(t("method.selfAssessment")),
     {
       text: t("method.selfAssessmentFacts", {

@@ -24,6 +24,7 @@ export default {
     evidenceItem: "Evidence item",
     coverage: "Evidence coverage",
     conclusions: "Conclusions",
+    conclusions_commitment: "Conclusions",
     summary: "Executive summary",
     plan: "Development plan",
     report: "Report",
@@ -107,6 +108,12 @@ export default {
     "partly-in-place": "Partly in place",
     "not-in-place": "Not in place",
     "not-assessed": "Not assessed",
+    // The ECCAR implementation scale (the same labels as in benchmark/eccar-10-point-plan.ts).
+    "not-started": "Not started",
+    planned: "Planned",
+    "in-progress": "In progress",
+    implemented: "Implemented",
+    "embedded-in-policy": "Embedded in policy",
     none: "Not rated",
   },
   table: {

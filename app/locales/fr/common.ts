@@ -24,6 +24,7 @@ export default {
     evidenceItem: "Élément de preuve",
     coverage: "Couverture des éléments de preuve",
     conclusions: "Conclusions par facteur",
+    conclusions_commitment: "Conclusions par engagement",
     summary: "Synthèse",
     plan: "Plan de développement",
     report: "Rapport",
@@ -108,6 +109,12 @@ export default {
     "partly-in-place": "Partiellement en place",
     "not-in-place": "Pas en place",
     "not-assessed": "Non évalué",
+    // L'échelle de mise en œuvre de l'ECCAR (les libellés de benchmark/eccar-10-point-plan.ts).
+    "not-started": "Pas commencé",
+    planned: "Prévu",
+    "in-progress": "En cours",
+    implemented: "Réalisé",
+    "embedded-in-policy": "Intégré aux politiques",
     none: "Non noté",
   },
   table: {

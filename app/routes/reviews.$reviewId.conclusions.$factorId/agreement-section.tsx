@@ -1,5 +1,5 @@
 import { Form, useLoaderData, useNavigation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useFrameworkTranslation } from "#app/utils/use-framework-terms";
 import { FormError, TextAreaField } from "#app/components/field";
 import type { loader } from "./route";
 import { ReopenSchema } from "./schema";
@@ -10,7 +10,7 @@ export function AgreementSection() {
   const agreeFailure = useFailure("agree");
   const reopenForm = usePageForm(ReopenSchema, "reopen-form", "reopen");
   const navigation = useNavigation();
-  const { t } = useTranslation("conclusions");
+  const { t } = useFrameworkTranslation("conclusions");
   if (!conclusion || !can.agree) return null;
   const busy = navigation.state !== "idle";
   const ready = conclusion.agreeable;

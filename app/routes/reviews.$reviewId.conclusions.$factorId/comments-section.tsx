@@ -1,5 +1,5 @@
 import { Form, useLoaderData, useNavigation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useFrameworkTranslation } from "#app/utils/use-framework-terms";
 import { ChoiceGroup, FormError, TextAreaField } from "#app/components/field";
 import { FactualComment } from "#app/components/factual-comment";
 import { DraftRestored } from "#app/components/leave-guard";
@@ -14,7 +14,7 @@ export function CommentsSection() {
   const commentForm = usePageForm(CommentSchema, "comment-form", "comment");
   const draft = useFormDraft(`comment:${factor.id}`);
   const navigation = useNavigation();
-  const { t } = useTranslation("conclusions");
+  const { t } = useFrameworkTranslation("conclusions");
   if (!comments || (!comments.length && !can.comment && phase !== "factual-check")) return null;
   return (
     <section id="comments" aria-labelledby="comments-title" className="comments">
@@ -72,7 +72,7 @@ export function ReplyForm({ commentId }: { commentId: string }) {
   const replyForm = usePageForm(ReplySchema, `reply-${commentId}`, "reply", { field: "commentId", id: commentId });
   const draft = useFormDraft(`reply:${commentId}`);
   const navigation = useNavigation();
-  const { t } = useTranslation("conclusions");
+  const { t } = useFrameworkTranslation("conclusions");
   return (
     <Form method="post" preventScrollReset className="reply-form no-print" {...replyForm.formProps} {...draft.formProps}>
       <input type="hidden" name="intent" value="reply" />
@@ -100,7 +100,7 @@ export function ResolveForm({ commentId }: { commentId: string }) {
   const resolveForm = usePageForm(ResolveSchema, `resolve-${commentId}`, "resolve", { field: "commentId", id: commentId });
   const draft = useFormDraft(`resolve:${commentId}`);
   const navigation = useNavigation();
-  const { t } = useTranslation("conclusions");
+  const { t } = useFrameworkTranslation("conclusions");
   return (
     <Form method="post" preventScrollReset className="resolve-form no-print" {...resolveForm.formProps} {...draft.formProps}>
       <input type="hidden" name="intent" value="resolve" />

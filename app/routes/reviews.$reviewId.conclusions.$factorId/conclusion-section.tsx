@@ -1,5 +1,5 @@
 import { Form, useLoaderData, useNavigation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useFrameworkTranslation } from "#app/utils/use-framework-terms";
 import { ChoiceGroup, FieldErrors, FormError, TextAreaField } from "#app/components/field";
 import { TextBlocks } from "#app/components/paragraphs";
 import type { Rating } from "#db/enums";
@@ -11,7 +11,7 @@ import { Done, excerpt, useFailure, useFormatDate } from "./shared";
 
 export function ConclusionSection() {
   const { conclusion, can, citations, evidence } = useLoaderData<typeof loader>();
-  const { t } = useTranslation("conclusions");
+  const { t } = useFrameworkTranslation("conclusions");
   const formatDate = useFormatDate();
   const rating = (value: string | null) => (value ? t(`common:ratings.${value}`) : t("common:ratings.none"));
   return (
@@ -86,7 +86,7 @@ export function ConclusionForm() {
   const draft = useFormDraft(`conclusion:${factor.id}`);
   const failure = useFailure("save-conclusion");
   const navigation = useNavigation();
-  const { t } = useTranslation("conclusions");
+  const { t } = useFrameworkTranslation("conclusions");
   const formatDate = useFormatDate();
   if (!conclusion) return null;
   const values = failure?.values;

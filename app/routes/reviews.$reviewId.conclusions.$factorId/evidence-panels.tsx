@@ -1,6 +1,6 @@
 import { useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
 import { describeAttribution } from "#app/models/attribution";
+import { useFrameworkTranslation } from "#app/utils/use-framework-terms";
 import { POLARITIES } from "#db/enums";
 import type { loader } from "./route";
 import { excerpt, useFormatDate, type LoaderData } from "./shared";
@@ -8,7 +8,7 @@ import { TextBlocks } from "#app/components/paragraphs";
 
 export function SelfAssessmentPanel() {
   const { self, factor } = useLoaderData<typeof loader>();
-  const { t } = useTranslation("conclusions");
+  const { t } = useFrameworkTranslation("conclusions");
   const answers = new Map((self.answers ?? []).map((answer) => [answer.questionId, answer.text]));
   return (
     <section className="card" aria-labelledby="self-title">
@@ -40,7 +40,7 @@ export function SelfAssessmentPanel() {
 }
 
 export function EvidenceItem({ item, cited }: { item: NonNullable<LoaderData["evidence"]>[number]; cited: boolean }) {
-  const { t } = useTranslation("conclusions");
+  const { t } = useFrameworkTranslation("conclusions");
   const formatDate = useFormatDate();
   const source = item.interviewId
     ? t(item.interviewFormat === "focus-group" ? "factor.focusGroup" : "factor.interview", { date: item.interviewDate ?? "" })
@@ -79,7 +79,7 @@ export function EvidenceItem({ item, cited }: { item: NonNullable<LoaderData["ev
 
 export function EvidencePanel() {
   const { evidence, citations } = useLoaderData<typeof loader>();
-  const { t } = useTranslation("conclusions");
+  const { t } = useFrameworkTranslation("conclusions");
   if (!evidence) return null;
   const cited = new Set(citations ?? []);
   return (
@@ -115,7 +115,7 @@ export function EvidencePanel() {
 
 export function TriangulationNotice() {
   const { triangulation: status } = useLoaderData<typeof loader>();
-  const { t } = useTranslation("conclusions");
+  const { t } = useFrameworkTranslation("conclusions");
   if (!status) return null;
   if (status.status === "triangulated") {
     return <p className="notice ok">{t("triangulation.triangulated", { sources: status.sources.map((source) => t(`sources.${source}`)).join(", ") })}</p>;

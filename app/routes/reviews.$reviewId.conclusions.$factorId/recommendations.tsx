@@ -1,6 +1,6 @@
 import { Form, useFetcher, useLoaderData, useNavigation } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useFrameworkTranslation } from "#app/utils/use-framework-terms";
 import { ChoiceGroup, FormError, SelectField, TextAreaField, TextField } from "#app/components/field";
 import { HORIZONS, PRIORITIES } from "#db/enums";
 import { isFormResult, readResult } from "#app/utils/forms";
@@ -24,7 +24,7 @@ export function RecommendationFields({
   saved?: Recommendation;
 }) {
   const { factor } = useLoaderData<typeof loader>();
-  const { t } = useTranslation("conclusions");
+  const { t } = useFrameworkTranslation("conclusions");
   const value = (name: string, fallback: string) => (values ? String(values[name] ?? "") : fallback);
   return (
     <>
@@ -96,7 +96,7 @@ export function RecommendationItem({
   onMove: (move: { id: string; direction: "up" | "down" }) => void;
 }) {
   const { factor } = useLoaderData<typeof loader>();
-  const { t } = useTranslation("conclusions");
+  const { t } = useFrameworkTranslation("conclusions");
   const fetcher = useFetcher<typeof action>();
   const updateFailure = useFailure("update-recommendation", { field: "recommendationId", id: recommendation.id });
   const updateForm = usePageForm(UpdateRecommendationSchema, `edit-${recommendation.id}`, "update-recommendation", {
@@ -231,7 +231,7 @@ export function RecommendationsSection() {
   const addForm = usePageForm(AddRecommendationSchema, "add-recommendation", "add-recommendation");
   const draft = useFormDraft(`recommendation-new:${factor.id}`);
   const navigation = useNavigation();
-  const { t } = useTranslation("conclusions");
+  const { t } = useFrameworkTranslation("conclusions");
   const moving = useRef<{ id: string; direction: "up" | "down" } | null>(null);
   const [moved, setMoved] = useState<string | null>(null);
   const order = recommendations.map((recommendation) => recommendation.id).join(",");

@@ -1,6 +1,6 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useFrameworkTranslation } from "#app/utils/use-framework-terms";
 import { localize } from "#benchmark/index";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { addComment, listComments, replyToComment, resolveComment } from "#app/models/comment.server";
@@ -251,7 +251,7 @@ function recommendationInput(fields: {
 export default function FactorConclusion() {
   const loaderData = useLoaderData<typeof loader>();
   const { reviewId, factor, previous, next, conclusion, divergence: gap } = loaderData;
-  const { t } = useTranslation("conclusions");
+  const { t } = useFrameworkTranslation("conclusions");
   const rating = (value: string | null) => (value ? t(`common:ratings.${value}`) : t("common:ratings.none"));
   return (
     <>

@@ -1,5 +1,5 @@
 import { useActionData, useSearchParams, type useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useFrameworkTranslation } from "#app/utils/use-framework-terms";
 import { getFormProps } from "@conform-to/react";
 import type { z } from "zod";
 import { isFormResult, readResult, submittedValue, useSchemaForm, type FormResult } from "#app/utils/forms";
@@ -55,7 +55,7 @@ export function useFormatDate() {
 
 export function Done({ intents }: { intents: Intent[] }) {
   const [searchParams] = useSearchParams();
-  const { t } = useTranslation("conclusions");
+  const { t } = useFrameworkTranslation("conclusions");
   const done = searchParams.get("done");
   if (!done || !(intents as string[]).includes(done)) return null;
   return (

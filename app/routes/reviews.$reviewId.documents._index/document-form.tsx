@@ -1,13 +1,13 @@
 import { Form, Link, useNavigation } from "@remix-run/react";
 import { useRef } from "react";
-import { useTranslation } from "react-i18next";
+import { useFrameworkTranslation } from "#app/utils/use-framework-terms";
 import { DOCUMENT_TYPES } from "#db/enums";
 import { FieldErrors, FormError, SelectField, TextField } from "#app/components/field";
 import { ACCEPT_ATTRIBUTE, TITLE_MAX_LENGTH } from "#app/models/self-assessment-fields";
 import type { Failure, LoaderData } from "./route";
 
 export function useFormatSize() {
-  const { i18n } = useTranslation();
+  const { i18n } = useFrameworkTranslation();
   return (bytes: number | null) => {
     if (bytes === null) return "";
     const format = (value: number, unit: "kilobyte" | "megabyte") =>
@@ -27,7 +27,7 @@ function LinkPicker({
   selectedQuestions: string[];
   errors?: string[];
 }) {
-  const { t } = useTranslation("selfAssessment");
+  const { t } = useFrameworkTranslation("selfAssessment");
   return (
     <fieldset className="field sa-link-picker" aria-describedby={errors?.length ? "links-error" : "links-hint"}>
       <legend>{t("documents.fields.links")}</legend>
@@ -64,7 +64,7 @@ function LinkPicker({
 }
 
 export function DocumentForm({ data: loaderData, failure }: { data: LoaderData; failure: Failure | null }) {
-  const { t } = useTranslation("selfAssessment");
+  const { t } = useFrameworkTranslation("selfAssessment");
   const navigation = useNavigation();
   const formatSize = useFormatSize();
   const { editing, factors, maxUploadMb, preselectedFactor } = loaderData;

@@ -1,6 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useFrameworkTranslation } from "#app/utils/use-framework-terms";
 import { z } from "zod";
 import { listLocalizedFactors, requireFramework } from "#benchmark/index";
 import { DOCUMENT_TYPES } from "#db/enums";
@@ -197,7 +197,7 @@ function useFormatDate() {
 
 /** "1 (q2, q3) · 4": the factors a document answers, with its questions, in the benchmark's numbering. */
 function Answers({ document, factors }: { document: DocumentView; factors: LoaderData["factors"] }) {
-  const { t } = useTranslation("selfAssessment");
+  const { t } = useFrameworkTranslation("selfAssessment");
   const parts = factors
     .filter((factor) => document.links.some((link) => link.factorId === factor.id))
     .map((factor) => {
@@ -221,7 +221,7 @@ export default function DocumentsPage() {
   const loaderData = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
-  const { t } = useTranslation("selfAssessment");
+  const { t } = useFrameworkTranslation("selfAssessment");
   const formatSize = useFormatSize();
   const formatDate = useFormatDate();
   const { reviewId, documents, canWrite, factors, deleted } = loaderData;

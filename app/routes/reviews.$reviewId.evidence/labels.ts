@@ -1,6 +1,6 @@
 import { useLoaderData } from "@remix-run/react";
 import { createContext, useContext, useMemo } from "react";
-import { useTranslation } from "react-i18next";
+import { useFrameworkTranslation } from "#app/utils/use-framework-terms";
 import { useDates } from "#app/utils/use-dates";
 import { EVIDENCE_KINDS, PARTICIPANT_CATEGORIES, POLARITIES, type EvidenceKind } from "#db/enums";
 import { isFormResult, readResult, type FormResult } from "#app/utils/forms";
@@ -36,7 +36,7 @@ type InterviewBasics = { id: string; date: string; format: "interview" | "focus-
  * built once per render and shared by the form, the filters and the cells.
  */
 function useInterviewLabels() {
-  const { t } = useTranslation("evidence");
+  const { t } = useFrameworkTranslation("evidence");
   const { facets } = useLoaderData<typeof loader>();
   const format = useDateFormat();
   return useMemo(() => {
@@ -62,7 +62,7 @@ function useInterviewLabels() {
  * rows would otherwise make hundreds of translation and date-formatting calls.
  */
 export function useCellLabels() {
-  const { t } = useTranslation("evidence");
+  const { t } = useFrameworkTranslation("evidence");
   const { factors } = useLoaderData<typeof loader>();
   const format = useDateFormat();
   const interviews = useInterviewLabels();

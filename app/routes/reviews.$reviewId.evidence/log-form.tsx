@@ -1,6 +1,6 @@
 import { Link, useActionData, useFetcher, useLoaderData } from "@remix-run/react";
 import { useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
-import { useTranslation } from "react-i18next";
+import { useFrameworkTranslation } from "#app/utils/use-framework-terms";
 import { ChoiceGroup, FieldErrors, FormError, SelectField, TextField } from "#app/components/field";
 import { evidenceSchema } from "#app/models/evidence-schema";
 import { parseSubmission, type FormResult } from "#app/utils/forms";
@@ -32,7 +32,7 @@ function attributionChoices(interview: InterviewChoice | undefined, t: (key: str
 export function LogForm({ rowsShown }: { rowsShown: readonly string[] }) {
   const { factors, facets, remembered } = useLoaderData<typeof loader>();
   const actionData = readOutcome(useActionData<typeof action>());
-  const { t } = useTranslation("evidence");
+  const { t } = useFrameworkTranslation("evidence");
   const fetcher = useFetcher<typeof action>({ key: "log-evidence" });
   const hydrated = useHydrated();
   const interviewLabel = useLabels().interviewLong;

@@ -1,7 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useFetcher, useLoaderData, useLocation, useOutlet, type ShouldRevalidateFunction } from "@remix-run/react";
 import { useMemo } from "react";
-import { useTranslation } from "react-i18next";
+import { useFrameworkTranslation } from "#app/utils/use-framework-terms";
 import { z } from "zod";
 import { listLocalizedFactors, requireFramework } from "#benchmark/index";
 import { DataTable, useUrlTableState, type DataTableFilter } from "#app/components/data-table";
@@ -143,7 +143,7 @@ export default function EvidenceLog() {
 function EvidenceLogPage() {
   const loaderData = useLoaderData<typeof loader>();
   const { reviewId, factors, log, facets, canWrite, tableConfig, notice } = loaderData;
-  const { t } = useTranslation("evidence");
+  const { t } = useFrameworkTranslation("evidence");
   const outlet = useOutlet();
   const location = useLocation();
   const [state, setState] = useUrlTableState(tableConfig);

@@ -1,13 +1,13 @@
 import { useFetcher, useLoaderData } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useFrameworkTranslation } from "#app/utils/use-framework-terms";
 import { FormError } from "#app/components/field";
 import { readOutcome, useHydrated } from "./labels";
 import type { action, loader } from "./route";
 
 export function UndoNotice() {
   const { notice } = useLoaderData<typeof loader>();
-  const { t } = useTranslation("evidence");
+  const { t } = useFrameworkTranslation("evidence");
   const deleter = useFetcher<typeof action>({ key: "evidence-delete" });
   const restorer = useFetcher<typeof action>({ key: "evidence-restore" });
   const deleted = readOutcome(deleter.data);

@@ -1,5 +1,5 @@
 import { Link, type useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useFrameworkTranslation } from "#app/utils/use-framework-terms";
 import type { loader } from "./route";
 import { scrollRegion } from "#app/components/scroll-region";
 
@@ -20,7 +20,7 @@ export function InterviewList({
   highlighted: (string | null)[];
   formatDay: (iso: string) => string;
 }) {
-  const { t } = useTranslation("evidence");
+  const { t } = useFrameworkTranslation("evidence");
   return (
     <div {...scrollRegion(t("interviews.caption"))}>
       <table aria-labelledby="interview-list-title">

@@ -2,7 +2,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { useHydrated } from "#app/utils/hydrated";
-import { useTranslation } from "react-i18next";
+import { useFrameworkTranslation } from "#app/utils/use-framework-terms";
 import { getFormProps } from "@conform-to/react";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { ChoiceGroup, FieldErrors, FormError, SelectField, TextAreaField, TextField } from "#app/components/field";
@@ -71,7 +71,7 @@ function InterviewForm({ editing }: { editing: LoaderData["editing"] }) {
   const lastResult = isFormResult(actionData) ? actionData : null;
   const [form] = useSchemaForm(InterviewSchema, { id: "interview-form", lastResult });
   const navigation = useNavigation();
-  const { t } = useTranslation("evidence");
+  const { t } = useFrameworkTranslation("evidence");
   // What was sent in a refused attempt wins over what is stored.
   const values = lastResult ? readResult(lastResult).values : null;
   const errors = form.allErrors as Record<string, string[] | undefined>;
@@ -248,7 +248,7 @@ function InterviewForm({ editing }: { editing: LoaderData["editing"] }) {
 export default function Interviews() {
   const { reviewId, interviews, canWrite, editing } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
-  const { t } = useTranslation("evidence");
+  const { t } = useFrameworkTranslation("evidence");
   const dates = useDates();
   const formatDay = (iso: string) => dates.calendarDate(iso);
   const savedId = searchParams.get("saved");

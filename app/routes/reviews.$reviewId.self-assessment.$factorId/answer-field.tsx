@@ -1,6 +1,6 @@
 import { Link, type useLoaderData } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useFrameworkTranslation } from "#app/utils/use-framework-terms";
 import type { Phase } from "#db/enums";
 import { FieldErrors } from "#app/components/field";
 import { ANSWER_MAX_LENGTH, answerField, versionField } from "#app/models/self-assessment-fields";
@@ -40,7 +40,7 @@ export function AnswerField({
   onDirty: (id: string, dirty: boolean) => void;
   onBusy: (id: string, busy: boolean) => void;
 }) {
-  const { t } = useTranslation("selfAssessment");
+  const { t } = useFrameworkTranslation("selfAssessment");
   const hydrated = useHydrated();
   const [text, setText] = useState(initialText);
   const [version, setVersion] = useState(initialVersion);

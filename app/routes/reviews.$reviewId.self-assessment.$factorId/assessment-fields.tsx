@@ -1,6 +1,6 @@
 import { useParams, type useLoaderData } from "@remix-run/react";
 import { useEffect, useId, useRef, useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useFrameworkTranslation } from "#app/utils/use-framework-terms";
 import type { Phase, Rating } from "#db/enums";
 import { FieldErrors } from "#app/components/field";
 import type { FieldErrors as FieldErrorMap } from "#app/utils/validation";
@@ -34,7 +34,7 @@ export function AssessmentFields({
   onDirty: (id: string, dirty: boolean) => void;
   onBusy: (id: string, busy: boolean) => void;
 }) {
-  const { t } = useTranslation("selfAssessment");
+  const { t } = useFrameworkTranslation("selfAssessment");
   const hydrated = useHydrated();
   const [rating, setRating] = useState(initial.rating);
   const [summary, setSummary] = useState(initial.summary);

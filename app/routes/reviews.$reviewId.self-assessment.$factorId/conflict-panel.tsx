@@ -1,5 +1,5 @@
 import { useId, type ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useFrameworkTranslation } from "#app/utils/use-framework-terms";
 import { useDates } from "#app/utils/use-dates";
 
 export function useFormatDateTime() {
@@ -10,7 +10,7 @@ export function useFormatDateTime() {
 export type SaveState = "idle" | "saved" | "unsaved" | "saving" | "failed";
 
 export function SaveStatus({ state, id }: { state: SaveState; id: string }) {
-  const { t } = useTranslation("selfAssessment");
+  const { t } = useFrameworkTranslation("selfAssessment");
   const label = {
     idle: "",
     saved: t("common:status.saved"),
@@ -42,7 +42,7 @@ export function ConflictPanel({
   onTakeTheirs?: () => void;
   children: ReactNode;
 }) {
-  const { t } = useTranslation("selfAssessment");
+  const { t } = useFrameworkTranslation("selfAssessment");
   const formatDateTime = useFormatDateTime();
   const titleId = useId();
   return (

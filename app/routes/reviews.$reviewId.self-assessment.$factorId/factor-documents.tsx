@@ -1,5 +1,5 @@
 import { Link, type useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useFrameworkTranslation } from "#app/utils/use-framework-terms";
 import { formatCalendarDate } from "#app/utils/dates";
 import type { loader } from "./route";
 
@@ -12,7 +12,7 @@ function formatDay(date: string, language: string) {
 
 /** The documents the host city cited for this factor, with their files and links. */
 export function FactorDocuments({ reviewId, factorId, documents, canWrite }: Pick<LoaderData, "reviewId" | "documents" | "canWrite"> & { factorId: string }) {
-  const { t, i18n } = useTranslation("selfAssessment");
+  const { t, i18n } = useFrameworkTranslation("selfAssessment");
   return (
     <section aria-labelledby="documents-title" className="sa-factor-documents">
       <h2 id="documents-title">{t("factor.documents")}</h2>

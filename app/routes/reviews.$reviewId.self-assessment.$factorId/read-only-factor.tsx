@@ -1,12 +1,12 @@
 import type { useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useFrameworkTranslation } from "#app/utils/use-framework-terms";
 import type { loader } from "./route";
 import { TextBlocks } from "#app/components/paragraphs";
 
 type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
 
 export function ReadOnlyFactor({ data }: { data: LoaderData }) {
-  const { t } = useTranslation("selfAssessment");
+  const { t } = useFrameworkTranslation("selfAssessment");
   const { factor, answers, assessment, ratingScale, documents } = data;
   const rating = ratingScale.find((entry) => entry.id === assessment?.rating);
   return (

@@ -1,7 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams, useSubmit, type ShouldRevalidateFunction } from "@remix-run/react";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useFrameworkTranslation } from "#app/utils/use-framework-terms";
 import { getKeyFactor, localize, requireFramework } from "#benchmark/index";
 import type { Phase } from "#db/enums";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
@@ -169,7 +169,7 @@ export default function FactorPage() {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const [searchParams] = useSearchParams();
-  const { t } = useTranslation("selfAssessment");
+  const { t } = useFrameworkTranslation("selfAssessment");
   const formatDateTime = useFormatDateTime();
   const { reviewId, factor, answers, assessment, documents, canWrite, previous, next, submission, stamp } = loaderData;
 
