@@ -132,7 +132,13 @@ describe("an ECCAR review", () => {
     // A framework without contextual factors has no context tab.
     expect((layout.data as { sections: { key: string }[] }).sections.map((s) => s.key)).not.toContain("context");
     const overview = await load("reviews.$reviewId.conclusions._index", "lead@demo.test", {});
-    expect(overview.data).toMatchObject({ ratingScale: "implementation" });
+    expect((overview.data as { scale: { id: string }[] }).scale.map((level) => level.id)).toEqual([
+      "not-started",
+      "planned",
+      "in-progress",
+      "implemented",
+      "embedded-in-policy",
+    ]);
     expect(received(overview)).toContain("Greater vigilance against racism");
   });
 

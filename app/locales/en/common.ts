@@ -138,6 +138,7 @@ export default {
     documentHasNoFile: "This document has no file.",
     documentNotFound: "This document does not exist.",
     factorNotFound: "This key factor is not in the review's benchmark.",
+    factorNotFound_commitment: "This commitment is not in the review's plan.",
     evidenceNotFound: "This evidence item does not exist in this review.",
     memberNotFound: "This person is not a member of this review.",
     crossSite: "This form was sent from another site, so it was refused.",

@@ -17,6 +17,8 @@ export default {
     invitation: "{{by}} invites you to join the review of {{city}} as {{role}}.",
     assigned_one: "{{city}}: {{by}} assigned {{count}} key factor to you: {{factorIds}}.",
     assigned_other: "{{city}}: {{by}} assigned {{count}} key factors to you: {{factorIds}}.",
+    assigned_commitment_one: "{{city}}: {{by}} assigned {{count}} commitment to you: {{factorIds}}.",
+    assigned_commitment_other: "{{city}}: {{by}} assigned {{count}} commitments to you: {{factorIds}}.",
     unknown: "{{city}}: something changed.",
   },
   outcomes: {

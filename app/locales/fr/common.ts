@@ -139,6 +139,7 @@ export default {
     documentHasNoFile: "Ce document n’a pas de fichier.",
     documentNotFound: "Ce document n’existe pas.",
     factorNotFound: "Ce facteur clé ne fait pas partie du référentiel de cette évaluation.",
+    factorNotFound_commitment: "Cet engagement ne fait pas partie du plan de cette évaluation.",
     evidenceNotFound: "Cet élément de preuve n’existe pas dans cette évaluation.",
     memberNotFound: "Cette personne n’est pas membre de cette évaluation.",
     crossSite: "Ce formulaire a été envoyé depuis un autre site : il a été refusé.",

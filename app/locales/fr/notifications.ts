@@ -18,6 +18,8 @@ export default {
     invitation: "{{by}} vous invite à rejoindre l'évaluation de {{city}} en tant que {{role}}.",
     assigned_one: "{{city}} : {{by}} vous a confié {{count}} facteur clé : {{factorIds}}.",
     assigned_other: "{{city}} : {{by}} vous a confié {{count}} facteurs clés : {{factorIds}}.",
+    assigned_commitment_one: "{{city}} : {{by}} vous a confié {{count}} engagement : {{factorIds}}.",
+    assigned_commitment_other: "{{city}} : {{by}} vous a confié {{count}} engagements : {{factorIds}}.",
     unknown: "{{city}} : quelque chose a changé.",
   },
   outcomes: {
