@@ -8,7 +8,6 @@ import { hasPermission, requireReviewPermission } from "#app/utils/auth.server";
 import { loaderPermission } from "#app/utils/permissions";
 import type { Permission } from "#app/utils/permissions";
 import { skipWhenOnlyTheQueryChanges } from "#app/utils/revalidation";
-import { requireFramework } from "#benchmark/index";
 
 // The review's sections, each shown only to roles that may open it in the current phase.
 const SECTIONS = [
