@@ -244,6 +244,7 @@ export default {
     outcomeRequired: "Choose how the comment is closed: corrected, explained or not accepted.",
     noteRequired: "Say why: a comment explained or not accepted is closed with a note.",
     unknownFactor: "This key factor does not exist in the benchmark.",
+    unknownFactor_commitment: "This commitment does not exist in the plan.",
     reasonRequired: "Say why the conclusion is reopened.",
     notAgreed: "This conclusion is not agreed.",
     issued: "The review is issued: it can no longer change. Nothing was saved; your text is still below.",

@@ -104,6 +104,7 @@ export default {
     thisIssue: "This issue of the report",
     correctsVersion: "This is version {{version}} of the report. It corrects the version issued on {{date}}, which it replaces.",
     issuedWithoutConclusions: "The report was issued before every key factor had an agreed conclusion. The lead expert's reason: {{reason}}",
+    issuedWithoutConclusions_commitment: "The report was issued before every commitment had an agreed conclusion. The lead expert's reason: {{reason}}",
     ratingScale: "The rating scale",
     ratingScaleIntro: "Each key factor is rated on the benchmark's scale, by the city in its self-assessment and by the peer review team in its conclusion:",
     ratingScaleIntro_commitment:

@@ -92,13 +92,17 @@ export default {
     incomplete: "Still incomplete for this step",
     nothingIncomplete: "Nothing is incomplete.",
     missingConclusions_one: "{{count}} key factor has no agreed conclusion",
+    missingConclusions_commitment_one: "{{count}} commitment has no agreed conclusion",
     missingConclusions_other: "{{count}} key factors have no agreed conclusion",
+    missingConclusions_commitment_other: "{{count}} commitments have no agreed conclusion",
     issueReason: "Why issue without these conclusions",
     issueReasonHint: "Required to issue while a key factor has no agreed conclusion. Recorded in the audit log and printed in the report's method section.",
+    issueReasonHint_commitment:
+      "Required to issue while a commitment has no agreed conclusion. Recorded in the audit log and printed in the report's method section.",
     openComments_zero: "No factual-check comment is still open",
     openComments_one: "{{count}} factual-check comment is still open",
     openComments_other: "{{count}} factual-check comments are still open",
-    parts: { factor: "Key factor", recommendation: "Recommendation", summary: "Executive summary", plan: "Development plan" },
+    parts: { factor: "Key factor", factor_commitment: "Commitment", recommendation: "Recommendation", summary: "Executive summary", plan: "Development plan" },
     told: "Who will be told",
     inApp: "in the app",
     byMail: "in the app and by mail",
@@ -117,8 +121,12 @@ export default {
     reasonRequired: "Say why the review goes back a phase.",
     conclusionsMissing_one:
       "Key factor {{factors}} has no agreed conclusion. Agree it first, or give the reason for issuing without it (it goes into the report's method section).",
+    conclusionsMissing_commitment_one:
+      "Commitment {{factors}} has no agreed conclusion. Agree it first, or give the reason for issuing without it (it goes into the report's method section).",
     conclusionsMissing_other:
       "Key factors {{factors}} have no agreed conclusion. Agree them first, or give the reason for issuing without them (it goes into the report's method section).",
+    conclusionsMissing_commitment_other:
+      "Commitments {{factors}} have no agreed conclusion. Agree them first, or give the reason for issuing without them (it goes into the report's method section).",
   },
   archive: {
     readOnly: "This review is archived: it is read-only. The lead expert or the administrator can unarchive it from its settings.",

@@ -245,6 +245,7 @@ export default {
     outcomeRequired: "Choisissez comment le commentaire est clos : corrigé, expliqué ou non retenu.",
     noteRequired: "Expliquez pourquoi : un commentaire expliqué ou non retenu est clos avec une note.",
     unknownFactor: "Ce facteur clé n'existe pas dans le référentiel.",
+    unknownFactor_commitment: "Cet engagement n'existe pas dans le plan.",
     reasonRequired: "Indiquez pourquoi la conclusion est rouverte.",
     notAgreed: "Cette conclusion n'est pas validée.",
     issued: "L'évaluation est publiée : elle ne peut plus changer. Rien n'a été enregistré ; votre texte est toujours ci-dessous.",

@@ -106,6 +106,8 @@ export default {
     correctsVersion: "Ceci est la version {{version}} du rapport. Elle corrige la version publiée le {{date}}, qu'elle remplace.",
     issuedWithoutConclusions:
       "Le rapport a été publié avant que chaque facteur clé ait une conclusion validée. Motif donné par l'expert principal : {{reason}}",
+    issuedWithoutConclusions_commitment:
+      "Le rapport a été publié avant que chaque engagement ait une conclusion validée. Motif donné par l'expert principal : {{reason}}",
     ratingScale: "L'échelle d'évaluation",
     ratingScaleIntro:
       "Chaque facteur clé est évalué sur l'échelle du point de référence, par la ville dans son auto-évaluation et par l'équipe de pairs dans sa conclusion :",

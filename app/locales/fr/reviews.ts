@@ -92,14 +92,18 @@ export default {
     incomplete: "Encore incomplet pour cette étape",
     nothingIncomplete: "Rien n'est incomplet.",
     missingConclusions_one: "{{count}} facteur clé n'a pas de conclusion validée",
+    missingConclusions_commitment_one: "{{count}} engagement n'a pas de conclusion validée",
     missingConclusions_other: "{{count}} facteurs clés n'ont pas de conclusion validée",
+    missingConclusions_commitment_other: "{{count}} engagements n'ont pas de conclusion validée",
     issueReason: "Pourquoi publier sans ces conclusions",
     issueReasonHint:
       "Obligatoire pour publier tant qu'un facteur clé n'a pas de conclusion validée. Inscrit au journal d'audit et imprimé dans la section méthode du rapport.",
+    issueReasonHint_commitment:
+      "Obligatoire pour publier tant qu'un engagement n'a pas de conclusion validée. Inscrit au journal d'audit et imprimé dans la section méthode du rapport.",
     openComments_zero: "Aucun commentaire de vérification factuelle n'est encore ouvert",
     openComments_one: "{{count}} commentaire de vérification factuelle est encore ouvert",
     openComments_other: "{{count}} commentaires de vérification factuelle sont encore ouverts",
-    parts: { factor: "Facteur clé", recommendation: "Recommandation", summary: "Résumé", plan: "Plan de développement" },
+    parts: { factor: "Facteur clé", factor_commitment: "Engagement", recommendation: "Recommandation", summary: "Résumé", plan: "Plan de développement" },
     told: "Qui sera prévenu",
     inApp: "dans l'application",
     byMail: "dans l'application et par courriel",
@@ -118,8 +122,12 @@ export default {
     reasonRequired: "Indiquez pourquoi l'examen revient à la phase précédente.",
     conclusionsMissing_one:
       "Le facteur clé {{factors}} n'a pas de conclusion validée. Validez-la d'abord, ou donnez le motif de la publication sans elle (il figure dans la section méthode du rapport).",
+    conclusionsMissing_commitment_one:
+      "L'engagement {{factors}} n'a pas de conclusion validée. Validez-la d'abord, ou donnez le motif de la publication sans elle (il figure dans la section méthode du rapport).",
     conclusionsMissing_other:
       "Les facteurs clés {{factors}} n'ont pas de conclusion validée. Validez-les d'abord, ou donnez le motif de la publication sans elles (il figure dans la section méthode du rapport).",
+    conclusionsMissing_commitment_other:
+      "Les engagements {{factors}} n'ont pas de conclusion validée. Validez-les d'abord, ou donnez le motif de la publication sans elles (il figure dans la section méthode du rapport).",
   },
   archive: {
     readOnly: "Cet examen est archivé : il est en lecture seule. L'expert principal ou l'administrateur peut le désarchiver depuis ses paramètres.",
