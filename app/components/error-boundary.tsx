@@ -1,4 +1,4 @@
-import { Link, isRouteErrorResponse, useFetchers, useLocation, useRouteError } from "@remix-run/react";
+import { Link, isRouteErrorResponse, useFetchers, useLocation, useMatches, useRouteError } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { useMessage } from "#app/components/field";
 
@@ -45,6 +45,7 @@ export function GeneralErrorBoundary() {
   const { t } = useTranslation();
   const translate = useMessage();
   const location = useLocation();
+  const matches = useMatches();
   // fetch() failing (no network, no answer) is not a server error: say so, and offer to try again.
   if (error instanceof TypeError || (typeof navigator !== "undefined" && !navigator.onLine && !isRouteErrorResponse(error))) {
     return (
@@ -58,6 +59,10 @@ export function GeneralErrorBoundary() {
     );
   }
   const status = isRouteErrorResponse(error) ? error.status : 500;
+  // A 404 inside a review may be a review the reader is not a member of (the same answer as an
+  // unknown one, on purpose); any other unknown address is simply a page not found.
+  const inReview = matches.some((match) => match.id.startsWith("routes/reviews.$reviewId"));
+  const title = status === 404 && !inReview ? "titles.notFound" : (TITLES[status] ?? "errors.title");
   const refusal = isRouteErrorResponse(error) ? refusalOf(error.data) : null;
   const detail =
     isRouteErrorResponse(error) && error.data && typeof error.data === "object" && "message" in error.data
@@ -65,7 +70,7 @@ export function GeneralErrorBoundary() {
       : null;
   return (
     <section className="error-page" aria-labelledby="error-title">
-      <h1 id="error-title">{t(refusal?.reason === "phase" ? "errors.closedPhase" : (TITLES[status] ?? "errors.title"))}</h1>
+      <h1 id="error-title">{t(refusal?.reason === "phase" ? "errors.closedPhase" : title)}</h1>
       <p className="muted">{t("errors.status", { status })}</p>
       {refusal ? <RefusalExplanation refusal={refusal} /> : detail && status !== 404 ? <p>{translate(detail)}</p> : null}
       <p>

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
-import { launchBrowser, startApp, type RunningApp } from "./harness";
+import { launchBrowser, signIn, startApp, type RunningApp } from "./harness";
 
 let app: RunningApp;
 let browser: Browser;
@@ -41,6 +41,22 @@ describe("an error page", () => {
     expect(response.status()).toBe(403);
     const html = await response.text();
     expect(html).toContain("Ce formulaire a été envoyé depuis un autre site : il a été refusé.");
+    await context.close();
+  });
+
+  it("says an unknown address is a page not found, and a review the reader cannot open is not found or not theirs", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const unknown = await page.goto(`${app.baseURL}/no-such-page?lang=en`);
+    expect(unknown?.status()).toBe(404);
+    await expect(page.locator(".error-page h1").innerText()).resolves.toBe("Page not found");
+    // A stranger gets the same answer for a review that exists and one that does not.
+    await signIn(page, app.baseURL, "outsider@demo.test");
+    for (const path of ["/reviews/demo", "/reviews/no-such-review"]) {
+      const review = await page.goto(`${app.baseURL}${path}?lang=en`);
+      expect(review?.status(), path).toBe(404);
+      await expect(page.locator(".error-page h1").innerText()).resolves.toBe("This page does not exist, or you are not a member of this review.");
+    }
     await context.close();
   });
 });
