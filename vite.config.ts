@@ -1,5 +1,6 @@
 import { vitePlugin as remix } from "@remix-run/dev";
 import { defineConfig } from "vite";
+import { VitePWA } from "vite-plugin-pwa";
 
 declare module "@remix-run/node" {
   interface Future {
@@ -7,7 +8,15 @@ declare module "@remix-run/node" {
   }
 }
 
-export default defineConfig({
+/*
+ * The pages a reviewer needs during a visit, kept by the service worker so they open with no
+ * network, even after a reload (docs/decisions/0018-offline-visit.md): the evidence log, the
+ * interviews page and the factor reference, and the data their in-app navigations fetch.
+ */
+// The functions below are copied into the service worker as text: they name nothing from this file.
+const TWO_WEEKS = 14 * 24 * 60 * 60;
+
+export default defineConfig(({ isSsrBuild }) => ({
   server: { port: Number(process.env.PORT ?? 3000) },
   build: { target: "es2022" },
   plugins: [
@@ -22,5 +31,62 @@ export default defineConfig({
         v3_routeConfig: true,
       },
     }),
+    VitePWA({
+      // Remix builds twice: the service worker belongs to the browser build only.
+      disable: Boolean(isSsrBuild),
+      // Registered by the pages that log evidence (app/offline/outbox-status.tsx), not on every page.
+      injectRegister: false,
+      registerType: "autoUpdate",
+      manifest: {
+        name: "Benchmark workbench",
+        short_name: "Workbench",
+        start_url: "/",
+        display: "standalone",
+        background_color: "#ffffff",
+        theme_color: "#1d4f7c",
+        icons: [{ src: "/favicon.svg", sizes: "any", type: "image/svg+xml" }],
+      },
+      workbox: {
+        // The app's scripts and styles (hashed, public); no page is precached: pages hold a member's data.
+        globPatterns: ["assets/**/*.{js,css}", "*.{svg,ico,png,woff2}"],
+        navigateFallback: null,
+        cleanupOutdatedCaches: true,
+        clientsClaim: true,
+        skipWaiting: true,
+        runtimeCaching: [
+          {
+            urlPattern: ({ url, sameOrigin }) => sameOrigin && /^\/(reviews\/[^/]+\/(evidence|interviews)|benchmark\/[^/]+)\/?$/.test(url.pathname),
+            handler: "NetworkFirst",
+            method: "GET",
+            options: {
+              cacheName: "workbench-pages",
+              networkTimeoutSeconds: 8,
+              matchOptions: { ignoreSearch: true },
+              expiration: { maxEntries: 40, maxAgeSeconds: TWO_WEEKS },
+              // Only the page itself: never a sign-in page reached by a redirect, never an error.
+              plugins: [{ cacheWillUpdate: async ({ response }) => (response.status === 200 && !response.redirected ? response : null) }],
+            },
+          },
+          {
+            urlPattern: ({ url, sameOrigin }) => sameOrigin && /^\/(reviews\/[^/]+\/(evidence|interviews)|benchmark\/[^/]+)\.data$/.test(url.pathname),
+            handler: "NetworkFirst",
+            method: "GET",
+            options: {
+              cacheName: "workbench-page-data",
+              networkTimeoutSeconds: 8,
+              expiration: { maxEntries: 80, maxAgeSeconds: TWO_WEEKS },
+              plugins: [{ cacheWillUpdate: async ({ response }) => (response.status === 200 && !response.redirected ? response : null) }],
+            },
+          },
+          {
+            // Remix's route manifest (which code a link needs): no member data.
+            urlPattern: ({ url, sameOrigin }) => sameOrigin && url.pathname === "/__manifest",
+            handler: "NetworkFirst",
+            method: "GET",
+            options: { cacheName: "workbench-manifest", networkTimeoutSeconds: 8, expiration: { maxEntries: 40 } },
+          },
+        ],
+      },
+    }),
   ],
-});
+}));

@@ -143,6 +143,7 @@ export function ChoiceGroup({
   value,
   errors,
   hint,
+  onChange,
 }: {
   legend: ReactNode;
   name: string;
@@ -151,6 +152,8 @@ export function ChoiceGroup({
   value?: string | readonly string[] | null;
   errors?: string[];
   hint?: ReactNode;
+  /** Makes a radio group controlled: `value` is the choice, `onChange` receives the new one. */
+  onChange?: (value: string) => void;
 }) {
   const id = useId();
   const selected = Array.isArray(value) ? value : value ? [value] : [];
@@ -161,7 +164,12 @@ export function ChoiceGroup({
       <FieldErrors id={`${id}-error`} errors={errors} />
       {options.map((option) => (
         <label key={option.value} className="choice">
-          <input type={type} name={name} value={option.value} defaultChecked={selected.includes(option.value)} /> {option.label}
+          {onChange ? (
+            <input type={type} name={name} value={option.value} checked={selected.includes(option.value)} onChange={() => onChange(option.value)} />
+          ) : (
+            <input type={type} name={name} value={option.value} defaultChecked={selected.includes(option.value)} />
+          )}{" "}
+          {option.label}
         </label>
       ))}
     </fieldset>

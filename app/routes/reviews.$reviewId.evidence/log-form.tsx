@@ -5,8 +5,23 @@ import { ChoiceGroup, FieldErrors, FormError, SelectField, TextField } from "#ap
 import { evidenceSchema } from "#app/models/evidence-schema";
 import { parseSubmission, type FormResult } from "#app/utils/forms";
 import { EVIDENCE_KINDS, POLARITIES } from "#db/enums";
+import { addToOutbox } from "#app/offline/outbox";
 import { INTERVIEW_SOURCED, readOutcome, useHydrated, useLabels, type InterviewChoice } from "./labels";
 import type { action, loader } from "./route";
+
+const DEFAULT_POLARITY = "supports";
+
+/** Alt+S supports, Alt+M mixed, Alt+C contradicts (by letter, or by physical key where the letter is changed by Alt). */
+function polarityFromKey(event: KeyboardEvent): (typeof POLARITIES)[number] | null {
+  const letter = event.key.length === 1 ? event.key.toLowerCase() : "";
+  const physical = /^Key([A-Z])$/.exec(event.code)?.[1]?.toLowerCase() ?? "";
+  for (const key of [letter, physical]) {
+    if (key === "s") return "supports";
+    if (key === "m") return "mixed";
+    if (key === "c") return "contradicts";
+  }
+  return null;
+}
 
 /** "1"–"9" tag factors 1–9, "0" factor 10, the key right of 0 factor 11, by physical key so AZERTY works too. */
 function factorNumberFromKey(event: KeyboardEvent): number | null {
@@ -30,7 +45,7 @@ function attributionChoices(interview: InterviewChoice | undefined, t: (key: str
 }
 
 export function LogForm({ rowsShown }: { rowsShown: readonly string[] }) {
-  const { factors, facets, remembered } = useLoaderData<typeof loader>();
+  const { factors, facets, remembered, userId, reviewId } = useLoaderData<typeof loader>();
   const actionData = readOutcome(useActionData<typeof action>());
   const { t } = useFrameworkTranslation("evidence");
   const fetcher = useFetcher<typeof action>({ key: "log-evidence" });
@@ -61,6 +76,7 @@ export function LogForm({ rowsShown }: { rowsShown: readonly string[] }) {
   const [numbers, setNumbers] = useState(typed("factorNumbers") ?? "");
   const [questionIds, setQuestionIds] = useState<string[]>(failed && Array.isArray(failed.values.questionIds) ? failed.values.questionIds : []);
   const [text, setText] = useState(typed("text") ?? "");
+  const [polarity, setPolarity] = useState<string>(typed("polarity") ?? remembered.polarity);
   const [announcement, setAnnouncement] = useState("");
   const [savedId, setSavedId] = useState<string | null>(null);
   const submitted = useRef("");
@@ -77,7 +93,10 @@ export function LogForm({ rowsShown }: { rowsShown: readonly string[] }) {
     if (fetcher.state !== "idle" || !fetcher.data || handled.current === fetcher.data) return;
     handled.current = fetcher.data;
     const outcome = readOutcome(fetcher.data);
-    if (outcome?.ok) {
+    if (outcome?.ok && "queued" in outcome && outcome.queued) {
+      // Not sent: the quote waits in the outbox (listed above the form) and goes when the server answers.
+      setAnnouncement(t("offline.keptHere"));
+    } else if (outcome?.ok) {
       setSavedId(outcome.id);
       setAnnouncement(t("form.saved"));
     } else {
@@ -136,10 +155,26 @@ export function LogForm({ rowsShown }: { rowsShown: readonly string[] }) {
     }
     setChecked(null);
     submitted.current = text;
-    fetcher.submit(body, { method: "post" });
-    // The next quote can be typed at once; a refused save gives this one back.
+    // The quote goes to the outbox first, under an id made here: it survives a lost connection,
+    // a reload, a server restart, and a second send of it saves nothing new.
+    const clientId = crypto.randomUUID();
+    body.set("clientId", clientId);
+    const fields = [...body.entries()].filter((entry): entry is [string, string] => typeof entry[1] === "string");
+    const summary = text;
+    void addToOutbox({ clientId, userId, reviewId, kind: "evidence", fields, summary })
+      .then(
+        () => true,
+        () => false,
+      )
+      .then((kept) => {
+        if (kept && !navigator.onLine) setAnnouncement(t("offline.keptHere"));
+        else fetcher.submit(body, { method: "post" });
+      });
+    // The next quote can be typed at once; a refused save gives this one back. "What it shows"
+    // starts again from "supports" for each item, so a choice never carries over unseen.
     setText("");
     setQuestionIds([]);
+    setPolarity(DEFAULT_POLARITY);
     setSavedId(null);
     textRef.current?.focus();
   }
@@ -155,7 +190,40 @@ export function LogForm({ rowsShown }: { rowsShown: readonly string[] }) {
       if (number) {
         event.preventDefault();
         toggleFactor(number);
+        return;
       }
+      const shown = polarityFromKey(event);
+      if (shown) {
+        event.preventDefault();
+        setPolarity(shown);
+        setAnnouncement(t("form.polarityChosen", { value: t(`polarities.${shown}`) }));
+        return;
+      }
+      if (event.code === "KeyQ" || event.key.toLowerCase() === "q") {
+        event.preventDefault();
+        openQuestions();
+      }
+    }
+  };
+
+  // Alt+Q: the guiding questions of the tagged factors open, the first one focused; Space ticks,
+  // Enter saves, Escape goes back to the text.
+  const questionsRef = useRef<HTMLDetailsElement>(null);
+  const openQuestions = () => {
+    const panel = questionsRef.current;
+    if (!panel) return;
+    panel.open = true;
+    if (!factorIds.length) setAnnouncement(t("form.noQuestions"));
+    window.requestAnimationFrame(() => panel.querySelector<HTMLInputElement>('input[name="questionIds"]')?.focus());
+  };
+  const onQuestionsKeyDown = (event: KeyboardEvent<HTMLDetailsElement>) => {
+    if (!(event.target instanceof HTMLInputElement)) return;
+    if (event.key === "Enter") {
+      event.preventDefault();
+      formRef.current?.requestSubmit();
+    } else if (event.key === "Escape") {
+      event.preventDefault();
+      textRef.current?.focus();
     }
   };
 
@@ -329,20 +397,22 @@ export function LogForm({ rowsShown }: { rowsShown: readonly string[] }) {
               legend={t("form.polarity")}
               name="polarity"
               type="radio"
-              value={typed("polarity") ?? remembered.polarity}
+              value={polarity}
+              onChange={setPolarity}
               errors={errors.polarity}
               options={POLARITIES.map((value) => ({
                 value,
                 label: (
                   <>
-                    <span className={`pill ${value}`}>{t(`polarities.${value}`)}</span> <span className="muted">{t(`polarityHints.${value}`)}</span>
+                    <span className={`pill ${value}`}>{t(`polarities.${value}`)}</span> <span className="muted">{t(`polarityHints.${value}`)}</span>{" "}
+                    <kbd className="shortcut-key">{t(`form.polarityKeys.${value}`)}</kbd>
                   </>
                 ),
               }))}
             />
           </div>
         </div>
-        <details className="log-form__questions">
+        <details className="log-form__questions" ref={questionsRef} onKeyDown={onQuestionsKeyDown}>
           <summary>{t("form.questions")}</summary>
           <FieldErrors id="log-questions-error" errors={errors.questionIds} />
           {questionFactors.length ? (
@@ -386,6 +456,8 @@ export function LogForm({ rowsShown }: { rowsShown: readonly string[] }) {
           <li>{t("form.shortcutList.shiftEnter")}</li>
           <li>{t("form.shortcutList.altDigit")}</li>
           <li>{t("form.shortcutList.digit")}</li>
+          <li>{t("form.shortcutList.polarity")}</li>
+          <li>{t("form.shortcutList.questions")}</li>
           <li>{t("form.shortcutList.after")}</li>
         </ul>
       </details>

@@ -1,6 +1,15 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { useFetcher, useLoaderData, useLocation, useOutlet, type ShouldRevalidateFunction } from "@remix-run/react";
-import { useMemo } from "react";
+import {
+  data as clientData,
+  useFetcher,
+  useLoaderData,
+  useLocation,
+  useOutlet,
+  useRevalidator,
+  type ClientActionFunctionArgs,
+  type ShouldRevalidateFunction,
+} from "@remix-run/react";
+import { useCallback, useMemo } from "react";
 import { useFrameworkTranslation } from "#app/utils/use-framework-terms";
 import { z } from "zod";
 import { listLocalizedFactors, requireFramework } from "#benchmark/index";
@@ -9,6 +18,8 @@ import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { describeAttribution } from "#app/models/attribution";
 import { deleteEvidence, restoreEvidence } from "#app/models/evidence.server";
 import { saveNewEvidence } from "#app/offline/save.server";
+import { inFlight, isInOutbox, isUnreachable, removeFromOutbox } from "#app/offline/outbox";
+import { OutboxStatus } from "#app/offline/outbox-status";
 import { EVIDENCE_LOG_TABLE, getLogFacets, listEvidenceLog, loadLogContext, parseEvidenceView } from "#app/models/evidence-log.server";
 import { requireReviewPermission } from "#app/utils/auth.server";
 import { actionPermission, evidenceEditor, loaderPermission } from "#app/utils/permissions";
@@ -53,6 +64,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const polarity = search.get(MEMORY.polarity);
   return {
     reviewId: review.id,
+    userId: access.user.id,
+    frameworkId: review.frameworkId,
     tableConfig: EVIDENCE_LOG_TABLE,
     factors: listLocalizedFactors(framework, locale),
     log: { ...log, rows },
@@ -81,8 +94,40 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 const IntentSchema = z.enum(["create", "delete", "restore"]);
 const ItemSchema = z.object({ evidenceId: z.string().trim().min(1).max(100) });
 
-/** What a fetcher gets back from a write that worked; a refusal is a FormResult. */
-export type Done = { ok: true; intent: "create" | "delete" | "restore"; id: string };
+/**
+ * What a fetcher gets back from a write that worked; a refusal is a FormResult. `queued`: the
+ * server could not be reached, the item waits in this browser's outbox (app/offline/outbox.ts).
+ */
+export type Done = { ok: true; intent: "create" | "delete" | "restore"; id: string; queued?: boolean };
+/** The server could not be reached and the item could not be kept in the outbox either: the form gives the text back. */
+export type NotSent = { ok: false; intent: "create"; notSent: true; errors: Record<string, string[]>; values: Record<string, never> };
+
+/**
+ * A new item is in the outbox before it is sent (the form put it there). When the server answers,
+ * saved or refused, the outbox lets it go and the form shows the answer. When it cannot be reached
+ * (no network, server down), the item stays in the outbox for the sync and the page stays: the
+ * answer's 503 status also keeps Remix from reloading the page's data, which would fail offline.
+ */
+export async function clientAction({ request, serverAction }: ClientActionFunctionArgs) {
+  const form = await request.clone().formData();
+  const clientId = form.get("clientId");
+  if (form.get("intent") !== "create" || typeof clientId !== "string" || !clientId) return serverAction<typeof action>();
+  inFlight.add(clientId);
+  try {
+    const answer = await serverAction<typeof action>();
+    await removeFromOutbox(clientId).catch(() => null);
+    return answer;
+  } catch (error) {
+    if (!isUnreachable(error)) {
+      await removeFromOutbox(clientId).catch(() => null);
+      throw error;
+    }
+    if (await isInOutbox(clientId)) return clientData<Done>({ ok: true, intent: "create", id: clientId, queued: true }, { status: 503 });
+    return clientData<NotSent>({ ok: false, intent: "create", notSent: true, errors: { _form: ["evidence:offline.notSent"] }, values: {} }, { status: 503 });
+  } finally {
+    inFlight.delete(clientId);
+  }
+}
 
 /** Where a plain (script-less) form post lands: the same view of the log, with the form's choices kept. */
 function backToLog(url: URL, extra: Record<string, string | string[]>) {
@@ -142,7 +187,10 @@ export default function EvidenceLog() {
 
 function EvidenceLogPage() {
   const loaderData = useLoaderData<typeof loader>();
-  const { reviewId, factors, log, facets, canWrite, tableConfig, notice } = loaderData;
+  const { reviewId, userId, frameworkId, factors, log, facets, canWrite, tableConfig, notice } = loaderData;
+  const revalidator = useRevalidator();
+  const reload = revalidator.revalidate;
+  const onSaved = useCallback(() => reload(), [reload]);
   const { t } = useFrameworkTranslation("evidence");
   const outlet = useOutlet();
   const location = useLocation();
@@ -223,6 +271,13 @@ function EvidenceLogPage() {
       <RowActionsContext.Provider value={rowActions}>
         <h1>{t("log.title")}</h1>
         <p className="muted">{t("log.intro")}</p>
+        {canWrite ? (
+          <OutboxStatus
+            userId={userId}
+            onSaved={onSaved}
+            warm={[`/benchmark/${frameworkId}`, `/reviews/${reviewId}/interviews`, `/reviews/${reviewId}/evidence`]}
+          />
+        ) : null}
         {outlet ?? (canWrite ? <LogForm rowsShown={rowsShown} /> : null)}
         {notice.saved && !outlet ? (
           <p className="notice ok" role="status">
