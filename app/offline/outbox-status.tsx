@@ -1,7 +1,17 @@
 import { useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useMessage } from "#app/components/field";
-import { claimCaches, clearPageCaches, listOutbox, onOutboxChange, purgeOffline, removeFromOutbox, syncOutbox, type OutboxItem, type SyncResult } from "./outbox";
+import {
+  claimCaches,
+  clearPageCaches,
+  listOutbox,
+  onOutboxChange,
+  purgeOffline,
+  removeFromOutbox,
+  syncOutbox,
+  type OutboxItem,
+  type SyncResult,
+} from "./outbox";
 
 /*
  * What waits on this computer, and sending it: the outbox's status line ("3 items waiting to

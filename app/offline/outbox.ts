@@ -3,7 +3,7 @@ import type { OutboxAnswer } from "./outbox-answer";
 
 /*
  * The outbox: new evidence items and interviews kept in this browser's IndexedDB until the server
- * has them (docs/decisions/0018-offline-visit.md). Each item is stored before it is sent, under
+ * has them (docs/decisions/0019-offline-visit.md). Each item is stored before it is sent, under
  * the id the browser gave it and the id of the member who typed it; it leaves the outbox only when
  * the server answers "saved", or when its author discards it after a refusal. Browser only.
  */
@@ -98,6 +98,11 @@ async function markRefused(clientId: string, messages: string[]) {
   const item = await db.get("outbox", clientId);
   if (item) await db.put("outbox", { ...item, state: "refused", messages });
   changed();
+}
+
+/** Every item waiting in this browser, whoever typed it (what signing out would remove). */
+export async function countOutbox() {
+  return (await database()).count("outbox");
 }
 
 /** Empties the outbox of one member, or of everyone; and the cached pages. */

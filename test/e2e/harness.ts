@@ -33,17 +33,21 @@ async function freePort(): Promise<number> {
   });
 }
 
-export type RunningApp = { baseURL: string; databasePath: string; stop: () => Promise<void> };
+export type RunningApp = { baseURL: string; port: number; databasePath: string; stop: () => Promise<void> };
 
 /**
  * Serves the production build on a free port over a fresh copy of the seeded demo database,
  * so each test file starts from the same state whatever the others did.
  */
-export async function startApp({ env = {} }: { env?: Record<string, string> } = {}): Promise<RunningApp> {
-  const port = await freePort();
-  const dir = fs.mkdtempSync(path.join(E2E_DIR, "app-"));
+export async function startApp({
+  env = {},
+  again,
+}: { env?: Record<string, string>; again?: { port: number; databasePath: string } } = {}): Promise<RunningApp> {
+  // `again`: the same app restarted on its port and database (a server that went down mid-visit).
+  const port = again?.port ?? (await freePort());
+  const dir = again ? path.dirname(again.databasePath) : fs.mkdtempSync(path.join(E2E_DIR, "app-"));
   const databasePath = path.join(dir, "workbench.sqlite");
-  fs.copyFileSync(TEMPLATE_DB, databasePath);
+  if (!again) fs.copyFileSync(TEMPLATE_DB, databasePath);
   const serve = require.resolve("@remix-run/serve/dist/cli.js");
   const child: ChildProcess = spawn(process.execPath, [serve, "build/server/index.js"], {
     env: {
@@ -81,6 +85,7 @@ export async function startApp({ env = {} }: { env?: Record<string, string> } = 
   }
   return {
     baseURL,
+    port,
     databasePath,
     stop: async () => {
       if (child.exitCode === null) {

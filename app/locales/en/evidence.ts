@@ -154,7 +154,8 @@ export default {
       after:
         "After saving, the cursor returns to the text box; the interview, kind and factor tags stay as they were, and what it shows goes back to “supports”.",
       digit_commitment: "1 … 9, 0 with focus on the commitment boxes: tag or untag",
-      after_commitment: "After saving, the cursor returns to the text box; the interview, kind, what-it-shows and commitment tags stay as they were.",
+      after_commitment:
+        "After saving, the cursor returns to the text box; the interview, kind and commitment tags stay as they were, and what it shows goes back to “supports”.",
     },
   },
   item: {

@@ -1,6 +1,16 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
-import { useEffect, useRef, useState } from "react";
+import {
+  data as clientData,
+  Form,
+  Link,
+  useActionData,
+  useLoaderData,
+  useNavigation,
+  useRevalidator,
+  useSearchParams,
+  type ClientActionFunctionArgs,
+} from "@remix-run/react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { useHydrated } from "#app/utils/hydrated";
 import { useFrameworkTranslation } from "#app/utils/use-framework-terms";
 import { getFormProps } from "@conform-to/react";
@@ -8,6 +18,8 @@ import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { ChoiceGroup, FieldErrors, FormError, SelectField, TextAreaField, TextField } from "#app/components/field";
 import { listInterviews, listVisitReviewers, updateInterview } from "#app/models/interview.server";
 import { saveNewInterview } from "#app/offline/save.server";
+import { addToOutbox, inFlight, isUnreachable, removeFromOutbox } from "#app/offline/outbox";
+import { OutboxStatus } from "#app/offline/outbox-status";
 import { requireReviewPermission } from "#app/utils/auth.server";
 import { actionPermission, canEditEvidence, evidenceEditor, loaderPermission } from "#app/utils/permissions";
 import { INTERVIEW_FORMATS, PARTICIPANT_CATEGORIES } from "#db/enums";
@@ -63,12 +75,54 @@ async function writeAction({ request, params }: ActionFunctionArgs) {
   return redirect(`/reviews/${review.id}/interviews?${intent === "update" ? "updated" : "saved"}=${outcome.id}#interview-${outcome.id}`);
 }
 
+/** The server could not be reached: the new interview waits in this browser's outbox (app/offline/outbox.ts). */
+type Queued = { queued: true; id: string };
+
+/**
+ * A new interview goes to the outbox before it is sent; the server's answer, saved or refused,
+ * lets it go. When the server cannot be reached the page stays (no error page), the interview
+ * waits in the outbox, and the 503 keeps Remix from reloading the page's data offline.
+ */
+export async function clientAction({ request, params, serverAction }: ClientActionFunctionArgs) {
+  const form = await request.clone().formData();
+  const clientId = form.get("clientId");
+  const userId = form.get(OUTBOX_USER);
+  if (form.get("intent") !== "create" || typeof clientId !== "string" || !clientId || typeof userId !== "string") return serverAction<typeof action>();
+  const fields = [...form.entries()].filter((entry): entry is [string, string] => typeof entry[1] === "string" && entry[0] !== OUTBOX_USER);
+  const roles = form.getAll("participantRole").filter(Boolean).join(", ");
+  const summary = [form.get("date"), form.get("place"), roles].filter(Boolean).join(" · ");
+  const kept = await addToOutbox({ clientId, userId, reviewId: params.reviewId ?? "", kind: "interview", fields, summary }).then(
+    () => true,
+    () => false,
+  );
+  if (kept && !navigator.onLine) return clientData<Queued>({ queued: true, id: clientId }, { status: 503 });
+  inFlight.add(clientId);
+  try {
+    const answer = await serverAction<typeof action>();
+    await removeFromOutbox(clientId).catch(() => null);
+    return answer;
+  } catch (error) {
+    if (!kept || !isUnreachable(error)) {
+      await removeFromOutbox(clientId).catch(() => null);
+      throw error;
+    }
+    return clientData<Queued>({ queued: true, id: clientId }, { status: 503 });
+  } finally {
+    inFlight.delete(clientId);
+  }
+}
+
+const OUTBOX_USER = "_outboxUser";
+
 type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
 
-function InterviewForm({ editing }: { editing: LoaderData["editing"] }) {
+function InterviewForm({ editing, queuedId }: { editing: LoaderData["editing"]; queuedId: string }) {
   const { reviewers, userId } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const lastResult = isFormResult(actionData) ? actionData : null;
+  // Each new interview gets its id here, once the page runs its script; a new one after every answer.
+  const [clientId, setClientId] = useState("");
+  useEffect(() => setClientId(crypto.randomUUID()), [actionData]);
   const [form] = useSchemaForm(InterviewSchema, { id: "interview-form", lastResult });
   const navigation = useNavigation();
   const { t } = useFrameworkTranslation("evidence");
@@ -117,9 +171,15 @@ function InterviewForm({ editing }: { editing: LoaderData["editing"] }) {
   const today = dates.isoDay(new Date());
 
   return (
-    <Form method="post" className="interview-form" {...getFormProps(form)} key={editing?.id ?? "new"}>
+    <Form method="post" className="interview-form" {...getFormProps(form)} key={editing?.id ?? (queuedId || "new")}>
       <input type="hidden" name="intent" value={editing ? "update" : "create"} />
       {editing ? <input type="hidden" name="interviewId" value={editing.id} /> : null}
+      {!editing && clientId ? (
+        <>
+          <input type="hidden" name="clientId" value={clientId} />
+          <input type="hidden" name={OUTBOX_USER} value={userId} />
+        </>
+      ) : null}
       <FormError message={form.errors?.[0]} />
       <div className="grid-3">
         <TextField type="date" name="date" label={t("interviews.date")} defaultValue={text("date", editing?.date ?? today)} errors={errors.date} required />
@@ -246,7 +306,12 @@ function InterviewForm({ editing }: { editing: LoaderData["editing"] }) {
 }
 
 export default function Interviews() {
-  const { reviewId, interviews, canWrite, editing } = useLoaderData<typeof loader>();
+  const { reviewId, userId, interviews, canWrite, editing } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof clientAction>();
+  const queuedId = actionData && "queued" in actionData ? (actionData as unknown as Queued).id : "";
+  const revalidator = useRevalidator();
+  const reload = revalidator.revalidate;
+  const onSaved = useCallback(() => reload(), [reload]);
   const [searchParams] = useSearchParams();
   const { t } = useFrameworkTranslation("evidence");
   const dates = useDates();
@@ -267,10 +332,16 @@ export default function Interviews() {
           {t("interviews.updated")}
         </p>
       ) : null}
+      {canWrite ? <OutboxStatus userId={userId} onSaved={onSaved} /> : null}
+      {queuedId ? (
+        <p className="notice" role="status">
+          {t("offline.keptHere")}
+        </p>
+      ) : null}
       {canWrite ? (
         <section className="card interview-card" aria-labelledby="interview-form-title">
           <h2 id="interview-form-title">{editing ? t("interviews.editing", { date: formatDay(editing.date) }) : t("interviews.new")}</h2>
-          <InterviewForm editing={editing} />
+          <InterviewForm editing={editing} queuedId={queuedId} />
         </section>
       ) : null}
 

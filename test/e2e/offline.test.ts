@@ -1,0 +1,123 @@
+import Database from "better-sqlite3";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
+import { launchBrowser, signIn, startApp, waitForHydration, watchPage, type RunningApp } from "./harness";
+
+/**
+ * The visit works offline (issue 13): a peer logs quotes with no network, reloads the page, and
+ * every quote reaches the database exactly once when the network, or the server, comes back.
+ */
+
+let app: RunningApp;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let problems: string[];
+
+/** The network being off shows in the console as failed loads; anything else is a real problem. */
+const realProblems = () => problems.filter((problem) => !/ERR_INTERNET_DISCONNECTED|ERR_CONNECTION_REFUSED|Failed to load resource/.test(problem));
+
+function quotesLike(prefix: string) {
+  const db = new Database(app.databasePath, { readonly: true });
+  try {
+    return db.prepare("SELECT text FROM evidence WHERE text LIKE ? AND deleted_at IS NULL").pluck().all(`${prefix}%`) as string[];
+  } finally {
+    db.close();
+  }
+}
+
+/** The evidence log, controlled by the service worker and with its pages kept for offline use. */
+async function openLogReadyForOffline() {
+  await page.goto(`${app.baseURL}/reviews/demo/evidence`);
+  await waitForHydration(page);
+  await page.waitForFunction(async () => {
+    if (!navigator.serviceWorker.controller) return false;
+    const cache = await caches.open("workbench-pages");
+    return Boolean(await cache.match("/reviews/demo/evidence"));
+  });
+}
+
+async function logByKeyboard(prefix: string, count: number) {
+  const text = page.locator("#log-text");
+  await text.focus();
+  await page.keyboard.press("Alt+3");
+  for (let index = 1; index <= count; index += 1) {
+    await page.keyboard.type(`${prefix} ${index}: the helpline answers within two days.`);
+    await page.keyboard.press("Enter");
+    await expect.poll(() => text.inputValue()).toBe("");
+  }
+}
+
+const status = () => page.locator(".outbox__status");
+
+beforeEach(async () => {
+  app = await startApp();
+  browser = await launchBrowser();
+  context = await browser.newContext({ locale: "en-GB" });
+  page = await context.newPage();
+  problems = watchPage(page);
+  await signIn(page, app.baseURL, "peer@demo.test");
+});
+
+afterEach(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+describe("the evidence log offline", () => {
+  it("keeps 20 quotes typed offline through a reload and saves each exactly once when back online", async () => {
+    await openLogReadyForOffline();
+    await context.setOffline(true);
+    await logByKeyboard("Offline quote", 20);
+    await expect.poll(() => status().innerText()).toMatch(/Offline — items are kept on this computer \(20 waiting to send\)/);
+    expect(quotesLike("Offline quote")).toEqual([]);
+
+    await page.reload();
+    await waitForHydration(page);
+    await expect.poll(() => status().innerText()).toMatch(/Offline — items are kept on this computer \(20 waiting to send\)/);
+    await expect(page.getByRole("heading", { name: "Evidence log", level: 1 }).count()).resolves.toBe(1);
+    await expect(page.locator(".outbox__item").count()).resolves.toBe(20);
+
+    await context.setOffline(false);
+    await expect.poll(() => status().innerText(), { timeout: 30_000 }).toBe("All saved");
+    const saved = quotesLike("Offline quote");
+    expect(saved).toHaveLength(20);
+    expect(new Set(saved).size).toBe(20);
+    expect(realProblems()).toEqual([]);
+  });
+
+  it("loses and duplicates nothing when the server goes down in the middle of the sync", async () => {
+    await openLogReadyForOffline();
+    await context.setOffline(true);
+    await logByKeyboard("Restart quote", 20);
+    await context.setOffline(false);
+    // Stop the server as soon as the first items have arrived, then bring it back on the same database.
+    await expect.poll(() => quotesLike("Restart quote").length, { interval: 10, timeout: 30_000 }).toBeGreaterThan(0);
+    await app.stop();
+    const arrivedBeforeStop = quotesLike("Restart quote").length;
+    expect(arrivedBeforeStop).toBeLessThan(20);
+    app = await startApp({ again: { port: app.port, databasePath: app.databasePath } });
+    await expect.poll(() => status().innerText(), { timeout: 45_000 }).toBe("All saved");
+    const saved = quotesLike("Restart quote");
+    expect(saved).toHaveLength(20);
+    expect(new Set(saved).size).toBe(20);
+    expect(realProblems()).toEqual([]);
+  });
+
+  it("keeps the page and the text when the server cannot be reached during a save", async () => {
+    await openLogReadyForOffline();
+    await app.stop();
+    const text = page.locator("#log-text");
+    await text.focus();
+    await page.keyboard.press("Alt+3");
+    await page.keyboard.type("Said while the server was down.");
+    await page.keyboard.press("Enter");
+    await expect.poll(() => page.locator(".log-form__status").innerText()).toMatch(/Not saved yet: no connection/);
+    await expect(page.getByText(/Something went wrong|Error 500/).count()).resolves.toBe(0);
+    await expect(page.locator(".outbox__item").allInnerTexts()).resolves.toEqual(["Said while the server was down."]);
+
+    app = await startApp({ again: { port: app.port, databasePath: app.databasePath } });
+    await expect.poll(() => status().innerText(), { timeout: 30_000 }).toBe("All saved");
+    expect(quotesLike("Said while the server was down.")).toHaveLength(1);
+  });
+});
