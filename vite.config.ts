@@ -61,7 +61,8 @@ export default defineConfig(({ isSsrBuild }) => ({
             options: {
               cacheName: "workbench-pages",
               networkTimeoutSeconds: 8,
-              matchOptions: { ignoreSearch: true },
+              // One member's cache (emptied when another signs in): the page whatever its query or headers.
+              matchOptions: { ignoreSearch: true, ignoreVary: true },
               expiration: { maxEntries: 40, maxAgeSeconds: TWO_WEEKS },
               // Only the page itself: never a sign-in page reached by a redirect, never an error.
               plugins: [{ cacheWillUpdate: async ({ response }) => (response.status === 200 && !response.redirected ? response : null) }],
@@ -73,6 +74,7 @@ export default defineConfig(({ isSsrBuild }) => ({
             method: "GET",
             options: {
               cacheName: "workbench-page-data",
+              matchOptions: { ignoreVary: true },
               networkTimeoutSeconds: 8,
               expiration: { maxEntries: 80, maxAgeSeconds: TWO_WEEKS },
               plugins: [{ cacheWillUpdate: async ({ response }) => (response.status === 200 && !response.redirected ? response : null) }],

@@ -1,3 +1,4 @@
+import { isRouteErrorResponse } from "@remix-run/react";
 import { openDB, type DBSchema, type IDBPDatabase } from "idb";
 import type { OutboxAnswer } from "./outbox-answer";
 
@@ -83,9 +84,14 @@ export async function isInOutbox(clientId: string) {
   return Boolean(await (await database()).get("outbox", clientId).catch(() => undefined));
 }
 
-/** A send that never reached the server (no network, server down): fetch's TypeError. */
+/**
+ * A send that got no answer from the server (no network, server down): an Error from fetch, as
+ * Remix passes it on. An answer, even a refusal or a redirect, arrives as a Response or an error
+ * response instead, and is not this.
+ */
 export function isUnreachable(error: unknown) {
-  return error instanceof TypeError || (typeof navigator !== "undefined" && !navigator.onLine);
+  if (typeof navigator !== "undefined" && !navigator.onLine) return true;
+  return error instanceof Error && !isRouteErrorResponse(error);
 }
 
 export async function removeFromOutbox(clientId: string) {

@@ -33,7 +33,7 @@ async function freePort(): Promise<number> {
   });
 }
 
-export type RunningApp = { baseURL: string; port: number; databasePath: string; stop: () => Promise<void> };
+export type RunningApp = { baseURL: string; port: number; databasePath: string; stop: () => Promise<void>; kill: () => Promise<void> };
 
 /**
  * Serves the production build on a free port over a fresh copy of the seeded demo database,
@@ -88,9 +88,17 @@ export async function startApp({
     port,
     databasePath,
     stop: async () => {
-      if (child.exitCode === null) {
+      if (child.exitCode === null && child.signalCode === null) {
         const exited = new Promise((resolve) => child.once("exit", resolve));
         child.kill("SIGTERM");
+        await exited;
+      }
+    },
+    /** Ends the server at once, mid-request (SIGKILL), as a crash or a power cut would. */
+    kill: async () => {
+      if (child.exitCode === null && child.signalCode === null) {
+        const exited = new Promise((resolve) => child.once("exit", resolve));
+        child.kill("SIGKILL");
         await exited;
       }
     },
