@@ -1,6 +1,6 @@
 import Database from "better-sqlite3";
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { launchBrowser, signIn, startApp, waitForHydration, watchPage, type RunningApp } from "./harness";
 
 /**
