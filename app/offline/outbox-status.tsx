@@ -29,7 +29,15 @@ function warmPages(paths: string[]) {
   navigator.serviceWorker
     .register("/sw.js", { scope: "/" })
     .then(() => navigator.serviceWorker.ready)
-    .then(() => Promise.all(paths.map((path) => fetch(path, { credentials: "same-origin", headers: { Accept: "text/html" } }).catch(() => null))))
+    .then(() =>
+      // Once per page kept: a page already in the cache is refreshed by the visits themselves.
+      Promise.all(
+        paths.map(async (path) => {
+          if (await caches.match(path, { ignoreSearch: true, ignoreVary: true })) return;
+          await fetch(path, { credentials: "same-origin", headers: { Accept: "text/html" } }).catch(() => null);
+        }),
+      ),
+    )
     .catch(() => null);
 }
 
