@@ -1,6 +1,6 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useBeforeUnload, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { useRef } from "react";
 import { useFrameworkTranslation } from "#app/utils/use-framework-terms";
 import { localize, requireFramework } from "#benchmark/index";
 import { CONTEXT_EFFECTS } from "#db/enums";
@@ -19,6 +19,9 @@ import { conflicted, invalid, readForm, requireFormPermission, unparsedSubmissio
 import { pageTitle } from "#app/utils/i18n";
 import { guardWrites } from "#app/utils/storage.server";
 import { useDates } from "#app/utils/use-dates";
+import { DraftRestored } from "#app/components/leave-guard";
+import { useFormDraft } from "#app/utils/drafts";
+import { keepTextOnFailure } from "#app/utils/save-failures";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireReviewPermission(request, params.reviewId, loaderPermission("reviews.$reviewId.context"));
@@ -128,6 +131,8 @@ function ConflictNote({ id, theirs }: { id: string; theirs: TheirContextNote }) 
   );
 }
 
+export const clientAction = keepTextOnFailure;
+
 export default function ContextPage() {
   const { noContextualFactors, benchmark } = useLoaderData<typeof loader>();
   const { t } = useFrameworkTranslation("selfAssessment");
@@ -146,20 +151,10 @@ function ContextForm() {
   const navigation = useNavigation();
   const [searchParams] = useSearchParams();
   const { t } = useFrameworkTranslation("selfAssessment");
-  const [dirty, setDirty] = useState(false);
   const submitting = navigation.state === "submitting";
-  useBeforeUnload(
-    useCallback(
-      (event: BeforeUnloadEvent) => {
-        if (!dirty || submitting) return;
-        event.preventDefault();
-        event.returnValue = "";
-      },
-      [dirty, submitting],
-    ),
-  );
-  // A successful save reloads the notes: nothing is left unsaved.
-  useEffect(() => setDirty(false), [stamp]);
+  // Typed notes stay on this computer until saved, and leaving with them asks first.
+  const draft = useFormDraft("context");
+  const dirty = draft.dirty;
   const attempt = useRef({ data: actionData, count: 0 });
   if (attempt.current.data !== actionData) attempt.current = { data: actionData, count: attempt.current.count + 1 };
   const failure = isFormResult(actionData) ? readResult<Record<string, TheirContextNote>>(actionData) : null;
@@ -180,7 +175,9 @@ function ContextForm() {
       ) : null}
       <FormError message={failure?.formError} />
       {showForm ? (
-        <Form method="post" noValidate key={`${stamp}:${attempt.current.count}`} onChange={() => setDirty(true)} className="sa-context-form">
+        <Form method="post" noValidate key={`${stamp}:${attempt.current.count}`} className="sa-context-form" {...draft.formProps}>
+          <input {...draft.fieldProps} />
+          <DraftRestored draft={draft} />
           {factors.map((factor) => {
             const conflict = failure?.conflict?.[factor.id] ?? null;
             return (

@@ -1,9 +1,10 @@
 import { useActionData, useLoaderData, useNavigation, useParams, useRouteLoaderData } from "@remix-run/react";
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from "react";
 import type { loader as rootLoader } from "#app/root";
+import { isFormResult, submittedValue } from "./forms";
 
 /*
- * Every text box keeps its draft (docs/decisions/0018-drafts-stay-on-this-computer.md): what a
+ * Every text box keeps its draft (docs/decisions/0020-drafts-stay-on-this-computer.md): what a
  * member types is copied to this browser's localStorage under a key made of their user id, the
  * review and the form, put back when the page opens again, and removed once the server has it.
  * Drafts belong to one member: a different member signing in on the same browser removes the
@@ -205,9 +206,10 @@ export type FormDraft = ReturnType<typeof useFormDraft>;
  * Typing copies the form's values to the draft; opening the page again puts them back with a
  * note (`restored`) and a way to throw them away (`discard`); the shared clientAction removes
  * the draft once the server has saved the form. `dirty` says the form holds text the server
- * does not have, for the leave guard.
+ * does not have, for the leave guard. `refused` says the server's last answer to this form was a
+ * refusal (found from a FormResult by default; a page with its own failure shape says so).
  */
-export function useFormDraft(name: string) {
+export function useFormDraft(name: string, options: { refused?: boolean } = {}) {
   const key = useDraftKey(name);
   const form = useRef<HTMLFormElement | null>(null);
   const [restored, setRestored] = useState<number | null>(null);
@@ -215,11 +217,17 @@ export function useFormDraft(name: string) {
   const navigation = useNavigation();
   const draftChanges = useDraftChanges();
   const sending = navigation.state === "submitting" && key !== null && navigation.formData?.get(DRAFT_FIELD) === key;
+  // The server refused this form's last save (invalid, conflict, phase closed): the fields now show
+  // what was typed as their defaults, but none of it is saved.
+  const actionData = useActionData();
+  const refused = options.refused ?? (key !== null && isFormResult(actionData) && submittedValue(actionData, DRAFT_FIELD) === key);
+  const refusedRef = useRef(refused);
+  refusedRef.current = refused;
 
   const measure = useCallback(() => {
     const element = form.current;
     if (!element) return false;
-    const changedNow = fieldsOf(element).some(isChanged);
+    const changedNow = refusedRef.current || fieldsOf(element).some(isChanged);
     setDirty(changedNow);
     return changedNow;
   }, []);
@@ -234,12 +242,11 @@ export function useFormDraft(name: string) {
     if (fieldsOf(element).some(isChanged)) {
       setRestored(draft.savedAt);
       setDirty(true);
-    } else clearDraft(key);
+    } else if (!refusedRef.current) clearDraft(key);
   }, [key]);
 
   // The saved text changes under the fields after a save (new defaults): compare again.
   const loaderData = useLoaderData();
-  const actionData = useActionData();
   useEffect(() => {
     if (!measure()) setRestored(null);
   }, [loaderData, actionData, measure]);
@@ -251,7 +258,7 @@ export function useFormDraft(name: string) {
     const element = form.current;
     if (!element || !key) return;
     if (measure()) writeDraft(key, collectValues(element));
-    else clearDraft(key);
+    else if (!refusedRef.current) clearDraft(key);
   }, [key, measure]);
 
   const discard = useCallback(() => {

@@ -4,7 +4,7 @@ import { isFormResult } from "./forms";
 import { clearDraft, DRAFT_FIELD, purgeDrafts } from "./drafts";
 
 /*
- * Failures say what happened (docs/decisions/0018-drafts-stay-on-this-computer.md). Every form
+ * Failures say what happened (docs/decisions/0020-drafts-stay-on-this-computer.md). Every form
  * route exports `clientAction = keepTextOnFailure`: a save that finds no network, no answer, an
  * ended session (401) or a server fault is not turned into an error page. The page stays with
  * its text, the save is remembered here, a notice says why it is not saved yet (components/

@@ -161,4 +161,29 @@ describe("every text box keeps its draft", () => {
     expect(problems.filter((problem) => !/Failed to load resource|ERR_INTERNET_DISCONNECTED/.test(problem))).toEqual([]);
     await context.close();
   });
+
+  it("keeps a page form's text when it is saved with no connection, and sends it once back online", async () => {
+    const { context, page, problems } = await open("lead@demo.test");
+    await page.goto(url("/summary"));
+    await waitForHydration(page);
+    const box = page.getByLabel("Executive summary");
+    const typed = " Rédigé pendant la visite, sans réseau.";
+    await box.click();
+    await box.press("End");
+    await box.pressSequentially(typed);
+    const whole = await box.inputValue();
+
+    await context.setOffline(true);
+    await page.getByRole("button", { name: "Save", exact: true }).click();
+    await page.getByText("Not saved yet: no connection. It will be sent when you are back online.").waitFor();
+    await expectNoErrorPage(page);
+    await expect(box.inputValue()).resolves.toBe(whole);
+
+    await context.setOffline(false);
+    const summary = () => query<{ text: string }>("SELECT executive_summary AS text FROM reviews WHERE id = 'demo'")[0]?.text;
+    await waitFor(() => summary() === whole.trim(), "the summary to be sent once back online");
+    await page.waitForURL(/done=summary/);
+    expect(problems.filter((problem) => !/Failed to load resource|ERR_INTERNET_DISCONNECTED/.test(problem))).toEqual([]);
+    await context.close();
+  });
 });

@@ -4,6 +4,8 @@ import { useFrameworkTranslation } from "#app/utils/use-framework-terms";
 import { DOCUMENT_TYPES } from "#db/enums";
 import { FieldErrors, FormError, SelectField, TextField } from "#app/components/field";
 import { ACCEPT_ATTRIBUTE, TITLE_MAX_LENGTH } from "#app/models/self-assessment-fields";
+import { DraftRestored } from "#app/components/leave-guard";
+import { useFormDraft } from "#app/utils/drafts";
 import type { Failure, LoaderData } from "./route";
 
 export function useFormatSize() {
@@ -91,6 +93,8 @@ export function DocumentForm({ data: loaderData, failure }: { data: LoaderData; 
         : []);
   const selectedQuestions = list("questions") ?? (editing ? editing.links.filter((link) => link.questionId).map((link) => link.questionId) : []);
   const submitting = navigation.state === "submitting";
+  // What is typed stays on this computer until saved; a refused attempt keeps it unsaved.
+  const draft = useFormDraft(editing ? `document:${editing.id}` : "document-new", { refused: typed !== null });
   // Each refused attempt starts the form afresh from what was sent, so a file that was not kept
   // is not still shown as chosen.
   const attempt = useRef({ failure, count: 0 });
@@ -99,8 +103,10 @@ export function DocumentForm({ data: loaderData, failure }: { data: LoaderData; 
     <section className="card sa-document-form" id="add-document" aria-labelledby="document-form-title">
       <h2 id="document-form-title">{editing ? t("documents.editTitle", { title: editing.title }) : t("documents.addTitle")}</h2>
       <FormError message={typed?.formError} />
-      <Form method="post" encType="multipart/form-data" noValidate key={`${editing?.id ?? "new"}:${attempt.current.count}`}>
+      <Form method="post" encType="multipart/form-data" noValidate key={`${editing?.id ?? "new"}:${attempt.current.count}`} {...draft.formProps}>
         <input type="hidden" name="intent" value={intent} />
+        <input {...draft.fieldProps} />
+        <DraftRestored draft={draft} />
         {editing ? <input type="hidden" name="documentId" value={editing.id} /> : null}
         <TextField
           id="document-title"

@@ -36,6 +36,7 @@ import { phaseClosedBy, readForm } from "#app/utils/forms.server";
 import { pageTitle } from "#app/utils/i18n";
 import { DocumentForm, useFormatSize } from "./document-form";
 import { guardWrites } from "#app/utils/storage.server";
+import { keepTextOnFailure } from "#app/utils/save-failures";
 import { useDates } from "#app/utils/use-dates";
 import { scrollRegion } from "#app/components/scroll-region";
 
@@ -185,6 +186,8 @@ async function writeAction({ request, params }: ActionFunctionArgs) {
     await upload.discard();
   }
 }
+
+export const clientAction = keepTextOnFailure;
 
 export type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
 type DocumentView = LoaderData["documents"][number];
