@@ -10,7 +10,7 @@ declare module "@remix-run/node" {
 
 /*
  * The pages a reviewer needs during a visit, kept by the service worker so they open with no
- * network, even after a reload (docs/decisions/0019-offline-visit.md): the evidence log, the
+ * network, even after a reload (docs/decisions/0022-offline-visit.md): the evidence log, the
  * interviews page and the factor reference, and the data their in-app navigations fetch.
  */
 // The functions below are copied into the service worker as text: they name nothing from this file.

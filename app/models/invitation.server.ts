@@ -17,7 +17,7 @@ export type InvitationListState = (typeof INVITATION_STATES)[number];
 /**
  * An invitation's link token, derived from its id with the server's secret (HMAC-SHA256), so the
  * lead can copy the link again at any time while the database keeps only its hash: reading the
- * database is not enough to accept an invitation (docs/decisions/0019-invitation-links-derived.md).
+ * database is not enough to accept an invitation (docs/decisions/0021-invitation-links-derived.md).
  */
 export function invitationToken(invitationId: string) {
   return crypto.createHmac("sha256", getEnv().SESSION_SECRET).update(`invitation:${invitationId}`).digest("base64url");

@@ -2,7 +2,7 @@ import { z } from "zod";
 
 /*
  * The id a browser gives an item it logs (an evidence item, an interview) before sending it, so
- * that sending it twice saves it once (docs/decisions/0019-offline-visit.md). Browser-safe.
+ * that sending it twice saves it once (docs/decisions/0022-offline-visit.md). Browser-safe.
  */
 
 export const CLIENT_ID_FIELD = "clientId";

@@ -4,7 +4,7 @@ import type { OutboxAnswer } from "./outbox-answer";
 
 /*
  * The outbox: new evidence items and interviews kept in this browser's IndexedDB until the server
- * has them (docs/decisions/0019-offline-visit.md). Each item is stored before it is sent, under
+ * has them (docs/decisions/0022-offline-visit.md). Each item is stored before it is sent, under
  * the id the browser gave it and the id of the member who typed it; it leaves the outbox only when
  * the server answers "saved", or when its author discards it after a refusal. Browser only.
  */

@@ -16,7 +16,7 @@ export async function loader() {
 export const action = guardWrites(writeAction);
 
 /**
- * Signing out empties what this browser keeps for the member (docs/decisions/0019-offline-visit.md):
+ * Signing out empties what this browser keeps for the member (docs/decisions/0022-offline-visit.md):
  * the outbox, the pages kept for offline use, the drafts. Items not sent yet are typed words: the
  * member is asked first, and saying no keeps them, and the session, on the page they were on.
  */

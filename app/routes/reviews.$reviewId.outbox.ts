@@ -10,7 +10,7 @@ import type { OutboxAnswer } from "#app/offline/outbox-answer";
 
 /*
  * Where the browser's outbox sends what was logged offline, one item per request, in order
- * (docs/decisions/0019-offline-visit.md). The same permission as the evidence log's and the
+ * (docs/decisions/0022-offline-visit.md). The same permission as the evidence log's and the
  * interviews page's own saves, the same schemas and model checks (app/offline/save.server.ts),
  * answered in JSON the outbox reads: saved (or already saved: the id was sent before), refused
  * with its reasons, or signed out. Never a redirect: a sync that meets an ended session keeps its items.
