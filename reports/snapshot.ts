@@ -113,6 +113,8 @@ export type SnapshotFinding = {
   /** A default attribution: the speaker's category, worded in the report's language (absent in older snapshots). */
   attributionCategory?: ParticipantCategory | null;
   attributionRole?: string | null;
+  /** The text's language when it is not the review's (absent in older snapshots: the review's). */
+  language?: "fr" | "en" | null;
   /** For evidence drawn from a document: its title. */
   documentTitle: string | null;
 };

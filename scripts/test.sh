@@ -8,6 +8,8 @@ missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
+# Java runs the W3C Nu HTML Checker (vnu-jar) in test/e2e/html-validation.test.ts.
+command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
 command -v xmllint >/dev/null 2>&1 || missing+=(libxml2-utils)
 command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-writer-nogui)
 if [ ${#missing[@]} -gt 0 ]; then

@@ -240,7 +240,7 @@ export function DataTable<T>({
   const clearHref = `?${new URLSearchParams(preserved)}`;
 
   return (
-    <section className="data-table" aria-labelledby={captionId}>
+    <div className="data-table">
       <form method="get" id={formId} className="table-tools no-print" onSubmit={submit} role="search" aria-label={searchLabel ?? t("table.search")}>
         {preserved.map(([key, value], index) => (
           <input key={`${key}-${index}`} type="hidden" name={key} value={value} />
@@ -356,6 +356,6 @@ export function DataTable<T>({
           </button>
         </nav>
       ) : null}
-    </section>
+    </div>
   );
 }

@@ -99,6 +99,8 @@ export type EvidenceLogRow = {
   attribution: string;
   attributionCategory: ParticipantCategory | null;
   attributionRole: string | null;
+  /** The text's language when it is not the review's. */
+  language: "fr" | "en" | null;
   canEdit: boolean;
 };
 
@@ -144,6 +146,7 @@ type Detail = {
   attribution: string;
   attribution_category: ParticipantCategory | null;
   attribution_role: string | null;
+  language: "fr" | "en" | null;
   text: string;
   text_length: number;
 };
@@ -159,7 +162,7 @@ function loadDetails(reviewId: string, keys: { id: string; source: "evidence" | 
     const ids = evidenceIds.slice(index, index + chunk);
     for (const row of db.all<Detail>(sql`
       SELECT e.id, e.kind, e.polarity, e.created_by, e.interview_id, e.document_id, e.created_at AS date, e.attribution,
-        e.attribution_category, e.attribution_role,
+        e.attribution_category, e.attribution_role, e.language,
         ${text} AS text, length(e.text) AS text_length
       FROM evidence e WHERE e.id IN (${list(ids)}) AND +e.review_id = ${reviewId}`)) {
       details.set(row.id, row);
@@ -169,7 +172,7 @@ function loadDetails(reviewId: string, keys: { id: string; source: "evidence" | 
     for (const row of db.all<Detail>(sql`
       SELECT d.id, 'document' AS kind, NULL AS polarity, NULL AS created_by, NULL AS interview_id, d.id AS document_id,
         COALESCE(unixepoch(d.date) * 1000, d.created_at) AS date, '' AS attribution,
-        NULL AS attribution_category, NULL AS attribution_role, d.title AS text, length(d.title) AS text_length
+        NULL AS attribution_category, NULL AS attribution_role, NULL AS language, d.title AS text, length(d.title) AS text_length
       FROM documents d WHERE d.id IN (${list(documentIds)}) AND +d.review_id = ${reviewId}`)) {
       details.set(row.id, row);
     }
@@ -232,6 +235,7 @@ function toLogRow(key: Key, detail: Detail, factors: Map<string, string[]>, look
     attribution: detail.attribution,
     attributionCategory: detail.attribution_category,
     attributionRole: detail.attribution_role,
+    language: detail.language,
     canEdit: key.source === "evidence" && canEditEvidence(actor, { createdBy: detail.created_by }),
   };
 }

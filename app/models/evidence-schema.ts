@@ -22,6 +22,8 @@ export type EvidenceInput = {
   questionIds: string[];
   interviewId: string | null;
   documentId: string | null;
+  /** The text's language when it is not the review's (a French team quoting an English speaker); null: the review's. */
+  language: "fr" | "en" | null;
 };
 
 /** The factors an item may be tagged with (retired ones left out), as the loaders send them. */
@@ -46,6 +48,13 @@ const FieldsSchema = z.object({
   attribution: optionalText(300),
   interviewId: optionalId,
   documentId: optionalId,
+  // Empty: the review's language.
+  language: z
+    .string()
+    .optional()
+    .transform((value) => value ?? "")
+    .pipe(choice(["", "fr", "en"] as const))
+    .transform((value) => value || null),
 });
 
 const ids = z
@@ -67,6 +76,7 @@ export function evidenceSchema(factors: readonly TaggableFactor[]) {
       attribution: z.string().optional(),
       interviewId: z.string().optional(),
       documentId: z.string().optional(),
+      language: z.string().optional(),
       factorIds: ids,
       factorNumbers: z.string().optional(),
       questionIds: ids,

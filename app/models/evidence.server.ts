@@ -101,6 +101,7 @@ export async function createEvidence({
         ...attribution,
         interviewId: input.interviewId,
         documentId: input.documentId,
+        language: input.language,
         createdBy: userId,
       })
       .run();
@@ -133,6 +134,7 @@ async function loadStored(reviewId: string, evidenceId: string) {
       attribution: evidence.attribution,
       attributionCategory: evidence.attributionCategory,
       attributionRole: evidence.attributionRole,
+      language: evidence.language,
       interviewId: evidence.interviewId,
       documentId: evidence.documentId,
       createdBy: evidence.createdBy,
@@ -154,6 +156,7 @@ async function loadStored(reviewId: string, evidenceId: string) {
     attribution: row.attribution,
     interviewId: row.interviewId,
     documentId: row.documentId,
+    language: row.language,
     factorIds: factors.map((factor) => factor.id).sort(),
     questionIds: questions.map((question) => question.id).sort(),
   };
@@ -208,6 +211,7 @@ export async function updateEvidence({
         ...attribution,
         interviewId: input.interviewId,
         documentId: input.documentId,
+        language: input.language,
         updatedAt: new Date(),
         version: row.version + 1,
       })

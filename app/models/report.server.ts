@@ -129,6 +129,7 @@ export async function getReportSnapshot({ reviewId }: { reviewId: string }): Pro
       attribution: evidence.attribution,
       attributionCategory: evidence.attributionCategory,
       attributionRole: evidence.attributionRole,
+      language: evidence.language,
       documentTitle: documents.title,
     })
     .from(conclusionCitations)

@@ -22,6 +22,7 @@ import { useDates } from "#app/utils/use-dates";
 import { DraftRestored } from "#app/components/leave-guard";
 import { useFormDraft } from "#app/utils/drafts";
 import { keepTextOnFailure } from "#app/utils/save-failures";
+import { useTextLanguage } from "#app/utils/text-language";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireReviewPermission(request, params.reviewId, loaderPermission("reviews.$reviewId.context"));
@@ -79,6 +80,7 @@ async function writeAction({ request, params }: ActionFunctionArgs) {
 type Factor = ReturnType<typeof useLoaderData<typeof loader>>["factors"][number];
 
 function ReadOnlyNote({ factor }: { factor: Factor }) {
+  const textLang = useTextLanguage();
   const { t } = useFrameworkTranslation("selfAssessment");
   if (!factor.saved?.note && !factor.saved?.effect) return <p className="muted">{t("context.noNote")}</p>;
   return (
@@ -88,7 +90,7 @@ function ReadOnlyNote({ factor }: { factor: Factor }) {
         {factor.saved.effect ? <span className={`pill sa-effect-${factor.saved.effect}`}>{t(`context.effects.${factor.saved.effect}`)}</span> : "—"}
       </p>
       {factor.saved.note ? (
-        <div className="sa-answer-text">
+        <div className="sa-answer-text" lang={textLang}>
           <TextBlocks text={factor.saved.note} />
         </div>
       ) : null}
@@ -97,6 +99,7 @@ function ReadOnlyNote({ factor }: { factor: Factor }) {
 }
 
 function ConflictNote({ id, theirs }: { id: string; theirs: TheirContextNote }) {
+  const textLang = useTextLanguage();
   const { t } = useFrameworkTranslation("selfAssessment");
   const when = useDates().dateTime(theirs.updatedAt);
   return (
@@ -111,7 +114,13 @@ function ConflictNote({ id, theirs }: { id: string; theirs: TheirContextNote }) 
             <p>
               {t("context.effect")}: {theirs.effect ? t(`context.effects.${theirs.effect}`) : "—"}
             </p>
-            {theirs.note ? <p className="sa-answer-text">{theirs.note}</p> : <p className="muted">{t("context.noNote")}</p>}
+            {theirs.note ? (
+              <p className="sa-answer-text" lang={textLang}>
+                {theirs.note}
+              </p>
+            ) : (
+              <p className="muted">{t("context.noNote")}</p>
+            )}
           </div>
         </div>
         <div>
@@ -146,6 +155,7 @@ export default function ContextPage() {
 }
 
 function ContextForm() {
+  const textLang = useTextLanguage();
   const { intro, factors, canWrite, stamp } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
@@ -197,6 +207,7 @@ function ContextForm() {
                   </div>
                 </div>
                 <TextAreaField
+                  lang={textLang}
                   id={`note-${factor.id}`}
                   name={noteField(factor.id)}
                   label={t("context.note", { title: factor.title })}

@@ -20,6 +20,8 @@ import { invalid, readForm, refusedWithForm, unparsedSubmission } from "#app/uti
 import { pageTitle } from "#app/utils/i18n";
 import { guardWrites } from "#app/utils/storage.server";
 import { useDates } from "#app/utils/use-dates";
+import { TextLanguageField } from "#app/components/text-language-field";
+import { useTextLanguage } from "#app/utils/text-language";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireReviewPermission(request, params.reviewId, loaderPermission("reviews.$reviewId.evidence.$evidenceId"));
@@ -92,6 +94,7 @@ export default function EvidenceItem() {
   const location = useLocation();
   const { t } = useFrameworkTranslation("evidence");
   const dates = useDates();
+  const textLang = useTextLanguage(item.language);
   const headingRef = useRef<HTMLHeadingElement>(null);
   useEffect(() => headingRef.current?.focus(), [item.id]);
 
@@ -148,7 +151,9 @@ export default function EvidenceItem() {
         </div>
       ) : null}
       <FormError message={errors._form?.[0]} />
-      <blockquote className="evidence-quote">{item.text}</blockquote>
+      <blockquote className="evidence-quote" lang={textLang}>
+        {item.text}
+      </blockquote>
       <dl className="facts">
         <dt>{t("item.attribution")}</dt>
         <dd>{describeAttribution(t, item) || t("item.noAttribution")}</dd>
@@ -224,6 +229,7 @@ export default function EvidenceItem() {
                   defaultValue={typed("attribution", describeAttribution(t, item))}
                   errors={errors.attribution}
                 />
+                <TextLanguageField defaultValue={typed("language", item.language ?? "")} errors={errors.language} />
                 <SelectField
                   name="kind"
                   label={t("form.kind")}

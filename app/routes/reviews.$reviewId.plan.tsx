@@ -12,6 +12,7 @@ import { pageTitle } from "#app/utils/i18n";
 import { canReadDraftConclusions, loaderPermission, visibleConclusions } from "#app/utils/permissions";
 import type { TableState } from "#app/utils/table-state";
 import { HORIZONS, PRIORITIES, type Priority } from "#db/enums";
+import { useTextLanguage } from "#app/utils/text-language";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireReviewPermission(request, params.reviewId, loaderPermission("reviews.$reviewId.plan"));
@@ -59,6 +60,11 @@ function FactorCell({ row }: { row: PlanRow }) {
 
 const column = createColumnHelper<PlanRow>();
 
+/** A recommendation as the team wrote it, marked with the review's language. */
+function WrittenText({ text }: { text: string }) {
+  return <span lang={useTextLanguage()}>{text}</span>;
+}
+
 const COLUMNS = [
   column.accessor("factorId", {
     id: "factor",
@@ -69,6 +75,7 @@ const COLUMNS = [
     id: "text",
     enableHiding: false,
     meta: { labelKey: "conclusions:plan.recommendation", className: "plan-text" },
+    cell: ({ getValue }) => <WrittenText text={getValue()} />,
   }),
   column.accessor("priority", {
     id: "priority",

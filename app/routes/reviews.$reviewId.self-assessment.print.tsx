@@ -14,6 +14,7 @@ import { getLocale } from "#app/utils/locale.server";
 import { pageTitle } from "#app/utils/i18n";
 import { useDates } from "#app/utils/use-dates";
 import { scrollRegion } from "#app/components/scroll-region";
+import { useTextLanguage } from "#app/utils/text-language";
 
 /** The whole self-assessment on one page, as the peer team reads it before the visit or on paper. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -93,6 +94,7 @@ function PrintButton() {
 }
 
 export default function PrintableSelfAssessment() {
+  const textLang = useTextLanguage();
   const { reviewId, hostCity, country, frameworkTitle, frameworkVersion, submission, ratingLabels, factors, context, documents } =
     useLoaderData<typeof loader>();
   const { t } = useFrameworkTranslation("selfAssessment");
@@ -158,7 +160,7 @@ export default function PrintableSelfAssessment() {
           </p>
           <h3>{t("factor.summary")}</h3>
           {factor.assessment?.summary ? (
-            <div className="sa-answer-text">
+            <div className="sa-answer-text" lang={textLang}>
               <TextBlocks text={factor.assessment.summary} />
             </div>
           ) : (
@@ -178,7 +180,7 @@ export default function PrintableSelfAssessment() {
                 </ul>
               ) : null}
               {question.answer ? (
-                <div className="sa-answer-text">
+                <div className="sa-answer-text" lang={textLang}>
                   <TextBlocks text={question.answer.text} />
                 </div>
               ) : (
@@ -208,7 +210,7 @@ export default function PrintableSelfAssessment() {
             </h3>
             <p className="muted">{factor.description}</p>
             {factor.note?.note ? (
-              <div className="sa-answer-text">
+              <div className="sa-answer-text" lang={textLang}>
                 <TextBlocks text={factor.note.note} />
               </div>
             ) : (

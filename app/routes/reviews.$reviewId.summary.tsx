@@ -18,6 +18,7 @@ import { keepTextOnFailure } from "#app/utils/save-failures";
 import { msg, optionalText } from "#app/utils/validation";
 import { pageTitle } from "#app/utils/i18n";
 import { guardWrites } from "#app/utils/storage.server";
+import { useTextLanguage } from "#app/utils/text-language";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireReviewPermission(request, params.reviewId, loaderPermission("reviews.$reviewId.summary"));
@@ -60,6 +61,7 @@ async function writeAction({ request, params }: ActionFunctionArgs) {
 export const clientAction = keepTextOnFailure;
 
 export default function Summary() {
+  const textLang = useTextLanguage();
   const { summary, canWrite } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
@@ -100,6 +102,7 @@ export default function Summary() {
             <DraftRestored draft={draft} />
             {!conflict ? <FormError message={form.errors?.[0]} /> : null}
             <TextAreaField
+              lang={textLang}
               label={t("summary.executiveSummary")}
               name="executiveSummary"
               className="long-text"
@@ -108,6 +111,7 @@ export default function Summary() {
               errors={errors.executiveSummary}
             />
             <TextAreaField
+              lang={textLang}
               label={t("summary.crossCutting")}
               name="crossCuttingConclusions"
               className="long-text"

@@ -35,7 +35,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     // What the framework calls its parts, for useFrameworkTranslation on every page below.
     framework: { id: framework.id, parts: framework.parts },
-    review: { id: review.id, hostCity: review.hostCity, country: review.country, phase: review.phase, kind: review.kind, timeZone: review.timeZone },
+    review: {
+      id: review.id,
+      hostCity: review.hostCity,
+      country: review.country,
+      phase: review.phase,
+      kind: review.kind,
+      timeZone: review.timeZone,
+      language: review.reportLocale,
+    },
     role,
     // A framework without contextual factors has no context page; one without city actions no actions page.
     sections: SECTIONS.filter(

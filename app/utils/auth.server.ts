@@ -82,6 +82,8 @@ export type ReviewAccess = {
     timeZone: string;
     /** Set while the review is archived: read-only for everyone. */
     archivedAt: Date | null;
+    /** The language the team writes in (the report's): the language of its stored text unless that says otherwise. */
+    reportLocale: "fr" | "en";
   };
 };
 
@@ -108,6 +110,7 @@ export async function requireReviewAccess(request: Request, reviewId: string | u
       phase: reviews.phase,
       timeZone: reviews.timeZone,
       archivedAt: reviews.archivedAt,
+      reportLocale: reviews.reportLocale,
     })
     .from(reviews)
     .innerJoin(reviewMembers, and(eq(reviewMembers.reviewId, reviews.id), eq(reviewMembers.userId, user.id)))

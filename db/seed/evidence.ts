@@ -122,6 +122,8 @@ type SeedEvidence = {
   attribution: string;
   interviewId?: string;
   documentId?: string;
+  /** Set when the text is not in the review's language (French): a visiting peer's note in English. */
+  language?: "fr" | "en";
   createdBy: "demo-peer" | "demo-peer2" | "demo-lead";
   createdAt: Date;
 };
@@ -186,6 +188,7 @@ const EVIDENCE: SeedEvidence[] = [
   {
     kind: "observation",
     text: "The equality declaration is displayed in the town hall lobby in French only; no translation or easy-read version was visible at the reception desk.",
+    language: "en",
     factors: ["kf-01", "kf-09"],
     questions: ["kf-01-q1"],
     polarity: "mixed",
@@ -524,6 +527,7 @@ const EVIDENCE: SeedEvidence[] = [
   {
     kind: "observation",
     text: "The city cannot record ethnic origin, and it does not yet use the proxies it is allowed to use (nationality, country of birth) in its own service statistics.",
+    language: "en",
     factors: ["kf-11"],
     questions: ["kf-11-q3", "kf-11-q5"],
     polarity: "contradicts",
@@ -534,6 +538,7 @@ const EVIDENCE: SeedEvidence[] = [
   {
     kind: "observation",
     text: "Staff at the reception of the district town hall explained the complaint procedure clearly when asked, in French and English, and pointed to the equality officer's contact.",
+    language: "en",
     factors: ["kf-08", "kf-07"],
     questions: ["kf-08-q4"],
     polarity: "supports",
@@ -628,6 +633,7 @@ export function seedEvidence(db: Db) {
         attribution: item.attribution,
         interviewId: item.interviewId ?? null,
         documentId: item.documentId ?? null,
+        language: item.language ?? null,
         createdBy: item.createdBy,
         createdAt: item.createdAt,
       })

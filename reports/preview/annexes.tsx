@@ -23,7 +23,7 @@ export function ContextAnnex({ model }: { model: ReportModel }) {
           <h4>{t("context.note")}</h4>
           {factor.note ? (
             <div className="report-note">
-              <Text value={factor.note} />
+              <Text lang={model.snapshot.review.reportLocale} value={factor.note} />
             </div>
           ) : (
             <Missing>{t("context.noNote")}</Missing>

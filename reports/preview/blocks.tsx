@@ -4,9 +4,11 @@ import type { RatingView } from "../model";
 
 /** Small pieces every chapter of the preview shares, as reports/sections/blocks.ts does for the PDF. */
 
-export function Text({ value, missing }: { value: string; missing?: string }) {
+/** Text the team wrote; `lang` is its language (the review's) where it may differ from the report's. */
+export function Text({ value, missing, lang }: { value: string; missing?: string; lang?: string }) {
   if (!value.trim()) return missing ? <Missing>{missing}</Missing> : null;
-  return <TextBlocks text={value} paragraphClassName="report-text" />;
+  const blocks = <TextBlocks text={value} paragraphClassName="report-text" />;
+  return lang ? <div lang={lang}>{blocks}</div> : blocks;
 }
 
 export function Missing({ children }: { children: ReactNode }) {

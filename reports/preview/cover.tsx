@@ -6,7 +6,7 @@ export function Cover({ model }: { model: ReportModel }) {
   const submitted = model.snapshot.selfAssessment.submittedAt;
   return (
     <header className="report-cover">
-      <p className="report-kicker">{model.title}</p>
+      <h2 className="report-kicker">{model.title}</h2>
       <p className="report-city">
         {model.hostCity} <span className="muted">({model.country})</span>
       </p>

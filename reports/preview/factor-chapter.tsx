@@ -31,7 +31,7 @@ export function FactorChapter({ model, factor }: { model: ReportModel; factor: F
       ) : (
         <Missing>{t("factor.notRated")}</Missing>
       )}
-      <Text value={self.summary} missing={t("factor.noSummary")} />
+      <Text lang={model.snapshot.review.reportLocale} value={self.summary} missing={t("factor.noSummary")} />
       {peer ? (
         <p className="muted">{t("factor.answered", { answered: self.answered, questions: factor.questions.length })}</p>
       ) : (
@@ -43,7 +43,7 @@ export function FactorChapter({ model, factor }: { model: ReportModel; factor: F
               <p>
                 <strong>{answer.question}</strong>
               </p>
-              <Text value={answer.text} />
+              <Text lang={model.snapshot.review.reportLocale} value={answer.text} />
             </div>
           ))}
         </>
@@ -66,7 +66,9 @@ export function FactorChapter({ model, factor }: { model: ReportModel; factor: F
               {peer.evidence.findings.length === 0 ? <Missing>{t("factor.noFindings")}</Missing> : null}
               {peer.evidence.findings.map((finding) => (
                 <figure key={finding.id} className="report-quote">
-                  <blockquote className={QUOTED_KINDS.has(finding.kind) ? "quoted" : undefined}>{quoteText(model, finding)}</blockquote>
+                  <blockquote className={QUOTED_KINDS.has(finding.kind) ? "quoted" : undefined} lang={finding.language ?? model.snapshot.review.reportLocale}>
+                    {quoteText(model, finding)}
+                  </blockquote>
                   <figcaption>{findingAttribution(model, finding)}</figcaption>
                 </figure>
               ))}
@@ -87,9 +89,9 @@ export function FactorChapter({ model, factor }: { model: ReportModel; factor: F
               )}
               {peer.conclusion.differs ? <p className="muted">{t("factor.differs", { self: self.rating.label })}</p> : null}
               <h4>{t("factor.strengths")}</h4>
-              <Text value={peer.conclusion.strengths} missing={t("factor.noStrengths")} />
+              <Text lang={model.snapshot.review.reportLocale} value={peer.conclusion.strengths} missing={t("factor.noStrengths")} />
               <h4>{t("factor.improvements")}</h4>
-              <Text value={peer.conclusion.improvements} missing={t("factor.noImprovements")} />
+              <Text lang={model.snapshot.review.reportLocale} value={peer.conclusion.improvements} missing={t("factor.noImprovements")} />
             </>
           ) : (
             <Missing>{t("factor.noConclusion")}</Missing>

@@ -16,13 +16,13 @@ export function Summary({ model }: { model: ReportModel }) {
       {model.isPeerReview || summary.executiveSummary.trim() ? (
         <>
           <h3>{t("summary.fromTheTeam")}</h3>
-          <Text value={summary.executiveSummary} missing={t("summary.noExecutiveSummary")} />
+          <Text lang={model.snapshot.review.reportLocale} value={summary.executiveSummary} missing={t("summary.noExecutiveSummary")} />
         </>
       ) : null}
       {model.isPeerReview ? (
         <>
           <h3>{t("summary.crossCutting")}</h3>
-          <Text value={summary.crossCuttingConclusions} missing={t("summary.noCrossCutting")} />
+          <Text lang={model.snapshot.review.reportLocale} value={summary.crossCuttingConclusions} missing={t("summary.noCrossCutting")} />
         </>
       ) : null}
     </Chapter>

@@ -127,6 +127,8 @@ export default {
     polarity_commitment: "What it shows about the commitment",
     attribution: "Attribution in the report",
     attributionHint: "Anonymous: say who spoke by role and kind of organisation, never by name.",
+    language: "Language of the text",
+    reviewLanguage: "The review's ({{language}})",
     document: "Source document",
     documentHint: "Required for a document; optional for observations and data.",
     noDocument: "None",

@@ -127,6 +127,8 @@ export default {
     polarity_commitment: "Ce que cela montre de l'engagement",
     attribution: "Attribution dans le rapport",
     attributionHint: "Anonyme : dites qui parle par sa fonction et son type d’organisation, jamais par son nom.",
+    language: "Langue du texte",
+    reviewLanguage: "Celle de l’évaluation ({{language}})",
     document: "Document source",
     documentHint: "Obligatoire pour un document ; facultatif pour une observation ou une donnée.",
     noDocument: "Aucun",

@@ -4,8 +4,10 @@ import { FormError, TextAreaField } from "#app/components/field";
 import type { loader } from "./route";
 import { ReopenSchema } from "./schema";
 import { Done, useFailure, usePageForm } from "./shared";
+import { useTextLanguage } from "#app/utils/text-language";
 
 export function AgreementSection() {
+  const textLang = useTextLanguage();
   const { conclusion, can } = useLoaderData<typeof loader>();
   const agreeFailure = useFailure("agree");
   const reopenForm = usePageForm(ReopenSchema, "reopen-form", "reopen");
@@ -36,6 +38,7 @@ export function AgreementSection() {
           <input type="hidden" name="intent" value="reopen" />
           <FormError message={reopenForm.formError} />
           <TextAreaField
+            lang={textLang}
             label={t("agree.reason")}
             hint={t("agree.reasonHint")}
             name="reason"

@@ -8,8 +8,10 @@ import { COMMENT_OUTCOMES } from "#db/enums";
 import type { loader } from "./route";
 import { CommentSchema, ReplySchema, ResolveSchema } from "./schema";
 import { Done, usePageForm } from "./shared";
+import { useTextLanguage } from "#app/utils/text-language";
 
 export function CommentsSection() {
+  const textLang = useTextLanguage();
   const { comments, can, phase, factor } = useLoaderData<typeof loader>();
   const commentForm = usePageForm(CommentSchema, "comment-form", "comment");
   const draft = useFormDraft(`comment:${factor.id}`);
@@ -51,6 +53,7 @@ export function CommentsSection() {
           <DraftRestored draft={draft} />
           <FormError message={commentForm.formError} />
           <TextAreaField
+            lang={textLang}
             label={t("comments.add")}
             hint={t("comments.addHint")}
             name="text"
@@ -97,6 +100,7 @@ export function ReplyForm({ commentId }: { commentId: string }) {
 
 /** The lead expert closes the comment: corrected, explained or not accepted, with a note. */
 export function ResolveForm({ commentId }: { commentId: string }) {
+  const textLang = useTextLanguage();
   const resolveForm = usePageForm(ResolveSchema, `resolve-${commentId}`, "resolve", { field: "commentId", id: commentId });
   const draft = useFormDraft(`resolve:${commentId}`);
   const navigation = useNavigation();
@@ -117,6 +121,7 @@ export function ResolveForm({ commentId }: { commentId: string }) {
         errors={resolveForm.errors.outcome}
       />
       <TextAreaField
+        lang={textLang}
         id={`response-${commentId}`}
         label={t("comments.response")}
         hint={t("comments.responseHint")}

@@ -8,8 +8,10 @@ import { useFormDraft } from "#app/utils/drafts";
 import type { loader } from "./route";
 import { EvidenceItem, TriangulationNotice } from "./evidence-panels";
 import { Done, excerpt, useFailure, useFormatDate } from "./shared";
+import { useTextLanguage } from "#app/utils/text-language";
 
 export function ConclusionSection() {
+  const textLang = useTextLanguage();
   const { conclusion, can, citations, evidence } = useLoaderData<typeof loader>();
   const { t } = useFrameworkTranslation("conclusions");
   const formatDate = useFormatDate();
@@ -43,9 +45,13 @@ export function ConclusionSection() {
                   <span className={`pill ${conclusion.rating ?? ""}`}>{rating(conclusion.rating)}</span>
                 </dd>
                 <dt>{t("conclusion.strengths")}</dt>
-                <dd className="prose">{conclusion.strengths ? <TextBlocks text={conclusion.strengths} /> : t("conclusion.none")}</dd>
+                <dd className="prose" lang={textLang}>
+                  {conclusion.strengths ? <TextBlocks text={conclusion.strengths} /> : t("conclusion.none")}
+                </dd>
                 <dt>{t("conclusion.improvements")}</dt>
-                <dd className="prose">{conclusion.improvements ? <TextBlocks text={conclusion.improvements} /> : t("conclusion.none")}</dd>
+                <dd className="prose" lang={textLang}>
+                  {conclusion.improvements ? <TextBlocks text={conclusion.improvements} /> : t("conclusion.none")}
+                </dd>
               </dl>
               {citations && evidence ? (
                 <>
@@ -82,6 +88,7 @@ export type ConclusionConflict = {
 };
 
 export function ConclusionForm() {
+  const textLang = useTextLanguage();
   const { conclusion, citations, evidence, ratingScale, factor } = useLoaderData<typeof loader>();
   const draft = useFormDraft(`conclusion:${factor.id}`);
   const failure = useFailure("save-conclusion");
@@ -107,9 +114,13 @@ export function ConclusionForm() {
             <dt>{t("conclusion.rating")}</dt>
             <dd>{conflict.rating ? t(`common:ratings.${conflict.rating}`) : t("common:ratings.none")}</dd>
             <dt>{t("conclusion.strengths")}</dt>
-            <dd className="prose">{conflict.strengths ? <TextBlocks text={conflict.strengths} /> : t("conclusion.none")}</dd>
+            <dd className="prose" lang={textLang}>
+              {conflict.strengths ? <TextBlocks text={conflict.strengths} /> : t("conclusion.none")}
+            </dd>
             <dt>{t("conclusion.improvements")}</dt>
-            <dd className="prose">{conflict.improvements ? <TextBlocks text={conflict.improvements} /> : t("conclusion.none")}</dd>
+            <dd className="prose" lang={textLang}>
+              {conflict.improvements ? <TextBlocks text={conflict.improvements} /> : t("conclusion.none")}
+            </dd>
             <dt>{t("conclusion.citations")}</dt>
             <dd>
               {conflict.citations.length
@@ -143,6 +154,7 @@ export function ConclusionForm() {
           errors={failure?.errors.rating}
         />
         <TextAreaField
+          lang={textLang}
           label={t("conclusion.strengths")}
           name="strengths"
           rows={6}
@@ -150,6 +162,7 @@ export function ConclusionForm() {
           errors={failure?.errors.strengths}
         />
         <TextAreaField
+          lang={textLang}
           label={t("conclusion.improvements")}
           name="improvements"
           rows={6}

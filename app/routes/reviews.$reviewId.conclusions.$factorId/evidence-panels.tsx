@@ -5,8 +5,10 @@ import { POLARITIES } from "#db/enums";
 import type { loader } from "./route";
 import { excerpt, useFormatDate, type LoaderData } from "./shared";
 import { TextBlocks } from "#app/components/paragraphs";
+import { useTextLanguage } from "#app/utils/text-language";
 
 export function SelfAssessmentPanel() {
+  const textLang = useTextLanguage();
   const { self, factor } = useLoaderData<typeof loader>();
   const { t } = useFrameworkTranslation("conclusions");
   const answers = new Map((self.answers ?? []).map((answer) => [answer.questionId, answer.text]));
@@ -19,7 +21,9 @@ export function SelfAssessmentPanel() {
           <span className={`pill ${self.rating ?? ""}`}>{self.rating ? t(`common:ratings.${self.rating}`) : t("common:ratings.none")}</span>
         </dd>
         <dt>{t("factor.selfSummary")}</dt>
-        <dd className="prose">{self.summary.trim() ? <TextBlocks text={self.summary} /> : <span className="muted">{t("factor.noSummary")}</span>}</dd>
+        <dd className="prose" lang={textLang}>
+          {self.summary.trim() ? <TextBlocks text={self.summary} /> : <span className="muted">{t("factor.noSummary")}</span>}
+        </dd>
       </dl>
       {self.answers ? (
         <>
@@ -29,7 +33,9 @@ export function SelfAssessmentPanel() {
             return (
               <details key={question.id} className="answer">
                 <summary>{question.text}</summary>
-                <div className="prose">{answer ? <TextBlocks text={answer} /> : <span className="muted">{t("factor.notAnswered")}</span>}</div>
+                <div className="prose" lang={textLang}>
+                  {answer ? <TextBlocks text={answer} /> : <span className="muted">{t("factor.notAnswered")}</span>}
+                </div>
               </details>
             );
           })}
@@ -40,6 +46,7 @@ export function SelfAssessmentPanel() {
 }
 
 export function EvidenceItem({ item, cited }: { item: NonNullable<LoaderData["evidence"]>[number]; cited: boolean }) {
+  const textLang = useTextLanguage();
   const { t } = useFrameworkTranslation("conclusions");
   const formatDate = useFormatDate();
   const source = item.interviewId
@@ -59,7 +66,9 @@ export function EvidenceItem({ item, cited }: { item: NonNullable<LoaderData["ev
             </>
           ) : null}
         </summary>
-        <blockquote className="prose">{item.text}</blockquote>
+        <blockquote className="prose" lang={textLang}>
+          {item.text}
+        </blockquote>
         <dl className="facts">
           <dt>{t("factor.attribution")}</dt>
           <dd>{describeAttribution(t, item) || t("factor.anonymous")}</dd>

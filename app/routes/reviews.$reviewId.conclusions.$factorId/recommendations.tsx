@@ -9,6 +9,7 @@ import { useFormDraft } from "#app/utils/drafts";
 import type { action, loader } from "./route";
 import { AddRecommendationSchema, UpdateRecommendationSchema } from "./schema";
 import { Done, useFailure, usePageForm, type LoaderData } from "./shared";
+import { useTextLanguage } from "#app/utils/text-language";
 
 export type Recommendation = LoaderData["recommendations"][number];
 
@@ -23,12 +24,14 @@ export function RecommendationFields({
   errors?: Record<string, string[] | undefined>;
   saved?: Recommendation;
 }) {
+  const textLang = useTextLanguage();
   const { factor } = useLoaderData<typeof loader>();
   const { t } = useFrameworkTranslation("conclusions");
   const value = (name: string, fallback: string) => (values ? String(values[name] ?? "") : fallback);
   return (
     <>
       <TextAreaField
+        lang={textLang}
         id={`${idPrefix}-text`}
         label={t("recommendations.text")}
         name="text"

@@ -2,6 +2,7 @@ import { Link } from "@remix-run/react";
 import type { ColumnDef } from "@tanstack/react-table";
 import type { EvidenceLogRow } from "#app/models/evidence-log.server";
 import { INTERVIEW_SOURCED, useHydrated, useLabels, useRowActions, type CellLabels } from "./labels";
+import { useTextLanguage } from "#app/utils/text-language";
 
 function DocumentLink({ href, children }: { href: string; children: string }) {
   return (
@@ -13,6 +14,7 @@ function DocumentLink({ href, children }: { href: string; children: string }) {
 
 function TextCell({ row }: { row: EvidenceLogRow }) {
   const labels = useLabels();
+  const textLang = useTextLanguage(row.language);
   const { search } = useRowActions();
   if (row.source === "document") {
     return (
@@ -25,7 +27,15 @@ function TextCell({ row }: { row: EvidenceLogRow }) {
   }
   return (
     <>
-      {INTERVIEW_SOURCED.includes(row.kind) ? <q className="evidence-text">{row.text}</q> : <span className="evidence-text">{row.text}</span>}
+      {INTERVIEW_SOURCED.includes(row.kind) ? (
+        <q className="evidence-text" lang={textLang}>
+          {row.text}
+        </q>
+      ) : (
+        <span className="evidence-text" lang={textLang}>
+          {row.text}
+        </span>
+      )}
       {row.truncated ? (
         <>
           {" "}

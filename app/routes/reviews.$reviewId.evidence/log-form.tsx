@@ -2,6 +2,7 @@ import { Link, useActionData, useFetcher, useLoaderData } from "@remix-run/react
 import { useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
 import { useFrameworkTranslation } from "#app/utils/use-framework-terms";
 import { ChoiceGroup, FieldErrors, FormError, SelectField, TextField } from "#app/components/field";
+import { TextLanguageField } from "#app/components/text-language-field";
 import { evidenceSchema } from "#app/models/evidence-schema";
 import { parseSubmission, type FormResult } from "#app/utils/forms";
 import { EVIDENCE_KINDS, POLARITIES } from "#db/enums";
@@ -312,6 +313,7 @@ export function LogForm({ rowsShown }: { rowsShown: readonly string[] }) {
                 ))}
               </datalist>
             ) : null}
+            <TextLanguageField id="log-language" defaultValue={typed("language")} errors={errors.language} />
             <SelectField
               id="log-kind"
               name="kind"

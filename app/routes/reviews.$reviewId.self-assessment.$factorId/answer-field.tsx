@@ -12,6 +12,7 @@ import { useValueDraft } from "#app/utils/drafts";
 import { DraftRestored } from "#app/components/leave-guard";
 import { isSaveFailure } from "#app/utils/save-failures";
 import type { loader, SaveConflict } from "./route";
+import { useTextLanguage } from "#app/utils/text-language";
 
 type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
 
@@ -40,6 +41,7 @@ export function AnswerField({
   onDirty: (id: string, dirty: boolean) => void;
   onBusy: (id: string, busy: boolean) => void;
 }) {
+  const textLang = useTextLanguage();
   const { t } = useFrameworkTranslation("selfAssessment");
   const hydrated = useHydrated();
   const [text, setText] = useState(initialText);
@@ -119,6 +121,7 @@ export function AnswerField({
         </ul>
       ) : null}
       <textarea
+        lang={textLang}
         id={id}
         name={answerField(question.id)}
         value={text}
@@ -172,7 +175,13 @@ export function AnswerField({
               : undefined
           }
         >
-          {conflict.text ? <p className="sa-answer-text">{conflict.text}</p> : <p className="muted">{t("factor.noAnswer")}</p>}
+          {conflict.text ? (
+            <p className="sa-answer-text" lang={textLang}>
+              {conflict.text}
+            </p>
+          ) : (
+            <p className="muted">{t("factor.noAnswer")}</p>
+          )}
         </ConflictPanel>
       ) : null}
       {documents.length ? (

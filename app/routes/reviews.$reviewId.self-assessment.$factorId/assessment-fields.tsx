@@ -12,6 +12,7 @@ import { useValueDraft } from "#app/utils/drafts";
 import { DraftRestored } from "#app/components/leave-guard";
 import { isSaveFailure } from "#app/utils/save-failures";
 import type { loader, SaveConflict } from "./route";
+import { useTextLanguage } from "#app/utils/text-language";
 
 type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
 
@@ -34,6 +35,7 @@ export function AssessmentFields({
   onDirty: (id: string, dirty: boolean) => void;
   onBusy: (id: string, busy: boolean) => void;
 }) {
+  const textLang = useTextLanguage();
   const { t } = useFrameworkTranslation("selfAssessment");
   const hydrated = useHydrated();
   const [rating, setRating] = useState(initial.rating);
@@ -140,6 +142,7 @@ export function AssessmentFields({
           {t("factor.summaryHint")}
         </p>
         <textarea
+          lang={textLang}
           id="summary"
           name="summary"
           rows={4}
@@ -196,7 +199,13 @@ export function AssessmentFields({
           <p>
             {t("factor.rating")}: <span className={`pill ${conflict.rating ?? ""}`}>{ratingLabel(conflict.rating)}</span>
           </p>
-          {conflict.summary ? <p className="sa-answer-text">{conflict.summary}</p> : <p className="muted">{t("factor.noSummary")}</p>}
+          {conflict.summary ? (
+            <p className="sa-answer-text" lang={textLang}>
+              {conflict.summary}
+            </p>
+          ) : (
+            <p className="muted">{t("factor.noSummary")}</p>
+          )}
         </ConflictPanel>
       ) : null}
     </section>

@@ -2,10 +2,12 @@ import type { useLoaderData } from "@remix-run/react";
 import { useFrameworkTranslation } from "#app/utils/use-framework-terms";
 import type { loader } from "./route";
 import { TextBlocks } from "#app/components/paragraphs";
+import { useTextLanguage } from "#app/utils/text-language";
 
 type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
 
 export function ReadOnlyFactor({ data }: { data: LoaderData }) {
+  const textLang = useTextLanguage();
   const { t } = useFrameworkTranslation("selfAssessment");
   const { factor, answers, assessment, ratingScale, documents } = data;
   const rating = ratingScale.find((entry) => entry.id === assessment?.rating);
@@ -28,7 +30,7 @@ export function ReadOnlyFactor({ data }: { data: LoaderData }) {
               </ul>
             ) : null}
             {answer?.text ? (
-              <div className="sa-answer-text">
+              <div className="sa-answer-text" lang={textLang}>
                 <TextBlocks text={answer.text} />
               </div>
             ) : (
@@ -53,7 +55,7 @@ export function ReadOnlyFactor({ data }: { data: LoaderData }) {
           <dt>{t("factor.summary")}</dt>
           <dd>
             {assessment?.summary ? (
-              <div className="sa-answer-text">
+              <div className="sa-answer-text" lang={textLang}>
                 <TextBlocks text={assessment.summary} />
               </div>
             ) : (

@@ -1,0 +1,135 @@
+import crypto from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import type { Browser, BrowserContext } from "playwright-core";
+import { can, ROUTE_ACCESS, type Access, type Role } from "#app/utils/permissions";
+import { signIn } from "./harness";
+
+/*
+ * Every page of the app as every account that may open it, read from the permission table
+ * (app/utils/permissions.ts): a route added there is checked by the accessibility and HTML
+ * tests without touching them. A page is a route module with a component (resource routes such
+ * as the CSV and PDF downloads, and layouts that only frame an index page, are left out).
+ */
+
+/** The demo review's phase (db/seed): who may open a review page depends on it. */
+const DEMO_PHASE = "peer-visit";
+
+/** The demo accounts (README "Demo accounts"); anonymous is a visitor who is not signed in. */
+export const ACCOUNTS = {
+  anonymous: { email: null, role: null, admin: false },
+  admin: { email: "admin@demo.test", role: null, admin: true },
+  lead: { email: "lead@demo.test", role: "lead-expert", admin: false },
+  peer: { email: "peer@demo.test", role: "peer-reviewer", admin: false },
+  host: { email: "host@demo.test", role: "host-team", admin: false },
+  reader: { email: "reader@demo.test", role: "host-reader", admin: false },
+  outsider: { email: "outsider@demo.test", role: null, admin: false },
+} as const satisfies Record<string, { email: string | null; role: Role | null; admin: boolean }>;
+
+export type Account = keyof typeof ACCOUNTS;
+export const ACCOUNT_NAMES = Object.keys(ACCOUNTS) as Account[];
+
+/** The demo invitation token the tests add (see addDemoInvitation). */
+export const INVITATION_TOKEN = "e2e-accessibility-invitation-token";
+
+/** What fills each route parameter: the demo review and things in it. */
+const PARAMS: Record<string, string> = {
+  reviewId: "demo",
+  factorId: "kf-03",
+  evidenceId: "demo-ev-037",
+  frameworkId: "eurocities-anti-discrimination",
+  token: INVITATION_TOKEN,
+};
+
+function routeFile(route: string) {
+  const dir = path.resolve("app/routes");
+  for (const candidate of [`${route}.tsx`, `${route}/route.tsx`]) {
+    const file = path.join(dir, candidate);
+    if (fs.existsSync(file)) return file;
+  }
+  return null;
+}
+
+function isPage(route: string) {
+  const file = routeFile(route);
+  if (!file || !/^export default /m.test(fs.readFileSync(file, "utf8"))) return false;
+  // A layout whose index route is the page (reviews.$reviewId frames reviews.$reviewId._index).
+  return !(`${route}._index` in ROUTE_ACCESS);
+}
+
+/** /reviews/demo/conclusions/kf-03 from reviews.$reviewId.conclusions.$factorId. */
+export function routePath(route: string) {
+  const segments = route
+    .split(".")
+    .filter((segment) => segment !== "_index")
+    .map((segment) => {
+      if (!segment.startsWith("$")) return segment;
+      const value = PARAMS[segment.slice(1)];
+      if (!value) throw new Error(`No demo value for the route parameter ${segment} (${route}): add one to PARAMS in test/e2e/pages.ts`);
+      return value;
+    });
+  return `/${segments.join("/")}`;
+}
+
+function mayOpen(access: Access, account: Account) {
+  const { email, role, admin } = ACCOUNTS[account];
+  if (access === "public") return account === "anonymous";
+  if (access === "signed-in") return email !== null;
+  if (access === "admin") return admin;
+  return role !== null && can(role, access, DEMO_PHASE);
+}
+
+export type PageVisit = { route: string; path: string; status: number };
+
+/** The pages an account opens, with the status each answers. */
+export function pagesFor(account: Account): PageVisit[] {
+  const pages: PageVisit[] = [];
+  for (const [route, access] of Object.entries(ROUTE_ACCESS)) {
+    if (!access.loader || !isPage(route) || !mayOpen(access.loader, account)) continue;
+    pages.push({ route, path: routePath(route), status: 200 });
+  }
+  // The error pages: nothing there, a review the account is not a member of (as if it did not
+  // exist), and a page of its own review that the account's role may not open.
+  if (account === "anonymous") pages.push({ route: "(404)", path: "/no-such-page", status: 404 });
+  if (account === "outsider") pages.push({ route: "(404)", path: "/reviews/demo/evidence", status: 404 });
+  if (account === "host") pages.push({ route: "(403)", path: "/reviews/demo/evidence", status: 403 });
+  return pages;
+}
+
+/** Adds an open invitation to the demo review, so the invitation page has something to show. */
+export function addDemoInvitation(databasePath: string) {
+  const sqlite = new Database(databasePath);
+  try {
+    const lead = sqlite.prepare("select id from users where email = ?").get("lead@demo.test") as { id: string };
+    sqlite
+      .prepare(
+        "insert into invitations (id, review_id, email, role, affiliation, token_hash, expires_at, created_by, created_at) values (?, 'demo', ?, 'peer-reviewer', 'Ville de Lyon', ?, ?, ?, ?)",
+      )
+      .run(
+        "e2e-invitation",
+        "new.peer@demo.test",
+        crypto.createHash("sha256").update(INVITATION_TOKEN).digest("hex"),
+        Date.now() + 7 * 24 * 3600 * 1000,
+        lead.id,
+        Date.now(),
+      );
+  } finally {
+    sqlite.close();
+  }
+}
+
+/** One context per account and language, signed in once per account (its cookies reused). */
+export async function contextFor(browser: Browser, baseURL: string, account: Account, lang: "en" | "fr", signedIn: Map<Account, unknown>) {
+  const { email } = ACCOUNTS[account];
+  let storageState = signedIn.get(account) as Awaited<ReturnType<BrowserContext["storageState"]>> | undefined;
+  if (email && !storageState) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await signIn(page, baseURL, email);
+    storageState = await context.storageState();
+    signedIn.set(account, storageState);
+    await context.close();
+  }
+  return browser.newContext({ storageState, locale: lang === "fr" ? "fr-FR" : "en-GB" });
+}
