@@ -61,7 +61,7 @@ export default function Notifications() {
                 <p>
                   {item.readAt ? null : <strong className="pill">{t("unread")}</strong>} <Link to={item.path}>{describeNotification(t, item)}</Link>
                 </p>
-                <p className="muted">
+                <div className="muted">
                   <time dateTime={new Date(item.createdAt).toISOString()}>{dates.dateTime(item.createdAt)}</time>
                   {item.readAt ? null : (
                     <>
@@ -75,7 +75,7 @@ export default function Notifications() {
                       </Form>
                     </>
                   )}
-                </p>
+                </div>
               </li>
             );
           })}

@@ -115,6 +115,7 @@ describe("text and feedback", () => {
     const status = page.locator(".log-form__status");
     const colour = () => status.evaluate((element) => getComputedStyle(element).color);
     const text = page.locator("#log-text");
+    await page.locator("#log-kind").selectOption("observation");
     await text.fill("Saved first, to see the colour of Saved.");
     await text.press("Alt+2");
     await text.press("Enter");
@@ -132,9 +133,9 @@ describe("text and feedback", () => {
       const context = await contextFor(browser, app.baseURL, "anonymous", lang, signedIn);
       const page = await context.newPage();
       await page.goto(`${app.baseURL}/login?lang=${lang}`);
+      await waitForHydration(page);
       await page.locator("footer a[href='/accessibility']").click();
-      await page.waitForURL(/\/accessibility/);
-      await expect(page.locator("h1").textContent()).resolves.toBe(lang === "fr" ? "Déclaration d'accessibilité" : "Accessibility statement");
+      await expect.poll(() => page.locator("h1").textContent()).toBe(lang === "fr" ? "Déclaration d'accessibilité" : "Accessibility statement");
       await context.close();
     }
   });

@@ -53,13 +53,8 @@ function isRemixTrailingScript(message: VnuMessage) {
   if (message.message !== "Stray start tag “script”." && !message.message.startsWith("Cannot recover after last error")) return false;
   const html = fs.readFileSync(decodeURIComponent(new URL(message.url).pathname), "utf8");
   const end = html.indexOf("</html>");
-  return (
-    end !== -1 &&
-    html
-      .slice(end + "</html>".length)
-      .trimStart()
-      .startsWith("<script")
-  );
+  // React's Suspense markers (<!--$-->) may come before it.
+  return end !== -1 && /^(\s|<!--[^>]*-->)*<script/.test(html.slice(end + "</html>".length));
 }
 
 describe("the server's HTML", () => {
