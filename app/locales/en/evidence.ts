@@ -148,6 +148,8 @@ export default {
     shortcutList: {
       polarity: "Alt+S, Alt+M, Alt+C in the text box: what it shows — supports, mixed, contradicts",
       questions: "Alt+Q in the text box: open the guiding questions of the tagged factors (Space ticks one, Enter saves, Escape goes back to the text)",
+      questions_commitment:
+        "Alt+Q in the text box: open the example actions of the tagged commitments (Space ticks one, Enter saves, Escape goes back to the text)",
       enter: "Enter in the text box: save the item",
       shiftEnter: "Shift+Enter: new line in the text",
       altDigit: "Alt+1 … Alt+9, Alt+0 (factor 10), Alt+- (factor 11) in the text box: tag or untag a key factor",

@@ -148,6 +148,8 @@ export default {
     shortcutList: {
       polarity: "Alt+S, Alt+M, Alt+C dans la zone de texte : ce qu’il montre — confirme, nuancé, contredit",
       questions: "Alt+Q dans la zone de texte : ouvrir les questions guides des facteurs choisis (Espace coche, Entrée enregistre, Échap revient au texte)",
+      questions_commitment:
+        "Alt+Q dans la zone de texte : ouvrir les exemples d’actions des engagements choisis (Espace coche, Entrée enregistre, Échap revient au texte)",
       enter: "Entrée dans la zone de texte : enregistrer l’élément",
       shiftEnter: "Maj+Entrée : nouvelle ligne dans le texte",
       altDigit: "Alt+1 … Alt+9, Alt+0 (facteur 10), Alt et la touche à droite du 0 (facteur 11) dans la zone de texte : cocher ou décocher un facteur clé",
