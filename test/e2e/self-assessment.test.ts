@@ -145,6 +145,13 @@ describe("the host city's self-assessment", () => {
     await page.goto(url("/self-assessment/kf-11"));
     // Text typed before React takes over is not yet watched by the unsaved-text guard.
     await waitForHydration(page);
+    // Hold the autosave back, so the text is still unsaved when the tab closes, however fast the server is.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/self-assessment\/kf-11/, async (route) => {
+      if (route.request().method() === "POST") await held;
+      await route.continue();
+    });
     await typeAnswer(page, "kf-11-q2", "Brouillon");
     let dialog: string | null = null;
     page.once("dialog", async (event) => {
@@ -154,6 +161,8 @@ describe("the host city's self-assessment", () => {
     await expect(page.goto(url(""))).rejects.toThrow();
     expect(dialog).toBe("beforeunload");
     expect(page.url()).toMatch(/kf-11$/);
+    release();
+    await page.unrouteAll({ behavior: "wait" });
 
     // Following a link inside the app waits for the text to be saved, then goes on.
     await typeAnswer(page, "kf-11-q3", "Le tableau de bord RH suit la nationalité des agents recrutés.");
