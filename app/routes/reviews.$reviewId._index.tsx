@@ -1,3 +1,4 @@
+// Over 400 lines for now: the review home grew the phase-move confirmation and the issued view this round; to become a folder route (confirm dialog, issued panel) next.
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { z } from "zod";
 import { Form, Link, useActionData, useLoaderData, useNavigate, useNavigation } from "@remix-run/react";

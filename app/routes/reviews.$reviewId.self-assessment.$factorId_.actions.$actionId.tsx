@@ -1,3 +1,4 @@
+// Over 400 lines for now: one city action's form and its year-by-year results; the results table is the seam to split next.
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { getFormProps } from "@conform-to/react";

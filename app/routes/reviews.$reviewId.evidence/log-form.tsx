@@ -1,3 +1,4 @@
+// Over 400 lines for now: the quick-log form holds its keyboard shortcuts and the outbox hand-off in one component; the shortcut handling is the seam to split next.
 import { Link, useActionData, useFetcher, useLoaderData } from "@remix-run/react";
 import { useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
 import { useFrameworkTranslation } from "#app/utils/use-framework-terms";
