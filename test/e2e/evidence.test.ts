@@ -82,7 +82,7 @@ describe("the evidence log in Chromium", () => {
     // "Log quotes" on the new interview's row opens the log with that interview chosen and the cursor in the text box.
     await page.locator("tr", { hasText: "Maison des droits" }).getByRole("link", { name: "Log quotes" }).click();
     await page.waitForURL(/form-interview=/);
-    await page.waitForLoadState("networkidle");
+    await waitForHydration(page);
     const form = page.getByRole("region", { name: "Log a quote or observation" });
     const select = form.getByLabel("Interview or focus group");
     await expect(select.locator("option:checked").innerText()).resolves.toBe(interviewLabel);
@@ -180,7 +180,7 @@ describe("the evidence log in Chromium", () => {
     fillLargeLog(sqlite, { seed: 7 });
     sqlite.close();
     await page.goto(`${app.baseURL}/reviews/demo/evidence`);
-    await page.waitForLoadState("networkidle");
+    await waitForHydration(page);
     const total = Number((await page.locator(".table-count").innerText()).replace(/\D/g, ""));
     expect(total).toBeGreaterThan(5000);
     const figures = await measureBrowserViewChange(page);

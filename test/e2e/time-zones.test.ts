@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
-import { launchBrowser, signIn, startApp, watchPage, type RunningApp } from "./harness";
+import { launchBrowser, signIn, startApp, waitForHydration, watchPage, type RunningApp } from "./harness";
 
 /**
  * The pages that reported React hydration errors with the browser in Paris and a server in UTC:
@@ -35,7 +35,7 @@ describe("with the browser in Europe/Paris and the server in UTC", () => {
     await signIn(page, app.baseURL, email);
     for (const path of paths) {
       await page.goto(`${app.baseURL}/reviews/demo${path}`);
-      await page.waitForLoadState("networkidle");
+      await waitForHydration(page);
       expect(
         problems.filter((problem) => HYDRATION.test(problem)),
         `${email} on ${path || "/"}`,
