@@ -32,7 +32,7 @@ describe("notification mail", () => {
     const byRecipient = new Map(mailServer.mails.map((mail) => [mail.to, mail]));
     expect([...byRecipient.keys()].sort()).toEqual(["host@demo.test", "peer@demo.test", "reader@demo.test"]);
     // Hélène (host team) reads French; Piet (peer) reads English.
-    expect(byRecipient.get("host@demo.test")!.subject).toContain("Belleforge : l'évaluation est passée de la phase");
+    expect(byRecipient.get("host@demo.test")!.subject).toContain("Belleforge : l'examen est passé de la phase");
     expect(byRecipient.get("peer@demo.test")!.subject).toContain("Belleforge: the review moved from");
     expect(byRecipient.get("peer@demo.test")!.text).toContain(`${BASE}/reviews/${DEMO_REVIEW_ID}`);
     expect(byRecipient.get("peer@demo.test")!.text).toContain(`${BASE}/account`);

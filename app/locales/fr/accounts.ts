@@ -50,10 +50,10 @@ export default {
   admin: {
     title: "Comptes",
     intro:
-      "Tous les comptes de cet outil. Un compte désactivé ne peut plus se connecter, ses sessions prennent fin immédiatement et il ne reçoit plus rien ; son travail reste dans ses évaluations.",
+      "Tous les comptes de cet outil. Un compte désactivé ne peut plus se connecter, ses sessions prennent fin immédiatement et il ne reçoit plus rien ; son travail reste dans ses examens.",
     name: "Nom",
     email: "Adresse",
-    reviews: "Évaluations",
+    reviews: "Examens",
     state: "État",
     actions: "Actions",
     active: "Actif",

@@ -16,7 +16,7 @@ export default {
     },
   },
   invitation: {
-    title: "Rejoindre l'évaluation de {{city}}",
+    title: "Rejoindre l'examen de {{city}}",
     intro: "Vous êtes invité·e comme {{role}} avec l'adresse {{email}}. Choisissez votre nom, votre langue et votre mot de passe.",
     name: "Votre nom",
     locale: "Langue préférée",
@@ -27,7 +27,7 @@ export default {
     passwordHasEmail: "Le mot de passe ne peut pas contenir votre adresse e-mail ni le nom avant le @.",
     confirm: "Confirmez le mot de passe",
     existingIntro: "Vous êtes invité·e comme {{role}}. L'adresse {{email}} a déjà un compte : acceptez avec ce compte.",
-    join: "Rejoindre l'évaluation",
+    join: "Rejoindre l'examen",
     signInToAccept: "Se connecter en tant que {{email}} pour accepter",
     otherAccount: "Vous êtes connecté·e avec un autre compte. Déconnectez-vous, puis connectez-vous en tant que {{email}} pour accepter.",
     mismatch: "Les deux mots de passe diffèrent.",

@@ -54,8 +54,8 @@ export default {
     statement: "L'énoncé du référentiel",
     selfAssessment: "Auto-évaluation de la ville hôte",
     selfRating: "Auto-évaluation",
-    selfSummary: "Synthèse",
-    noSummary: "Aucune synthèse rédigée.",
+    selfSummary: "Résumé",
+    noSummary: "Aucun résumé rédigé.",
     answers: "Réponses aux questions guides",
     answers_commitment: "Comptes rendus au regard des exemples d'actions",
     notAnswered: "Sans réponse.",
@@ -170,7 +170,7 @@ export default {
   comments: {
     title: "Commentaires factuels",
     intro:
-      "Pendant la vérification factuelle, l'équipe de la ville hôte signale les erreurs de fait ; l'expert principal répond à chacune. Les commentaires restent dans le dossier de l'évaluation et ne figurent jamais dans le rapport.",
+      "Pendant la vérification factuelle, l'équipe de la ville hôte signale les erreurs de fait ; l'expert principal répond à chacune. Les commentaires restent dans le dossier de l'examen et ne figurent jamais dans le rapport.",
     none: "Aucun commentaire factuel sur ce facteur.",
     none_commitment: "Aucun commentaire factuel sur cet engagement.",
     add: "Votre commentaire factuel",
@@ -202,7 +202,7 @@ export default {
   },
   plan: {
     title: "Plan de développement",
-    intro: "Toutes les recommandations de l'évaluation : d'abord les bénéfices rapides, puis les objectifs à long terme.",
+    intro: "Toutes les recommandations de l'examen : d'abord les bénéfices rapides, puis les objectifs à long terme.",
     quickWins: "Bénéfices rapides",
     longTerm: "Objectifs à long terme",
     count_one: "{{count}} recommandation",
@@ -236,8 +236,7 @@ export default {
   },
   errors: {
     ratingOffScale: "Choisissez une notation de l'échelle du référentiel.",
-    citationInvalid:
-      "Seuls les éléments de preuve actifs de cette évaluation peuvent être cités ; l'un d'eux a été supprimé ou appartient à une autre évaluation.",
+    citationInvalid: "Seuls les éléments de preuve actifs de cet examen peuvent être cités ; l'un d'eux a été supprimé ou appartient à un autre examen.",
     conflict: "Quelqu'un d'autre a enregistré entre-temps.",
     agreedLocked: "Cette conclusion est validée : l'expert principal doit la rouvrir avant toute modification.",
     alreadyAgreed: "Cette conclusion est déjà validée.",
@@ -248,9 +247,9 @@ export default {
     unknownFactor_commitment: "Cet engagement n'existe pas dans le plan.",
     reasonRequired: "Indiquez pourquoi la conclusion est rouverte.",
     notAgreed: "Cette conclusion n'est pas validée.",
-    issued: "L'évaluation est publiée : elle ne peut plus changer. Rien n'a été enregistré ; votre texte est toujours ci-dessous.",
-    wrongPhase: "Ce n'est pas possible dans la phase actuelle de l'évaluation. Rien n'a été enregistré ; votre texte est toujours ci-dessous.",
-    noReview: "Cette évaluation n'existe pas.",
+    issued: "L'examen est publié : il ne peut plus changer. Rien n'a été enregistré ; votre texte est toujours ci-dessous.",
+    wrongPhase: "Ce n'est pas possible dans la phase actuelle de l'examen. Rien n'a été enregistré ; votre texte est toujours ci-dessous.",
+    noReview: "Cet examen n'existe pas.",
     priorityRequired: "Choisissez une priorité.",
     horizonRequired: "Choisissez un horizon : bénéfice rapide ou long terme.",
     exampleUnknown: "Choisissez un des exemples de ce facteur.",

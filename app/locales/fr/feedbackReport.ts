@@ -1,11 +1,11 @@
 /** The feedback report's own words, for the PDF and its HTML preview (reports/i18n.ts). */
 export default {
   kind: {
-    "peer-review": "Examen par les pairs",
+    "peer-review": "Examen par des pairs",
     "self-assessment": "Auto-évaluation",
   },
   title: {
-    "peer-review": "Rapport de l'examen par les pairs",
+    "peer-review": "Rapport de l'examen par des pairs",
     "self-assessment": "Rapport d'auto-évaluation",
   },
   cover: {
@@ -19,7 +19,7 @@ export default {
     draft: "Projet — non publié",
     draftNote:
       "Ceci est un projet. Son contenu peut encore changer jusqu'à ce que l'expert principal publie l'examen ; seul le rapport publié constitue le retour définitif de l'équipe.",
-    peerTeam: "L'équipe d'examen par les pairs",
+    peerTeam: "L'équipe d'examen par des pairs",
     selfTeam: "L'équipe d'auto-évaluation",
     noPeerTeam: "Aucun pair n'est encore désigné pour cet examen.",
     noSelfTeam: "Aucun membre de l'équipe n'est encore désigné.",
@@ -34,7 +34,7 @@ export default {
   footer: "Page {{page}} sur {{pages}}",
   contents: "Sommaire",
   sections: {
-    executiveSummary: "Synthèse",
+    executiveSummary: "Résumé",
     method: "Méthode",
     overview: "Vue d'ensemble des facteurs clés",
     overview_commitment: "Vue d'ensemble des engagements",
@@ -49,35 +49,35 @@ export default {
   summary: {
     atAGlance: "En bref",
     peerFigures:
-      "{{city}} a été examinée au regard des {{count}} facteurs clés des {{benchmark}}. L'équipe d'examen par les pairs a arrêté une conclusion pour {{agreed}} d'entre eux ; la ville en a évalué {{selfRated}} dans son auto-évaluation.",
+      "{{city}} a été examinée au regard des {{count}} facteurs clés des {{benchmark}}. L'équipe d'examen par des pairs a arrêté une conclusion pour {{agreed}} d'entre eux ; la ville en a évalué {{selfRated}} dans son auto-évaluation.",
     peerFigures_commitment:
-      "{{city}} a été examinée au regard des {{count}} engagements du {{benchmark}}. L'équipe d'examen par les pairs a arrêté une conclusion pour {{agreed}} d'entre eux ; la ville en a évalué {{selfRated}} dans son auto-évaluation.",
+      "{{city}} a été examinée au regard des {{count}} engagements du {{benchmark}}. L'équipe d'examen par des pairs a arrêté une conclusion pour {{agreed}} d'entre eux ; la ville en a évalué {{selfRated}} dans son auto-évaluation.",
     peerFiguresDraft:
-      "{{city}} est examinée au regard des {{count}} facteurs clés des {{benchmark}}. À ce stade, l'équipe d'examen par les pairs a une conclusion pour {{concluded}} d'entre eux ({{agreed}} arrêtées) ; la ville en a évalué {{selfRated}} dans son auto-évaluation.",
+      "{{city}} est examinée au regard des {{count}} facteurs clés des {{benchmark}}. À ce stade, l'équipe d'examen par des pairs a une conclusion pour {{concluded}} d'entre eux ({{agreed}} arrêtées) ; la ville en a évalué {{selfRated}} dans son auto-évaluation.",
     peerFiguresDraft_commitment:
-      "{{city}} est examinée au regard des {{count}} engagements du {{benchmark}}. À ce stade, l'équipe d'examen par les pairs a une conclusion pour {{concluded}} d'entre eux ({{agreed}} arrêtées) ; la ville en a évalué {{selfRated}} dans son auto-évaluation.",
+      "{{city}} est examinée au regard des {{count}} engagements du {{benchmark}}. À ce stade, l'équipe d'examen par des pairs a une conclusion pour {{concluded}} d'entre eux ({{agreed}} arrêtées) ; la ville en a évalué {{selfRated}} dans son auto-évaluation.",
     selfFigures: "{{city}} s'est évaluée au regard des {{count}} facteurs clés des {{benchmark}} et en a évalué {{selfRated}}.",
     selfFigures_commitment: "{{city}} s'est évaluée au regard des {{count}} engagements du {{benchmark}} et en a évalué {{selfRated}}.",
-    distribution: "Évaluation des pairs : {{inPlace}} en place, {{partly}} partiellement en place, {{notInPlace}} pas en place.",
+    distribution: "Notation des pairs : {{inPlace}} en place, {{partly}} partiellement en place, {{notInPlace}} pas en place.",
     selfDistribution: "Auto-évaluation : {{inPlace}} en place, {{partly}} partiellement en place, {{notInPlace}} pas en place.",
-    distribution_commitment: "Évaluation des pairs sur l'échelle de mise en œuvre : {{list}}.",
+    distribution_commitment: "Notation des pairs sur l'échelle de mise en œuvre : {{list}}.",
     selfDistribution_commitment: "Auto-évaluation sur l'échelle de mise en œuvre : {{list}}.",
     recommendations: "Le plan de développement comprend {{quickWins}} objectifs à bénéfices rapides et {{longTerm}} objectifs à long terme.",
-    fromTheTeam: "Synthèse de l'expert principal",
-    noExecutiveSummary: "Aucune synthèse n'a encore été rédigée.",
+    fromTheTeam: "Résumé de l'expert principal",
+    noExecutiveSummary: "Aucun résumé n'a encore été rédigé.",
     crossCutting: "Conclusions transversales",
     noCrossCutting: "Aucune conclusion transversale n'a encore été rédigée.",
   },
   method: {
     noContextAnnex: "Le référentiel {{benchmark}} ne comporte pas de facteurs contextuels : ce rapport n'a donc pas d'annexe à leur sujet.",
     peerIntro:
-      "L'examen a suivi la méthode d'examen par les pairs du point de référence : la ville s'est d'abord évaluée au regard de chaque facteur clé en s'appuyant sur des sources documentaires ; l'équipe de pairs a ensuite visité la ville, mené des entretiens et des groupes de discussion avec des agents municipaux et des acteurs de terrain, enregistré chaque élément probant, puis formulé ses conclusions et recommandations en rassemblant les documents et les entretiens.",
+      "L'examen a suivi la méthode d'examen par des pairs du point de référence : la ville s'est d'abord évaluée au regard de chaque facteur clé en s'appuyant sur des sources documentaires ; l'équipe de pairs a ensuite visité la ville, mené des entretiens et des groupes de discussion avec des agents municipaux et des acteurs de terrain, enregistré chaque élément probant, puis formulé ses conclusions et recommandations en rassemblant les documents et les entretiens.",
     peerIntro_commitment:
-      "L'examen a suivi la méthode d'examen par les pairs : la ville s'est d'abord évaluée au regard de chaque engagement du plan en s'appuyant sur des sources documentaires ; l'équipe de pairs a ensuite visité la ville, mené des entretiens et des groupes de discussion avec des agents municipaux et des acteurs de terrain, enregistré chaque élément probant, puis formulé ses conclusions et recommandations en rassemblant les documents et les entretiens.",
+      "L'examen a suivi la méthode d'examen par des pairs : la ville s'est d'abord évaluée au regard de chaque engagement du plan en s'appuyant sur des sources documentaires ; l'équipe de pairs a ensuite visité la ville, mené des entretiens et des groupes de discussion avec des agents municipaux et des acteurs de terrain, enregistré chaque élément probant, puis formulé ses conclusions et recommandations en rassemblant les documents et les entretiens.",
     selfIntro:
-      "La ville s'est évaluée au regard de chaque facteur clé du point de référence, en répondant à ses questions guides et en s'appuyant sur des sources documentaires. Aucune équipe de pairs n'y a pris part : ce rapport présente l'évaluation de la ville elle-même.",
+      "La ville s'est évaluée au regard de chaque facteur clé du point de référence, en répondant à ses questions guides et en s'appuyant sur des sources documentaires. Aucune équipe de pairs n'y a pris part : ce rapport présente l'auto-évaluation de la ville elle-même.",
     selfIntro_commitment:
-      "La ville s'est évaluée au regard de chaque engagement du plan, en rendant compte de ses exemples d'actions et en s'appuyant sur des sources documentaires. Aucune équipe de pairs n'y a pris part : ce rapport présente l'évaluation de la ville elle-même.",
+      "La ville s'est évaluée au regard de chaque engagement du plan, en rendant compte de ses exemples d'actions et en s'appuyant sur des sources documentaires. Aucune équipe de pairs n'y a pris part : ce rapport présente l'auto-évaluation de la ville elle-même.",
     selfAssessment: "L'auto-évaluation",
     selfAssessmentFacts: "{{rated}} facteurs clés évalués sur {{factors}} ; {{answered}} questions guides renseignées sur {{questions}}.",
     selfAssessmentFacts_commitment: "{{rated}} engagements évalués sur {{factors}} ; {{answered}} exemples d'actions renseignés sur {{questions}}.",
@@ -108,7 +108,7 @@ export default {
       "Le rapport a été publié avant que chaque facteur clé ait une conclusion validée. Motif donné par l'expert principal : {{reason}}",
     issuedWithoutConclusions_commitment:
       "Le rapport a été publié avant que chaque engagement ait une conclusion validée. Motif donné par l'expert principal : {{reason}}",
-    ratingScale: "L'échelle d'évaluation",
+    ratingScale: "L'échelle de notation",
     ratingScaleIntro:
       "Chaque facteur clé est évalué sur l'échelle du point de référence, par la ville dans son auto-évaluation et par l'équipe de pairs dans sa conclusion :",
     ratingScaleIntro_commitment:
@@ -117,19 +117,19 @@ export default {
     ratingScaleIntroSelf_commitment: "Chaque engagement est évalué sur l'échelle de mise en œuvre du plan :",
   },
   overview: {
-    intro: "L'auto-évaluation est celle de la ville ; l'évaluation des pairs est la conclusion de l'équipe d'examen.",
-    introSelf: "Les évaluations ci-dessous sont celles de la ville, tirées de son auto-évaluation.",
+    intro: "L'auto-évaluation est celle de la ville ; la notation des pairs est la conclusion de l'équipe d'examen.",
+    introSelf: "Les notations ci-dessous sont celles de la ville, tirées de son auto-évaluation.",
     factor: "Facteur clé",
     factor_commitment: "Engagement",
     self: "Auto-évaluation",
-    peer: "Examen par les pairs",
+    peer: "Examen par des pairs",
     evidence: "Éléments probants",
-    chartTitle: "Auto-évaluation et évaluation des pairs par facteur clé",
-    chartTitle_commitment: "Auto-évaluation et évaluation des pairs par engagement",
+    chartTitle: "Auto-évaluation et notation des pairs par facteur clé",
+    chartTitle_commitment: "Auto-évaluation et notation des pairs par engagement",
     chartTitleSelf: "Auto-évaluation par facteur clé",
     chartTitleSelf_commitment: "Auto-évaluation par engagement",
     differs: "diffère",
-    differsNote: "« diffère » : l'évaluation des pairs n'est pas celle de l'auto-évaluation de la ville.",
+    differsNote: "« diffère » : la notation des pairs n'est pas celle de l'auto-évaluation de la ville.",
     draftMark: "projet",
     draftNote: "« projet » : la conclusion n'est pas encore arrêtée par l'expert principal.",
     noConclusion: "Pas encore de conclusion",
@@ -169,10 +169,10 @@ export default {
     draftConclusion: "Projet de conclusion — pas encore arrêté par l'expert principal.",
     noConclusion: "Aucune conclusion n'a encore été arrêtée pour ce facteur.",
     noConclusion_commitment: "Aucune conclusion n'a encore été arrêtée pour cet engagement.",
-    peerRating: "Évaluation des pairs",
+    peerRating: "Notation des pairs",
     notRatedByPeers: "L'équipe de pairs n'a pas encore évalué ce facteur.",
     notRatedByPeers_commitment: "L'équipe de pairs n'a pas encore évalué cet engagement.",
-    differs: "L'évaluation des pairs diffère de l'auto-évaluation de la ville ({{self}}).",
+    differs: "La notation des pairs diffère de l'auto-évaluation de la ville ({{self}}).",
     strengths: "Points forts",
     noStrengths: "Aucun point fort n'a été enregistré.",
     improvements: "Axes d'amélioration",

@@ -35,6 +35,6 @@ describe("refusals read in the reader's language", () => {
     await loadDemoReview();
     const refusal = await refusalOf(() => removeMember({ reviewId: DEMO_REVIEW_ID, memberId: "demo-lead", userId: "demo-admin" }));
     expect(refusal.status).toBe(409);
-    expect(shown(refusal.message, "fr")).toMatch(/^Une évaluation a besoin d’au moins un expert principal/);
+    expect(shown(refusal.message, "fr")).toMatch(/^Un examen a besoin d’au moins un expert principal/);
   });
 });
