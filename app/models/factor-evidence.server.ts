@@ -46,6 +46,8 @@ export async function listFactorEvidence({ reviewId, factorId, alsoIds = [] }: {
       id: evidence.id,
       kind: evidence.kind,
       text: evidence.text,
+      // The quote's own language when it is not the review's, for its `lang` on the page.
+      language: evidence.language,
       polarity: evidence.polarity,
       attribution: evidence.attribution,
       attributionCategory: evidence.attributionCategory,

@@ -4,6 +4,7 @@ import { errorsOf, type FormResult } from "#app/utils/forms";
 import { listEvidenceLog, parseEvidenceView } from "#app/models/evidence-log.server";
 import { getReportSnapshot } from "#app/models/report.server";
 import { action as logAction } from "#app/routes/reviews.$reviewId.evidence/route";
+import { loader as conclusionLoader } from "#app/routes/reviews.$reviewId.conclusions.$factorId/route";
 import { evidence } from "#db/schema";
 import { cookieFor, db, DEMO_REVIEW_ID, loadDemoReview, makeRequest, run, setPhase } from "../utils";
 
@@ -62,5 +63,18 @@ describe("a quote's language", () => {
     const snapshot = await getReportSnapshot({ reviewId: DEMO_REVIEW_ID });
     const findings = snapshot!.evidence.flatMap((factor) => factor.findings);
     expect(findings.every((finding) => finding.language === null || finding.language === "en")).toBe(true);
+  });
+
+  it("reaches the conclusion page's evidence and the quotes its conclusion cites, so they are marked with their own lang", async () => {
+    // A peer logs a remark in English on this French review, under key factor 11.
+    const english = await log({ text: "The district office keeps no record of refused requests.", language: "en", factorIds: "kf-11" });
+    const id = (english.data as { id: string }).id;
+    const page = await run(conclusionLoader, makeRequest(`/reviews/${DEMO_REVIEW_ID}/conclusions/kf-11`, { cookie: await cookieFor("lead@demo.test") }), {
+      reviewId: DEMO_REVIEW_ID,
+      factorId: "kf-11",
+    });
+    const items = (page.data as { evidence: { id: string; language: string | null }[] }).evidence;
+    expect(items.find((item) => item.id === id)?.language).toBe("en");
+    expect(items.filter((item) => item.id !== id).map((item) => item.language)).toContain(null);
   });
 });

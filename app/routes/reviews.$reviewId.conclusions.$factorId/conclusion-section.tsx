@@ -1,4 +1,5 @@
 import { Form, useLoaderData, useNavigation } from "@remix-run/react";
+import { Fragment } from "react";
 import { useFrameworkTranslation } from "#app/utils/use-framework-terms";
 import { ChoiceGroup, FieldErrors, FormError, TextAreaField } from "#app/components/field";
 import { TextBlocks } from "#app/components/paragraphs";
@@ -124,7 +125,15 @@ export function ConclusionForm() {
             <dt>{t("conclusion.citations")}</dt>
             <dd>
               {conflict.citations.length
-                ? conflict.citations.map((id) => excerpt(evidence?.find((item) => item.id === id)?.text ?? id, 60)).join(" · ")
+                ? conflict.citations.map((id, index) => {
+                    const item = evidence?.find((candidate) => candidate.id === id);
+                    return (
+                      <Fragment key={id}>
+                        {index ? " · " : null}
+                        <span lang={item?.language ?? textLang}>{excerpt(item?.text ?? id, 60)}</span>
+                      </Fragment>
+                    );
+                  })
                 : t("conclusion.none")}
             </dd>
           </dl>
@@ -184,7 +193,7 @@ export function ConclusionForm() {
                       <input type="checkbox" name="citations" value={item.id} defaultChecked={chosen.includes(item.id)} />{" "}
                       <span>
                         <span className={`pill ${item.polarity}`}>{t(`factor.polarity.${item.polarity}`).split(":")[0]}</span>{" "}
-                        <span className="pill">{t(`evidence:kinds.${item.kind}`)}</span> {excerpt(item.text, 160)}
+                        <span className="pill">{t(`evidence:kinds.${item.kind}`)}</span> <span lang={item.language ?? textLang}>{excerpt(item.text, 160)}</span>
                       </span>
                     </label>
                   </li>

@@ -46,7 +46,8 @@ export function SelfAssessmentPanel() {
 }
 
 export function EvidenceItem({ item, cited }: { item: NonNullable<LoaderData["evidence"]>[number]; cited: boolean }) {
-  const textLang = useTextLanguage();
+  // A quote in another language than the review's (an English remark on a French review) says so.
+  const textLang = useTextLanguage(item.language);
   const { t } = useFrameworkTranslation("conclusions");
   const formatDate = useFormatDate();
   const source = item.interviewId
@@ -58,7 +59,7 @@ export function EvidenceItem({ item, cited }: { item: NonNullable<LoaderData["ev
     <li>
       <details className="evidence-item">
         <summary>
-          <span className="pill">{t(`evidence:kinds.${item.kind}`)}</span> {excerpt(item.text)}
+          <span className="pill">{t(`evidence:kinds.${item.kind}`)}</span> <span lang={textLang}>{excerpt(item.text)}</span>
           {cited ? (
             <>
               {" "}
