@@ -1,4 +1,5 @@
 import JSZip from "jszip";
+import { writeZip, type ZipEntry } from "../exports/zip";
 
 /*
  * The docx package writes the moment of writing into the file (docProps/core.xml and every zip
@@ -7,7 +8,6 @@ import JSZip from "jszip";
  * with a fixed date, the document's dates set to the report's own, and each random id replaced
  * by one numbered in order of first appearance.
  */
-const ZIP_DATE = new Date(Date.UTC(2000, 0, 1));
 // nanoid, lowercased, as docx makes them: 21 characters of [a-z0-9_-], always with a letter.
 const RANDOM_ID = /\b(?=[a-z0-9_-]*[a-z])[a-z0-9_-]{21}\b/g;
 
@@ -49,10 +49,7 @@ export async function deterministicZip(bytes: Uint8Array, documentDate: Date): P
     }
     texts.set(name, text);
   }
-  const out = new JSZip();
-  for (const name of names) {
-    const text = texts.get(name);
-    out.file(name, text ?? (await source.files[name]!.async("uint8array")), { date: ZIP_DATE, createFolders: false });
-  }
-  return out.generateAsync({ type: "uint8array", compression: "DEFLATE", compressionOptions: { level: 6 }, platform: "DOS" });
+  const entries: ZipEntry[] = [];
+  for (const name of names) entries.push({ name, content: texts.get(name) ?? (await source.files[name]!.async("uint8array")) });
+  return writeZip(entries);
 }

@@ -1,11 +1,13 @@
 import ExcelJS from "exceljs";
 import { xmlSafe } from "./xml-text";
+import { repackZip } from "./zip";
 
 /**
  * A table as an XLSX workbook (ExcelJS): one sheet, the header row frozen and filtered, columns
  * as wide as what they hold. Cells keep their types: numbers are numbers, moments and calendar
  * days are dates (formatted, sortable, filterable by Excel), text is text — never a formula, so
- * a cell typed "=1+1" stays those characters.
+ * a cell typed "=1+1" stays those characters. The same table gives the same bytes: the workbook's
+ * dates are fixed and the package is written again without ExcelJS's zip timestamps.
  */
 
 /** A calendar date (YYYY-MM-DD, no time, no zone): shown as a day. */
@@ -97,5 +99,5 @@ export async function buildSheet(spec: SheetSpec): Promise<Uint8Array> {
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, spec.rows.length + 1), column: spec.header.length } };
 
   const buffer = await workbook.xlsx.writeBuffer();
-  return new Uint8Array(buffer as ArrayBuffer);
+  return repackZip(new Uint8Array(buffer as ArrayBuffer));
 }

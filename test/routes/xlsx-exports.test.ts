@@ -138,6 +138,20 @@ describe("the evidence log as XLSX", () => {
   });
 });
 
+describe("XLSX bytes", () => {
+  it("are identical for two exports of the same review's plan and log", async () => {
+    for (const [loader, path] of [
+      [planXlsx, `/reviews/${DEMO_REVIEW_ID}/plan.xlsx?lang=fr`],
+      [evidenceXlsx, `/reviews/${DEMO_REVIEW_ID}/evidence.xlsx?lang=en`],
+    ] as const) {
+      const first = await get(loader, path);
+      const second = await get(loader, path);
+      expect(first.status).toBe(200);
+      expect(Buffer.from(second.data as ArrayBuffer).equals(Buffer.from(first.data as ArrayBuffer))).toBe(true);
+    }
+  });
+});
+
 describe("bad requests for an XLSX export", () => {
   it("answers an unknown language with 400 and the allowed values", async () => {
     const outcome = await get(planXlsx, `/reviews/${DEMO_REVIEW_ID}/plan.xlsx?lang=de`);
