@@ -1,4 +1,5 @@
 import enAccounts from "./en/accounts";
+import enAgenda from "./en/agenda";
 import enAnnualReport from "./en/annualReport";
 import enAuth from "./en/auth";
 import enBenchmark from "./en/benchmark";
@@ -13,6 +14,7 @@ import enReport from "./en/report";
 import enReviews from "./en/reviews";
 import enSelfAssessment from "./en/selfAssessment";
 import frAccounts from "./fr/accounts";
+import frAgenda from "./fr/agenda";
 import frAnnualReport from "./fr/annualReport";
 import frAuth from "./fr/auth";
 import frBenchmark from "./fr/benchmark";
@@ -44,6 +46,7 @@ export const resources = {
     drafts: enDrafts,
     cityActions: enCityActions,
     annualReport: enAnnualReport,
+    agenda: enAgenda,
   },
   fr: {
     common: frCommon,
@@ -60,6 +63,7 @@ export const resources = {
     drafts: frDrafts,
     cityActions: frCityActions,
     annualReport: frAnnualReport,
+    agenda: frAgenda,
   },
 } as const;
 

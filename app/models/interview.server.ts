@@ -154,12 +154,15 @@ export async function createInterview({
   userId,
   input,
   id = newId(),
+  onCreated,
 }: {
   reviewId: string;
   userId: string;
   input: InterviewInput;
   /** The id the browser gave an interview recorded offline (app/offline/): a second send saves nothing. */
   id?: string;
+  /** Written in the same transaction (an agenda slot's link to its interview); a throw undoes the record. */
+  onCreated?: (tx: Parameters<Parameters<typeof db.transaction>[0]>[0], interviewId: string) => void;
 }): Promise<InterviewOutcome> {
   const earlier = await findSentBefore(id, reviewId, userId);
   if (earlier) return earlier;
@@ -193,6 +196,7 @@ export async function createInterview({
       entityId: id,
       after: auditView({ ...input, participants: participantsToStore(input) }),
     });
+    onCreated?.(tx, id);
     return true;
   });
   return saved ? { ok: true, id } : ((await findSentBefore(id, reviewId, userId)) ?? ID_TAKEN);

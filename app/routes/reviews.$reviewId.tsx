@@ -24,6 +24,7 @@ const SECTIONS = [
   { to: "report", key: "report", permission: "report:read" },
   // Only on a framework whose items the city carries out through actions (ECCAR's plan).
   { to: "eccar-report", key: "annualReport", permission: "annual-report:read", cityActions: true },
+  { to: "agenda", key: "agenda", permission: "agenda:read" },
   { to: "members", key: "members", permission: "review:read" },
   { to: "audit", key: "audit", permission: "audit:read" },
 ] as const satisfies readonly { to: string; key: string; permission: Permission; end?: boolean; cityActions?: boolean }[];

@@ -242,7 +242,31 @@ export function datesFor({ locale, timeZone }: DateOptions) {
     calendarDate: (value: string, extra: { month?: MonthStyle } = {}) => formatCalendarDate(value, { locale, ...extra }),
     calendarDayMonth: (value: string) => formatCalendarDayMonth(value, { locale }),
     calendarRange: (start: string, end: string | null, extra: { month?: MonthStyle } = {}) => formatCalendarRange(start, end, { locale, ...extra }),
+    wallClockRange: (day: string, start: string, end: string | null) => formatWallClockRange(day, start, end, options),
   };
 }
 
 export type Dates = ReturnType<typeof datesFor>;
+
+// ——— Wall-clock times of a calendar day (a visit programme) ———
+
+/** "09:30" or "9:30": a time of day on a 24-hour clock. */
+export const WALL_CLOCK = /^([01]?\d|2[0-3]):([0-5]\d)$/;
+
+/** The moment a wall-clock time on a calendar day is in the zone ("2026-03-10", "09:30", Europe/Brussels → 08:30Z). */
+export function wallClockMoment(day: string, time: string, timeZone: string): Date {
+  const match = WALL_CLOCK.exec(time);
+  if (!match) throw new RangeError(`Not a time of day: ${time}`);
+  const wall = calendarToDate(day).getTime() + (Number(match[1]) * 60 + Number(match[2])) * 60 * 1000;
+  // As for startOfDay: a second pass settles the days on which the clock changes.
+  return new Date(wall - offsetAt(wall - offsetAt(wall, timeZone), timeZone));
+}
+
+/**
+ * "09:30–11:00 CET" / "09:30–11:00 UTC+1": a meeting's times as the programme gives them, on the
+ * clock of the review's zone, which it names (a reviewer reads it from home before travelling).
+ */
+export function formatWallClockRange(day: string, start: string, end: string | null, { locale, timeZone }: DateOptions) {
+  const zone = zoneName(wallClockMoment(day, start, timeZone), { locale, timeZone });
+  return `${end ? `${start}–${end}` : start} ${zone}`;
+}

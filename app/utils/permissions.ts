@@ -46,6 +46,14 @@ export const PERMISSION_MATRIX = {
   // The city's annual report on a plan of action (ECCAR): its own self-assessment, so those who read
   // that read it at any time (the host team exports what it sends); host readers, as the report, once issued.
   "annual-report:read": { "host-team": ALL, "peer-reviewer": ALL, "lead-expert": ALL, "host-reader": ["issued"] },
+  // The visit's programme: the host city usually arranges the meetings, so its team reads the
+  // programme and proposes slots; the lead confirms, edits or removes them. Host readers do not see it.
+  "agenda:read": { "host-team": ALL, "peer-reviewer": ALL, "lead-expert": ALL },
+  "agenda:propose": { "host-team": UNTIL_VISIT_ENDS },
+  "agenda:manage": { "lead-expert": BEFORE_ISSUE },
+  // The peer team's own organisation: who covers which factor, and its internal notes per factor.
+  "team:read": { "peer-reviewer": ALL, "lead-expert": ALL },
+  "team-notes:write": { "peer-reviewer": BEFORE_ISSUE, "lead-expert": BEFORE_ISSUE },
 } as const satisfies Record<string, Grants>;
 
 export type Permission = keyof typeof PERMISSION_MATRIX;
@@ -75,6 +83,9 @@ export const AUDIT_ENTITY_READ: Record<string, Permission> = {
   recommendation: "conclusions:read",
   summary: "conclusions:read",
   "factual-comment": "comments:read",
+  "agenda-slot": "agenda:read",
+  "factor-assignment": "team:read",
+  "team-note": "team:read",
 };
 
 export type Decision = "allowed" | "wrong-phase" | "forbidden";
@@ -171,6 +182,19 @@ const ROUTES = {
   // One check for every form on the page (invite, remove, change-role, revoke), before the form is read.
   "reviews.$reviewId.members": { loader: "review:read", action: "members:manage" },
   "reviews.$reviewId.audit": { loader: "audit:read" },
+  // The visit's programme: the host team proposes, the lead confirms, edits and removes; an
+  // interview is made from a slot by whoever may log interviews.
+  "reviews.$reviewId.agenda": {
+    loader: "agenda:read",
+    action: {
+      propose: "agenda:propose",
+      add: "agenda:manage",
+      update: "agenda:manage",
+      confirm: "agenda:manage",
+      remove: "agenda:manage",
+      "create-interview": "evidence:write",
+    },
+  },
   "reviews.$reviewId.self-assessment._index": { loader: "self-assessment:read", action: "self-assessment:write" },
   "reviews.$reviewId.self-assessment.print": { loader: "self-assessment:read" },
   "reviews.$reviewId.self-assessment.$factorId": { loader: "self-assessment:read", action: "self-assessment:write" },

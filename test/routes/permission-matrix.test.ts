@@ -50,6 +50,19 @@ const EXPECTED: Record<string, { loader?: Who; action?: Who | Record<string, Who
   "reviews.$reviewId._index": { loader: MEMBERS, action: { "move-phase": { L: ALL }, "time-zone": { L: "svdf" } } },
   "reviews.$reviewId.members": { loader: MEMBERS, action: { L: "svdf" } },
   "reviews.$reviewId.audit": { loader: { L: ALL } },
+  // The visit's programme: the host team proposes until the visit ends, the lead keeps it until issue;
+  // host readers never see it. An interview is made from a slot by whoever logs interviews.
+  "reviews.$reviewId.agenda": {
+    loader: SELF_ASSESSMENT_READERS,
+    action: {
+      propose: HOST_WRITES_UNTIL_VISIT_ENDS,
+      add: { L: "svdf" },
+      update: { L: "svdf" },
+      confirm: { L: "svdf" },
+      remove: { L: "svdf" },
+      "create-interview": PEERS_LOG_UNTIL_DRAFTING,
+    },
+  },
   "reviews.$reviewId.self-assessment._index": { loader: SELF_ASSESSMENT_READERS, action: HOST_WRITES_UNTIL_VISIT_ENDS },
   "reviews.$reviewId.self-assessment.print": { loader: SELF_ASSESSMENT_READERS },
   "reviews.$reviewId.self-assessment.$factorId": { loader: SELF_ASSESSMENT_READERS, action: HOST_WRITES_UNTIL_VISIT_ENDS },

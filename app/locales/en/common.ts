@@ -30,6 +30,7 @@ export default {
     report: "Report",
     reportOf: "{{city}} · Report",
     members: "Team",
+    agenda: "Visit programme",
     audit: "Audit log",
     selfAssessmentFactor: "Self-assessment: {{factor}}",
     conclusionFactor: "Conclusion: {{factor}}",

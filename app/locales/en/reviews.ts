@@ -13,6 +13,7 @@ export default {
     plan: "Development plan",
     report: "Report",
     annualReport: "Annual report",
+    agenda: "Visit programme",
     members: "Team",
     audit: "Audit log",
   },

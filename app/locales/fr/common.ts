@@ -30,6 +30,7 @@ export default {
     report: "Rapport",
     reportOf: "{{city}} · Rapport",
     members: "Équipe",
+    agenda: "Programme de la visite",
     audit: "Journal d'audit",
     selfAssessmentFactor: "Auto-évaluation : {{factor}}",
     conclusionFactor: "Conclusion : {{factor}}",

@@ -12,6 +12,8 @@ import {
   normaliseTimeZone,
   startOfDay,
   TimeZoneSchema,
+  formatWallClockRange,
+  wallClockMoment,
   zoneName,
 } from "#app/utils/dates";
 
@@ -100,6 +102,20 @@ describe("a calendar day as moments in the zone", () => {
     expect(autumn.start.toISOString()).toBe("2026-10-24T22:00:00.000Z");
     expect(autumn.end.getTime() - autumn.start.getTime()).toBe(25 * 3600_000);
     expect(dayBounds("2026-03-18", "UTC").start.toISOString()).toBe("2026-03-18T00:00:00.000Z");
+  });
+});
+
+describe("a wall-clock time of a visit day", () => {
+  it("is the moment the zone's clock shows it, also on the day the clocks go forward", () => {
+    expect(wallClockMoment("2026-03-10", "09:30", "Europe/Brussels").toISOString()).toBe("2026-03-10T08:30:00.000Z");
+    expect(wallClockMoment("2026-03-29", "09:30", "Europe/Brussels").toISOString()).toBe("2026-03-29T07:30:00.000Z");
+    expect(wallClockMoment("2026-03-10", "09:30", "UTC").toISOString()).toBe("2026-03-10T09:30:00.000Z");
+  });
+
+  it("is shown as the programme gives it, naming the zone in the reader's language", () => {
+    expect(formatWallClockRange("2026-03-10", "09:30", "11:00", en)).toBe("09:30–11:00 CET");
+    expect(formatWallClockRange("2026-03-10", "09:30", "11:00", fr)).toBe("09:30–11:00 UTC+1");
+    expect(formatWallClockRange("2026-06-10", "14:00", null, en)).toBe("14:00 CEST");
   });
 });
 
