@@ -2,9 +2,9 @@
 export default {
   title: "Programme de la visite",
   intro: {
-    lead: "Les rencontres de la visite des pairs, dans le fuseau horaire de l'évaluation. L'équipe de la ville hôte propose des créneaux ; vous les confirmez, les corrigez ou les retirez, et désignez le pair évaluateur qui mène chaque rencontre.",
-    host: "Les rencontres de la visite des pairs, dans le fuseau horaire de l'évaluation. Proposez les rencontres que vous organisez ; l'expert principal les confirme.",
-    reader: "Les rencontres de la visite des pairs, dans le fuseau horaire de l'évaluation, telles que l'expert principal les a confirmées.",
+    lead: "Les rencontres de la visite des pairs, dans le fuseau horaire de l'examen. L'équipe de la ville hôte propose des créneaux ; vous les confirmez, les corrigez ou les retirez, et désignez le pair évaluateur qui mène chaque rencontre.",
+    host: "Les rencontres de la visite des pairs, dans le fuseau horaire de l'examen. Proposez les rencontres que vous organisez ; l'expert principal les confirme.",
+    reader: "Les rencontres de la visite des pairs, dans le fuseau horaire de l'examen, telles que l'expert principal les a confirmées.",
   },
   empty: "Aucune rencontre n'est encore prévue.",
   done: {
@@ -51,9 +51,9 @@ export default {
     invalidTime: "Saisissez une heure au format HH:MM, par exemple 09:30.",
     endBeforeStart: "La rencontre doit finir après son début.",
     slotNotFound: "Ce créneau n'est plus au programme.",
-    unknownFactor: "Choisissez des facteurs clés du référentiel de cette évaluation.",
-    unknownFactor_commitment: "Choisissez des engagements du plan de cette évaluation.",
-    unknownReviewer: "Choisissez un pair évaluateur de l'équipe de cette évaluation.",
+    unknownFactor: "Choisissez des facteurs clés du référentiel de cet examen.",
+    unknownFactor_commitment: "Choisissez des engagements du plan de cet examen.",
+    unknownReviewer: "Choisissez un pair évaluateur de l'équipe de cet examen.",
     interviewExists: "Un entretien a déjà été créé à partir de ce créneau.",
     interviewNotCreated: "L'entretien n'a pas pu être créé.",
     unknownIntent: "Ce formulaire n'a pas pu être compris.",
