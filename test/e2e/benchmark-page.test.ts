@@ -1,24 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
-import { checkA11y, launchBrowser, startApp, watchPage, type RunningApp } from "./harness";
+import { describe, expect, it } from "vitest";
+import { checkA11y, journeyOnDemoReview, watchPage } from "./harness";
 
-let app: RunningApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const journey = journeyOnDemoReview();
 
 describe("the benchmark reference page", () => {
   it("shows the whole benchmark in French, with an anchor per factor, and passes axe", async () => {
-    const page = await (await browser.newContext()).newPage();
+    const page = await (await journey.browser.newContext()).newPage();
     const problems = watchPage(page);
-    const response = await page.goto(`${app.baseURL}/benchmark/eurocities-anti-discrimination?lang=fr`);
+    const response = await page.goto(`${journey.app.baseURL}/benchmark/eurocities-anti-discrimination?lang=fr`);
     expect(response?.status()).toBe(200);
     expect(await page.getAttribute("html", "lang")).toBe("fr");
     await expect(page.locator("h1").textContent()).resolves.toContain("Villes d'intégration");
@@ -33,14 +22,14 @@ describe("the benchmark reference page", () => {
   });
 
   it("switches to English with the visible switch and remembers the choice", async () => {
-    const context = await browser.newContext();
+    const context = await journey.browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${app.baseURL}/benchmark/eurocities-anti-discrimination?lang=fr`);
+    await page.goto(`${journey.app.baseURL}/benchmark/eurocities-anti-discrimination?lang=fr`);
     await page.getByRole("link", { name: "English" }).click();
     await page.waitForURL(/lang=en/);
     expect(await page.getAttribute("html", "lang")).toBe("en");
     expect(await page.locator("#kf-01 h3").textContent()).toContain("Public commitment");
-    await page.goto(`${app.baseURL}/benchmark/eurocities-anti-discrimination`);
+    await page.goto(`${journey.app.baseURL}/benchmark/eurocities-anti-discrimination`);
     expect(await page.getAttribute("html", "lang")).toBe("en");
     expect(await page.locator("#cf-data-availability h3").count()).toBe(1);
     await checkA11y(page);
@@ -48,8 +37,8 @@ describe("the benchmark reference page", () => {
   });
 
   it("prints without the navigation", async () => {
-    const page = await browser.newPage();
-    await page.goto(`${app.baseURL}/benchmark/eurocities-anti-discrimination?lang=en`);
+    const page = await journey.browser.newPage();
+    await page.goto(`${journey.app.baseURL}/benchmark/eurocities-anti-discrimination?lang=en`);
     await page.emulateMedia({ media: "print" });
     expect(await page.locator(".site-header").isVisible()).toBe(false);
     expect(await page.locator("#kf-11").isVisible()).toBe(true);
@@ -59,9 +48,9 @@ describe("the benchmark reference page", () => {
   });
 
   it("shows the ECCAR plan's 10 commitments, their 30 actions and the mapping, in French and in English", async () => {
-    const page = await (await browser.newContext()).newPage();
+    const page = await (await journey.browser.newContext()).newPage();
     const problems = watchPage(page);
-    expect((await page.goto(`${app.baseURL}/benchmark/eccar-10-point-plan?lang=fr`))?.status()).toBe(200);
+    expect((await page.goto(`${journey.app.baseURL}/benchmark/eccar-10-point-plan?lang=fr`))?.status()).toBe(200);
     expect(await page.locator("section.factor[id^='c-']").count()).toBe(10);
     expect(await page.locator("ol.questions > li").count()).toBe(30);
     expect(await page.locator("#c-09 h3").textContent()).toBe("Engagement 9 — Promouvoir la diversité culturelle");
@@ -74,10 +63,10 @@ describe("the benchmark reference page", () => {
     expect(headings.filter((heading) => !heading.startsWith("Engagement "))).toEqual([]);
     expect(await page.locator("body").textContent()).not.toMatch(/facteurs contextuels|questions guides/i);
     await checkA11y(page);
-    await page.goto(`${app.baseURL}/benchmark/eccar-10-point-plan?lang=en`);
+    await page.goto(`${journey.app.baseURL}/benchmark/eccar-10-point-plan?lang=en`);
     expect(await page.locator("#c-01 h3").textContent()).toBe("Commitment 1 — Greater vigilance against racism");
     expect(await page.locator("#c-06 .mapping li").first().textContent()).toContain("Key factor 6 — Municipal employment (primary):");
-    await page.goto(`${app.baseURL}/benchmark/eurocities-anti-discrimination?lang=en`);
+    await page.goto(`${journey.app.baseURL}/benchmark/eurocities-anti-discrimination?lang=en`);
     expect(await page.locator("#kf-10 .mapping li").allTextContents()).toEqual([
       expect.stringContaining("Commitment 5 — The city as an active supporter of equal opportunity practices (primary):"),
     ]);
@@ -86,8 +75,8 @@ describe("the benchmark reference page", () => {
   });
 
   it("answers 400 for an unknown language and 404 for an unknown benchmark", async () => {
-    expect((await fetch(`${app.baseURL}/benchmark/eurocities-anti-discrimination?lang=de`)).status).toBe(400);
-    expect((await fetch(`${app.baseURL}/benchmark/no-such-benchmark`)).status).toBe(404);
-    expect((await fetch(`${app.baseURL}/healthz`)).status).toBe(200);
+    expect((await fetch(`${journey.app.baseURL}/benchmark/eurocities-anti-discrimination?lang=de`)).status).toBe(400);
+    expect((await fetch(`${journey.app.baseURL}/benchmark/no-such-benchmark`)).status).toBe(404);
+    expect((await fetch(`${journey.app.baseURL}/healthz`)).status).toBe(200);
   });
 });

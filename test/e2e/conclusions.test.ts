@@ -1,33 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { checkA11y, launchBrowser, signIn, startApp, watchPage, type RunningApp } from "./harness";
+import { describe, expect, it } from "vitest";
+import { checkA11y, journeyOnDemoReview, submitAndWait } from "./harness";
 
-let app: RunningApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
-
-const url = (path: string) => `${app.baseURL}/reviews/demo${path}`;
-
-async function open(email: string) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const problems = watchPage(page);
-  await signIn(page, app.baseURL, email);
-  return { page, problems, close: () => context.close() };
-}
-
-/** Submits a form with its button and waits for the page the action redirects to. */
-async function submit(page: Page, button: ReturnType<Page["getByRole"]>, landing: RegExp) {
-  await Promise.all([page.waitForURL(landing), button.click()]);
-}
+const journey = journeyOnDemoReview();
+const { url, open } = journey;
+const submit = submitAndWait;
 
 const STRENGTHS = "L'interprétariat téléphonique du CCAS est apprécié des familles rencontrées.";
 const IMPROVEMENTS = "Aucun service n'a examiné ses règles d'accès ; les réclamations pour discrimination ne sont pas suivies.";

@@ -1,33 +1,14 @@
 import Database from "better-sqlite3";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { DEMO_PASSWORD, launchBrowser, signIn, startApp, waitForHydration, watchPage, type RunningApp } from "./harness";
+import { describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { DEMO_PASSWORD, journeyOnDemoReview, waitForHydration } from "./harness";
 
-let app: RunningApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
-
-const url = (path: string) => `${app.baseURL}/reviews/demo${path}`;
-
-async function open(email: string) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const problems = watchPage(page);
-  await signIn(page, app.baseURL, email);
-  return { context, page, problems };
-}
+const journey = journeyOnDemoReview();
+const { url, open } = journey;
 
 /** Reads the app's database the way the server sees it (it stays open in WAL mode beside the server). */
 function query<Row>(sql: string, ...params: unknown[]): Row[] {
-  const database = new Database(app.databasePath);
+  const database = new Database(journey.app.databasePath);
   try {
     const statement = database.prepare(sql);
     if (statement.reader) return statement.all(...params) as Row[];

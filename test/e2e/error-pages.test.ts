@@ -1,40 +1,29 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
-import { launchBrowser, signIn, startApp, type RunningApp } from "./harness";
+import { describe, expect, it } from "vitest";
+import { journeyOnDemoReview, signIn } from "./harness";
 
-let app: RunningApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const journey = journeyOnDemoReview();
 
 describe("an error page", () => {
   it("explains a refused sign-in link in the reader's language", async () => {
-    const context = await browser.newContext({ timezoneId: "Europe/Paris" });
+    const context = await journey.browser.newContext({ timezoneId: "Europe/Paris" });
     const page = await context.newPage();
-    const response = await page.goto(`${app.baseURL}/login?lang=fr&redirectTo=%2F%0D%0A%2Fevil.example`);
+    const response = await page.goto(`${journey.app.baseURL}/login?lang=fr&redirectTo=%2F%0D%0A%2Fevil.example`);
     expect(response?.status()).toBe(400);
     await expect(page.locator(".error-page").innerText()).resolves.toContain("L'adresse où revenir après la connexion n'est pas valide.");
-    const english = await browser.newContext({ timezoneId: "Europe/Paris" });
+    const english = await journey.browser.newContext({ timezoneId: "Europe/Paris" });
     const englishPage = await english.newPage();
-    await englishPage.goto(`${app.baseURL}/login?lang=en&redirectTo=%2F%0D%0A%2Fevil.example`);
+    await englishPage.goto(`${journey.app.baseURL}/login?lang=en&redirectTo=%2F%0D%0A%2Fevil.example`);
     await expect(englishPage.locator(".error-page").innerText()).resolves.toContain("The address to return to after sign-in is not valid.");
     await context.close();
     await english.close();
   });
 
   it("explains a cross-site post in the reader's language", async () => {
-    const context = await browser.newContext({ timezoneId: "Europe/Paris" });
+    const context = await journey.browser.newContext({ timezoneId: "Europe/Paris" });
     const page = await context.newPage();
-    await page.goto(`${app.baseURL}/login?lang=fr`);
+    await page.goto(`${journey.app.baseURL}/login?lang=fr`);
     // A form another site would post here: same cookie, foreign Origin.
-    const response = await page.request.post(`${app.baseURL}/login?lang=fr`, {
+    const response = await page.request.post(`${journey.app.baseURL}/login?lang=fr`, {
       form: { email: "lead@demo.test", password: "workbench-demo" },
       headers: { Origin: "https://evil.example" },
     });
@@ -45,15 +34,15 @@ describe("an error page", () => {
   });
 
   it("says an unknown address is a page not found, and a review the reader cannot open is not found or not theirs", async () => {
-    const context = await browser.newContext();
+    const context = await journey.browser.newContext();
     const page = await context.newPage();
-    const unknown = await page.goto(`${app.baseURL}/no-such-page?lang=en`);
+    const unknown = await page.goto(`${journey.app.baseURL}/no-such-page?lang=en`);
     expect(unknown?.status()).toBe(404);
     await expect(page.locator(".error-page h1").innerText()).resolves.toBe("Page not found");
     // A stranger gets the same answer for a review that exists and one that does not.
-    await signIn(page, app.baseURL, "outsider@demo.test");
+    await signIn(page, journey.app.baseURL, "outsider@demo.test");
     for (const path of ["/reviews/demo", "/reviews/no-such-review"]) {
-      const review = await page.goto(`${app.baseURL}${path}?lang=en`);
+      const review = await page.goto(`${journey.app.baseURL}${path}?lang=en`);
       expect(review?.status(), path).toBe(404);
       await expect(page.locator(".error-page h1").innerText()).resolves.toBe("This page does not exist, or you are not a member of this review.");
     }

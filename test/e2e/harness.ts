@@ -4,7 +4,8 @@ import net from "node:net";
 import path from "node:path";
 import { createRequire } from "node:module";
 import AxeBuilder from "@axe-core/playwright";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { chromium, type Browser, type BrowserContextOptions, type Page } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
 import { E2E_DIR, TEMPLATE_DB } from "./paths";
 
 const require = createRequire(import.meta.url);
@@ -161,4 +162,48 @@ export async function checkA11y(page: Page) {
 /** Waits until React has hydrated the page (root.tsx marks <html data-hydrated>). */
 export async function waitForHydration(page: Page) {
   await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
+}
+
+/**
+ * One built app and one Chromium for a test file, started before its tests and stopped after,
+ * with the demo review's addresses and a signed-in page per account.
+ */
+export function journeyOnDemoReview() {
+  let app: RunningApp | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    app = await startApp();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+  const running = () => {
+    if (!app || !browser) throw new Error("The app and the browser start in beforeAll");
+    return { app, browser };
+  };
+  return {
+    get app() {
+      return running().app;
+    },
+    get browser() {
+      return running().browser;
+    },
+    /** The demo review's page at `path` ("" for its home). */
+    url: (path: string) => `${running().app.baseURL}/reviews/demo${path}`,
+    /** A fresh browser context signed in as `email`, with its console errors collected. */
+    async open(email: string, options: BrowserContextOptions = {}) {
+      const context = await running().browser.newContext(options);
+      const page = await context.newPage();
+      const problems = watchPage(page);
+      await signIn(page, running().app.baseURL, email);
+      return { context, page, problems, close: () => context.close() };
+    },
+  };
+}
+
+/** Submits a form with its button and waits for the page the action redirects to. */
+export async function submitAndWait(page: Page, button: ReturnType<Page["getByRole"]>, landing: RegExp) {
+  await Promise.all([page.waitForURL(landing), button.click()]);
 }

@@ -1,18 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
-import { launchBrowser, signIn, startApp, type RunningApp } from "./harness";
+import { describe, expect, it } from "vitest";
+import { journeyOnDemoReview, signIn } from "./harness";
 
-let app: RunningApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const journey = journeyOnDemoReview();
 
 // Every page the lead expert reaches on the demo review (the role that reaches them all).
 const PAGES = [
@@ -42,12 +31,12 @@ describe("on a phone", () => {
     ["en", 320],
   ] as const) {
     it(`no page of the review is wider than a ${width} px screen (${lang})`, async () => {
-      const context = await browser.newContext({ viewport: { width, height: 844 }, timezoneId: "Europe/Paris" });
+      const context = await journey.browser.newContext({ viewport: { width, height: 844 }, timezoneId: "Europe/Paris" });
       const page = await context.newPage();
-      await signIn(page, app.baseURL, "lead@demo.test", undefined, lang);
+      await signIn(page, journey.app.baseURL, "lead@demo.test", undefined, lang);
       const tooWide: string[] = [];
       for (const path of PAGES) {
-        await page.goto(`${app.baseURL}/reviews/demo${path}?lang=${lang}`);
+        await page.goto(`${journey.app.baseURL}/reviews/demo${path}?lang=${lang}`);
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
         if (overflow > 0) tooWide.push(`${path || "/"}: ${overflow} px too wide`);
       }

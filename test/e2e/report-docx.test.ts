@@ -2,10 +2,9 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
+import { afterAll, describe, expect, it } from "vitest";
 import { localize, requireFramework } from "#benchmark/index";
-import { launchBrowser, signIn, startApp, type RunningApp } from "./harness";
+import { journeyOnDemoReview, signIn } from "./harness";
 
 /**
  * The Word report as another program reads it: downloaded from the running app, converted to PDF
@@ -13,19 +12,9 @@ import { launchBrowser, signIn, startApp, type RunningApp } from "./harness";
  * the app's own PDF hold the same factor titles and recommendations, in French and in English.
  * KEEP_DOCX_RENDER=dir keeps the converted PDFs there (to look at them with pdftoppm).
  */
-let app: RunningApp;
-let browser: Browser;
+const journey = journeyOnDemoReview();
 const work = fs.mkdtempSync(path.join(os.tmpdir(), "report-docx-"));
-
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-  fs.rmSync(work, { recursive: true, force: true });
-});
+afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 
 const words = (text: string) => text.replace(/[\s\u00a0\u202f]+/g, " ").trim();
 
@@ -46,12 +35,12 @@ describe("the Word report, opened by LibreOffice", () => {
   it.each(["fr", "en"] as const)(
     "reads like the app's PDF (%s)",
     async (lang) => {
-      const context = await browser.newContext();
+      const context = await journey.browser.newContext();
       const page = await context.newPage();
-      await signIn(page, app.baseURL, "lead@demo.test");
-      const docx = await page.request.get(`${app.baseURL}/reviews/demo/report.docx?lang=${lang}`);
+      await signIn(page, journey.app.baseURL, "lead@demo.test");
+      const docx = await page.request.get(`${journey.app.baseURL}/reviews/demo/report.docx?lang=${lang}`);
       expect(docx.status()).toBe(200);
-      const pdf = await page.request.get(`${app.baseURL}/reviews/demo/report.pdf?lang=${lang}`);
+      const pdf = await page.request.get(`${journey.app.baseURL}/reviews/demo/report.pdf?lang=${lang}`);
       expect(pdf.status()).toBe(200);
       const [docxBytes, pdfBytes] = [await docx.body(), await pdf.body()];
       await context.close();

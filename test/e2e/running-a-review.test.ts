@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { checkA11y, launchBrowser, signIn, startApp, waitForHydration, watchPage, type RunningApp } from "./harness";
+import { describe, expect, it } from "vitest";
+import { checkA11y, journeyOnDemoReview, submitAndWait, waitForHydration } from "./harness";
 
 /*
  * Running a review for real: phase moves confirmed in a dialog, the factual check as a thread
@@ -8,31 +7,9 @@ import { checkA11y, launchBrowser, signIn, startApp, waitForHydration, watchPage
  * agreed conclusion and allowed with a reason, and a correction issued as version 2.
  */
 
-let app: RunningApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
-
-const url = (path: string) => `${app.baseURL}/reviews/demo${path}`;
-
-async function open(email: string, javaScriptEnabled = true) {
-  const context = await browser.newContext({ javaScriptEnabled });
-  const page = await context.newPage();
-  const problems = watchPage(page);
-  await signIn(page, app.baseURL, email);
-  return { page, problems, close: () => context.close() };
-}
-
-async function submit(page: Page, button: ReturnType<Page["getByRole"]>, landing: RegExp) {
-  await Promise.all([page.waitForURL(landing), button.click()]);
-}
+const journey = journeyOnDemoReview();
+const { url, open } = journey;
+const submit = submitAndWait;
 
 const COMMENT = "Le budget 2025 du plan municipal est de 120 000 €, pas de 80 000 €.";
 const REPLY = "Merci : pouvez-vous nous indiquer la délibération qui le vote ?";
@@ -42,7 +19,7 @@ const ISSUE_REASON = "The council votes the plan next week; the team agreed to i
 
 describe("running a review", () => {
   it("without JavaScript, a move is confirmed on its own page, and with it in a dialog that lists who will be told", async () => {
-    const plain = await open("lead@demo.test", false);
+    const plain = await open("lead@demo.test", { javaScriptEnabled: false });
     await plain.page.goto(url(""));
     await plain.page.getByRole("button", { name: "Move to “Drafting”" }).click();
     await plain.page.waitForURL(/\?move=drafting/);
@@ -167,7 +144,7 @@ describe("running a review", () => {
     await expect(superseded.first().textContent()).resolves.toContain("superseded on");
     await expect(superseded.first().locator("code").textContent()).resolves.toBe(v1);
     const href = await superseded.first().getByRole("link").getAttribute("href");
-    const download = await reader.page.request.get(`${app.baseURL}${href}`);
+    const download = await reader.page.request.get(`${journey.app.baseURL}${href}`);
     expect(download.status()).toBe(200);
     expect(download.headers()["x-report-sha256"]).toBe(v1);
     await checkA11y(reader.page);

@@ -1,19 +1,9 @@
 import fs from "node:fs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { checkA11y, launchBrowser, signIn, startApp, waitForHydration, watchPage, type RunningApp } from "./harness";
+import { describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { checkA11y, journeyOnDemoReview, signIn, waitForHydration, watchPage } from "./harness";
 
-let app: RunningApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const journey = journeyOnDemoReview();
 
 // A small but valid PDF: what a city would attach as its annual report.
 const PDF = Buffer.from(
@@ -22,7 +12,7 @@ const PDF = Buffer.from(
 const PDF_NAME = "Bilan de la campagne « Vos droits » 2025.pdf";
 const DOCUMENT_TITLE = "Bilan de la campagne d'information « Vos droits à Belleforge »";
 
-const url = (path: string) => `${app.baseURL}/reviews/demo${path}`;
+const url = (path: string) => `${journey.app.baseURL}/reviews/demo${path}`;
 
 /** The text under one of the overview's progress bars, e.g. "28 of 51". */
 async function meter(page: Page, id: string) {
@@ -50,10 +40,10 @@ async function typeAnswer(page: Page, questionId: string, text: string) {
 
 describe("the host city's self-assessment", () => {
   it("the host team answers two factors, rates them, attaches a PDF, describes the context, and submits", async () => {
-    const context = await browser.newContext();
+    const context = await journey.browser.newContext();
     const page = await context.newPage();
     const problems = watchPage(page);
-    await signIn(page, app.baseURL, "host@demo.test");
+    await signIn(page, journey.app.baseURL, "host@demo.test");
 
     await page.goto(url("/self-assessment"));
     await checkA11y(page);
@@ -139,9 +129,9 @@ describe("the host city's self-assessment", () => {
   }, 180_000);
 
   it("warns before leaving with unsaved text, and saves it before moving on", async () => {
-    const context = await browser.newContext();
+    const context = await journey.browser.newContext();
     const page = await context.newPage();
-    await signIn(page, app.baseURL, "host@demo.test");
+    await signIn(page, journey.app.baseURL, "host@demo.test");
     await page.goto(url("/self-assessment/kf-11"));
     // Text typed before React takes over is not yet watched by the unsaved-text guard.
     await waitForHydration(page);
@@ -174,10 +164,10 @@ describe("the host city's self-assessment", () => {
   });
 
   it("the peer team reads it all, read-only, and downloads the PDF", async () => {
-    const context = await browser.newContext({ acceptDownloads: true });
+    const context = await journey.browser.newContext({ acceptDownloads: true });
     const page = await context.newPage();
     const problems = watchPage(page);
-    await signIn(page, app.baseURL, "peer@demo.test");
+    await signIn(page, journey.app.baseURL, "peer@demo.test");
 
     await page.goto(url("/self-assessment"));
     await expect(page.locator(".sa-submit").textContent()).resolves.toContain("Submitted to the peer team by Hélène Rousseau");
@@ -219,9 +209,9 @@ describe("the host city's self-assessment", () => {
   }, 120_000);
 
   it("without JavaScript, the same answer can be saved with a plain form post", async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await journey.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await signIn(page, app.baseURL, "host@demo.test");
+    await signIn(page, journey.app.baseURL, "host@demo.test");
     await page.goto(url("/self-assessment/kf-09"));
     const text = "Oui : l'axe 1 du plan prévoit une campagne annuelle d'information sur les droits, traduite en six langues.";
     await page.locator("#answer-kf-09-q1").fill(text);

@@ -1,23 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
-import { launchBrowser, signIn, startApp, waitForHydration, watchPage, type RunningApp } from "./harness";
+import { describe, expect, it } from "vitest";
+import { journeyOnDemoReview, signIn, waitForHydration, watchPage } from "./harness";
 
 /**
  * The pages that reported React hydration errors with the browser in Paris and a server in UTC:
  * each opens without a console error, a page error or a hydration warning, and a time on it says
  * its zone (the demo review reads in Europe/Paris: CET or CEST).
  */
-let app: RunningApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const journey = journeyOnDemoReview();
 
 const HYDRATION = /#418|#423|#425|hydrat/i;
 
@@ -29,12 +18,12 @@ const VISITS: { email: string; paths: string[] }[] = [
 
 describe("with the browser in Europe/Paris and the server in UTC", () => {
   it.each(VISITS)("$email opens the review's pages without a hydration error, times labelled with their zone", async ({ email, paths }) => {
-    const context = await browser.newContext({ timezoneId: "Europe/Paris" });
+    const context = await journey.browser.newContext({ timezoneId: "Europe/Paris" });
     const page = await context.newPage();
     const problems = watchPage(page);
-    await signIn(page, app.baseURL, email);
+    await signIn(page, journey.app.baseURL, email);
     for (const path of paths) {
-      await page.goto(`${app.baseURL}/reviews/demo${path}`);
+      await page.goto(`${journey.app.baseURL}/reviews/demo${path}`);
       await waitForHydration(page);
       expect(
         problems.filter((problem) => HYDRATION.test(problem)),
@@ -42,7 +31,7 @@ describe("with the browser in Europe/Paris and the server in UTC", () => {
       ).toEqual([]);
       expect(problems, `${email} on ${path || "/"}`).toEqual([]);
     }
-    await page.goto(`${app.baseURL}/reviews/demo`);
+    await page.goto(`${journey.app.baseURL}/reviews/demo`);
     await expect(page.locator("time").first().textContent()).resolves.toMatch(/\b(CET|CEST)$/);
     await context.close();
   });
