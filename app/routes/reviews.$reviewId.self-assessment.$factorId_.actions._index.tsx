@@ -1,14 +1,20 @@
-import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { frameworkTerms, getKeyFactor, itemLabel, localize, localizedRatingScale, requireFramework } from "#benchmark/index";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { TextBlocks } from "#app/components/paragraphs";
 import { listCityActions, recordsCityActions } from "#app/models/city-action.server";
+import { decideSuggestion, loadPrefillView, resolvePrefillSource } from "#app/models/prefill.server";
 import { hasPermission, requireReviewPermission } from "#app/utils/auth.server";
+import { isFormResult } from "#app/utils/forms";
+import { invalid, readSubmission, refusedWithForm, requireFormPermission } from "#app/utils/forms.server";
 import { pageTitle } from "#app/utils/i18n";
 import { getLocale } from "#app/utils/locale.server";
-import { loaderPermission } from "#app/utils/permissions";
+import { actionPermission, loaderPermission } from "#app/utils/permissions";
+import { keepTextOnFailure } from "#app/utils/save-failures";
+import { guardWrites } from "#app/utils/storage.server";
+import { DecideSchema, PrefillSuggestions } from "#app/components/prefill-suggestions";
 
 function notFound(message: string): never {
   throw data({ message }, { status: 404 });
@@ -24,6 +30,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = await getLocale(request);
   const terms = frameworkTerms(framework, locale);
   const actions = await listCityActions({ reviewId: review.id, factorId: commitment.id });
+  // Suggestions from the city's other review (EUROCITIES), through the mapping: never carried silently.
+  const prefill = await loadPrefillView(access, { from: new URL(request.url).searchParams.get("from"), factorId: commitment.id, locale });
+  if (!prefill.ok) throw data({ message: prefill.message }, { status: prefill.status });
   const active = framework.keyFactors.filter((candidate) => !candidate.retired);
   const index = active.findIndex((candidate) => candidate.id === commitment.id);
   const neighbour = (position: number) => {
@@ -53,19 +62,48 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     })),
     statuses: localizedRatingScale(framework, locale).map(({ id, label }) => ({ id: id as string, label })),
     canWrite: hasPermission(access, "self-assessment:write") && !commitment.retired,
+    prefill: prefill.view,
     previous: index > 0 ? neighbour(index - 1) : null,
     next: index >= 0 ? neighbour(index + 1) : null,
   };
 }
 
+export const action = guardWrites(writeAction);
+
+async function writeAction({ request, params }: ActionFunctionArgs) {
+  const gate = await requireFormPermission(request, params.reviewId, actionPermission("reviews.$reviewId.self-assessment.$factorId_.actions._index"));
+  if (gate.closed) return gate.closed;
+  const access = gate.access;
+  const framework = requireFramework(access.review.frameworkId);
+  if (!recordsCityActions(framework)) notFound("cityActions:errors.noPlan");
+  const commitment = getKeyFactor(framework, params.factorId ?? "");
+  if (!commitment || commitment.retired) notFound("cityActions:errors.unknownCommitment");
+  const submission = await readSubmission(request, DecideSchema);
+  if (submission.status !== "success") return invalid(submission);
+  const { from, type, id, decision } = submission.value;
+  const locale = await getLocale(request);
+  // The other review is checked again as this member reads it now: a refusal is the error page, as on the page itself.
+  const resolved = await resolvePrefillSource(access, from, locale);
+  if (!resolved.ok) throw data({ message: resolved.message }, { status: resolved.status });
+  const outcome = decideSuggestion({ target: access, resolved, factorId: commitment.id, type, id, decision, locale });
+  if (!outcome.ok) return refusedWithForm(submission, outcome.status === 400 ? 400 : 409, { "": [outcome.message] });
+  const query = new URLSearchParams({ from, decided: decision, ...(outcome.actionId ? { action: outcome.actionId } : {}) });
+  return redirect(`/reviews/${access.review.id}/self-assessment/${commitment.id}/actions?${query}#suggestions`);
+}
+
+export const clientAction = keepTextOnFailure;
+
 export default function CommitmentActions() {
-  const { reviewId, commitment, actions, statuses, canWrite, previous, next } = useLoaderData<typeof loader>();
+  const { reviewId, commitment, actions, statuses, canWrite, prefill, previous, next } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
   const { t } = useTranslation("cityActions");
   const [searchParams] = useSearchParams();
   const statusLabel = (id: string) => statuses.find((status) => status.id === id)?.label ?? id;
   const base = `/reviews/${reviewId}/self-assessment`;
   const saved = searchParams.get("saved");
   const deleted = searchParams.get("deleted");
+  const decided = searchParams.get("decided");
+  const acceptedAction = actions.find((entry) => entry.id === searchParams.get("action"));
 
   return (
     <>
@@ -127,6 +165,17 @@ export default function CommitmentActions() {
           </p>
         ) : null}
       </section>
+
+      {decided === "accepted" || decided === "rejected" ? (
+        <p className="notice ok" role="status">
+          {decided === "rejected"
+            ? t("prefill.rejected")
+            : acceptedAction
+              ? t("prefill.acceptedAction", { title: acceptedAction.title })
+              : t("prefill.accepted")}
+        </p>
+      ) : null}
+      <PrefillSuggestions view={prefill} canDecide={canWrite} result={isFormResult(actionData) ? actionData : null} />
 
       <nav className="sa-pager no-print" aria-label={t("list.pager")}>
         {previous ? (

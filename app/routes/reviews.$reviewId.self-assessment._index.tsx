@@ -7,6 +7,7 @@ import { localize, requireFramework } from "#benchmark/index";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { FormError } from "#app/components/field";
 import { countCityActions, recordsCityActions } from "#app/models/city-action.server";
+import { countWaitingSuggestions } from "#app/models/prefill.server";
 import { getSelfAssessmentProgress, submitSelfAssessment } from "#app/models/self-assessment-progress.server";
 import { hasPermission, requireReviewPermission } from "#app/utils/auth.server";
 import { actionPermission, loaderPermission } from "#app/utils/permissions";
@@ -35,6 +36,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canSubmit: hasPermission(access, "self-assessment:write"),
     // A plan of action (ECCAR): how many actions the city runs under each commitment.
     actionCounts: recordsCityActions(framework) ? await countCityActions({ reviewId: review.id }) : null,
+    // …and the suggestions waiting from the city's other review (EUROCITIES), to decide one by one.
+    prefill: recordsCityActions(framework) ? await countWaitingSuggestions(access, locale) : null,
   };
 }
 
@@ -73,7 +76,7 @@ function Meter({ id, label, value, max, children }: { id: string; label: string;
 }
 
 export default function SelfAssessmentOverview() {
-  const { reviewId, kind, factors, totals, submission, canSubmit, actionCounts } = useLoaderData<typeof loader>();
+  const { reviewId, kind, factors, totals, submission, canSubmit, actionCounts, prefill } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const [searchParams] = useSearchParams();
@@ -124,6 +127,29 @@ export default function SelfAssessmentOverview() {
           ) : null}
         </div>
       </section>
+
+      {prefill ? (
+        <section aria-labelledby="prefill-title" className="card no-print">
+          <h2 id="prefill-title">{t("cityActions:prefill.overviewTitle", { city: prefill.source.city })}</h2>
+          <p className="hint muted">{t("cityActions:prefill.overviewIntro", { framework: prefill.source.framework })}</p>
+          {prefill.commitments.some((commitment) => commitment.waiting > 0) ? (
+            <ul>
+              {prefill.commitments
+                .filter((commitment) => commitment.waiting > 0)
+                .map((commitment) => (
+                  <li key={commitment.factorId}>
+                    <Link to={`/reviews/${reviewId}/self-assessment/${commitment.factorId}/actions?from=${prefill.source.id}#suggestions`}>
+                      {t("cityActions:prefill.overviewCount", { label: commitment.label, count: commitment.waiting })}
+                    </Link>{" "}
+                    — {commitment.title}
+                  </li>
+                ))}
+            </ul>
+          ) : (
+            <p>{t("cityActions:prefill.overviewNone")}</p>
+          )}
+        </section>
+      ) : null}
 
       <div {...scrollRegion(t("overview.tableCaption"))}>
         <table className="sa-overview">

@@ -199,7 +199,7 @@ const ROUTES = {
   "reviews.$reviewId.self-assessment.print": { loader: "self-assessment:read" },
   "reviews.$reviewId.self-assessment.$factorId": { loader: "self-assessment:read", action: "self-assessment:write" },
   // A commitment's actions (plan-of-action frameworks such as ECCAR), with the suggestions from the city's other reviews.
-  "reviews.$reviewId.self-assessment.$factorId_.actions._index": { loader: "self-assessment:read" },
+  "reviews.$reviewId.self-assessment.$factorId_.actions._index": { loader: "self-assessment:read", action: "self-assessment:write" },
   "reviews.$reviewId.self-assessment.$factorId_.actions.$actionId": { loader: "self-assessment:read", action: "self-assessment:write" },
   "reviews.$reviewId.documents._index": { loader: "self-assessment:read", action: "self-assessment:write" },
   "reviews.$reviewId.documents.$documentId.file": { loader: "self-assessment:read" },

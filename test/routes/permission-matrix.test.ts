@@ -66,7 +66,7 @@ const EXPECTED: Record<string, { loader?: Who; action?: Who | Record<string, Who
   "reviews.$reviewId.self-assessment._index": { loader: SELF_ASSESSMENT_READERS, action: HOST_WRITES_UNTIL_VISIT_ENDS },
   "reviews.$reviewId.self-assessment.print": { loader: SELF_ASSESSMENT_READERS },
   "reviews.$reviewId.self-assessment.$factorId": { loader: SELF_ASSESSMENT_READERS, action: HOST_WRITES_UNTIL_VISIT_ENDS },
-  "reviews.$reviewId.self-assessment.$factorId_.actions._index": { loader: SELF_ASSESSMENT_READERS },
+  "reviews.$reviewId.self-assessment.$factorId_.actions._index": { loader: SELF_ASSESSMENT_READERS, action: HOST_WRITES_UNTIL_VISIT_ENDS },
   "reviews.$reviewId.self-assessment.$factorId_.actions.$actionId": { loader: SELF_ASSESSMENT_READERS, action: HOST_WRITES_UNTIL_VISIT_ENDS },
   "reviews.$reviewId.documents._index": { loader: SELF_ASSESSMENT_READERS, action: HOST_WRITES_UNTIL_VISIT_ENDS },
   "reviews.$reviewId.documents.$documentId.file": { loader: SELF_ASSESSMENT_READERS },
