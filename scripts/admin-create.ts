@@ -6,6 +6,7 @@ import { eq } from "drizzle-orm";
 import { fail, openCliDb } from "#db/cli";
 import { users } from "#db/schema";
 import { hash } from "@node-rs/argon2";
+import { getI18n } from "#app/utils/i18n";
 import { PASSWORD_PROBLEMS, passwordProblem } from "#app/utils/password.server";
 
 /**
@@ -26,6 +27,10 @@ const args = readArgs();
 const email = z.email().safeParse(args.email?.trim().toLowerCase());
 if (!email.success) fail("usage: npm run admin:create -- --email ADDRESS [--name NAME] [--password-stdin]");
 
+function lowerFirst(text: string) {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}
+
 async function readPassword(): Promise<{ password: string; generated: boolean }> {
   if (args["password-stdin"]) {
     const chunks: Buffer[] = [];
@@ -43,7 +48,8 @@ async function readPassword(): Promise<{ password: string; generated: boolean }>
 
 const { password, generated } = await readPassword();
 const problem = passwordProblem(password, email.data);
-if (problem) fail(PASSWORD_PROBLEMS[problem]);
+// The pages' own message, in English, as a command-line line: "error: the password …".
+if (problem) fail(lowerFirst(getI18n("en").t(PASSWORD_PROBLEMS[problem])));
 const { db } = openCliDb();
 if (db.select({ id: users.id }).from(users).where(eq(users.email, email.data)).get()) {
   fail(`an account with the email ${email.data} already exists.`);

@@ -4,7 +4,7 @@ import { and, desc, eq, isNull } from "drizzle-orm";
 import { invitations, reviewMembers, reviews, users, type Role } from "#db/schema";
 import { db } from "#app/utils/db.server";
 import { getEnv } from "#app/utils/env.server";
-import { passwordProblem } from "#app/utils/password.server";
+import { PASSWORD_PROBLEMS, passwordProblem } from "#app/utils/password.server";
 import { writeAudit } from "./audit.server";
 import { notify } from "./notification.server";
 import { hashPassword, newId, normaliseEmail } from "./user.server";
@@ -271,7 +271,7 @@ export async function acceptInvitation({ token, name, locale, password }: { toke
   const taken = await db.select({ id: users.id }).from(users).where(eq(users.email, invitation.email)).get();
   if (taken) return { status: "used" as const };
   const problem = passwordProblem(password, invitation.email);
-  if (problem) return { status: "invalid-password" as const, message: `auth:invitation.${problem}` };
+  if (problem) return { status: "invalid-password" as const, message: PASSWORD_PROBLEMS[problem] };
   const passwordHash = await hashPassword(password);
   const userId = newId();
   const full = await db.select({ affiliation: invitations.affiliation }).from(invitations).where(eq(invitations.id, invitation.id)).get();

@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import { and, desc, eq, gt, isNull } from "drizzle-orm";
 import { passwordResets, sessions, users } from "#db/schema";
 import { db } from "#app/utils/db.server";
-import { passwordProblem } from "#app/utils/password.server";
+import { PASSWORD_PROBLEMS, passwordProblem } from "#app/utils/password.server";
 import { writeAudit } from "./audit.server";
 import { hashPassword, newId, normaliseEmail } from "./user.server";
 
@@ -87,7 +87,7 @@ export async function resetPassword({ token, password, now = new Date() }: { tok
   const state = await getPasswordReset({ token, now });
   if (state.status !== "valid") return state;
   const problem = passwordProblem(password, state.email);
-  if (problem) return { status: "invalid-password" as const, message: `auth:invitation.${problem}` };
+  if (problem) return { status: "invalid-password" as const, message: PASSWORD_PROBLEMS[problem] };
   const passwordHash = await hashPassword(password);
   const done = db.transaction((tx) => {
     const marked = tx

@@ -128,20 +128,10 @@ function getDummyHash() {
   return dummyHash;
 }
 
-/** A password refused by the common-password and email rules is a 400 with the reason. */
+/** A password refused by the length, common-password and email rules is a 400 with the reason's key. */
 function requireAcceptablePassword(password: string, email: string) {
   const problem = passwordProblem(password, email);
   if (problem) throw data({ message: PASSWORD_PROBLEMS[problem], field: "password" }, { status: 400 });
-}
-
-export async function setPassword({ userId, password }: { userId: string; password: string }) {
-  const user = await db.select({ email: users.email }).from(users).where(eq(users.id, userId)).get();
-  if (!user) throw data({ message: "errors.accountNotFound" }, { status: 404 });
-  requireAcceptablePassword(password, user.email);
-  await db
-    .update(users)
-    .set({ passwordHash: await hashPassword(password) })
-    .where(eq(users.id, userId));
 }
 
 /** Changes one's own password: the current one must be right; other sessions of the account end. */
@@ -157,10 +147,10 @@ export async function changePassword({
   password: string;
 }): Promise<{ ok: true } | { ok: false; field: "current" | "password"; message: string }> {
   const row = await db.select({ email: users.email, passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId)).get();
-  if (!row) throw data({ message: "This account does not exist." }, { status: 404 });
+  if (!row) throw data({ message: "errors.accountNotFound" }, { status: 404 });
   if (!(await verify(row.passwordHash, current).catch(() => false))) return { ok: false, field: "current", message: "accounts:account.wrongCurrent" };
   const problem = passwordProblem(password, row.email);
-  if (problem) return { ok: false, field: "password", message: `auth:invitation.${problem}` };
+  if (problem) return { ok: false, field: "password", message: PASSWORD_PROBLEMS[problem] };
   const passwordHash = await hashPassword(password);
   db.transaction((tx) => {
     tx.update(users).set({ passwordHash }).where(eq(users.id, userId)).run();

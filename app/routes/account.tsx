@@ -1,18 +1,19 @@
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { getFormProps } from "@conform-to/react";
 import { Form, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { FormError, SelectField, TextField } from "#app/components/field";
+import { NewPasswordFields } from "#app/components/new-password-fields";
 import { changePassword, endAllSessions, getAccount, updatePreferences } from "#app/models/user.server";
 import { requireUser } from "#app/utils/auth.server";
-import { isFormResult, parseSubmission, readResult, useSchemaForm, type FormResult } from "#app/utils/forms";
-import { invalid, readForm, unparsedSubmission } from "#app/utils/forms.server";
+import { isFormResult, parseSubmission, readResult, useSchemaForm } from "#app/utils/forms";
+import { invalid, readForm, refusedWithoutPasswords, unparsedSubmission } from "#app/utils/forms.server";
 import { LOCALES, pageTitle } from "#app/utils/i18n";
 import { localeCookie } from "#app/utils/locale.server";
 import { mailConfigured } from "#app/utils/mail.server";
-import { PASSWORD_MIN_LENGTH } from "#app/utils/password-rules";
+import { confirmedPassword, newPasswordFields } from "#app/utils/password-rules";
 import { clearSessionCookie, getSessionId } from "#app/utils/session.server";
 import { guardWrites } from "#app/utils/storage.server";
 import { choice, msg } from "#app/utils/validation";
@@ -24,17 +25,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { account, mailConfigured: mailConfigured() };
 }
 
-const PasswordSchema = z
-  .object({
+const PasswordSchema = confirmedPassword(
+  z.object({
     intent: z.literal("password"),
     current: z.string({ error: msg("errors.required") }).max(1000, msg("errors.tooLong", { max: 1000 })),
-    password: z
-      .string({ error: msg("errors.required") })
-      .min(PASSWORD_MIN_LENGTH, msg("auth:invitation.passwordTooShort"))
-      .max(1000, msg("errors.tooLong", { max: 1000 })),
-    confirm: z.string({ error: msg("errors.required") }),
-  })
-  .refine((value) => value.password === value.confirm, { path: ["confirm"], message: msg("auth:invitation.mismatch") });
+    ...newPasswordFields,
+  }),
+);
 
 const PreferencesSchema = z.object({
   intent: z.literal("preferences"),
@@ -50,11 +47,6 @@ const SignOutSchema = z.object({ intent: z.literal("sign-out-everywhere") });
 
 const SCHEMAS = { password: PasswordSchema, preferences: PreferencesSchema, "sign-out-everywhere": SignOutSchema } as const;
 
-/** Passwords never travel back to the page. */
-function withoutPasswords(reply: FormResult): FormResult {
-  return { ...reply, initialValue: { intent: "password" } };
-}
-
 export const action = guardWrites(writeAction);
 
 async function writeAction({ request }: ActionFunctionArgs) {
@@ -64,9 +56,9 @@ async function writeAction({ request }: ActionFunctionArgs) {
   if (!(intent in SCHEMAS)) return invalid(unparsedSubmission(form), { formErrors: ["errors.fixBelow"] });
   if (intent === "password") {
     const submission = parseSubmission(form, PasswordSchema);
-    if (submission.status !== "success") return data(withoutPasswords(submission.reply()), { status: 400 });
+    if (submission.status !== "success") return refusedWithoutPasswords(submission.reply(), 400);
     const changed = await changePassword({ userId: user.id, sessionId: await getSessionId(request), ...submission.value });
-    if (!changed.ok) return data(withoutPasswords(submission.reply({ fieldErrors: { [changed.field]: [changed.message] } })), { status: 400 });
+    if (!changed.ok) return refusedWithoutPasswords(submission.reply({ fieldErrors: { [changed.field]: [changed.message] } }), 400);
     return redirect("/account?saved=password");
   }
   if (intent === "preferences") {
@@ -119,16 +111,7 @@ export default function Account() {
           required
           errors={passwordFields.current.errors}
         />
-        <TextField
-          label={t("account.password")}
-          hint={t("auth:invitation.passwordHint")}
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          required
-          errors={passwordFields.password.errors}
-        />
-        <TextField label={t("account.confirm")} name="confirm" type="password" autoComplete="new-password" required errors={passwordFields.confirm.errors} />
+        <NewPasswordFields errors={{ password: passwordFields.password.errors, confirm: passwordFields.confirm.errors }} />
         <button type="submit" disabled={busy}>
           {t("account.changePassword")}
         </button>

@@ -1,17 +1,20 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { getFormProps } from "@conform-to/react";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { FormError, SelectField, TextField } from "#app/components/field";
+import { NewPasswordFields } from "#app/components/new-password-fields";
 import { acceptInvitation, getInvitation, invitationAccount, joinByInvitation } from "#app/models/invitation.server";
 import { requireSameOrigin } from "#app/utils/auth.server";
 import { LOCALES, pageTitle } from "#app/utils/i18n";
 import { getLocale } from "#app/utils/locale.server";
-import { PASSWORD_MIN_LENGTH } from "#app/utils/password.server";
+import { confirmedPassword, newPasswordFields } from "#app/utils/password-rules";
 import { createUserSession, getSessionUser } from "#app/utils/session.server";
-import { choice, formFailure, msg, parseForm, requiredText } from "#app/utils/validation";
-import { readForm } from "#app/utils/forms.server";
+import { choice, requiredText } from "#app/utils/validation";
+import { isFormResult, parseSubmission, readResult, useSchemaForm } from "#app/utils/forms";
+import { readForm, refusedWithoutPasswords, unparsedSubmission } from "#app/utils/forms.server";
 import { guardWrites } from "#app/utils/storage.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -36,17 +39,7 @@ async function accountState(request: Request, email: string) {
   return user?.id === account.id ? ("signed-in" as const) : user ? ("other-account" as const) : ("signed-out" as const);
 }
 
-const AcceptSchema = z
-  .object({
-    name: requiredText(200),
-    locale: choice(LOCALES),
-    password: z
-      .string()
-      .min(PASSWORD_MIN_LENGTH, msg("auth:invitation.passwordTooShort"))
-      .max(1000, msg("errors.tooLong", { max: 1000 })),
-    confirm: z.string(),
-  })
-  .refine((value) => value.password === value.confirm, { path: ["confirm"], message: msg("auth:invitation.mismatch") });
+const AcceptSchema = confirmedPassword(z.object({ name: requiredText(200), locale: choice(LOCALES), ...newPasswordFields }));
 
 export const action = guardWrites(writeAction);
 
@@ -60,20 +53,20 @@ async function writeAction({ request, params }: ActionFunctionArgs) {
     const joined = await joinByInvitation({ token, userId: user.id });
     if (joined.status === "accepted") return redirect(`/reviews/${joined.reviewId}`);
     const status = joined.status === "unknown" ? 404 : joined.status === "other-account" ? 403 : 410;
-    return data(formFailure({}, `auth:invitation.${joined.status === "other-account" ? "otherAccount" : joined.status}`), { status });
+    const message = `auth:invitation.${joined.status === "other-account" ? "otherAccount" : joined.status}`;
+    return data(unparsedSubmission(form).reply({ formErrors: [message] }), { status });
   }
-  const parsed = parseForm(AcceptSchema, form);
   // Passwords are never sent back to the page.
-  const values = { ...parsed.values, password: "", confirm: "" };
-  if (!parsed.ok) return data(formFailure(values, "errors.fixBelow", parsed.errors), { status: 400 });
-  const result = await acceptInvitation({ token, ...parsed.data });
+  const submission = parseSubmission(form, AcceptSchema);
+  if (submission.status !== "success") return refusedWithoutPasswords(submission.reply({ formErrors: ["errors.fixBelow"] }), 400);
+  const result = await acceptInvitation({ token, ...submission.value });
   if (result.status === "invalid-password") {
-    return data(formFailure(values, "errors.fixBelow", { password: [result.message] }), { status: 400 });
+    return refusedWithoutPasswords(submission.reply({ formErrors: ["errors.fixBelow"], fieldErrors: { password: [result.message] } }), 400);
   }
   if (result.status !== "accepted") {
-    return data(formFailure(values, `auth:invitation.${result.status}`), { status: result.status === "unknown" ? 404 : 410 });
+    return refusedWithoutPasswords(submission.reply({ formErrors: [`auth:invitation.${result.status}`] }), result.status === "unknown" ? 404 : 410);
   }
-  return createUserSession({ request, userId: result.userId, locale: parsed.data.locale, redirectTo: `/reviews/${result.reviewId}` });
+  return createUserSession({ request, userId: result.userId, locale: submission.value.locale, redirectTo: `/reviews/${result.reviewId}` });
 }
 
 export default function AcceptInvitation() {
@@ -84,6 +77,9 @@ export default function AcceptInvitation() {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const { t } = useTranslation("auth");
+  const result = isFormResult(actionData) ? actionData : null;
+  const [form, fields] = useSchemaForm(AcceptSchema, { id: "invitation", lastResult: result });
+  const { formError, values } = readResult(result);
   if (!invitation) {
     return (
       <section className="narrow">
@@ -94,14 +90,12 @@ export default function AcceptInvitation() {
       </section>
     );
   }
-  const values = actionData?.values ?? {};
-  const errors = actionData?.errors ?? {};
   if (account) {
     return (
       <section className="narrow">
         <h1>{t("invitation.title", { city: invitation.hostCity })}</h1>
         <p>{t("invitation.existingIntro", { role: t(`common:roles.${invitation.role}`), email: invitation.email })}</p>
-        <FormError message={actionData?.formError} />
+        <FormError message={formError} />
         {account === "signed-in" ? (
           <Form method="post">
             <input type="hidden" name="intent" value="join" />
@@ -125,26 +119,20 @@ export default function AcceptInvitation() {
     <section className="narrow">
       <h1>{t("invitation.title", { city: invitation.hostCity })}</h1>
       <p>{t("invitation.intro", { role: t(`common:roles.${invitation.role}`), email: invitation.email })}</p>
-      <FormError message={actionData?.formError} />
-      <Form method="post" noValidate>
-        <TextField label={t("invitation.name")} name="name" autoComplete="name" required defaultValue={String(values.name ?? "")} errors={errors.name} />
+      <FormError message={form.errors?.[0] ?? formError} />
+      <Form method="post" {...getFormProps(form)}>
+        <TextField label={t("invitation.name")} name="name" autoComplete="name" required defaultValue={String(values.name ?? "")} errors={fields.name.errors} />
         <SelectField
           label={t("invitation.locale")}
           name="locale"
           defaultValue={String(values.locale ?? locale)}
           options={LOCALES.map((value) => ({ value, label: t(`common:languages.${value}`) }))}
-          errors={errors.locale}
+          errors={fields.locale.errors}
         />
-        <TextField
-          label={t("invitation.password")}
-          hint={t("invitation.passwordHint")}
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          required
-          errors={errors.password}
+        <NewPasswordFields
+          errors={{ password: fields.password.errors, confirm: fields.confirm.errors }}
+          labels={{ password: t("invitation.password"), confirm: t("invitation.confirm") }}
         />
-        <TextField label={t("invitation.confirm")} name="confirm" type="password" autoComplete="new-password" required errors={errors.confirm} />
         <button type="submit" disabled={navigation.state === "submitting"}>
           {t("invitation.submit")}
         </button>

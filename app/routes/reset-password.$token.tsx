@@ -4,15 +4,15 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
-import { FormError, TextField } from "#app/components/field";
+import { FormError } from "#app/components/field";
+import { NewPasswordFields } from "#app/components/new-password-fields";
 import { getPasswordReset, resetPassword } from "#app/models/password-reset.server";
 import { requireSameOrigin } from "#app/utils/auth.server";
-import { readResult, useSchemaForm, type FormResult } from "#app/utils/forms";
-import { readSubmission } from "#app/utils/forms.server";
+import { readResult, useSchemaForm } from "#app/utils/forms";
+import { readSubmission, refusedWithoutPasswords } from "#app/utils/forms.server";
 import { pageTitle } from "#app/utils/i18n";
-import { PASSWORD_MIN_LENGTH } from "#app/utils/password-rules";
+import { confirmedPassword, newPasswordFields } from "#app/utils/password-rules";
 import { guardWrites } from "#app/utils/storage.server";
-import { msg } from "#app/utils/validation";
 
 const STATUS = { unknown: 404, used: 410, expired: 410 } as const;
 
@@ -23,30 +23,17 @@ export async function loader({ params }: LoaderFunctionArgs) {
   return { state: state.status, email: state.email };
 }
 
-const ResetSchema = z
-  .object({
-    password: z
-      .string({ error: msg("errors.required") })
-      .min(PASSWORD_MIN_LENGTH, msg("auth:invitation.passwordTooShort"))
-      .max(1000, msg("errors.tooLong", { max: 1000 })),
-    confirm: z.string({ error: msg("errors.required") }),
-  })
-  .refine((value) => value.password === value.confirm, { path: ["confirm"], message: msg("auth:invitation.mismatch") });
+const ResetSchema = confirmedPassword(z.object(newPasswordFields));
 
 export const action = guardWrites(writeAction);
-
-/** Passwords are never sent back to the page: the fields come back empty with their messages. */
-function refuse(reply: FormResult, status: number) {
-  return data({ ...reply, initialValue: {} } satisfies FormResult, { status });
-}
 
 async function writeAction({ request, params }: ActionFunctionArgs) {
   requireSameOrigin(request);
   const submission = await readSubmission(request, ResetSchema);
-  if (submission.status !== "success") return refuse(submission.reply(), 400);
+  if (submission.status !== "success") return refusedWithoutPasswords(submission.reply(), 400);
   const result = await resetPassword({ token: params.token ?? "", password: submission.value.password });
-  if (result.status === "invalid-password") return refuse(submission.reply({ fieldErrors: { password: [result.message] } }), 400);
-  if (result.status !== "done") return refuse(submission.reply({ formErrors: [`accounts:reset.${result.status}`] }), STATUS[result.status]);
+  if (result.status === "invalid-password") return refusedWithoutPasswords(submission.reply({ fieldErrors: { password: [result.message] } }), 400);
+  if (result.status !== "done") return refusedWithoutPasswords(submission.reply({ formErrors: [`accounts:reset.${result.status}`] }), STATUS[result.status]);
   return redirect("/login?notice=password-reset");
 }
 
@@ -82,16 +69,7 @@ export default function ResetPassword() {
       ) : null}
       <Form method="post" {...getFormProps(form)}>
         <input type="text" name="username" autoComplete="username" value={email ?? ""} readOnly hidden />
-        <TextField
-          label={t("reset.password")}
-          hint={t("auth:invitation.passwordHint")}
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          required
-          errors={fields.password.errors}
-        />
-        <TextField label={t("reset.confirm")} name="confirm" type="password" autoComplete="new-password" required errors={fields.confirm.errors} />
+        <NewPasswordFields errors={{ password: fields.password.errors, confirm: fields.confirm.errors }} />
         <button type="submit" disabled={navigation.state === "submitting"}>
           {t("reset.submit")}
         </button>

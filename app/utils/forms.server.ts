@@ -125,3 +125,16 @@ export async function requireFormPermission(
     return { access: null, closed: phaseClosed(unparsedSubmission(await readForm(request)), phase, message(phase)) };
   }
 }
+
+/** Fields whose value never travels back to the page. */
+const PASSWORD_FIELDS = ["password", "confirm", "current"];
+
+/**
+ * A refusal of a form with passwords in it: the messages and what else was typed, the password
+ * fields sent back empty.
+ */
+export function refusedWithoutPasswords(reply: FormResult, status: number, init: ResponseInit = {}) {
+  const initialValue: NonNullable<FormResult["initialValue"]> = { ...reply.initialValue };
+  for (const name of PASSWORD_FIELDS) if (name in initialValue) initialValue[name] = "";
+  return data({ ...reply, initialValue } satisfies FormResult, { ...init, status });
+}

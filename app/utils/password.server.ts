@@ -1,8 +1,8 @@
 import { dictionary } from "@zxcvbn-ts/language-common";
 
-import { PASSWORD_MIN_LENGTH } from "./password-rules";
+import { PASSWORD_MIN_LENGTH, PASSWORD_PROBLEMS, type PasswordProblem } from "./password-rules";
 
-export { PASSWORD_MIN_LENGTH };
+export { PASSWORD_MIN_LENGTH, PASSWORD_PROBLEMS };
 
 // The 49,000 most common passwords of the zxcvbn-ts project (leaked-password frequency lists).
 let common: Set<string> | undefined;
@@ -16,7 +16,7 @@ function commonPasswords() {
  * of the common passwords, or containing the account's email or its name before the @.
  * Every place a password is set (invitation, admin:create, any reset) asks here.
  */
-export function passwordProblem(password: string, email: string): "passwordTooShort" | "passwordCommon" | "passwordHasEmail" | null {
+export function passwordProblem(password: string, email: string): PasswordProblem | null {
   if (password.length < PASSWORD_MIN_LENGTH) return "passwordTooShort";
   const lower = password.toLowerCase();
   if (commonPasswords().has(lower) || commonPasswords().has(lower.replace(/[\d\W_]+$/, ""))) return "passwordCommon";
@@ -25,10 +25,3 @@ export function passwordProblem(password: string, email: string): "passwordTooSh
   if (lower.includes(address) || (local.length >= 3 && lower.includes(local))) return "passwordHasEmail";
   return null;
 }
-
-/** The same, as the sentence the command line prints. */
-export const PASSWORD_PROBLEMS: Record<NonNullable<ReturnType<typeof passwordProblem>>, string> = {
-  passwordTooShort: `the password must have at least ${PASSWORD_MIN_LENGTH} characters.`,
-  passwordCommon: "this password is one of the most common ones; choose another.",
-  passwordHasEmail: "the password may not contain the email address or the name before the @.",
-};

@@ -53,7 +53,10 @@ describe("invitations", () => {
       { token },
     );
     expect(short.status).toBe(400);
-    expect(short.data).toMatchObject({ errors: { password: ["auth:invitation.passwordTooShort"] }, values: { name: "Nina Peer", password: "" } });
+    expect(readResult(short.data as FormResult)).toMatchObject({
+      errors: { password: ["auth:invitation.passwordTooShort"] },
+      values: { name: "Nina Peer", password: "" },
+    });
 
     const accepted = await run(
       acceptAction,
@@ -80,7 +83,7 @@ describe("invitations", () => {
       { token },
     );
     expect(again.status).toBe(410);
-    expect(again.data).toMatchObject({ formError: "auth:invitation.used" });
+    expect(readResult(again.data as FormResult)).toMatchObject({ formError: "auth:invitation.used" });
   });
 
   it("tell unknown and expired links apart, and write nothing", async () => {

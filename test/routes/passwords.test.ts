@@ -6,6 +6,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { action as acceptAction } from "#app/routes/invitations.$token";
 import { inviteMember } from "#app/models/invitation.server";
 import { passwordProblem } from "#app/utils/password.server";
+import { readResult, type FormResult } from "#app/utils/forms";
 import { DEMO_REVIEW_ID, makeRequest, run, loadDemoReview } from "../utils";
 
 beforeEach(loadDemoReview);
@@ -49,7 +50,7 @@ describe("accepting an invitation", () => {
         { token },
       );
       expect(outcome.status).toBe(400);
-      expect(outcome.data).toMatchObject({ errors: { password: [message] }, values: { name: "Nina Berg", password: "" } });
+      expect(readResult(outcome.data as FormResult)).toMatchObject({ errors: { password: [message] }, values: { name: "Nina Berg", password: "" } });
     }
     const accepted = await run(
       acceptAction,

@@ -13,8 +13,6 @@ export default {
   reset: {
     title: "Choose a new password",
     intro: "A new password for {{email}}. Every browser signed in to this account is then signed out.",
-    password: "New password",
-    confirm: "New password again",
     submit: "Set the new password",
     unknown: "This link is not valid. Ask for a new one.",
     used: "This link has already been used. Ask for a new one if you still need it.",

@@ -13,8 +13,6 @@ export default {
   reset: {
     title: "Choisir un nouveau mot de passe",
     intro: "Un nouveau mot de passe pour {{email}}. Tous les navigateurs connectés à ce compte seront ensuite déconnectés.",
-    password: "Nouveau mot de passe",
-    confirm: "Nouveau mot de passe, à nouveau",
     submit: "Enregistrer le nouveau mot de passe",
     unknown: "Ce lien n'est pas valide. Demandez-en un nouveau.",
     used: "Ce lien a déjà servi. Demandez-en un nouveau si besoin.",
