@@ -2,7 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, startApp, waitForHydration, watchPage, type RunningApp } from "./harness";
-import { ACCOUNT_NAMES, addDemoInvitation, contextFor, pagesFor, type Account } from "./pages";
+import { ACCOUNT_NAMES, addDemoLinks, contextFor, pagesFor, type Account } from "./pages";
 
 /*
  * WCAG 2.2 AA (EN 301 549) on every page, as every account that may open it, in both
@@ -21,7 +21,7 @@ const signedIn = new Map<Account, unknown>();
 
 beforeAll(async () => {
   app = await startApp();
-  addDemoInvitation(app.databasePath);
+  addDemoLinks(app.databasePath);
   browser = await launchBrowser();
 });
 afterAll(async () => {

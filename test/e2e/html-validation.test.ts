@@ -5,7 +5,7 @@ import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchBrowser, startApp, type RunningApp } from "./harness";
-import { ACCOUNT_NAMES, addDemoInvitation, contextFor, pagesFor, type Account } from "./pages";
+import { ACCOUNT_NAMES, addDemoLinks, contextFor, pagesFor, type Account } from "./pages";
 import { E2E_DIR } from "./paths";
 
 /*
@@ -23,7 +23,7 @@ let browser: Browser;
 
 beforeAll(async () => {
   app = await startApp();
-  addDemoInvitation(app.databasePath);
+  addDemoLinks(app.databasePath);
   browser = await launchBrowser();
 });
 afterAll(async () => {
