@@ -43,9 +43,9 @@ const COMMENT_COLUMNS = {
 
 /**
  * The comments of a review with their threads, oldest first: all of them, or those about one
- * factor (the factor's own and its recommendations'), or about the summary or the plan.
+ * factor (the factor's own and its recommendations'), or about some parts (the summary; the plan and its recommendations).
  */
-export async function listComments({ reviewId, factorId, part }: { reviewId: string; factorId?: string; part?: "summary" | "plan" }) {
+export async function listComments({ reviewId, factorId, parts }: { reviewId: string; factorId?: string; parts?: readonly CommentPart[] }) {
   const rows = await db
     .select(COMMENT_COLUMNS)
     .from(factualComments)
@@ -56,7 +56,7 @@ export async function listComments({ reviewId, factorId, part }: { reviewId: str
       and(
         eq(factualComments.reviewId, reviewId),
         factorId !== undefined ? eq(factualComments.factorId, factorId) : undefined,
-        part !== undefined ? eq(factualComments.part, part) : undefined,
+        parts !== undefined ? inArray(factualComments.part, [...parts]) : undefined,
       ),
     )
     .orderBy(asc(factualComments.createdAt), asc(factualComments.id));
@@ -146,7 +146,10 @@ export async function addComment({
   });
 }
 
-function openComment(tx: Tx, reviewId: string, commentId: string, factorId?: string) {
+/** Which comments a page's forms may act on: those of one factor, or of some parts. */
+export type CommentScope = { factorId?: string; parts?: readonly CommentPart[] };
+
+function openComment(tx: Tx, reviewId: string, commentId: string, { factorId, parts }: CommentScope = {}) {
   const comment = tx
     .select({
       id: factualComments.id,
@@ -161,6 +164,7 @@ function openComment(tx: Tx, reviewId: string, commentId: string, factorId?: str
         eq(factualComments.id, commentId),
         eq(factualComments.reviewId, reviewId),
         factorId !== undefined ? eq(factualComments.factorId, factorId) : undefined,
+        parts !== undefined ? inArray(factualComments.part, [...parts]) : undefined,
       ),
     )
     .get();
@@ -175,10 +179,13 @@ export async function replyToComment({
   commentId,
   authorId,
   text,
+  scope,
   onReplied,
 }: {
   reviewId: string;
   commentId: string;
+  /** When given, the comment must be one of these (the page's own forms). */
+  scope?: CommentScope;
   authorId: string;
   text: string;
   onReplied?: (tx: Tx, comment: { id: string; part: CommentPart; factorId: string | null; authorId: string }) => void;
@@ -187,7 +194,7 @@ export async function replyToComment({
   if (!body) refuse(400, "errors.required", { field: "text" });
   return db.transaction((tx) => {
     assertFactualCheck(tx, reviewId);
-    const comment = openComment(tx, reviewId, commentId);
+    const comment = openComment(tx, reviewId, commentId, scope);
     const id = newId();
     tx.insert(factualCommentReplies).values({ id, commentId, authorId, text: body, createdAt: new Date() }).run();
     writeAudit(tx, { reviewId, userId: authorId, action: "reply", entity: "factual-comment", entityId: commentId, after: { reply: id, text: body } });
@@ -203,6 +210,7 @@ export async function replyToComment({
 export async function resolveComment({
   reviewId,
   factorId,
+  scope,
   commentId,
   userId,
   outcome,
@@ -212,6 +220,8 @@ export async function resolveComment({
   reviewId: string;
   /** When given, the comment must belong to this factor (the factor page's own form). */
   factorId?: string;
+  /** When given, the comment must be one of these (the page's own forms). */
+  scope?: CommentScope;
   commentId: string;
   userId: string;
   outcome: CommentOutcome;
@@ -220,7 +230,7 @@ export async function resolveComment({
 }) {
   return db.transaction((tx) => {
     assertFactualCheck(tx, reviewId);
-    const comment = openComment(tx, reviewId, commentId, factorId);
+    const comment = openComment(tx, reviewId, commentId, { ...scope, ...(factorId !== undefined ? { factorId } : {}) });
     const answer = response.trim() || null;
     if (!answer && outcome !== "corrected") refuse(400, "conclusions:errors.noteRequired", { field: "response" });
     tx.update(factualComments).set({ response: answer, outcome, resolvedBy: userId, resolvedAt: new Date() }).where(eq(factualComments.id, commentId)).run();

@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
 import { createColumnHelper } from "@tanstack/react-table";
 import { useFrameworkTranslation } from "#app/utils/use-framework-terms";
@@ -6,10 +6,17 @@ import { listLocalizedFactors, requireFramework } from "#benchmark/index";
 import { DataTable, useUrlTableState } from "#app/components/data-table";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { listPlan, PLAN_TABLE, type PlanRow } from "#app/models/recommendation.server";
-import { requireReviewPermission } from "#app/utils/auth.server";
+import { authorize, hasPermission, requireReviewAccess, requireReviewPermission } from "#app/utils/auth.server";
+import { CommentThreads } from "#app/components/comment-thread";
+import { listComments } from "#app/models/comment.server";
+import { answerThreadForm } from "#app/models/factual-comment-actions.server";
+import { isCommentIntent } from "#app/models/factual-comment-schema";
+import { invalid, phaseClosed, phaseClosedBy, readForm, unparsedSubmission } from "#app/utils/forms.server";
+import { keepTextOnFailure } from "#app/utils/save-failures";
+import { guardWrites } from "#app/utils/storage.server";
 import { getLocale } from "#app/utils/locale.server";
 import { pageTitle } from "#app/utils/i18n";
-import { canReadDraftConclusions, loaderPermission, visibleConclusions } from "#app/utils/permissions";
+import { actionPermission, canReadDraftConclusions, loaderPermission, visibleConclusions } from "#app/utils/permissions";
 import type { TableState } from "#app/utils/table-state";
 import { HORIZONS, PRIORITIES, type Priority } from "#db/enums";
 import { useTextLanguage } from "#app/utils/text-language";
@@ -29,7 +36,54 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     rows,
     factors: listLocalizedFactors(framework, locale).map(({ id, number, title }) => ({ id, number, title })),
     services: [...new Set(rows.map((row) => row.responsibleService).filter(Boolean))].sort((a, b) => a.localeCompare(b, locale)),
+    phase: review.phase,
+    // The factual check's threads on the plan as a whole and on its recommendations.
+    comments: hasPermission(access, "comments:read") ? await listComments({ reviewId: review.id, parts: ["plan", "recommendation"] }) : null,
+    can: {
+      comment: hasPermission(access, "comments:write"),
+      reply: hasPermission(access, "comments:reply"),
+      resolve: hasPermission(access, "comments:resolve"),
+    },
   };
+}
+
+export const action = guardWrites(writeAction);
+
+/** The page's only forms are the factual check's: a comment on the plan or one recommendation, an answer, a closing. */
+async function writeAction({ request, params }: ActionFunctionArgs) {
+  const access = await requireReviewAccess(request, params.reviewId);
+  const form = await readForm(request);
+  const intent = String(form.get("intent") ?? "");
+  if (!isCommentIntent(intent)) return invalid(unparsedSubmission(form), { formErrors: ["conclusions:errors.unknownIntent"] });
+  try {
+    authorize(access, actionPermission("reviews.$reviewId.plan", intent), request);
+  } catch (error) {
+    // The phase moved on (e.g. the review was issued) while the user typed: say so, keep the text.
+    const phase = phaseClosedBy(error);
+    if (!phase) throw error;
+    return phaseClosed(unparsedSubmission(form), phase, phase === "issued" ? "conclusions:errors.issued" : "conclusions:errors.wrongPhase");
+  }
+  return answerThreadForm({
+    request,
+    access,
+    form,
+    intent,
+    target: (about) => (about ? { part: "recommendation", recommendationId: about } : { part: "plan" }),
+    scope: { parts: ["plan", "recommendation"] },
+    page: `/reviews/${access.review.id}/plan`,
+  });
+}
+
+export const clientAction = keepTextOnFailure;
+
+/** The recommendations a comment may be about, numbered within their factor as on the factor's page. */
+function recommendationChoices(rows: readonly PlanRow[], label: (number: string, text: string) => string) {
+  const ordered = [...rows].sort((a, b) => a.factorNumber - b.factorNumber || a.position - b.position);
+  return ordered.map((row) => {
+    const number = ordered.filter((other) => other.factorId === row.factorId && other.position <= row.position).length;
+    const text = row.text.replace(/\s+/g, " ").trim();
+    return { id: row.id, label: label(`${row.factorNumber}.${number}`, text.length > 80 ? `${text.slice(0, 79).trimEnd()}…` : text) };
+  });
 }
 
 const PRIORITY_RANK: Record<Priority, number> = { high: 0, medium: 1, low: 2 };
@@ -116,7 +170,7 @@ function toUrl(state: TableState): TableState {
 }
 
 export default function Plan() {
-  const { reviewId, table, rows, agreedOnly, factors, services } = useLoaderData<typeof loader>();
+  const { reviewId, table, rows, agreedOnly, factors, services, comments, can, phase } = useLoaderData<typeof loader>();
   const { t } = useFrameworkTranslation("conclusions");
   const [urlState, setUrlState] = useUrlTableState(table);
   const navigation = useNavigation();
@@ -199,6 +253,17 @@ export default function Plan() {
               {label} <span className="muted">({t("plan.count", { count: rowsOnPage })})</span>
             </>
           );
+        }}
+      />
+      <CommentThreads
+        comments={comments}
+        can={can}
+        factualCheck={phase === "factual-check"}
+        draftKey="comment:plan"
+        empty={t("comments.nonePlan")}
+        about={{
+          page: t("comments.aboutPlan"),
+          recommendations: recommendationChoices(rows, (number, text) => t("comments.aboutRecommendation", { number, text })),
         }}
       />
     </>

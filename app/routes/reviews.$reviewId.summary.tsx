@@ -8,11 +8,15 @@ import { FormError, rowsToFit, TextAreaField } from "#app/components/field";
 import { Paragraphs } from "#app/components/paragraphs";
 import { asRefusal } from "#app/models/conclusion.server";
 import { getSummary, saveSummary } from "#app/models/summary.server";
+import { CommentThreads } from "#app/components/comment-thread";
+import { listComments } from "#app/models/comment.server";
+import { answerThreadForm } from "#app/models/factual-comment-actions.server";
+import { isCommentIntent } from "#app/models/factual-comment-schema";
 import { DraftRestored } from "#app/components/leave-guard";
-import { hasPermission, requireReviewPermission } from "#app/utils/auth.server";
+import { authorize, hasPermission, requireReviewAccess, requireReviewPermission } from "#app/utils/auth.server";
 import { useFormDraft } from "#app/utils/drafts";
-import { isFormResult, readResult, useSchemaForm } from "#app/utils/forms";
-import { invalid, readSubmission, refused, requireFormPermission } from "#app/utils/forms.server";
+import { isFormResult, parseSubmission, readResult, submittedValue, useSchemaForm } from "#app/utils/forms";
+import { invalid, phaseClosed, phaseClosedBy, readForm, refused, unparsedSubmission } from "#app/utils/forms.server";
 import { actionPermission, loaderPermission } from "#app/utils/permissions";
 import { keepTextOnFailure } from "#app/utils/save-failures";
 import { msg, optionalText } from "#app/utils/validation";
@@ -23,7 +27,18 @@ import { useTextLanguage } from "#app/utils/text-language";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireReviewPermission(request, params.reviewId, loaderPermission("reviews.$reviewId.summary"));
   const summary = await getSummary({ reviewId: access.review.id });
-  return { summary, canWrite: hasPermission(access, "summary:write") };
+  return {
+    summary,
+    canWrite: hasPermission(access, "summary:write"),
+    phase: access.review.phase,
+    // The factual check's threads on the executive summary, for whoever may read comments.
+    comments: hasPermission(access, "comments:read") ? await listComments({ reviewId: access.review.id, parts: ["summary"] }) : null,
+    can: {
+      comment: hasPermission(access, "comments:write"),
+      reply: hasPermission(access, "comments:reply"),
+      resolve: hasPermission(access, "comments:resolve"),
+    },
+  };
 }
 
 const SummarySchema = z.object({
@@ -40,13 +55,32 @@ type SummaryConflict = { executiveSummary: string; crossCuttingConclusions: stri
 export const action = guardWrites(writeAction);
 
 async function writeAction({ request, params }: ActionFunctionArgs) {
-  // The phase moved on (e.g. the review was issued) while the lead typed: say so, keep the text.
-  const gate = await requireFormPermission(request, params.reviewId, actionPermission("reviews.$reviewId.summary"), (phase) =>
-    phase === "issued" ? "conclusions:errors.issued" : "conclusions:errors.wrongPhase",
-  );
-  if (gate.closed) return gate.closed;
-  const { review, user } = gate.access;
-  const submission = await readSubmission(request, SummarySchema);
+  const access = await requireReviewAccess(request, params.reviewId);
+  const form = await readForm(request);
+  // The summary's own form is the page's main one: a post without an intent is that form.
+  const intent = String(form.get("intent") || "save-summary");
+  if (intent !== "save-summary" && !isCommentIntent(intent)) return invalid(unparsedSubmission(form), { formErrors: ["conclusions:errors.unknownIntent"] });
+  try {
+    authorize(access, actionPermission("reviews.$reviewId.summary", intent), request);
+  } catch (error) {
+    // The phase moved on (e.g. the review was issued) while the user typed: say so, keep the text.
+    const phase = phaseClosedBy(error);
+    if (!phase) throw error;
+    return phaseClosed(unparsedSubmission(form), phase, phase === "issued" ? "conclusions:errors.issued" : "conclusions:errors.wrongPhase");
+  }
+  const { review, user } = access;
+  if (isCommentIntent(intent)) {
+    return answerThreadForm({
+      request,
+      access,
+      form,
+      intent,
+      target: () => ({ part: "summary" }),
+      scope: { parts: ["summary"] },
+      page: `/reviews/${review.id}/summary`,
+    });
+  }
+  const submission = parseSubmission(form, SummarySchema);
   if (submission.status !== "success") return invalid(submission);
   try {
     await saveSummary({ reviewId: review.id, userId: user.id, ...submission.value });
@@ -62,12 +96,13 @@ export const clientAction = keepTextOnFailure;
 
 export default function Summary() {
   const textLang = useTextLanguage();
-  const { summary, canWrite } = useLoaderData<typeof loader>();
+  const { summary, canWrite, comments, can, phase } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const [searchParams] = useSearchParams();
   const { t } = useFrameworkTranslation("conclusions");
-  const result = isFormResult(actionData) ? actionData : null;
+  // Only the summary form's answer: the thread forms read theirs themselves.
+  const result = isFormResult(actionData) && !isCommentIntent(String(submittedValue(actionData, "intent") ?? "")) ? actionData : null;
   const [form] = useSchemaForm(SummarySchema, { id: "summary-form", lastResult: result });
   const draft = useFormDraft("summary");
   const failure = result ? readResult<SummaryConflict>(result) : null;
@@ -97,6 +132,7 @@ export default function Summary() {
             </div>
           ) : null}
           <Form method="post" {...getFormProps(form)} {...draft.formProps}>
+            <input type="hidden" name="intent" value="save-summary" />
             <input type="hidden" name="version" value={conflict ? conflict.version : summary.version} />
             <input {...draft.fieldProps} />
             <DraftRestored draft={draft} />
@@ -139,6 +175,7 @@ export default function Summary() {
           </section>
         </>
       )}
+      <CommentThreads comments={comments} can={can} factualCheck={phase === "factual-check"} draftKey="comment:summary" empty={t("comments.noneSummary")} />
     </>
   );
 }

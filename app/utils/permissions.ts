@@ -228,8 +228,12 @@ const ROUTES = {
       resolve: "comments:resolve",
     },
   },
-  "reviews.$reviewId.summary": { loader: "conclusions:read", action: "summary:write" },
-  "reviews.$reviewId.plan": { loader: "conclusions:read" },
+  // The factual check's threads on the summary and on the plan (and its recommendations), as on a factor's page.
+  "reviews.$reviewId.summary": {
+    loader: "conclusions:read",
+    action: { "save-summary": "summary:write", comment: "comments:write", reply: "comments:reply", resolve: "comments:resolve" },
+  },
+  "reviews.$reviewId.plan": { loader: "conclusions:read", action: { comment: "comments:write", reply: "comments:reply", resolve: "comments:resolve" } },
   "reviews.$reviewId.plan[.csv]": { loader: "conclusions:read" },
   "reviews.$reviewId.plan[.xlsx]": { loader: "conclusions:read" },
   "reviews.$reviewId.report": { loader: "report:read" },

@@ -29,6 +29,8 @@ const CONCLUSION_READERS: Who = { L: ALL, P: ALL, H: "fi", R: "i" };
 const PEERS_CONCLUDE: Who = { L: "vdf", P: "vdf" };
 const LEAD_AGREES: Who = { L: "vdf" };
 const ANNUAL_REPORT_READERS: Who = { L: ALL, P: ALL, H: ALL, R: "i" };
+// A factual-check thread: the host team comments, both teams answer, the lead closes; only during the factual check.
+const FACTUAL_CHECK_THREADS: Record<string, Who> = { comment: { H: "f" }, reply: { H: "f", P: "f", L: "f" }, resolve: { L: "f" } };
 
 const EXPECTED: Record<string, { loader?: Who; action?: Who | Record<string, Who> }> = {
   _index: { loader: "public" },
@@ -89,13 +91,11 @@ const EXPECTED: Record<string, { loader?: Who; action?: Who | Record<string, Who
       "delete-recommendation": PEERS_CONCLUDE,
       agree: LEAD_AGREES,
       reopen: LEAD_AGREES,
-      comment: { H: "f" },
-      reply: { H: "f", P: "f", L: "f" },
-      resolve: { L: "f" },
+      ...FACTUAL_CHECK_THREADS,
     },
   },
-  "reviews.$reviewId.summary": { loader: CONCLUSION_READERS, action: LEAD_AGREES },
-  "reviews.$reviewId.plan": { loader: CONCLUSION_READERS },
+  "reviews.$reviewId.summary": { loader: CONCLUSION_READERS, action: { "save-summary": LEAD_AGREES, ...FACTUAL_CHECK_THREADS } },
+  "reviews.$reviewId.plan": { loader: CONCLUSION_READERS, action: FACTUAL_CHECK_THREADS },
   "reviews.$reviewId.plan[.csv]": { loader: CONCLUSION_READERS },
   "reviews.$reviewId.plan[.xlsx]": { loader: CONCLUSION_READERS },
   "reviews.$reviewId.report": { loader: CONCLUSION_READERS },

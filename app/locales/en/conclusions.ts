@@ -188,6 +188,13 @@ export default {
     outcome: "How is it closed?",
     outcomes: { corrected: "Corrected", explained: "Explained", "not-accepted": "Not accepted" },
     onRecommendation: "About the recommendation: {{text}}",
+    about: "What is it about?",
+    aboutFactor: "Key factor {{number}} as a whole",
+    aboutFactor_commitment: "Commitment {{number}} as a whole",
+    aboutRecommendation: "Recommendation {{number}}: {{text}}",
+    aboutPlan: "The plan as a whole",
+    noneSummary: "No factual comment on the executive summary.",
+    nonePlan: "No factual comment on the plan or its recommendations.",
     resolve: "Resolve",
   },
   summary: {

@@ -188,6 +188,13 @@ export default {
     outcome: "Comment est-il clos ?",
     outcomes: { corrected: "Corrigé", explained: "Expliqué", "not-accepted": "Non retenu" },
     onRecommendation: "À propos de la recommandation : {{text}}",
+    about: "De quoi s'agit-il ?",
+    aboutFactor: "Le facteur clé {{number}} dans son ensemble",
+    aboutFactor_commitment: "L'engagement {{number}} dans son ensemble",
+    aboutRecommendation: "Recommandation {{number}} : {{text}}",
+    aboutPlan: "Le plan dans son ensemble",
+    noneSummary: "Aucun commentaire factuel sur le résumé.",
+    nonePlan: "Aucun commentaire factuel sur le plan ni sur ses recommandations.",
     resolve: "Résoudre",
   },
   summary: {

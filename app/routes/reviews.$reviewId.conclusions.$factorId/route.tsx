@@ -3,8 +3,9 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useFrameworkTranslation } from "#app/utils/use-framework-terms";
 import { localize } from "#benchmark/index";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
-import { addComment, listComments, replyToComment, resolveComment } from "#app/models/comment.server";
-import { appOrigin, notify } from "#app/models/notification.server";
+import { listComments } from "#app/models/comment.server";
+import { runCommentIntent } from "#app/models/factual-comment-actions.server";
+import { CommentThreads } from "#app/components/comment-thread";
 import {
   agreeConclusion,
   asRefusal,
@@ -26,11 +27,11 @@ import { parseSubmission } from "#app/utils/forms";
 import { invalid, phaseClosed, phaseClosedBy, readForm, refused, unparsedSubmission } from "#app/utils/forms.server";
 import { pageTitle } from "#app/utils/i18n";
 import { AgreementSection } from "./agreement-section";
-import { CommentsSection } from "./comments-section";
 import { ConclusionSection } from "./conclusion-section";
 import { EvidencePanel, SelfAssessmentPanel } from "./evidence-panels";
 import { RecommendationsSection } from "./recommendations";
 import { ActionSchema, IntentSchema, type Intent } from "./schema";
+import { excerpt } from "./shared";
 import { guardWrites } from "#app/utils/storage.server";
 import { keepTextOnFailure } from "#app/utils/save-failures";
 
@@ -169,55 +170,15 @@ async function writeAction({ request, params }: ActionFunctionArgs) {
         await reopenConclusion({ ...scope, reason: submitted.reason });
         break;
       case "comment":
-        // The peer team hears of the comment; the other host members and readers do not need to.
-        await addComment({
-          reviewId: review.id,
-          factorId: factor.id,
-          authorId: user.id,
-          text: submitted.text,
-          onCreated: (tx, comment) =>
-            notify(tx, {
-              reviewId: review.id,
-              kind: "factual-comment",
-              params: { ...told(review.id, comment), by: user.name },
-              audience: "comments:reply",
-              except: user.id,
-              origin: appOrigin(request),
-            }),
-        });
-        break;
-      case "resolve":
-        await resolveComment({
-          ...scope,
-          commentId: submitted.commentId,
-          outcome: submitted.outcome,
-          response: submitted.response,
-          onClosed: (tx, comment) =>
-            notify(tx, {
-              reviewId: review.id,
-              kind: "factual-closed",
-              params: { ...told(review.id, comment), outcome: submitted.outcome, by: user.name },
-              audience: "comments:reply",
-              except: user.id,
-              origin: appOrigin(request),
-            }),
-        });
-        break;
       case "reply":
-        await replyToComment({
-          reviewId: review.id,
-          commentId: submitted.commentId,
-          authorId: user.id,
-          text: submitted.text,
-          onReplied: (tx, comment) =>
-            notify(tx, {
-              reviewId: review.id,
-              kind: "factual-reply",
-              params: { ...told(review.id, comment), by: user.name },
-              audience: "comments:reply",
-              except: user.id,
-              origin: appOrigin(request),
-            }),
+      case "resolve":
+        // A comment from this page is about the factor, or one of its recommendations the host team picked.
+        await runCommentIntent({
+          request,
+          access,
+          submitted,
+          target: (about) => (about ? { part: "recommendation", recommendationId: about } : { part: "factor", factorId: factor.id }),
+          scope: { factorId: factor.id },
         });
         break;
     }
@@ -230,12 +191,6 @@ async function writeAction({ request, params }: ActionFunctionArgs) {
 }
 
 export const clientAction = keepTextOnFailure;
-
-/** What a notification says of a comment: its part, its factor's number, and where it leads. */
-function told(reviewId: string, comment: { id: string; part: string; factorId: string | null }) {
-  const number = comment.factorId ? Number(comment.factorId.replace(/^kf-0*/, "")) || undefined : undefined;
-  return { part: comment.part, number, path: `/reviews/${reviewId}/conclusions/${comment.factorId}#comment-${comment.id}` };
-}
 
 function recommendationInput(fields: {
   text: string;
@@ -294,7 +249,20 @@ export default function FactorConclusion() {
       <ConclusionSection />
       {conclusion && (loaderData.can.agree || conclusion.state === "agreed") ? <AgreementSection /> : null}
       {conclusion ? <RecommendationsSection /> : null}
-      <CommentsSection />
+      <CommentThreads
+        comments={loaderData.comments}
+        can={loaderData.can}
+        factualCheck={loaderData.phase === "factual-check"}
+        draftKey={`comment:${factor.id}`}
+        empty={t("comments.none")}
+        about={{
+          page: t("comments.aboutFactor", { number: factor.number }),
+          recommendations: loaderData.recommendations.map((recommendation, index) => ({
+            id: recommendation.id,
+            label: t("comments.aboutRecommendation", { number: index + 1, text: excerpt(recommendation.text, 80) }),
+          })),
+        }}
+      />
     </>
   );
 }

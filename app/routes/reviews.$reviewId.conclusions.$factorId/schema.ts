@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { msg, optionalText, requiredText } from "#app/utils/validation";
-import { COMMENT_OUTCOMES, HORIZONS, PRIORITIES, RATINGS } from "#db/enums";
+import { HORIZONS, PRIORITIES, RATINGS } from "#db/enums";
+import { CommentSchema, ReplySchema, ResolveSchema } from "#app/models/factual-comment-schema";
 
 /* The forms of the conclusion page: each posts an `intent` and its own fields. */
 
@@ -78,18 +79,6 @@ export const ReopenSchema = z.object({
     .min(1, msg("conclusions:errors.reasonRequired"))
     .max(2000, msg("errors.tooLong", { max: 2000 })),
 });
-export const CommentSchema = z.object({ intent: z.literal("comment"), text: requiredText(5000) });
-export const ResolveSchema = z
-  .object({
-    intent: z.literal("resolve"),
-    commentId: IdSchema,
-    outcome: z.enum(COMMENT_OUTCOMES, { error: msg("conclusions:errors.outcomeRequired") }),
-    response: optionalText(5000),
-  })
-  // The model says the same (resolveComment); checked here too so the browser says it before sending.
-  .refine((value) => value.outcome === "corrected" || value.response.trim() !== "", { path: ["response"], message: msg("conclusions:errors.noteRequired") });
-export const ReplySchema = z.object({ intent: z.literal("reply"), commentId: IdSchema, text: requiredText(5000) });
-
 /** Every form of the page: the server parses a post with this, each form in the browser with its own part. */
 export const ActionSchema = z.discriminatedUnion("intent", [
   SaveConclusionSchema,
