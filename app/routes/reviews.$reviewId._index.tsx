@@ -33,6 +33,8 @@ import { optionalText, parseForm } from "#app/utils/validation";
 import { readForm } from "#app/utils/forms.server";
 import { pageTitle } from "#app/utils/i18n";
 import { guardWrites } from "#app/utils/storage.server";
+import { listMyFactors } from "#app/models/factor-assignment.server";
+import { MyFactors } from "#app/components/my-factors";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireReviewPermission(request, params.reviewId, loaderPermission("reviews.$reviewId._index"));
@@ -56,6 +58,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const full = await getReview({ reviewId: review.id });
   const moveTo = new URL(request.url).searchParams.get("move");
   const confirmation = moveTo && can("phase:move") ? await phaseMoveConfirmation({ access, to: moveTo, locale, gaps }) : null;
+  // "My factors": what the lead asked this reviewer to cover, with the evidence logged for each.
+  const myFactors = can("team:read") ? await listMyFactors({ review, userId: access.user.id, locale }) : [];
   return {
     review: {
       id: review.id,
@@ -75,6 +79,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     issued,
     canMovePhase: hasPermission(access, "phase:move"),
     confirmation,
+    myFactors,
     // The picker's choices come from the server, so the browser renders the same list.
     timeZones: hasPermission(access, "review:settings") ? listTimeZones() : null,
   };
@@ -167,7 +172,7 @@ async function writeAction({ request, params }: ActionFunctionArgs) {
 type MoveResult = { ok: false; message: string; errors: Record<string, string[] | undefined>; values: Record<string, unknown> } | undefined;
 
 export default function ReviewHome() {
-  const { review, phases, gaps, members, activity, issued, canMovePhase, confirmation, timeZones } = useLoaderData<typeof loader>();
+  const { review, phases, gaps, members, activity, issued, canMovePhase, confirmation, timeZones, myFactors } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const { t } = useFrameworkTranslation("reviews");
@@ -236,6 +241,8 @@ export default function ReviewHome() {
         </div>
       ) : null}
       {confirmation ? <PhaseMoveDialog reviewId={review.id} confirmation={confirmation} result={moveResult} busy={navigation.state !== "idle"} /> : null}
+
+      {myFactors.length ? <MyFactors reviewId={review.id} factors={myFactors} /> : null}
 
       {review.phase !== "issued" ? (
         <>

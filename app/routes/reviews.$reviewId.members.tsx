@@ -20,6 +20,11 @@ import { invalid, readSubmission, refused } from "#app/utils/forms.server";
 import { pageTitle } from "#app/utils/i18n";
 import { guardWrites } from "#app/utils/storage.server";
 import { useDates } from "#app/utils/use-dates";
+import { assignFactors, listAssignments } from "#app/models/factor-assignment.server";
+import { listVisitReviewers } from "#app/models/interview.server";
+import { getLocale } from "#app/utils/locale.server";
+import { listLocalizedFactors, requireFramework } from "#benchmark/index";
+import { FactorAssignments, AssignFactorsSchema } from "#app/components/factor-assignments";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireReviewPermission(request, params.reviewId, loaderPermission("reviews.$reviewId.members"));
@@ -29,7 +34,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canManage ? listInvitations({ reviewId: access.review.id }) : Promise.resolve([]),
   ]);
   const origin = appOrigin(request);
+  // Who covers which factor is the peer team's own organisation, not the host city's.
+  const canReadTeam = hasPermission(access, "team:read");
+  const [assignments, reviewers] = canReadTeam
+    ? await Promise.all([listAssignments({ reviewId: access.review.id }), listVisitReviewers({ reviewId: access.review.id })])
+    : [[], []];
+  const locale = await getLocale(request);
   return {
+    team: canReadTeam
+      ? {
+          assignments,
+          reviewers: reviewers.map(({ id, name }) => ({ id, name })),
+          factors: listLocalizedFactors(requireFramework(access.review.frameworkId), locale).map(({ id, number, title }) => ({ id, number, title })),
+        }
+      : null,
     canManage,
     me: access.user.id,
     // Email addresses are for the people who manage the team.
@@ -57,6 +75,7 @@ const IntentSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("change-role"), userId: z.string().min(1).max(100), role: choice(ROLES) }),
   z.object({ intent: z.literal("revoke"), invitationId: z.string().min(1).max(100) }),
   z.object({ intent: z.literal("resend"), invitationId: z.string().min(1).max(100) }),
+  AssignFactorsSchema,
 ]);
 
 export const action = guardWrites(writeAction);
@@ -103,6 +122,9 @@ async function writeAction({ request, params }: ActionFunctionArgs) {
       case "revoke":
         await revokeInvitation({ reviewId: review.id, invitationId: input.invitationId, userId: user.id });
         return { ok: true as const, notice: null };
+      case "assign-factors":
+        await assignFactors({ review, actor: user, memberId: input.userId, factorIds: input.factorIds, origin });
+        return { ok: true as const, notice: null, assigned: input.userId };
     }
   } catch (error) {
     // A refused change (last lead, unknown member, closed invitation) is explained beside its row.
@@ -133,7 +155,7 @@ function CopyLink({ link }: { link: string }) {
 }
 
 export default function Members() {
-  const { canManage, members, invitations, me } = useLoaderData<typeof loader>();
+  const { canManage, members, invitations, me, team } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const { t } = useFrameworkTranslation("reviews");
@@ -227,6 +249,15 @@ export default function Members() {
           </tbody>
         </table>
       </div>
+
+      {team ? (
+        <FactorAssignments
+          team={team}
+          canManage={canManage}
+          result={sent.intent === "assign-factors" ? result : null}
+          savedFor={actionData && "assigned" in actionData ? (actionData.assigned ?? null) : null}
+        />
+      ) : null}
 
       {canManage ? (
         <>
