@@ -210,13 +210,13 @@ export function listen(server: http.Server) {
 
 export const close = (server: http.Server) => new Promise<void>((resolve) => server.close(() => resolve()));
 
-function median(values: number[]) {
+export function median(values: number[]) {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
-const round = (value: number) => Math.round(value * 100) / 100;
+export const round = (value: number) => Math.round(value * 100) / 100;
 
 /** Times `count` requests one after the other, each until its last byte is read. */
 async function timeRequests(count: number, send: () => Promise<Response>) {
@@ -273,7 +273,7 @@ export async function measureBrowserViewChange(page: Page, { rounds = 6 }: { rou
       await changed;
       return performance.now() - started;
     }, factor);
-    await page.waitForLoadState("networkidle");
+    await page.locator("table[aria-busy]").waitFor({ state: "detached" });
     // The first click on a column sorts it ascending, the next one descending.
     const expected = round % 2 === 0 ? "ascending" : "descending";
     const sortMs = await page.evaluate(async (wanted) => {
@@ -295,7 +295,7 @@ export async function measureBrowserViewChange(page: Page, { rounds = 6 }: { rou
       await changed;
       return performance.now() - started;
     }, expected);
-    await page.waitForLoadState("networkidle");
+    await page.locator("table[aria-busy]").waitFor({ state: "detached" });
     samples.push({ filterMs, sortMs });
   }
   // The first round warms caches and compiles code paths; it is left out.
@@ -311,7 +311,7 @@ export async function signInInBrowser(page: Page, base: string, email: string) {
 }
 
 /** The production server (remix-serve, as `npm start` runs it) on a free port, in a child process. */
-async function startRemixServe(root: string, env: NodeJS.ProcessEnv) {
+export async function startRemixServe(root: string, env: NodeJS.ProcessEnv) {
   const port = await new Promise<number>((resolve) => {
     const probe = http.createServer().listen(0, "127.0.0.1", () => {
       const { port: free } = probe.address() as AddressInfo;
@@ -349,13 +349,11 @@ async function startRemixServe(root: string, env: NodeJS.ProcessEnv) {
 
 // ---- The benchmark -------------------------------------------------------------------
 
-export async function runEvidencePerf(): Promise<{
-  evidenceLogMs: number;
-  bareMs: number;
-  ratio: number;
-  saveQuoteMs: number;
-  items: 5000;
-}> {
+export type EvidenceFigures = { evidenceLogMs: number; bareMs: number; ratio: number; saveQuoteMs: number; items: number };
+export type BrowserFigures = { browserFilterMs: number; browserSortMs: number; items: number };
+
+/** The log's figures on a review of `items` generated items: the server's, then Chromium's (null when Chromium could not run). */
+export async function runEvidencePerf({ items = ITEMS }: { items?: number } = {}): Promise<{ server: EvidenceFigures; browser: BrowserFigures | null }> {
   const root = process.cwd();
   const serverBuild = ensureServerBuild("evidence perf");
   const { dir, restore } = enterPerfEnvironment("workbench-evidence-perf-");
@@ -370,13 +368,11 @@ export async function runEvidencePerf(): Promise<{
     migrateDb(setup);
     await seedDemo(setup);
     const started = performance.now();
-    fillLargeLog(setup.$client);
+    fillLargeLog(setup.$client, { items, interviews: Math.max(INTERVIEWS, Math.round(items / 125)) });
     const counted = setup.$client.prepare("SELECT COUNT(*) AS n FROM evidence WHERE review_id = ? AND id LIKE 'perf-ev-%'").get(REVIEW_ID) as { n: number };
     setup.$client.pragma("wal_checkpoint(TRUNCATE)");
     setup.$client.close();
-    console.log(
-      `evidence perf: ${counted.n} generated items (+ the demo's own) across ${INTERVIEWS} interviews, set up in ${Math.round(performance.now() - started)} ms`,
-    );
+    console.log(`evidence perf: ${counted.n} generated items (+ the demo's own), set up in ${Math.round(performance.now() - started)} ms`);
 
     const { createRequestHandler } = await import("@remix-run/node");
     const build = await import(pathToFileURL(serverBuild).href);
@@ -386,6 +382,7 @@ export async function runEvidencePerf(): Promise<{
     const cookie = await signIn(base, "peer@demo.test");
     const logUrl = `${base}/reviews/${REVIEW_ID}/evidence`;
 
+    let browserFigures: BrowserFigures | null = null;
     // Warm up the server (JIT, statement cache) and the client's keep-alive connection.
     await timeRequests(10, () => fetch(logUrl, { headers: { Cookie: cookie } }));
     const log = await timeRequests(LOG_REQUESTS, () => fetch(logUrl, { headers: { Cookie: cookie } }));
@@ -434,7 +431,7 @@ export async function runEvidencePerf(): Promise<{
     );
     console.log(`evidence perf: saving one quote, median of ${SAVES}: ${saveQuoteMs} ms`);
 
-    // In Chromium: a filter and a sort applied to the 5,000-item log, served as `npm start` serves
+    // In Chromium: a filter and a sort applied to the whole log, served as `npm start` serves
     // it (remix-serve in a process of its own), so the browser's figures do not include this
     // process driving Chromium on the same event loop as the server.
     try {
@@ -452,7 +449,7 @@ export async function runEvidencePerf(): Promise<{
       });
       await signInInBrowser(tab, served.base, "peer@demo.test");
       await tab.goto(`${served.base}/reviews/${REVIEW_ID}/evidence`);
-      await tab.waitForLoadState("networkidle");
+      await tab.locator("html[data-hydrated]").waitFor({ state: "attached" });
       let timer: ReturnType<typeof setTimeout> | undefined;
       const view = await Promise.race([
         measureBrowserViewChange(tab),
@@ -461,13 +458,14 @@ export async function runEvidencePerf(): Promise<{
         }),
       ]).finally(() => clearTimeout(timer));
       console.log(
-        `evidence perf: in Chromium on ${ITEMS} items, filter by factor ${view.filterMs} ms, sort by column ${view.sortMs} ms (median, until the table shows the new view)`,
+        `evidence perf: in Chromium on ${items} items, filter by factor ${view.filterMs} ms, sort by column ${view.sortMs} ms (median, until the table shows the new view)`,
       );
+      browserFigures = { browserFilterMs: view.filterMs, browserSortMs: view.sortMs, items };
     } catch (error) {
       console.log(`evidence perf: browser figure not measured (${(error as Error).message.split("\n")[0]})`);
     }
 
-    return { evidenceLogMs, bareMs, ratio: round(evidenceLogMs / bareMs), saveQuoteMs, items: ITEMS };
+    return { server: { evidenceLogMs, bareMs, ratio: round(evidenceLogMs / bareMs), saveQuoteMs, items }, browser: browserFigures };
   } finally {
     await browser?.close();
     await served?.stop();
