@@ -65,7 +65,8 @@ export function pageTitle(matches: readonly MetaMatchLike[], page?: (t: TFunctio
   const t = getI18n(metaLocale(matches)).getFixedT(null, "common");
   const appName = t("appName");
   // A refused or missing page is named for what happened, not for the page that was asked for.
-  const error = matches.find((match) => match.error !== undefined)?.error;
+  // Remix gives every match `error: null` when nothing failed (undefined in some callers).
+  const error = matches.find((match) => match.error !== undefined && match.error !== null)?.error;
   const name = error === undefined ? page?.(t) : errorTitle(t, error);
   return [{ title: name ? `${name} — ${appName}` : appName }];
 }

@@ -62,6 +62,12 @@ describe("the title of", () => {
     expect(titleOf(meta(args([root("en"), refused])))).toBe("Access refused — Benchmark workbench");
   });
 
+  it("a page that loaded is named for itself, though Remix gives each of its matches `error: null`", async () => {
+    const { meta } = await import("#app/routes/reviews.$reviewId.evidence/route");
+    const loaded = { id: "routes/reviews.$reviewId.evidence", pathname: "/", params: {}, data: undefined, handle: undefined, meta: [], error: null };
+    expect(titleOf(meta(args([{ ...root("en"), error: null }, loaded])))).toBe("Evidence log — Benchmark workbench");
+  });
+
   it("a factor's self-assessment page differs from its conclusion page", async () => {
     const selfAssessment = await import("#app/routes/reviews.$reviewId.self-assessment.$factorId/route");
     const conclusion = await import("#app/routes/reviews.$reviewId.conclusions.$factorId/route");
