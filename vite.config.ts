@@ -21,13 +21,15 @@ export default defineConfig(({ isSsrBuild }) => ({
   build: { target: "es2022" },
   plugins: [
     remix({
-      // Every v3 flag is on so the move to React Router v7 is a dependency bump.
+      // Every v3 flag is on so the move to React Router v7 is a dependency bump, but lazy route
+      // discovery: offline, a link must not need the server to learn its route (decision 0022;
+      // React Router v7's `routeDiscovery: { mode: "initial" }`).
       future: {
         v3_fetcherPersist: true,
         v3_relativeSplatPath: true,
         v3_throwAbortReason: true,
         v3_singleFetch: true,
-        v3_lazyRouteDiscovery: true,
+        v3_lazyRouteDiscovery: false,
         v3_routeConfig: true,
       },
     }),

@@ -23,22 +23,38 @@ import {
 
 const RETRY_MS = 4000;
 
-/** Pages kept for offline use once the service worker runs, fetched once per visit so they are in its cache. */
+/** Resolves once a service worker controls this page, so the page's own fetches go through its caches. */
+function controlled(): Promise<void> {
+  if (navigator.serviceWorker.controller) return Promise.resolve();
+  return new Promise((resolve) => navigator.serviceWorker.addEventListener("controllerchange", () => resolve(), { once: true }));
+}
+
+/**
+ * Pages kept for offline use once the service worker runs: each page's document (a reload, an
+ * address typed) and its route data (a link followed inside the app, `<path>.data`), fetched
+ * through the worker so they land in its caches. A first visit waits for the worker to take
+ * control: a fetch made before that would bypass it and keep nothing.
+ */
 function warmPages(paths: string[]) {
   if (!("serviceWorker" in navigator)) return;
   navigator.serviceWorker
     .register("/sw.js", { scope: "/" })
-    .then(() => navigator.serviceWorker.ready)
+    .then(() => controlled())
     .then(() =>
-      // Once per page kept: a page already in the cache is refreshed by the visits themselves.
       Promise.all(
-        paths.map(async (path) => {
-          if (await caches.match(path, { ignoreSearch: true, ignoreVary: true })) return;
-          await fetch(path, { credentials: "same-origin", headers: { Accept: "text/html" } }).catch(() => null);
-        }),
+        paths.flatMap((path) => [
+          warm(path, "text/html", "workbench-pages", { ignoreSearch: true, ignoreVary: true }),
+          warm(`${path}.data`, "*/*", "workbench-page-data", { ignoreVary: true }),
+        ]),
       ),
     )
     .catch(() => null);
+}
+
+/** Once per kept URL: one already in its cache is refreshed by the visits themselves. */
+async function warm(url: string, accept: string, cacheName: string, options: CacheQueryOptions) {
+  if (await (await caches.open(cacheName)).match(url, options)) return;
+  await fetch(url, { credentials: "same-origin", headers: { Accept: accept } }).catch(() => null);
 }
 
 export function useOutbox(userId: string, onSaved: () => void) {

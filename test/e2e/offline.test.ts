@@ -30,11 +30,13 @@ function quotesLike(prefix: string) {
 async function openLogReadyForOffline() {
   await page.goto(`${app.baseURL}/reviews/demo/evidence`);
   await waitForHydration(page);
-  await page.waitForFunction(async () => {
-    if (!navigator.serviceWorker.controller) return false;
-    const cache = await caches.open("workbench-pages");
-    return Boolean(await cache.match("/reviews/demo/evidence"));
-  });
+  const kept = () =>
+    page.evaluate(async () => {
+      if (!navigator.serviceWorker.controller) return false;
+      const cache = await caches.open("workbench-pages");
+      return Boolean(await cache.match("/reviews/demo/evidence"));
+    });
+  await expect.poll(kept, { timeout: 30_000 }).toBe(true);
 }
 
 async function logByKeyboard(prefix: string, count: number) {
@@ -72,6 +74,11 @@ describe("the evidence log offline", () => {
     await expect.poll(() => status().innerText()).toMatch(/Offline — items are kept on this computer \(20 waiting to send\)/);
     await expect(page.locator(".outbox__item").count()).resolves.toBe(20);
     expect(quotesLike("Restart quote")).toEqual([]);
+    // Reloaded while still offline: the page comes from this computer, with the 20 waiting items.
+    await page.reload();
+    await waitForHydration(page);
+    await expect.poll(() => status().innerText()).toMatch(/Offline — items are kept on this computer \(20 waiting to send\)/);
+    await expect(page.locator(".outbox__item").count()).resolves.toBe(20);
     await context.setOffline(false);
     // Stop the server as soon as the first items have arrived, then bring it back on the same database.
     const db = new Database(app.databasePath, { readonly: true });

@@ -337,6 +337,8 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("
 export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl, formMethod, defaultShouldRevalidate }) => {
   if (formMethod && formMethod.toUpperCase() !== "GET") return defaultShouldRevalidate;
   if (currentUrl.pathname !== nextUrl.pathname) return defaultShouldRevalidate;
+  // The same address: an explicit reload of the data (the outbox has just sent waiting items).
+  if (currentUrl.href === nextUrl.href) return true;
   const before = new URLSearchParams(currentUrl.search);
   const after = new URLSearchParams(nextUrl.search);
   before.delete("cols");
