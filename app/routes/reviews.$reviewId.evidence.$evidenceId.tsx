@@ -22,6 +22,9 @@ import { guardWrites } from "#app/utils/storage.server";
 import { useDates } from "#app/utils/use-dates";
 import { TextLanguageField } from "#app/components/text-language-field";
 import { useTextLanguage } from "#app/utils/text-language";
+import { DraftRestored } from "#app/components/leave-guard";
+import { useFormDraft } from "#app/utils/drafts";
+import { keepTextOnFailure } from "#app/utils/save-failures";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireReviewPermission(request, params.reviewId, loaderPermission("reviews.$reviewId.evidence.$evidenceId"));
@@ -87,6 +90,9 @@ async function writeAction({ request, params }: ActionFunctionArgs) {
   return redirect(`${log}/${evidenceId}?${view}`);
 }
 
+/** No network, no answer or an ended session keeps the page and the typed text (decision 0020). */
+export const clientAction = keepTextOnFailure;
+
 export default function EvidenceItem() {
   const { item, canEdit, factors, interviews, documents } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
@@ -124,6 +130,8 @@ export default function EvidenceItem() {
     });
   const interview = interviews.find((candidate) => candidate.id === item.interviewId);
   const document = documents.find((candidate) => candidate.id === item.documentId);
+  // The changes typed stay on this computer until the server has them, and come back with the page.
+  const draft = useFormDraft(`evidence:${item.id}`);
   const busy = navigation.state === "submitting";
   const backTo = `..${location.search}`;
 
@@ -208,8 +216,10 @@ export default function EvidenceItem() {
       {canEdit && !item.deletedAt ? (
         <>
           <h3>{t("item.edit")}</h3>
-          <Form method="post" {...getFormProps(form)} key={`${item.id}-${item.version}`}>
+          <DraftRestored draft={draft} />
+          <Form method="post" {...getFormProps(form)} {...draft.formProps} key={`${item.id}-${item.version}`}>
             <input type="hidden" name="intent" value="update" />
+            <input {...draft.fieldProps} />
             <input type="hidden" name="version" value={item.version} />
             <div className="grid-2">
               <div>

@@ -129,15 +129,32 @@ function isChanged(field: Field) {
   return field.value !== field.defaultValue;
 }
 
+/** Names given to more than one text field or single select (a list's rows, e.g. one role per person met). */
+function repeatedNames(fields: Field[]) {
+  const seen = new Set<string>();
+  const repeated = new Set<string>();
+  for (const field of fields) {
+    if (isCheckable(field) || (field instanceof HTMLSelectElement && field.multiple)) continue;
+    if (seen.has(field.name)) repeated.add(field.name);
+    seen.add(field.name);
+  }
+  return repeated;
+}
+
 export function collectValues(form: HTMLFormElement): DraftValues {
   const values: DraftValues = {};
-  for (const field of fieldsOf(form)) {
+  const fields = fieldsOf(form);
+  const repeated = repeatedNames(fields);
+  for (const field of fields) {
     if (isCheckable(field)) {
       const chosen = (values[field.name] as string[] | undefined) ?? [];
       if (field.checked) chosen.push(field.value);
       values[field.name] = chosen;
     } else if (field instanceof HTMLSelectElement && field.multiple) {
       values[field.name] = Array.from(field.selectedOptions).map((option) => option.value);
+    } else if (repeated.has(field.name)) {
+      // Rows keep their order: the nth field of the name gets the nth value back.
+      values[field.name] = [...((values[field.name] as string[] | undefined) ?? []), field.value];
     } else {
       values[field.name] = field.value;
     }
@@ -146,14 +163,25 @@ export function collectValues(form: HTMLFormElement): DraftValues {
 }
 
 function applyValues(form: HTMLFormElement, values: DraftValues) {
+  const position = new Map<string, number>();
   for (const field of fieldsOf(form)) {
     const value = values[field.name];
     if (value === undefined) continue;
     if (isCheckable(field)) field.checked = Array.isArray(value) ? value.includes(field.value) : value === field.value;
     else if (field instanceof HTMLSelectElement && field.multiple) {
       for (const option of Array.from(field.options)) option.selected = Array.isArray(value) && value.includes(option.value);
-    } else if (typeof value === "string") field.value = value;
+    } else if (Array.isArray(value)) {
+      const index = position.get(field.name) ?? 0;
+      position.set(field.name, index + 1);
+      field.value = value[index] ?? "";
+    } else field.value = value;
   }
+}
+
+/** How many fields of this name a draft fills (the rows a list needs to show all of it). */
+export function draftRows(values: DraftValues, name: string) {
+  const value = values[name];
+  return Array.isArray(value) ? value.length : value === undefined ? 0 : 1;
 }
 
 function resetValues(form: HTMLFormElement) {
@@ -209,7 +237,7 @@ export type FormDraft = ReturnType<typeof useFormDraft>;
  * does not have, for the leave guard. `refused` says the server's last answer to this form was a
  * refusal (found from a FormResult by default; a page with its own failure shape says so).
  */
-export function useFormDraft(name: string, options: { refused?: boolean } = {}) {
+export function useFormDraft(name: string, options: { refused?: boolean; prepare?: (values: DraftValues) => boolean } = {}) {
   const key = useDraftKey(name);
   const form = useRef<HTMLFormElement | null>(null);
   const [restored, setRestored] = useState<number | null>(null);
@@ -232,18 +260,39 @@ export function useFormDraft(name: string, options: { refused?: boolean } = {}) 
     return changedNow;
   }, []);
 
+  const restore = useCallback(
+    (draft: Draft) => {
+      const element = form.current;
+      if (!element || !key) return;
+      applyValues(element, draft.values);
+      if (fieldsOf(element).some(isChanged)) {
+        setRestored(draft.savedAt);
+        setDirty(true);
+      } else if (!refusedRef.current) clearDraft(key);
+    },
+    [key],
+  );
+  const prepareRef = useRef(options.prepare);
+  prepareRef.current = options.prepare;
+  const waiting = useRef<Draft | null>(null);
+
+  // A form whose rows the draft outgrows gets its values once the rows are drawn: `prepare` adds
+  // them (a state change, so the form renders again) and says so; this effect, declared before the
+  // one that reads the draft, runs after that next render.
+  useEffect(() => {
+    const draft = waiting.current;
+    if (!draft) return;
+    waiting.current = null;
+    restore(draft);
+  });
   // Once hydrated, put back what the member typed last time, if it still differs from the saved text.
   useEffect(() => {
-    const element = form.current;
-    if (!element || !key) return;
+    if (!form.current || !key) return;
     const draft = readDraft(key);
     if (!draft) return;
-    applyValues(element, draft.values);
-    if (fieldsOf(element).some(isChanged)) {
-      setRestored(draft.savedAt);
-      setDirty(true);
-    } else if (!refusedRef.current) clearDraft(key);
-  }, [key]);
+    if (prepareRef.current?.(draft.values)) waiting.current = draft;
+    else restore(draft);
+  }, [key, restore]);
 
   // The saved text changes under the fields after a save (new defaults): compare again.
   const loaderData = useLoaderData();
@@ -292,17 +341,25 @@ export function useValueDraft<Values extends Record<string, string>>(name: strin
   const restoreRef = useRef(restore);
   restoreRef.current = restore;
   const ready = useRef(false);
+  // The values this render drew are the ones from before the draft came back: the next render has it.
+  const justRestored = useRef(false);
   useEffect(() => {
     if (!key) return;
     const draft = readDraft(key);
     ready.current = true;
     if (!draft) return;
-    if (restoreRef.current(draft.values as Values)) setRestored(draft.savedAt);
-    else clearDraft(key);
+    if (restoreRef.current(draft.values as Values)) {
+      justRestored.current = true;
+      setRestored(draft.savedAt);
+    } else clearDraft(key);
   }, [key]);
   const serialised = JSON.stringify(current);
   useEffect(() => {
     if (!key || !ready.current) return;
+    if (justRestored.current) {
+      justRestored.current = false;
+      return;
+    }
     if (unsaved) writeDraft(key, JSON.parse(serialised) as Values);
     else {
       if (readDraft(key)) clearDraft(key);

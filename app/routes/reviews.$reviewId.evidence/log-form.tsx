@@ -8,6 +8,8 @@ import { evidenceSchema } from "#app/models/evidence-schema";
 import { parseSubmission, type FormResult } from "#app/utils/forms";
 import { EVIDENCE_KINDS, POLARITIES } from "#db/enums";
 import { addToOutbox } from "#app/offline/outbox";
+import { DraftRestored } from "#app/components/leave-guard";
+import { useUnsavedText, useValueDraft } from "#app/utils/drafts";
 import { INTERVIEW_SOURCED, readOutcome, useHydrated, useLabels, type InterviewChoice } from "./labels";
 import type { action, loader } from "./route";
 
@@ -46,6 +48,15 @@ function attributionChoices(interview: InterviewChoice | undefined, t: (key: str
   return [...choices];
 }
 
+/** A repeated field as sent: one value arrives as a string, several as a list. */
+function listOf(value: unknown): string[] {
+  if (Array.isArray(value)) return value.filter((item): item is string => typeof item === "string");
+  return typeof value === "string" && value ? [value] : [];
+}
+
+/** What the item being typed holds besides the interview: given back together when its save is refused. */
+type Typed = { text: string; factorIds: string[]; questionIds: string[]; polarity: string };
+
 export function LogForm({ rowsShown }: { rowsShown: readonly string[] }) {
   const { factors, facets, remembered, userId, reviewId } = useLoaderData<typeof loader>();
   const actionData = readOutcome(useActionData<typeof action>());
@@ -74,15 +85,41 @@ export function LogForm({ rowsShown }: { rowsShown: readonly string[] }) {
       )[0] ??
       "",
   );
-  const [factorIds, setFactorIds] = useState<string[]>(failed ? (Array.isArray(failed.values.factorIds) ? failed.values.factorIds : []) : remembered.factorIds);
+  const [factorIds, setFactorIds] = useState<string[]>(failed ? listOf(failed.values.factorIds) : remembered.factorIds);
   const [numbers, setNumbers] = useState(typed("factorNumbers") ?? "");
-  const [questionIds, setQuestionIds] = useState<string[]>(failed && Array.isArray(failed.values.questionIds) ? failed.values.questionIds : []);
+  const [questionIds, setQuestionIds] = useState<string[]>(failed ? listOf(failed.values.questionIds) : []);
   const [text, setText] = useState(typed("text") ?? "");
   const [polarity, setPolarity] = useState<string>(typed("polarity") ?? remembered.polarity);
   const [announcement, setAnnouncement] = useState("");
   const [savedId, setSavedId] = useState<string | null>(null);
-  const submitted = useRef("");
+  const submitted = useRef<Typed>({ text: "", factorIds: [], questionIds: [], polarity: DEFAULT_POLARITY });
   const handled = useRef<unknown>(null);
+
+  // The item being typed stays on this computer until it is sent (or waits in the outbox), and
+  // comes back with the page: leaving the log, closing the tab or a crash does not lose it.
+  const unsaved = hydrated && text.trim() !== "";
+  useUnsavedText("evidence-quick-log", unsaved);
+  const draft = useValueDraft(
+    "evidence-quick-log",
+    { text, interviewId, kind, attribution, polarity, factorIds: factorIds.join(" "), questionIds: questionIds.join(" ") },
+    unsaved,
+    (values) => {
+      if (typeof values.text !== "string" || !values.text.trim() || textRef.current?.value) return false;
+      setText(values.text);
+      if (values.interviewId === "" || facets.interviews.some((candidate) => candidate.id === values.interviewId)) setInterviewId(values.interviewId ?? "");
+      if ((EVIDENCE_KINDS as readonly string[]).includes(values.kind ?? "")) {
+        kindChosen.current = true;
+        setKind(values.kind!);
+      }
+      if (typeof values.attribution === "string") setAttribution(values.attribution);
+      if ((POLARITIES as readonly string[]).includes(values.polarity ?? "")) setPolarity(values.polarity!);
+      const ids = (values.factorIds ?? "").split(" ").filter((id) => factors.some((factor) => factor.id === id));
+      setFactorIds(ids);
+      setNumbers(numbersOf(ids));
+      setQuestionIds((values.questionIds ?? "").split(" ").filter((id) => ids.some((factorId) => id.startsWith(`${factorId}-`))));
+      return true;
+    },
+  );
 
   // A quote the schema refuses in the browser is not sent; its messages show as the server's would.
   const schema = useMemo(() => evidenceSchema(factors), [factors]);
@@ -102,13 +139,25 @@ export function LogForm({ rowsShown }: { rowsShown: readonly string[] }) {
       setSavedId(outcome.id);
       setAnnouncement(t("form.saved"));
     } else {
-      // Nothing was written: give the quote back, ahead of anything typed since.
-      const lost = submitted.current;
-      setText((current) => (current ? `${lost}\n${current}` : lost));
+      // Nothing was written: give the item back, its quote ahead of anything typed since, with the
+      // factors, guiding questions and "what it shows" it was sent with.
+      giveBackRef.current(submitted.current);
       setAnnouncement(t("form.fixErrors"));
     }
     textRef.current?.focus();
   }, [fetcher.state, fetcher.data, t]);
+
+  const giveBack = (lost: Typed) => {
+    setText((current) => (current ? `${lost.text}\n${current}` : lost.text));
+    const ids = [...new Set([...factorIds, ...lost.factorIds])];
+    setFactorIds(ids);
+    setNumbers(numbersOf(ids));
+    setQuestionIds((current) => [...new Set([...current, ...lost.questionIds])]);
+    setPolarity(lost.polarity);
+    if (lost.questionIds.length && questionsRef.current) questionsRef.current.open = true;
+  };
+  const giveBackRef = useRef(giveBack);
+  giveBackRef.current = giveBack;
 
   const numbersOf = (ids: string[]) =>
     factors
@@ -156,7 +205,7 @@ export function LogForm({ rowsShown }: { rowsShown: readonly string[] }) {
       return;
     }
     setChecked(null);
-    submitted.current = text;
+    submitted.current = { text, factorIds, questionIds, polarity };
     // The quote goes to the outbox first, under an id made here: it survives a lost connection,
     // a reload, a server restart, and a second send of it saves nothing new.
     const clientId = crypto.randomUUID();
@@ -294,6 +343,16 @@ export function LogForm({ rowsShown }: { rowsShown: readonly string[] }) {
                 aria-describedby={["log-text-hint", "log-shortcuts", errors.text?.length ? "log-text-error" : null].filter(Boolean).join(" ")}
               />
               <FieldErrors id="log-text-error" errors={errors.text} />
+              <DraftRestored
+                draft={{
+                  restored: draft.restored,
+                  discard: () => {
+                    setText("");
+                    draft.discard();
+                    textRef.current?.focus();
+                  },
+                }}
+              />
             </div>
             <TextField
               id="log-attribution"

@@ -16,6 +16,7 @@ export function UndoNotice() {
   const [deletedId, setDeletedId] = useState<string | null>(notice.deleted);
   const [restored, setRestored] = useState(notice.restored);
   const undoRef = useRef<HTMLButtonElement>(null);
+  const answerRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const outcome = readOutcome(deleter.data);
     if (deleter.state === "idle" && outcome?.ok) {
@@ -33,8 +34,26 @@ export function UndoNotice() {
   useEffect(() => {
     if (deletedId && hydrated && readOutcome(deleter.data)?.ok) undoRef.current?.focus();
   }, [deletedId, hydrated, deleter.data]);
+  // Undo answered: its button is gone, so the answer ("put back", or why not) takes the focus; the
+  // keyboard goes on from there rather than from the top of the page.
+  const focusAnswer = useRef(false);
+  useEffect(() => {
+    if (hydrated && restorer.state === "idle" && restorer.data) focusAnswer.current = true;
+  }, [hydrated, restorer.state, restorer.data]);
+  // The "put back" notice is drawn one render after the answer arrives.
+  useEffect(() => {
+    if (!focusAnswer.current || !answerRef.current) return;
+    focusAnswer.current = false;
+    answerRef.current.focus();
+  });
   const failed = (deleted && !deleted.ok ? deleted : null) ?? (restoredNow && !restoredNow.ok ? restoredNow : null);
-  if (failed) return <FormError message={failed.errors._form?.[0] ?? "errors.title"} />;
+  if (failed) {
+    return (
+      <div ref={answerRef} tabIndex={-1} className="undo-answer">
+        <FormError message={failed.errors._form?.[0] ?? "errors.title"} />
+      </div>
+    );
+  }
   if (deletedId) {
     return (
       <div className="notice ok" role="status">
@@ -52,9 +71,9 @@ export function UndoNotice() {
   }
   if (restored) {
     return (
-      <p className="notice ok" role="status">
+      <div ref={answerRef} tabIndex={-1} className="notice ok undo-answer" role="status">
         {t("log.restored")}
-      </p>
+      </div>
     );
   }
   return null;

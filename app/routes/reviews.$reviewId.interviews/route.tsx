@@ -12,6 +12,9 @@ import {
 } from "@remix-run/react";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useHydrated } from "#app/utils/hydrated";
+import { DraftRestored } from "#app/components/leave-guard";
+import { clearDraft, DRAFT_FIELD, draftRows, useFormDraft } from "#app/utils/drafts";
+import { keepTextOnFailure } from "#app/utils/save-failures";
 import { useFrameworkTranslation } from "#app/utils/use-framework-terms";
 import { getFormProps } from "@conform-to/react";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
@@ -29,7 +32,7 @@ import { pageTitle } from "#app/utils/i18n";
 import { isFormResult, parseSubmission, readResult, useSchemaForm } from "#app/utils/forms";
 import { InterviewList } from "./interview-list";
 import { guardWrites } from "#app/utils/storage.server";
-import { InterviewSchema } from "./schema";
+import { InterviewSchema, PARTICIPANT_FIELDS } from "./schema";
 import { useDates } from "#app/utils/use-dates";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -81,13 +84,20 @@ type Queued = { queued: true; id: string };
 /**
  * A new interview goes to the outbox before it is sent; the server's answer, saved or refused,
  * lets it go. When the server cannot be reached the page stays (no error page), the interview
- * waits in the outbox, and the 503 keeps Remix from reloading the page's data offline.
+ * waits in the outbox, and the 503 keeps Remix from reloading the page's data offline. Its local
+ * draft goes once the interview is saved or waits in the outbox. Changes to an interview take
+ * the shared path of every page form (keepTextOnFailure): kept on the page and sent again.
  */
-export async function clientAction({ request, params, serverAction }: ClientActionFunctionArgs) {
+export async function clientAction(args: ClientActionFunctionArgs) {
+  const { request, params, serverAction } = args;
   const form = await request.clone().formData();
   const clientId = form.get("clientId");
   const userId = form.get(OUTBOX_USER);
-  if (form.get("intent") !== "create" || typeof clientId !== "string" || !clientId || typeof userId !== "string") return serverAction<typeof action>();
+  if (form.get("intent") !== "create" || typeof clientId !== "string" || !clientId || typeof userId !== "string") return keepTextOnFailure(args);
+  const draft = form.get(DRAFT_FIELD);
+  const settleDraft = () => {
+    if (typeof draft === "string" && draft) clearDraft(draft);
+  };
   const fields = [...form.entries()].filter((entry): entry is [string, string] => typeof entry[1] === "string" && entry[0] !== OUTBOX_USER);
   const roles = form.getAll("participantRole").filter(Boolean).join(", ");
   const summary = [form.get("date"), form.get("place"), roles].filter(Boolean).join(" · ");
@@ -95,17 +105,25 @@ export async function clientAction({ request, params, serverAction }: ClientActi
     () => true,
     () => false,
   );
-  if (kept && !navigator.onLine) return clientData<Queued>({ queued: true, id: clientId }, { status: 503 });
+  if (kept && !navigator.onLine) {
+    settleDraft();
+    return clientData<Queued>({ queued: true, id: clientId }, { status: 503 });
+  }
   inFlight.add(clientId);
   try {
     const answer = await serverAction<typeof action>();
     await removeFromOutbox(clientId).catch(() => null);
+    // A refusal (the form as typed, with its reasons) keeps the draft.
+    if (!isFormResult(answer)) settleDraft();
     return answer;
   } catch (error) {
     if (!kept || !isUnreachable(error)) {
       await removeFromOutbox(clientId).catch(() => null);
+      // A redirect is the server's "saved".
+      if (error instanceof Response && error.status >= 300 && error.status < 400) settleDraft();
       throw error;
     }
+    settleDraft();
     return clientData<Queued>({ queued: true, id: clientId }, { status: 503 });
   } finally {
     inFlight.delete(clientId);
@@ -157,6 +175,16 @@ function InterviewForm({ editing, queuedId }: { editing: LoaderData["editing"]; 
   );
   const namesOn = values ? values.recordNames === "on" : saved.some((p) => p.name);
   const [rows, setRows] = useState(Math.max(3, roles.length + (editing ? 1 : 0)));
+  // What is typed stays on this computer until it is saved or waits in the outbox, and comes back
+  // with the page, with as many rows of people as were typed.
+  const draft = useFormDraft(editing ? `interview:${editing.id}` : "interview-new", {
+    prepare: (draftValues) => {
+      const needed = Math.max(...PARTICIPANT_FIELDS.map((field) => draftRows(draftValues, field)));
+      if (needed <= rows) return false;
+      setRows(needed);
+      return true;
+    },
+  });
   const rowList = useRef<HTMLOListElement>(null);
   const added = useRef(false);
   const hydrated = useHydrated();
@@ -171,8 +199,9 @@ function InterviewForm({ editing, queuedId }: { editing: LoaderData["editing"]; 
   const today = dates.isoDay(new Date());
 
   return (
-    <Form method="post" className="interview-form" {...getFormProps(form)} key={editing?.id ?? (queuedId || "new")}>
+    <Form method="post" className="interview-form" {...getFormProps(form)} {...draft.formProps} key={editing?.id ?? (queuedId || "new")}>
       <input type="hidden" name="intent" value={editing ? "update" : "create"} />
+      <input {...draft.fieldProps} />
       {editing ? <input type="hidden" name="interviewId" value={editing.id} /> : null}
       {!editing && clientId ? (
         <>
@@ -180,6 +209,7 @@ function InterviewForm({ editing, queuedId }: { editing: LoaderData["editing"]; 
           <input type="hidden" name={OUTBOX_USER} value={userId} />
         </>
       ) : null}
+      <DraftRestored draft={draft} />
       <FormError message={form.errors?.[0]} />
       <div className="grid-3">
         <TextField type="date" name="date" label={t("interviews.date")} defaultValue={text("date", editing?.date ?? today)} errors={errors.date} required />
@@ -308,7 +338,7 @@ function InterviewForm({ editing, queuedId }: { editing: LoaderData["editing"]; 
 export default function Interviews() {
   const { reviewId, userId, interviews, canWrite, editing } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof clientAction>();
-  const queuedId = actionData && "queued" in actionData ? (actionData as unknown as Queued).id : "";
+  const queuedId = actionData && typeof actionData === "object" && "queued" in actionData ? (actionData as Queued).id : "";
   const revalidator = useRevalidator();
   const reload = revalidator.revalidate;
   const onSaved = useCallback(() => reload(), [reload]);
