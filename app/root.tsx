@@ -6,6 +6,7 @@ import { I18nextProvider, useTranslation } from "react-i18next";
 import { GeneralErrorBoundary, SaveFailureNotice } from "#app/components/error-boundary";
 import { LeaveGuard } from "#app/components/leave-guard";
 import { SaveProblems } from "#app/components/save-problems";
+import { SiteMenu } from "#app/components/site-menu";
 import { purgeDrafts } from "#app/utils/drafts";
 import stylesheet from "#app/styles/app.css?url";
 import { getI18n, LOCALES, pageTitle, type Locale } from "#app/utils/i18n";
@@ -65,44 +66,46 @@ function Header({ locale, user }: { locale: Locale; user: HeaderUser | null }) {
         <Link to="/" className="brand">
           {t("appName")}
         </Link>
-        <nav aria-label={t("nav.main")} className="site-nav">
-          <ul>
-            {user ? (
-              <li>
-                <Link to="/reviews">{t("nav.reviews")}</Link>
-              </li>
-            ) : null}
-            {user ? (
-              <li>
-                <Link to="/notifications" className="notifications-link" data-unread={user.unread}>
-                  {user.unread ? t("notifications:headerLink", { count: user.unread }) : t("notifications:headerLinkNone")}
-                </Link>
-              </li>
-            ) : null}
-            {user?.isAdmin ? (
-              <li>
-                <Link to="/admin/users">{t("nav.adminUsers")}</Link>
-              </li>
-            ) : null}
+        <SiteMenu unread={user?.unread ?? 0}>
+          <nav aria-label={t("nav.main")} className="site-nav">
+            <ul>
+              {user ? (
+                <li>
+                  <Link to="/reviews">{t("nav.reviews")}</Link>
+                </li>
+              ) : null}
+              {user ? (
+                <li>
+                  <Link to="/notifications" className="notifications-link" data-unread={user.unread}>
+                    {user.unread ? t("notifications:headerLink", { count: user.unread }) : t("notifications:headerLinkNone")}
+                  </Link>
+                </li>
+              ) : null}
+              {user?.isAdmin ? (
+                <li>
+                  <Link to="/admin/users">{t("nav.adminUsers")}</Link>
+                </li>
+              ) : null}
 
-            <li>
-              <Link to="/benchmark/eurocities-anti-discrimination">{t("nav.benchmark")}</Link>
-            </li>
-          </ul>
-        </nav>
-        <LanguageSwitch locale={locale} />
-        {user ? (
-          <Form method="post" action="/logout" className="sign-out">
-            <Link to="/account" className="muted">
-              {t("nav.signedInAs", { name: user.name })}
-            </Link>{" "}
-            <button type="submit" className="button-link">
-              {t("nav.signOut")}
-            </button>
-          </Form>
-        ) : (
-          <Link to="/login">{t("nav.signIn")}</Link>
-        )}
+              <li>
+                <Link to="/benchmark/eurocities-anti-discrimination">{t("nav.benchmark")}</Link>
+              </li>
+            </ul>
+          </nav>
+          <LanguageSwitch locale={locale} />
+          {user ? (
+            <Form method="post" action="/logout" className="sign-out">
+              <Link to="/account" className="muted">
+                {t("nav.signedInAs", { name: user.name })}
+              </Link>{" "}
+              <button type="submit" className="button-link">
+                {t("nav.signOut")}
+              </button>
+            </Form>
+          ) : (
+            <Link to="/login">{t("nav.signIn")}</Link>
+          )}
+        </SiteMenu>
       </div>
     </header>
   );

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { NavLink, Outlet, useLoaderData } from "@remix-run/react";
+import { NavLink, Outlet, useLoaderData, useLocation } from "@remix-run/react";
+import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { requireFramework } from "#benchmark/index";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
@@ -65,17 +66,28 @@ export const shouldRevalidate = skipWhenOnlyTheQueryChanges;
 export default function ReviewLayout() {
   const { review, role, sections } = useLoaderData<typeof loader>();
   const { t } = useTranslation("reviews");
+  // On a phone the tabs are one row that scrolls sideways: the current one is brought into view.
+  const tabs = useRef<HTMLElement>(null);
+  const { pathname } = useLocation();
+  useEffect(() => {
+    const strip = tabs.current;
+    const current = strip?.querySelector<HTMLElement>('[aria-current="page"]');
+    if (!strip || !current || strip.scrollWidth <= strip.clientWidth) return;
+    strip.scrollLeft = current.offsetLeft - strip.offsetLeft - (strip.clientWidth - current.offsetWidth) / 2;
+  }, [pathname]);
   return (
     <>
-      <p className="muted review-kicker">
-        {t(`common:kinds.${review.kind}`)} · {t(`common:phases.${review.phase}`)} · {t(`common:roles.${role}`)}
-      </p>
-      <p className="review-title">
-        <strong>
-          {review.hostCity} ({review.country})
-        </strong>
-      </p>
-      <nav className="tabs" aria-label={t("sections.label")}>
+      <div className="review-heading">
+        <p className="muted review-kicker">
+          {t(`common:kinds.${review.kind}`)} · {t(`common:phases.${review.phase}`)} · {t(`common:roles.${role}`)}
+        </p>
+        <p className="review-title">
+          <strong>
+            {review.hostCity} ({review.country})
+          </strong>
+        </p>
+      </div>
+      <nav className="tabs" aria-label={t("sections.label")} ref={tabs}>
         <ul>
           {sections.map((section) => (
             <li key={section.key}>

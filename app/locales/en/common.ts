@@ -76,6 +76,9 @@ export default {
     signOut: "Sign out",
     signedInAs: "Signed in as {{name}}",
     main: "Main",
+    menu: "Menu",
+    menuUnread_one: "Menu ({{count}} unread notification)",
+    menuUnread_other: "Menu ({{count}} unread notifications)",
   },
   actions: {
     save: "Save",

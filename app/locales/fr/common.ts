@@ -77,6 +77,9 @@ export default {
     signOut: "Se déconnecter",
     signedInAs: "Connecté·e : {{name}}",
     main: "Principal",
+    menu: "Menu",
+    menuUnread_one: "Menu ({{count}} notification non lue)",
+    menuUnread_other: "Menu ({{count}} notifications non lues)",
   },
   actions: {
     save: "Enregistrer",
