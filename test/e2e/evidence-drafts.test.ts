@@ -46,14 +46,6 @@ function query<Row>(sql: string, ...params: unknown[]): Row[] {
   }
 }
 
-async function waitFor(check: () => boolean, what: string) {
-  const deadline = Date.now() + 15_000;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
 /** Clicks another tab of the review: the leave guard asks, and the member leaves. */
 async function leaveBy(page: Page, tab: string) {
   await page.getByRole("navigation", { name: "Review sections" }).getByRole("link", { name: tab, exact: true }).click();
