@@ -8,7 +8,7 @@ import { ReportPreview } from "#reports/preview";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { getReaderReportSnapshot } from "#app/models/report.server";
 import { listIssuedReports } from "#app/models/review.server";
-import { requireReviewPermission } from "#app/utils/auth.server";
+import { hasPermission, requireReviewPermission } from "#app/utils/auth.server";
 import { loaderPermission } from "#app/utils/permissions";
 import { LOCALES, pageTitle } from "#app/utils/i18n";
 import { getLocale } from "#app/utils/locale.server";
@@ -33,6 +33,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     issuedAt,
     // The current issue's files; earlier (superseded) versions stay listed on the review's home.
     files: issued ? (await listIssuedReports({ reviewId: review.id })).filter((file) => !file.supersededAt) : [],
+    // The factual check's record (comments, answers, outcomes) for whoever reads its threads.
+    factualCheckCsv: hasPermission(access, "comments:read") ? `/reviews/${review.id}/factual-check.csv` : null,
   };
 }
 
@@ -43,7 +45,7 @@ function withoutFunctions(model: ReportModel) {
 }
 
 export default function ReportPage() {
-  const { model: data, reviewId, reportLocale, issuedAt, files } = useLoaderData<typeof loader>();
+  const { model: data, reviewId, reportLocale, issuedAt, files, factualCheckCsv } = useLoaderData<typeof loader>();
   const model = useMemo<ReportModel>(
     () => ({ ...data, i18n: createReportI18n(data.locale, data.snapshot.review.timeZone, data.framework.parts) }) as ReportModel,
     [data],
@@ -81,6 +83,13 @@ export default function ReportPage() {
             );
           })}
         </ul>
+        {factualCheckCsv ? (
+          <p className="factual-check-export">
+            <a href={factualCheckCsv} download>
+              {t("factualCheckCsv")}
+            </a>
+          </p>
+        ) : null}
         <div className="actions">
           <button type="button" className="secondary" onClick={() => window.print()}>
             {t("print")}

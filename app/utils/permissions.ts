@@ -236,6 +236,8 @@ const ROUTES = {
   "reviews.$reviewId.plan": { loader: "conclusions:read", action: { comment: "comments:write", reply: "comments:reply", resolve: "comments:resolve" } },
   "reviews.$reviewId.plan[.csv]": { loader: "conclusions:read" },
   "reviews.$reviewId.plan[.xlsx]": { loader: "conclusions:read" },
+  // The factual check's threads as a file, for whoever reads them.
+  "reviews.$reviewId.factual-check[.csv]": { loader: "comments:read" },
   "reviews.$reviewId.report": { loader: "report:read" },
   "reviews.$reviewId.report[.pdf]": { loader: "report:read" },
   // The coordinating entity is the host team's to name, like the rest of its self-assessment.

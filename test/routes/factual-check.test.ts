@@ -1,10 +1,14 @@
+import { parse } from "csv-parse/sync";
 import { and, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import * as factorPage from "#app/routes/reviews.$reviewId.conclusions.$factorId/route";
 import * as planPage from "#app/routes/reviews.$reviewId.plan";
+import * as exportRoute from "#app/routes/reviews.$reviewId.factual-check[.csv]";
+import * as reportPage from "#app/routes/reviews.$reviewId.report";
 import * as summaryPage from "#app/routes/reviews.$reviewId.summary";
 import { readResult, type FormResult } from "#app/utils/forms";
-import { factualComments, notifications, recommendations } from "#db/schema";
+import { getI18n } from "#app/utils/i18n";
+import { factualComments, notifications, recommendations, reviews, users } from "#db/schema";
 import { cookieFor, db, DEMO_REVIEW_ID, makeRequest, run, loadDemoReview, setPhase, type DemoEmail } from "../utils";
 
 /*
@@ -170,5 +174,53 @@ describe("a factual-check comment on the plan", () => {
     expect((await read("plan", "reader@demo.test")).comments).toBeNull();
     expect((await read("summary", "reader@demo.test")).comments).toBeNull();
     expect((await read("plan", "host@demo.test")).comments?.map((comment) => comment.text)).toEqual([ON_PLAN]);
+  });
+});
+
+describe("the factual check's export", () => {
+  async function exported(email: DemoEmail, lang: "en" | "fr") {
+    const request = makeRequest(`/reviews/${DEMO_REVIEW_ID}/factual-check.csv?lang=${lang}`, { cookie: await cookieFor(email) });
+    return run(exportRoute.loader, request, { reviewId: DEMO_REVIEW_ID });
+  }
+
+  it("holds every thread, entry by entry: comment, answers, closing with its outcome, who and when", async () => {
+    await post("summary", "host@demo.test", { intent: "comment", text: ON_SUMMARY });
+    await post("plan", "host@demo.test", { intent: "comment", text: ON_PLAN });
+    const summaryComment = storedComment(ON_SUMMARY)!;
+    await post("summary", "peer@demo.test", { intent: "reply", commentId: summaryComment.id, text: "Nous vérifions." });
+    await post("summary", "lead@demo.test", { intent: "resolve", commentId: summaryComment.id, outcome: "explained", response: "Le texte parle du projet." });
+
+    const outcome = await exported("lead@demo.test", "fr");
+    expect(outcome.status).toBe(200);
+    expect(outcome.headers.get("Content-Type")).toContain("text/csv");
+    const text = String(outcome.data).replace(/^\uFEFF/, "");
+    const zone = db.select({ zone: reviews.timeZone }).from(reviews).where(eq(reviews.id, DEMO_REVIEW_ID)).get()!.zone;
+    // French spreadsheets split on ";".
+    const [header, ...rows] = parse(text, { delimiter: ";" }) as string[][];
+    expect(header).toEqual(["Commentaire", "Partie", "Objet", "Entrée", "Par", `Date (${zone})`, "Texte", "État", "Issue"]);
+    const summaryRows = rows.filter((row) => row[0] === "1");
+    expect(summaryRows.map((row) => [row[3], row[6], row[7], row[8]])).toEqual([
+      ["Commentaire", ON_SUMMARY, "Résolu", "Expliqué"],
+      ["Réponse", "Nous vérifions.", "Résolu", "Expliqué"],
+      ["Clôture", "Le texte parle du projet.", "Résolu", "Expliqué"],
+    ]);
+    expect(summaryRows[0]![1]).toBe(getI18n("fr").t("reviews:confirm.parts.summary"));
+    const nameOf = (id: string) => db.select({ name: users.name }).from(users).where(eq(users.id, id)).get()!.name;
+    expect(summaryRows.map((row) => row[4])).toEqual(["demo-host", "demo-peer", "demo-lead"].map(nameOf));
+    expect(summaryRows[0]![5]).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
+    expect(rows.filter((row) => row[0] === "2").map((row) => [row[3], row[6], row[7], row[8]])).toEqual([["Commentaire", ON_PLAN, "Ouvert", ""]]);
+  });
+
+  it("is for whoever reads the threads, and listed on the report page for them only", async () => {
+    expect((await exported("host@demo.test", "en")).status).toBe(200);
+    setPhase("issued");
+    expect((await exported("reader@demo.test", "en")).status).toBe(403);
+    const report = async (email: DemoEmail) =>
+      (
+        (await run(reportPage.loader, makeRequest(`/reviews/${DEMO_REVIEW_ID}/report`, { cookie: await cookieFor(email) }), { reviewId: DEMO_REVIEW_ID }))
+          .data as { factualCheckCsv: string | null }
+      ).factualCheckCsv;
+    expect(await report("lead@demo.test")).toBe(`/reviews/${DEMO_REVIEW_ID}/factual-check.csv`);
+    expect(await report("reader@demo.test")).toBeNull();
   });
 });

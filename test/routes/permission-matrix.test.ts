@@ -98,6 +98,7 @@ const EXPECTED: Record<string, { loader?: Who; action?: Who | Record<string, Who
   "reviews.$reviewId.plan": { loader: CONCLUSION_READERS, action: FACTUAL_CHECK_THREADS },
   "reviews.$reviewId.plan[.csv]": { loader: CONCLUSION_READERS },
   "reviews.$reviewId.plan[.xlsx]": { loader: CONCLUSION_READERS },
+  "reviews.$reviewId.factual-check[.csv]": { loader: { L: ALL, P: ALL, H: "fi" } },
   "reviews.$reviewId.report": { loader: CONCLUSION_READERS },
   "reviews.$reviewId.report[.pdf]": { loader: CONCLUSION_READERS },
   "reviews.$reviewId.eccar-report": { loader: ANNUAL_REPORT_READERS, action: HOST_WRITES_UNTIL_VISIT_ENDS },

@@ -280,4 +280,16 @@ export default {
     inspiration: "Inspiration",
     state: "State",
   },
+  factualCheckCsv: {
+    number: "Comment",
+    part: "Part",
+    about: "About",
+    entry: "Entry",
+    author: "By",
+    date: "Date ({{timeZone}})",
+    text: "Text",
+    state: "State",
+    outcome: "Outcome",
+    entries: { comment: "Comment", reply: "Answer", closing: "Closing" },
+  },
 } as const;

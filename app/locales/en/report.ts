@@ -6,6 +6,7 @@ export default {
   issuedStatus: "Issued on {{date}}. The PDFs below are the files handed to the city, served exactly as stored; their SHA-256 lets anyone check a copy.",
   download: "Download the PDF",
   downloadIn: "PDF in {{language}}",
+  factualCheckCsv: "The factual check (comments, answers, outcomes) as CSV",
   downloadDocxIn: "Word (DOCX) in {{language}}",
   languageNames: { fr: "French", en: "English" },
   defaultLanguage: "report language",

@@ -280,4 +280,16 @@ export default {
     inspiration: "Inspiration",
     state: "État",
   },
+  factualCheckCsv: {
+    number: "Commentaire",
+    part: "Partie",
+    about: "Objet",
+    entry: "Entrée",
+    author: "Par",
+    date: "Date ({{timeZone}})",
+    text: "Texte",
+    state: "État",
+    outcome: "Issue",
+    entries: { comment: "Commentaire", reply: "Réponse", closing: "Clôture" },
+  },
 } as const;

@@ -8,6 +8,7 @@ export default {
     "Publié le {{date}}. Les PDF ci-dessous sont les fichiers remis à la ville, servis tels qu'ils ont été enregistrés ; leur empreinte SHA-256 permet à chacun de vérifier une copie.",
   download: "Télécharger le PDF",
   downloadIn: "PDF en {{language}}",
+  factualCheckCsv: "La vérification factuelle (commentaires, réponses, issues) en CSV",
   downloadDocxIn: "Word (DOCX) en {{language}}",
   languageNames: { fr: "français", en: "anglais" },
   defaultLanguage: "langue du rapport",
