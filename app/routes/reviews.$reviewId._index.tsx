@@ -1,6 +1,7 @@
 // Over 400 lines for now: the review home grew the phase-move confirmation and the issued view this round; to become a folder route (confirm dialog, issued panel) next.
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { z } from "zod";
+import { getFormProps } from "@conform-to/react";
 import { Form, Link, useActionData, useLoaderData, useNavigate, useNavigation } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { useFrameworkTranslation } from "#app/utils/use-framework-terms";
@@ -29,8 +30,9 @@ import { getLocale } from "#app/utils/locale.server";
 import { actionPermission, AUDIT_ENTITY_READ, loaderPermission, type Permission } from "#app/utils/permissions";
 import { PHASES, type Phase } from "#db/enums";
 import { asRefusal } from "#app/utils/refusal";
-import { optionalText, parseForm } from "#app/utils/validation";
-import { readForm } from "#app/utils/forms.server";
+import { choice, optionalText } from "#app/utils/validation";
+import { isFormResult, parseSubmission, readResult, useSchemaForm, type FormResult } from "#app/utils/forms";
+import { invalid, readForm, refused } from "#app/utils/forms.server";
 import { pageTitle } from "#app/utils/i18n";
 import { guardWrites } from "#app/utils/storage.server";
 import { listMyFactors } from "#app/models/factor-assignment.server";
@@ -121,14 +123,15 @@ async function phaseMoveConfirmation({ access, to, locale, gaps }: { access: Rev
 }
 
 const PhaseMoveSchema = z.object({
-  to: z.enum(PHASES),
+  intent: z.literal("move-phase").optional(),
+  to: choice(PHASES),
   reason: optionalText(2000),
   issueReason: optionalText(2000),
 });
 
 export const action = guardWrites(writeAction);
 
-const TimeZoneFormSchema = z.object({ timeZone: TimeZoneSchema });
+const TimeZoneFormSchema = z.object({ intent: z.literal("time-zone"), timeZone: TimeZoneSchema });
 
 async function writeAction({ request, params }: ActionFunctionArgs) {
   const access = await requireReviewAccess(request, params.reviewId);
@@ -138,14 +141,14 @@ async function writeAction({ request, params }: ActionFunctionArgs) {
   authorize(access, actionPermission("reviews.$reviewId._index", intent), request);
   const { review, user } = access;
   if (intent === "time-zone") {
-    const parsed = parseForm(TimeZoneFormSchema, form);
-    if (!parsed.ok) return data({ ...parsed, intent: "time-zone" as const }, { status: 400 });
-    await updateReviewTimeZone({ reviewId: review.id, timeZone: parsed.data.timeZone, userId: user.id });
-    return { ok: true as const, intent: "time-zone" as const, timeZone: parsed.data.timeZone };
+    const submission = parseSubmission(form, TimeZoneFormSchema);
+    if (submission.status !== "success") return invalid(submission);
+    await updateReviewTimeZone({ reviewId: review.id, timeZone: submission.value.timeZone, userId: user.id });
+    return { ok: true as const, intent: "time-zone" as const, timeZone: submission.value.timeZone };
   }
-  const parsed = parseForm(PhaseMoveSchema, form);
-  if (!parsed.ok) return data(parsed, { status: 400 });
-  const { to, reason, issueReason } = parsed.data;
+  const submission = parseSubmission(form, PhaseMoveSchema);
+  if (submission.status !== "success") return invalid(submission);
+  const { to, reason, issueReason } = submission.value;
   try {
     await movePhase({
       reviewId: review.id,
@@ -163,13 +166,10 @@ async function writeAction({ request, params }: ActionFunctionArgs) {
     // A refused move (skipped phase, missing reason) is explained next to the form, typed reason kept.
     const refusal = asRefusal(error);
     if (!refusal) throw error;
-    const { message, field } = refusal;
-    return data({ ok: false as const, message, errors: field ? { [field]: [message] } : {}, values: parsed.values }, { status: refusal.status });
+    return refused(submission, refusal);
   }
   return redirect(`/reviews/${review.id}`);
 }
-
-type MoveResult = { ok: false; message: string; errors: Record<string, string[] | undefined>; values: Record<string, unknown> } | undefined;
 
 export default function ReviewHome() {
   const { review, phases, gaps, members, activity, issued, canMovePhase, confirmation, timeZones, myFactors } = useLoaderData<typeof loader>();
@@ -180,8 +180,11 @@ export default function ReviewHome() {
   const index = phases.indexOf(review.phase);
   const next = phases[index + 1];
   const previous = phases[index - 1];
-  const zoneResult = result && "intent" in result ? result : null;
-  const moveResult = (result && !("intent" in result) ? result : undefined) as MoveResult;
+  // Two forms answer here: a refusal goes back to the form it came from.
+  const refusal = isFormResult(result) ? result : null;
+  const refusedIntent = readResult(refusal).values.intent;
+  const zoneResult = result && !isFormResult(result) ? result : refusedIntent === "time-zone" ? refusal : null;
+  const moveResult = refusedIntent === "time-zone" ? null : refusal;
   const current = issued.filter((file) => !file.supersededAt);
   const earlier = issued.filter((file) => file.supersededAt);
   return (
@@ -341,7 +344,7 @@ type Confirmation = NonNullable<Awaited<ReturnType<typeof loader>>["confirmation
  * the factors without an agreed conclusion (a reason is then required) and the open comments, and
  * who will be told.
  */
-function PhaseMoveDialog({ reviewId, confirmation, result, busy }: { reviewId: string; confirmation: Confirmation; result: MoveResult; busy: boolean }) {
+function PhaseMoveDialog({ reviewId, confirmation, result, busy }: { reviewId: string; confirmation: Confirmation; result: FormResult | null; busy: boolean }) {
   const { t } = useFrameworkTranslation("reviews");
   const ref = useRef<HTMLDialogElement>(null);
   const navigate = useNavigate();
@@ -362,8 +365,9 @@ function PhaseMoveDialog({ reviewId, confirmation, result, busy }: { reviewId: s
         : backwards
           ? t("confirm.backTitle", { phase })
           : t("confirm.forwardTitle", { phase });
-  const typed = (name: string) => (result?.values && typeof result.values[name] === "string" ? (result.values[name] as string) : "");
-  const formError = result && !Object.keys(result.errors ?? {}).length ? result.message : null;
+  const [form, fields] = useSchemaForm(PhaseMoveSchema, { id: "phase-move", lastResult: result });
+  const { values, formError } = readResult(result);
+  const typed = (name: string) => String(values[name] ?? "");
   return (
     <dialog
       ref={ref}
@@ -429,10 +433,10 @@ function PhaseMoveDialog({ reviewId, confirmation, result, busy }: { reviewId: s
       ) : (
         <p>{t("confirm.nobodyTold")}</p>
       )}
-      <Form method="post" preventScrollReset>
+      <Form method="post" preventScrollReset {...getFormProps(form)}>
         <input type="hidden" name="intent" value="move-phase" />
         <input type="hidden" name="to" value={to} />
-        <FormError message={formError} />
+        <FormError message={form.errors?.[0] ?? formError} />
         {backwards ? (
           <TextAreaField
             name="reason"
@@ -441,7 +445,7 @@ function PhaseMoveDialog({ reviewId, confirmation, result, busy }: { reviewId: s
             rows={3}
             required
             defaultValue={typed("reason")}
-            errors={result?.errors?.reason ? result.errors.reason : undefined}
+            errors={fields.reason.errors}
           />
         ) : null}
         {missingConclusions.length ? (
@@ -451,7 +455,7 @@ function PhaseMoveDialog({ reviewId, confirmation, result, busy }: { reviewId: s
             hint={t("confirm.issueReasonHint")}
             rows={3}
             defaultValue={typed("issueReason")}
-            errors={result?.errors?.issueReason ? result.errors.issueReason : undefined}
+            errors={fields.issueReason.errors}
           />
         ) : null}
         <div className="actions">
@@ -467,20 +471,22 @@ function PhaseMoveDialog({ reviewId, confirmation, result, busy }: { reviewId: s
   );
 }
 
-type TimeZoneResult =
-  | { ok: true; intent: "time-zone"; timeZone: string }
-  | { ok: false; intent: "time-zone"; errors: Record<string, string[] | undefined>; values: Record<string, string | string[]> };
+/** The zone just saved, or the refusal of the one typed. */
+type TimeZoneResult = { ok: true; intent: "time-zone"; timeZone: string } | FormResult;
 
 /** The lead expert's choice of the zone every date of the review is shown in. */
 function TimeZoneForm({ current, timeZones, result, busy }: { current: string; timeZones: readonly string[]; result: TimeZoneResult | null; busy: boolean }) {
   const { t } = useFrameworkTranslation("reviews");
-  const typed = result && !result.ok ? String(result.values.timeZone ?? "") : current;
+  const saved = result && "ok" in result ? result : null;
+  const refusal = isFormResult(result) ? result : null;
+  const [form, fields] = useSchemaForm(TimeZoneFormSchema, { id: "time-zone", lastResult: refusal });
+  const typed = refusal ? String(readResult(refusal).values.timeZone ?? "") : current;
   return (
-    <Form method="post" className="card no-print time-zone-form" key={current}>
+    <Form method="post" className="card no-print time-zone-form" key={current} {...getFormProps(form)}>
       <input type="hidden" name="intent" value="time-zone" />
-      {result?.ok ? (
+      {saved ? (
         <p className="notice ok" role="status">
-          {t("home.timeZoneSaved", { timeZone: result.timeZone })}
+          {t("home.timeZoneSaved", { timeZone: saved.timeZone })}
         </p>
       ) : null}
       <TextField
@@ -491,7 +497,7 @@ function TimeZoneForm({ current, timeZones, result, busy }: { current: string; t
         autoComplete="off"
         spellCheck={false}
         defaultValue={typed}
-        errors={result && !result.ok ? result.errors.timeZone : undefined}
+        errors={fields.timeZone.errors}
       />
       <datalist id="time-zones">
         {timeZones.map((zone) => (

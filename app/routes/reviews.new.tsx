@@ -1,18 +1,20 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { getFormProps } from "@conform-to/react";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { FRAMEWORK_IDS, listFrameworks, localize } from "#benchmark/index";
 import { REVIEW_KINDS } from "#db/enums";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
-import { SelectField, TextField } from "#app/components/field";
+import { FormError, SelectField, TextField } from "#app/components/field";
 import { createReview } from "#app/models/review.server";
 import { requireAdmin } from "#app/utils/auth.server";
 import { LOCALES, pageTitle } from "#app/utils/i18n";
 import { DEFAULT_TIME_ZONE, listTimeZones, TimeZoneSchema } from "#app/utils/dates";
 import { getLocale } from "#app/utils/locale.server";
-import { choice, msg, optionalDateSchema, parseForm, requiredText } from "#app/utils/validation";
-import { readForm } from "#app/utils/forms.server";
+import { choice, msg, optionalDateSchema, requiredText } from "#app/utils/validation";
+import { isFormResult, readResult, useSchemaForm } from "#app/utils/forms";
+import { invalid, readSubmission } from "#app/utils/forms.server";
 import { guardWrites } from "#app/utils/storage.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -39,7 +41,7 @@ const NewReviewSchema = z
     // A client that sends no zone (a script, an older form) gets the default.
     timeZone: TimeZoneSchema.default(DEFAULT_TIME_ZONE),
     leadEmail: z
-      .string()
+      .string({ error: msg("errors.required") })
       .trim()
       .min(1, msg("errors.required"))
       .pipe(z.email(msg("errors.invalidEmail"))),
@@ -53,14 +55,14 @@ export const action = guardWrites(writeAction);
 
 async function writeAction({ request }: ActionFunctionArgs) {
   const user = await requireAdmin(request);
-  const parsed = parseForm(NewReviewSchema, await readForm(request));
-  if (!parsed.ok) return data(parsed, { status: 400 });
-  const created = await createReview({ input: parsed.data, createdBy: user.id });
+  const submission = await readSubmission(request, NewReviewSchema);
+  if (submission.status !== "success") return invalid(submission, { formErrors: ["errors.fixBelow"] });
+  const created = await createReview({ input: submission.value, createdBy: user.id });
   const origin = new URL(request.url).origin;
   return {
     ok: true as const,
     reviewId: created.id,
-    hostCity: parsed.data.hostCity,
+    hostCity: submission.value.hostCity,
     invitationUrl: created.invitationToken ? `${origin}/invitations/${created.invitationToken}` : null,
   };
 }
@@ -70,7 +72,10 @@ export default function NewReview() {
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const { t } = useTranslation("reviews");
-  if (actionData?.ok) {
+  const result = isFormResult(actionData) ? actionData : null;
+  const [form, fields] = useSchemaForm(NewReviewSchema, { id: "new-review", lastResult: result });
+  const { values, formError } = readResult(result);
+  if (actionData && "ok" in actionData) {
     return (
       <section>
         <h1>{t("new.title")}</h1>
@@ -91,36 +96,35 @@ export default function NewReview() {
       </section>
     );
   }
-  const values = actionData?.values ?? {};
-  const errors = actionData && !actionData.ok ? actionData.errors : {};
   return (
     <section>
       <h1>{t("new.title")}</h1>
-      <Form method="post" noValidate>
-        <TextField label={t("new.hostCity")} name="hostCity" required defaultValue={String(values.hostCity ?? "")} errors={errors.hostCity} />
-        <TextField label={t("new.country")} name="country" required defaultValue={String(values.country ?? "")} errors={errors.country} />
+      <FormError message={form.errors?.[0] ?? formError} />
+      <Form method="post" {...getFormProps(form)}>
+        <TextField label={t("new.hostCity")} name="hostCity" required defaultValue={String(values.hostCity ?? "")} errors={fields.hostCity.errors} />
+        <TextField label={t("new.country")} name="country" required defaultValue={String(values.country ?? "")} errors={fields.country.errors} />
         <SelectField
           label={t("new.framework")}
           name="frameworkId"
           defaultValue={String(values.frameworkId ?? frameworks[0]?.id ?? "")}
           options={frameworks.map((framework) => ({ value: framework.id, label: framework.label }))}
-          errors={errors.frameworkId}
+          errors={fields.frameworkId.errors}
         />
         <SelectField
           label={t("new.kind")}
           name="kind"
           defaultValue={String(values.kind ?? "peer-review")}
           options={REVIEW_KINDS.map((kind) => ({ value: kind, label: t(`common:kinds.${kind}`) }))}
-          errors={errors.kind}
+          errors={fields.kind.errors}
         />
-        <TextField label={t("new.visitStart")} name="visitStart" type="date" defaultValue={String(values.visitStart ?? "")} errors={errors.visitStart} />
-        <TextField label={t("new.visitEnd")} name="visitEnd" type="date" defaultValue={String(values.visitEnd ?? "")} errors={errors.visitEnd} />
+        <TextField label={t("new.visitStart")} name="visitStart" type="date" defaultValue={String(values.visitStart ?? "")} errors={fields.visitStart.errors} />
+        <TextField label={t("new.visitEnd")} name="visitEnd" type="date" defaultValue={String(values.visitEnd ?? "")} errors={fields.visitEnd.errors} />
         <SelectField
           label={t("new.reportLocale")}
           name="reportLocale"
           defaultValue={String(values.reportLocale ?? "en")}
           options={LOCALES.map((value) => ({ value, label: t(`common:languages.${value}`) }))}
-          errors={errors.reportLocale}
+          errors={fields.reportLocale.errors}
         />
         <TextField
           label={t("new.timeZone")}
@@ -131,7 +135,7 @@ export default function NewReview() {
           spellCheck={false}
           required
           defaultValue={String(values.timeZone ?? DEFAULT_TIME_ZONE)}
-          errors={errors.timeZone}
+          errors={fields.timeZone.errors}
         />
         <datalist id="time-zones">
           {timeZones.map((zone) => (
@@ -145,7 +149,7 @@ export default function NewReview() {
           type="email"
           required
           defaultValue={String(values.leadEmail ?? "")}
-          errors={errors.leadEmail}
+          errors={fields.leadEmail.errors}
         />
         <button type="submit" disabled={navigation.state === "submitting"}>
           {t("new.create")}

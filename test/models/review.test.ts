@@ -207,7 +207,7 @@ describe("phases", () => {
     const lead = await cookieFor("lead@demo.test");
     const missing = await run(homeAction, makeRequest(`/reviews/demo`, { cookie: lead, form: { to: "peer-visit", reason: "  " } }), params);
     expect(missing.status).toBe(400);
-    expect(missing.data).toMatchObject({ errors: { reason: [expect.any(String)] } });
+    expect(readResult(missing.data as FormResult)).toMatchObject({ errors: { reason: [expect.any(String)] } });
     const back = await run(
       homeAction,
       makeRequest(`/reviews/demo`, { cookie: lead, form: { to: "peer-visit", reason: "Two interviews were postponed." } }),
@@ -266,9 +266,9 @@ describe("creating a review", () => {
     const admin = await cookieFor("admin@demo.test");
     const bad = await run(newReviewAction, makeRequest("/reviews/new", { cookie: admin, form }));
     expect(bad.status).toBe(400);
-    expect(bad.data).toMatchObject({ errors: { visitEnd: ["reviews:new.visitOrder"] }, values: { hostCity: "Valmer" } });
+    expect(readResult(bad.data as FormResult)).toMatchObject({ errors: { visitEnd: ["reviews:new.visitOrder"] }, values: { hostCity: "Valmer" } });
     const notADate = await run(newReviewAction, makeRequest("/reviews/new", { cookie: admin, form: { ...form, visitStart: "2026-02-30", visitEnd: "" } }));
-    expect(notADate.data).toMatchObject({ errors: { visitStart: ["errors.invalidDate"] } });
+    expect(readResult(notADate.data as FormResult)).toMatchObject({ errors: { visitStart: ["errors.invalidDate"] } });
     const good = await run(newReviewAction, makeRequest("/reviews/new", { cookie: admin, form: { ...form, visitEnd: "2026-05-12" } }));
     expect(good.data).toMatchObject({ ok: true, invitationUrl: expect.stringMatching(/^http:\/\/localhost:3000\/invitations\//) });
   });

@@ -4,6 +4,7 @@ import * as home from "#app/routes/reviews.$reviewId._index";
 import * as pdf from "#app/routes/reviews.$reviewId.report[.pdf]";
 import * as reportPage from "#app/routes/reviews.$reviewId.report";
 import { getIssuedReport, getReportSnapshot, sha256 } from "#app/models/report.server";
+import { readResult, type FormResult } from "#app/utils/forms";
 import { splitMessage } from "#app/utils/validation";
 import { getI18n } from "#app/utils/i18n";
 import { auditLog, conclusions, issuedReports, notifications, reviews } from "#db/schema";
@@ -94,7 +95,7 @@ describe("moving a phase", () => {
     setPhase("peer-visit");
     const skip = await move({ to: "factual-check" });
     expect(skip.status).toBe(409);
-    const { key, params: values } = splitMessage((skip.data as { message: string }).message);
+    const { key, params: values } = splitMessage(readResult(skip.data as FormResult).formError!);
     expect(key).toBe("reviews:phaseErrors.oneAtATime");
     expect(getI18n("fr").t(key, values)).toBe("Un examen avance d'une phase à la fois : après « Visite des pairs » vient « Rédaction ».");
     expect(getI18n("en").t(key, values)).toBe("A review moves one phase at a time: from “Peer visit” the next is “Drafting”.");
@@ -108,8 +109,8 @@ describe("issuing", () => {
     expect(unagreed()).toBeGreaterThan(0);
     const refused = await move({ to: "issued", issueReason: "  " });
     expect(refused.status).toBe(400);
-    const result = refused.data as { errors: { issueReason: string[] } };
-    expect(splitMessage(result.errors.issueReason[0]!).key).toBe("reviews:phaseErrors.conclusionsMissing");
+    const result = readResult(refused.data as FormResult);
+    expect(splitMessage(result.errors.issueReason![0]!).key).toBe("reviews:phaseErrors.conclusionsMissing");
     expect(phase()).toBe("factual-check");
     expect(db.select().from(issuedReports).all()).toEqual([]);
 

@@ -1,8 +1,10 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { action as invitationAction } from "#app/routes/invitations.$token";
+import { action as homeAction } from "#app/routes/reviews.$reviewId._index";
+import { action as newReviewAction } from "#app/routes/reviews.new";
 import { inviteMember } from "#app/models/invitation.server";
 import { readResult, type FormResult } from "#app/utils/forms";
-import { DEMO_REVIEW_ID, makeRequest, run, loadDemoReview } from "../utils";
+import { cookieFor, DEMO_REVIEW_ID, makeRequest, run, loadDemoReview, setPhase } from "../utils";
 
 /*
  * Each form that moved to the one form convention (docs/decisions/0009-one-form-convention.md):
@@ -39,5 +41,44 @@ describe("a refused submit keeps what was typed", () => {
       conflict: undefined,
       phaseClosed: null,
     });
+  });
+
+  it("on /reviews/new: every field as typed, the messages beside the wrong ones", async () => {
+    const form = {
+      hostCity: "Valmer",
+      country: "",
+      frameworkId: "eurocities-anti-discrimination",
+      kind: "peer-review",
+      visitStart: "2026-05-12",
+      visitEnd: "2026-05-14",
+      reportLocale: "fr",
+      timeZone: "Europe/Lisbon",
+      leadEmail: "lead at valmer",
+    };
+    const outcome = await run(newReviewAction, makeRequest("/reviews/new", { cookie: await cookieFor("admin@demo.test"), form }));
+    expect(outcome.status).toBe(400);
+    const { country: _empty, ...typed } = form;
+    expect(result(outcome.data)).toMatchObject({
+      formError: "errors.fixBelow",
+      errors: { country: ["errors.required"], leadEmail: ["errors.invalidEmail"] },
+      values: typed,
+    });
+    expect(Object.keys(result(outcome.data).errors).sort()).toEqual(["country", "leadEmail"]);
+  });
+
+  it("on the review home: the reason typed for a move back, and the zone typed", async () => {
+    setPhase("drafting");
+    const cookie = await cookieFor("lead@demo.test");
+    const params = { reviewId: DEMO_REVIEW_ID };
+    const back = await run(
+      homeAction,
+      makeRequest(`/reviews/${DEMO_REVIEW_ID}`, { cookie, form: { intent: "move-phase", to: "issued", reason: "We skip ahead." } }),
+      params,
+    );
+    expect(back.status).toBe(409);
+    expect(result(back.data)).toMatchObject({ formError: expect.stringMatching(/^reviews:phaseErrors\./), values: { to: "issued", reason: "We skip ahead." } });
+    const zone = await run(homeAction, makeRequest(`/reviews/${DEMO_REVIEW_ID}`, { cookie, form: { intent: "time-zone", timeZone: "Brussels" } }), params);
+    expect(zone.status).toBe(400);
+    expect(result(zone.data)).toMatchObject({ errors: { timeZone: ["errors.invalidTimeZone"] }, values: { intent: "time-zone", timeZone: "Brussels" } });
   });
 });
