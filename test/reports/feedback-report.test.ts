@@ -244,7 +244,7 @@ describe("buildFeedbackReport", () => {
 
   it("is written in French when asked, with the benchmark's French texts", () => {
     const text = definitionText(build(fullSnapshot(), "fr"));
-    expect(text).toContain("RAPPORT DE L'EXAMEN PAR LES PAIRS Castelbrune");
+    expect(text).toContain("RAPPORT DE L'EXAMEN PAR DES PAIRS Castelbrune");
     expect(text).toContain("16–18 mars 2026");
     expect(text).toContain("Facteur clé 1 : L'engagement public");
     expect(text).toContain(normalize(framework.keyFactors[0]!.statement.fr));
