@@ -236,6 +236,8 @@ export type FormDraft = ReturnType<typeof useFormDraft>;
  * the draft once the server has saved the form. `dirty` says the form holds text the server
  * does not have, for the leave guard. `refused` says the server's last answer to this form was a
  * refusal (found from a FormResult by default; a page with its own failure shape says so).
+ * Repeated fields (a list's rows) come back in order; `prepare` lets a form that draws its rows
+ * from state add the rows a draft needs first (it returns true when it added some).
  */
 export function useFormDraft(name: string, options: { refused?: boolean; prepare?: (values: DraftValues) => boolean } = {}) {
   const key = useDraftKey(name);
