@@ -1,7 +1,7 @@
 import { data } from "@remix-run/node";
-import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, type SQL } from "drizzle-orm";
 import { requireFramework } from "#benchmark/index";
-import { auditLog, conclusions, issuedReports, PHASES, reviewMembers, reviews, users, type Phase, type ReviewKind } from "#db/schema";
+import { auditLog, conclusions, issuedReports, PHASES, reviewMembers, reviews, users, type Phase, type ReviewKind, type Role } from "#db/schema";
 import { db } from "#app/utils/db.server";
 import { mailConfigured } from "#app/utils/mail.server";
 import { can } from "#app/utils/permissions";
@@ -27,20 +27,26 @@ const REVIEW_LIST_COLUMNS = {
   frameworkId: reviews.frameworkId,
   visitStart: reviews.visitStart,
   timeZone: reviews.timeZone,
+  archivedAt: reviews.archivedAt,
 };
 
-export async function listReviewsForUser({ userId }: { userId: string }) {
+/** Archived reviews are put away: a list shows them only when asked to. */
+function unlessArchived(includeArchived: boolean): SQL | undefined {
+  return includeArchived ? undefined : isNull(reviews.archivedAt);
+}
+
+export async function listReviewsForUser({ userId, includeArchived = false }: { userId: string; includeArchived?: boolean }) {
   return db
     .select({ ...REVIEW_LIST_COLUMNS, role: reviewMembers.role })
     .from(reviewMembers)
     .innerJoin(reviews, eq(reviews.id, reviewMembers.reviewId))
-    .where(eq(reviewMembers.userId, userId))
+    .where(and(eq(reviewMembers.userId, userId), unlessArchived(includeArchived)))
     .orderBy(asc(reviews.hostCity));
 }
 
 /** For the administrator: every review with its lead experts, and no content. */
-export async function listAllReviews() {
-  const rows = await db.select(REVIEW_LIST_COLUMNS).from(reviews).orderBy(asc(reviews.hostCity));
+export async function listAllReviews({ includeArchived = false }: { includeArchived?: boolean } = {}) {
+  const rows = await db.select(REVIEW_LIST_COLUMNS).from(reviews).where(unlessArchived(includeArchived)).orderBy(asc(reviews.hostCity));
   const leads = await db
     .select({ reviewId: reviewMembers.reviewId, name: users.name })
     .from(reviewMembers)
@@ -237,6 +243,123 @@ export async function updateReviewTimeZone({ reviewId, timeZone, userId }: { rev
       before: { timeZone: review.timeZone },
       after: { timeZone },
     });
+  });
+}
+
+/** What the lead edits on the review's settings page (values already checked by its schema). */
+export type ReviewSettings = {
+  hostCity: string;
+  country: string;
+  visitStart: string | null;
+  visitEnd: string | null;
+  /** IANA zone, already checked (TimeZoneSchema). */
+  timeZone: string;
+  /** The report's main language, one of reportLocales. */
+  reportLocale: "fr" | "en";
+  reportLocales: ("fr" | "en")[];
+};
+
+const SETTINGS_FIELDS = ["hostCity", "country", "visitStart", "visitEnd", "timeZone", "reportLocale", "reportLocales"] as const;
+
+/**
+ * Saves the review's settings; the audit entry holds what changed, before and after. Nothing is
+ * written when nothing changed. An archived review is read-only.
+ */
+export async function updateReviewSettings({ reviewId, settings, userId }: { reviewId: string; settings: ReviewSettings; userId: string }) {
+  const review = await getReview({ reviewId });
+  if (!review) refuse(404, "errors.notFound");
+  if (review.archivedAt) refuse(409, "reviews:archive.readOnly");
+  const before: Record<string, unknown> = {};
+  const after: Record<string, unknown> = {};
+  for (const field of SETTINGS_FIELDS) {
+    if (JSON.stringify(review[field]) === JSON.stringify(settings[field])) continue;
+    before[field] = review[field];
+    after[field] = settings[field];
+  }
+  if (!Object.keys(after).length) return { changed: [] as string[] };
+  db.transaction((tx) => {
+    tx.update(reviews).set(after).where(eq(reviews.id, reviewId)).run();
+    writeAudit(tx, { reviewId, userId, action: "update-settings", entity: "review", entityId: reviewId, before, after });
+  });
+  return { changed: Object.keys(after) };
+}
+
+/**
+ * Archives a review (read-only for everyone, out of the default lists) or restores it, audited.
+ * Asking for the state it is already in changes nothing.
+ */
+export async function setReviewArchived({ reviewId, archived, userId }: { reviewId: string; archived: boolean; userId: string }) {
+  const review = await getReview({ reviewId });
+  if (!review) refuse(404, "errors.notFound");
+  if (Boolean(review.archivedAt) === archived) return false;
+  const archivedAt = archived ? new Date() : null;
+  db.transaction((tx) => {
+    tx.update(reviews).set({ archivedAt }).where(eq(reviews.id, reviewId)).run();
+    writeAudit(tx, {
+      reviewId,
+      userId,
+      action: archived ? "archive" : "unarchive",
+      entity: "review",
+      entityId: reviewId,
+      before: { archivedAt: review.archivedAt },
+      after: { archivedAt },
+    });
+  });
+  return true;
+}
+
+/** The team as the lead-role hand-over shows it: each member's name and role, and whether they lead. */
+export async function listTeamRoles({ reviewId }: { reviewId: string }) {
+  const rows = await db
+    .select({ userId: users.id, name: users.name, role: reviewMembers.role })
+    .from(reviewMembers)
+    .innerJoin(users, eq(users.id, reviewMembers.userId))
+    .where(eq(reviewMembers.reviewId, reviewId))
+    .orderBy(asc(users.name));
+  return rows.map((row) => ({ ...row, leads: row.role === "lead-expert" }));
+}
+
+/**
+ * The administrator hands the lead role to a member: they become lead expert and the current
+ * lead experts become `formerLead` (peer reviewers, or lead experts still, side by side). A review
+ * never loses its last lead: handing the role to the only lead while demoting "the former lead"
+ * is refused. Refusals name their field; each role change is audited.
+ */
+export async function handLeadRole({
+  reviewId,
+  newLeadId,
+  formerLead,
+  userId,
+}: {
+  reviewId: string;
+  newLeadId: string;
+  formerLead: Extract<Role, "lead-expert" | "peer-reviewer">;
+  userId: string;
+}) {
+  const review = await getReview({ reviewId });
+  if (!review) refuse(404, "errors.notFound");
+  if (review.archivedAt) refuse(409, "reviews:archive.readOnly");
+  const members = await db.select({ userId: reviewMembers.userId, role: reviewMembers.role }).from(reviewMembers).where(eq(reviewMembers.reviewId, reviewId));
+  const newLead = members.find((member) => member.userId === newLeadId);
+  if (!newLead) refuse(400, "errors.memberNotFound", { field: "userId" });
+  const demoted = formerLead === "lead-expert" ? [] : members.filter((member) => member.role === "lead-expert" && member.userId !== newLeadId);
+  if (newLead.role === "lead-expert" && !demoted.length) {
+    refuse(409, formerLead === "lead-expert" ? "reviews:settings.alreadyLead" : "errors.lastLead", {
+      field: formerLead === "lead-expert" ? "userId" : "formerLead",
+    });
+  }
+  const changes = [
+    ...(newLead.role === "lead-expert" ? [] : [{ member: newLead, role: "lead-expert" as const }]),
+    ...demoted.map((member) => ({ member, role: formerLead })),
+  ];
+  db.transaction((tx) => {
+    for (const { member, role } of changes) {
+      tx.update(reviewMembers)
+        .set({ role })
+        .where(and(eq(reviewMembers.reviewId, reviewId), eq(reviewMembers.userId, member.userId)))
+        .run();
+      writeAudit(tx, { reviewId, userId, action: "change-role", entity: "member", entityId: member.userId, before: { role: member.role }, after: { role } });
+    }
   });
 }
 

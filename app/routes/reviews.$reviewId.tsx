@@ -28,6 +28,8 @@ const SECTIONS = [
   { to: "agenda", key: "agenda", permission: "agenda:read" },
   { to: "members", key: "members", permission: "review:read" },
   { to: "audit", key: "audit", permission: "audit:read" },
+  // The settings page sits outside this layout (the administrator opens it without being a member).
+  { to: "settings", key: "settings", permission: "review:archive" },
 ] as const satisfies readonly { to: string; key: string; permission: Permission; end?: boolean; cityActions?: boolean }[];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { listAllReviews, listReviewsForUser } from "#app/models/review.server";
@@ -10,8 +10,13 @@ import { scrollRegion } from "#app/components/scroll-region";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const [mine, all] = await Promise.all([listReviewsForUser({ userId: user.id }), user.isAdmin ? listAllReviews() : Promise.resolve(null)]);
-  return { mine, all };
+  // Archived reviews are put away: listed only when asked for (?archived=1).
+  const includeArchived = new URL(request.url).searchParams.get("archived") === "1";
+  const [mine, all] = await Promise.all([
+    listReviewsForUser({ userId: user.id, includeArchived }),
+    user.isAdmin ? listAllReviews({ includeArchived }) : Promise.resolve(null),
+  ]);
+  return { mine, all, includeArchived };
 }
 
 /** A visit date ("2026-03-16", a calendar day with no time zone) in the reader's language. */
@@ -28,6 +33,7 @@ type ReviewRow = {
   kind: "peer-review" | "self-assessment";
   phase: string;
   visitStart: string | null;
+  archivedAt: string | Date | null;
 };
 
 /** One table of reviews; the fourth column says the reader's role, or (for the administrator) who leads. */
@@ -36,11 +42,14 @@ function ReviewTable<T extends ReviewRow>({
   rows,
   fourth,
   linked,
+  settings = false,
 }: {
   caption: string;
   rows: T[];
   fourth: { header: string; cell: (review: T) => string };
   linked: boolean;
+  /** The administrator's way into a review's settings (archive, lead role) without being a member. */
+  settings?: boolean;
 }) {
   const { t } = useTranslation("reviews");
   return (
@@ -54,6 +63,7 @@ function ReviewTable<T extends ReviewRow>({
             <th scope="col">{t("list.phase")}</th>
             <th scope="col">{fourth.header}</th>
             <th scope="col">{t("list.visit")}</th>
+            {settings ? <th scope="col">{t("list.settings")}</th> : null}
           </tr>
         </thead>
         <tbody>
@@ -67,6 +77,7 @@ function ReviewTable<T extends ReviewRow>({
                 ) : (
                   `${review.hostCity} (${review.country})`
                 )}
+                {review.archivedAt ? <span className="pill"> {t("list.archived")}</span> : null}
               </td>
               <td>{t(`common:kinds.${review.kind}`)}</td>
               <td>{t(`common:phases.${review.phase}`)}</td>
@@ -74,6 +85,13 @@ function ReviewTable<T extends ReviewRow>({
               <td>
                 <VisitDate value={review.visitStart} />
               </td>
+              {settings ? (
+                <td>
+                  <Link to={`/reviews/${review.id}/settings`} aria-label={t("list.settingsOf", { city: review.hostCity })}>
+                    {t("list.settings")}
+                  </Link>
+                </td>
+              ) : null}
             </tr>
           ))}
         </tbody>
@@ -83,11 +101,20 @@ function ReviewTable<T extends ReviewRow>({
 }
 
 export default function Reviews() {
-  const { mine, all } = useLoaderData<typeof loader>();
+  const { mine, all, includeArchived } = useLoaderData<typeof loader>();
   const { t } = useTranslation("reviews");
+  const [searchParams] = useSearchParams();
+  const toggled = new URLSearchParams(searchParams);
+  if (includeArchived) toggled.delete("archived");
+  else toggled.set("archived", "1");
   return (
     <>
       <h1>{t("list.title")}</h1>
+      <p className="no-print">
+        <Link to={{ search: toggled.toString() }} data-archived-filter>
+          {includeArchived ? t("list.hideArchived") : t("list.showArchived")}
+        </Link>
+      </p>
       {mine.length ? (
         <ReviewTable caption={t("list.title")} rows={mine} fourth={{ header: t("list.role"), cell: (review) => t(`common:roles.${review.role}`) }} linked />
       ) : (
@@ -107,6 +134,7 @@ export default function Reviews() {
             rows={all}
             fourth={{ header: t("list.leads"), cell: (review) => review.leads.join(", ") || "—" }}
             linked={false}
+            settings
           />
         </section>
       ) : null}

@@ -87,6 +87,20 @@ export type ReviewAccess = {
   };
 };
 
+/** What a guard loads of the review (ReviewAccess["review"]). */
+const REVIEW_ACCESS_COLUMNS = {
+  id: reviews.id,
+  hostCity: reviews.hostCity,
+  country: reviews.country,
+  frameworkId: reviews.frameworkId,
+  frameworkVersion: reviews.frameworkVersion,
+  kind: reviews.kind,
+  phase: reviews.phase,
+  timeZone: reviews.timeZone,
+  archivedAt: reviews.archivedAt,
+  reportLocale: reviews.reportLocale,
+};
+
 export function notFound(): never {
   throw data({ message: "errors.pageNotFound" }, { status: 404 });
 }
@@ -99,19 +113,7 @@ export async function requireReviewAccess(request: Request, reviewId: string | u
   const user = await requireUser(request, options);
   if (!reviewId) notFound();
   const row = await db
-    .select({
-      role: reviewMembers.role,
-      id: reviews.id,
-      hostCity: reviews.hostCity,
-      country: reviews.country,
-      frameworkId: reviews.frameworkId,
-      frameworkVersion: reviews.frameworkVersion,
-      kind: reviews.kind,
-      phase: reviews.phase,
-      timeZone: reviews.timeZone,
-      archivedAt: reviews.archivedAt,
-      reportLocale: reviews.reportLocale,
-    })
+    .select({ role: reviewMembers.role, ...REVIEW_ACCESS_COLUMNS })
     .from(reviews)
     .innerJoin(reviewMembers, and(eq(reviewMembers.reviewId, reviews.id), eq(reviewMembers.userId, user.id)))
     .where(eq(reviews.id, reviewId))
@@ -121,12 +123,9 @@ export async function requireReviewAccess(request: Request, reviewId: string | u
   return { user, role, review };
 }
 
-/**
- * An archived review is read-only: only reading, and the settings page that unarchives it (whose
- * model refuses every other change), stay open.
- */
+/** An archived review is read-only: only reading, and unarchiving it, stay open. */
 function archivedRefuses(access: ReviewAccess, permission: Permission) {
-  return access.review.archivedAt !== null && !permission.endsWith(":read") && permission !== "review:settings";
+  return access.review.archivedAt !== null && !permission.endsWith(":read") && permission !== "review:archive";
 }
 
 /** 403 when the role never has the permission; when only the phase stops it, 409 for writes. An archived review refuses writes with 409. */
@@ -154,6 +153,28 @@ export async function requireReviewPermission(
   const access = await requireReviewAccess(request, reviewId, options);
   authorize(access, permission, request);
   return access;
+}
+
+/** Who opens a page the administrator may open without being a member: `role` is null for such an administrator. */
+export type ReviewOrAdminAccess = Omit<ReviewAccess, "role"> & { role: Role | null };
+
+/**
+ * The guard of an "admin or <permission>" route (a review's settings): the instance administrator
+ * passes, member or not, on a review that exists (404 otherwise); anyone else as
+ * requireReviewPermission would let them.
+ */
+export async function requireReviewPermissionOrAdmin(request: Request, reviewId: string | undefined, permission: Permission): Promise<ReviewOrAdminAccess> {
+  const user = await requireUser(request);
+  if (!user.isAdmin) return requireReviewPermission(request, reviewId, permission);
+  if (!reviewId) notFound();
+  const review = await db.select(REVIEW_ACCESS_COLUMNS).from(reviews).where(eq(reviews.id, reviewId)).get();
+  if (!review) notFound();
+  const member = await db
+    .select({ role: reviewMembers.role })
+    .from(reviewMembers)
+    .where(and(eq(reviewMembers.reviewId, reviewId), eq(reviewMembers.userId, user.id)))
+    .get();
+  return { user, role: member?.role ?? null, review };
 }
 
 export function hasPermission(access: ReviewAccess, permission: Permission) {

@@ -23,6 +23,9 @@ export const PERMISSION_MATRIX = {
   // "issued" too: the lead takes an issued review back to the factual check to issue a correction (v2).
   "phase:move": { "lead-expert": ALL },
   "review:settings": { "lead-expert": BEFORE_ISSUE },
+  // Archiving puts a finished (or abandoned) review away, so it stays open once issued; the
+  // administrator may archive too, from the review's settings, without being a member.
+  "review:archive": { "lead-expert": ALL },
   "audit:read": { "lead-expert": ALL },
   "self-assessment:read": { "host-team": ALL, "peer-reviewer": ALL, "lead-expert": ALL },
   "self-assessment:write": { "host-team": UNTIL_VISIT_ENDS },
@@ -146,8 +149,19 @@ export function visibleConclusions<T extends { state: "draft" | "agreed" }>(read
   return list.filter((conclusion) => canReadConclusion(reader, conclusion));
 }
 
-/** Access a route asks for before anything else; review permissions come from the matrix. */
-export type Access = "public" | "signed-in" | "admin" | Permission;
+/**
+ * Access a route asks for before anything else; review permissions come from the matrix.
+ * "admin or <permission>": the instance administrator passes too, member of the review or not
+ * (a review's settings page, where the administrator archives it and hands the lead role on).
+ */
+export type Access = "public" | "signed-in" | "admin" | Permission | `admin or ${Permission}`;
+
+const ADMIN_OR = "admin or ";
+
+/** Whether the administrator passes an access without being a member of the review. */
+export function adminPasses(access: Access | undefined): boolean {
+  return access === "admin" || (access?.startsWith(ADMIN_OR) ?? false);
+}
 
 export type RouteAccess = {
   loader?: Access;
@@ -194,6 +208,12 @@ const ROUTES = {
       remove: "agenda:manage",
       "create-interview": "evidence:write",
     },
+  },
+  // Outside the review's layout (the administrator opens it without being a member). Editing the
+  // review is the lead's; archiving the lead's or the administrator's; the lead role the administrator's.
+  "reviews.$reviewId_.settings": {
+    loader: "admin or review:archive",
+    action: { update: "review:settings", archive: "admin or review:archive", "hand-lead": "admin" },
   },
   "reviews.$reviewId.self-assessment._index": { loader: "self-assessment:read", action: "self-assessment:write" },
   "reviews.$reviewId.self-assessment.print": { loader: "self-assessment:read" },
@@ -265,8 +285,9 @@ export function actionPermission(route: RouteName, intent?: string): Permission 
 }
 
 function asPermission(access: Access | undefined, what: string): Permission {
-  if (access === undefined || !(access in PERMISSION_MATRIX)) throw new Error(`ROUTE_ACCESS names no review permission for the ${what}`);
-  return access as Permission;
+  const permission = access?.startsWith(ADMIN_OR) ? access.slice(ADMIN_OR.length) : access;
+  if (permission === undefined || !(permission in PERMISSION_MATRIX)) throw new Error(`ROUTE_ACCESS names no review permission for the ${what}`);
+  return permission as Permission;
 }
 
 export { PHASES, ROLES };

@@ -14,11 +14,12 @@ import { loadRoute as load, routeFiles, routeSource } from "./route-modules";
  */
 
 /*
- * Who may, in which phases: L lead expert, P peer reviewer, H host team, R host reader;
- * s self-assessment, v peer visit, d drafting, f factual check, i issued. A role not listed never
- * may. "public", "signed-in" and "admin" are for routes outside a review.
+ * Who may, in which phases: L lead expert, P peer reviewer, H host team, R host reader, A the
+ * administrator without being a member (a review's settings only); s self-assessment, v peer
+ * visit, d drafting, f factual check, i issued. A role not listed never may. "public", "signed-in"
+ * and "admin" are for routes outside a review (and for what only the administrator does).
  */
-type Who = "public" | "signed-in" | "admin" | Partial<Record<"L" | "P" | "H" | "R", string>>;
+type Who = "public" | "signed-in" | "admin" | Partial<Record<"L" | "P" | "H" | "R" | "A", string>>;
 const ALL = "svdfi";
 const MEMBERS: Who = { L: ALL, P: ALL, H: ALL, R: ALL };
 const SELF_ASSESSMENT_READERS: Who = { L: ALL, P: ALL, H: ALL };
@@ -64,6 +65,11 @@ const EXPECTED: Record<string, { loader?: Who; action?: Who | Record<string, Who
       remove: { L: "svdf" },
       "create-interview": PEERS_LOG_UNTIL_DRAFTING,
     },
+  },
+  // The lead edits until the issue; the lead or the administrator (member or not) archives, in every phase.
+  "reviews.$reviewId_.settings": {
+    loader: { L: ALL, A: ALL },
+    action: { update: { L: "svdf" }, archive: { L: ALL, A: ALL }, "hand-lead": "admin" },
   },
   "reviews.$reviewId.self-assessment._index": { loader: SELF_ASSESSMENT_READERS, action: HOST_WRITES_UNTIL_VISIT_ENDS },
   "reviews.$reviewId.self-assessment.print": { loader: SELF_ASSESSMENT_READERS },
@@ -171,6 +177,7 @@ function expectedFor(who: Who, actor: Actor, phase: Phase, method: "GET" | "POST
   if (!actor.email) return resource ? 401 : 302;
   if (who === "signed-in") return "allowed";
   if (who === "admin") return actor.isAdmin ? "allowed" : 403;
+  if (!actor.role && actor.isAdmin && who.A !== undefined) return who.A.includes(PHASE_LETTER[phase]) ? "allowed" : method === "POST" ? 409 : 403;
   if (!actor.role) return 404;
   const phases = who[ROLE_LETTER[actor.role]];
   if (phases === undefined) return 403;

@@ -32,6 +32,7 @@ export default {
     members: "Team",
     agenda: "Visit programme",
     audit: "Audit log",
+    settings: "Review settings",
     selfAssessmentFactor: "Self-assessment: {{factor}}",
     conclusionFactor: "Conclusion: {{factor}}",
     accessibility: "Accessibility statement",

@@ -32,6 +32,7 @@ export default {
     members: "Équipe",
     agenda: "Programme de la visite",
     audit: "Journal d'audit",
+    settings: "Paramètres de l'examen",
     selfAssessmentFactor: "Auto-évaluation : {{factor}}",
     conclusionFactor: "Conclusion : {{factor}}",
     accessibility: "Déclaration d'accessibilité",
