@@ -4,6 +4,7 @@ import { buildFeedbackReportDocx } from "./docx/feedback-report-docx";
 import { buildSheet, type SheetSpec } from "./exports/xlsx";
 import { buildFeedbackReport } from "./feedback-report";
 import type { ReportLocale } from "./i18n";
+import { buildQdpx, type QdaSnapshot } from "./qdpx/project";
 import { renderPdf } from "./render";
 import type { ReviewSnapshot } from "./snapshot";
 
@@ -13,7 +14,11 @@ export type RenderJob = { snapshot: ReviewSnapshot; locale: ReportLocale; issued
 export type AnnualReportJob = { kind: "annual"; snapshot: AnnualReportSnapshot; locale: ReportLocale };
 
 /** Any file the render pool builds: the report PDF (the default) or an export. */
-export type ExportJob = ({ kind?: "pdf" } & RenderJob) | ({ kind: "docx" } & RenderJob) | { kind: "xlsx"; sheet: SheetSpec };
+export type ExportJob =
+  | ({ kind?: "pdf" } & RenderJob)
+  | ({ kind: "docx" } & RenderJob)
+  | { kind: "xlsx"; sheet: SheetSpec }
+  | { kind: "qdpx"; snapshot: QdaSnapshot; locale: ReportLocale };
 
 /**
  * One file, from plain data to bytes: what a worker of the render pool runs
@@ -22,6 +27,7 @@ export type ExportJob = ({ kind?: "pdf" } & RenderJob) | ({ kind: "docx" } & Ren
  */
 export async function renderReportJob(job: ExportJob | AnnualReportJob) {
   if (job.kind === "xlsx") return { bytes: await buildSheet(job.sheet), pages: 0 };
+  if (job.kind === "qdpx") return { bytes: await buildQdpx(job.snapshot, job.locale), pages: 0 };
   if (job.kind === "docx") return { bytes: await buildFeedbackReportDocx(job.snapshot, { locale: job.locale, issuedAt: job.issuedAt }), pages: 0 };
   const definition =
     job.kind === "annual"

@@ -30,8 +30,8 @@ export async function renderReportOffThread(job: RenderJob | AnnualReportJob): P
   return { buffer: Buffer.from(pdf.buffer, pdf.byteOffset, pdf.byteLength), pages };
 }
 
-/** An export file (XLSX, DOCX…) built off the request thread: its bytes. */
-export async function buildExportOffThread(job: Extract<ExportJob, { kind: "xlsx" | "docx" }>): Promise<Buffer> {
+/** An export file (XLSX, DOCX, QDPX) built off the request thread: its bytes. */
+export async function buildExportOffThread(job: Extract<ExportJob, { kind: "xlsx" | "docx" | "qdpx" }>): Promise<Buffer> {
   const { bytes } = (await renderPool().run(job)) as { bytes: Uint8Array };
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }

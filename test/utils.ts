@@ -4,7 +4,7 @@ import path from "node:path";
 import { db } from "#app/utils/db.server";
 import { createUserSession } from "#app/utils/session.server";
 import { DEMO_ACCOUNTS, DEMO_ECCAR_REVIEW_ID, DEMO_REVIEW_ID, seedDemo } from "#db/seed/index";
-import { reviews, type Phase } from "#db/schema";
+import { evidence, evidenceFactors, reviews, type Phase } from "#db/schema";
 import { eq } from "drizzle-orm";
 
 export { db, DEMO_ACCOUNTS, DEMO_ECCAR_REVIEW_ID, DEMO_REVIEW_ID };
@@ -81,6 +81,24 @@ export async function cookieFor(email: DemoEmail): Promise<string> {
   const cookie = response.headers.get("Set-Cookie")!.split(";")[0]!;
   cookies.set(email, cookie);
   return cookie;
+}
+
+/**
+ * Probe items for an export test: observations logged by the demo peer on the demo review, tagged
+ * with one factor, found by the search words `searchText`.
+ */
+export function addProbeEvidence(
+  items: { id: string; text: string }[],
+  { searchText, factorId, polarity = "supports" }: { searchText: string; factorId: string; polarity?: "supports" | "mixed" | "contradicts" },
+) {
+  db.insert(evidence)
+    .values(
+      items.map((item) => ({ ...item, reviewId: DEMO_REVIEW_ID, kind: "observation" as const, searchText, polarity, attribution: "", createdBy: "demo-peer" })),
+    )
+    .run();
+  db.insert(evidenceFactors)
+    .values(items.map((item) => ({ evidenceId: item.id, factorId })))
+    .run();
 }
 
 export function setPhase(phase: Phase, reviewId: string = DEMO_REVIEW_ID) {

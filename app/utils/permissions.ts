@@ -34,6 +34,8 @@ export const PERMISSION_MATRIX = {
   "evidence:read": { "peer-reviewer": ALL, "lead-expert": ALL },
   "evidence:write": { "peer-reviewer": ["self-assessment", "peer-visit", "drafting"], "lead-expert": ["self-assessment", "peer-visit", "drafting"] },
   "evidence:edit-any": { "lead-expert": ["self-assessment", "peer-visit", "drafting"] },
+  // The whole log for qualitative-analysis tools (REFI-QDA): the lead answers for what leaves the team.
+  "evidence-qda:read": { "lead-expert": ALL },
   "conclusions:read": { "peer-reviewer": ALL, "lead-expert": ALL, "host-team": FROM_FACTUAL_CHECK, "host-reader": ["issued"] },
   // Conclusions not agreed, their recommendations and the evidence they cite: the host team reads
   // them in the draft report during the factual check; after issue the city has the agreed text only.
@@ -228,6 +230,7 @@ const ROUTES = {
   "reviews.$reviewId.evidence": { loader: "evidence:read", action: "evidence:write" },
   "reviews.$reviewId.evidence[.csv]": { loader: "evidence:read" },
   "reviews.$reviewId.evidence[.xlsx]": { loader: "evidence:read" },
+  "reviews.$reviewId.evidence[.qdpx]": { loader: "evidence-qda:read" },
   "reviews.$reviewId.evidence.$evidenceId": { loader: "evidence:read", action: "evidence:write" },
   // Items logged offline (evidence, interviews), sent later: the same right as logging them online.
   "reviews.$reviewId.outbox": { action: "evidence:write" },

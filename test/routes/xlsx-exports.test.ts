@@ -1,12 +1,11 @@
 import ExcelJS from "exceljs";
 import { parse } from "csv-parse/sync";
 import { beforeEach, describe, expect, it } from "vitest";
-import { evidence, evidenceFactors } from "#db/schema";
 import { loader as evidenceCsv } from "#app/routes/reviews.$reviewId.evidence[.csv]";
 import { loader as evidenceXlsx } from "#app/routes/reviews.$reviewId.evidence[.xlsx]";
 import { loader as planCsv } from "#app/routes/reviews.$reviewId.plan[.csv]";
 import { loader as planXlsx } from "#app/routes/reviews.$reviewId.plan[.xlsx]";
-import { cookieFor, db, DEMO_REVIEW_ID, makeRequest, run, loadDemoReview, setPhase, type DemoEmail } from "../utils";
+import { addProbeEvidence, cookieFor, DEMO_REVIEW_ID, makeRequest, run, loadDemoReview, setPhase, type DemoEmail } from "../utils";
 
 /*
  * The plan and the evidence log as XLSX, read back by ExcelJS (a reader no one here wrote): the
@@ -111,22 +110,7 @@ describe("the evidence log as XLSX", () => {
       { id: "xlsx-rtl", text: "المساواة في الحصول على الخدمات — שוויון" },
       { id: "xlsx-formula", text: '=HYPERLINK("http://evil.example","x")' },
     ];
-    db.insert(evidence)
-      .values(
-        items.map((item) => ({
-          ...item,
-          reviewId: DEMO_REVIEW_ID,
-          kind: "observation" as const,
-          searchText: "xlsx probe",
-          polarity: "supports" as const,
-          attribution: "",
-          createdBy: "demo-peer",
-        })),
-      )
-      .run();
-    db.insert(evidenceFactors)
-      .values(items.map((item) => ({ evidenceId: item.id, factorId: "kf-01" })))
-      .run();
+    addProbeEvidence(items, { searchText: "xlsx probe", factorId: "kf-01" });
     const { header, rows } = await sheetOf(evidenceXlsx, `/reviews/${DEMO_REVIEW_ID}/evidence.xlsx?lang=en&q=xlsx+probe`);
     const text = header.indexOf("Text") + 1;
     const byId = new Map(rows.map((row) => [row.getCell(1).value, row.getCell(text)]));

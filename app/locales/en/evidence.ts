@@ -83,6 +83,9 @@ export default {
     export: "Download this view as CSV",
     exportXlsx: "Download as XLSX (Excel)",
     exportHint: "Same filters and order as the table, every page, one row per item.",
+    exportQdpx: "Download for QDA tools (REFI-QDA .qdpx)",
+    exportQdpxHint:
+      "The whole log, for ATLAS.ti, MAXQDA, NVivo, QualCoder or Taguette: speakers by category only, team members by role. Each download is recorded in the audit log.",
     readAll: "read all",
     view: "View",
     viewLabel: "View the item logged {{date}}",
@@ -266,6 +269,23 @@ export default {
     category: "Organisation category",
     origin: "Origin",
     document: "Source document",
+  },
+  qda: {
+    projectName: "Evidence log — {{city}}",
+    description:
+      "The evidence logged for the peer review of {{city}} ({{framework}}), exported for qualitative-analysis tools. Codes: the framework's {{items}} with their {{questions}}, and the polarity of each item. Sources: each interview or focus group (its date and the categories of those met, never a name), each document, and the other evidence. Speakers are attributed by category, as in the report; team members are named by role.",
+    polarity: "Polarity",
+    interviewSource: "{{format}} {{n}}, {{date}}",
+    otherSource: "Observations and other evidence",
+    participants: "Participants: {{categories}}",
+    noParticipants: "Participants: not recorded",
+    documentMeta: "{{type}} · {{origin}} · {{date}}",
+    documentMetaNoDate: "{{type}} · {{origin}}",
+    itemMeta: "{{kind}} · {{polarity}} · logged {{date}}",
+    said: "— {{attribution}}",
+    variables: { sourceType: "Source type", date: "Date", categories: "Participant categories", documentType: "Document type", origin: "Origin" },
+    sourceTypes: { interview: "Interview", "focus-group": "Focus group", document: "Document", other: "Other evidence" },
+    users: { lead: "Lead expert", leadNumbered: "Lead expert {{n}}", peer: "Peer reviewer {{n}}", member: "Team member {{n}}" },
   },
   offline: {
     title: "Items kept on this computer",

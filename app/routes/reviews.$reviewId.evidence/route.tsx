@@ -21,7 +21,7 @@ import { saveNewEvidence } from "#app/offline/save.server";
 import { inFlight, isInOutbox, isUnreachable, removeFromOutbox } from "#app/offline/outbox";
 import { OutboxStatus } from "#app/offline/outbox-status";
 import { EVIDENCE_LOG_TABLE, getLogFacets, listEvidenceLog, loadLogContext, parseEvidenceView } from "#app/models/evidence-log.server";
-import { requireReviewPermission } from "#app/utils/auth.server";
+import { hasPermission, requireReviewPermission } from "#app/utils/auth.server";
 import { actionPermission, evidenceEditor, loaderPermission } from "#app/utils/permissions";
 import { getI18n, pageTitle } from "#app/utils/i18n";
 import { getLocale } from "#app/utils/locale.server";
@@ -71,6 +71,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     log: { ...log, rows },
     facets,
     canWrite,
+    canExportQda: hasPermission(access, "evidence-qda:read"),
     remembered: {
       interviewId: search.get(MEMORY.interview) ?? "",
       factorIds: search.getAll(MEMORY.factor),
@@ -187,7 +188,7 @@ export default function EvidenceLog() {
 
 function EvidenceLogPage() {
   const loaderData = useLoaderData<typeof loader>();
-  const { reviewId, userId, frameworkId, factors, log, facets, canWrite, tableConfig, notice } = loaderData;
+  const { reviewId, userId, frameworkId, factors, log, facets, canWrite, canExportQda, tableConfig, notice } = loaderData;
   const revalidator = useRevalidator();
   const reload = revalidator.revalidate;
   const onSaved = useCallback(() => reload(), [reload]);
@@ -293,6 +294,14 @@ function EvidenceLogPage() {
             {t("log.exportXlsx")}
           </a>
           <span className="muted">{t("log.exportHint")}</span>
+          {canExportQda ? (
+            <>
+              <a href={`/reviews/${reviewId}/evidence.qdpx`} download className="button secondary">
+                {t("log.exportQdpx")}
+              </a>
+              <span className="muted">{t("log.exportQdpxHint")}</span>
+            </>
+          ) : null}
         </div>
         <DataTable
           id="evidence-log"
