@@ -74,11 +74,12 @@ async function writeAction({ request, params }: ActionFunctionArgs) {
   const gate = await requireFormPermission(request, params.reviewId, actionPermission("reviews.$reviewId.self-assessment.$factorId_.actions._index"));
   if (gate.closed) return gate.closed;
   const access = gate.access;
+  // The body first, as every action does: a body that is not a form is a 400 whatever the page.
+  const submission = await readSubmission(request, DecideSchema);
   const framework = requireFramework(access.review.frameworkId);
   if (!recordsCityActions(framework)) notFound("cityActions:errors.noPlan");
   const commitment = getKeyFactor(framework, params.factorId ?? "");
   if (!commitment || commitment.retired) notFound("cityActions:errors.unknownCommitment");
-  const submission = await readSubmission(request, DecideSchema);
   if (submission.status !== "success") return invalid(submission);
   const { from, type, id, decision } = submission.value;
   const locale = await getLocale(request);
