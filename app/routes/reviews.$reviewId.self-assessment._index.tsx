@@ -12,8 +12,9 @@ import { getSelfAssessmentProgress, submitSelfAssessment } from "#app/models/sel
 import { hasPermission, requireReviewPermission } from "#app/utils/auth.server";
 import { actionPermission, loaderPermission } from "#app/utils/permissions";
 import { getLocale } from "#app/utils/locale.server";
-import { formValues, msg, parseForm } from "#app/utils/validation";
-import { phaseClosedBy, readForm } from "#app/utils/forms.server";
+import { msg } from "#app/utils/validation";
+import { readResult } from "#app/utils/forms";
+import { invalid, readSubmission, requireFormPermission } from "#app/utils/forms.server";
 import { pageTitle } from "#app/utils/i18n";
 import { guardWrites } from "#app/utils/storage.server";
 import { useDates } from "#app/utils/use-dates";
@@ -41,22 +42,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-const SubmitSchema = z.object({ intent: z.literal("submit", { error: "errors.badRequest" }) });
+const SubmitSchema = z.object({ intent: z.literal("submit", { error: msg("errors.badRequest") }) });
 
 export const action = guardWrites(writeAction);
 
 async function writeAction({ request, params }: ActionFunctionArgs) {
-  let access;
-  try {
-    access = await requireReviewPermission(request, params.reviewId, actionPermission("reviews.$reviewId.self-assessment._index"));
-  } catch (error) {
-    const phase = phaseClosedBy(error);
-    if (!phase) throw error;
-    const values = formValues(await readForm(request));
-    return data({ ok: false as const, errors: {}, values, formError: msg("selfAssessment:overview.submitClosed", { phase }) }, { status: 409 });
-  }
-  const parsed = parseForm(SubmitSchema, await readForm(request));
-  if (!parsed.ok) return data({ ...parsed, formError: "errors.badRequest" }, { status: 400 });
+  // The phase moved on while the page was open: nothing is submitted, the page says why.
+  const { access, closed } = await requireFormPermission(request, params.reviewId, actionPermission("reviews.$reviewId.self-assessment._index"), (phase) =>
+    msg("selfAssessment:overview.submitClosed", { phase }),
+  );
+  if (closed) return closed;
+  const submission = await readSubmission(request, SubmitSchema);
+  if (submission.status !== "success") return invalid(submission, { formErrors: ["errors.badRequest"] });
   await submitSelfAssessment({ reviewId: access.review.id, userId: access.user.id });
   return redirect(`/reviews/${access.review.id}/self-assessment?submitted=1`);
 }
@@ -233,7 +230,7 @@ export default function SelfAssessmentOverview() {
                 </ul>
               </div>
             ) : null}
-            <FormError message={actionData?.formError} />
+            <FormError message={readResult(actionData).formError} />
             {!submission || changedFactors.length || totals.contextChanged ? (
               <Form method="post">
                 <button type="submit" name="intent" value="submit" disabled={navigation.state !== "idle"}>

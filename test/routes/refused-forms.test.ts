@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { action as invitationAction } from "#app/routes/invitations.$token";
 import { action as homeAction } from "#app/routes/reviews.$reviewId._index";
 import { action as newReviewAction } from "#app/routes/reviews.new";
+import { action as overviewAction } from "#app/routes/reviews.$reviewId.self-assessment._index";
 import { inviteMember } from "#app/models/invitation.server";
 import { readResult, type FormResult } from "#app/utils/forms";
 import { cookieFor, DEMO_REVIEW_ID, makeRequest, run, loadDemoReview, setPhase } from "../utils";
@@ -80,5 +81,22 @@ describe("a refused submit keeps what was typed", () => {
     const zone = await run(homeAction, makeRequest(`/reviews/${DEMO_REVIEW_ID}`, { cookie, form: { intent: "time-zone", timeZone: "Brussels" } }), params);
     expect(zone.status).toBe(400);
     expect(result(zone.data)).toMatchObject({ errors: { timeZone: ["errors.invalidTimeZone"] }, values: { intent: "time-zone", timeZone: "Brussels" } });
+  });
+
+  it("on the self-assessment overview: a submit the phase no longer allows says why above the button", async () => {
+    const cookie = await cookieFor("host@demo.test");
+    const params = { reviewId: DEMO_REVIEW_ID };
+    const url = `/reviews/${DEMO_REVIEW_ID}/self-assessment`;
+    const unknown = await run(overviewAction, makeRequest(url, { cookie, form: { intent: "publish" } }), params);
+    expect(unknown.status).toBe(400);
+    expect(result(unknown.data)).toMatchObject({ formError: "errors.badRequest", values: { intent: "publish" } });
+    setPhase("drafting");
+    const late = await run(overviewAction, makeRequest(url, { cookie, form: { intent: "submit" } }), params);
+    expect(late.status).toBe(409);
+    expect(result(late.data)).toMatchObject({
+      formError: 'selfAssessment:overview.submitClosed|{"phase":"drafting"}',
+      phaseClosed: "drafting",
+      values: { intent: "submit" },
+    });
   });
 });
