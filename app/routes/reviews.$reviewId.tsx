@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { NavLink, Outlet, useLoaderData, useLocation } from "@remix-run/react";
+import { Form, Link, NavLink, Outlet, useLoaderData, useLocation } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { requireFramework } from "#benchmark/index";
@@ -88,6 +88,19 @@ export default function ReviewLayout() {
             {review.hostCity} ({review.country})
           </strong>
         </p>
+        <Link to={`/reviews/${review.id}/search`} className="review-search-link no-print">
+          {t("search.submit")}
+        </Link>
+        {/* The search box: finds text in what this reader may read of the review (reviews.$reviewId.search). */}
+        <Form method="get" action={`/reviews/${review.id}/search`} role="search" className="review-search no-print">
+          <label htmlFor="review-search-q" className="visually-hidden">
+            {t("search.box")}
+          </label>
+          <input id="review-search-q" type="search" name="q" placeholder={t("search.box")} maxLength={200} />
+          <button type="submit" className="secondary">
+            {t("search.submit")}
+          </button>
+        </Form>
       </div>
       <nav className="tabs" aria-label={t("sections.label")} ref={tabs}>
         <ul>

@@ -198,6 +198,8 @@ const ROUTES = {
   // One check for every form on the page (invite, remove, change-role, revoke), before the form is read.
   "reviews.$reviewId.members": { loader: "review:read", action: "members:manage" },
   "reviews.$reviewId.audit": { loader: "audit:read" },
+  // Every member searches; the search itself returns only what the role may read (review-search.server.ts).
+  "reviews.$reviewId.search": { loader: "review:read" },
   // The visit's programme: the host team proposes, the lead confirms, edits and removes; an
   // interview is made from a slot by whoever may log interviews.
   "reviews.$reviewId.agenda": {

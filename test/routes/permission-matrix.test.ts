@@ -53,6 +53,7 @@ const EXPECTED: Record<string, { loader?: Who; action?: Who | Record<string, Who
   "reviews.$reviewId._index": { loader: MEMBERS, action: { "move-phase": { L: ALL }, "time-zone": { L: "svdf" } } },
   "reviews.$reviewId.members": { loader: MEMBERS, action: { L: "svdf" } },
   "reviews.$reviewId.audit": { loader: { L: ALL } },
+  "reviews.$reviewId.search": { loader: MEMBERS },
   // The visit's programme: the host team proposes until the visit ends, the lead keeps it until issue;
   // host readers never see it. An interview is made from a slot by whoever logs interviews.
   "reviews.$reviewId.agenda": {

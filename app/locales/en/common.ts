@@ -4,6 +4,7 @@ export default {
   language: "Language",
   languages: { fr: "Français", en: "English" },
   titles: {
+    search: "Search this review",
     notifications: "Notifications",
     account: "Your account",
     forgotPassword: "Forgotten password",

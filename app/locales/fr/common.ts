@@ -4,6 +4,7 @@ export default {
   language: "Langue",
   languages: { fr: "Français", en: "English" },
   titles: {
+    search: "Rechercher dans cet examen",
     notifications: "Notifications",
     account: "Votre compte",
     forgotPassword: "Mot de passe oublié",
