@@ -17,8 +17,9 @@ export type PrefillViewData = {
     suggestions: {
       type: SuggestionType;
       id: string;
-      sourceItem: { label: string; title: string; strength: "primary" | "related"; reason: string };
+      sourceItem: { name: string; title: string; strength: "primary" | "related"; reason: string };
       text: string;
+      language: "fr" | "en";
       source: string;
       carriesTo: "summary" | "action";
     }[];
@@ -71,11 +72,13 @@ export function PrefillSuggestions({ view, canDecide, result }: { view: PrefillV
                 <h3 id={headingId}>
                   {index + 1}. {t(`prefill.type.${suggestion.type}`)}
                 </h3>
-                <TextBlocks text={suggestion.text} />
+                <div lang={suggestion.language}>
+                  <TextBlocks text={suggestion.text} />
+                </div>
                 <p className="muted small">{suggestion.source}</p>
                 <p className="muted small">
                   {t("prefill.why", {
-                    item: suggestion.sourceItem.label,
+                    item: suggestion.sourceItem.name,
                     strength: t(`prefill.strength.${suggestion.sourceItem.strength}`),
                     reason: suggestion.sourceItem.reason,
                   })}

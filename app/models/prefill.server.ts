@@ -58,6 +58,8 @@ export type PrefillSource = {
   frameworkTitle: string;
   phase: Phase;
   role: Role;
+  /** The language its text is written in, unless an item says otherwise. */
+  reportLocale: Locale;
   /** The kinds of suggestion this reader may see there. */
   readable: SuggestionType[];
 };
@@ -67,8 +69,11 @@ export type Suggestion = {
   /** The item's id in the other review: a guiding-question id, an evidence or a recommendation id. */
   id: string;
   /** The other framework's item it hangs on, and the mapping's reason for offering it here. */
-  sourceItem: { id: string; label: string; title: string; strength: "primary" | "related"; reason: string };
+  /** label: "Key factor 5"; name: "key factor 5", inside a sentence. */
+  sourceItem: { id: string; label: string; name: string; title: string; strength: "primary" | "related"; reason: string };
   text: string;
+  /** The language the text is written in, for its `lang`. */
+  language: Locale;
   /** Where it comes from, as one sentence: shown beside it, and stored with it once accepted. */
   source: string;
   /** Where it goes once accepted: the commitment's summary, or a new action. */
@@ -122,6 +127,7 @@ export async function listPrefillSources(target: PrefillTarget, locale: Locale):
       frameworkId: reviews.frameworkId,
       phase: reviews.phase,
       role: reviewMembers.role,
+      reportLocale: reviews.reportLocale,
     })
     .from(reviews)
     .innerJoin(reviewMembers, and(eq(reviewMembers.reviewId, reviews.id), eq(reviewMembers.userId, target.user.id)))
@@ -158,6 +164,7 @@ export async function resolvePrefillSource(target: PrefillTarget, sourceReviewId
       frameworkId: reviews.frameworkId,
       phase: reviews.phase,
       role: reviewMembers.role,
+      reportLocale: reviews.reportLocale,
     })
     .from(reviews)
     .innerJoin(reviewMembers, and(eq(reviewMembers.reviewId, reviews.id), eq(reviewMembers.userId, target.user.id)))
@@ -172,7 +179,7 @@ export async function resolvePrefillSource(target: PrefillTarget, sourceReviewId
   return { ok: true, source: { ...row, frameworkTitle: titleOf(row.frameworkId, locale), readable }, framework: requireFramework(row.frameworkId), mapping };
 }
 
-type SourceRecord = { type: SuggestionType; id: string; sourceFactorId: string; text: string; detail: string };
+type SourceRecord = { type: SuggestionType; id: string; sourceFactorId: string; text: string; detail: string; language: Locale };
 
 /** What the other review holds on the given items, limited to what this reader may read there. */
 function readSourceRecords(executor: Pick<Db, "select">, source: PrefillSource, framework: Framework, itemIds: string[], locale: Locale): SourceRecord[] {
@@ -197,12 +204,13 @@ function readSourceRecords(executor: Pick<Db, "select">, source: PrefillSource, 
         sourceFactorId: answer.factorId,
         text: answer.text.trim(),
         detail: t("prefill.detail.answer", { question }),
+        language: source.reportLocale,
       });
     }
   }
   if (source.readable.includes("evidence")) {
     const rows = executor
-      .select({ id: evidence.id, factorId: evidenceFactors.factorId, text: evidence.text, createdAt: evidence.createdAt })
+      .select({ id: evidence.id, factorId: evidenceFactors.factorId, text: evidence.text, createdAt: evidence.createdAt, language: evidence.language })
       .from(evidence)
       .innerJoin(evidenceFactors, eq(evidenceFactors.evidenceId, evidence.id))
       .where(and(eq(evidence.reviewId, source.id), isNull(evidence.deletedAt), inArray(evidenceFactors.factorId, itemIds)))
@@ -211,7 +219,14 @@ function readSourceRecords(executor: Pick<Db, "select">, source: PrefillSource, 
     const zone = executor.select({ timeZone: reviews.timeZone }).from(reviews).where(eq(reviews.id, source.id)).get()?.timeZone;
     for (const row of rows) {
       const day = formatDay(row.createdAt, { locale, timeZone: zone ?? DEFAULT_TIME_ZONE, month: "long" });
-      records.push({ type: "evidence", id: row.id, sourceFactorId: row.factorId, text: row.text.trim(), detail: t("prefill.detail.evidence", { day }) });
+      records.push({
+        type: "evidence",
+        id: row.id,
+        sourceFactorId: row.factorId,
+        text: row.text.trim(),
+        detail: t("prefill.detail.evidence", { day }),
+        language: row.language ?? source.reportLocale,
+      });
     }
   }
   if (source.readable.includes("recommendation")) {
@@ -227,7 +242,14 @@ function readSourceRecords(executor: Pick<Db, "select">, source: PrefillSource, 
     for (const row of rows) {
       // A recommendation hangs on its conclusion: one not agreed is read only by those who read drafts.
       if (row.state !== "agreed" && !drafts) continue;
-      records.push({ type: "recommendation", id: row.id, sourceFactorId: row.factorId, text: row.text.trim(), detail: t("prefill.detail.recommendation") });
+      records.push({
+        type: "recommendation",
+        id: row.id,
+        sourceFactorId: row.factorId,
+        text: row.text.trim(),
+        detail: t("prefill.detail.recommendation"),
+        language: source.reportLocale,
+      });
     }
   }
   return records;
@@ -293,8 +315,9 @@ export function listSuggestions(
           suggestions.push({
             type: record.type,
             id: record.id,
-            sourceItem: { id: sourceItem.id, label, title, strength: link.strength, reason: l(link.reason) },
+            sourceItem: { id: sourceItem.id, label, name: `${sourceTerms.item} ${sourceItem.number}`, title, strength: link.strength, reason: l(link.reason) },
             text: record.text,
+            language: record.language,
             source: t("prefill.source", {
               framework: source.frameworkTitle,
               city: source.hostCity,

@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import type { Browser, BrowserContext } from "playwright-core";
-import { can, ROUTE_ACCESS, type Access, type Permission, type Role } from "#app/utils/permissions";
+import { can, ROUTE_ACCESS, type Access, type Permission, type Phase, type Role } from "#app/utils/permissions";
 import { signIn } from "./harness";
 
 /*
@@ -14,7 +14,7 @@ import { signIn } from "./harness";
  */
 
 /** The demo review's phase (db/seed): who may open a review page depends on it. */
-const DEMO_PHASE = "peer-visit";
+const DEMO_PHASE: Phase = "peer-visit";
 
 /** The demo accounts (README "Demo accounts"); anonymous is a visitor who is not signed in. */
 export const ACCOUNTS = {
@@ -52,17 +52,15 @@ function routeFile(route: string) {
 }
 
 /*
- * Pages whose demo content this list cannot fill yet: the ECCAR pages need the ECCAR demo review
- * (demo-eccar) with its own members. Listed in the closing note as not yet covered.
+ * The pages of a plan of action (ECCAR's city actions and annual report) exist only on a review
+ * whose framework records actions: they are filled from the demo's ECCAR review (db/seed/eccar.ts),
+ * in its own phase, whose members are the same demo accounts.
  */
-const NOT_YET_FILLED = new Set([
-  "reviews.$reviewId.self-assessment.$factorId_.actions._index",
-  "reviews.$reviewId.self-assessment.$factorId_.actions.$actionId",
-  "reviews.$reviewId.eccar-report",
-]);
+const ECCAR_REVIEW = { id: "demo-eccar", phase: "self-assessment" as const };
+const ECCAR_PARAMS: Record<string, string> = { reviewId: ECCAR_REVIEW.id, factorId: "c-01", actionId: "demo-eccar-action-01" };
+const onPlanOfAction = (route: string) => route.includes("_.actions.") || route.includes("eccar-report");
 
 function isPage(route: string) {
-  if (NOT_YET_FILLED.has(route)) return false;
   const file = routeFile(route);
   if (!file || !/^export default /m.test(fs.readFileSync(file, "utf8"))) return false;
   // A layout whose index route is the page (reviews.$reviewId frames reviews.$reviewId._index).
@@ -75,16 +73,17 @@ export function routePath(route: string) {
     .split(".")
     .filter((segment) => segment !== "_index")
     .map((segment) => {
-      // "$reviewId_": the trailing "_" only keeps the page out of its parent's layout.
+      // "$reviewId_", "$factorId_": the trailing "_" only keeps the page out of its parent's layout.
       if (!segment.startsWith("$")) return segment.replace(/_$/, "");
-      const value = PARAMS[segment.slice(1).replace(/_$/, "")];
+      const name = segment.slice(1).replace(/_$/, "");
+      const value = (onPlanOfAction(route) ? ECCAR_PARAMS[name] : undefined) ?? PARAMS[name];
       if (!value) throw new Error(`No demo value for the route parameter ${segment} (${route}): add one to PARAMS in test/e2e/pages.ts`);
       return value;
     });
   return `/${segments.join("/")}`;
 }
 
-function mayOpen(access: Access, account: Account) {
+function mayOpen(access: Access, account: Account, phase: Phase = DEMO_PHASE) {
   const { email, role, admin } = ACCOUNTS[account];
   if (access === "public") return account === "anonymous";
   if (access === "signed-in") return email !== null;
@@ -92,7 +91,7 @@ function mayOpen(access: Access, account: Account) {
   // "admin or <permission>": the administrator opens it without being a member.
   const adminOr = /^admin or (.+)$/.exec(access);
   if (adminOr && admin) return true;
-  return role !== null && can(role, (adminOr ? adminOr[1] : access) as Permission, DEMO_PHASE);
+  return role !== null && can(role, (adminOr ? adminOr[1] : access) as Permission, phase);
 }
 
 export type PageVisit = { route: string; path: string; status: number };
@@ -101,8 +100,19 @@ export type PageVisit = { route: string; path: string; status: number };
 export function pagesFor(account: Account): PageVisit[] {
   const pages: PageVisit[] = [];
   for (const [route, access] of Object.entries(ROUTE_ACCESS)) {
-    if (!access.loader || !isPage(route) || !mayOpen(access.loader, account)) continue;
+    if (!access.loader || !isPage(route) || !mayOpen(access.loader, account, onPlanOfAction(route) ? ECCAR_REVIEW.phase : DEMO_PHASE)) continue;
     pages.push({ route, path: routePath(route), status: 200 });
+  }
+  // The ECCAR review's own overview, with the suggestions waiting from the city's EUROCITIES
+  // review, and the form for a new action, as the host team sees them.
+  if (account === "host") {
+    pages.push({ route: "reviews.$reviewId.self-assessment._index (ECCAR)", path: `/reviews/${ECCAR_REVIEW.id}/self-assessment`, status: 200 });
+    pages.push({ route: "reviews.$reviewId.self-assessment.$factorId (ECCAR)", path: `/reviews/${ECCAR_REVIEW.id}/self-assessment/c-01`, status: 200 });
+    pages.push({
+      route: "reviews.$reviewId.self-assessment.$factorId_.actions.$actionId (new)",
+      path: `/reviews/${ECCAR_REVIEW.id}/self-assessment/c-01/actions/new`,
+      status: 200,
+    });
   }
   // The error pages: nothing there, a review the account is not a member of (as if it did not
   // exist), and a page of its own review that the account's role may not open.

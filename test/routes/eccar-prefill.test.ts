@@ -77,7 +77,8 @@ describe("suggestions from the city's EUROCITIES review", () => {
     expect(suggestions[0]!.sourceItem).toMatchObject({ id: "kf-05", strength: "primary" });
     const first = suggestions[0]!;
     const question = Number(first.id.split("-q")[1]);
-    expect(first).toMatchObject({ type: "answer", carriesTo: "summary" });
+    // Written in French on the EUROCITIES review: the page marks it so (WCAG 3.1.2).
+    expect(first).toMatchObject({ type: "answer", carriesTo: "summary", language: "fr" });
     expect(first.source).toBe(
       `From the review of Belleforge on EUROCITIES – Anti-discrimination: key factor 5 “Involving non-municipal actors”, answer to guiding question ${question}.`,
     );
