@@ -25,6 +25,8 @@ export function MyFactors({ reviewId, factors }: { reviewId: string; factors: My
             {" · "}
             {t("myFactors.documents", { count: factor.balance.documents })}
             {" · "}
+            <Link to={`/reviews/${reviewId}/team-notes?factor=${factor.id}`}>{t("notes.title")}</Link>
+            {" · "}
             <Link to={`/reviews/${reviewId}/conclusions/${factor.id}`}>{t("myFactors.conclusion")}</Link>
           </li>
         ))}

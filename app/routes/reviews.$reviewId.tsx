@@ -26,6 +26,7 @@ const SECTIONS = [
   // Only on a framework whose items the city carries out through actions (ECCAR's plan).
   { to: "eccar-report", key: "annualReport", permission: "annual-report:read", cityActions: true },
   { to: "agenda", key: "agenda", permission: "agenda:read" },
+  { to: "team-notes", key: "teamNotes", permission: "team:read" },
   { to: "members", key: "members", permission: "review:read" },
   { to: "audit", key: "audit", permission: "audit:read" },
   // The settings page sits outside this layout (the administrator opens it without being a member).

@@ -200,6 +200,8 @@ const ROUTES = {
   "reviews.$reviewId.audit": { loader: "audit:read" },
   // Every member searches; the search itself returns only what the role may read (review-search.server.ts).
   "reviews.$reviewId.search": { loader: "review:read" },
+  // The peer team's internal notes per factor: never the host city's, never in the report.
+  "reviews.$reviewId.team-notes": { loader: "team:read", action: "team-notes:write" },
   // The visit's programme: the host team proposes, the lead confirms, edits and removes; an
   // interview is made from a slot by whoever may log interviews.
   "reviews.$reviewId.agenda": {

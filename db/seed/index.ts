@@ -8,6 +8,7 @@ import { DEMO_ECCAR_REVIEW_ID, seedEccarReview } from "./eccar";
 import { seedEvidence } from "./evidence";
 import { seedNotifications } from "./notifications";
 import { seedSelfAssessment } from "./self-assessment";
+import { seedTeam } from "./team";
 
 export { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_REVIEW_ID } from "./accounts";
 export { DEMO_ECCAR_REVIEW_ID } from "./eccar";
@@ -43,6 +44,7 @@ export async function seedDemo(db: Db) {
     seedSelfAssessment(txDb);
     seedEvidence(txDb);
     seedConclusions(txDb);
+    seedTeam(txDb);
     seedActivity(txDb);
     seedNotifications(txDb);
     seedEccarReview(txDb);

@@ -15,6 +15,7 @@ import {
   interviews,
   recommendations,
   selfAssessmentAnswers,
+  teamNotes,
   type Phase,
 } from "#db/schema";
 import { pdfPages } from "../reports/text";
@@ -69,6 +70,8 @@ const MARKERS = {
   selfAssessmentAnswer: "MARKER-SELF-ASSESSMENT-ANSWER-r5Ym",
   /** A contextual factor note. */
   contextNote: "MARKER-CONTEXT-NOTE-f4Ko",
+  /** The peer team's internal note on a factor. */
+  teamNote: "MARKER-TEAM-NOTE-j6Vr",
 } as const;
 type Marker = keyof typeof MARKERS;
 
@@ -80,6 +83,7 @@ function mayRead(marker: Marker, reader: Reader, phase: Phase): boolean {
   switch (marker) {
     // The peer team's working material: never the host city's.
     case "uncitedQuote":
+    case "teamNote":
     case "intervieweeName":
     case "consentNote":
     case "residentPlace":
@@ -218,6 +222,8 @@ function salt() {
       .run();
   }
 
+  db.insert(teamNotes).values({ id: "marker-team-note", reviewId: DEMO_REVIEW_ID, factorId: "kf-01", text: MARKERS.teamNote, authorId: "demo-peer" }).run();
+
   ids.documentId = db.select({ id: documents.id }).from(documents).where(eq(documents.reviewId, DEMO_REVIEW_ID)).limit(1).get()!.id;
 }
 
@@ -293,6 +299,8 @@ const SHOWN: [Marker, Reader, Phase][] = [
   ["consentNote", "peer-reviewer", "peer-visit"],
   ["residentPlace", "peer-reviewer", "peer-visit"],
   ["withheldOrganisation", "lead-expert", "peer-visit"],
+  ["teamNote", "peer-reviewer", "drafting"],
+  ["teamNote", "lead-expert", "issued"],
 ];
 
 describe.each(PHASES)("in the %s phase", (phase) => {

@@ -54,6 +54,7 @@ const EXPECTED: Record<string, { loader?: Who; action?: Who | Record<string, Who
   "reviews.$reviewId.members": { loader: MEMBERS, action: { L: "svdf" } },
   "reviews.$reviewId.audit": { loader: { L: ALL } },
   "reviews.$reviewId.search": { loader: MEMBERS },
+  "reviews.$reviewId.team-notes": { loader: PEER_TEAM, action: { L: "svdf", P: "svdf" } },
   // The visit's programme: the host team proposes until the visit ends, the lead keeps it until issue;
   // host readers never see it. An interview is made from a slot by whoever logs interviews.
   "reviews.$reviewId.agenda": {

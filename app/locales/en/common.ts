@@ -31,6 +31,7 @@ export default {
     report: "Report",
     reportOf: "{{city}} · Report",
     members: "Team",
+    teamNotes: "Team notes",
     agenda: "Visit programme",
     audit: "Audit log",
     settings: "Review settings",

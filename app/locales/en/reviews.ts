@@ -13,6 +13,7 @@ export default {
     plan: "Development plan",
     report: "Report",
     annualReport: "Annual report",
+    teamNotes: "Team notes",
     agenda: "Visit programme",
     members: "Team",
     audit: "Audit log",

@@ -78,7 +78,25 @@ export default {
     documents_other: "{{count}} documents de la ville",
     conclusion: "Conclusion",
   },
+  notes: {
+    title: "Notes d'équipe",
+    intro:
+      "Les notes internes de l'équipe des pairs par facteur clé : questions à poser, pistes à suivre. Seule l'équipe des pairs les lit ; elles n'entrent jamais dans le rapport.",
+    intro_commitment:
+      "Les notes internes de l'équipe des pairs par engagement : questions à poser, pistes à suivre. Seule l'équipe des pairs les lit ; elles n'entrent jamais dans le rapport.",
+    factor: "Facteur clé",
+    factor_commitment: "Engagement",
+    text: "Note",
+    add: "Ajouter la note",
+    delete: "Supprimer ma note",
+    all: "Toutes les notes d'équipe",
+    empty: "Aucune note d'équipe pour l'instant.",
+    none: "Aucune note ici pour l'instant.",
+    done: { add: "Note ajoutée.", delete: "Note supprimée." },
+  },
   errors: {
+    noteNotFound: "Cette note n'existe plus.",
+    noteNotYours: "Seule la personne qui a écrit une note peut la supprimer.",
     invalidTime: "Saisissez une heure au format HH:MM, par exemple 09:30.",
     endBeforeStart: "La rencontre doit finir après son début.",
     slotNotFound: "Ce créneau n'est plus au programme.",

@@ -31,6 +31,7 @@ export default {
     report: "Rapport",
     reportOf: "{{city}} · Rapport",
     members: "Équipe",
+    teamNotes: "Notes d'équipe",
     agenda: "Programme de la visite",
     audit: "Journal d'audit",
     settings: "Paramètres de l'examen",

@@ -13,6 +13,7 @@ export default {
     plan: "Plan de développement",
     report: "Rapport",
     annualReport: "Rapport annuel",
+    teamNotes: "Notes d'équipe",
     agenda: "Programme de la visite",
     members: "Équipe",
     audit: "Journal d'audit",
