@@ -18,8 +18,7 @@ import { canReadConclusion, can } from "#app/utils/permissions";
  * are folded and matched here.
  */
 
-export const SEARCH_KINDS = ["evidence", "answer", "conclusion", "recommendation", "document"] as const;
-export type SearchKind = (typeof SEARCH_KINDS)[number];
+import { HITS_PER_KIND, MIN_QUERY, SEARCH_KINDS, type SearchKind } from "./review-search";
 
 export type SearchHit = {
   kind: SearchKind;
@@ -30,10 +29,6 @@ export type SearchHit = {
   excerpt: string;
   href: string;
 };
-
-/** Hits listed per kind at most; the count says how many there were. */
-export const HITS_PER_KIND = 50;
-export const MIN_QUERY = 2;
 
 /** LIKE's wildcards and the escape character itself, taken literally. */
 export function likePattern(folded: string) {
