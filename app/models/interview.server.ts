@@ -2,7 +2,7 @@ import { and, asc, count, eq, inArray, isNotNull, isNull } from "drizzle-orm";
 import { evidence, interviewParticipants, interviewReviewers, interviews, reviewMembers, users, type ParticipantCategory } from "#db/schema";
 import { db } from "#app/utils/db.server";
 import { canEditEvidence, type EvidenceEditor } from "#app/utils/permissions";
-import type { FieldErrors } from "#app/utils/validation";
+import { msg, type FieldErrors } from "#app/utils/validation";
 import { writeAudit } from "./audit.server";
 import { newId } from "./user.server";
 
@@ -281,4 +281,58 @@ export async function interviewBelongsToReview({ reviewId, interviewId }: { revi
     .where(and(eq(interviews.id, interviewId), eq(interviews.reviewId, reviewId)))
     .get();
   return Boolean(row);
+}
+
+export type InterviewDeletion = { ok: true } | { ok: false; status: 403 | 404 | 409; message: string };
+
+/**
+ * Deletes an interview logged by mistake: by whoever logged it or the lead (canEditEvidence), and
+ * only while no evidence item cites it (a quote keeps its interview). Items already deleted that
+ * cited it let go of it, so a restored one is simply no longer tied to an interview. Audited with
+ * the record as it was, names left out as everywhere in the audit trail.
+ */
+export async function deleteInterview({
+  reviewId,
+  interviewId,
+  editor,
+}: {
+  reviewId: string;
+  interviewId: string;
+  editor: EvidenceEditor;
+}): Promise<InterviewDeletion> {
+  const before = (await listInterviews({ reviewId })).find((row) => row.id === interviewId);
+  if (!before) return { ok: false, status: 404, message: "evidence:errors.interviewNotFound" };
+  if (!canEditEvidence(editor, before)) return { ok: false, status: 403, message: "evidence:errors.interviewNotYours" };
+  if (before.quoteCount > 0) return { ok: false, status: 409, message: msg("evidence:errors.interviewHasEvidence", { count: before.quoteCount }) };
+  const deleted = db.transaction((tx) => {
+    // Checked again inside the write: an item logged from this interview a moment ago keeps it.
+    const live = tx
+      .select({ n: count() })
+      .from(evidence)
+      .where(and(eq(evidence.interviewId, interviewId), isNull(evidence.deletedAt)))
+      .get();
+    if (live && live.n > 0) return false;
+    const detached = tx
+      .update(evidence)
+      .set({ interviewId: null })
+      .where(and(eq(evidence.interviewId, interviewId), isNotNull(evidence.deletedAt)))
+      .returning({ id: evidence.id })
+      .all();
+    tx.delete(interviews)
+      .where(and(eq(interviews.id, interviewId), eq(interviews.reviewId, reviewId)))
+      .run();
+    writeAudit(tx, {
+      reviewId,
+      userId: editor.userId,
+      action: "delete",
+      entity: "interview",
+      entityId: interviewId,
+      before: {
+        ...auditView({ ...before, participants: before.participants, reviewerIds: before.reviewers.map((reviewer) => reviewer.id) }),
+        ...(detached.length ? { detachedDeletedEvidence: detached.map((row) => row.id) } : {}),
+      },
+    });
+    return true;
+  });
+  return deleted ? { ok: true } : { ok: false, status: 409, message: msg("evidence:errors.interviewHasEvidence", { count: 1 }) };
 }

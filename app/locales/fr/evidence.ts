@@ -213,6 +213,11 @@ export default {
     saveChanges: "Enregistrer les modifications",
     saved: "L’entretien est enregistré. Saisissez ses citations dans le journal des preuves.",
     updated: "La fiche de l’entretien a été modifiée.",
+    deleted: "L’entretien a été supprimé.",
+    delete: "Supprimer",
+    deleteLabel: "Supprimer la fiche de la rencontre du {{date}}",
+    deleteConfirm: "Aucun élément de preuve ne cite cet entretien. Supprimer sa fiche (le journal d’audit la conserve) ?",
+    deleteButton: "Supprimer l’entretien",
     list: "Entretiens et groupes de discussion enregistrés",
     none: "Aucun entretien enregistré pour l’instant.",
     quotes: "Éléments saisis",
@@ -343,6 +348,10 @@ export default {
     unknownReviewer: "Choisissez des pairs de l’équipe de cet examen.",
     interviewNotFound: "Cet entretien n’existe pas dans cet examen.",
     interviewNotYours: "Seuls la personne qui a enregistré cet entretien et l’experte ou l’expert principal peuvent le modifier.",
+    interviewHasEvidence_one:
+      "Cet entretien ne peut pas être supprimé : {{count}} élément de preuve le cite. Supprimez d’abord cet élément, ou gardez l’entretien.",
+    interviewHasEvidence_other:
+      "Cet entretien ne peut pas être supprimé : {{count}} éléments de preuve le citent. Supprimez d’abord ces éléments, ou gardez l’entretien.",
     noParticipant: "Décrivez au moins une personne rencontrée.",
     participantIncomplete: "Personne {{number}} : indiquez une fonction et une catégorie.",
     unknownIntent: "Cette action n’est pas connue.",

@@ -1,4 +1,4 @@
-import { Link, type useLoaderData } from "@remix-run/react";
+import { Form, Link, type useLoaderData } from "@remix-run/react";
 import { useFrameworkTranslation } from "#app/utils/use-framework-terms";
 import type { loader } from "./route";
 import { scrollRegion } from "#app/components/scroll-region";
@@ -82,6 +82,20 @@ export function InterviewList({
                       {t("interviews.change")}
                     </Link>
                   </>
+                ) : null}
+                {interview.canEdit && interview.quoteCount === 0 ? (
+                  // Only an interview no evidence cites can go; the question is asked once more before it does.
+                  <details className="delete-interview">
+                    <summary aria-label={t("interviews.deleteLabel", { date: formatDay(interview.date) })}>{t("interviews.delete")}</summary>
+                    <Form method="post">
+                      <input type="hidden" name="intent" value="delete" />
+                      <input type="hidden" name="interviewId" value={interview.id} />
+                      <p>{t("interviews.deleteConfirm")}</p>
+                      <button type="submit" className="danger">
+                        {t("interviews.deleteButton")}
+                      </button>
+                    </Form>
+                  </details>
                 ) : null}
               </td>
             </tr>

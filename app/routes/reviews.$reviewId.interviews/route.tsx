@@ -19,20 +19,20 @@ import { useFrameworkTranslation } from "#app/utils/use-framework-terms";
 import { getFormProps } from "@conform-to/react";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { ChoiceGroup, FieldErrors, FormError, SelectField, TextAreaField, TextField } from "#app/components/field";
-import { listInterviews, listVisitReviewers, updateInterview } from "#app/models/interview.server";
+import { deleteInterview, listInterviews, listVisitReviewers, updateInterview } from "#app/models/interview.server";
 import { saveNewInterview } from "#app/offline/save.server";
 import { addToOutbox, inFlight, isUnreachable, removeFromOutbox } from "#app/offline/outbox";
 import { OutboxStatus } from "#app/offline/outbox-status";
 import { requireReviewPermission } from "#app/utils/auth.server";
 import { actionPermission, canEditEvidence, evidenceEditor, loaderPermission } from "#app/utils/permissions";
 import { INTERVIEW_FORMATS, PARTICIPANT_CATEGORIES } from "#db/enums";
-import { invalid, modelErrors, readForm, requireFormPermission } from "#app/utils/forms.server";
+import { invalid, modelErrors, readForm, refusedWithForm, requireFormPermission } from "#app/utils/forms.server";
 import { refuse } from "#app/utils/refusal";
 import { pageTitle } from "#app/utils/i18n";
 import { isFormResult, parseSubmission, readResult, useSchemaForm } from "#app/utils/forms";
 import { InterviewList } from "./interview-list";
 import { guardWrites } from "#app/utils/storage.server";
-import { InterviewSchema, PARTICIPANT_FIELDS } from "./schema";
+import { DeleteInterviewSchema, InterviewSchema, PARTICIPANT_FIELDS } from "./schema";
 import { useDates } from "#app/utils/use-dates";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -65,6 +65,15 @@ async function writeAction({ request, params }: ActionFunctionArgs) {
     // A refused field: the form, as typed. A taken id: the same, with the reason above the form.
     if (!saved.ok) return data(saved.reply, { status: saved.status === 409 ? 409 : 400 });
     return redirect(`/reviews/${review.id}/interviews?saved=${saved.id}#interview-${saved.id}`);
+  }
+  if (form.get("intent") === "delete") {
+    const submission = parseSubmission(form, DeleteInterviewSchema);
+    if (submission.status !== "success") return invalid(submission);
+    const deleted = await deleteInterview({ reviewId: review.id, interviewId: submission.value.interviewId, editor: evidenceEditor(access) });
+    // One with evidence: the reason above the list. Someone else's, or one that is gone: the error page.
+    if (!deleted.ok && deleted.status === 409) return refusedWithForm(submission, 409, { _form: [deleted.message] });
+    if (!deleted.ok) refuse(deleted.status, deleted.message);
+    return redirect(`/reviews/${review.id}/interviews?deleted=1`);
   }
   const submission = parseSubmission(form, InterviewSchema);
   if (submission.status !== "success") return invalid(submission);
@@ -137,7 +146,8 @@ type LoaderData = ReturnType<typeof useLoaderData<typeof loader>>;
 function InterviewForm({ editing, queuedId }: { editing: LoaderData["editing"]; queuedId: string }) {
   const { reviewers, userId } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const lastResult = isFormResult(actionData) ? actionData : null;
+  // A refused deletion is answered above the list, not in this form.
+  const lastResult = isFormResult(actionData) && readResult(actionData).values.intent !== "delete" ? actionData : null;
   // Each new interview gets its id here, once the page runs its script; a new one after every answer.
   const [clientId, setClientId] = useState("");
   useEffect(() => setClientId(crypto.randomUUID()), [actionData]);
@@ -348,6 +358,8 @@ export default function Interviews() {
   const formatDay = (iso: string) => dates.calendarDate(iso);
   const savedId = searchParams.get("saved");
   const updatedId = searchParams.get("updated");
+  const result = isFormResult(actionData) ? actionData : null;
+  const deleteRefused = result && readResult(result).values.intent === "delete" ? readResult(result).formError : null;
   return (
     <>
       <h1>{t("interviews.title")}</h1>
@@ -360,6 +372,11 @@ export default function Interviews() {
       {updatedId ? (
         <p className="notice ok" role="status">
           {t("interviews.updated")}
+        </p>
+      ) : null}
+      {searchParams.get("deleted") ? (
+        <p className="notice ok" role="status">
+          {t("interviews.deleted")}
         </p>
       ) : null}
       {canWrite ? <OutboxStatus userId={userId} onSaved={onSaved} /> : null}
@@ -376,6 +393,7 @@ export default function Interviews() {
       ) : null}
 
       <h2 id="interview-list-title">{t("interviews.list")}</h2>
+      <FormError message={deleteRefused} />
       {interviews.length ? (
         <InterviewList reviewId={reviewId} interviews={interviews} canWrite={canWrite} highlighted={[savedId, updatedId]} formatDay={formatDay} />
       ) : (

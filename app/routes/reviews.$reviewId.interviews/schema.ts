@@ -11,6 +11,16 @@ const rows = z
   .optional()
   .transform((values) => (values ?? []).map((value) => (value ?? "").trim()));
 
+/** Deleting an interview that no evidence cites. */
+export const DeleteInterviewSchema = z.object({
+  intent: z.literal("delete"),
+  interviewId: z
+    .string({ error: msg("errors.required") })
+    .trim()
+    .min(1, msg("errors.required"))
+    .max(100),
+});
+
 export const PARTICIPANT_FIELDS = ["participantRole", "participantOrganisation", "participantCategory", "participantName"] as const;
 
 export const InterviewSchema = z
