@@ -24,8 +24,9 @@ describe("organising the visit", () => {
     await expect(proposal.getByLabel("Who is met", { exact: true }).inputValue()).resolves.toBe("Youth council");
     await proposal.getByLabel("Ends at").fill("17:00");
     await submitAndWait(host.page, proposal.getByRole("button", { name: "Propose the slot" }), /done=propose/);
-    const proposed = host.page.locator("article.agenda-slot", { hasText: "Youth council" });
-    await expect(proposed.getAttribute("data-state")).resolves.toBe("proposed");
+    // The slot shows up as proposed once the page has its new data.
+    const proposed = host.page.locator("article.agenda-slot[data-state=proposed]", { hasText: "Youth council" });
+    await proposed.waitFor();
     await expect(proposed.innerText()).resolves.toContain("16:00–17:00");
     await checkA11y(host.page);
     expect(host.problems).toEqual([]);
@@ -37,7 +38,7 @@ describe("organising the visit", () => {
     await waitForHydration(lead.page);
     const slot = lead.page.locator("article.agenda-slot", { hasText: "Youth council" });
     await submitAndWait(lead.page, slot.getByRole("button", { name: "Confirm" }), /done=confirm/);
-    await expect(lead.page.locator("article.agenda-slot", { hasText: "Youth council" }).getAttribute("data-state")).resolves.toBe("confirmed");
+    await lead.page.locator("article.agenda-slot[data-state=confirmed]", { hasText: "Youth council" }).waitFor();
     await checkA11y(lead.page);
     await submitAndWait(
       lead.page,
