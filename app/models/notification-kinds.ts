@@ -50,10 +50,15 @@ export function notificationReadPermission(kind: NotificationKind): Permission |
  * A notification as one sentence in the reader's language. Values that are ids of fixed lists
  * (phases, roles, outcomes) are translated here; the rest is interpolated as stored.
  */
-export function describeNotification(t: TFunction, notification: { kind: string; params: NotificationParams; hostCity: string | null }): string {
+export function describeNotification(
+  t: TFunction,
+  notification: { kind: string; params: NotificationParams; hostCity: string | null; termsContext?: string | null },
+): string {
   const { kind, params } = notification;
   const text = (value: unknown) => (Array.isArray(value) ? value.join(", ") : String(value ?? ""));
-  const values: Record<string, string | number> = { city: notification.hostCity ?? "" };
+  // The review framework's own words ("commitment" on ECCAR): the i18next context of frameworkTerms.
+  const context = notification.termsContext ?? undefined;
+  const values: Record<string, string | number | undefined> = { city: notification.hostCity ?? "", context };
   for (const [name, value] of Object.entries(params)) values[name] = text(value);
   if (kind === "phase-changed") {
     values.from = t(`common:phases.${text(params.from)}`);
@@ -62,7 +67,7 @@ export function describeNotification(t: TFunction, notification: { kind: string;
   if (kind === "invitation") values.role = t(`common:roles.${text(params.role)}`);
   // A factual-check comment's part ("factor", "summary"…) and factor number, in the reader's language.
   if (kind.startsWith("factual-") && typeof params.part === "string" && ["factor", "recommendation", "summary", "plan"].includes(params.part)) {
-    values.part = `${t(`reviews:confirm.parts.${params.part}`)}${params.number ? ` ${text(params.number)}` : ""}`;
+    values.part = `${t(`reviews:confirm.parts.${params.part}`, { context })}${params.number ? ` ${text(params.number)}` : ""}`;
   }
   if (kind === "factual-closed") values.outcome = t(`notifications:outcomes.${text(params.outcome)}`, { defaultValue: text(params.outcome) });
   if (kind === "assigned") values.count = Array.isArray(params.factorIds) ? params.factorIds.length : 0;

@@ -1,6 +1,7 @@
 import { and, desc, eq, inArray, isNull } from "drizzle-orm";
 import type { Db } from "#db/client";
 import { notifications, reviewMembers, reviews, users, type Phase, type Role } from "#db/schema";
+import { getFramework } from "#benchmark/index";
 import { db } from "#app/utils/db.server";
 import { getEnv } from "#app/utils/env.server";
 import { getI18n, isLocale } from "#app/utils/i18n";
@@ -109,6 +110,8 @@ export type NotificationItem = {
   params: NotificationParams;
   reviewId: string | null;
   hostCity: string | null;
+  /** The review framework's item part ("commitment"), so the sentence uses its words. */
+  termsContext: string | null;
   timeZone: string | null;
   createdAt: Date;
   readAt: Date | null;
@@ -122,6 +125,7 @@ type Row = {
   params: unknown;
   reviewId: string | null;
   hostCity: string | null;
+  frameworkId: string | null;
   timeZone: string | null;
   phase: Phase | null;
   role: Role | null;
@@ -145,6 +149,7 @@ function selectRows(userId: string, { unreadOnly = false, limit }: { unreadOnly?
       params: notifications.params,
       reviewId: notifications.reviewId,
       hostCity: reviews.hostCity,
+      frameworkId: reviews.frameworkId,
       timeZone: reviews.timeZone,
       phase: reviews.phase,
       role: reviewMembers.role,
@@ -173,6 +178,7 @@ export async function listNotifications({ userId, limit = 100 }: { userId: strin
       params,
       reviewId: row.reviewId,
       hostCity: row.hostCity,
+      termsContext: termsContextOf(row.frameworkId),
       timeZone: row.timeZone,
       createdAt: row.createdAt,
       readAt: row.readAt,
@@ -195,6 +201,11 @@ export async function markNotificationsRead({ userId, notificationId }: { userId
     .where(and(eq(notifications.userId, userId), isNull(notifications.readAt), notificationId ? eq(notifications.id, notificationId) : undefined));
 }
 
+/** The i18next context of a review framework's words (frameworkTerms' `context`), for a notification's sentence. */
+function termsContextOf(frameworkId: string | null): string | null {
+  return (frameworkId && getFramework(frameworkId)?.parts.item.id) || null;
+}
+
 /** The mail for one notification, in the recipient's language. */
 export function notificationMail({
   locale,
@@ -202,15 +213,17 @@ export function notificationMail({
   params,
   reviewId,
   hostCity,
+  frameworkId = null,
 }: {
   locale: string;
   kind: string;
   params: NotificationParams & { origin?: string };
   reviewId: string | null;
   hostCity: string | null;
+  frameworkId?: string | null;
 }) {
   const t = getI18n(isLocale(locale) ? locale : "en").t;
-  const text = describeNotification(t, { kind, params, hostCity });
+  const text = describeNotification(t, { kind, params, hostCity, termsContext: termsContextOf(frameworkId) });
   const origin = getEnv().APP_URL ?? params.origin ?? "";
   const path = notificationPath(reviewId, params);
   return {
@@ -239,6 +252,7 @@ export function deliverNotificationMail(): Promise<void> {
             locale: users.locale,
             reviewId: notifications.reviewId,
             hostCity: reviews.hostCity,
+            frameworkId: reviews.frameworkId,
           })
           .from(notifications)
           .innerJoin(users, eq(users.id, notifications.userId))
@@ -259,6 +273,7 @@ export function deliverNotificationMail(): Promise<void> {
             params: (row.params ?? {}) as NotificationParams,
             reviewId: row.reviewId,
             hostCity: row.hostCity,
+            frameworkId: row.frameworkId,
           });
           const outcome = await sendMail({ to: row.email, ...mail });
           await db
