@@ -77,14 +77,6 @@ export function choice<const T extends readonly [string, ...string[]]>(values: T
 
 export type FieldErrors = Record<string, string[] | undefined>;
 
-export type FormFailure = {
-  ok: false;
-  errors: FieldErrors;
-  /** What the user sent, echoed back so nothing typed is lost. */
-  values: Record<string, string | string[]>;
-  formError?: string;
-};
-
 /** Form fields as a plain object; repeated names (checkbox groups) become arrays. */
 export function formValues(form: FormData, arrays: readonly string[] = []): Record<string, string | string[]> {
   const values: Record<string, string | string[]> = {};
@@ -94,29 +86,4 @@ export function formValues(form: FormData, arrays: readonly string[] = []): Reco
   }
   for (const name of arrays) values[name] ??= [];
   return values;
-}
-
-export function fieldErrors(error: z.ZodError): FieldErrors {
-  const errors: FieldErrors = {};
-  for (const issue of error.issues) {
-    const key = issue.path.length ? String(issue.path[0]) : "_form";
-    (errors[key] ??= []).push(issue.message);
-  }
-  return errors;
-}
-
-export function parseForm<S extends z.ZodType>(
-  schema: S,
-  form: FormData,
-  arrays: readonly string[] = [],
-): { ok: true; data: z.output<S>; values: Record<string, string | string[]> } | FormFailure {
-  const values = formValues(form, arrays);
-  const result = schema.safeParse(values);
-  if (result.success) return { ok: true, data: result.data, values };
-  return { ok: false, errors: fieldErrors(result.error), values };
-}
-
-/** A refusal that is not about one field (wrong password, stale link): shown above the form. */
-export function formFailure(values: Record<string, string | string[]>, formError: string, errors: FieldErrors = {}): FormFailure {
-  return { ok: false, errors, values, formError };
 }

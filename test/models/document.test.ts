@@ -9,6 +9,7 @@ import { createDocument, listDocuments } from "#app/models/document.server";
 import { action, loader } from "#app/routes/reviews.$reviewId.documents._index/route";
 import { loader as fileLoader } from "#app/routes/reviews.$reviewId.documents.$documentId.file";
 import { contentDisposition, downloadName, parseUploadForm } from "#app/utils/uploads.server";
+import { readResult, type FormResult } from "#app/utils/forms";
 import { auditLog, documentLinks, documents } from "#db/schema";
 import { BASE, cookieFor, db, DEMO_REVIEW_ID, makeRequest, run, loadDemoReview, setPhase, type DemoEmail } from "../utils";
 
@@ -132,7 +133,7 @@ function snapshot() {
 }
 
 function errorsOf(outcome: Awaited<ReturnType<typeof run>>) {
-  return (outcome.data as { errors: Record<string, string[]> }).errors;
+  return readResult(outcome.data as FormResult).errors;
 }
 
 beforeEach(loadDemoReview);
@@ -230,7 +231,7 @@ describe("uploading a file", () => {
     const outcome = await post(documentForm({ title: "Rapport" }, { bytes: EXE, name: "rapport.pdf", type: "application/pdf" }));
     expect(outcome.status).toBe(400);
     expect(errorsOf(outcome).file).toEqual(["selfAssessment:upload.refusedType"]);
-    expect((outcome.data as { values: Record<string, string> }).values.title).toBe("Rapport");
+    expect(readResult(outcome.data as FormResult).values.title).toBe("Rapport");
     expectNothingWritten(before);
   });
 
@@ -251,7 +252,7 @@ describe("uploading a file", () => {
     const outcome = await post(form);
     expect(outcome.status).toBe(400);
     expect(errorsOf(outcome).file).toEqual(['selfAssessment:upload.tooLarge|{"max":1}']);
-    expect((outcome.data as { values: Record<string, string[]> }).values.questions).toEqual(["kf-09-q3"]);
+    expect(readResult(outcome.data as FormResult).values.questions).toEqual(["kf-09-q3"]);
     expectNothingWritten(before);
   });
 
@@ -302,7 +303,7 @@ describe("describing a document", () => {
       const outcome = await post(documentForm(fields));
       expect(outcome.status, JSON.stringify(fields)).toBe(400);
       expect(errorsOf(outcome)[field], JSON.stringify(fields)).toEqual([message]);
-      const values = (outcome.data as { values: Record<string, string | string[]> }).values;
+      const { values } = readResult(outcome.data as FormResult);
       for (const [name, value] of Object.entries(fields)) expect(values[name]).toEqual(value);
     }
     expectNothingWritten(before);
@@ -365,7 +366,7 @@ describe("describing a document", () => {
     const before = snapshot();
     const outcome = await post(documentForm({ title: "Trop tard" }, { bytes: pdf(600, "late"), name: "tard.pdf" }));
     expect(outcome.status).toBe(409);
-    expect((outcome.data as { values: Record<string, string> }).values.title).toBe("Trop tard");
+    expect(readResult(outcome.data as FormResult).values.title).toBe("Trop tard");
     expectNothingWritten(before);
   });
 });

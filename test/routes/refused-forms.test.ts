@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { action as invitationAction } from "#app/routes/invitations.$token";
 import { action as homeAction } from "#app/routes/reviews.$reviewId._index";
 import { action as newReviewAction } from "#app/routes/reviews.new";
+import { action as documentsAction } from "#app/routes/reviews.$reviewId.documents._index/route";
 import { action as overviewAction } from "#app/routes/reviews.$reviewId.self-assessment._index";
 import { inviteMember } from "#app/models/invitation.server";
 import { readResult, type FormResult } from "#app/utils/forms";
@@ -98,5 +99,24 @@ describe("a refused submit keeps what was typed", () => {
       phaseClosed: "drafting",
       values: { intent: "submit" },
     });
+  });
+
+  it("on the documents page: every field as typed, one ticked box still a list", async () => {
+    setPhase("self-assessment");
+    const form = {
+      intent: "create",
+      title: "Rapport annuel",
+      type: "annual-report",
+      date: "2025-13-01",
+      author: "Ville",
+      url: "https://example.org/r",
+      questions: ["kf-01-q1"],
+    };
+    const outcome = await run(documentsAction, makeRequest(`/reviews/${DEMO_REVIEW_ID}/documents`, { cookie: await cookieFor("host@demo.test"), form }), {
+      reviewId: DEMO_REVIEW_ID,
+    });
+    expect(outcome.status).toBe(400);
+    expect(result(outcome.data)).toMatchObject({ formError: "errors.fixBelow", errors: { date: ["errors.invalidDate"] }, values: { ...form, factors: [] } });
+    expect(Object.keys(result(outcome.data).errors)).toEqual(["date"]);
   });
 });

@@ -6,7 +6,8 @@ import { FieldErrors, FormError, SelectField, TextField } from "#app/components/
 import { ACCEPT_ATTRIBUTE, TITLE_MAX_LENGTH } from "#app/models/self-assessment-fields";
 import { DraftRestored } from "#app/components/leave-guard";
 import { useFormDraft } from "#app/utils/drafts";
-import type { Failure, LoaderData } from "./route";
+import { readResult } from "#app/utils/forms";
+import type { DocumentResult, LoaderData } from "./route";
 
 export function useFormatSize() {
   const { i18n } = useFrameworkTranslation();
@@ -65,14 +66,18 @@ function LinkPicker({
   );
 }
 
-export function DocumentForm({ data: loaderData, failure }: { data: LoaderData; failure: Failure | null }) {
+export function DocumentForm({ data: loaderData, failure }: { data: LoaderData; failure: DocumentResult | null }) {
   const { t } = useFrameworkTranslation("selfAssessment");
   const navigation = useNavigation();
   const formatSize = useFormatSize();
   const { editing, factors, maxUploadMb, preselectedFactor } = loaderData;
   const intent = editing ? "update" : "create";
   // Values typed in a refused attempt win over what is stored.
-  const typed = failure && failure.intent === intent && (intent === "create" || failure.documentId === editing?.id) ? failure : null;
+  const sent = readResult(failure);
+  const typed =
+    failure && sent.values.intent === intent && (intent === "create" || sent.values.documentId === editing?.id)
+      ? { ...sent, droppedFile: failure.droppedFile }
+      : null;
   const value = (name: string) => {
     const typedValue = typed?.values[name];
     return typeof typedValue === "string" ? typedValue : undefined;

@@ -28,11 +28,12 @@ import {
   optionalDateSchema,
   optionalHttpUrlSchema,
   optionalText,
-  parseForm,
   requiredText,
   type FieldErrors as FieldErrorMap,
 } from "#app/utils/validation";
-import { phaseClosedBy, readForm } from "#app/utils/forms.server";
+import { FORM_ERRORS, isFormResult, parseSubmission, readResult, type FormResult } from "#app/utils/forms";
+import { phaseClosedBy, readForm, unparsedSubmission } from "#app/utils/forms.server";
+import type { Phase } from "#db/enums";
 import { pageTitle } from "#app/utils/i18n";
 import { DocumentForm, useFormatSize } from "./document-form";
 import { guardWrites } from "#app/utils/storage.server";
@@ -86,16 +87,21 @@ const RowSchema = z.object({
 
 const LINK_FIELDS = ["factors", "questions"];
 
-export type Failure = {
-  ok: false;
-  intent: string;
-  documentId: string | null;
-  errors: FieldErrorMap;
-  values: Record<string, string | string[]>;
-  formError: string | null;
+/** The answer to a refused document form: conform's reply, and the file that was not kept. */
+export type DocumentResult = FormResult & {
   /** A valid file that was not kept because another field was wrong: the user picks it again. */
   droppedFile: string | null;
 };
+
+/**
+ * A refusal with what was typed exactly as sent: the link boxes as lists (one ticked box is still
+ * a list, none an empty one) and an emptied field as "", so the form comes back as it was.
+ */
+function refusal(form: FormData, reply: FormResult, status: number, extra: { droppedFile?: string | null; phaseClosed?: Phase } = {}) {
+  const { phaseClosed, droppedFile = null } = extra;
+  const result: DocumentResult = { ...reply, initialValue: formValues(form, LINK_FIELDS), droppedFile, ...(phaseClosed ? { phaseClosed } : {}) };
+  return data(result, { status });
+}
 
 export const action = guardWrites(writeAction);
 
@@ -107,34 +113,23 @@ async function writeAction({ request, params }: ActionFunctionArgs) {
     // The phase moved on while the page was open: read the form without keeping any file.
     const phase = phaseClosedBy(error);
     if (!phase) throw error;
-    const values = isMultipart(request)
-      ? formValues((await parseUploadForm(request, { fileFields: ["file"], store: false })).form, LINK_FIELDS)
-      : formValues(await readForm(request), LINK_FIELDS);
-    const failure: Failure = {
-      ok: false,
-      intent: String(values.intent ?? ""),
-      documentId: typeof values.documentId === "string" ? values.documentId : null,
-      errors: {},
-      values,
-      formError: msg("selfAssessment:phaseClosedForm", { phase }),
-      droppedFile: null,
-    };
-    return data(failure, { status: 409 });
+    const form = isMultipart(request) ? (await parseUploadForm(request, { fileFields: ["file"], store: false })).form : await readForm(request);
+    const reply = unparsedSubmission(form).reply({ formErrors: [msg("selfAssessment:phaseClosedForm", { phase })] });
+    return refusal(form, reply, 409, { phaseClosed: phase });
   }
   const { review, user } = access;
   const upload: Pick<UploadForm, "form" | "files" | "errors" | "discard"> = isMultipart(request)
     ? await parseUploadForm(request, { fileFields: ["file"] })
     : { form: await readForm(request), files: {}, errors: {}, discard: async () => {} };
   try {
-    const intent = upload.form.get("intent");
-    const base = formValues(upload.form, LINK_FIELDS);
-    const fail = (failure: Omit<Failure, "ok" | "values" | "droppedFile">, status: number) =>
-      data({ ...failure, ok: false as const, values: base, droppedFile: upload.files.file?.originalName ?? null } satisfies Failure, { status });
+    const { form } = upload;
+    const intent = form.get("intent");
+    const base = formValues(form, LINK_FIELDS);
 
     if (intent === "delete" || intent === "restore") {
-      const parsed = parseForm(RowSchema, upload.form);
-      if (!parsed.ok) return fail({ intent, documentId: null, errors: parsed.errors, formError: "errors.badRequest" }, 400);
-      const { documentId } = parsed.data;
+      const submission = parseSubmission(form, RowSchema);
+      if (submission.status !== "success") return refusal(form, submission.reply({ formErrors: ["errors.badRequest"] }), 400);
+      const { documentId } = submission.value;
       if (intent === "delete") {
         const result = await deleteDocument({ reviewId: review.id, documentId, userId: user.id });
         if (result.status === "not-found") throw data({ message: "errors.documentNotFound" }, { status: 404 });
@@ -145,36 +140,34 @@ async function writeAction({ request, params }: ActionFunctionArgs) {
       return redirect(`/reviews/${review.id}/documents?restored=${encodeURIComponent(documentId)}#document-${documentId}`);
     }
     if (intent !== "create" && intent !== "update") {
-      return fail({ intent: String(intent ?? ""), documentId: null, errors: {}, formError: "errors.badRequest" }, 400);
+      return refusal(form, unparsedSubmission(form).reply({ formErrors: ["errors.badRequest"] }), 400);
     }
 
-    const parsed = parseForm(DocumentSchema, upload.form, LINK_FIELDS);
+    const submission = parseSubmission(form, DocumentSchema);
     const documentId = typeof base.documentId === "string" && base.documentId ? base.documentId : null;
     const existing = intent === "update" && documentId ? await getDocument({ reviewId: review.id, documentId }) : null;
     if (intent === "update" && (!existing || existing.deletedAt)) throw data({ message: "errors.documentNotFound" }, { status: 404 });
 
     const framework = requireFramework(review.frameworkId);
-    const errors: FieldErrorMap = { ...(parsed.ok ? {} : parsed.errors), ...upload.errors };
+    const { [FORM_ERRORS]: _form, ...schemaErrors } = (submission.status === "success" ? null : submission.error) ?? {};
+    const errors: FieldErrorMap = {
+      ...Object.fromEntries(Object.entries(schemaErrors).map(([name, messages]) => [name, messages ?? undefined])),
+      ...upload.errors,
+    };
     const factorIds = Array.isArray(base.factors) ? base.factors : [];
     const questionIds = Array.isArray(base.questions) ? base.questions : [];
     Object.assign(errors, documentLinkErrors(framework, factorIds, questionIds));
     const file = upload.files.file ?? null;
     const keepsFile = Boolean(existing?.hasFile) && !base.removeFile;
-    const url = parsed.ok ? parsed.data.url : typeof base.url === "string" ? base.url.trim() : "";
+    const url = submission.status === "success" ? submission.value.url : typeof base.url === "string" ? base.url.trim() : "";
     if (!errors.file && !errors.url) Object.assign(errors, documentSourceErrors({ url, hasFile: Boolean(file) || keepsFile }));
-    if (!parsed.ok || Object.keys(errors).length) {
-      return fail({ intent, documentId, errors, formError: "errors.fixBelow" }, 400);
+    if (submission.status !== "success" || Object.keys(errors).length) {
+      const fieldErrors = Object.fromEntries(Object.entries(errors).filter((entry): entry is [string, string[]] => Boolean(entry[1]?.length)));
+      return refusal(form, submission.reply({ formErrors: ["errors.fixBelow"], fieldErrors }), 400, { droppedFile: file?.originalName ?? null });
     }
 
-    const input = {
-      title: parsed.data.title,
-      type: parsed.data.type,
-      date: parsed.data.date,
-      author: parsed.data.author,
-      url: parsed.data.url,
-      factorIds,
-      questionIds,
-    };
+    const { value } = submission;
+    const input = { title: value.title, type: value.type, date: value.date, author: value.author, url: value.url, factorIds, questionIds };
     if (intent === "create") {
       const { id } = await createDocument({ reviewId: review.id, userId: user.id, input, upload: file });
       return redirect(`/reviews/${review.id}/documents?added=${id}#document-${id}`);
@@ -228,9 +221,12 @@ export default function DocumentsPage() {
   const formatSize = useFormatSize();
   const formatDate = useFormatDate();
   const { reviewId, documents, canWrite, factors, deleted } = loaderData;
-  const failure = actionData && !actionData.ok ? (actionData as Failure) : null;
-  const rowFailure =
-    failure && (failure.intent === "delete" || failure.intent === "restore" || !["create", "update"].includes(failure.intent)) ? failure : null;
+  // A storage failure (503) answers in the same shape, without a file to name.
+  const failure: DocumentResult | null = isFormResult(actionData)
+    ? { ...actionData, droppedFile: "droppedFile" in actionData && typeof actionData.droppedFile === "string" ? actionData.droppedFile : null }
+    : null;
+  const sent = readResult(failure);
+  const rowFailure = failure && !["create", "update"].includes(String(sent.values.intent ?? "")) ? sent : null;
   const highlighted = searchParams.get("added") ?? searchParams.get("updated") ?? searchParams.get("restored");
   return (
     <>
@@ -332,7 +328,7 @@ export default function DocumentsPage() {
         <p className="muted">{t("documents.none")}</p>
       )}
 
-      {canWrite || (failure && failure.formError?.startsWith("selfAssessment:phaseClosedForm")) ? <DocumentForm data={loaderData} failure={failure} /> : null}
+      {canWrite || sent.phaseClosed ? <DocumentForm data={loaderData} failure={failure} /> : null}
     </>
   );
 }
