@@ -124,28 +124,30 @@ export default function TeamNotes() {
             <Link to={`/reviews/${reviewId}/conclusions/${factor.id}`}>{label(factor)}</Link>
           </h2>
           {notes.filter((note) => note.factorId === factor.id).length ? null : <p className="muted">{t("notes.none")}</p>}
-          {notes
-            .filter((note) => note.factorId === factor.id)
-            .map((note) => (
-              <article key={note.id} id={`note-${note.id}`} className="card team-note">
-                <Paragraphs text={note.text} />
-                <p className="muted">
-                  {note.authorName} · <time dateTime={new Date(note.createdAt).toISOString()}>{dates.dateTime(note.createdAt)}</time>
-                </p>
-                {canWrite && note.mine ? (
-                  <Form method="post" className="inline-form">
-                    <input type="hidden" name="intent" value="delete" />
-                    <input type="hidden" name="noteId" value={note.id} />
-                    <button type="submit" className="button-link" disabled={navigation.state !== "idle"}>
-                      {t("notes.delete")}
-                    </button>
-                  </Form>
-                ) : null}
-                {sent.intent === "delete" && sent.noteId === note.id ? (
-                  <FieldErrors id={`note-${note.id}-error`} errors={failure?.formError ? [failure.formError] : undefined} />
-                ) : null}
-              </article>
-            ))}
+          <ul className="comment-list">
+            {notes
+              .filter((note) => note.factorId === factor.id)
+              .map((note) => (
+                <li key={note.id} id={`note-${note.id}`} className="card team-note">
+                  <Paragraphs text={note.text} />
+                  <p className="muted">
+                    {note.authorName} · <time dateTime={new Date(note.createdAt).toISOString()}>{dates.dateTime(note.createdAt)}</time>
+                  </p>
+                  {canWrite && note.mine ? (
+                    <Form method="post" className="inline-form">
+                      <input type="hidden" name="intent" value="delete" />
+                      <input type="hidden" name="noteId" value={note.id} />
+                      <button type="submit" className="button-link" disabled={navigation.state !== "idle"}>
+                        {t("notes.delete")}
+                      </button>
+                    </Form>
+                  ) : null}
+                  {sent.intent === "delete" && sent.noteId === note.id ? (
+                    <FieldErrors id={`note-${note.id}-error`} errors={failure?.formError ? [failure.formError] : undefined} />
+                  ) : null}
+                </li>
+              ))}
+          </ul>
         </section>
       ))}
     </>
