@@ -210,6 +210,29 @@ describe("the quick-log form by keyboard", () => {
     await context.close();
   });
 
+  it("keeps a single ticked guiding question when the server refuses a quote sent without the page's script", async () => {
+    const context = await browser.newContext({ locale: "en-GB", javaScriptEnabled: false });
+    const page = await context.newPage();
+    await signIn(page, app.baseURL, "peer@demo.test");
+    await page.goto(url("/evidence"));
+    const form = page.getByRole("region", { name: "Log a quote or observation" });
+    const document = form.getByLabel("Source document");
+    const documentId = await document.locator("option").nth(2).getAttribute("value");
+    await document.selectOption(documentId!);
+    const quote = "Le guichet unique n'a pas de version en langue facile.";
+    await form.getByLabel("Quote or summary").fill(quote);
+    await form.locator('input[name="factorIds"][value="kf-09"]').check();
+    // Without script every factor's questions are in the page: one of them is ticked.
+    await form.locator("details.log-form__questions summary").click();
+    await form.locator('input[name="questionIds"][value="kf-09-q2"]').check();
+    query("UPDATE documents SET deleted_at = ? WHERE id = ?", Date.now(), documentId);
+    await Promise.all([page.waitForLoadState("load"), form.getByRole("button", { name: "Save the item" }).click()]);
+    await expect(form.getByLabel("Quote or summary").inputValue()).resolves.toBe(quote);
+    await expect(form.locator('input[name="questionIds"][value="kf-09-q2"]').isChecked()).resolves.toBe(true);
+    await expect(form.locator('input[name="factorIds"][value="kf-09"]').isChecked()).resolves.toBe(true);
+    await context.close();
+  });
+
   it("keeps the ticked guiding questions when the browser refuses a quote that is too long", async () => {
     const { context, page } = await open("peer@demo.test");
     await page.goto(url("/evidence"));
