@@ -3,10 +3,13 @@ import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 
 import { useTranslation } from "react-i18next";
 import { retryHandlerFor, signedInAgain, usePendingSaves, useSignedOut } from "#app/utils/save-failures";
 
+const UNREACHABLE_RETRY_MS = 5000;
+
 /**
  * What is not saved yet, and why, for every form of the app (app/utils/save-failures.ts): no
- * connection, a server fault, or an ended session. Saves are sent again by themselves when the
- * browser is back online and after signing in again, and on "Try again now".
+ * connection, a server that does not answer, a server fault, or an ended session. Saves are sent
+ * again by themselves when the browser is back online, every few seconds while the server does
+ * not answer, after signing in again, and on "Try again now".
  */
 export function SaveProblems() {
   const { t } = useTranslation("drafts");
@@ -40,9 +43,19 @@ export function SaveProblems() {
     return () => window.removeEventListener("online", online);
   }, []);
 
+  // A server that does not answer while the network works fires no event when it is back: ask again now and then.
+  const unreachable = saves.some((save) => save.kind === "unreachable");
+  useEffect(() => {
+    if (!unreachable || signedOut) return;
+    const timer = window.setInterval(() => {
+      if (navigator.onLine) retryRef.current();
+    }, UNREACHABLE_RETRY_MS);
+    return () => window.clearInterval(timer);
+  }, [unreachable, signedOut]);
+
   if (signedOut) return <SignInAgain onSignedIn={retry} />;
   if (!saves.length) return null;
-  const kind = saves.some((save) => save.kind === "offline") ? "offline" : "server";
+  const kind = (["offline", "unreachable"] as const).find((reason) => saves.some((save) => save.kind === reason)) ?? "server";
   return (
     <div className="save-problems" role="alert">
       <p>

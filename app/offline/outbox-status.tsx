@@ -8,6 +8,7 @@ import {
   onOutboxChange,
   purgeOffline,
   removeFromOutbox,
+  serverUnreachable,
   syncOutbox,
   type OutboxItem,
   type SyncResult,
@@ -15,7 +16,7 @@ import {
 
 /*
  * What waits on this computer, and sending it: the outbox's status line ("3 items waiting to
- * send", "All saved", "Offline — items are kept on this computer"), the waiting items, and the
+ * send", "All saved", "Offline — items are kept on this computer", "The server cannot be reached…"), the waiting items, and the
  * refused ones with their reasons and their text to copy. Mounted by the pages that log (the
  * evidence log, the interviews page); it also registers the service worker that keeps those
  * pages, and the factor reference, readable offline.
@@ -61,8 +62,10 @@ export function useOutbox(userId: string, onSaved: () => void) {
   const [items, setItems] = useState<OutboxItem[] | null>(null);
   const [online, setOnline] = useState(true);
   const [stopped, setStopped] = useState<SyncResult["stopped"]>(null);
+  const [unreachable, setUnreachable] = useState(false);
 
   const refresh = useCallback(() => {
+    setUnreachable(serverUnreachable());
     listOutbox(userId)
       .then(setItems)
       .catch(() => setItems([]));
@@ -109,13 +112,13 @@ export function useOutbox(userId: string, onSaved: () => void) {
     return () => window.clearInterval(timer);
   }, [waiting, online, stopped, sync]);
 
-  return { items, online, stopped, sync };
+  return { items, online, stopped, unreachable, sync };
 }
 
 export function OutboxStatus({ userId, onSaved, warm = [] }: { userId: string; onSaved: () => void; warm?: string[] }) {
   const { t } = useTranslation("evidence");
   const translate = useMessage();
-  const { items, online, stopped } = useOutbox(userId, onSaved);
+  const { items, online, stopped, unreachable } = useOutbox(userId, onSaved);
   const warmKey = warm.join("\n");
   useEffect(() => {
     if (warmKey) warmPages(warmKey.split("\n"));
@@ -128,9 +131,11 @@ export function OutboxStatus({ userId, onSaved, warm = [] }: { userId: string; o
     ? t("offline.statusOffline", { count: waiting.length })
     : stopped === "signed-out" && waiting.length
       ? t("offline.statusSignedOut", { count: waiting.length })
-      : waiting.length
-        ? t("offline.statusWaiting", { count: waiting.length })
-        : t("offline.statusAllSaved");
+      : waiting.length && unreachable
+        ? t("offline.statusUnreachable", { count: waiting.length })
+        : waiting.length
+          ? t("offline.statusWaiting", { count: waiting.length })
+          : t("offline.statusAllSaved");
 
   return (
     <section className={`outbox no-print${waiting.length || !online ? " outbox--waiting" : ""}`} aria-label={t("offline.title")}>

@@ -1,5 +1,6 @@
 import { isRouteErrorResponse } from "@remix-run/react";
 import { openDB, type DBSchema, type IDBPDatabase } from "idb";
+import type { SaveFailure } from "#app/utils/save-failures";
 import type { OutboxAnswer } from "./outbox-answer";
 
 /*
@@ -141,6 +142,45 @@ export async function claimCaches(userId: string) {
   await db.put("meta", userId, "cacheOwner");
 }
 
+/**
+ * What a page's clientAction answers when its item stays in the outbox (or could not be kept):
+ * the body as JSON with status 503, marked as a save failure, so the router does not reload the
+ * page's data, which would fail the same way and show an error page. A Response, not `data()`: single fetch re-wraps a
+ * returned `data()` and loses its status (decision 0020).
+ */
+export function notSentAnswer<Body extends object>(body: Body) {
+  // A save failure as save-failures.ts names it: the layouts' shouldRevalidate read it and keep their data.
+  const failure: SaveFailure = { saveFailure: typeof navigator === "undefined" || navigator.onLine ? "unreachable" : "offline" };
+  return new Response(JSON.stringify({ ...body, ...failure }), { status: 503, headers: { "Content-Type": "application/json" } });
+}
+
+// ---- Whether the server answers --------------------------------------------
+
+let unreachable = false;
+
+/**
+ * A send found no answer while the browser says it is online: the server is down or cut off,
+ * not the network. The status line says so until a send gets an answer. Called by the sync and
+ * by the pages' own saves (their clientAction) when the server cannot be reached.
+ */
+export function noteUnreachable() {
+  const now = typeof navigator === "undefined" || navigator.onLine;
+  if (unreachable === now) return;
+  unreachable = now;
+  listeners.forEach((call) => call());
+}
+
+function noteReached() {
+  if (!unreachable) return;
+  unreachable = false;
+  listeners.forEach((call) => call());
+}
+
+/** True while the last send met no server though the network was up. */
+export function serverUnreachable() {
+  return unreachable;
+}
+
 // ---- Sending ----------------------------------------------------------------
 
 /** Items the page itself is sending right now (the form's own save): the sync leaves them alone. */
@@ -166,8 +206,10 @@ async function sendOne(item: OutboxItem): Promise<OutboxAnswer | "offline" | "se
       headers: { Accept: "application/json" },
     });
   } catch {
+    noteUnreachable();
     return "offline";
   }
+  noteReached();
   if (!(response.headers.get("Content-Type") ?? "").includes("json")) return "server";
   try {
     return (await response.json()) as OutboxAnswer;

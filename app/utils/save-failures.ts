@@ -12,7 +12,8 @@ import { clearDraft, DRAFT_FIELD, purgeDrafts } from "./drafts";
  * signed in again. A save that reaches the server removes the form's local draft.
  */
 
-export type SaveFailureKind = "offline" | "signed-out" | "server";
+/** No network; the network works but the server does not answer; the session ended; the server failed. */
+export type SaveFailureKind = "offline" | "unreachable" | "signed-out" | "server";
 
 /** What a failed save answers in place of the action's own result. */
 export type SaveFailure = { saveFailure: SaveFailureKind };
@@ -122,8 +123,9 @@ export function failureKind(error: unknown, online = typeof navigator === "undef
     if (error.status === 401) return "signed-out";
     return error.status >= 500 ? "server" : null;
   }
-  // fetch() rejects with a TypeError when there is no network or the server never answered.
-  if (!online || error instanceof TypeError) return "offline";
+  if (!online) return "offline";
+  // fetch() rejects with a TypeError when the server never answered (stopped, restarting, cut off).
+  if (error instanceof TypeError) return "unreachable";
   if (error instanceof Error) return "server";
   return null;
 }

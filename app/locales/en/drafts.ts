@@ -12,6 +12,8 @@ export default {
   },
   failure: {
     offline: "Not saved yet: no connection. It will be sent when you are back online. Your text is kept on this page and on this computer.",
+    unreachable:
+      "Not saved yet: the server cannot be reached, though this computer is online. Your text is kept on this page and on this computer, and it will be sent as soon as the server answers.",
     server: "Not saved yet: the server could not save this. Your text is kept on this page and on this computer: try again in a moment.",
     signedOut: "Not saved yet: your session has ended. Sign in again and your text will be sent.",
     waiting_one: "{{count}} save is waiting.",

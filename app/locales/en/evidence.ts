@@ -298,6 +298,10 @@ export default {
     statusOffline_other: "Offline — items are kept on this computer ({{count}} waiting to send).",
     statusSignedOut_one: "Your session has ended: sign in again to send the item waiting on this computer.",
     statusSignedOut_other: "Your session has ended: sign in again to send the {{count}} items waiting on this computer.",
+    statusUnreachable_one:
+      "The server cannot be reached, though this computer is online: the item is kept on this computer and will be sent as soon as the server answers.",
+    statusUnreachable_other:
+      "The server cannot be reached, though this computer is online: {{count}} items are kept on this computer and will be sent as soon as the server answers.",
     statusWaiting_one: "1 item waiting to send",
     statusWaiting_other: "{{count}} items waiting to send",
     statusAllSaved: "All saved",
@@ -309,7 +313,7 @@ export default {
     copy: "Copy the text",
     discard: "Remove it from this computer",
     discardConfirm: "Remove this item and its text from this computer? It was not saved.",
-    keptHere: "Not saved yet: no connection. It is kept on this computer and will be sent when you are back online.",
+    keptHere: "Not saved yet: no connection to the server. It is kept on this computer and will be sent as soon as the server can be reached.",
     notSent: "Not saved: no connection, and this browser could not keep the item. Your text is back in the box.",
     signOutConfirm_one: "1 item has not been sent yet. Signing out removes it from this computer. Sign out anyway?",
     signOutConfirm_other: "{{count}} items have not been sent yet. Signing out removes them from this computer. Sign out anyway?",

@@ -13,6 +13,8 @@ export default {
   failure: {
     offline:
       "Pas encore enregistré : pas de connexion. Ce sera envoyé quand vous serez de nouveau en ligne. Votre texte est conservé sur cette page et sur cet ordinateur.",
+    unreachable:
+      "Pas encore enregistré : le serveur ne répond pas, bien que cet ordinateur soit connecté. Votre texte est conservé sur cette page et sur cet ordinateur, et il sera envoyé dès que le serveur répondra.",
     server:
       "Pas encore enregistré : le serveur n'a pas pu l'enregistrer. Votre texte est conservé sur cette page et sur cet ordinateur : réessayez dans un instant.",
     signedOut: "Pas encore enregistré : votre session a pris fin. Reconnectez-vous et votre texte sera envoyé.",

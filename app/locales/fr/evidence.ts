@@ -307,6 +307,10 @@ export default {
     statusOffline_other: "Hors ligne — les éléments sont gardés sur cet ordinateur ({{count}} en attente d’envoi).",
     statusSignedOut_one: "Votre session a pris fin : reconnectez-vous pour envoyer l’élément en attente sur cet ordinateur.",
     statusSignedOut_other: "Votre session a pris fin : reconnectez-vous pour envoyer les {{count}} éléments en attente sur cet ordinateur.",
+    statusUnreachable_one:
+      "Le serveur ne répond pas, bien que cet ordinateur soit connecté : l’élément est gardé sur cet ordinateur et sera envoyé dès que le serveur répondra.",
+    statusUnreachable_other:
+      "Le serveur ne répond pas, bien que cet ordinateur soit connecté : {{count}} éléments sont gardés sur cet ordinateur et seront envoyés dès que le serveur répondra.",
     statusWaiting_one: "1 élément en attente d’envoi",
     statusWaiting_other: "{{count}} éléments en attente d’envoi",
     statusAllSaved: "Tout est enregistré",
@@ -318,7 +322,7 @@ export default {
     copy: "Copier le texte",
     discard: "Le retirer de cet ordinateur",
     discardConfirm: "Retirer cet élément et son texte de cet ordinateur ? Il n’a pas été enregistré.",
-    keptHere: "Pas encore enregistré : pas de connexion. L’élément est gardé sur cet ordinateur et sera envoyé au retour de la connexion.",
+    keptHere: "Pas encore enregistré : pas de connexion au serveur. L’élément est gardé sur cet ordinateur et sera envoyé dès que le serveur sera joignable.",
     notSent: "Non enregistré : pas de connexion, et ce navigateur n’a pas pu garder l’élément. Votre texte est revenu dans la zone de saisie.",
     signOutConfirm_one: "1 élément n’a pas encore été envoyé. Se déconnecter le retire de cet ordinateur. Se déconnecter quand même ?",
     signOutConfirm_other: "{{count}} éléments n’ont pas encore été envoyés. Se déconnecter les retire de cet ordinateur. Se déconnecter quand même ?",

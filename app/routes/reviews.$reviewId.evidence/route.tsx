@@ -1,6 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import {
-  data as clientData,
   useFetcher,
   useLoaderData,
   useLocation,
@@ -18,7 +17,7 @@ import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { describeAttribution } from "#app/models/attribution";
 import { deleteEvidence, restoreEvidence } from "#app/models/evidence.server";
 import { saveNewEvidence } from "#app/offline/save.server";
-import { inFlight, isInOutbox, isUnreachable, removeFromOutbox } from "#app/offline/outbox";
+import { inFlight, isInOutbox, isUnreachable, notSentAnswer, noteUnreachable, removeFromOutbox } from "#app/offline/outbox";
 import { OutboxStatus } from "#app/offline/outbox-status";
 import { EVIDENCE_LOG_TABLE, getLogFacets, listEvidenceLog, loadLogContext, parseEvidenceView } from "#app/models/evidence-log.server";
 import { hasPermission, requireReviewPermission } from "#app/utils/auth.server";
@@ -35,6 +34,7 @@ import { UndoNotice } from "./undo-notice";
 import { parseSubmission } from "#app/utils/forms";
 import { invalid, readForm, refusedWithForm, unparsedSubmission } from "#app/utils/forms.server";
 import { guardWrites } from "#app/utils/storage.server";
+import { isSaveFailure } from "#app/utils/save-failures";
 
 /** Parameters that keep the logging form's choices across a save when the browser runs no script. */
 const MEMORY = {
@@ -123,8 +123,9 @@ export async function clientAction({ request, serverAction }: ClientActionFuncti
       await removeFromOutbox(clientId).catch(() => null);
       throw error;
     }
-    if (await isInOutbox(clientId)) return clientData<Done>({ ok: true, intent: "create", id: clientId, queued: true }, { status: 503 });
-    return clientData<NotSent>({ ok: false, intent: "create", notSent: true, errors: { _form: ["evidence:offline.notSent"] }, values: {} }, { status: 503 });
+    noteUnreachable();
+    if (await isInOutbox(clientId)) return notSentAnswer<Done>({ ok: true, intent: "create", id: clientId, queued: true });
+    return notSentAnswer<NotSent>({ ok: false, intent: "create", notSent: true, errors: { _form: ["evidence:offline.notSent"] }, values: {} });
   } finally {
     inFlight.delete(clientId);
   }
@@ -343,7 +344,9 @@ function EvidenceLogPage() {
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("titles.evidence"));
 
 /** Choosing columns changes nothing the server sends, so it does not refetch the page. */
-export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl, formMethod, defaultShouldRevalidate }) => {
+export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl, formMethod, actionResult, defaultShouldRevalidate }) => {
+  // A quote kept in the outbox changed nothing on the server, and reloading would fail the same way.
+  if (isSaveFailure(actionResult)) return false;
   if (formMethod && formMethod.toUpperCase() !== "GET") return defaultShouldRevalidate;
   if (currentUrl.pathname !== nextUrl.pathname) return defaultShouldRevalidate;
   // The same address: an explicit reload of the data (the outbox has just sent waiting items).

@@ -1,6 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import {
-  data as clientData,
   Form,
   Link,
   useActionData,
@@ -9,19 +8,20 @@ import {
   useRevalidator,
   useSearchParams,
   type ClientActionFunctionArgs,
+  type ShouldRevalidateFunction,
 } from "@remix-run/react";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useHydrated } from "#app/utils/hydrated";
 import { DraftRestored } from "#app/components/leave-guard";
 import { clearDraft, DRAFT_FIELD, draftRows, useFormDraft } from "#app/utils/drafts";
-import { keepTextOnFailure } from "#app/utils/save-failures";
+import { isSaveFailure, keepTextOnFailure } from "#app/utils/save-failures";
 import { useFrameworkTranslation } from "#app/utils/use-framework-terms";
 import { getFormProps } from "@conform-to/react";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { ChoiceGroup, FieldErrors, FormError, SelectField, TextAreaField, TextField } from "#app/components/field";
 import { deleteInterview, listInterviews, listVisitReviewers, updateInterview } from "#app/models/interview.server";
 import { saveNewInterview } from "#app/offline/save.server";
-import { addToOutbox, inFlight, isUnreachable, removeFromOutbox } from "#app/offline/outbox";
+import { addToOutbox, inFlight, isUnreachable, notSentAnswer, noteUnreachable, removeFromOutbox } from "#app/offline/outbox";
 import { OutboxStatus } from "#app/offline/outbox-status";
 import { requireReviewPermission } from "#app/utils/auth.server";
 import { actionPermission, canEditEvidence, evidenceEditor, loaderPermission } from "#app/utils/permissions";
@@ -116,7 +116,7 @@ export async function clientAction(args: ClientActionFunctionArgs) {
   );
   if (kept && !navigator.onLine) {
     settleDraft();
-    return clientData<Queued>({ queued: true, id: clientId }, { status: 503 });
+    return notSentAnswer<Queued>({ queued: true, id: clientId });
   }
   inFlight.add(clientId);
   try {
@@ -133,7 +133,8 @@ export async function clientAction(args: ClientActionFunctionArgs) {
       throw error;
     }
     settleDraft();
-    return clientData<Queued>({ queued: true, id: clientId }, { status: 503 });
+    noteUnreachable();
+    return notSentAnswer<Queued>({ queued: true, id: clientId });
   } finally {
     inFlight.delete(clientId);
   }
@@ -402,6 +403,10 @@ export default function Interviews() {
     </>
   );
 }
+
+/** An interview kept in the outbox changed nothing on the server, and reloading would fail the same way. */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ actionResult, defaultShouldRevalidate }) =>
+  isSaveFailure(actionResult) ? false : defaultShouldRevalidate;
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("titles.interviews"));
 
