@@ -1,7 +1,9 @@
-import { and, desc, eq, gte, lt, type SQL } from "drizzle-orm";
+import { and, desc, eq, gte, inArray, lt, type SQL } from "drizzle-orm";
+import { getFramework, localize } from "#benchmark/index";
 import type { Db } from "#db/client";
-import { auditLog, users } from "#db/schema";
-import { dayBounds } from "#app/utils/dates";
+import { agendaSlots, auditLog, documents, evidence, interviews, invitations, recommendations, users } from "#db/schema";
+import { dayBounds, formatCalendarDate } from "#app/utils/dates";
+import type { Locale } from "#app/utils/i18n";
 import { db } from "#app/utils/db.server";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0] | Db;
@@ -80,4 +82,65 @@ export async function listAuditFacets({ reviewId }: { reviewId: string }) {
     entities: [...new Set(rows.map((row) => row.entity))].sort(),
     actions: [...new Set(rows.map((row) => row.action))].sort(),
   };
+}
+
+const SNIPPET = 80;
+const snippet = (text: string) => (text.length > SNIPPET ? `${text.slice(0, SNIPPET - 1)}…` : text);
+
+/**
+ * What each audit entry is about, in words: a person's name, a document's title, a key factor's
+ * number and title (through the framework, in the reader's language), the review's city, the
+ * start of an item's text. An entry whose thing is gone, or of an unknown kind, keeps its id.
+ */
+export async function describeAuditSubjects({
+  review,
+  entries,
+  locale,
+}: {
+  review: { id: string; hostCity: string; country: string; frameworkId: string };
+  entries: { id: number; entity: string; entityId: string }[];
+  locale: Locale;
+}): Promise<Record<number, string>> {
+  const framework = getFramework(review.frameworkId);
+  const ids = (...entities: string[]) => [...new Set(entries.filter((entry) => entities.includes(entry.entity)).map((entry) => entry.entityId))];
+  const lookup = async <T extends { id: string }>(wanted: string[], read: (wanted: string[]) => Promise<T[]>) => (wanted.length ? read(wanted) : []);
+  const [people, invited, docs, items, recs, meetings, slots] = await Promise.all([
+    lookup(ids("member", "account"), (wanted) => db.select({ id: users.id, label: users.name }).from(users).where(inArray(users.id, wanted))),
+    lookup(ids("invitation"), (wanted) => db.select({ id: invitations.id, label: invitations.email }).from(invitations).where(inArray(invitations.id, wanted))),
+    lookup(ids("document"), (wanted) => db.select({ id: documents.id, label: documents.title }).from(documents).where(inArray(documents.id, wanted))),
+    lookup(ids("evidence"), (wanted) => db.select({ id: evidence.id, label: evidence.text }).from(evidence).where(inArray(evidence.id, wanted))),
+    lookup(ids("recommendation"), (wanted) =>
+      db.select({ id: recommendations.id, label: recommendations.text }).from(recommendations).where(inArray(recommendations.id, wanted)),
+    ),
+    lookup(ids("interview"), (wanted) =>
+      db.select({ id: interviews.id, date: interviews.date, place: interviews.place }).from(interviews).where(inArray(interviews.id, wanted)),
+    ),
+    lookup(ids("agenda-slot"), (wanted) =>
+      db.select({ id: agendaSlots.id, label: agendaSlots.meeting }).from(agendaSlots).where(inArray(agendaSlots.id, wanted)),
+    ),
+  ]);
+  const byId = new Map<string, string>();
+  for (const row of [...people, ...invited, ...docs, ...slots]) byId.set(row.id, row.label);
+  for (const row of [...items, ...recs]) byId.set(row.id, `« ${snippet(row.label)} »`);
+  for (const row of meetings) byId.set(row.id, [formatCalendarDate(row.date, { locale }), row.place].filter(Boolean).join(" · "));
+  const factorTitle = (entityId: string) => {
+    // Factor-keyed entries: "kf-03", or "kf-03:…" (an answer to one of its questions).
+    const factor = framework?.keyFactors.find((candidate) => entityId === candidate.id || entityId.startsWith(`${candidate.id}:`));
+    return factor ? `${factor.number}. ${localize(factor.title, locale)}` : undefined;
+  };
+  const contextTitle = (entityId: string) => {
+    const factor = framework?.contextualFactors.find((candidate) => candidate.id === entityId);
+    return factor ? localize(factor.title, locale) : undefined;
+  };
+  const labels: Record<number, string> = {};
+  for (const entry of entries) {
+    const label =
+      entry.entity === "review" || entry.entity === "summary"
+        ? `${review.hostCity} (${review.country})`
+        : entry.entity === "context-note"
+          ? contextTitle(entry.entityId)
+          : (byId.get(entry.entityId) ?? factorTitle(entry.entityId));
+    labels[entry.id] = label ?? entry.entityId;
+  }
+  return labels;
 }

@@ -4,7 +4,8 @@ import { useFrameworkTranslation } from "#app/utils/use-framework-terms";
 import { z } from "zod";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { SelectField, TextField } from "#app/components/field";
-import { listAudit, listAuditFacets } from "#app/models/audit.server";
+import { describeAuditSubjects, listAudit, listAuditFacets } from "#app/models/audit.server";
+import { getLocale } from "#app/utils/locale.server";
 import { listMembers } from "#app/models/review-members.server";
 import { requireReviewPermission } from "#app/utils/auth.server";
 import { loaderPermission } from "#app/utils/permissions";
@@ -38,9 +39,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     listAuditFacets({ reviewId: review.id }),
     listMembers({ reviewId: review.id }),
   ]);
+  // People and things by name and title, not by id.
+  const subjects = await describeAuditSubjects({ review, entries, locale: await getLocale(request) });
   return {
     entries: entries.map((entry) => ({
       ...entry,
+      subject: subjects[entry.id] ?? entry.entityId,
       before: entry.before === null ? null : JSON.stringify(entry.before, null, 1),
       after: entry.after === null ? null : JSON.stringify(entry.after, null, 1),
     })),
@@ -108,7 +112,7 @@ export default function Audit() {
                   <td>{entry.userName ?? "—"}</td>
                   <td>{actionLabel(entry.action)}</td>
                   <td>
-                    {entityLabel(entry.entity)} <span className="muted">{entry.entityId}</span>
+                    {entityLabel(entry.entity)} — <span data-audit-subject>{entry.subject}</span>
                   </td>
                   <td>
                     {entry.before || entry.after ? (
