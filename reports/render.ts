@@ -1,6 +1,7 @@
 import { createRequire } from "node:module";
 import type * as PdfMake from "pdfmake";
 import type { TDocumentDefinitions } from "pdfmake/interfaces";
+import { structurePatches, tagArtifact, tagContent } from "./pdf-structure";
 
 /*
  * The only pdfmake import in the codebase: document definition in, PDF bytes out.
@@ -183,6 +184,17 @@ function joinRuns() {
 }
 joinRuns();
 
+/*
+ * A tagged PDF (reports/pdf-structure.ts, decision 0026): pdfmake carries each node's structure
+ * path to the words it measures and marks what it writes. Always on; if pdfmake's internals
+ * change shape the PDF is written untagged, and the tagged-PDF test fails.
+ */
+const structure = structurePatches(
+  (require("pdfmake/js/DocMeasure") as { default?: { prototype: Record<string, unknown> } }).default?.prototype,
+  (require("pdfmake/js/Renderer") as { default?: { prototype: Record<string, unknown> } }).default?.prototype,
+);
+structure?.apply();
+
 /** Drafts and any definition without a date get this one, so bytes never depend on the clock. */
 const FIXED_DATE = new Date(0);
 
@@ -258,11 +270,16 @@ export async function renderPdf(definition: TDocumentDefinitions): Promise<Rende
   const { header, footer, background, pageBreakBefore, info, ...rest } = definition;
   const styles = rest.styles ?? {};
   const prepare = <T>(value: T): T => inlineStyles(replaceMissingGlyphs(value), styles) as T;
+  // Running headers, footers and backgrounds are page furniture: artifacts, not content.
   const dynamic = <F extends ((...args: never[]) => unknown) | undefined>(fn: F): F =>
-    (typeof fn === "function" ? (...args: Parameters<NonNullable<F>>) => prepare(fn(...args)) : fn) as F;
+    (typeof fn === "function" ? (...args: Parameters<NonNullable<F>>) => prepare(tagArtifact(fn(...args))) : fn) as F;
   const copy = {
     ...rest,
-    content: prepare(rest.content),
+    // Tagged, in the document's language, its title shown in the viewer's title bar.
+    version: "1.7",
+    tagged: structure !== undefined,
+    displayTitle: true,
+    content: prepare(tagContent(rest.content)),
     header: dynamic(header as never),
     footer: dynamic(footer as never),
     background: dynamic(background as never),

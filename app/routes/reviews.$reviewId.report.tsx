@@ -83,6 +83,7 @@ export default function ReportPage() {
             );
           })}
         </ul>
+        <p className="muted">{t("accessibleFormats")}</p>
         {factualCheckCsv ? (
           <p className="factual-check-export">
             <a href={factualCheckCsv} download>

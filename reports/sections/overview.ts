@@ -36,11 +36,13 @@ export function overviewSection(model: ReportModel): Content[] {
   if (peer && model.factors.some((f) => f.peer?.conclusion?.differs)) notes.push(t("overview.differsNote"));
   if (peer && model.factors.some((f) => f.peer?.conclusion?.draft)) notes.push(t("overview.draftNote"));
 
+  const chartTitle = peer ? t("overview.chartTitle") : t("overview.chartTitleSelf");
   return [
     chapterHeading(t("sections.overview")),
     { text: peer ? t("overview.intro") : t("overview.introSelf"), style: "paragraph" },
-    { text: peer ? t("overview.chartTitle") : t("overview.chartTitleSelf"), style: "h3" },
-    { svg: ratingChartSvg(reportChartInput(model)), width: CHART_WIDTH, margin: [0, 4, 0, 14] },
+    { text: chartTitle, style: "h3" },
+    // `_alt`: the figure's alternative text in the tagged PDF (reports/pdf-structure.ts).
+    { svg: ratingChartSvg(reportChartInput(model)), width: CHART_WIDTH, margin: [0, 4, 0, 14], _alt: t("overview.chartAlt", { title: chartTitle }) } as Content,
     dataTable(headers, rows, peer ? ["*", 90, 118, 48] : ["*", 120]),
     ...notes.map((note): Content => ({ text: note, style: "small" })),
   ];

@@ -124,6 +124,7 @@ export default {
     chartTitle_commitment: "Self-rating and peer rating per commitment",
     chartTitleSelf: "Self-rating per key factor",
     chartTitleSelf_commitment: "Self-rating per commitment",
+    chartAlt: "Bar chart: {{title}}. The table below gives the same ratings.",
     differs: "differs",
     differsNote: "“differs”: the peer rating is not the city's self-rating.",
     draftMark: "draft",

@@ -8,6 +8,8 @@ export default {
   downloadIn: "PDF in {{language}}",
   factualCheckCsv: "The factual check (comments, answers, outcomes) as CSV",
   downloadDocxIn: "Word (DOCX) in {{language}}",
+  accessibleFormats:
+    "The PDF is tagged for screen readers (headings, paragraphs, lists, tables, the chart's alternative text, the report's language) but does not claim full PDF/UA conformance. The Word document is the accessible version: publish it, or adapt it to your own template.",
   languageNames: { fr: "French", en: "English" },
   defaultLanguage: "report language",
   pages_one: "{{count}} page",

@@ -128,6 +128,7 @@ export default {
     chartTitle_commitment: "Auto-évaluation et notation des pairs par engagement",
     chartTitleSelf: "Auto-évaluation par facteur clé",
     chartTitleSelf_commitment: "Auto-évaluation par engagement",
+    chartAlt: "Graphique en barres : {{title}}. Le tableau ci-dessous donne les mêmes notations.",
     differs: "diffère",
     differsNote: "« diffère » : la notation des pairs n'est pas celle de l'auto-évaluation de la ville.",
     draftMark: "projet",

@@ -10,6 +10,8 @@ export default {
   downloadIn: "PDF en {{language}}",
   factualCheckCsv: "La vérification factuelle (commentaires, réponses, issues) en CSV",
   downloadDocxIn: "Word (DOCX) en {{language}}",
+  accessibleFormats:
+    "Le PDF est balisé pour les lecteurs d'écran (titres, paragraphes, listes, tableaux, texte de remplacement du graphique, langue du rapport) mais ne revendique pas une conformité PDF/UA complète. Le document Word est la version accessible : publiez-le, ou adaptez-le à votre propre modèle.",
   languageNames: { fr: "français", en: "anglais" },
   defaultLanguage: "langue du rapport",
   pages_one: "{{count}} page",
