@@ -46,7 +46,7 @@ export const PERMISSION_MATRIX = {
   "comments:read": { "peer-reviewer": ALL, "lead-expert": ALL, "host-team": FROM_FACTUAL_CHECK },
   "comments:write": { "host-team": ["factual-check"] },
   "comments:reply": { "host-team": ["factual-check"], "peer-reviewer": ["factual-check"], "lead-expert": ["factual-check"] },
-  "comments:resolve": { "lead-expert": ["factual-check"] },
+  "comments:resolve": { "peer-reviewer": ["factual-check"], "lead-expert": ["factual-check"] },
   "report:read": { "peer-reviewer": ALL, "lead-expert": ALL, "host-team": FROM_FACTUAL_CHECK, "host-reader": ["issued"] },
   // The city's annual report on a plan of action (ECCAR): its own self-assessment, so those who read
   // that read it at any time (the host team exports what it sends); host readers, as the report, once issued.

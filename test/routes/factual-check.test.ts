@@ -86,8 +86,8 @@ describe("a factual-check comment on the executive summary", () => {
         .sort(),
     ).toEqual(["demo-host", "demo-lead", "demo-peer2"]);
 
-    // Closing is the lead's; "explained" needs a note, and the choice and text are kept when refused.
-    expect((await post("summary", "peer@demo.test", { intent: "resolve", commentId: id, outcome: "explained", response: "x" })).status).toBe(403);
+    // Closing is the peer team's (never the host's); "explained" needs a note, and the choice and text are kept when refused.
+    expect((await post("summary", "host@demo.test", { intent: "resolve", commentId: id, outcome: "explained", response: "x" })).status).toBe(403);
     const bare = await post("summary", "lead@demo.test", { intent: "resolve", commentId: id, outcome: "explained", response: "" });
     expect(bare.status).toBe(400);
     expect(readResult(bare.data as FormResult)).toMatchObject({ errors: { response: ["conclusions:errors.noteRequired"] }, values: { outcome: "explained" } });

@@ -31,7 +31,7 @@ const PEERS_CONCLUDE: Who = { L: "vdf", P: "vdf" };
 const LEAD_AGREES: Who = { L: "vdf" };
 const ANNUAL_REPORT_READERS: Who = { L: ALL, P: ALL, H: ALL, R: "i" };
 // A factual-check thread: the host team comments, both teams answer, the lead closes; only during the factual check.
-const FACTUAL_CHECK_THREADS: Record<string, Who> = { comment: { H: "f" }, reply: { H: "f", P: "f", L: "f" }, resolve: { L: "f" } };
+const FACTUAL_CHECK_THREADS: Record<string, Who> = { comment: { H: "f" }, reply: { H: "f", P: "f", L: "f" }, resolve: { P: "f", L: "f" } };
 
 const EXPECTED: Record<string, { loader?: Who; action?: Who | Record<string, Who> }> = {
   _index: { loader: "public" },
