@@ -1,3 +1,4 @@
+// Over 400 lines for now: finding, listing and deciding suggestions share the source-reading rules; split next into reading the source review (listPrefillSources … readSourceRecords) and deciding (decideSuggestion, appendToSummary).
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import { frameworkTerms, getFramework, getKeyFactor, itemLabel, localize, requireFramework, type Framework, type Locale } from "#benchmark/index";
 import { listMappingsOf, type Mapping } from "#benchmark/mappings/index";

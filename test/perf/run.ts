@@ -9,6 +9,7 @@ import { parseArgs } from "node:util";
 import { runEvidencePerf } from "./evidence";
 import { runExportPerf } from "./exports";
 import { runLoadPerf } from "./load";
+import { runOfflinePerf } from "./offline";
 import { runReportPerf } from "./report";
 
 const { values } = parseArgs({ options: { items: { type: "string" } } });
@@ -35,6 +36,7 @@ if (values.items !== undefined) {
   const load = await runLoadPerf();
   print(load.writers);
   print(load.restart);
+  print(await runOfflinePerf());
   print(await runExportPerf());
   print(await runReportPerf());
 }

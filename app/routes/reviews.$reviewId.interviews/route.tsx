@@ -1,3 +1,4 @@
+// Over 400 lines for now: the interview form (its people rows, draft and outbox) lives here; split next by moving InterviewForm into interview-form.tsx beside this route.
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import {
   Form,
