@@ -8,6 +8,7 @@ import { LeaveGuard } from "#app/components/leave-guard";
 import { SaveProblems } from "#app/components/save-problems";
 import { SiteMenu } from "#app/components/site-menu";
 import { purgeDrafts } from "#app/utils/drafts";
+import { claimCaches } from "#app/offline/outbox";
 import stylesheet from "#app/styles/app.css?url";
 import { getI18n, LOCALES, pageTitle, type Locale } from "#app/utils/i18n";
 import { useNonce } from "#app/utils/nonce";
@@ -163,9 +164,12 @@ export function Layout({ children }: { children: ReactNode }) {
 
 export default function App() {
   const userId = useRouteLoaderData<typeof loader>("root")?.user?.id;
-  // Drafts stay private: another member signing in on this browser removes the previous one's.
+  // Drafts and kept pages stay private: another member signing in on this browser removes the
+  // previous one's on the first page they open, whichever it is.
   useEffect(() => {
-    if (userId) purgeDrafts(userId);
+    if (!userId) return;
+    purgeDrafts(userId);
+    claimCaches(userId).catch(() => null);
   }, [userId]);
   return (
     <>

@@ -28,7 +28,7 @@ export type NotifyInput = {
   params: NotificationParams;
   /** Only these accounts (still filtered by what each may read); without it, every member who may read the kind. */
   to?: readonly string[];
-  /** Only members whose role has this permission in the review's phase (e.g. "comments:resolve": the lead). */
+  /** Only members whose role has this permission in the review's phase (e.g. "comments:resolve": the peer team). */
   audience?: Permission;
   /** Not told: usually whoever made the change. */
   except?: string | readonly string[] | null;

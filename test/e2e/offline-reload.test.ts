@@ -57,6 +57,23 @@ afterEach(async () => {
   await app?.stop();
 });
 
+describe("the kept pages of another member", () => {
+  it("are emptied on the first page the next member opens, whichever it is", async () => {
+    // The peer's session ends without signing out (cookies gone); the lead signs in on the same browser.
+    await context.clearCookies();
+    await signIn(page, app.baseURL, "lead@demo.test");
+    await waitForHydration(page);
+    expect(new URL(page.url()).pathname).not.toMatch(/evidence|interviews/);
+    const peerPageKept = () =>
+      page.evaluate(async () => {
+        const cache = await caches.open("workbench-pages");
+        return Boolean(await cache.match("/reviews/demo/evidence", { ignoreSearch: true, ignoreVary: true }));
+      });
+    await expect.poll(peerPageKept, { timeout: 15_000 }).toBe(false);
+    expect(realProblems()).toEqual([]);
+  });
+});
+
 describe("reloading the evidence log offline", () => {
   it("serves the page from the cache, logs a quote there, and saves it exactly once when the network is back", async () => {
     await context.setOffline(true);

@@ -53,12 +53,12 @@ describe("notify", () => {
     expect(told).toEqual(["demo-peer"]);
   });
 
-  it("narrows to an audience permission (the lead alone resolves comments)", () => {
+  it("narrows to an audience permission (the peer team closes comments, the host team does not)", () => {
     setPhase("factual-check");
     const told = db.transaction((tx) =>
       notify(tx, { reviewId: DEMO_REVIEW_ID, kind: "factual-comment", params: { part: "kf-01", by: "H" }, audience: "comments:resolve", origin: ORIGIN }),
     );
-    expect(told).toEqual(["demo-lead"]);
+    expect([...told].sort()).toEqual(["demo-lead", "demo-peer", "demo-peer2"]);
   });
 
   it("reaches a personal recipient outside the review (an invitation) and never a deactivated account", () => {
