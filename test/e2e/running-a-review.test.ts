@@ -57,8 +57,8 @@ describe("running a review", () => {
     await peerComment.getByRole("textbox", { name: "Your answer" }).fill(REPLY);
     await submit(peer.page, peerComment.getByRole("button", { name: "Answer", exact: true }), /done=reply/);
     await peer.page.locator(".comment", { hasText: COMMENT }).getByText(REPLY).waitFor();
-    // Closing is the lead's: a peer reviewer has no closing form.
-    await expect(peer.page.locator(".comment", { hasText: COMMENT }).getByRole("button", { name: "Resolve" }).count()).resolves.toBe(0);
+    // Closing is the peer team's: a peer reviewer has the closing form too (here the lead closes it).
+    await expect(peer.page.locator(".comment", { hasText: COMMENT }).getByRole("button", { name: "Resolve" }).count()).resolves.toBe(1);
 
     await host.page.goto(url("/conclusions/kf-02#comments"));
     const thread = host.page.locator(".comment", { hasText: COMMENT });
