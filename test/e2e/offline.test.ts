@@ -94,5 +94,6 @@ describe("the evidence log offline", () => {
     expect(saved).toHaveLength(20);
     expect(new Set(saved).size).toBe(20);
     expect(realProblems()).toEqual([]);
-  });
+    // Twenty quotes, a server killed and started again, and the sync after it: two minutes of room on a busy machine.
+  }, 120_000);
 });

@@ -127,7 +127,7 @@ describe("in the browser", () => {
     const problems = watchPage(page);
     await signIn(page, app.baseURL, "lead@demo.test");
     await page.goto(`${app.baseURL}/reviews/demo`);
-    await page.getByRole("link", { name: /team/i }).first().click();
+    await page.getByRole("link", { name: "Team", exact: true }).first().click();
     await page.waitForURL(/\/members/);
     expect(problems).toEqual([]);
 
