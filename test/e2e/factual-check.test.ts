@@ -50,18 +50,18 @@ describe("the factual check", () => {
     await peerThread.getByRole("textbox", { name: "Your answer" }).fill(REPLY);
     await submit(peer.page, peerThread.getByRole("button", { name: "Answer", exact: true }), /done=reply/);
     await peer.page.locator(".comment", { hasText: ON_SUMMARY }).getByText(REPLY).waitFor();
-    // Closing is the peer team's: the peer reviewer may close it too (here the lead does).
-    await expect(peer.page.locator(".comment", { hasText: ON_SUMMARY }).getByRole("button", { name: "Resolve" }).count()).resolves.toBe(1);
+    // Closing is the peer team's: the peer reviewer closes it, as explained, with a note.
+    const peerClosing = peer.page.locator(".comment", { hasText: ON_SUMMARY });
+    await peerClosing.getByRole("radio", { name: "Explained" }).check();
+    await peerClosing.getByRole("textbox", { name: "Answer", exact: true }).fill(CLOSING);
+    await submit(peer.page, peerClosing.getByRole("button", { name: "Resolve" }), /done=resolve/);
 
+    // The lead reads it closed.
     await lead.page.goto(url("/summary#comments"));
-    const leadThread = lead.page.locator(".comment", { hasText: ON_SUMMARY });
-    await leadThread.getByText(REPLY).waitFor();
-    await leadThread.getByRole("radio", { name: "Explained" }).check();
-    await leadThread.getByRole("textbox", { name: "Answer", exact: true }).fill(CLOSING);
-    await submit(lead.page, leadThread.getByRole("button", { name: "Resolve" }), /done=resolve/);
     const closed = lead.page.locator(".comment", { hasText: ON_SUMMARY });
     await closed.locator(".pill", { hasText: "Resolved" }).waitFor();
     await expect(closed.locator(".outcome-tag").textContent()).resolves.toBe("Explained");
+    await expect(closed.innerText()).resolves.toContain(CLOSING);
 
     // Before issuing, the lead sees the plan's comment still open.
     await lead.page.goto(url(""));
