@@ -1,6 +1,6 @@
 // Over 400 lines on purpose: drizzle-kit reads this one schema file, and the tables read best side by side.
 import { sql } from "drizzle-orm";
-import { blob, index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import {
   COMMENT_OUTCOMES,
   COMMENT_PARTS,
@@ -112,34 +112,57 @@ export const loginAttempts = sqliteTable("login_attempts", {
   lockedUntil: integer("locked_until", { mode: "timestamp_ms" }),
 });
 
-export const reviews = sqliteTable("reviews", {
-  id: text("id").primaryKey(),
-  hostCity: text("host_city").notNull(),
-  country: text("country").notNull(),
-  frameworkId: text("framework_id").notNull(),
-  frameworkVersion: text("framework_version").notNull(),
-  kind: text("kind", { enum: REVIEW_KINDS }).notNull(),
-  phase: text("phase", { enum: PHASES }).notNull().default("self-assessment"),
-  visitStart: text("visit_start"),
-  visitEnd: text("visit_end"),
-  reportLocale: text("report_locale", { enum: LOCALE_VALUES }).notNull().default("en"),
-  /** The languages the report is issued in (the main reportLocale among them). */
-  reportLocales: text("report_locales", { mode: "json" }).$type<("fr" | "en")[]>().notNull().default(["fr", "en"]),
-  /** IANA zone every date and time of this review is shown in (pages, CSV, PDF, mail). */
-  timeZone: text("time_zone").notNull().default("Europe/Brussels"),
-  selfAssessmentSubmittedAt: integer("sa_submitted_at", { mode: "timestamp_ms" }),
-  selfAssessmentSubmittedBy: text("sa_submitted_by").references(() => users.id),
-  executiveSummary: text("executive_summary").notNull().default(""),
-  crossCuttingConclusions: text("cross_cutting_conclusions").notNull().default(""),
-  summaryVersion: integer("summary_version").notNull().default(0),
-  issuedAt: integer("issued_at", { mode: "timestamp_ms" }),
-  /** The entity a city names to follow and coordinate a plan of action (ECCAR's 10-point plan); printed on its annual report. */
-  coordinatingEntity: text("coordinating_entity").notNull().default(""),
-  /** Set while the review is archived: read-only and out of the default lists. */
-  archivedAt: integer("archived_at", { mode: "timestamp_ms" }),
-  createdBy: text("created_by").references(() => users.id),
-  createdAt: createdAt(),
-});
+/** A city that hosts reviews over the years; its reviews keep a copy of its name and country (decision 0028). */
+export const cities = sqliteTable(
+  "cities",
+  {
+    id: text("id").primaryKey(),
+    name: text("name").notNull(),
+    country: text("country").notNull(),
+    /** IANA zone a new review of the city starts with. */
+    timeZone: text("time_zone").notNull().default("Europe/Brussels"),
+    /** The languages the city works and reports in. */
+    languages: text("languages", { mode: "json" }).$type<("fr" | "en")[]>().notNull().default(["fr", "en"]),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("cities_name_country_idx").on(t.name, t.country)],
+);
+
+export const reviews = sqliteTable(
+  "reviews",
+  {
+    id: text("id").primaryKey(),
+    /** The city reviewed; every review has one (the 0010 migration attached the older ones). */
+    cityId: text("city_id").references(() => cities.id),
+    /** A copy of the city's name and country, kept in step by the city model. */
+    hostCity: text("host_city").notNull(),
+    country: text("country").notNull(),
+    frameworkId: text("framework_id").notNull(),
+    frameworkVersion: text("framework_version").notNull(),
+    kind: text("kind", { enum: REVIEW_KINDS }).notNull(),
+    phase: text("phase", { enum: PHASES }).notNull().default("self-assessment"),
+    visitStart: text("visit_start"),
+    visitEnd: text("visit_end"),
+    reportLocale: text("report_locale", { enum: LOCALE_VALUES }).notNull().default("en"),
+    /** The languages the report is issued in (the main reportLocale among them). */
+    reportLocales: text("report_locales", { mode: "json" }).$type<("fr" | "en")[]>().notNull().default(["fr", "en"]),
+    /** IANA zone every date and time of this review is shown in (pages, CSV, PDF, mail). */
+    timeZone: text("time_zone").notNull().default("Europe/Brussels"),
+    selfAssessmentSubmittedAt: integer("sa_submitted_at", { mode: "timestamp_ms" }),
+    selfAssessmentSubmittedBy: text("sa_submitted_by").references(() => users.id),
+    executiveSummary: text("executive_summary").notNull().default(""),
+    crossCuttingConclusions: text("cross_cutting_conclusions").notNull().default(""),
+    summaryVersion: integer("summary_version").notNull().default(0),
+    issuedAt: integer("issued_at", { mode: "timestamp_ms" }),
+    /** The entity a city names to follow and coordinate a plan of action (ECCAR's 10-point plan); printed on its annual report. */
+    coordinatingEntity: text("coordinating_entity").notNull().default(""),
+    /** Set while the review is archived: read-only and out of the default lists. */
+    archivedAt: integer("archived_at", { mode: "timestamp_ms" }),
+    createdBy: text("created_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("reviews_city_idx").on(t.cityId)],
+);
 
 export const reviewMembers = sqliteTable(
   "review_members",

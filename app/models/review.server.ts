@@ -8,6 +8,7 @@ import { can } from "#app/utils/permissions";
 import { refuse } from "#app/utils/refusal";
 import { msg } from "#app/utils/validation";
 import { writeAudit } from "./audit.server";
+import { findOrCreateCity } from "./city.server";
 import type { Tx } from "./conclusion.server";
 import { newId, normaliseEmail } from "./user.server";
 import { insertInvitation } from "./invitation.server";
@@ -86,10 +87,12 @@ export async function createReview({ input, createdBy }: { input: NewReview; cre
   const lead = await db.select({ id: users.id }).from(users).where(eq(users.email, leadEmail)).get();
   let token: string | null = null;
   db.transaction((tx) => {
+    const city = findOrCreateCity(tx, { name: input.hostCity, country: input.country, timeZone: input.timeZone, languages: ["fr", "en"] });
     const row = {
       id,
-      hostCity: input.hostCity,
-      country: input.country,
+      cityId: city.id,
+      hostCity: input.hostCity.trim(),
+      country: input.country.trim(),
       frameworkId: framework.id,
       frameworkVersion: framework.version,
       kind: input.kind,
@@ -278,7 +281,16 @@ export async function updateReviewSettings({ reviewId, settings, userId }: { rev
   }
   if (!Object.keys(after).length) return { changed: [] as string[] };
   db.transaction((tx) => {
-    tx.update(reviews).set(after).where(eq(reviews.id, reviewId)).run();
+    // The host city and country name the review's city: changing them moves the review to that city
+    // (made if new), never renames a city other reviews share (decision 0028).
+    const moved = "hostCity" in after || "country" in after;
+    const cityId = moved
+      ? findOrCreateCity(tx, { name: settings.hostCity, country: settings.country, timeZone: settings.timeZone, languages: settings.reportLocales }).id
+      : undefined;
+    tx.update(reviews)
+      .set(moved ? { ...after, cityId } : after)
+      .where(eq(reviews.id, reviewId))
+      .run();
     writeAudit(tx, { reviewId, userId, action: "update-settings", entity: "review", entityId: reviewId, before, after });
   });
   return { changed: Object.keys(after) };

@@ -1,8 +1,10 @@
 import { hash } from "@node-rs/argon2";
 import type { Db } from "../client";
-import { reviewMembers, reviews, users, type Role } from "../schema";
+import { cities, reviewMembers, reviews, users, type Role } from "../schema";
 
 export const DEMO_REVIEW_ID = "demo";
+/** Belleforge, the fictional city every demo review belongs to. */
+export const DEMO_CITY_ID = "belleforge";
 export const DEMO_PASSWORD = "workbench-demo";
 
 /** One account per role, plus an administrator and a stranger; all fictional. */
@@ -82,9 +84,13 @@ export async function seedAccounts(db: Db) {
 }
 
 export function seedReview(db: Db) {
+  db.insert(cities)
+    .values({ id: DEMO_CITY_ID, name: "Belleforge", country: "France", timeZone: "Europe/Paris", languages: ["fr", "en"], createdAt: at(0) })
+    .run();
   db.insert(reviews)
     .values({
       id: DEMO_REVIEW_ID,
+      cityId: DEMO_CITY_ID,
       hostCity: "Belleforge",
       country: "France",
       frameworkId: "eurocities-anti-discrimination",

@@ -1,7 +1,7 @@
 import type { Db } from "../client";
 import type { Rating } from "../enums";
 import { auditLog, cityActions, cityActionYears, reviewMembers, reviews, selfAssessmentAnswers, selfAssessmentFactors } from "../schema";
-import { at, DEMO_ACCOUNTS } from "./accounts";
+import { at, DEMO_ACCOUNTS, DEMO_CITY_ID } from "./accounts";
 
 /*
  * Belleforge's second review: its self-assessment against ECCAR's 10-point plan of action (the
@@ -227,6 +227,7 @@ const RATINGS: { factorId: string; rating: Rating; summary: string }[] = [
 export function seedEccarReview(db: Db) {
   const review = {
     id: DEMO_ECCAR_REVIEW_ID,
+    cityId: DEMO_CITY_ID,
     hostCity: "Belleforge",
     country: "France",
     frameworkId: "eccar-10-point-plan",

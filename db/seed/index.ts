@@ -1,7 +1,7 @@
-import { eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, notExists } from "drizzle-orm";
 import type { Db } from "../client";
-import { reviews, sessions, users } from "../schema";
-import { DEMO_ACCOUNTS, DEMO_REVIEW_ID, seedAccounts, seedReview } from "./accounts";
+import { cities, reviews, sessions, users } from "../schema";
+import { DEMO_ACCOUNTS, DEMO_CITY_ID, DEMO_REVIEW_ID, seedAccounts, seedReview } from "./accounts";
 import { seedActivity } from "./activity";
 import { seedConclusions } from "./conclusions";
 import { DEMO_ECCAR_REVIEW_ID, seedEccarReview } from "./eccar";
@@ -10,7 +10,7 @@ import { seedNotifications } from "./notifications";
 import { seedSelfAssessment } from "./self-assessment";
 import { seedTeam } from "./team";
 
-export { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_REVIEW_ID } from "./accounts";
+export { DEMO_ACCOUNTS, DEMO_CITY_ID, DEMO_PASSWORD, DEMO_REVIEW_ID } from "./accounts";
 export { DEMO_ECCAR_REVIEW_ID } from "./eccar";
 
 export function hasDemoReview(db: Db) {
@@ -23,6 +23,10 @@ export function removeDemo(db: Db) {
   db.transaction((tx) => {
     tx.delete(reviews)
       .where(inArray(reviews.id, [DEMO_REVIEW_ID, DEMO_ECCAR_REVIEW_ID]))
+      .run();
+    // The demo city goes with its reviews, unless a real review was attached to it since.
+    tx.delete(cities)
+      .where(and(eq(cities.id, DEMO_CITY_ID), notExists(tx.select({ id: reviews.id }).from(reviews).where(eq(reviews.cityId, DEMO_CITY_ID)))))
       .run();
     tx.delete(sessions).where(inArray(sessions.userId, ids)).run();
     tx.delete(users).where(inArray(users.id, ids)).run();

@@ -1,0 +1,49 @@
+import { and, eq } from "drizzle-orm";
+import type { Db } from "#db/client";
+import { cities, reviews } from "#db/schema";
+import { db } from "#app/utils/db.server";
+import { newId } from "./user.server";
+
+type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0] | Db;
+
+/** What a review says of its city when it is created or its settings change. */
+export type CityFacts = {
+  name: string;
+  country: string;
+  /** IANA zone, already checked; a new city starts with it. */
+  timeZone: string;
+  languages: ("fr" | "en")[];
+};
+
+/**
+ * The city of that name in that country, made if there is none yet (a new city takes the
+ * review's time zone and languages). Call it inside the transaction that attaches the review.
+ */
+export function findOrCreateCity(tx: Tx, facts: CityFacts): { id: string; created: boolean } {
+  const name = facts.name.trim();
+  const country = facts.country.trim();
+  const existing = tx
+    .select({ id: cities.id })
+    .from(cities)
+    .where(and(eq(cities.name, name), eq(cities.country, country)))
+    .get();
+  if (existing) return { id: existing.id, created: false };
+  const id = newId();
+  tx.insert(cities).values({ id, name, country, timeZone: facts.timeZone, languages: facts.languages }).run();
+  return { id, created: true };
+}
+
+export async function getCity({ cityId }: { cityId: string }) {
+  return db.select().from(cities).where(eq(cities.id, cityId)).get();
+}
+
+/** The city a review belongs to (null only for a review written around the models, as some tests do). */
+export async function getReviewCity({ reviewId }: { reviewId: string }) {
+  const row = await db
+    .select({ id: cities.id, name: cities.name, country: cities.country, timeZone: cities.timeZone, languages: cities.languages })
+    .from(reviews)
+    .innerJoin(cities, eq(cities.id, reviews.cityId))
+    .where(eq(reviews.id, reviewId))
+    .get();
+  return row ?? null;
+}
