@@ -63,3 +63,7 @@ export type CommentOutcome = (typeof COMMENT_OUTCOMES)[number];
 /** An agenda slot the host team proposed, or one the lead expert confirmed. */
 export const SLOT_STATES = ["proposed", "confirmed"] as const;
 export type SlotState = (typeof SLOT_STATES)[number];
+
+/** The peer team's verdict on an earlier cycle's recommendation (the follow-up). */
+export const FOLLOW_UP_VERDICTS = ["implemented", "partly-implemented", "not-implemented", "no-longer-relevant"] as const;
+export type FollowUpVerdict = (typeof FOLLOW_UP_VERDICTS)[number];

@@ -1,6 +1,6 @@
 // Over 400 lines on purpose: drizzle-kit reads this one schema file, and the tables read best side by side.
 import { sql } from "drizzle-orm";
-import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex, type AnySQLiteColumn } from "drizzle-orm/sqlite-core";
 import {
   COMMENT_OUTCOMES,
   COMMENT_PARTS,
@@ -9,6 +9,7 @@ import {
   DOCUMENT_ORIGINS,
   DOCUMENT_TYPES,
   EVIDENCE_KINDS,
+  FOLLOW_UP_VERDICTS,
   HORIZONS,
   INTERVIEW_FORMATS,
   LOCALE_VALUES,
@@ -134,6 +135,8 @@ export const reviews = sqliteTable(
     id: text("id").primaryKey(),
     /** The city reviewed; every review has one (the 0010 migration attached the older ones). */
     cityId: text("city_id").references(() => cities.id),
+    /** The cycle this review follows: the city's previous review, whose recommendations it follows up. */
+    previousReviewId: text("previous_review_id").references((): AnySQLiteColumn => reviews.id, { onDelete: "set null" }),
     /** A copy of the city's name and country, kept in step by the city model. */
     hostCity: text("host_city").notNull(),
     country: text("country").notNull(),
@@ -231,6 +234,8 @@ export const selfAssessmentAnswers = sqliteTable(
     factorId: text("factor_id").notNull(),
     questionId: text("question_id").notNull(),
     text: text("text").notNull().default(""),
+    /** Set on an answer carried over from the previous cycle: when it was last written there. Cleared once edited or confirmed. */
+    carriedOverFrom: integer("carried_over_from", { mode: "timestamp_ms" }),
     version: integer("version").notNull().default(1),
     updatedBy: text("updated_by").references(() => users.id),
     updatedAt: integer("updated_at", { mode: "timestamp_ms" }).notNull(),
@@ -549,12 +554,39 @@ export const recommendations = sqliteTable(
     responsibleService: text("responsible_service").notNull().default(""),
     /** "Barcelona" style reference to one of the factor's benchmark city examples, by index. */
     exampleIndex: integer("example_index"),
+    /** The earlier cycle's recommendation this one continues. */
+    continuesId: text("continues_id").references((): AnySQLiteColumn => recommendations.id, { onDelete: "set null" }),
     position: integer("position").notNull(),
     createdBy: text("created_by").references(() => users.id),
     createdAt: createdAt(),
     updatedAt: integer("updated_at", { mode: "timestamp_ms" }),
   },
   (t) => [index("recommendations_review_idx").on(t.reviewId, t.factorId, t.position)],
+);
+
+/** The follow-up of an earlier cycle's recommendation in the next cycle: what the host team did, the peer team's verdict. */
+export const followUps = sqliteTable(
+  "follow_ups",
+  {
+    /** The new cycle. */
+    reviewId: text("review_id")
+      .notNull()
+      .references(() => reviews.id, { onDelete: "cascade" }),
+    /** A recommendation of the previous cycle. */
+    recommendationId: text("recommendation_id")
+      .notNull()
+      .references(() => recommendations.id, { onDelete: "cascade" }),
+    hostAccount: text("host_account").notNull().default(""),
+    hostUpdatedBy: text("host_updated_by").references(() => users.id),
+    hostUpdatedAt: integer("host_updated_at", { mode: "timestamp_ms" }),
+    verdict: text("verdict", { enum: FOLLOW_UP_VERDICTS }),
+    /** The evidence item of the new cycle's log the verdict rests on. */
+    evidenceId: text("evidence_id").references(() => evidence.id, { onDelete: "set null" }),
+    verdictBy: text("verdict_by").references(() => users.id),
+    verdictAt: integer("verdict_at", { mode: "timestamp_ms" }),
+    version: integer("version").notNull().default(1),
+  },
+  (t) => [primaryKey({ columns: [t.reviewId, t.recommendationId] })],
 );
 
 export const factualComments = sqliteTable(
