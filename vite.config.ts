@@ -79,7 +79,22 @@ export default defineConfig(({ isSsrBuild }) => ({
               matchOptions: { ignoreVary: true },
               networkTimeoutSeconds: 8,
               expiration: { maxEntries: 80, maxAgeSeconds: TWO_WEEKS },
-              plugins: [{ cacheWillUpdate: async ({ response }) => (response.status === 200 && !response.redirected ? response : null) }],
+              plugins: [
+                { cacheWillUpdate: async ({ response }) => (response.status === 200 && !response.redirected ? response : null) },
+                {
+                  // A reload of one route's data (`?_routes=…`: Remix asks only for the routes that
+                  // change) while the server cannot be reached: the page's whole data, kept when it
+                  // was last loaded, holds that route's too. Without it the page turns into an error.
+                  // (Serialised into the service worker: it must not use anything from this file.)
+                  handlerDidError: async ({ request }) => {
+                    const url = new URL(request.url);
+                    if (!url.searchParams.has("_routes")) return undefined;
+                    url.searchParams.delete("_routes");
+                    const cache = await caches.open("workbench-page-data");
+                    return (await cache.match(url.href, { ignoreVary: true })) ?? undefined;
+                  },
+                },
+              ],
             },
           },
           {

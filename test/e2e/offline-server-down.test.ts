@@ -81,6 +81,42 @@ describe("a save while the server is down and the network works", () => {
     expect(realProblems()).toEqual([]);
   });
 
+  it("keeps the log and the typed text when the page reloads its data while the server is down", async () => {
+    // The outbox reloads the log after each item it sends; the server may stop between the two.
+    await openAs("peer@demo.test", "/reviews/demo/evidence");
+    const keptData = () =>
+      page.evaluate(async () =>
+        Boolean(navigator.serviceWorker.controller && (await (await caches.open("workbench-page-data")).match("/reviews/demo/evidence.data"))),
+      );
+    await expect.poll(keptData, { timeout: 30_000 }).toBe(true);
+    const typed = "Half a sentence typed while the log reloads";
+    await page.locator("#log-text").fill(typed);
+    await app.kill();
+
+    // What the outbox does after a send: Remix reloads the page's own data (only this route's, `?_routes=`).
+    await page.evaluate(() => (window as unknown as { __remixRouter: { revalidate(): Promise<void> } }).__remixRouter.revalidate());
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as { __remixRouter: { state: { revalidation: string } } }).__remixRouter.state.revalidation))
+      .toBe("idle");
+    await expectNoErrorPage();
+    await expect(page.locator("#log-text").inputValue()).resolves.toBe(typed);
+    await expect(page.locator(".outbox__status").count()).resolves.toBe(1);
+    expect(realProblems()).toEqual([]);
+  });
+
+  it("says a delete did not happen while the server is down, and keeps the row and the page", async () => {
+    await openAs("peer@demo.test", "/reviews/demo/evidence");
+    const deleteButtons = page.locator(".row-actions button.danger-link");
+    const rows = await deleteButtons.count();
+    expect(rows).toBeGreaterThan(0);
+    await app.kill();
+    await deleteButtons.first().click();
+    await page.getByText("Not done: the server cannot be reached. Nothing changed; try again when the connection is back.").waitFor();
+    await expectNoErrorPage();
+    await expect(deleteButtons.count()).resolves.toBe(rows);
+    expect(realProblems()).toEqual([]);
+  });
+
   it("keeps a self-assessment answer on the page, says the server cannot be reached, and saves it when the server is back", async () => {
     await openAs("host@demo.test", "/reviews/demo/self-assessment/kf-05");
     const questionId = "kf-05-q1";

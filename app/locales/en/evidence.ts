@@ -314,6 +314,7 @@ export default {
     discard: "Remove it from this computer",
     discardConfirm: "Remove this item and its text from this computer? It was not saved.",
     keptHere: "Not saved yet: no connection to the server. It is kept on this computer and will be sent as soon as the server can be reached.",
+    notDone: "Not done: the server cannot be reached. Nothing changed; try again when the connection is back.",
     notSent: "Not saved: no connection, and this browser could not keep the item. Your text is back in the box.",
     signOutConfirm_one: "1 item has not been sent yet. Signing out removes it from this computer. Sign out anyway?",
     signOutConfirm_other: "{{count}} items have not been sent yet. Signing out removes them from this computer. Sign out anyway?",

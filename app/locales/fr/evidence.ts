@@ -323,6 +323,7 @@ export default {
     discard: "Le retirer de cet ordinateur",
     discardConfirm: "Retirer cet élément et son texte de cet ordinateur ? Il n’a pas été enregistré.",
     keptHere: "Pas encore enregistré : pas de connexion au serveur. L’élément est gardé sur cet ordinateur et sera envoyé dès que le serveur sera joignable.",
+    notDone: "Rien n’a été fait : le serveur est injoignable. Rien n’a changé ; réessayez quand la connexion sera revenue.",
     notSent: "Non enregistré : pas de connexion, et ce navigateur n’a pas pu garder l’élément. Votre texte est revenu dans la zone de saisie.",
     signOutConfirm_one: "1 élément n’a pas encore été envoyé. Se déconnecter le retire de cet ordinateur. Se déconnecter quand même ?",
     signOutConfirm_other: "{{count}} éléments n’ont pas encore été envoyés. Se déconnecter les retire de cet ordinateur. Se déconnecter quand même ?",

@@ -101,6 +101,8 @@ const ItemSchema = z.object({ evidenceId: z.string().trim().min(1).max(100) });
  */
 export type Done = { ok: true; intent: "create" | "delete" | "restore"; id: string; queued?: boolean };
 /** The server could not be reached and the item could not be kept in the outbox either: the form gives the text back. */
+/** A delete or an undo that did not reach the server: nothing changed. */
+export type NotDone = { ok: false; intent: "delete" | "restore"; errors: Record<string, string[]>; values: Record<string, never> };
 export type NotSent = { ok: false; intent: "create"; notSent: true; errors: Record<string, string[]>; values: Record<string, never> };
 
 /**
@@ -112,7 +114,7 @@ export type NotSent = { ok: false; intent: "create"; notSent: true; errors: Reco
 export async function clientAction({ request, serverAction }: ClientActionFunctionArgs) {
   const form = await request.clone().formData();
   const clientId = form.get("clientId");
-  if (form.get("intent") !== "create" || typeof clientId !== "string" || !clientId) return serverAction<typeof action>();
+  if (form.get("intent") !== "create" || typeof clientId !== "string" || !clientId) return changeOrSayNotDone(form, serverAction<typeof action>);
   inFlight.add(clientId);
   try {
     const answer = await serverAction<typeof action>();
@@ -128,6 +130,21 @@ export async function clientAction({ request, serverAction }: ClientActionFuncti
     return notSentAnswer<NotSent>({ ok: false, intent: "create", notSent: true, errors: { _form: ["evidence:offline.notSent"] }, values: {} });
   } finally {
     inFlight.delete(clientId);
+  }
+}
+
+/**
+ * A delete or an undo the server did not get (no network, server down): nothing changed, so the
+ * row stays and the undo notice says so beside its button, rather than the page becoming an error.
+ */
+async function changeOrSayNotDone(form: FormData, send: () => Promise<unknown>) {
+  try {
+    return await send();
+  } catch (error) {
+    const intent = form.get("intent");
+    if ((intent !== "delete" && intent !== "restore") || !isUnreachable(error)) throw error;
+    noteUnreachable();
+    return notSentAnswer<NotDone>({ ok: false, intent, errors: { _form: ["evidence:offline.notDone"] }, values: {} });
   }
 }
 
