@@ -32,6 +32,22 @@ echo "== lint"
 npx eslint . --max-warnings 0
 echo "== format"
 npx prettier --check . --log-level warn
+# The PostgreSQL half (test/db/pg-*.test.ts and db:copy): TEST_DATABASE_URL names a database whose
+# user may create databases. Unset, it is made on this machine's cluster when run as root
+# (scripts/postgres-test-db.sh); a URL that was given must answer, one that was not may be skipped.
+if [ -n "${TEST_DATABASE_URL:-}" ]; then
+  npx tsx scripts/pg-probe.ts "$TEST_DATABASE_URL" || exit 1
+else
+  url="$(bash scripts/postgres-test-db.sh 2>/dev/null || true)"
+  url="${url:-postgres://workbench:workbench@localhost:5432/workbench_test}"
+  if reason="$(npx tsx scripts/pg-probe.ts "$url")"; then
+    export TEST_DATABASE_URL="$url"
+  else
+    echo "PostgreSQL half skipped: $reason (set TEST_DATABASE_URL, or run as root with Debian's postgresql installed)"
+  fi
+fi
+[ -n "${TEST_DATABASE_URL:-}" ] && echo "PostgreSQL tests on ${TEST_DATABASE_URL%%://*}://${TEST_DATABASE_URL#*@}"
+
 echo "== unit and integration tests"
 # Shuffled, so a test that leans on another's leftovers fails; SEED=N npm test replays an order.
 seed="${SEED:-$RANDOM}"
