@@ -26,6 +26,15 @@ CREATE TABLE "audit_log" (
 	"created_at" bigint DEFAULT (floor(extract(epoch from clock_timestamp()) * 1000)::bigint) NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "cities" (
+	"id" text PRIMARY KEY NOT NULL,
+	"name" text NOT NULL,
+	"country" text NOT NULL,
+	"time_zone" text DEFAULT 'Europe/Brussels' NOT NULL,
+	"languages" jsonb DEFAULT '["fr","en"]'::jsonb NOT NULL,
+	"created_at" bigint DEFAULT (floor(extract(epoch from clock_timestamp()) * 1000)::bigint) NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "city_action_years" (
 	"action_id" text NOT NULL,
 	"year" integer NOT NULL,
@@ -303,6 +312,7 @@ CREATE TABLE "review_members" (
 --> statement-breakpoint
 CREATE TABLE "reviews" (
 	"id" text PRIMARY KEY NOT NULL,
+	"city_id" text,
 	"host_city" text NOT NULL,
 	"country" text NOT NULL,
 	"framework_id" text NOT NULL,
@@ -439,6 +449,7 @@ ALTER TABLE "recommendations" ADD CONSTRAINT "recommendations_review_id_reviews_
 ALTER TABLE "recommendations" ADD CONSTRAINT "recommendations_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "review_members" ADD CONSTRAINT "review_members_review_id_reviews_id_fk" FOREIGN KEY ("review_id") REFERENCES "public"."reviews"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "review_members" ADD CONSTRAINT "review_members_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "reviews" ADD CONSTRAINT "reviews_city_id_cities_id_fk" FOREIGN KEY ("city_id") REFERENCES "public"."cities"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "reviews" ADD CONSTRAINT "reviews_sa_submitted_by_users_id_fk" FOREIGN KEY ("sa_submitted_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "reviews" ADD CONSTRAINT "reviews_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "sa_answers" ADD CONSTRAINT "sa_answers_review_id_reviews_id_fk" FOREIGN KEY ("review_id") REFERENCES "public"."reviews"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -450,6 +461,7 @@ ALTER TABLE "team_notes" ADD CONSTRAINT "team_notes_review_id_reviews_id_fk" FOR
 ALTER TABLE "team_notes" ADD CONSTRAINT "team_notes_author_id_users_id_fk" FOREIGN KEY ("author_id") REFERENCES "public"."users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "agenda_review_idx" ON "agenda_slots" USING btree ("review_id","date","start_time");--> statement-breakpoint
 CREATE INDEX "audit_review_idx" ON "audit_log" USING btree ("review_id","created_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "cities_name_country_idx" ON "cities" USING btree ("name","country");--> statement-breakpoint
 CREATE INDEX "city_actions_review_idx" ON "city_actions" USING btree ("review_id","factor_id","position");--> statement-breakpoint
 CREATE INDEX "documents_review_idx" ON "documents" USING btree ("review_id");--> statement-breakpoint
 CREATE INDEX "evidence_review_idx" ON "evidence" USING btree ("review_id","created_at");--> statement-breakpoint
@@ -465,5 +477,6 @@ CREATE INDEX "notifications_mail_idx" ON "notifications" USING btree ("mail_stat
 CREATE INDEX "password_resets_user_idx" ON "password_resets" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "recommendations_review_idx" ON "recommendations" USING btree ("review_id","factor_id","position");--> statement-breakpoint
 CREATE INDEX "members_user_idx" ON "review_members" USING btree ("user_id");--> statement-breakpoint
+CREATE INDEX "reviews_city_idx" ON "reviews" USING btree ("city_id");--> statement-breakpoint
 CREATE INDEX "sessions_user_idx" ON "sessions" USING btree ("user_id");--> statement-breakpoint
 CREATE INDEX "team_notes_review_idx" ON "team_notes" USING btree ("review_id","factor_id");

@@ -5,7 +5,7 @@ import { migrate } from "drizzle-orm/node-postgres/migrator";
 import pg from "pg";
 import * as schema from "./schema";
 
-// PostgreSQL beside SQLite (docs/decisions/0028-postgresql-beside-sqlite.md): the pool, its
+// PostgreSQL beside SQLite (docs/decisions/0029-postgresql-beside-sqlite.md): the pool, its
 // migrations and the one-line messages for a server that cannot be reached or refuses us. The app
 // itself still runs on SQLite; db:copy and the tests use this.
 

@@ -2,12 +2,12 @@
 // (test/db/schema-parity.test.ts fails when they differ). Over 400 lines for the same reason as
 // db/schema.ts: drizzle-kit reads this one file (drizzle.pg.config.ts → db/migrations-pg).
 //
-// Types (docs/decisions/0028-postgresql-beside-sqlite.md): every millisecond timestamp is a `bigint`
+// Types (docs/decisions/0029-postgresql-beside-sqlite.md): every millisecond timestamp is a `bigint`
 // holding the same number SQLite holds, read as a Date like SQLite's timestamp_ms columns; booleans
 // are `boolean`, json columns `jsonb`, the issued PDF and DOCX `bytea`, SQLite's AUTOINCREMENT ids
 // identity columns. Enumerations stay text checked in code, as in SQLite.
 import { sql } from "drizzle-orm";
-import { boolean, customType, index, integer, jsonb, pgTable, primaryKey, text } from "drizzle-orm/pg-core";
+import { boolean, customType, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex } from "drizzle-orm/pg-core";
 import {
   COMMENT_OUTCOMES,
   COMMENT_PARTS,
@@ -131,34 +131,57 @@ export const loginAttempts = pgTable("login_attempts", {
   lockedUntil: timestampMs("locked_until"),
 });
 
-export const reviews = pgTable("reviews", {
-  id: text("id").primaryKey(),
-  hostCity: text("host_city").notNull(),
-  country: text("country").notNull(),
-  frameworkId: text("framework_id").notNull(),
-  frameworkVersion: text("framework_version").notNull(),
-  kind: text("kind", { enum: REVIEW_KINDS }).notNull(),
-  phase: text("phase", { enum: PHASES }).notNull().default("self-assessment"),
-  visitStart: text("visit_start"),
-  visitEnd: text("visit_end"),
-  reportLocale: text("report_locale", { enum: LOCALE_VALUES }).notNull().default("en"),
-  /** The languages the report is issued in (the main reportLocale among them). */
-  reportLocales: jsonb("report_locales").$type<("fr" | "en")[]>().notNull().default(["fr", "en"]),
-  /** IANA zone every date and time of this review is shown in (pages, CSV, PDF, mail). */
-  timeZone: text("time_zone").notNull().default("Europe/Brussels"),
-  selfAssessmentSubmittedAt: timestampMs("sa_submitted_at"),
-  selfAssessmentSubmittedBy: text("sa_submitted_by").references(() => users.id),
-  executiveSummary: text("executive_summary").notNull().default(""),
-  crossCuttingConclusions: text("cross_cutting_conclusions").notNull().default(""),
-  summaryVersion: integer("summary_version").notNull().default(0),
-  issuedAt: timestampMs("issued_at"),
-  /** The entity a city names to follow and coordinate a plan of action (ECCAR's 10-point plan); printed on its annual report. */
-  coordinatingEntity: text("coordinating_entity").notNull().default(""),
-  /** Set while the review is archived: read-only and out of the default lists. */
-  archivedAt: timestampMs("archived_at"),
-  createdBy: text("created_by").references(() => users.id),
-  createdAt: createdAt(),
-});
+/** A city that hosts reviews over the years; its reviews keep a copy of its name and country (decision 0028). */
+export const cities = pgTable(
+  "cities",
+  {
+    id: text("id").primaryKey(),
+    name: text("name").notNull(),
+    country: text("country").notNull(),
+    /** IANA zone a new review of the city starts with. */
+    timeZone: text("time_zone").notNull().default("Europe/Brussels"),
+    /** The languages the city works and reports in. */
+    languages: jsonb("languages").$type<("fr" | "en")[]>().notNull().default(["fr", "en"]),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("cities_name_country_idx").on(t.name, t.country)],
+);
+
+export const reviews = pgTable(
+  "reviews",
+  {
+    id: text("id").primaryKey(),
+    /** The city reviewed; every review has one (the 0010 migration attached the older ones). */
+    cityId: text("city_id").references(() => cities.id),
+    /** A copy of the city's name and country, kept in step by the city model. */
+    hostCity: text("host_city").notNull(),
+    country: text("country").notNull(),
+    frameworkId: text("framework_id").notNull(),
+    frameworkVersion: text("framework_version").notNull(),
+    kind: text("kind", { enum: REVIEW_KINDS }).notNull(),
+    phase: text("phase", { enum: PHASES }).notNull().default("self-assessment"),
+    visitStart: text("visit_start"),
+    visitEnd: text("visit_end"),
+    reportLocale: text("report_locale", { enum: LOCALE_VALUES }).notNull().default("en"),
+    /** The languages the report is issued in (the main reportLocale among them). */
+    reportLocales: jsonb("report_locales").$type<("fr" | "en")[]>().notNull().default(["fr", "en"]),
+    /** IANA zone every date and time of this review is shown in (pages, CSV, PDF, mail). */
+    timeZone: text("time_zone").notNull().default("Europe/Brussels"),
+    selfAssessmentSubmittedAt: timestampMs("sa_submitted_at"),
+    selfAssessmentSubmittedBy: text("sa_submitted_by").references(() => users.id),
+    executiveSummary: text("executive_summary").notNull().default(""),
+    crossCuttingConclusions: text("cross_cutting_conclusions").notNull().default(""),
+    summaryVersion: integer("summary_version").notNull().default(0),
+    issuedAt: timestampMs("issued_at"),
+    /** The entity a city names to follow and coordinate a plan of action (ECCAR's 10-point plan); printed on its annual report. */
+    coordinatingEntity: text("coordinating_entity").notNull().default(""),
+    /** Set while the review is archived: read-only and out of the default lists. */
+    archivedAt: timestampMs("archived_at"),
+    createdBy: text("created_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("reviews_city_idx").on(t.cityId)],
+);
 
 export const reviewMembers = pgTable(
   "review_members",
@@ -686,7 +709,7 @@ export const teamNotes = pgTable(
 /**
  * Uploaded documents' bytes, named by their SHA-256 like the files under UPLOADS_PATH that SQLite
  * instances keep: several app instances share them through the database, and one pg_dump holds
- * them with the rows that point to them (docs/decisions/0028-postgresql-beside-sqlite.md).
+ * them with the rows that point to them (docs/decisions/0029-postgresql-beside-sqlite.md).
  */
 export const storedFiles = pgTable("stored_files", {
   sha256: text("sha256").primaryKey(),

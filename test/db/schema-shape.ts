@@ -10,7 +10,7 @@ import * as sqliteSchema from "#db/schema";
 
 /**
  * Tables PostgreSQL has and SQLite has not, each with its reason: uploaded files are rows there
- * and files under UPLOADS_PATH here (docs/decisions/0028-postgresql-beside-sqlite.md).
+ * and files under UPLOADS_PATH here (docs/decisions/0029-postgresql-beside-sqlite.md).
  */
 export const PG_ONLY_TABLES = ["stored_files"];
 
