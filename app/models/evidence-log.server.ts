@@ -16,6 +16,7 @@ import { parseTableState, searchTerms, type TableConfig, type TableState } from 
 import { nextBackgroundTurn } from "#app/utils/background.server";
 import { db } from "#app/utils/db.server";
 import { canEditEvidence } from "#app/utils/permissions";
+import { whileUnchanged } from "./evidence-log-cache.server";
 import { countLog, list, logKeys, logOrder, logWhere, type Lookups } from "./evidence-log-sql.server";
 import { listInterviewOptions, type InterviewOption } from "./interview.server";
 import type { Actor } from "./evidence.server";
@@ -111,7 +112,11 @@ export type LogContext = {
   documents: LogDocument[];
 };
 
-export async function loadLogContext({ reviewId }: { reviewId: string }): Promise<LogContext> {
+export function loadLogContext({ reviewId }: { reviewId: string }): Promise<LogContext> {
+  return whileUnchanged(`context:${reviewId}`, () => readLogContext(reviewId));
+}
+
+async function readLogContext(reviewId: string): Promise<LogContext> {
   const [interviews, docs, members] = await Promise.all([
     listInterviewOptions({ reviewId }),
     listSourceDocuments({ reviewId }),
@@ -262,7 +267,8 @@ export async function listEvidenceLog({
     ([clause, loaded]) => [clause, lookupsOf(loaded)] as const,
   );
   const shape = { grouped, withText: needsText(view) };
-  const totals = countLog(reviewId, shape, where);
+  // The same view's totals stay the same until the database changes: paging through a view counts it once.
+  const totals = await whileUnchanged(`count:${reviewId}:${JSON.stringify([view.q, view.filters, grouped])}`, () => countLog(reviewId, shape, where));
   const pages = Math.max(1, Math.ceil(totals.rows / pageSize));
   const page = Math.min(view.page, pages);
   // A flat view selects every column, not only the key: SQLite turns the UNION ALL into a merge of
@@ -354,16 +360,20 @@ export async function* listEvidenceForExport({
 /** Filter choices and tag counts for the log page. Names of interviewees are never part of it. */
 export async function getLogFacets({ reviewId, context }: { reviewId: string; context?: LogContext }) {
   const loaded = context ?? (await loadLogContext({ reviewId }));
-  const factorCounts = await db
-    .select({ factorId: evidenceFactors.factorId, n: count() })
-    .from(evidenceFactors)
-    .innerJoin(evidence, eq(evidence.id, evidenceFactors.evidenceId))
-    .where(and(eq(evidence.reviewId, reviewId), isNull(evidence.deletedAt)))
-    .groupBy(evidenceFactors.factorId);
+  // Counting every tag of the review is the one read that grows with the log: kept until a write.
+  const factorCounts = await whileUnchanged(`factor-counts:${reviewId}`, async () => {
+    const rows = await db
+      .select({ factorId: evidenceFactors.factorId, n: count() })
+      .from(evidenceFactors)
+      .innerJoin(evidence, eq(evidence.id, evidenceFactors.evidenceId))
+      .where(and(eq(evidence.reviewId, reviewId), isNull(evidence.deletedAt)))
+      .groupBy(evidenceFactors.factorId);
+    return Object.fromEntries(rows.map((row) => [row.factorId, row.n])) as Record<string, number>;
+  });
   return {
     reviewers: loaded.members.filter((member) => member.role === "peer-reviewer" || member.role === "lead-expert"),
     interviews: loaded.interviews,
     documents: loaded.documents,
-    factorCounts: Object.fromEntries(factorCounts.map((row) => [row.factorId, row.n])) as Record<string, number>,
+    factorCounts,
   };
 }

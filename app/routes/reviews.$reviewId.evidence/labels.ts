@@ -15,6 +15,19 @@ export type InterviewChoice = LoaderData["facets"]["interviews"][number];
 export const HydratedContext = createContext(false);
 export const useHydrated = () => useContext(HydratedContext);
 
+/** `format`, asked once per distinct value: a visit's many interviews fall on a few days. */
+function once<T>(format: (value: T) => string) {
+  const made = new Map<T, string>();
+  return (value: T) => {
+    let text = made.get(value);
+    if (text === undefined) {
+      text = format(value);
+      made.set(value, text);
+    }
+    return text;
+  };
+}
+
 /** Dates in the review's zone and the reader's language: the same text before and after hydration. */
 function useDateFormat() {
   const dates = useDates();
@@ -22,8 +35,8 @@ function useDateFormat() {
     () => ({
       moment: (ms: number) => dates.dateTime(ms),
       short: (ms: number) => dates.shortDateTime(ms),
-      day: (iso: string) => dates.calendarDate(iso),
-      shortDay: (iso: string) => dates.calendarDayMonth(iso),
+      day: once((iso: string) => dates.calendarDate(iso)),
+      shortDay: once((iso: string) => dates.calendarDayMonth(iso)),
     }),
     [dates],
   );

@@ -1,0 +1,49 @@
+import type Database from "better-sqlite3";
+import { db } from "#app/utils/db.server";
+
+/*
+ * What the evidence log reads of a whole review (facet counts, the total of a view, the people,
+ * interviews and documents its rows refer to) costs in proportion to the review, not to the page.
+ * It is kept here while the database stays as it was: the key is this connection's count of
+ * changed rows, total_changes(), which every INSERT, UPDATE and DELETE it runs moves (triggers
+ * included), with PRAGMA data_version, which moves when another connection commits (a CLI seed,
+ * a restore). Any write therefore clears everything: nothing is ever read stale, and a log that
+ * nobody writes to answers from memory. See docs/decisions/0008-evidence-log-speed.md.
+ */
+
+type Entry = { version: string; value: unknown };
+
+const LIMIT = 500;
+const caches = new WeakMap<Database.Database, { version: () => string; entries: Map<string, Entry> }>();
+
+function cacheOf(sqlite: Database.Database) {
+  let cache = caches.get(sqlite);
+  if (!cache) {
+    const changes = sqlite.prepare("SELECT total_changes()").pluck();
+    const dataVersion = sqlite.prepare("PRAGMA data_version").pluck();
+    cache = { version: () => `${dataVersion.get() as number}:${changes.get() as number}`, entries: new Map() };
+    caches.set(sqlite, cache);
+  }
+  return cache;
+}
+
+/**
+ * `compute()`'s value for `key`, computed again only when the database has changed since it was
+ * last kept. Inside a transaction it is always computed (what the transaction sees may yet be
+ * rolled back). The value is shared between requests: callers must not change it.
+ */
+export async function whileUnchanged<T>(key: string, compute: () => Promise<T> | T): Promise<T> {
+  const sqlite = db.$client;
+  if (sqlite.inTransaction) return compute();
+  const cache = cacheOf(sqlite);
+  const before = cache.version();
+  const kept = cache.entries.get(key);
+  if (kept && kept.version === before) return kept.value as T;
+  const value = await compute();
+  // Kept only if nothing was written while it was computed (the version is the same after).
+  if (cache.version() === before) {
+    if (cache.entries.size >= LIMIT) cache.entries.clear();
+    cache.entries.set(key, { version: before, value });
+  }
+  return value;
+}

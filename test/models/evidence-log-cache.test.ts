@@ -1,0 +1,69 @@
+import { eq } from "drizzle-orm";
+import { beforeEach, describe, expect, it } from "vitest";
+import { whileUnchanged } from "#app/models/evidence-log-cache.server";
+import { getLogFacets, listEvidenceLog, loadLogContext, parseEvidenceView, type LogActor } from "#app/models/evidence-log.server";
+import { deleteEvidence, restoreEvidence } from "#app/models/evidence.server";
+import { evidence, interviews } from "#db/schema";
+import { addProbeEvidence, db, DEMO_REVIEW_ID, loadDemoReview, setPhase } from "../utils";
+
+const PEER: LogActor = { userId: "demo-peer", canEditAny: false, canWrite: true };
+
+beforeEach(async () => {
+  await loadDemoReview();
+  setPhase("peer-visit");
+});
+
+describe("what the log keeps while the database is unchanged", () => {
+  it("computes a value once while nothing is written, and again after any write", async () => {
+    let computed = 0;
+    const read = () => whileUnchanged("probe", () => ++computed);
+    expect(await read()).toBe(1);
+    expect(await read()).toBe(1);
+    // A write to any table, even one the value does not read, makes it compute again.
+    db.update(interviews).set({ place: "Salle du conseil" }).where(eq(interviews.id, "demo-int-01")).run();
+    expect(await read()).toBe(2);
+    expect(await read()).toBe(2);
+  });
+
+  it("keeps nothing computed inside a transaction, nor a value a write overtook", async () => {
+    let computed = 0;
+    const read = () => whileUnchanged("probe", () => ++computed);
+    db.$client.transaction(() => void read())();
+    db.$client.transaction(() => void read())();
+    expect(computed).toBe(2);
+    // A write while the value is being computed: the value is returned but not kept.
+    const overtaken = await whileUnchanged("probe", () => {
+      db.update(interviews).set({ place: "Mairie annexe" }).where(eq(interviews.id, "demo-int-01")).run();
+      return "read before the write";
+    });
+    expect(overtaken).toBe("read before the write");
+    expect(await whileUnchanged("probe", () => "read after the write")).toBe("read after the write");
+  });
+
+  it("shows the log's totals, tag counts and interviews as they are after each write", async () => {
+    const view = parseEvidenceView(new URLSearchParams("factor=kf-10"));
+    const read = async () => {
+      const context = await loadLogContext({ reviewId: DEMO_REVIEW_ID });
+      const [log, facets] = await Promise.all([
+        listEvidenceLog({ reviewId: DEMO_REVIEW_ID, view, actor: PEER, context }),
+        getLogFacets({ reviewId: DEMO_REVIEW_ID, context }),
+      ]);
+      return { rows: log.rowCount, tagged: facets.factorCounts["kf-10"] ?? 0, places: facets.interviews.map((interview) => interview.place) };
+    };
+    const before = await read();
+    expect(await read()).toEqual(before);
+
+    addProbeEvidence([{ id: "probe-cache-1", text: "Le guichet unique a ouvert le samedi." }], { searchText: "guichet", factorId: "kf-10" });
+    expect(await read()).toMatchObject({ rows: before.rows + 1, tagged: before.tagged + 1 });
+
+    expect((await deleteEvidence({ reviewId: DEMO_REVIEW_ID, evidenceId: "probe-cache-1", actor: PEER })).ok).toBe(true);
+    expect(await read()).toMatchObject({ rows: before.rows, tagged: before.tagged });
+    expect((await restoreEvidence({ reviewId: DEMO_REVIEW_ID, evidenceId: "probe-cache-1", actor: PEER })).ok).toBe(true);
+    expect(await read()).toMatchObject({ rows: before.rows + 1, tagged: before.tagged + 1 });
+
+    db.update(interviews).set({ place: "Salle des fêtes" }).where(eq(interviews.id, "demo-int-01")).run();
+    expect((await read()).places).toContain("Salle des fêtes");
+    db.delete(evidence).where(eq(evidence.id, "probe-cache-1")).run();
+    expect(await read()).toMatchObject({ rows: before.rows, tagged: before.tagged });
+  });
+});
