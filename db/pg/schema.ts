@@ -7,7 +7,7 @@
 // are `boolean`, json columns `jsonb`, the issued PDF and DOCX `bytea`, SQLite's AUTOINCREMENT ids
 // identity columns. Enumerations stay text checked in code, as in SQLite.
 import { sql } from "drizzle-orm";
-import { boolean, customType, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { boolean, customType, type AnyPgColumn, index, integer, jsonb, pgTable, primaryKey, text, uniqueIndex } from "drizzle-orm/pg-core";
 import {
   COMMENT_OUTCOMES,
   COMMENT_PARTS,
@@ -16,6 +16,7 @@ import {
   DOCUMENT_ORIGINS,
   DOCUMENT_TYPES,
   EVIDENCE_KINDS,
+  FOLLOW_UP_VERDICTS,
   HORIZONS,
   INTERVIEW_FORMATS,
   LOCALE_VALUES,
@@ -153,6 +154,8 @@ export const reviews = pgTable(
     id: text("id").primaryKey(),
     /** The city reviewed; every review has one (the 0010 migration attached the older ones). */
     cityId: text("city_id").references(() => cities.id),
+    /** The cycle this review follows: the city's previous review, whose recommendations it follows up. */
+    previousReviewId: text("previous_review_id").references((): AnyPgColumn => reviews.id, { onDelete: "set null" }),
     /** A copy of the city's name and country, kept in step by the city model. */
     hostCity: text("host_city").notNull(),
     country: text("country").notNull(),
@@ -250,6 +253,8 @@ export const selfAssessmentAnswers = pgTable(
     factorId: text("factor_id").notNull(),
     questionId: text("question_id").notNull(),
     text: text("text").notNull().default(""),
+    /** Set on an answer carried over from the previous cycle: when it was last written there. Cleared once edited or confirmed. */
+    carriedOverFrom: timestampMs("carried_over_from"),
     version: integer("version").notNull().default(1),
     updatedBy: text("updated_by").references(() => users.id),
     updatedAt: timestampMs("updated_at").notNull(),
@@ -568,12 +573,39 @@ export const recommendations = pgTable(
     responsibleService: text("responsible_service").notNull().default(""),
     /** "Barcelona" style reference to one of the factor's benchmark city examples, by index. */
     exampleIndex: integer("example_index"),
+    /** The earlier cycle's recommendation this one continues. */
+    continuesId: text("continues_id").references((): AnyPgColumn => recommendations.id, { onDelete: "set null" }),
     position: integer("position").notNull(),
     createdBy: text("created_by").references(() => users.id),
     createdAt: createdAt(),
     updatedAt: timestampMs("updated_at"),
   },
   (t) => [index("recommendations_review_idx").on(t.reviewId, t.factorId, t.position)],
+);
+
+/** The follow-up of an earlier cycle's recommendation in the next cycle: what the host team did, the peer team's verdict. */
+export const followUps = pgTable(
+  "follow_ups",
+  {
+    /** The new cycle. */
+    reviewId: text("review_id")
+      .notNull()
+      .references(() => reviews.id, { onDelete: "cascade" }),
+    /** A recommendation of the previous cycle. */
+    recommendationId: text("recommendation_id")
+      .notNull()
+      .references(() => recommendations.id, { onDelete: "cascade" }),
+    hostAccount: text("host_account").notNull().default(""),
+    hostUpdatedBy: text("host_updated_by").references(() => users.id),
+    hostUpdatedAt: timestampMs("host_updated_at"),
+    verdict: text("verdict", { enum: FOLLOW_UP_VERDICTS }),
+    /** The evidence item of the new cycle's log the verdict rests on. */
+    evidenceId: text("evidence_id").references(() => evidence.id, { onDelete: "set null" }),
+    verdictBy: text("verdict_by").references(() => users.id),
+    verdictAt: timestampMs("verdict_at"),
+    version: integer("version").notNull().default(1),
+  },
+  (t) => [primaryKey({ columns: [t.reviewId, t.recommendationId] })],
 );
 
 export const factualComments = pgTable(
