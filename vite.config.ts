@@ -57,7 +57,7 @@ export default defineConfig(({ isSsrBuild }) => ({
         skipWaiting: true,
         runtimeCaching: [
           {
-            urlPattern: ({ url, sameOrigin }) => sameOrigin && /^\/(reviews\/[^/]+\/(evidence|interviews)|benchmark\/[^/]+)\/?$/.test(url.pathname),
+            urlPattern: ({ url, sameOrigin }) => sameOrigin && /^\/(reviews\/[^/]+\/(evidence|interviews)|benchmark\/[^/.]+)\/?$/.test(url.pathname),
             handler: "NetworkFirst",
             method: "GET",
             options: {

@@ -4,6 +4,7 @@ import net from "node:net";
 import path from "node:path";
 import { createRequire } from "node:module";
 import AxeBuilder from "@axe-core/playwright";
+import Database from "better-sqlite3";
 import { chromium, type Browser, type BrowserContextOptions, type Page } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
 import { E2E_DIR, TEMPLATE_DB } from "./paths";
@@ -206,4 +207,37 @@ export function journeyOnDemoReview() {
 /** Submits a form with its button and waits for the page the action redirects to. */
 export async function submitAndWait(page: Page, button: ReturnType<Page["getByRole"]>, landing: RegExp) {
   await Promise.all([page.waitForURL(landing), button.click()]);
+}
+
+// ---- Offline journeys (issue 13) -------------------------------------------
+
+/** A network that is off, or a server that is stopped, shows in the console as failed loads; anything else is a real problem. */
+export function offlineProblems(problems: string[]) {
+  return problems.filter((problem) => !/ERR_INTERNET_DISCONNECTED|ERR_CONNECTION_REFUSED|Failed to load resource/.test(problem));
+}
+
+/** The texts of the evidence items, not deleted, that start with a prefix, read from the app's database file. */
+export function quotesLike(databasePath: string, prefix: string) {
+  const db = new Database(databasePath, { readonly: true });
+  try {
+    return db.prepare("SELECT text FROM evidence WHERE text LIKE ? AND deleted_at IS NULL").pluck().all(`${prefix}%`) as string[];
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * Whether the service worker controls the page and holds each path for offline use: the page
+ * itself (a reload, an address typed) and its data (a link followed, a reload of the data).
+ */
+export async function keptForOffline(page: Page, paths: string[]) {
+  return page.evaluate(async (wanted) => {
+    if (!navigator.serviceWorker.controller) return false;
+    const pages = await caches.open("workbench-pages");
+    const data = await caches.open("workbench-page-data");
+    const found = await Promise.all(
+      wanted.flatMap((path) => [pages.match(path, { ignoreSearch: true, ignoreVary: true }), data.match(`${path}.data`, { ignoreVary: true })]),
+    );
+    return found.every(Boolean);
+  }, paths);
 }

@@ -1,7 +1,16 @@
-import Database from "better-sqlite3";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { launchBrowser, signIn, startApp, waitForHydration, watchPage, type RunningApp } from "./harness";
+import {
+  keptForOffline as kept,
+  launchBrowser,
+  offlineProblems,
+  quotesLike as quotesIn,
+  signIn,
+  startApp,
+  waitForHydration,
+  watchPage,
+  type RunningApp,
+} from "./harness";
 
 /**
  * Reloading with no network (issue 13): the service worker serves the evidence log, the
@@ -15,27 +24,9 @@ let context: BrowserContext;
 let page: Page;
 let problems: string[];
 
-/** The network being off shows in the console as failed loads; anything else is a real problem. */
-const realProblems = () => problems.filter((problem) => !/ERR_INTERNET_DISCONNECTED|ERR_CONNECTION_REFUSED|Failed to load resource/.test(problem));
-
-function quotesLike(prefix: string) {
-  const db = new Database(app.databasePath, { readonly: true });
-  try {
-    return db.prepare("SELECT text FROM evidence WHERE text LIKE ? AND deleted_at IS NULL").pluck().all(`${prefix}%`) as string[];
-  } finally {
-    db.close();
-  }
-}
-
-/** Whether the service worker controls the page and holds each path in the page cache. */
-async function keptForOffline(paths: string[]) {
-  return page.evaluate(async (wanted) => {
-    if (!navigator.serviceWorker.controller) return false;
-    const cache = await caches.open("workbench-pages");
-    const found = await Promise.all(wanted.map((path) => cache.match(path, { ignoreSearch: true, ignoreVary: true })));
-    return found.every(Boolean);
-  }, paths);
-}
+const realProblems = () => offlineProblems(problems);
+const quotesLike = (prefix: string) => quotesIn(app.databasePath, prefix);
+const keptForOffline = (paths: string[]) => kept(page, paths);
 
 const KEPT = ["/reviews/demo/evidence", "/reviews/demo/interviews", "/benchmark/eurocities-anti-discrimination"];
 const status = () => page.locator(".outbox__status");

@@ -1,7 +1,7 @@
 import Database from "better-sqlite3";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { launchBrowser, signIn, startApp, waitForHydration, watchPage, type RunningApp } from "./harness";
+import { keptForOffline, launchBrowser, offlineProblems, signIn, startApp, waitForHydration, watchPage, type RunningApp } from "./harness";
 
 /**
  * The server stops while the network works (issue 13): a save says plainly that the server
@@ -14,8 +14,7 @@ let context: BrowserContext;
 let page: Page;
 let problems: string[];
 
-/** A stopped server shows in the console as refused loads; anything else is a real problem. */
-const realProblems = () => problems.filter((problem) => !/ERR_CONNECTION_REFUSED|Failed to load resource/.test(problem));
+const realProblems = () => offlineProblems(problems);
 
 function read<Row>(sql: string, ...params: unknown[]): Row[] {
   const db = new Database(app.databasePath, { readonly: true });
@@ -84,11 +83,7 @@ describe("a save while the server is down and the network works", () => {
   it("keeps the log and the typed text when the page reloads its data while the server is down", async () => {
     // The outbox reloads the log after each item it sends; the server may stop between the two.
     await openAs("peer@demo.test", "/reviews/demo/evidence");
-    const keptData = () =>
-      page.evaluate(async () =>
-        Boolean(navigator.serviceWorker.controller && (await (await caches.open("workbench-page-data")).match("/reviews/demo/evidence.data"))),
-      );
-    await expect.poll(keptData, { timeout: 30_000 }).toBe(true);
+    await expect.poll(() => keptForOffline(page, ["/reviews/demo/evidence"]), { timeout: 30_000 }).toBe(true);
     const typed = "Half a sentence typed while the log reloads";
     await page.locator("#log-text").fill(typed);
     await app.kill();

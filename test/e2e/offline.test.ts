@@ -1,7 +1,17 @@
 import Database from "better-sqlite3";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { launchBrowser, signIn, startApp, waitForHydration, watchPage, type RunningApp } from "./harness";
+import {
+  keptForOffline,
+  launchBrowser,
+  offlineProblems,
+  quotesLike as quotesIn,
+  signIn,
+  startApp,
+  waitForHydration,
+  watchPage,
+  type RunningApp,
+} from "./harness";
 
 /**
  * The visit works offline (issue 13): a peer logs quotes with no network, reloads the page, and
@@ -14,29 +24,14 @@ let context: BrowserContext;
 let page: Page;
 let problems: string[];
 
-/** The network being off shows in the console as failed loads; anything else is a real problem. */
-const realProblems = () => problems.filter((problem) => !/ERR_INTERNET_DISCONNECTED|ERR_CONNECTION_REFUSED|Failed to load resource/.test(problem));
+const realProblems = () => offlineProblems(problems);
+const quotesLike = (prefix: string) => quotesIn(app.databasePath, prefix);
 
-function quotesLike(prefix: string) {
-  const db = new Database(app.databasePath, { readonly: true });
-  try {
-    return db.prepare("SELECT text FROM evidence WHERE text LIKE ? AND deleted_at IS NULL").pluck().all(`${prefix}%`) as string[];
-  } finally {
-    db.close();
-  }
-}
-
-/** The evidence log, controlled by the service worker and with its pages kept for offline use. */
+/** The evidence log, controlled by the service worker and with its page and data kept for offline use. */
 async function openLogReadyForOffline() {
   await page.goto(`${app.baseURL}/reviews/demo/evidence`);
   await waitForHydration(page);
-  const kept = () =>
-    page.evaluate(async () => {
-      if (!navigator.serviceWorker.controller) return false;
-      const cache = await caches.open("workbench-pages");
-      return Boolean(await cache.match("/reviews/demo/evidence"));
-    });
-  await expect.poll(kept, { timeout: 30_000 }).toBe(true);
+  await expect.poll(() => keptForOffline(page, ["/reviews/demo/evidence"]), { timeout: 30_000 }).toBe(true);
 }
 
 async function logByKeyboard(prefix: string, count: number) {
