@@ -13,7 +13,6 @@ import {
   reviewMembers,
   reviews,
   selfAssessmentAnswers,
-  selfAssessmentFactors,
   type Phase,
   type PrefillDecision,
   type Role,
@@ -28,6 +27,7 @@ import { actionStatuses, insertCityAction, recordsCityActions } from "./city-act
 import { ACTION_LIMITS } from "./city-action-schema";
 import { SUGGESTION_TYPES, type SuggestionType } from "./prefill-schema";
 import { SUMMARY_MAX_LENGTH } from "./self-assessment-fields";
+import { readSavedFactor, writeFactorAssessment } from "./self-assessment.server";
 
 /*
  * Starting a plan-of-action self-assessment (ECCAR) from another review of the same city
@@ -120,7 +120,16 @@ export function offersPrefill(framework: Framework): boolean {
 export async function listPrefillSources(target: PrefillTarget, locale: Locale): Promise<PrefillSource[]> {
   const framework = requireFramework(target.review.frameworkId);
   if (!offersPrefill(framework)) return [];
-  const rows = await db
+  return (await readMemberReviews(target))
+    .reverse()
+    .filter((row) => row.id !== target.review.id && sameCity(row, target.review) && mappingInto(framework, row.frameworkId))
+    .map((row) => ({ ...row, frameworkTitle: titleOf(row.frameworkId, locale), readable: readableKinds(row.role, row.phase) }))
+    .filter((row) => row.readable.length > 0);
+}
+
+/** The reviews the target's reader is a member of (or the one asked for), oldest first, with their role there. */
+async function readMemberReviews(target: PrefillTarget, reviewId?: string) {
+  return db
     .select({
       id: reviews.id,
       hostCity: reviews.hostCity,
@@ -132,12 +141,8 @@ export async function listPrefillSources(target: PrefillTarget, locale: Locale):
     })
     .from(reviews)
     .innerJoin(reviewMembers, and(eq(reviewMembers.reviewId, reviews.id), eq(reviewMembers.userId, target.user.id)))
+    .where(reviewId === undefined ? undefined : eq(reviews.id, reviewId))
     .orderBy(asc(reviews.createdAt), asc(reviews.id));
-  return rows
-    .reverse()
-    .filter((row) => row.id !== target.review.id && sameCity(row, target.review) && mappingInto(framework, row.frameworkId))
-    .map((row) => ({ ...row, frameworkTitle: titleOf(row.frameworkId, locale), readable: readableKinds(row.role, row.phase) }))
-    .filter((row) => row.readable.length > 0);
 }
 
 function titleOf(frameworkId: string, locale: Locale) {
@@ -157,20 +162,7 @@ export async function resolvePrefillSource(target: PrefillTarget, sourceReviewId
   const framework = requireFramework(target.review.frameworkId);
   if (!offersPrefill(framework)) return refuse(404, "cityActions:prefill.errors.noMapping");
   if (sourceReviewId === target.review.id) return refuse(400, "cityActions:prefill.errors.sameReview");
-  const row = await db
-    .select({
-      id: reviews.id,
-      hostCity: reviews.hostCity,
-      country: reviews.country,
-      frameworkId: reviews.frameworkId,
-      phase: reviews.phase,
-      role: reviewMembers.role,
-      reportLocale: reviews.reportLocale,
-    })
-    .from(reviews)
-    .innerJoin(reviewMembers, and(eq(reviewMembers.reviewId, reviews.id), eq(reviewMembers.userId, target.user.id)))
-    .where(eq(reviews.id, sourceReviewId))
-    .get();
+  const [row] = await readMemberReviews(target, sourceReviewId);
   if (!row) return refuse(404, "cityActions:prefill.errors.unknownSource");
   const mapping = mappingInto(framework, row.frameworkId);
   if (!mapping) return refuse(400, "cityActions:prefill.errors.otherFramework");
@@ -434,30 +426,11 @@ export function decideSuggestion({
 
 /** Adds a paragraph to a commitment's summary (a new version, so an open editor sees the change). */
 function appendToSummary(tx: Tx, { reviewId, factorId, userId, now, text }: { reviewId: string; factorId: string; userId: string; now: Date; text: string }) {
-  const current = tx
-    .select({ rating: selfAssessmentFactors.rating, summary: selfAssessmentFactors.summary, version: selfAssessmentFactors.version })
-    .from(selfAssessmentFactors)
-    .where(and(eq(selfAssessmentFactors.reviewId, reviewId), eq(selfAssessmentFactors.factorId, factorId)))
-    .get();
+  const saved = readSavedFactor(tx, reviewId, factorId);
+  const current = saved ? { rating: saved.rating, summary: saved.summary, version: saved.version } : null;
   const summary = current?.summary.trim() ? `${current.summary.trim()}\n\n${text}` : text;
   if (summary.length > SUMMARY_MAX_LENGTH) return refuse(400, msg("cityActions:prefill.errors.summaryFull", { max: SUMMARY_MAX_LENGTH }));
-  const version = (current?.version ?? 0) + 1;
-  tx.insert(selfAssessmentFactors)
-    .values({ reviewId, factorId, rating: current?.rating ?? null, summary, version, updatedBy: userId, updatedAt: now })
-    .onConflictDoUpdate({
-      target: [selfAssessmentFactors.reviewId, selfAssessmentFactors.factorId],
-      set: { summary, version, updatedBy: userId, updatedAt: now },
-    })
-    .run();
-  writeAudit(tx, {
-    reviewId,
-    userId,
-    action: current ? "update" : "create",
-    entity: "self-assessment-factor",
-    entityId: factorId,
-    before: current ?? null,
-    after: { rating: current?.rating ?? null, summary, version },
-  });
+  writeFactorAssessment(tx, { reviewId, factorId, userId, now, rating: current?.rating ?? null, summary, current });
   return null;
 }
 

@@ -58,7 +58,7 @@ export type SavedAssessment = {
 };
 
 /** One factor's saved rating and summary with who saved them last; read alike outside and inside a save. */
-function readSavedFactor(executor: Pick<Db, "select">, reviewId: string, factorId: string) {
+export function readSavedFactor(executor: Pick<Db, "select">, reviewId: string, factorId: string) {
   return executor
     .select({
       rating: selfAssessmentFactors.rating,
@@ -264,27 +264,7 @@ export async function saveFactorAssessment({
       });
       saved[input.questionId] = { text, version };
     }
-    if (assessmentWrite) {
-      const { rating, summary, current } = assessmentWrite;
-      const version = (current?.version ?? 0) + 1;
-      tx.insert(selfAssessmentFactors)
-        .values({ reviewId, factorId, rating, summary, version, updatedBy: userId, updatedAt: now })
-        .onConflictDoUpdate({
-          target: [selfAssessmentFactors.reviewId, selfAssessmentFactors.factorId],
-          set: { rating, summary, version, updatedBy: userId, updatedAt: now },
-        })
-        .run();
-      writeAudit(tx, {
-        reviewId,
-        userId,
-        action: current ? "update" : "create",
-        entity: "self-assessment-factor",
-        entityId: factorId,
-        before: current,
-        after: { rating, summary, version },
-      });
-      savedAssessment = { rating, summary, version };
-    }
+    if (assessmentWrite) savedAssessment = writeFactorAssessment(tx, { reviewId, factorId, userId, now, ...assessmentWrite });
     return {
       status: "saved",
       answers: saved,
@@ -292,4 +272,51 @@ export async function saveFactorAssessment({
       changes: answerWrites.length + (assessmentWrite ? 1 : 0),
     };
   });
+}
+
+type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+/**
+ * Stores a factor's (commitment's) rating and summary as the next version over `current`, with
+ * its audit entry: the one write of a self-assessment summary, for the form and for an accepted
+ * prefill suggestion alike.
+ */
+export function writeFactorAssessment(
+  tx: Tx,
+  {
+    reviewId,
+    factorId,
+    userId,
+    now,
+    rating,
+    summary,
+    current,
+  }: {
+    reviewId: string;
+    factorId: string;
+    userId: string;
+    now: Date;
+    rating: Rating | null;
+    summary: string;
+    current: { rating: Rating | null; summary: string; version: number } | null;
+  },
+) {
+  const version = (current?.version ?? 0) + 1;
+  tx.insert(selfAssessmentFactors)
+    .values({ reviewId, factorId, rating, summary, version, updatedBy: userId, updatedAt: now })
+    .onConflictDoUpdate({
+      target: [selfAssessmentFactors.reviewId, selfAssessmentFactors.factorId],
+      set: { rating, summary, version, updatedBy: userId, updatedAt: now },
+    })
+    .run();
+  writeAudit(tx, {
+    reviewId,
+    userId,
+    action: current ? "update" : "create",
+    entity: "self-assessment-factor",
+    entityId: factorId,
+    before: current,
+    after: { rating, summary, version },
+  });
+  return { rating, summary, version };
 }
