@@ -1,4 +1,3 @@
-import { data } from "@remix-run/node";
 import { and, asc, desc, eq, inArray, isNull, type SQL } from "drizzle-orm";
 import { requireFramework } from "#benchmark/index";
 import { auditLog, conclusions, issuedReports, PHASES, reviewMembers, reviews, users, type Phase, type ReviewKind, type Role } from "#db/schema";
@@ -227,25 +226,6 @@ export async function movePhase({
       },
     });
     onMoved?.(tx, { from: review.phase, to });
-  });
-}
-
-/** Sets the zone the review's dates and times are shown in (a name TimeZoneSchema accepted). */
-export async function updateReviewTimeZone({ reviewId, timeZone, userId }: { reviewId: string; timeZone: string; userId: string }) {
-  const review = await db.select({ timeZone: reviews.timeZone }).from(reviews).where(eq(reviews.id, reviewId)).get();
-  if (!review) throw data({ message: "This page does not exist." }, { status: 404 });
-  if (review.timeZone === timeZone) return;
-  db.transaction((tx) => {
-    tx.update(reviews).set({ timeZone }).where(eq(reviews.id, reviewId)).run();
-    writeAudit(tx, {
-      reviewId,
-      userId,
-      action: "change-time-zone",
-      entity: "review",
-      entityId: reviewId,
-      before: { timeZone: review.timeZone },
-      after: { timeZone },
-    });
   });
 }
 

@@ -7,7 +7,7 @@ import { useEffect, useRef } from "react";
 import { useFrameworkTranslation } from "#app/utils/use-framework-terms";
 import { getFramework, localize } from "#benchmark/index";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
-import { FormError, TextAreaField, TextField } from "#app/components/field";
+import { FormError, TextAreaField } from "#app/components/field";
 import { listOpenComments } from "#app/models/comment.server";
 import { appOrigin, notify } from "#app/models/notification.server";
 import { listGaps, type Gap } from "#app/models/progress.server";
@@ -20,11 +20,9 @@ import {
   listRecentActivity,
   movePhase,
   phasesFor,
-  updateReviewTimeZone,
 } from "#app/models/review.server";
 import { listMembers } from "#app/models/review-members.server";
 import { authorize, hasPermission, requireReviewAccess, requireReviewPermission, type ReviewAccess } from "#app/utils/auth.server";
-import { listTimeZones, TimeZoneSchema } from "#app/utils/dates";
 import { useDates } from "#app/utils/use-dates";
 import { getLocale } from "#app/utils/locale.server";
 import { actionPermission, AUDIT_ENTITY_READ, loaderPermission, type Permission } from "#app/utils/permissions";
@@ -82,8 +80,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canMovePhase: hasPermission(access, "phase:move"),
     confirmation,
     myFactors,
-    // The picker's choices come from the server, so the browser renders the same list.
-    timeZones: hasPermission(access, "review:settings") ? listTimeZones() : null,
+    // The dates, the zone and the report languages are changed on one page, the review's settings.
+    canOpenSettings: hasPermission(access, "review:archive"),
   };
 }
 
@@ -131,21 +129,11 @@ const PhaseMoveSchema = z.object({
 
 export const action = guardWrites(writeAction);
 
-const TimeZoneFormSchema = z.object({ intent: z.literal("time-zone"), timeZone: TimeZoneSchema });
-
 async function writeAction({ request, params }: ActionFunctionArgs) {
   const access = await requireReviewAccess(request, params.reviewId);
   const form = await readForm(request);
-  // Two forms post here; the phase form predates intents, so no intent means a phase move.
-  const intent = form.get("intent") === "time-zone" ? "time-zone" : "move-phase";
-  authorize(access, actionPermission("reviews.$reviewId._index", intent), request);
+  authorize(access, actionPermission("reviews.$reviewId._index"), request);
   const { review, user } = access;
-  if (intent === "time-zone") {
-    const submission = parseSubmission(form, TimeZoneFormSchema);
-    if (submission.status !== "success") return invalid(submission);
-    await updateReviewTimeZone({ reviewId: review.id, timeZone: submission.value.timeZone, userId: user.id });
-    return { ok: true as const, intent: "time-zone" as const, timeZone: submission.value.timeZone };
-  }
   const submission = parseSubmission(form, PhaseMoveSchema);
   if (submission.status !== "success") return invalid(submission);
   const { to, reason, issueReason } = submission.value;
@@ -172,7 +160,7 @@ async function writeAction({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ReviewHome() {
-  const { review, phases, gaps, members, activity, issued, canMovePhase, confirmation, timeZones, myFactors } = useLoaderData<typeof loader>();
+  const { review, phases, gaps, members, activity, issued, canMovePhase, confirmation, canOpenSettings, myFactors } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const { t } = useFrameworkTranslation("reviews");
@@ -180,11 +168,7 @@ export default function ReviewHome() {
   const index = phases.indexOf(review.phase);
   const next = phases[index + 1];
   const previous = phases[index - 1];
-  // Two forms answer here: a refusal goes back to the form it came from.
-  const refusal = isFormResult(result) ? result : null;
-  const refusedIntent = readResult(refusal).values.intent;
-  const zoneResult = result && !isFormResult(result) ? result : refusedIntent === "time-zone" ? refusal : null;
-  const moveResult = refusedIntent === "time-zone" ? null : refusal;
+  const moveResult = isFormResult(result) ? result : null;
   const current = issued.filter((file) => !file.supersededAt);
   const earlier = issued.filter((file) => file.supersededAt);
   return (
@@ -212,7 +196,11 @@ export default function ReviewHome() {
         <dt>{t("home.timeZone")}</dt>
         <dd data-time-zone>{review.timeZone}</dd>
       </dl>
-      {timeZones ? <TimeZoneForm current={review.timeZone} timeZones={timeZones} result={zoneResult} busy={navigation.state !== "idle"} /> : null}
+      {canOpenSettings ? (
+        <p className="no-print">
+          <Link to={`/reviews/${review.id}/settings`}>{t("home.changeSettings")}</Link>
+        </p>
+      ) : null}
 
       <h2>{t("home.phaseTrack")}</h2>
       <ol className="phase-track">
@@ -468,46 +456,6 @@ function PhaseMoveDialog({ reviewId, confirmation, result, busy }: { reviewId: s
         </div>
       </Form>
     </dialog>
-  );
-}
-
-/** The zone just saved, or the refusal of the one typed. */
-type TimeZoneResult = { ok: true; intent: "time-zone"; timeZone: string } | FormResult;
-
-/** The lead expert's choice of the zone every date of the review is shown in. */
-function TimeZoneForm({ current, timeZones, result, busy }: { current: string; timeZones: readonly string[]; result: TimeZoneResult | null; busy: boolean }) {
-  const { t } = useFrameworkTranslation("reviews");
-  const saved = result && "ok" in result ? result : null;
-  const refusal = isFormResult(result) ? result : null;
-  const [form, fields] = useSchemaForm(TimeZoneFormSchema, { id: "time-zone", lastResult: refusal });
-  const typed = refusal ? String(readResult(refusal).values.timeZone ?? "") : current;
-  return (
-    <Form method="post" className="card no-print time-zone-form" key={current} {...getFormProps(form)}>
-      <input type="hidden" name="intent" value="time-zone" />
-      {saved ? (
-        <p className="notice ok" role="status">
-          {t("home.timeZoneSaved", { timeZone: saved.timeZone })}
-        </p>
-      ) : null}
-      <TextField
-        name="timeZone"
-        label={t("home.timeZone")}
-        hint={t("home.timeZoneHint")}
-        list="time-zones"
-        autoComplete="off"
-        spellCheck={false}
-        defaultValue={typed}
-        errors={fields.timeZone.errors}
-      />
-      <datalist id="time-zones">
-        {timeZones.map((zone) => (
-          <option key={zone} value={zone} />
-        ))}
-      </datalist>
-      <button type="submit" className="secondary" disabled={busy}>
-        {t("home.saveTimeZone")}
-      </button>
-    </Form>
   );
 }
 

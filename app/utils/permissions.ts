@@ -194,7 +194,7 @@ const ROUTES = {
   "admin.users": { loader: "admin", action: "admin" },
   "reviews.new": { loader: "admin", action: "admin" },
   "reviews.$reviewId": { loader: "review:read" },
-  "reviews.$reviewId._index": { loader: "review:read", action: { "move-phase": "phase:move", "time-zone": "review:settings" } },
+  "reviews.$reviewId._index": { loader: "review:read", action: "phase:move" },
   // One check for every form on the page (invite, remove, change-role, revoke), before the form is read.
   "reviews.$reviewId.members": { loader: "review:read", action: "members:manage" },
   "reviews.$reviewId.audit": { loader: "audit:read" },

@@ -50,7 +50,7 @@ const EXPECTED: Record<string, { loader?: Who; action?: Who | Record<string, Who
   "reviews.new": { loader: "admin", action: "admin" },
   "reviews.$reviewId": { loader: MEMBERS },
   // The lead also moves an issued review back a phase, to issue a correction.
-  "reviews.$reviewId._index": { loader: MEMBERS, action: { "move-phase": { L: ALL }, "time-zone": { L: "svdf" } } },
+  "reviews.$reviewId._index": { loader: MEMBERS, action: { L: ALL } },
   "reviews.$reviewId.members": { loader: MEMBERS, action: { L: "svdf" } },
   "reviews.$reviewId.audit": { loader: { L: ALL } },
   "reviews.$reviewId.search": { loader: MEMBERS },

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { action as invitationAction } from "#app/routes/invitations.$token";
 import { action as homeAction } from "#app/routes/reviews.$reviewId._index";
+import { action as settingsAction } from "#app/routes/reviews.$reviewId_.settings";
 import { action as newReviewAction } from "#app/routes/reviews.new";
 import { action as documentsAction } from "#app/routes/reviews.$reviewId.documents._index/route";
 import { action as overviewAction } from "#app/routes/reviews.$reviewId.self-assessment._index";
@@ -68,7 +69,7 @@ describe("a refused submit keeps what was typed", () => {
     expect(Object.keys(result(outcome.data).errors).sort()).toEqual(["country", "leadEmail"]);
   });
 
-  it("on the review home: the reason typed for a move back, and the zone typed", async () => {
+  it("on the review home, the reason typed for a move back; on the settings, the zone typed", async () => {
     setPhase("drafting");
     const cookie = await cookieFor("lead@demo.test");
     const params = { reviewId: DEMO_REVIEW_ID };
@@ -79,9 +80,17 @@ describe("a refused submit keeps what was typed", () => {
     );
     expect(back.status).toBe(409);
     expect(result(back.data)).toMatchObject({ formError: expect.stringMatching(/^reviews:phaseErrors\./), values: { to: "issued", reason: "We skip ahead." } });
-    const zone = await run(homeAction, makeRequest(`/reviews/${DEMO_REVIEW_ID}`, { cookie, form: { intent: "time-zone", timeZone: "Brussels" } }), params);
+    // The zone is typed on the review's settings page (the home links there).
+    const zone = await run(
+      settingsAction,
+      makeRequest(`/reviews/${DEMO_REVIEW_ID}/settings`, {
+        cookie,
+        form: { intent: "update", hostCity: "Belleforge", country: "France", timeZone: "Brussels", reportLocales: ["fr"], reportLocale: "fr" },
+      }),
+      params,
+    );
     expect(zone.status).toBe(400);
-    expect(result(zone.data)).toMatchObject({ errors: { timeZone: ["errors.invalidTimeZone"] }, values: { intent: "time-zone", timeZone: "Brussels" } });
+    expect(result(zone.data)).toMatchObject({ errors: { timeZone: ["errors.invalidTimeZone"] }, values: { intent: "update", timeZone: "Brussels" } });
   });
 
   it("on the self-assessment overview: a submit the phase no longer allows says why above the button", async () => {

@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { action as homeAction, loader as homeLoader } from "#app/routes/reviews.$reviewId._index";
 import { loader as layoutLoader } from "#app/routes/reviews.$reviewId";
+import { action as settingsAction, loader as settingsLoader } from "#app/routes/reviews.$reviewId_.settings";
 import { loader as auditLoader } from "#app/routes/reviews.$reviewId.audit";
 import { loader as csvLoader } from "#app/routes/reviews.$reviewId.evidence[.csv]";
 import { action as newReviewAction } from "#app/routes/reviews.new";
@@ -35,32 +36,57 @@ beforeEach(async () => {
 });
 
 describe("the lead expert sets the review's time zone", () => {
-  it("from the review home: stored in its canonical spelling, audited, and read by every page of the review", async () => {
+  // The review's settings page is the one place the zone changes (the home links to it).
+  const settingsPath = `/reviews/${DEMO_REVIEW_ID}/settings`;
+  const settingsForm = (timeZone: string) => ({
+    intent: "update",
+    hostCity: "Belleforge",
+    country: "France",
+    visitStart: "2026-03-16",
+    visitEnd: "2026-03-18",
+    timeZone,
+    reportLocales: ["fr", "en"],
+    reportLocale: "fr",
+  });
+  const matchSeed = () => {
+    const row = db.select().from(reviews).where(eq(reviews.id, DEMO_REVIEW_ID)).get()!;
+    return {
+      ...settingsForm(""),
+      hostCity: row.hostCity,
+      country: row.country,
+      visitStart: row.visitStart ?? "",
+      visitEnd: row.visitEnd ?? "",
+      reportLocale: row.reportLocale,
+      reportLocales: row.reportLocales,
+    };
+  };
+
+  it("from the review's settings: stored in its canonical spelling, audited, and read by every page of the review", async () => {
     setZone("Europe/Paris");
     const lead = await cookieFor("lead@demo.test");
-    const saved = await run(homeAction, makeRequest(home, { cookie: lead, form: { intent: "time-zone", timeZone: "europe/lisbon" } }), params);
-    expect(saved.status).toBe(200);
-    expect(saved.data).toEqual({ ok: true, intent: "time-zone", timeZone: "Europe/Lisbon" });
+    const saved = await run(settingsAction, makeRequest(settingsPath, { cookie: lead, form: { ...matchSeed(), timeZone: "europe/lisbon" } }), params);
+    expect(saved.status).toBe(302);
     expect(storedZone()).toBe("Europe/Lisbon");
-    const entry = db.select().from(auditLog).where(eq(auditLog.action, "change-time-zone")).get();
+    const entry = db.select().from(auditLog).where(eq(auditLog.action, "update-settings")).get();
     expect(entry).toMatchObject({ entity: "review", userId: "demo-lead", before: { timeZone: "Europe/Paris" }, after: { timeZone: "Europe/Lisbon" } });
 
     const layout = await run(layoutLoader, makeRequest(home, { cookie: lead }), params);
     expect((layout.data as { review: { timeZone: string } }).review.timeZone).toBe("Europe/Lisbon");
     const page = await run(homeLoader, makeRequest(home, { cookie: lead }), params);
-    const data = page.data as { review: { timeZone: string }; timeZones: string[] | null };
+    const data = page.data as { review: { timeZone: string }; canOpenSettings: boolean };
     expect(data.review.timeZone).toBe("Europe/Lisbon");
-    expect(data.timeZones).toContain("Europe/Brussels");
+    const settingsPage = await run(settingsLoader, makeRequest(settingsPath, { cookie: lead }), params);
+    expect((settingsPage.data as { timeZones: string[] | null }).timeZones).toContain("Europe/Brussels");
   });
 
   it("refuses a name that is no zone, beside the field, keeping what was typed", async () => {
     setZone("Europe/Paris");
     const lead = await cookieFor("lead@demo.test");
-    const refused = await run(homeAction, makeRequest(home, { cookie: lead, form: { intent: "time-zone", timeZone: "Paris time" } }), params);
+    const refused = await run(settingsAction, makeRequest(settingsPath, { cookie: lead, form: { ...matchSeed(), timeZone: "Paris time" } }), params);
     expect(refused.status).toBe(400);
     expect(readResult(refused.data as FormResult)).toMatchObject({
       errors: { timeZone: ["errors.invalidTimeZone"] },
-      values: { intent: "time-zone", timeZone: "Paris time" },
+      values: { intent: "update", timeZone: "Paris time" },
     });
     expect(storedZone()).toBe("Europe/Paris");
   });
@@ -68,21 +94,35 @@ describe("the lead expert sets the review's time zone", () => {
   it("is not open to the rest of the team, nor after the report is issued", async () => {
     setZone("Europe/Paris");
     const peer = await run(
-      homeAction,
-      makeRequest(home, { cookie: await cookieFor("peer@demo.test"), form: { intent: "time-zone", timeZone: "UTC" } }),
+      settingsAction,
+      makeRequest(settingsPath, { cookie: await cookieFor("peer@demo.test"), form: { ...matchSeed(), timeZone: "UTC" } }),
       params,
     );
     expect(peer.status).toBe(403);
-    const asPeer = await run(homeLoader, makeRequest(home, { cookie: await cookieFor("peer@demo.test") }), params);
-    expect((asPeer.data as { timeZones: unknown }).timeZones).toBeNull();
     setPhase("issued");
     const late = await run(
-      homeAction,
-      makeRequest(home, { cookie: await cookieFor("lead@demo.test"), form: { intent: "time-zone", timeZone: "UTC" } }),
+      settingsAction,
+      makeRequest(settingsPath, { cookie: await cookieFor("lead@demo.test"), form: { ...matchSeed(), timeZone: "UTC" } }),
       params,
     );
     expect(late.status).toBe(409);
     setPhase("peer-visit");
+    expect(storedZone()).toBe("Europe/Paris");
+  });
+
+  it("is no longer a form of the review home, which links the lead to the settings instead", async () => {
+    setZone("Europe/Paris");
+    const lead = await run(homeLoader, makeRequest(home, { cookie: await cookieFor("lead@demo.test") }), params);
+    expect(lead.data).toMatchObject({ canOpenSettings: true });
+    expect(lead.data).not.toHaveProperty("timeZones");
+    const peer = await run(homeLoader, makeRequest(home, { cookie: await cookieFor("peer@demo.test") }), params);
+    expect(peer.data).toMatchObject({ canOpenSettings: false });
+    const posted = await run(
+      homeAction,
+      makeRequest(home, { cookie: await cookieFor("lead@demo.test"), form: { intent: "time-zone", timeZone: "UTC" } }),
+      params,
+    );
+    expect(posted.status).toBe(400);
     expect(storedZone()).toBe("Europe/Paris");
   });
 });
