@@ -2,6 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { db } from "#app/utils/db.server";
+import { inviteMember } from "#app/models/invitation.server";
 import { createUserSession } from "#app/utils/session.server";
 import { DEMO_ACCOUNTS, DEMO_ECCAR_REVIEW_ID, DEMO_REVIEW_ID, seedDemo } from "#db/seed/index";
 import { evidence, evidenceFactors, reviews, type Phase } from "#db/schema";
@@ -165,4 +166,17 @@ export async function run(
   }
   if (thrown) throw value;
   return { status: 200, data: value, headers: new Headers(), thrown, location: null };
+}
+
+/** A peer-reviewer invitation to the demo review for Nina Berg, who has no account yet: its token. */
+export async function inviteNina() {
+  const created = await inviteMember({
+    reviewId: DEMO_REVIEW_ID,
+    email: "nina.berg@example.org",
+    role: "peer-reviewer",
+    affiliation: "",
+    invitedBy: "demo-lead",
+  });
+  if (created.status !== "invited") throw new Error("expected an invitation");
+  return created.token;
 }

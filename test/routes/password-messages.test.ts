@@ -6,7 +6,6 @@ import { action as accountAction } from "#app/routes/account";
 import { action as invitationAction } from "#app/routes/invitations.$token";
 import { action as resetAction } from "#app/routes/reset-password.$token";
 import { NewPasswordFields } from "#app/components/new-password-fields";
-import { inviteMember } from "#app/models/invitation.server";
 import { createPasswordReset } from "#app/models/password-reset.server";
 import { readResult, type FormResult } from "#app/utils/forms";
 import { getI18n } from "#app/utils/i18n";
@@ -14,7 +13,7 @@ import { getLocale, localeCookie } from "#app/utils/locale.server";
 import { PASSWORD_PROBLEMS } from "#app/utils/password-rules";
 import en from "#app/locales/en/auth";
 import fr from "#app/locales/fr/auth";
-import { cookieFor, DEMO_REVIEW_ID, makeRequest, run, loadDemoReview } from "../utils";
+import { cookieFor, makeRequest, run, loadDemoReview, inviteNina } from "../utils";
 
 beforeEach(loadDemoReview);
 
@@ -66,15 +65,7 @@ describe("the password rules' messages", () => {
   });
 
   it("reach a French reader in French on /invitations/$token, and an English one in English", async () => {
-    const created = await inviteMember({
-      reviewId: DEMO_REVIEW_ID,
-      email: "nina.berg@example.org",
-      role: "peer-reviewer",
-      affiliation: "",
-      invitedBy: "demo-lead",
-    });
-    if (created.status !== "invited") throw new Error("expected an invitation");
-    const { token } = created;
+    const token = await inviteNina();
     for (const [language, expected] of [
       ["fr", FRENCH],
       ["en", ENGLISH],

@@ -4,10 +4,9 @@ import os from "node:os";
 import path from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import { action as acceptAction } from "#app/routes/invitations.$token";
-import { inviteMember } from "#app/models/invitation.server";
 import { passwordProblem } from "#app/utils/password.server";
 import { readResult, type FormResult } from "#app/utils/forms";
-import { DEMO_REVIEW_ID, makeRequest, run, loadDemoReview } from "../utils";
+import { makeRequest, run, loadDemoReview, inviteNina } from "../utils";
 
 beforeEach(loadDemoReview);
 
@@ -31,15 +30,7 @@ describe("a new password", () => {
 
 describe("accepting an invitation", () => {
   it("refuses a common password or one containing the email beside the field, keeping the name", async () => {
-    const created = await inviteMember({
-      reviewId: DEMO_REVIEW_ID,
-      email: "nina.berg@example.org",
-      role: "peer-reviewer",
-      affiliation: "",
-      invitedBy: "demo-lead",
-    });
-    if (created.status !== "invited") throw new Error("expected an invitation");
-    const { token } = created;
+    const token = await inviteNina();
     for (const [password, message] of [
       ["password1234", "auth:invitation.passwordCommon"],
       ["nina.berg-was-here", "auth:invitation.passwordHasEmail"],

@@ -5,9 +5,8 @@ import { action as settingsAction } from "#app/routes/reviews.$reviewId_.setting
 import { action as newReviewAction } from "#app/routes/reviews.new";
 import { action as documentsAction } from "#app/routes/reviews.$reviewId.documents._index/route";
 import { action as overviewAction } from "#app/routes/reviews.$reviewId.self-assessment._index";
-import { inviteMember } from "#app/models/invitation.server";
 import { readResult, type FormResult } from "#app/utils/forms";
-import { cookieFor, DEMO_REVIEW_ID, makeRequest, run, loadDemoReview, setPhase } from "../utils";
+import { cookieFor, DEMO_REVIEW_ID, makeRequest, run, loadDemoReview, setPhase, inviteNina } from "../utils";
 
 /*
  * Each form that moved to the one form convention (docs/decisions/0009-one-form-convention.md):
@@ -20,15 +19,7 @@ const result = (data: unknown) => readResult(data as FormResult);
 
 describe("a refused submit keeps what was typed", () => {
   it("on /invitations/$token: the name and language stay, the passwords do not travel back", async () => {
-    const created = await inviteMember({
-      reviewId: DEMO_REVIEW_ID,
-      email: "nina.berg@example.org",
-      role: "peer-reviewer",
-      affiliation: "",
-      invitedBy: "demo-lead",
-    });
-    if (created.status !== "invited") throw new Error("expected an invitation");
-    const { token } = created;
+    const token = await inviteNina();
     const outcome = await run(
       invitationAction,
       makeRequest(`/invitations/${token}`, {
