@@ -2,22 +2,12 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
 import { requireFramework } from "#benchmark/index";
-import { checkA11y, launchBrowser, signIn, startApp, waitForHydration, watchPage, type RunningApp } from "./harness";
+import { checkA11y, journeyOnDemoReview, signIn, waitForHydration, watchPage } from "./harness";
 
-let app: RunningApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const journey = journeyOnDemoReview();
 
 const CITY = "Valmont-sur-Orge";
 const ACTIONS = [
@@ -27,10 +17,10 @@ const ACTIONS = [
 ];
 
 async function newPage(email: string) {
-  const context = await browser.newContext({ acceptDownloads: true });
+  const context = await journey.browser.newContext({ acceptDownloads: true });
   const page = await context.newPage();
   const problems = watchPage(page);
-  await signIn(page, app.baseURL, email);
+  await signIn(page, journey.app.baseURL, email);
   return { page, problems, close: () => context.close() };
 }
 
@@ -43,7 +33,7 @@ describe("a review on ECCAR's 10-point plan", () => {
   it("the administrator creates it, the host team records actions under three commitments, the lead exports the annual report", async () => {
     // The administrator creates the review on the ECCAR plan and names the lead.
     const admin = await newPage("admin@demo.test");
-    await admin.page.goto(`${app.baseURL}/reviews/new`);
+    await admin.page.goto(`${journey.app.baseURL}/reviews/new`);
     await waitForHydration(admin.page);
     await admin.page.getByLabel("Host city").fill(CITY);
     await admin.page.getByLabel("Country").fill("France");
@@ -58,7 +48,7 @@ describe("a review on ECCAR's 10-point plan", () => {
 
     // The lead finds it and invites the host team.
     const lead = await newPage("lead@demo.test");
-    await lead.page.goto(`${app.baseURL}/reviews`);
+    await lead.page.goto(`${journey.app.baseURL}/reviews`);
     await Promise.all([lead.page.waitForURL(/\/reviews\/[^/]+$/), lead.page.getByRole("link", { name: CITY }).click()]);
     const reviewUrl = lead.page.url();
     await lead.page.goto(`${reviewUrl}/members`);

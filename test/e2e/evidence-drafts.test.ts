@@ -1,7 +1,7 @@
 import Database from "better-sqlite3";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Locator, Page } from "playwright-core";
-import { launchBrowser, signIn, startApp, waitForHydration, watchPage, type RunningApp } from "./harness";
+import { describe, expect, it } from "vitest";
+import type { Locator, Page } from "playwright-core";
+import { journeyOnDemoReview, signIn, waitForHydration, watchPage } from "./harness";
 
 /*
  * The visit's own forms keep every word (issue 13) and stay usable by keyboard (issue 18): the
@@ -10,32 +10,16 @@ import { launchBrowser, signIn, startApp, waitForHydration, watchPage, type Runn
  * leaves the focus on its answer; quotes on the conclusion page say their own language.
  */
 
-let app: RunningApp;
-let browser: Browser;
-
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
-
-const url = (path: string) => `${app.baseURL}/reviews/demo${path}`;
+const journey = journeyOnDemoReview();
+const { url } = journey;
 const PUT_BACK = "Your unsaved text from last time was put back.";
 
-async function open(email: string) {
-  const context = await browser.newContext({ locale: "en-GB" });
-  const page = await context.newPage();
-  const problems = watchPage(page);
-  await signIn(page, app.baseURL, email);
-  return { context, page, problems };
-}
+/** A fresh English context signed in as `email`. */
+const open = (email: string) => journey.open(email, { locale: "en-GB" });
 
 /** Reads or changes the app's database the way the server sees it (WAL mode, beside the server). */
 function query<Row>(sql: string, ...params: unknown[]): Row[] {
-  const database = new Database(app.databasePath);
+  const database = new Database(journey.app.databasePath);
   try {
     const statement = database.prepare(sql);
     if (statement.reader) return statement.all(...params) as Row[];
@@ -211,9 +195,9 @@ describe("the quick-log form by keyboard", () => {
   });
 
   it("keeps a single ticked guiding question when the server refuses a quote sent without the page's script", async () => {
-    const context = await browser.newContext({ locale: "en-GB", javaScriptEnabled: false });
+    const context = await journey.browser.newContext({ locale: "en-GB", javaScriptEnabled: false });
     const page = await context.newPage();
-    await signIn(page, app.baseURL, "peer@demo.test");
+    await signIn(page, journey.app.baseURL, "peer@demo.test");
     await page.goto(url("/evidence"));
     const form = page.getByRole("region", { name: "Log a quote or observation" });
     const document = form.getByLabel("Source document");
@@ -308,10 +292,10 @@ describe("quotes on the conclusion page", () => {
 describe("the evidence log on a 390 × 844 phone", () => {
   for (const lang of ["en", "fr"] as const) {
     it(`leaves the screen to the log: the header and the review's tabs take at most a fifth of its height (${lang})`, async () => {
-      const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+      const context = await journey.browser.newContext({ viewport: { width: 390, height: 844 } });
       const page = await context.newPage();
       const problems = watchPage(page);
-      await signIn(page, app.baseURL, "peer@demo.test", undefined, lang);
+      await signIn(page, journey.app.baseURL, "peer@demo.test", undefined, lang);
       await page.goto(`${url("/evidence")}?lang=${lang}`);
       await waitForHydration(page);
       const tabs = page.locator("nav.tabs");
