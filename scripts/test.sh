@@ -46,7 +46,18 @@ else
     echo "PostgreSQL half skipped: $reason (set TEST_DATABASE_URL, or run as root with Debian's postgresql installed)"
   fi
 fi
-[ -n "${TEST_DATABASE_URL:-}" ] && echo "PostgreSQL tests on ${TEST_DATABASE_URL%%://*}://${TEST_DATABASE_URL#*@}"
+if [ -n "${TEST_DATABASE_URL:-}" ]; then
+  # The backup test runs pg_dump and pg_restore (Debian's postgresql-client).
+  if ! command -v pg_dump >/dev/null 2>&1; then
+    if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql-client
+    else
+      echo "Missing system package: postgresql-client (pg_dump, pg_restore); install it with: sudo apt-get install -y postgresql-client"
+      exit 1
+    fi
+  fi
+  echo "PostgreSQL tests on ${TEST_DATABASE_URL%%://*}://${TEST_DATABASE_URL#*@}"
+fi
 
 echo "== unit and integration tests"
 # Shuffled, so a test that leans on another's leftovers fails; SEED=N npm test replays an order.
