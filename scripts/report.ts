@@ -72,6 +72,31 @@ globalThis.__workbenchDb = db;
 const { getIssuedReport, getIssuedReportDocx, getReportSnapshot, renderReportDocx, renderReportPdf, sha256 } = await import("#app/models/report.server");
 const { closeRenderPool } = await import("#reports/render-pool");
 
+/** Builds a file on the render pool, or exits with the reason; the pool's threads would keep the process alive. */
+async function build<File>(render: () => Promise<File>): Promise<File> {
+  try {
+    return await render();
+  } catch (error) {
+    fail(`the report could not be built: ${(error as Error).message}`);
+  } finally {
+    await closeRenderPool();
+  }
+}
+
+/** Writes the file at --out (or under its own name here), says what was written, and exits. */
+function writeAndExit(file: { buffer: Buffer; fileName: string }, description: string): never {
+  const out = path.resolve(options.out ?? file.fileName);
+  if (options.out === undefined) checkWritable(out);
+  try {
+    fs.writeFileSync(out, file.buffer);
+  } catch (error) {
+    fail(`cannot write "${out}": ${(error as Error).message}`);
+  }
+  db.$client.close();
+  console.log(`Wrote ${options.out ?? path.relative(process.cwd(), out)}: ${description}, SHA-256 ${sha256(file.buffer)}`);
+  process.exit(0);
+}
+
 if (options.eccar) await writeAnnualReport(options.year!);
 
 /** The annual report on the review's plan of action for one year; exits when written. */
@@ -88,25 +113,9 @@ async function writeAnnualReport(asked: string) {
   const year = parseReportYear(asked, years);
   if (year === null) fail(`unknown year "${asked}": use a year from ${years.from} to ${years.to}`);
   const lang: Lang = (options.lang as Lang | undefined) ?? review.reportLocale;
-  let file;
-  try {
-    file = await renderAnnualReportPdf({ reviewId, year, locale: lang });
-  } catch (error) {
-    fail(`the report could not be built: ${(error as Error).message}`);
-  } finally {
-    await closeRenderPool();
-  }
+  const file = await build(() => renderAnnualReportPdf({ reviewId, year, locale: lang }));
   if (!file) fail(`no review "${reviewId}" in ${env.DATABASE_PATH}`);
-  const out = path.resolve(options.out ?? file.fileName);
-  if (options.out === undefined) checkWritable(out);
-  try {
-    fs.writeFileSync(out, file.buffer);
-  } catch (error) {
-    fail(`cannot write "${out}": ${(error as Error).message}`);
-  }
-  db.$client.close();
-  console.log(`Wrote ${options.out ?? path.relative(process.cwd(), out)}: annual report ${year}, ${lang}, ${file.pages} pages, SHA-256 ${sha256(file.buffer)}`);
-  process.exit(0);
+  writeAndExit(file, `annual report ${year}, ${lang}, ${file.pages} pages`);
 }
 
 const snapshot = await getReportSnapshot({ reviewId });
@@ -115,55 +124,17 @@ if (!snapshot) {
   fail(`no review "${reviewId}" in ${env.DATABASE_PATH}${hint}`);
 }
 const lang: Lang = (options.lang as Lang | undefined) ?? snapshot.review.reportLocale;
+const issuedPhase = snapshot.review.phase === "issued";
 
 if (format === "docx") {
   // The Word document: stored beside the PDF once issued, else a draft from the current data.
-  let docx: { buffer: Buffer; sha256: string; fileName: string; issued: boolean; stored: boolean };
-  try {
-    const issued = snapshot.review.phase === "issued" ? await getIssuedReportDocx({ reviewId, locale: lang }) : null;
-    docx = issued
-      ? { buffer: issued.docx, sha256: issued.sha256, fileName: issued.fileName, issued: true, stored: true }
-      : { ...(await renderReportDocx({ reviewId, locale: lang, reader: null })), stored: false };
-  } catch (error) {
-    fail(`the report could not be built: ${(error as Error).message}`);
-  } finally {
-    await closeRenderPool();
-  }
-  const out = path.resolve(options.out ?? docx.fileName);
-  if (options.out === undefined) checkWritable(out);
-  try {
-    fs.writeFileSync(out, docx.buffer);
-  } catch (error) {
-    fail(`cannot write "${out}": ${(error as Error).message}`);
-  }
-  db.$client.close();
-  const kind = docx.issued ? (docx.stored ? "issued report, as stored" : "issued report") : "draft";
-  console.log(`Wrote ${options.out ?? path.relative(process.cwd(), out)}: ${kind}, ${lang}, Word document, SHA-256 ${sha256(docx.buffer)}`);
-  process.exit(0);
+  const stored = issuedPhase ? await build(() => getIssuedReportDocx({ reviewId, locale: lang })) : null;
+  if (stored) writeAndExit({ buffer: stored.docx, fileName: stored.fileName }, `issued report, as stored, ${lang}, Word document`);
+  const draft = await build(() => renderReportDocx({ reviewId, locale: lang, reader: null }));
+  writeAndExit(draft, `${draft.issued ? "issued report" : "draft"}, ${lang}, Word document`);
 }
 
-let file: { buffer: Buffer; pages: number; sha256: string; fileName: string; issued: boolean };
-const stored = snapshot.review.phase === "issued" ? await getIssuedReport({ reviewId, locale: lang }) : null;
-if (stored) {
-  file = { buffer: stored.pdf, pages: stored.pages, sha256: stored.sha256, fileName: stored.fileName, issued: true };
-} else {
-  try {
-    file = await renderReportPdf({ reviewId, locale: lang, reader: null });
-  } catch (error) {
-    fail(`the report could not be built: ${(error as Error).message}`);
-  } finally {
-    // The render pool's threads would keep the process alive.
-    await closeRenderPool();
-  }
-}
-
-const out = path.resolve(options.out ?? file.fileName);
-if (options.out === undefined) checkWritable(out);
-try {
-  fs.writeFileSync(out, file.buffer);
-} catch (error) {
-  fail(`cannot write "${out}": ${(error as Error).message}`);
-}
-db.$client.close();
-const kind = file.issued ? (stored ? "issued report, as stored" : "issued report") : "draft";
-console.log(`Wrote ${options.out ?? path.relative(process.cwd(), out)}: ${kind}, ${lang}, ${file.pages} pages, SHA-256 ${sha256(file.buffer)}`);
+const stored = issuedPhase ? await getIssuedReport({ reviewId, locale: lang }) : null;
+if (stored) writeAndExit({ buffer: stored.pdf, fileName: stored.fileName }, `issued report, as stored, ${lang}, ${stored.pages} pages`);
+const file = await build(() => renderReportPdf({ reviewId, locale: lang, reader: null }));
+writeAndExit(file, `${file.issued ? "issued report" : "draft"}, ${lang}, ${file.pages} pages`);
