@@ -7,7 +7,7 @@ import { renderReportOffThread } from "#reports/render-pool";
 import { nextBackgroundTurn } from "#app/utils/background.server";
 import { isoDay } from "#app/utils/dates";
 import { db } from "#app/utils/db.server";
-import { recordsCityActions } from "./city-action.server";
+import { CITY_ACTION_FIELDS, recordsCityActions } from "./city-action.server";
 import { sha256, type ReportFile } from "./report.server";
 
 /*
@@ -36,19 +36,7 @@ export async function getAnnualReportSnapshot({ reviewId, year }: { reviewId: st
   const review = db.select().from(reviews).where(eq(reviews.id, reviewId)).get();
   if (!review || !recordsCityActions(requireFramework(review.frameworkId))) return null;
   const rows = db
-    .select({
-      id: cityActions.id,
-      factorId: cityActions.factorId,
-      title: cityActions.title,
-      description: cityActions.description,
-      responsibleService: cityActions.responsibleService,
-      partners: cityActions.partners,
-      startYear: cityActions.startYear,
-      endYear: cityActions.endYear,
-      budget: cityActions.budget,
-      indicators: cityActions.indicators,
-      status: cityActions.status,
-    })
+    .select(CITY_ACTION_FIELDS)
     .from(cityActions)
     .where(eq(cityActions.reviewId, reviewId))
     .orderBy(asc(cityActions.factorId), asc(cityActions.position), asc(cityActions.id))

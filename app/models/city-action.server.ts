@@ -65,22 +65,27 @@ export async function getActionFramework({ reviewId }: { reviewId: string }): Pr
   return recordsCityActions(framework) ? framework : null;
 }
 
+/** What describes a city action, as the pages and the annual report read it. */
+export const CITY_ACTION_FIELDS = {
+  id: cityActions.id,
+  factorId: cityActions.factorId,
+  title: cityActions.title,
+  description: cityActions.description,
+  responsibleService: cityActions.responsibleService,
+  partners: cityActions.partners,
+  startYear: cityActions.startYear,
+  endYear: cityActions.endYear,
+  budget: cityActions.budget,
+  indicators: cityActions.indicators,
+  status: cityActions.status,
+};
+
 /** The review's actions (one commitment's, when given), in the order the team set, each with its years. */
 export async function listCityActions({ reviewId, factorId }: { reviewId: string; factorId?: string }): Promise<CityAction[]> {
   const where = factorId ? and(eq(cityActions.reviewId, reviewId), eq(cityActions.factorId, factorId)) : eq(cityActions.reviewId, reviewId);
   const rows = await db
     .select({
-      id: cityActions.id,
-      factorId: cityActions.factorId,
-      title: cityActions.title,
-      description: cityActions.description,
-      responsibleService: cityActions.responsibleService,
-      partners: cityActions.partners,
-      startYear: cityActions.startYear,
-      endYear: cityActions.endYear,
-      budget: cityActions.budget,
-      status: cityActions.status,
-      indicators: cityActions.indicators,
+      ...CITY_ACTION_FIELDS,
       source: cityActions.source,
       position: cityActions.position,
       version: cityActions.version,
