@@ -12,7 +12,8 @@ import {
   type Polarity,
   type Role,
 } from "#db/schema";
-import { parseTableState, searchTerms, type TableConfig, type TableState } from "#app/utils/table-state";
+import { matchesSearch, parseTableState, searchTerms, type TableConfig, type TableState } from "#app/utils/table-state";
+import { foldText } from "#db/search-text";
 import { nextBackgroundTurn } from "#app/utils/background.server";
 import { db } from "#app/utils/db.server";
 import { canEditEvidence } from "#app/utils/permissions";
@@ -375,5 +376,35 @@ export async function getLogFacets({ reviewId, context }: { reviewId: string; co
     interviews: loaded.interviews,
     documents: loaded.documents,
     factorCounts,
+  };
+}
+
+/**
+ * Above this many interviews, the log page's two interview lists (the quick-log form's and the
+ * filter's) hold the most recent ones, those the page names (the remembered one, the filtered
+ * ones) and those an interview search finds: a review of 400 interviews would otherwise send 400
+ * choices twice, with their data, on every page of the log (docs/decisions/0008).
+ */
+export const INTERVIEW_CHOICES = 30;
+
+/** The interviews the log page lists, in the review's order, and how many there are in all. */
+export function chooseInterviews(all: InterviewOption[], { keep, query }: { keep: readonly string[]; query: string }) {
+  const terms = searchTerms(query);
+  if (all.length <= INTERVIEW_CHOICES && !terms.length) return { interviews: all, total: all.length, found: null };
+  const kept = new Set(keep);
+  const recent = new Set(all.slice(-INTERVIEW_CHOICES).map((interview) => interview.id));
+  const found = terms.length
+    ? all.filter((interview) =>
+        matchesSearch(
+          foldText([interview.date, interview.place, ...interview.participants.flatMap((person) => [person.organisation, person.role])].join(" ")),
+          terms,
+        ),
+      )
+    : null;
+  const wanted = new Set(found?.map((interview) => interview.id));
+  return {
+    interviews: all.filter((interview) => recent.has(interview.id) || kept.has(interview.id) || wanted.has(interview.id)),
+    total: all.length,
+    found: found ? found.length : null,
   };
 }

@@ -10,6 +10,7 @@ import { EVIDENCE_KINDS, POLARITIES } from "#db/enums";
 import { addToOutbox } from "#app/offline/outbox";
 import { DraftRestored } from "#app/components/leave-guard";
 import { useUnsavedText, useValueDraft } from "#app/utils/drafts";
+import { InterviewSearchFields, InterviewSearchForm } from "./interview-search";
 import { INTERVIEW_SOURCED, readOutcome, useHydrated, useLabels, type InterviewChoice } from "./labels";
 import type { action, loader } from "./route";
 
@@ -319,6 +320,7 @@ export function LogForm({ rowsShown }: { rowsShown: readonly string[] }) {
                 ...facets.interviews.map((option) => ({ value: option.id, label: interviewLabel(option) })),
               ]}
             />
+            <InterviewSearchFields />
             {!facets.interviews.length ? (
               <p className="muted">
                 {t("form.noInterviews")} <Link to="../interviews">{t("form.recordInterview")}</Link>
@@ -511,6 +513,7 @@ export function LogForm({ rowsShown }: { rowsShown: readonly string[] }) {
           </p>
         </div>
       </fetcher.Form>
+      <InterviewSearchForm />
       <details className="shortcuts" id="log-shortcuts" open>
         <summary>{t("form.shortcuts")}</summary>
         <ul>

@@ -19,7 +19,14 @@ import { deleteEvidence, restoreEvidence } from "#app/models/evidence.server";
 import { saveNewEvidence } from "#app/offline/save.server";
 import { inFlight, isInOutbox, isUnreachable, notSentAnswer, noteUnreachable, removeFromOutbox } from "#app/offline/outbox";
 import { OutboxStatus } from "#app/offline/outbox-status";
-import { EVIDENCE_LOG_TABLE, getLogFacets, listEvidenceLog, loadLogContext, parseEvidenceView } from "#app/models/evidence-log.server";
+import {
+  chooseInterviews,
+  EVIDENCE_LOG_TABLE,
+  getLogFacets,
+  listEvidenceLog,
+  loadLogContext,
+  parseEvidenceView,
+} from "#app/models/evidence-log.server";
 import { hasPermission, requireReviewPermission } from "#app/utils/auth.server";
 import { actionPermission, evidenceEditor, loaderPermission } from "#app/utils/permissions";
 import { getI18n, pageTitle } from "#app/utils/i18n";
@@ -45,6 +52,9 @@ const MEMORY = {
   attribution: "form-attribution",
 } as const;
 
+/** The interview search of a long review (see chooseInterviews): its words, in the page's address. */
+export const INTERVIEW_SEARCH = "interview-search";
+
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const access = await requireReviewPermission(request, params.reviewId, loaderPermission("reviews.$reviewId.evidence"));
   const { review } = access;
@@ -62,6 +72,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const search = url.searchParams;
   const kind = search.get(MEMORY.kind);
   const polarity = search.get(MEMORY.polarity);
+  const interviewSearch = (search.get(INTERVIEW_SEARCH) ?? "").trim().slice(0, 200);
+  const choice = chooseInterviews(facets.interviews, {
+    keep: [search.get(MEMORY.interview) ?? "", ...(view.filters.interview ?? [])],
+    query: interviewSearch,
+  });
   return {
     reviewId: review.id,
     userId: access.user.id,
@@ -69,7 +84,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     tableConfig: EVIDENCE_LOG_TABLE,
     factors: listLocalizedFactors(framework, locale),
     log: { ...log, rows },
-    facets,
+    facets: { ...facets, interviews: choice.interviews },
+    interviewChoice: { total: choice.total, listed: choice.interviews.length, found: choice.found, search: interviewSearch },
     canWrite,
     canExportQda: hasPermission(access, "evidence-qda:read"),
     remembered: {
