@@ -382,7 +382,7 @@ export async function getLogFacets({ reviewId, context }: { reviewId: string; co
 /**
  * Above this many interviews, the log page's two interview lists (the quick-log form's and the
  * filter's) hold the most recent ones, those the page names (the remembered one, the filtered
- * ones) and those an interview search finds: a review of 400 interviews would otherwise send 400
+ * ones) and those an interview search finds (by place, organisation or role): a review of 400 interviews would otherwise send 400
  * choices twice, with their data, on every page of the log (docs/decisions/0008).
  */
 export const INTERVIEW_CHOICES = 30;
@@ -395,10 +395,7 @@ export function chooseInterviews(all: InterviewOption[], { keep, query }: { keep
   const recent = new Set(all.slice(-INTERVIEW_CHOICES).map((interview) => interview.id));
   const found = terms.length
     ? all.filter((interview) =>
-        matchesSearch(
-          foldText([interview.date, interview.place, ...interview.participants.flatMap((person) => [person.organisation, person.role])].join(" ")),
-          terms,
-        ),
+        matchesSearch(foldText([interview.place, ...interview.participants.flatMap((person) => [person.organisation, person.role])].join(" ")), terms),
       )
     : null;
   const wanted = new Set(found?.map((interview) => interview.id));

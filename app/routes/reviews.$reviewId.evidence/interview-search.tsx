@@ -6,7 +6,7 @@ const FORM_ID = "log-interview-search-form";
 
 /**
  * A long review lists only some of its interviews (chooseInterviews): these fields, under the
- * form's interview choice, find the others by place, organisation, role or date. They belong to
+ * form's interview choice, find the others by place, organisation or role. They belong to
  * InterviewSearchForm (the `form` attribute), a GET form outside the logging form, so they work
  * without JavaScript and never send what is being logged.
  */
@@ -17,7 +17,7 @@ export function InterviewSearchFields() {
   return (
     <div className="field interview-search">
       <p className="hint" id="log-interview-listed">
-        {t("form.interviewsListed", { count: interviewChoice.listed, total: interviewChoice.total })}
+        {t("form.interviewsListed", { count: interviewChoice.listed, total: interviewChoice.total, recent: interviewChoice.recent })}
       </p>
       <label htmlFor="log-interview-search">{t("form.findInterview")}</label>
       <div className="interview-search__row">

@@ -21,6 +21,7 @@ import { inFlight, isInOutbox, isUnreachable, notSentAnswer, noteUnreachable, re
 import { OutboxStatus } from "#app/offline/outbox-status";
 import {
   chooseInterviews,
+  INTERVIEW_CHOICES,
   EVIDENCE_LOG_TABLE,
   getLogFacets,
   listEvidenceLog,
@@ -85,7 +86,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     factors: listLocalizedFactors(framework, locale),
     log: { ...log, rows },
     facets: { ...facets, interviews: choice.interviews },
-    interviewChoice: { total: choice.total, listed: choice.interviews.length, found: choice.found, search: interviewSearch },
+    interviewChoice: { total: choice.total, listed: choice.interviews.length, recent: INTERVIEW_CHOICES, found: choice.found, search: interviewSearch },
     canWrite,
     canExportQda: hasPermission(access, "evidence-qda:read"),
     remembered: {
