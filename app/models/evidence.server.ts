@@ -28,13 +28,23 @@ async function storedAttribution(input: EvidenceInput): Promise<StoredAttributio
   return resolveAttribution(input.attribution, speakers);
 }
 
-/** The evidence form's schema, built from the factors an item may be tagged with. */
+const formSchemas = new WeakMap<Framework, ReturnType<typeof evidenceSchema>>();
+
+/**
+ * The evidence form's schema, built from the factors an item may be tagged with: once per
+ * framework, as building a zod schema (and conform's coercing copy of it) costs more than a save's queries.
+ */
 export function evidenceFormSchema(framework: Framework) {
-  return evidenceSchema(
-    framework.keyFactors
-      .filter((factor) => !factor.retired)
-      .map((factor) => ({ id: factor.id, number: factor.number, questions: factor.guidingQuestions.filter((question) => !question.retired) })),
-  );
+  let schema = formSchemas.get(framework);
+  if (!schema) {
+    schema = evidenceSchema(
+      framework.keyFactors
+        .filter((factor) => !factor.retired)
+        .map((factor) => ({ id: factor.id, number: factor.number, questions: factor.guidingQuestions.filter((question) => !question.retired) })),
+    );
+    formSchemas.set(framework, schema);
+  }
+  return schema;
 }
 
 // ---- Writes -------------------------------------------------------------------

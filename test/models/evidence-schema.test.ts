@@ -56,3 +56,17 @@ describe("the evidence form's one schema", () => {
     expect(errorsOf(noDocument, "documentId")).toEqual(["evidence:errors.documentRequired"]);
   });
 });
+
+describe("the action's schema", () => {
+  it("is built once per framework and reads every save alike", () => {
+    expect(evidenceFormSchema(framework)).toBe(server);
+    for (const text of ["Première citation.", "Deuxième citation."]) {
+      const result = parseSubmission(formOf({ ...quote, text }), evidenceFormSchema(framework));
+      expect(result.status).toBe("success");
+      expect(result.status === "success" && result.value.text).toBe(text);
+    }
+    // Another framework gets its own schema, with its own factors.
+    const eccar = requireFramework("eccar-10-point-plan");
+    expect(evidenceFormSchema(eccar)).not.toBe(server);
+  });
+});
