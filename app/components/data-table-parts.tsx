@@ -1,6 +1,7 @@
 import { flexRender, type Column, type FilterFn, type HeaderGroup, type Row } from "@tanstack/react-table";
 import { memo, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { useFrameworkTranslation } from "#app/utils/use-framework-terms";
 import { foldText } from "#db/search-text";
 import { matchesSearch, searchTerms, type SortEntry } from "#app/utils/table-state";
 import type { DataTableGroupOption, DataTableProps } from "./data-table";
@@ -130,7 +131,8 @@ export const TableBody = memo(
 ) as typeof TableBodyRows;
 
 export function useColumnLabel() {
-  const { t } = useTranslation();
+  // Under a review, a column names the framework's parts: "Key factors" or "Commitments".
+  const { t } = useFrameworkTranslation();
   return <T,>(column: Column<T, unknown>) => {
     const key = column.columnDef.meta?.labelKey;
     return key ? (t(key) as string) : column.id;

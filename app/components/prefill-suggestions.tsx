@@ -58,7 +58,9 @@ export function PrefillSuggestions({ view, canDecide, result }: { view: PrefillV
           </button>
         </Form>
       ) : null}
-      <p className="hint muted">{t("prefill.intro", { framework: source.framework, sourceItems: source.sourceItems })}</p>
+      <p className="hint muted" data-other-framework>
+        {t("prefill.intro", { framework: source.framework, sourceItems: source.sourceItems })}
+      </p>
       {canDecide ? null : <p className="muted">{t("prefill.readOnly")}</p>}
       {commitment.decided.accepted + commitment.decided.rejected > 0 ? <p className="muted">{t("prefill.decided", commitment.decided)}</p> : null}
       {placed ? null : <FormError message={failure?.formError} />}
@@ -75,8 +77,10 @@ export function PrefillSuggestions({ view, canDecide, result }: { view: PrefillV
                 <div lang={suggestion.language}>
                   <TextBlocks text={suggestion.text} />
                 </div>
-                <p className="muted small">{suggestion.source}</p>
-                <p className="muted small">
+                <p className="muted small" data-other-framework>
+                  {suggestion.source}
+                </p>
+                <p className="muted small" data-other-framework>
                   {t("prefill.why", {
                     item: suggestion.sourceItem.name,
                     strength: t(`prefill.strength.${suggestion.sourceItem.strength}`),

@@ -23,7 +23,7 @@ import { HITS_PER_KIND, MIN_QUERY, SEARCH_KINDS, type SearchKind } from "./revie
 export type SearchHit = {
   kind: SearchKind;
   id: string;
-  /** Where it is: "Key factor 3. …", a document's type… in the reader's language. */
+  /** Where it is or what it is: "3. …" (the factor), a document's author, an evidence item's first words. */
   where: string;
   /** The matching text around the first match. */
   excerpt: string;
@@ -43,6 +43,15 @@ export function excerptAround(text: string, folded: string, width = 160) {
   const start = Math.max(0, at - Math.floor((width - folded.length) / 2));
   const end = Math.min(flat.length, start + width);
   return `${start > 0 ? "…" : ""}${flat.slice(start, end).trim()}${end < flat.length ? "…" : ""}`;
+}
+
+/** A text's first words, on one line, cut at a word boundary near `width` characters. */
+export function openingWords(text: string, width = 90) {
+  const flat = text.replace(/\s+/g, " ").trim();
+  if (flat.length <= width) return flat;
+  const cut = flat.slice(0, width + 1);
+  const space = cut.lastIndexOf(" ");
+  return `${(space > width / 2 ? cut.slice(0, space) : flat.slice(0, width)).trim()}…`;
 }
 
 export async function searchReview({ access, query, locale }: { access: ReviewAccess; query: string; locale: Locale }) {
@@ -70,7 +79,8 @@ export async function searchReview({ access, query, locale }: { access: ReviewAc
       ...rows.map((row) => ({
         kind: "evidence" as const,
         id: row.id,
-        where: "",
+        // An evidence item has no title: its link reads its own first words.
+        where: openingWords(row.text),
         excerpt: excerptAround(row.text, folded),
         href: `${base}/evidence/${row.id}`,
       })),

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { foldText } from "#db/search-text";
-import { requireFramework } from "#benchmark/index";
+import { frameworkTerms, requireFramework, withTerms } from "#benchmark/index";
 import type { SheetCell } from "#reports/exports/xlsx";
 import { buildExportOffThread } from "#reports/render-pool";
 import { evidenceExportRecords } from "#app/models/evidence-csv.server";
@@ -19,11 +19,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { review } = await requireReviewPermission(request, params.reviewId, loaderPermission("reviews.$reviewId.evidence[.xlsx]"), { resource: true });
   const url = new URL(request.url);
   const locale = await getLocale(request);
-  const { t } = getI18n(locale);
+  const framework = requireFramework(review.frameworkId);
+  // The columns name the framework's parts, as the CSV's do: "Key factors" or "Commitments".
+  const t = withTerms(getI18n(locale).t, frameworkTerms(framework, locale));
   const batches = evidenceExportRecords({
     reviewId: review.id,
     view: parseEvidenceView(url.searchParams),
-    framework: requireFramework(review.frameworkId),
+    framework,
     timeZone: review.timeZone,
     t,
     dates: "values",

@@ -57,7 +57,9 @@ export default function Search() {
             <ul>
               {list.map((hit) => (
                 <li key={`${hit.kind}-${hit.id}`}>
-                  <Link to={hit.href}>{hit.where || t(`search.kinds.${kind}`)}</Link>
+                  <Link to={hit.href} lang={kind === "evidence" ? textLang : undefined}>
+                    {hit.where || t(`search.kinds.${kind}`)}
+                  </Link>
                   <p lang={textLang}>{hit.excerpt}</p>
                 </li>
               ))}

@@ -134,9 +134,12 @@ export default function PrintableSelfAssessment() {
               </a>
             </li>
           ))}
-          <li>
-            <a href="#context">{t("context.title")}</a>
-          </li>
+          {/* A framework without contextual factors (ECCAR) has no such section. */}
+          {context.length ? (
+            <li>
+              <a href="#context">{t("context.title")}</a>
+            </li>
+          ) : null}
           <li>
             <a href="#documents">{t("documents.title")}</a>
           </li>
@@ -199,26 +202,28 @@ export default function PrintableSelfAssessment() {
         </section>
       ))}
 
-      <section id="context" className="factor" aria-labelledby="context-title">
-        <h2 id="context-title">{t("context.title")}</h2>
-        {context.map((factor) => (
-          <div key={factor.id} className="sa-print-question">
-            <h3>
-              {factor.title}
-              {factor.note?.effect ? <span className={`pill sa-effect-${factor.note.effect}`}>{t(`context.effects.${factor.note.effect}`)}</span> : null}
-              {factor.note?.changedSinceSubmission ? <span className="pill sa-changed">{t("changedSinceSubmission")}</span> : null}
-            </h3>
-            <p className="muted">{factor.description}</p>
-            {factor.note?.note ? (
-              <div className="sa-answer-text" lang={textLang}>
-                <TextBlocks text={factor.note.note} />
-              </div>
-            ) : (
-              <p className="muted">{t("context.noNote")}</p>
-            )}
-          </div>
-        ))}
-      </section>
+      {context.length ? (
+        <section id="context" className="factor" aria-labelledby="context-title">
+          <h2 id="context-title">{t("context.title")}</h2>
+          {context.map((factor) => (
+            <div key={factor.id} className="sa-print-question">
+              <h3>
+                {factor.title}
+                {factor.note?.effect ? <span className={`pill sa-effect-${factor.note.effect}`}>{t(`context.effects.${factor.note.effect}`)}</span> : null}
+                {factor.note?.changedSinceSubmission ? <span className="pill sa-changed">{t("changedSinceSubmission")}</span> : null}
+              </h3>
+              <p className="muted">{factor.description}</p>
+              {factor.note?.note ? (
+                <div className="sa-answer-text" lang={textLang}>
+                  <TextBlocks text={factor.note.note} />
+                </div>
+              ) : (
+                <p className="muted">{t("context.noNote")}</p>
+              )}
+            </div>
+          ))}
+        </section>
+      ) : null}
 
       <section id="documents" className="factor" aria-labelledby="documents-print-title">
         <h2 id="documents-print-title">{t("documents.title")}</h2>

@@ -1,6 +1,8 @@
 import i18next, { type i18n as I18n, type TFunction } from "i18next";
 import { initReactI18next } from "react-i18next";
 import { LOCALES, type Locale } from "#benchmark/locales";
+import { frameworkTerms, withTerms } from "#benchmark/terms";
+import type { Framework } from "#benchmark/schema";
 import { NAMESPACES, resources } from "#app/locales/index";
 
 export { LOCALES, type Locale };
@@ -62,7 +64,12 @@ export function metaLocale(matches: readonly MetaMatchLike[]): Locale {
  * translated); without it the title is the app's name alone.
  */
 export function pageTitle(matches: readonly MetaMatchLike[], page?: (t: TFunction<"common">) => string): { title: string }[] {
-  const t = getI18n(metaLocale(matches)).getFixedT(null, "common");
+  const locale = metaLocale(matches);
+  const base = getI18n(locale).getFixedT(null, "common");
+  // Under a review, the title names the framework's parts ("Conclusions par engagement" on ECCAR).
+  const layout = matches.find((match) => match.id === "routes/reviews.$reviewId")?.data;
+  const parts = layout && typeof layout === "object" && "framework" in layout ? (layout.framework as { parts?: Framework["parts"] } | null)?.parts : undefined;
+  const t = parts ? withTerms(base, frameworkTerms({ parts }, locale)) : base;
   const appName = t("appName");
   // A refused or missing page is named for what happened, not for the page that was asked for.
   // Remix gives every match `error: null` when nothing failed (undefined in some callers).

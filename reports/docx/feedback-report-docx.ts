@@ -189,6 +189,7 @@ function method(model: ReportModel, lists: Lists): Block[] {
   const blocks: Block[] = [
     heading(t("sections.method"), 1, true),
     para(model.isPeerReview ? t("method.peerIntro") : t("method.selfIntro")),
+    ...(model.hasContextAnnex ? [] : [para(t("method.noContextAnnex", { benchmark: model.benchmarkShortTitle }))]),
     heading(t("method.selfAssessment"), 2),
     para(
       t("method.selfAssessmentFacts", { rated: figures.selfRated, factors: model.factors.length, answered: figures.answered, questions: figures.questions }),
@@ -386,6 +387,8 @@ function plan(model: ReportModel): Block[] {
 }
 
 function annexContext(model: ReportModel, lists: Lists): Block[] {
+  // A framework without contextual factors (ECCAR) has no such annex; the method says why, as in the PDF.
+  if (!model.hasContextAnnex) return [];
   const { t } = model.i18n;
   const blocks: Block[] = [heading(t("sections.annexContext"), 1, true), para(t("context.intro"))];
   if (model.context.every((factor) => !factor.note && !factor.effect)) blocks.push(missing(t("context.none")));

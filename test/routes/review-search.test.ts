@@ -102,3 +102,25 @@ describe("the review's search", () => {
     expect(await search("lead@demo.test", "z")).toMatchObject({ hits: [], tooShort: true });
   });
 });
+
+describe("an evidence hit", () => {
+  it("is named by its own first words, not by its kind, and only for a reader of the evidence", async () => {
+    setPhase("drafting");
+    const long = `Le dispositif ${WORD} touche la moitié des agents municipaux de la ville, selon le rapport annuel de la direction des ressources humaines.`;
+    const item = db
+      .select({ id: evidence.id })
+      .from(evidence)
+      .where(eq(evidence.searchText, foldText(`Le dispositif ${WORD} touche 50% des agents.`)))
+      .get()!;
+    db.update(evidence)
+      .set({ text: long, searchText: foldText(long) })
+      .where(eq(evidence.id, item.id))
+      .run();
+    const { hits } = await search("lead@demo.test", WORD);
+    const hit = hits.find((candidate) => candidate.kind === "evidence") as { where: string; href: string } | undefined;
+    expect(hit).toMatchObject({ href: `/reviews/${DEMO_REVIEW_ID}/evidence/${item.id}` });
+    // Cut at a word near 90 characters, with an ellipsis: the words of the item, not "Evidence".
+    expect(hit!.where).toBe(`Le dispositif ${WORD} touche la moitié des agents municipaux de la ville, selon le rapport…`);
+    expect(JSON.stringify((await search("host@demo.test", WORD)).hits)).not.toContain("moitié des agents");
+  });
+});
