@@ -79,3 +79,46 @@ export async function pgMigrationState(
   if (applied.rows.some((row) => !knownHashes.has(row.hash))) return { state: "ahead", applied: count, known: known.length };
   return { state: count === known.length ? "current" : "behind", applied: count, known: known.length };
 }
+
+/**
+ * What /healthz will ask of PostgreSQL, in the shape of SQLite's databaseHealth: null when fine,
+ * else why not. Reads one row of every table; for writes, opens a transaction that would be
+ * read-only (a standby, as the old primary becomes after a failover, or a database set read-only)
+ * and takes a transaction id, then rolls back. Changes nothing.
+ */
+export async function pgDatabaseHealth(db: PgDb): Promise<{ read: string | null; write: string | null }> {
+  const problem = (error: unknown) => `${(error as { code?: string }).code ?? "error"}: ${(error as Error).message}`;
+  let client: pg.PoolClient;
+  try {
+    client = await db.$client.connect();
+  } catch (error) {
+    const message = problem(error);
+    return { read: message, write: message };
+  }
+  let read: string | null = null;
+  let write: string | null = null;
+  try {
+    try {
+      const { rows } = await client.query<{ name: string }>(`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public'`);
+      for (const { name } of rows) await client.query(`SELECT 1 FROM "${name.replace(/"/g, '""')}" LIMIT 1`);
+    } catch (error) {
+      read = problem(error);
+    }
+    try {
+      await client.query("BEGIN");
+      const { rows } = await client.query<{ read_only: string; standby: boolean }>(
+        `SELECT current_setting('transaction_read_only') AS read_only, pg_is_in_recovery() AS standby`,
+      );
+      if (rows[0]!.standby) write = "the server is a standby: it takes no writes";
+      else if (rows[0]!.read_only === "on") write = "transactions are read-only here (default_transaction_read_only)";
+      else await client.query("SELECT txid_current()");
+    } catch (error) {
+      write = problem(error);
+    } finally {
+      await client.query("ROLLBACK").catch(() => {});
+    }
+  } finally {
+    client.release();
+  }
+  return { read, write };
+}
