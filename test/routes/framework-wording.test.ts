@@ -1,10 +1,8 @@
-import JSZip from "jszip";
 import { beforeEach, describe, expect, it } from "vitest";
 import { ROUTE_ACCESS } from "#app/utils/permissions";
 import { conclusionCitations, conclusions, evidence, evidenceFactors, recommendations } from "#db/schema";
-import { pdfPages } from "../reports/text";
-import { loadRoute, routeFiles } from "./route-modules";
-import { cookieFor, db, DEMO_ECCAR_REVIEW_ID, DEMO_REVIEW_ID, loadDemoReview, makeRequest, run, setPhase, type DemoEmail, type Outcome } from "../utils";
+import { loadRoute, receivedText, routeAddresses, routeFiles } from "./route-modules";
+import { cookieFor, db, DEMO_ECCAR_REVIEW_ID, DEMO_REVIEW_ID, loadDemoReview, makeRequest, run, setPhase, type DemoEmail } from "../utils";
 
 /*
  * Issue 14: an ECCAR review names its parts with the framework's words. Every loader under
@@ -77,39 +75,8 @@ const VALUES: Record<string, string[]> = {
 };
 
 /** The addresses of a review route on the given review (routes with a parameter it has no value for are left out). */
-function addressesOf(route: string, reviewId: string): { path: string; params: Record<string, string> }[] {
-  let addresses = [{ segments: [] as string[], params: {} as Record<string, string> }];
-  for (const segment of route.split(/\.(?![^[]*\])/).filter((part) => part !== "_index")) {
-    if (segment.startsWith("$")) {
-      const param = segment.slice(1).replace(/_$/, "");
-      const values = param === "reviewId" ? [reviewId] : VALUES[param];
-      if (!values) return [];
-      addresses = addresses.flatMap((address) =>
-        values.map((value) => ({ segments: [...address.segments, value], params: { ...address.params, [param]: value } })),
-      );
-    } else {
-      addresses = addresses.map((address) => ({ ...address, segments: [...address.segments, segment.replace(/\[(.*?)\]/g, "$1").replace(/_$/, "")] }));
-    }
-  }
-  return addresses.map(({ segments, params }) => ({ path: `/${segments.join("/")}`.replace(/\/\./g, "."), params }));
-}
-
-/** What the client receives, as text: the data as JSON (the other framework's fields left out), or the file's text. */
-async function received(outcome: Outcome): Promise<string> {
-  const { data } = outcome;
-  if (data instanceof ArrayBuffer) {
-    const bytes = Buffer.from(data);
-    if (bytes.subarray(0, 2).toString("latin1") === "PK") {
-      const zip = await JSZip.loadAsync(bytes);
-      const parts = await Promise.all(Object.values(zip.files).map((file) => (file.dir ? "" : file.async("string"))));
-      return parts.join("\n");
-    }
-    return bytes.subarray(0, 5).toString("latin1") === "%PDF-" ? pdfPages(bytes).join("\n") : bytes.toString("utf8");
-  }
-  if (typeof data === "string") return data;
-  return JSON.stringify(data ?? null, (key, value: unknown) =>
-    OTHER_FRAMEWORK_FIELDS.has(key) ? undefined : value instanceof Map || value instanceof Set ? [...value] : value,
-  );
+function addressesOf(route: string, reviewId: string) {
+  return routeAddresses(route, { ...VALUES, reviewId: [reviewId] });
 }
 
 const NO_CONTEXT_ANNEX = /has no contextual factors, so this report has no annex on them|ne comporte pas de facteurs contextuels/g;
@@ -132,7 +99,7 @@ async function sweep(reviewId: string, lang: "en" | "fr") {
         if (outcome.status !== 200) continue;
         answered++;
         // The report says why it has no annex on contextual factors (issue 14): that sentence names them on purpose.
-        const text = (await received(outcome)).replace(NO_CONTEXT_ANNEX, "");
+        const text = (await receivedText(outcome, OTHER_FRAMEWORK_FIELDS)).replace(NO_CONTEXT_ANNEX, "");
         for (const match of text.matchAll(new RegExp(`.{0,60}(${FORBIDDEN.source}).{0,60}`, "gi"))) hits.push(`${path} as ${email}: …${match[0]}…`);
       }
     }
@@ -169,10 +136,10 @@ describe("on the EUROCITIES review", () => {
       const module = await loadRoute(route);
       const [address] = addressesOf(route, DEMO_REVIEW_ID);
       const outcome = await run(module.loader!, makeRequest(`${address!.path}?lang=en`, { cookie }), address!.params);
-      expect(await received(outcome), route).toMatch(pattern);
+      expect(await receivedText(outcome), route).toMatch(pattern);
     }
     const report = await loadRoute("reviews.$reviewId.report[.pdf]");
     const pdf = await run(report.loader!, makeRequest(`/reviews/${DEMO_REVIEW_ID}/report.pdf?lang=fr`, { cookie }), { reviewId: DEMO_REVIEW_ID });
-    expect(await received(pdf)).toMatch(/facteur clé/i);
+    expect(await receivedText(pdf)).toMatch(/facteur clé/i);
   });
 });

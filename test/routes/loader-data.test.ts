@@ -1,4 +1,3 @@
-import JSZip from "jszip";
 import { beforeEach, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { ROUTE_ACCESS } from "#app/utils/permissions";
@@ -18,9 +17,8 @@ import {
   teamNotes,
   type Phase,
 } from "#db/schema";
-import { pdfPages } from "../reports/text";
-import { loadRoute, routeFiles } from "./route-modules";
-import { cookieFor, db, DEMO_ECCAR_REVIEW_ID, DEMO_REVIEW_ID, makeRequest, run, loadDemoReview, setPhase, type DemoEmail, type Outcome } from "../utils";
+import { loadRoute, receivedText, routeAddresses, routeFiles } from "./route-modules";
+import { cookieFor, db, DEMO_ECCAR_REVIEW_ID, DEMO_REVIEW_ID, makeRequest, run, loadDemoReview, setPhase, type DemoEmail } from "../utils";
 
 /**
  * What each reader's loader data holds. Every route's loader (from ROUTE_ACCESS) is run as every
@@ -243,38 +241,7 @@ function addressesOf(name: string): { path: string; params: Record<string, strin
     documentId: [ids.documentId],
     evidenceId: [ids.draftCitedEvidence, ids.uncitedEvidence, ids.agreedCitedEvidence],
   };
-  let addresses = [{ segments: [] as string[], params: {} as Record<string, string> }];
-  for (const segment of name.split(/\.(?![^[]*\])/).filter((part) => part !== "_index")) {
-    if (segment.startsWith("$")) {
-      // "$factorId_": the trailing "_" only keeps the page out of its parent's layout.
-      const param = segment.slice(1).replace(/_$/, "");
-      addresses = addresses.flatMap((address) =>
-        (values[param] ?? [`unknown-${param}`]).map((value) => ({ segments: [...address.segments, value], params: { ...address.params, [param]: value } })),
-      );
-    } else {
-      addresses = addresses.map((address) => ({ ...address, segments: [...address.segments, segment.replace(/\[(.*?)\]/g, "$1").replace(/_$/, "")] }));
-    }
-  }
-  return addresses.map(({ segments, params }) => ({ path: `/${segments.join("/")}`.replace(/\/\./g, "."), params }));
-}
-
-/**
- * Everything the client would receive, as text: JSON of the data, or the file's text — a zipped
- * file (XLSX, DOCX, QDPX) as the text of every part inside it.
- */
-async function received(outcome: Outcome): Promise<string> {
-  const { data } = outcome;
-  if (data instanceof ArrayBuffer) {
-    const bytes = Buffer.from(data);
-    if (bytes.subarray(0, 2).toString("latin1") === "PK") {
-      const zip = await JSZip.loadAsync(bytes);
-      const parts = await Promise.all(Object.values(zip.files).map((file) => (file.dir ? "" : file.async("string"))));
-      return parts.join("\n");
-    }
-    return bytes.subarray(0, 5).toString("latin1") === "%PDF-" ? pdfPages(bytes).join("\n") : bytes.toString("utf8");
-  }
-  if (typeof data === "string") return data;
-  return JSON.stringify(data ?? null, (_key, value: unknown) => (value instanceof Map || value instanceof Set ? [...value] : value));
+  return routeAddresses(name, values);
 }
 
 beforeEach(async () => {
@@ -318,7 +285,7 @@ describe.each(PHASES)("in the %s phase", (phase) => {
         for (const { path: url, params } of addressesOf(name)) {
           const outcome = await run(module.loader, makeRequest(url, { cookie }), params);
           expect(outcome.status, `${url} as ${reader} in ${phase}`).toBeLessThan(500);
-          const text = await received(outcome);
+          const text = await receivedText(outcome);
           for (const marker of Object.keys(MARKERS) as Marker[]) {
             if (!text.includes(MARKERS[marker])) continue;
             seen.add(marker);

@@ -1,6 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
-import type { run } from "../utils";
+import JSZip from "jszip";
+import { pdfPages } from "../reports/text";
+import type { Outcome, run } from "../utils";
 
 /** Every route module under app/routes/, flat files and folder routes, as the route tests walk them. */
 
@@ -37,4 +39,45 @@ export function routeSource(name: string): string {
     if (fs.existsSync(full)) return fs.readFileSync(full, "utf8");
   }
   throw new Error(`No source for route ${name}`);
+}
+
+/**
+ * Each URL a route stands for, with every value given for each of its parameters (a route with a
+ * parameter that has no values stands for none): `reviews.$reviewId.evidence[.csv]` is
+ * `/reviews/demo/evidence.csv`.
+ */
+export function routeAddresses(name: string, values: Record<string, string[]>): { path: string; params: Record<string, string> }[] {
+  let addresses = [{ segments: [] as string[], params: {} as Record<string, string> }];
+  for (const segment of name.split(/\.(?![^[]*\])/).filter((part) => part !== "_index")) {
+    if (segment.startsWith("$")) {
+      // "$factorId_": the trailing "_" only keeps the page out of its parent's layout.
+      const param = segment.slice(1).replace(/_$/, "");
+      const choices = values[param] ?? [];
+      addresses = addresses.flatMap((address) =>
+        choices.map((value) => ({ segments: [...address.segments, value], params: { ...address.params, [param]: value } })),
+      );
+    } else {
+      addresses = addresses.map((address) => ({ ...address, segments: [...address.segments, segment.replace(/\[(.*?)\]/g, "$1").replace(/_$/, "")] }));
+    }
+  }
+  return addresses.map(({ segments, params }) => ({ path: `/${segments.join("/")}`.replace(/\/\./g, "."), params }));
+}
+
+/**
+ * Everything the client would receive, as text: JSON of the data (leaving out the fields named in
+ * `omit`), or the file's text — a zipped file (XLSX, DOCX, QDPX) as the text of every part inside it.
+ */
+export async function receivedText(outcome: Outcome, omit: ReadonlySet<string> = new Set()): Promise<string> {
+  const { data } = outcome;
+  if (data instanceof ArrayBuffer) {
+    const bytes = Buffer.from(data);
+    if (bytes.subarray(0, 2).toString("latin1") === "PK") {
+      const zip = await JSZip.loadAsync(bytes);
+      const parts = await Promise.all(Object.values(zip.files).map((file) => (file.dir ? "" : file.async("string"))));
+      return parts.join("\n");
+    }
+    return bytes.subarray(0, 5).toString("latin1") === "%PDF-" ? pdfPages(bytes).join("\n") : bytes.toString("utf8");
+  }
+  if (typeof data === "string") return data;
+  return JSON.stringify(data ?? null, (key, value: unknown) => (omit.has(key) ? undefined : value instanceof Map || value instanceof Set ? [...value] : value));
 }
