@@ -18,7 +18,11 @@ import type { Framework, RatingId } from "./schema";
  *   commitment variant.
  *
  * Loaders put `frameworkTerms(framework, locale)` in their data (a plain, serialisable object)
- * and components spread it into t(); reports get it from their model.
+ * and components spread it into t() (useFrameworkTranslation; table headers and page titles
+ * do it for every page under a review); reports get it from their model. Two sweeps hold the
+ * demo's ECCAR review to its words: test/routes/framework-wording.test.ts (every loader and
+ * download, each reader, both languages) and test/e2e/framework-wording.test.ts (every page's
+ * text in the browser).
  */
 export type FrameworkTerms = {
   /** i18next context: the framework's item part id ("key-factor", "commitment"). */
