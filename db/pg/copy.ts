@@ -147,12 +147,19 @@ async function refuseUnlessEmpty(client: pg.ClientBase, tables: TableInfo[], whe
   return true;
 }
 
-async function insertRows(client: pg.ClientBase, table: TableInfo, rows: Record<string, unknown>[]) {
+/**
+ * Copies one table, reading SQLite a batch at a time (a large log never sits whole in memory);
+ * returns how many rows were read. A row pointing to another of its own table (a review's previous
+ * review) is linked once all the table's rows are in.
+ */
+async function copyTable(sqlite: Database.Database, client: pg.ClientBase, table: TableInfo) {
   const names = table.columns.map((column) => column.name);
-  const batch = Math.max(1, Math.floor(30_000 / names.length));
-  for (let start = 0; start < rows.length; start += batch) {
+  const batchSize = Math.max(1, Math.floor(30_000 / names.length));
+  const links: Record<string, unknown>[] = [];
+  let count = 0;
+  const insert = async (batch: Record<string, unknown>[]) => {
     const values: unknown[] = [];
-    const tuples = rows.slice(start, start + batch).map((row) => {
+    const tuples = batch.map((row) => {
       const placeholders = table.columns.map((column) => {
         values.push(table.selfReferences.includes(column.name) ? null : convert(column, row[column.name]));
         return `$${values.length}`;
@@ -160,15 +167,26 @@ async function insertRows(client: pg.ClientBase, table: TableInfo, rows: Record<
       return `(${placeholders.join(", ")})`;
     });
     await client.query(`INSERT INTO ${quote(table.name)} (${names.map(quote).join(", ")}) VALUES ${tuples.join(", ")}`, values);
+  };
+  let batch: Record<string, unknown>[] = [];
+  for (const row of sqlite.prepare(`SELECT * FROM ${quote(table.name)}`).iterate() as IterableIterator<Record<string, unknown>>) {
+    count += 1;
+    if (table.selfReferences.some((column) => row[column] !== null && row[column] !== undefined)) links.push(row);
+    batch.push(row);
+    if (batch.length === batchSize) {
+      await insert(batch);
+      batch = [];
+    }
   }
-  // A row pointing to another of its table (a review's previous review) is linked once both are in.
+  if (batch.length) await insert(batch);
   for (const column of table.selfReferences) {
-    for (const row of rows) {
+    for (const row of links) {
       if (row[column] === null || row[column] === undefined) continue;
       const keys = table.primaryKey.map((key, index) => `${quote(key)} = $${index + 2}`).join(" AND ");
       await client.query(`UPDATE ${quote(table.name)} SET ${quote(column)} = $1 WHERE ${keys}`, [row[column], ...table.primaryKey.map((key) => row[key])]);
     }
   }
+  return count;
 }
 
 export async function copySqliteToPg({ from, to, uploadsPath }: { from: string; to: string; uploadsPath: string }): Promise<CopyReport> {
@@ -207,10 +225,14 @@ export async function copySqliteToPg({ from, to, uploadsPath }: { from: string; 
       // One read snapshot of SQLite for every table: its counts are those of the rows copied.
       sqlite.exec("BEGIN");
       for (const table of copied) {
-        const rows = sqlite.prepare(`SELECT * FROM ${quote(table.name)}`).all() as Record<string, unknown>[];
-        await insertRows(client, table, rows);
-        const { rows: counted } = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${quote(table.name)}`);
-        tables.push({ table: table.name, sqlite: rows.length, postgres: counted[0]!.n });
+        const read = await copyTable(sqlite, client, table);
+        const counted = sqlite
+          .prepare(`SELECT count(*) FROM ${quote(table.name)}`)
+          .pluck()
+          .get() as number;
+        if (read !== counted) throw new Error(`${table.name}: ${read} rows read but ${counted} counted in SQLite`);
+        const { rows: inPg } = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${quote(table.name)}`);
+        tables.push({ table: table.name, sqlite: counted, postgres: inPg[0]!.n });
       }
       sqlite.exec("COMMIT");
       for (const table of copied) {
