@@ -2,7 +2,9 @@
 // here, so importing an enum into a component does not ship the table definitions.
 import { ALL_RATING_IDS } from "../benchmark/scales";
 
-export const ROLES = ["host-team", "peer-reviewer", "lead-expert", "host-reader"] as const;
+// A plan partner: an organisation of the city's collective invited to carry out plan actions; it
+// reads and updates only the actions its organisation owns (app/utils/permissions.ts).
+export const ROLES = ["host-team", "peer-reviewer", "lead-expert", "host-reader", "plan-partner"] as const;
 export type Role = (typeof ROLES)[number];
 
 export const REVIEW_KINDS = ["peer-review", "self-assessment"] as const;
@@ -67,3 +69,11 @@ export type SlotState = (typeof SLOT_STATES)[number];
 /** The peer team's verdict on an earlier cycle's recommendation (the follow-up). */
 export const FOLLOW_UP_VERDICTS = ["implemented", "partly-implemented", "not-implemented", "no-longer-relevant"] as const;
 export type FollowUpVerdict = (typeof FOLLOW_UP_VERDICTS)[number];
+
+/** Where a development-plan action stands. */
+export const PLAN_STATUSES = ["not-started", "in-progress", "done", "on-hold", "dropped"] as const;
+export type PlanStatus = (typeof PLAN_STATUSES)[number];
+
+/** What kind of organisation a city's partner is. */
+export const PARTNER_KINDS = ["association", "public-service", "social-centre", "company", "state-service"] as const;
+export type PartnerKind = (typeof PARTNER_KINDS)[number];

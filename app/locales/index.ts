@@ -10,6 +10,7 @@ import enDrafts from "./en/drafts";
 import enEvidence from "./en/evidence";
 import enFeedbackReport from "./en/feedbackReport";
 import enNotifications from "./en/notifications";
+import enPlan from "./en/plan";
 import enReport from "./en/report";
 import enReviews from "./en/reviews";
 import enSelfAssessment from "./en/selfAssessment";
@@ -25,6 +26,7 @@ import frDrafts from "./fr/drafts";
 import frEvidence from "./fr/evidence";
 import frFeedbackReport from "./fr/feedbackReport";
 import frNotifications from "./fr/notifications";
+import frPlan from "./fr/plan";
 import frReport from "./fr/report";
 import frReviews from "./fr/reviews";
 import frSelfAssessment from "./fr/selfAssessment";
@@ -47,6 +49,7 @@ export const resources = {
     cityActions: enCityActions,
     annualReport: enAnnualReport,
     agenda: enAgenda,
+    plan: enPlan,
   },
   fr: {
     common: frCommon,
@@ -64,6 +67,7 @@ export const resources = {
     cityActions: frCityActions,
     annualReport: frAnnualReport,
     agenda: frAgenda,
+    plan: frPlan,
   },
 } as const;
 

@@ -7,6 +7,7 @@ import { db } from "#app/utils/db.server";
 import { writeAudit } from "./audit.server";
 import { assertDraft, assertNotIssued, refuse, type Tx } from "./conclusion.server";
 import { newId } from "./user.server";
+import { isOverdue, planActionsByRecommendation, reviewToday, UNPLANNED } from "./plan-action.server";
 
 export type RecommendationInput = {
   text: string;
@@ -243,7 +244,7 @@ export async function deleteRecommendation({
 
 /** The plan as a table view in the URL, shared by the page and its CSV export. */
 export const PLAN_TABLE = {
-  filterKeys: ["factor", "priority", "service", "horizon"],
+  filterKeys: ["factor", "priority", "service", "horizon", "owner", "status", "axis", "overdue"],
   defaultSort: [{ id: "factor", desc: false }],
 } as const satisfies TableConfig;
 
@@ -267,11 +268,28 @@ export async function listPlan({
 }) {
   const framework = requireFramework(frameworkId);
   const rows = await listRecommendations({ reviewId, agreedOnly });
+  const plans = await planActionsByRecommendation(reviewId);
+  const today = await reviewToday(reviewId);
   return rows
     .map((row) => {
       const factor = getKeyFactor(framework, row.factorId);
       const example = row.exampleIndex === null ? undefined : factor?.examples[row.exampleIndex];
+      const factorLabel = factor ? `${factor.number}. ${localize(factor.title, locale)}` : row.factorId;
+      const plan = plans.get(row.id) ?? { ...UNPLANNED, ownerService: row.responsibleService };
+      // The owner: a partner organisation of the city, or a city service (the recommendation's until planned).
+      const ownerService = plan.ownerPartnerId ? "" : plan.ownerService || row.responsibleService;
       return {
+        ...plan,
+        ownerService,
+        owner: plan.ownerPartnerName ?? ownerService,
+        /** The owner as a filter value: "partner:<id>" or "service:<name>". */
+        ownerKey: plan.ownerPartnerId ? `partner:${plan.ownerPartnerId}` : `service:${ownerService}`,
+        /** The axis as planned (may be empty). */
+        plannedAxis: plan.axis,
+        /** The plan's axis, or the action's key factor when none is set. */
+        axis: plan.axis || factorLabel,
+        overdue: isOverdue(plan, today),
+        lastUpdateAt: plan.lastUpdateAt,
         id: row.id,
         factorId: row.factorId,
         factorNumber: factor?.number ?? 0,
@@ -304,6 +322,10 @@ export function filterPlan(rows: readonly PlanRow[], view: TableState) {
       wanted("priority", row.priority) &&
       wanted("service", row.responsibleService) &&
       wanted("horizon", row.horizon) &&
-      (!terms.length || matchesSearch(foldText([row.factorNumber, row.factorTitle, row.text, row.responsibleService, row.inspiration ?? ""].join(" ")), terms)),
+      wanted("owner", row.ownerKey) &&
+      wanted("status", row.status) &&
+      wanted("axis", row.axis) &&
+      wanted("overdue", row.overdue ? "yes" : "no") &&
+      (!terms.length || matchesSearch(foldText([row.factorNumber, row.factorTitle, row.text, row.responsibleService, row.inspiration ?? "", row.owner, row.axis, row.indicator].join(" ")), terms)),
   );
 }

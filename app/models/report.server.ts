@@ -1,7 +1,7 @@
 // Over 400 lines for now: the report snapshot, its reader-filtered variants and issued versions share one set of queries; to split by noun (snapshot / issued versions) next.
 import crypto from "node:crypto";
 import { data } from "@remix-run/node";
-import { and, asc, count, desc, eq, isNull, ne, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, isNull, ne, notInArray, sql } from "drizzle-orm";
 import {
   conclusionCitations,
   conclusions,
@@ -55,10 +55,11 @@ export async function getReportSnapshot({ reviewId }: { reviewId: string }): Pro
     .select({ name: users.name, affiliation: reviewMembers.affiliation, role: reviewMembers.role })
     .from(reviewMembers)
     .innerJoin(users, eq(users.id, reviewMembers.userId))
-    .where(and(eq(reviewMembers.reviewId, reviewId), ne(reviewMembers.role, "host-reader")))
+    // Host readers and plan partners read the review; they are not among those who made it.
+    .where(and(eq(reviewMembers.reviewId, reviewId), notInArray(reviewMembers.role, ["host-reader", "plan-partner"])))
     .orderBy(asc(users.name))
     .all()
-    .filter((member): member is SnapshotMember => member.role !== "host-reader");
+    .filter((member): member is SnapshotMember => member.role !== "host-reader" && member.role !== "plan-partner");
 
   const answers = db
     .select({ factorId: selfAssessmentAnswers.factorId, questionId: selfAssessmentAnswers.questionId, text: selfAssessmentAnswers.text })

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
 import { createColumnHelper } from "@tanstack/react-table";
+import { useTranslation } from "react-i18next";
 import { useFrameworkTranslation } from "#app/utils/use-framework-terms";
 import { listLocalizedFactors, requireFramework } from "#benchmark/index";
 import { DataTable, useUrlTableState } from "#app/components/data-table";
@@ -16,9 +17,10 @@ import { keepTextOnFailure } from "#app/utils/save-failures";
 import { guardWrites } from "#app/utils/storage.server";
 import { getLocale } from "#app/utils/locale.server";
 import { pageTitle } from "#app/utils/i18n";
-import { actionPermission, canReadDraftConclusions, loaderPermission, visibleConclusions } from "#app/utils/permissions";
+import { actionPermission, canReadDraftConclusions, loaderPermission, visiblePlanActions } from "#app/utils/permissions";
 import type { TableState } from "#app/utils/table-state";
-import { HORIZONS, PRIORITIES, type Priority } from "#db/enums";
+import { formatCalendarDate } from "#app/utils/dates";
+import { HORIZONS, PLAN_STATUSES, PRIORITIES, type PlanStatus, type Priority } from "#db/enums";
 import { useTextLanguage } from "#app/utils/text-language";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -26,8 +28,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { review } = access;
   const locale = await getLocale(request);
   const agreedOnly = !canReadDraftConclusions(access);
-  const rows = visibleConclusions(access, await listPlan({ reviewId: review.id, frameworkId: review.frameworkId, locale }));
+  // A plan partner reads only the actions its organisation owns; the rest read the plan as they read conclusions.
+  const rows = visiblePlanActions(access, await listPlan({ reviewId: review.id, frameworkId: review.frameworkId, locale }));
   const framework = requireFramework(review.frameworkId);
+  const distinct = <T,>(values: T[], key: (value: T) => string) => [...new Map(values.map((value) => [key(value), value])).values()];
   return {
     reviewId: review.id,
     // The view's URL parameters, shared with the CSV export (which reads the same ones).
@@ -36,6 +40,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     rows,
     factors: listLocalizedFactors(framework, locale).map(({ id, number, title }) => ({ id, number, title })),
     services: [...new Set(rows.map((row) => row.responsibleService).filter(Boolean))].sort((a, b) => a.localeCompare(b, locale)),
+    owners: distinct(rows, (row) => row.ownerKey)
+      .map((row) => ({ value: row.ownerKey, label: row.owner || "—" }))
+      .sort((a, b) => a.label.localeCompare(b.label, locale)),
+    axes: [...new Set(rows.map((row) => row.axis))].sort((a, b) => a.localeCompare(b, locale, { numeric: true })),
+    ownOnly: !hasPermission(access, "conclusions:read"),
+    locale,
     phase: review.phase,
     // The factual check's threads on the plan as a whole and on its recommendations.
     comments: hasPermission(access, "comments:read") ? await listComments({ reviewId: review.id, parts: ["plan", "recommendation"] }) : null,
@@ -114,10 +124,53 @@ function FactorCell({ row }: { row: PlanRow }) {
 
 const column = createColumnHelper<PlanRow>();
 
-/** A recommendation as the team wrote it, marked with the review's language. */
-function WrittenText({ text }: { text: string }) {
-  return <span lang={useTextLanguage()}>{text}</span>;
+/** A recommendation as the team wrote it, marked with the review's language, opening its plan action. */
+function WrittenText({ row }: { row: PlanRow }) {
+  const { reviewId } = useLoaderData<typeof loader>();
+  return (
+    <Link to={`/reviews/${reviewId}/plan/${row.id}`} lang={useTextLanguage()}>
+      {row.text}
+    </Link>
+  );
 }
+
+/** Where an action stands; an overdue one says so in words (and an icon), not by colour alone. */
+function StatusCell({ row }: { row: PlanRow }) {
+  const { t } = useTranslation("plan");
+  return (
+    <>
+      <span className={`pill plan-status-${row.status}`}>{t(`statuses.${row.status}`)}</span>
+      {row.overdue ? (
+        <>
+          {" "}
+          <strong className="pill overdue">
+            <span aria-hidden="true">⚠ </span>
+            {t("overdue")}
+          </strong>
+        </>
+      ) : null}
+    </>
+  );
+}
+
+function DayCell({ value }: { value: string | null }) {
+  const { locale } = useLoaderData<typeof loader>();
+  return value ? <time dateTime={value}>{formatCalendarDate(value, { locale })}</time> : <>—</>;
+}
+
+function OwnerCell({ row }: { row: PlanRow }) {
+  const { t } = useTranslation("plan");
+  if (!row.owner) return <>—</>;
+  return row.ownerPartnerId ? (
+    <>
+      {row.owner} <span className="muted">({t("partner")})</span>
+    </>
+  ) : (
+    <>{row.owner}</>
+  );
+}
+
+const STATUS_RANK = Object.fromEntries(PLAN_STATUSES.map((status, index) => [status, index])) as Record<PlanStatus, number>;
 
 const COLUMNS = [
   column.accessor("factorId", {
@@ -129,8 +182,53 @@ const COLUMNS = [
     id: "text",
     enableHiding: false,
     meta: { labelKey: "conclusions:plan.recommendation", className: "plan-text" },
-    cell: ({ getValue }) => <WrittenText text={getValue()} />,
+    cell: ({ row }) => <WrittenText row={row.original} />,
   }),
+  column.accessor("ownerKey", {
+    id: "owner",
+    meta: { labelKey: "plan:fields.owner", searchValue: (row) => row.owner },
+    sortingFn: (a, b) => a.original.owner.localeCompare(b.original.owner),
+    cell: ({ row }) => <OwnerCell row={row.original} />,
+  }),
+  column.accessor("axis", {
+    id: "axis",
+    meta: { labelKey: "plan:fields.axis" },
+    sortingFn: (a, b) => a.original.axis.localeCompare(b.original.axis, undefined, { numeric: true }),
+  }),
+  // Undated actions sort last either way.
+  column.accessor((row) => row.startDate ?? undefined, {
+    id: "start",
+    meta: { labelKey: "plan:fields.startDate" },
+    sortUndefined: "last",
+    cell: (info) => <DayCell value={info.getValue() ?? null} />,
+  }),
+  column.accessor((row) => row.dueDate ?? undefined, {
+    id: "due",
+    meta: { labelKey: "plan:fields.dueDate" },
+    sortUndefined: "last",
+    cell: (info) => <DayCell value={info.getValue() ?? null} />,
+  }),
+  column.accessor("indicator", {
+    id: "indicator",
+    meta: { labelKey: "plan:fields.indicator" },
+    cell: ({ row }) =>
+      row.original.indicator ? (
+        <>
+          {row.original.indicator}
+          {row.original.baseline ? ` (${row.original.baseline} → ${row.original.target || "…"})` : ""}
+        </>
+      ) : (
+        "—"
+      ),
+  }),
+  column.accessor("status", {
+    id: "status",
+    meta: { labelKey: "plan:fields.status" },
+    sortingFn: (a, b) => STATUS_RANK[a.original.status] - STATUS_RANK[b.original.status],
+    cell: ({ row }) => <StatusCell row={row.original} />,
+  }),
+  // What the "overdue" filter reads: never shown as a column (the status cell says it).
+  column.accessor((row) => (row.overdue ? "yes" : "no"), { id: "overdue", meta: { hidden: true } }),
   column.accessor("priority", {
     id: "priority",
     sortingFn: (a, b, id) => PRIORITY_RANK[a.getValue<Priority>(id)] - PRIORITY_RANK[b.getValue<Priority>(id)],
@@ -170,8 +268,10 @@ function toUrl(state: TableState): TableState {
 }
 
 export default function Plan() {
-  const { reviewId, table, rows, agreedOnly, factors, services, comments, can, phase } = useLoaderData<typeof loader>();
+  const { reviewId, table, rows, agreedOnly, factors, services, owners, axes, ownOnly, comments, can, phase } = useLoaderData<typeof loader>();
   const { t } = useFrameworkTranslation("conclusions");
+  const { t: tp } = useTranslation("plan");
+  const overdue = rows.filter((row) => row.overdue).length;
   const [urlState, setUrlState] = useUrlTableState(table);
   const navigation = useNavigation();
   const location = useLocation();
@@ -181,13 +281,21 @@ export default function Plan() {
   return (
     <>
       <h1>{t("plan.title")}</h1>
-      <p>{t("plan.intro")}</p>
+      <p>{ownOnly ? tp("ownIntro") : t("plan.intro")}</p>
       <ul className="plan-counts">
         <li>
           {t("colon", { label: t("plan.quickWins") })} {t("plan.count", { count: quickWins })}
         </li>
         <li>
           {t("colon", { label: t("plan.longTerm") })} {t("plan.count", { count: rows.length - quickWins })}
+        </li>
+        <li>
+          {t("colon", { label: tp("overdue") })}{" "}
+          {overdue ? (
+            <Link to={`?overdue=yes`}>{tp("actionCount", { count: overdue })}</Link>
+          ) : (
+            tp("actionCount", { count: overdue })
+          )}
         </li>
       </ul>
       {agreedOnly ? <p className="muted">{t("plan.agreedOnlyNote")}</p> : null}
@@ -210,6 +318,7 @@ export default function Plan() {
         state={state}
         onStateChange={(next, options) => setUrlState(toUrl(next), options)}
         rowHeaderColumn="text"
+        rowClassName={(row) => (row.overdue ? "plan-overdue" : undefined)}
         searchLabel={t("plan.search")}
         emptyMessage={t("plan.none")}
         busy={navigation.state === "loading"}
@@ -233,10 +342,25 @@ export default function Plan() {
             type: "select",
             options: [all, ...HORIZONS.map((horizon) => ({ value: horizon, label: t(`horizons.${horizon}`) }))],
           },
+          { id: "owner", label: tp("fields.owner"), type: "select", options: [all, ...owners] },
+          {
+            id: "status",
+            label: tp("fields.status"),
+            type: "select",
+            options: [all, ...PLAN_STATUSES.map((status) => ({ value: status, label: tp(`statuses.${status}`) }))],
+          },
+          { id: "axis", label: tp("fields.axis"), type: "select", options: [all, ...axes.map((axis) => ({ value: axis, label: axis }))] },
+          {
+            id: "overdue",
+            label: tp("overdue"),
+            type: "select",
+            options: [all, { value: "yes", label: tp("overdueOnly") }, { value: "no", label: tp("notOverdue") }],
+          },
         ]}
         groupOptions={[
           { value: "horizon", label: t("plan.horizon"), columnId: "horizon" },
           { value: "factor", label: t("plan.factor"), columnId: "factor" },
+          { value: "owner", label: tp("byOwner"), columnId: "owner" },
         ]}
         renderGroupHeader={({ option, value, rowsOnPage }) => {
           const label =
@@ -244,6 +368,8 @@ export default function Plan() {
               ? value === "quick-win"
                 ? t("plan.quickWins")
                 : t("plan.longTerm")
+              : option.value === "owner"
+                ? (owners.find((owner) => owner.value === value)?.label ?? String(value))
               : (() => {
                   const factor = factors.find((candidate) => candidate.id === value);
                   return factor ? `${factor.number}. ${factor.title}` : String(value);

@@ -70,6 +70,8 @@ export async function requireAdmin(request: Request): Promise<SessionUser> {
 export type ReviewAccess = {
   user: SessionUser;
   role: Role;
+  /** A plan partner's organisation (the actions it owns are those it reads); null for everyone else. */
+  partnerId: string | null;
   review: {
     id: string;
     hostCity: string;
@@ -113,14 +115,14 @@ export async function requireReviewAccess(request: Request, reviewId: string | u
   const user = await requireUser(request, options);
   if (!reviewId) notFound();
   const row = await db
-    .select({ role: reviewMembers.role, ...REVIEW_ACCESS_COLUMNS })
+    .select({ role: reviewMembers.role, partnerId: reviewMembers.partnerId, ...REVIEW_ACCESS_COLUMNS })
     .from(reviews)
     .innerJoin(reviewMembers, and(eq(reviewMembers.reviewId, reviews.id), eq(reviewMembers.userId, user.id)))
     .where(eq(reviews.id, reviewId))
     .get();
   if (!row) notFound();
-  const { role, ...review } = row;
-  return { user, role, review };
+  const { role, partnerId, ...review } = row;
+  return { user, role, partnerId, review };
 }
 
 /** An archived review is read-only: only reading, and unarchiving it, stay open. */
@@ -170,11 +172,11 @@ export async function requireReviewPermissionOrAdmin(request: Request, reviewId:
   const review = await db.select(REVIEW_ACCESS_COLUMNS).from(reviews).where(eq(reviews.id, reviewId)).get();
   if (!review) notFound();
   const member = await db
-    .select({ role: reviewMembers.role })
+    .select({ role: reviewMembers.role, partnerId: reviewMembers.partnerId })
     .from(reviewMembers)
     .where(and(eq(reviewMembers.reviewId, reviewId), eq(reviewMembers.userId, user.id)))
     .get();
-  return { user, role: member?.role ?? null, review };
+  return { user, role: member?.role ?? null, partnerId: member?.partnerId ?? null, review };
 }
 
 export function hasPermission(access: ReviewAccess, permission: Permission) {

@@ -5,6 +5,7 @@ const ROLE_TITLES = {
   "peer-reviewer": "Peer reviewer",
   "lead-expert": "Lead expert",
   "host-reader": "Host reader",
+  "plan-partner": "Plan partner",
 } as const;
 
 function cell(phases: readonly string[] | undefined) {
@@ -26,7 +27,9 @@ export function renderPermissionsDoc() {
     "(`/reviews/$reviewId/settings`), where the administrator archives the review and hands the lead role",
     "on (an `admin or …` access below); a signed-out visitor is sent to",
     "`/login` (pages) or gets 401 (files and exports). A member whose role lacks a permission gets **403**;",
-    "when only the phase stops a change, **409**. An issued review is read-only for everyone.",
+    "when only the phase stops a change, **409**. An issued review is read-only for everyone, but for its",
+    "development plan (`plan:manage`, `plan:update`): the plan is carried out after the issue. A plan",
+    "partner reads and updates only the plan actions its organisation owns, and nothing else of the review.",
     "",
     `Phases: ${PHASES.join(" → ")} (an internal self-assessment goes self-assessment → issued).`,
     "",

@@ -7,7 +7,8 @@ import { PHASES, ROLES, type Phase, type Role } from "#db/enums";
  *
  * A role missing from a row never has that permission. A role listed with some phases
  * has it only while the review is in one of them; an issued review is read-only, so no
- * write permission lists "issued" but the lead's phase move (a correction goes back a phase).
+ * write permission lists "issued" but the lead's phase move (a correction goes back a phase),
+ * archiving, the partner register and the development plan, which is carried out after the issue.
  */
 const ALL = PHASES;
 const UNTIL_VISIT_ENDS = ["self-assessment", "peer-visit"] as const satisfies readonly Phase[];
@@ -18,6 +19,9 @@ const FROM_FACTUAL_CHECK = ["factual-check", "issued"] as const satisfies readon
 type Grants = Partial<Record<Role, readonly Phase[]>>;
 
 export const PERMISSION_MATRIX = {
+  // The review's heading and the tabs the member may open: every member, a plan partner too.
+  "review-heading:read": { "host-team": ALL, "peer-reviewer": ALL, "lead-expert": ALL, "host-reader": ALL, "plan-partner": ALL },
+  // The review itself (its home, members, search): not a plan partner, who sees only its own plan actions.
   "review:read": { "host-team": ALL, "peer-reviewer": ALL, "lead-expert": ALL, "host-reader": ALL },
   "members:manage": { "lead-expert": BEFORE_ISSUE },
   // "issued" too: the lead takes an issued review back to the factual check to issue a correction (v2).
@@ -59,6 +63,17 @@ export const PERMISSION_MATRIX = {
   // The peer team's own organisation: who covers which factor, and its internal notes per factor.
   "team:read": { "peer-reviewer": ALL, "lead-expert": ALL },
   "team-notes:write": { "peer-reviewer": BEFORE_ISSUE, "lead-expert": BEFORE_ISSUE },
+  // The living development plan: read as the conclusions are, and by a plan partner (only the
+  // actions its organisation owns: visiblePlanActions). It stays open once the review is issued,
+  // because that is when the work starts; the conclusions and the report stay frozen.
+  "plan:read": { "peer-reviewer": ALL, "lead-expert": ALL, "host-team": FROM_FACTUAL_CHECK, "host-reader": ["issued"], "plan-partner": ALL },
+  // Planning an action: its owner, axis, dates, indicator and status.
+  "plan:manage": { "lead-expert": ALL, "host-team": FROM_FACTUAL_CHECK },
+  // Recording progress on an action (a dated note, the indicator's value, the status it leaves).
+  "plan:update": { "lead-expert": ALL, "host-team": FROM_FACTUAL_CHECK, "plan-partner": ALL },
+  // The city's partner register (its collective's organisations, charter, training record).
+  "partners:read": { "lead-expert": ALL, "peer-reviewer": ALL, "host-team": ALL },
+  "partners:manage": { "lead-expert": ALL, "host-team": ALL },
 } as const satisfies Record<string, Grants>;
 
 export type Permission = keyof typeof PERMISSION_MATRIX;
@@ -91,6 +106,10 @@ export const AUDIT_ENTITY_READ: Record<string, Permission> = {
   "agenda-slot": "agenda:read",
   "factor-assignment": "team:read",
   "team-note": "team:read",
+  "plan-action": "plan:read",
+  "plan-action-update": "plan:read",
+  partner: "partners:read",
+  "partner-training": "partners:read",
 };
 
 export type Decision = "allowed" | "wrong-phase" | "forbidden";
@@ -152,6 +171,28 @@ export function visibleConclusions<T extends { state: "draft" | "agreed" }>(read
 }
 
 /**
+ * The plan actions the reader may read: whoever reads conclusions reads the plan as they read
+ * them (a host reader: agreed ones only); a reader who may read the plan but no conclusion (a
+ * plan partner) reads only the agreed actions its organisation owns.
+ */
+export function visiblePlanActions<T extends { state: "draft" | "agreed"; ownerPartnerId: string | null }>(
+  reader: Reader & { partnerId: string | null },
+  list: readonly T[],
+): T[] {
+  if (can(reader.role, "conclusions:read", reader.review.phase)) return visibleConclusions(reader, list);
+  if (!can(reader.role, "plan:read", reader.review.phase) || !reader.partnerId) return [];
+  return list.filter((row) => row.state === "agreed" && row.ownerPartnerId === reader.partnerId);
+}
+
+/** Whether the reader may update this action: plan:update on a plan action it may read. */
+export function canUpdatePlanAction(
+  reader: Reader & { partnerId: string | null },
+  action: { state: "draft" | "agreed"; ownerPartnerId: string | null },
+): boolean {
+  return can(reader.role, "plan:update", reader.review.phase) && visiblePlanActions(reader, [action]).length === 1;
+}
+
+/**
  * Access a route asks for before anything else; review permissions come from the matrix.
  * "admin or <permission>": the instance administrator passes too, member of the review or not
  * (a review's settings page, where the administrator archives it and hands the lead role on).
@@ -193,7 +234,8 @@ const ROUTES = {
   account: { loader: "signed-in", action: "signed-in" },
   "admin.users": { loader: "admin", action: "admin" },
   "reviews.new": { loader: "admin", action: "admin" },
-  "reviews.$reviewId": { loader: "review:read" },
+  // The layout: its heading and the tabs the reader may open (a plan partner: the plan alone).
+  "reviews.$reviewId": { loader: "review-heading:read" },
   "reviews.$reviewId._index": { loader: "review:read", action: "phase:move" },
   // One check for every form on the page (invite, remove, change-role, revoke), before the form is read.
   "reviews.$reviewId.members": { loader: "review:read", action: "members:manage" },
@@ -260,9 +302,13 @@ const ROUTES = {
     loader: "conclusions:read",
     action: { "save-summary": "summary:write", comment: "comments:write", reply: "comments:reply", resolve: "comments:resolve" },
   },
-  "reviews.$reviewId.plan": { loader: "conclusions:read", action: { comment: "comments:write", reply: "comments:reply", resolve: "comments:resolve" } },
-  "reviews.$reviewId.plan[.csv]": { loader: "conclusions:read" },
-  "reviews.$reviewId.plan[.xlsx]": { loader: "conclusions:read" },
+  "reviews.$reviewId.plan": { loader: "plan:read", action: { comment: "comments:write", reply: "comments:reply", resolve: "comments:resolve" } },
+  "reviews.$reviewId.plan[.csv]": { loader: "plan:read" },
+  "reviews.$reviewId.plan[.xlsx]": { loader: "plan:read" },
+  // One plan action: planned by the lead or the host team, its progress recorded by them or by the partner that owns it.
+  "reviews.$reviewId.plan_.$recommendationId": { loader: "plan:read", action: { "save-action": "plan:manage", "add-update": "plan:update" } },
+  // The city's partner register, opened from one of its reviews.
+  "reviews.$reviewId.partners": { loader: "partners:read", action: { "add-partner": "partners:manage", "add-training": "partners:manage" } },
   // The factual check's threads as a file, for whoever reads them.
   "reviews.$reviewId.factual-check[.csv]": { loader: "comments:read" },
   "reviews.$reviewId.report": { loader: "report:read" },

@@ -28,6 +28,8 @@ export default {
     conclusions_commitment: "Conclusions",
     summary: "Executive summary",
     plan: "Development plan",
+    planAction: "Plan action",
+    partners: "Partners",
     report: "Report",
     reportOf: "{{city}} · Report",
     members: "Team",
@@ -101,6 +103,7 @@ export default {
     "peer-reviewer": "Peer reviewer",
     "lead-expert": "Lead expert",
     "host-reader": "Host city reader",
+    "plan-partner": "Plan partner",
   },
   phases: {
     "self-assessment": "Self-assessment",

@@ -11,6 +11,7 @@ export default {
     conclusions: "Conclusions",
     summary: "Summary",
     plan: "Development plan",
+    partners: "Partners",
     report: "Report",
     annualReport: "Annual report",
     teamNotes: "Team notes",

@@ -28,6 +28,8 @@ export default {
     conclusions_commitment: "Conclusions par engagement",
     summary: "Résumé",
     plan: "Plan de développement",
+    planAction: "Action du plan",
+    partners: "Partenaires",
     report: "Rapport",
     reportOf: "{{city}} · Rapport",
     members: "Équipe",
@@ -102,6 +104,7 @@ export default {
     "peer-reviewer": "Pair évaluateur",
     "lead-expert": "Expert principal",
     "host-reader": "Lecteur de la ville hôte",
+    "plan-partner": "Partenaire du plan",
   },
   phases: {
     "self-assessment": "Auto-évaluation",

@@ -11,6 +11,7 @@ export default {
     conclusions: "Conclusions",
     summary: "Résumé",
     plan: "Plan de développement",
+    partners: "Partenaires",
     report: "Rapport",
     annualReport: "Rapport annuel",
     teamNotes: "Notes d'équipe",
