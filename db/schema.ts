@@ -730,7 +730,9 @@ export const partners = sqliteTable(
   "partners",
   {
     id: text("id").primaryKey(),
-    cityId: text("city_id").notNull(),
+    cityId: text("city_id")
+      .notNull()
+      .references(() => cities.id, { onDelete: "cascade" }),
     name: text("name").notNull(),
     kind: text("kind", { enum: PARTNER_KINDS }).notNull(),
     /** The day it signed the city's charter (YYYY-MM-DD), if it has. */

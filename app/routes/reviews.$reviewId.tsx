@@ -21,7 +21,8 @@ const SECTIONS = [
   { to: "coverage", key: "coverage", permission: "evidence:read" },
   { to: "conclusions", key: "conclusions", permission: "conclusions:read" },
   { to: "summary", key: "summary", permission: "conclusions:read" },
-  { to: "plan", key: "plan", permission: "conclusions:read" },
+  { to: "plan", key: "plan", permission: "plan:read" },
+  { to: "partners", key: "partners", permission: "partners:read" },
   { to: "report", key: "report", permission: "report:read" },
   // Only on a framework whose items the city carries out through actions (ECCAR's plan).
   { to: "eccar-report", key: "annualReport", permission: "annual-report:read", cityActions: true },
@@ -50,6 +51,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       language: review.reportLocale,
     },
     role,
+    // The search box reads the whole review: not offered to whoever may not (a plan partner).
+    canSearch: hasPermission(access, "review:read"),
     // A framework without contextual factors has no context page; one without city actions no actions page.
     sections: SECTIONS.filter(
       (section) =>
@@ -67,7 +70,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export const shouldRevalidate = skipWhenOnlyTheQueryChanges;
 
 export default function ReviewLayout() {
-  const { review, role, sections } = useLoaderData<typeof loader>();
+  const { review, role, sections, canSearch } = useLoaderData<typeof loader>();
   const { t } = useTranslation("reviews");
   // On a phone the tabs are one row that scrolls sideways: the current one is brought into view.
   const tabs = useRef<HTMLElement>(null);
@@ -89,19 +92,23 @@ export default function ReviewLayout() {
             {review.hostCity} ({review.country})
           </strong>
         </p>
-        <Link to={`/reviews/${review.id}/search`} className="review-search-link no-print">
-          {t("search.submit")}
-        </Link>
-        {/* The search box: finds text in what this reader may read of the review (reviews.$reviewId.search). */}
-        <Form method="get" action={`/reviews/${review.id}/search`} role="search" className="review-search no-print">
-          <label htmlFor="review-search-q" className="visually-hidden">
-            {t("search.box")}
-          </label>
-          <input id="review-search-q" type="search" name="q" placeholder={t("search.box")} maxLength={200} />
-          <button type="submit" className="secondary">
-            {t("search.submit")}
-          </button>
-        </Form>
+        {canSearch ? (
+          <>
+            <Link to={`/reviews/${review.id}/search`} className="review-search-link no-print">
+              {t("search.submit")}
+            </Link>
+            {/* The search box: finds text in what this reader may read of the review (reviews.$reviewId.search). */}
+            <Form method="get" action={`/reviews/${review.id}/search`} role="search" className="review-search no-print">
+              <label htmlFor="review-search-q" className="visually-hidden">
+                {t("search.box")}
+              </label>
+              <input id="review-search-q" type="search" name="q" placeholder={t("search.box")} maxLength={200} />
+              <button type="submit" className="secondary">
+                {t("search.submit")}
+              </button>
+            </Form>
+          </>
+        ) : null}
       </div>
       <nav className="tabs" aria-label={t("sections.label")} ref={tabs}>
         <ul>
