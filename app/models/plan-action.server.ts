@@ -205,13 +205,31 @@ export async function addPlanUpdate({
       .run();
     const before = row.plan?.status ?? "not-started";
     if (row.plan) {
-      tx.update(planActions).set({ status: input.status, updatedBy: userId, updatedAt: new Date() }).where(eq(planActions.recommendationId, recommendationId)).run();
+      tx.update(planActions)
+        .set({ status: input.status, updatedBy: userId, updatedAt: new Date() })
+        .where(eq(planActions.recommendationId, recommendationId))
+        .run();
     } else {
       tx.insert(planActions)
-        .values({ recommendationId, reviewId, ownerService: row.recommendation.responsibleService, status: input.status, updatedBy: userId, updatedAt: new Date() })
+        .values({
+          recommendationId,
+          reviewId,
+          ownerService: row.recommendation.responsibleService,
+          status: input.status,
+          updatedBy: userId,
+          updatedAt: new Date(),
+        })
         .run();
     }
-    writeAudit(tx, { reviewId, userId, action: "create", entity: "plan-action-update", entityId: id, before: { status: before }, after: { recommendationId, ...entry } });
+    writeAudit(tx, {
+      reviewId,
+      userId,
+      action: "create",
+      entity: "plan-action-update",
+      entityId: id,
+      before: { status: before },
+      after: { recommendationId, ...entry },
+    });
     return { ok: true };
   });
 }

@@ -326,6 +326,10 @@ export function filterPlan(rows: readonly PlanRow[], view: TableState) {
       wanted("status", row.status) &&
       wanted("axis", row.axis) &&
       wanted("overdue", row.overdue ? "yes" : "no") &&
-      (!terms.length || matchesSearch(foldText([row.factorNumber, row.factorTitle, row.text, row.responsibleService, row.inspiration ?? "", row.owner, row.axis, row.indicator].join(" ")), terms)),
+      (!terms.length ||
+        matchesSearch(
+          foldText([row.factorNumber, row.factorTitle, row.text, row.responsibleService, row.inspiration ?? "", row.owner, row.axis, row.indicator].join(" ")),
+          terms,
+        )),
   );
 }

@@ -191,7 +191,13 @@ export default function Partners() {
                 <tr key={partner.id}>
                   <th scope="row">{partner.name}</th>
                   <td>{t(`partners.kinds.${partner.kind}`)}</td>
-                  <td>{partner.charterSignedOn ? <time dateTime={partner.charterSignedOn}>{dates.calendarDate(partner.charterSignedOn)}</time> : t("partners.notSigned")}</td>
+                  <td>
+                    {partner.charterSignedOn ? (
+                      <time dateTime={partner.charterSignedOn}>{dates.calendarDate(partner.charterSignedOn)}</time>
+                    ) : (
+                      t("partners.notSigned")
+                    )}
+                  </td>
                   <td>
                     {partner.trainings.length ? (
                       <ul className="plain-list">

@@ -291,11 +291,7 @@ export default function Plan() {
         </li>
         <li>
           {t("colon", { label: tp("overdue") })}{" "}
-          {overdue ? (
-            <Link to={`?overdue=yes`}>{tp("actionCount", { count: overdue })}</Link>
-          ) : (
-            tp("actionCount", { count: overdue })
-          )}
+          {overdue ? <Link to={`?overdue=yes`}>{tp("actionCount", { count: overdue })}</Link> : tp("actionCount", { count: overdue })}
         </li>
       </ul>
       {agreedOnly ? <p className="muted">{t("plan.agreedOnlyNote")}</p> : null}
@@ -370,10 +366,10 @@ export default function Plan() {
                 : t("plan.longTerm")
               : option.value === "owner"
                 ? (owners.find((owner) => owner.value === value)?.label ?? String(value))
-              : (() => {
-                  const factor = factors.find((candidate) => candidate.id === value);
-                  return factor ? `${factor.number}. ${factor.title}` : String(value);
-                })();
+                : (() => {
+                    const factor = factors.find((candidate) => candidate.id === value);
+                    return factor ? `${factor.number}. ${factor.title}` : String(value);
+                  })();
           return (
             <>
               {label} <span className="muted">({t("plan.count", { count: rowsOnPage })})</span>

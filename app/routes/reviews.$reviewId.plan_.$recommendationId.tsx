@@ -88,7 +88,7 @@ function typedValues(result: FormResult | null) {
 }
 
 function PlanForm({ loaderData, lastResult }: { loaderData: LoaderData; lastResult: FormResult | null }) {
-  const { t } = useTranslation("plan");
+  const { t } = useFrameworkTranslation("plan");
   const navigation = useNavigation();
   const { action, partners } = loaderData;
   const [form] = useSchemaForm(PlanActionSchema, { id: "plan-action", lastResult });

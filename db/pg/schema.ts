@@ -22,7 +22,9 @@ import {
   LOCALE_VALUES,
   MAIL_STATES,
   PARTICIPANT_CATEGORIES,
+  PARTNER_KINDS,
   PHASES,
+  PLAN_STATUSES,
   POLARITIES,
   PREFILL_DECISIONS,
   PREFILL_SOURCE_TYPES,
@@ -198,6 +200,8 @@ export const reviewMembers = pgTable(
     role: text("role", { enum: ROLES }).notNull(),
     /** City or organisation the member represents on this review, shown on the report cover. */
     affiliation: text("affiliation").notNull().default(""),
+    /** A plan partner's organisation (the city's partner register): the plan actions it owns are the ones it sees. */
+    partnerId: text("partner_id").references(() => partners.id, { onDelete: "set null" }),
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.reviewId, t.userId] }), index("members_user_idx").on(t.userId)],
@@ -213,6 +217,8 @@ export const invitations = pgTable(
     email: text("email").notNull(),
     role: text("role", { enum: ROLES }).notNull(),
     affiliation: text("affiliation").notNull().default(""),
+    /** For a plan partner: the partner organisation it joins the plan for. */
+    partnerId: text("partner_id").references(() => partners.id, { onDelete: "cascade" }),
     tokenHash: text("token_hash").notNull().unique(),
     expiresAt: timestampMs("expires_at").notNull(),
     usedAt: timestampMs("used_at"),
@@ -749,3 +755,94 @@ export const storedFiles = pgTable("stored_files", {
   content: bytea("content").notNull(),
   createdAt: createdAt(),
 });
+
+// ---- The living development plan and the city's partners ------------------
+
+/** A partner organisation of a city's collective (association, public service, social centre, company, State service). */
+export const partners = pgTable(
+  "partners",
+  {
+    id: text("id").primaryKey(),
+    cityId: text("city_id")
+      .notNull()
+      .references(() => cities.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    kind: text("kind", { enum: PARTNER_KINDS }).notNull(),
+    /** The day it signed the city's charter (YYYY-MM-DD), if it has. */
+    charterSignedOn: text("charter_signed_on"),
+    createdBy: text("created_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("partners_city_idx").on(t.cityId)],
+);
+
+/** A training a partner's people followed: when, on what, how many. */
+export const partnerTrainings = pgTable(
+  "partner_trainings",
+  {
+    id: text("id").primaryKey(),
+    partnerId: text("partner_id")
+      .notNull()
+      .references(() => partners.id, { onDelete: "cascade" }),
+    /** YYYY-MM-DD */
+    date: text("date").notNull(),
+    topic: text("topic").notNull(),
+    peopleTrained: integer("people_trained").notNull(),
+    createdBy: text("created_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("partner_trainings_partner_idx").on(t.partnerId)],
+);
+
+/**
+ * A recommendation carried out as a plan action: who owns it (a city service or a partner), its
+ * axis, dates, indicator and status. It lives on after the review is issued; a recommendation
+ * without a row here is an action not yet planned (its service as owner, not started).
+ */
+export const planActions = pgTable(
+  "plan_actions",
+  {
+    recommendationId: text("recommendation_id")
+      .primaryKey()
+      .references(() => recommendations.id, { onDelete: "cascade" }),
+    reviewId: text("review_id")
+      .notNull()
+      .references(() => reviews.id, { onDelete: "cascade" }),
+    /** The city service that owns it, when no partner does. */
+    ownerService: text("owner_service").notNull().default(""),
+    ownerPartnerId: text("owner_partner_id").references(() => partners.id, { onDelete: "set null" }),
+    /** An axis of the city's plan or charter ("Observatory", "Training"); empty: its key factor. */
+    axis: text("axis").notNull().default(""),
+    /** YYYY-MM-DD, in the review's calendar. */
+    startDate: text("start_date"),
+    dueDate: text("due_date"),
+    indicator: text("indicator").notNull().default(""),
+    baseline: text("baseline").notNull().default(""),
+    target: text("target").notNull().default(""),
+    status: text("status", { enum: PLAN_STATUSES }).notNull().default("not-started"),
+    updatedBy: text("updated_by").references(() => users.id),
+    updatedAt: timestampMs("updated_at"),
+  },
+  (t) => [index("plan_actions_review_idx").on(t.reviewId), index("plan_actions_partner_idx").on(t.ownerPartnerId)],
+);
+
+/** The dated log of an action's progress: what was done, where the indicator stands, the status it left. */
+export const planActionUpdates = pgTable(
+  "plan_action_updates",
+  {
+    id: text("id").primaryKey(),
+    reviewId: text("review_id")
+      .notNull()
+      .references(() => reviews.id, { onDelete: "cascade" }),
+    recommendationId: text("recommendation_id")
+      .notNull()
+      .references(() => recommendations.id, { onDelete: "cascade" }),
+    note: text("note").notNull(),
+    /** Where the indicator stands now, as typed ("42 agents trained"). */
+    value: text("value").notNull().default(""),
+    status: text("status", { enum: PLAN_STATUSES }).notNull(),
+    authorId: text("author_id").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("plan_action_updates_action_idx").on(t.recommendationId, t.createdAt)],
+);

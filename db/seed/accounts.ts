@@ -1,6 +1,7 @@
 import { hash } from "@node-rs/argon2";
 import type { Db } from "../client";
 import { cities, reviewMembers, reviews, users, type Role } from "../schema";
+import { demoPartnerOf, seedPartners } from "./plan";
 
 export const DEMO_REVIEW_ID = "demo";
 /** Belleforge, the fictional city every demo review belongs to. */
@@ -48,6 +49,16 @@ export const DEMO_ACCOUNTS = [
     role: "host-reader",
   },
   { id: "demo-outsider", email: "outsider@demo.test", name: "Olga Outsider", organisation: "Another city", locale: "en", isAdmin: false, role: null },
+  // A partner of the city's collective, invited to the plan: it sees and updates only the actions its centre owns.
+  {
+    id: "demo-partner",
+    email: "partner@demo.test",
+    name: "Karim Benali",
+    organisation: "Centre social des Tilleuls",
+    locale: "fr",
+    isAdmin: false,
+    role: "plan-partner",
+  },
 ] as const satisfies readonly {
   id: string;
   email: string;
@@ -106,10 +117,19 @@ export function seedReview(db: Db) {
       createdAt: at(0),
     })
     .run();
+  // The city's partner register comes with the city: the plan partner's membership names its organisation.
+  seedPartners(db);
   for (const account of DEMO_ACCOUNTS) {
     if (!account.role) continue;
     db.insert(reviewMembers)
-      .values({ reviewId: DEMO_REVIEW_ID, userId: account.id, role: account.role, affiliation: account.organisation, createdAt: at(1) })
+      .values({
+        reviewId: DEMO_REVIEW_ID,
+        userId: account.id,
+        role: account.role,
+        affiliation: account.organisation,
+        partnerId: demoPartnerOf(account),
+        createdAt: at(1),
+      })
       .run();
   }
 }

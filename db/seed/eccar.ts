@@ -2,6 +2,7 @@ import type { Db } from "../client";
 import type { Rating } from "../enums";
 import { auditLog, cityActions, cityActionYears, reviewMembers, reviews, selfAssessmentAnswers, selfAssessmentFactors } from "../schema";
 import { at, DEMO_ACCOUNTS, DEMO_CITY_ID } from "./accounts";
+import { demoPartnerOf } from "./plan";
 
 /*
  * Belleforge's second review: its self-assessment against ECCAR's 10-point plan of action (the
@@ -255,7 +256,14 @@ export function seedEccarReview(db: Db) {
   for (const account of DEMO_ACCOUNTS) {
     if (!account.role) continue;
     db.insert(reviewMembers)
-      .values({ reviewId: review.id, userId: account.id, role: account.role, affiliation: account.organisation, createdAt: at(2 * DAY + 1) })
+      .values({
+        reviewId: review.id,
+        userId: account.id,
+        role: account.role,
+        affiliation: account.organisation,
+        partnerId: demoPartnerOf(account),
+        createdAt: at(2 * DAY + 1),
+      })
       .run();
     audit.push({
       reviewId: review.id,

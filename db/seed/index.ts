@@ -7,11 +7,13 @@ import { seedConclusions } from "./conclusions";
 import { DEMO_ECCAR_REVIEW_ID, seedEccarReview } from "./eccar";
 import { seedEvidence } from "./evidence";
 import { seedNotifications } from "./notifications";
+import { seedPlan } from "./plan";
 import { seedSelfAssessment } from "./self-assessment";
 import { seedTeam } from "./team";
 
 export { DEMO_ACCOUNTS, DEMO_CITY_ID, DEMO_PASSWORD, DEMO_REVIEW_ID } from "./accounts";
 export { DEMO_ECCAR_REVIEW_ID } from "./eccar";
+export { DEMO_PARTNER_ID } from "./plan";
 
 export function hasDemoReview(db: Db) {
   return Boolean(db.select({ id: reviews.id }).from(reviews).where(eq(reviews.id, DEMO_REVIEW_ID)).get());
@@ -48,6 +50,7 @@ export async function seedDemo(db: Db) {
     seedSelfAssessment(txDb);
     seedEvidence(txDb);
     seedConclusions(txDb);
+    seedPlan(txDb);
     seedTeam(txDb);
     seedActivity(txDb);
     seedNotifications(txDb);

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { backupDatabase } from "#db/backup";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { createDb, migrateDb, MIGRATIONS_FOLDER } from "#db/client";
-import { seedDemo } from "#db/seed/index";
+import { DEMO_ACCOUNTS, seedDemo } from "#db/seed/index";
 
 function tempPath(name: string) {
   return path.join(fs.mkdtempSync(path.join(os.tmpdir(), "workbench-db-")), name);
@@ -148,7 +148,7 @@ describe("backup", () => {
     const copy = new Database(target, { readonly: true });
     expect(copy.pragma("integrity_check", { simple: true })).toBe("ok");
     expect(copy.prepare("select host_city from reviews where id = 'demo'").pluck().get()).toBe("Belleforge");
-    expect(copy.prepare("select count(*) from users").pluck().get()).toBe(7);
+    expect(copy.prepare("select count(*) from users").pluck().get()).toBe(DEMO_ACCOUNTS.length);
     copy.close();
     db.$client.close();
   });

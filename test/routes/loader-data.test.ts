@@ -28,12 +28,14 @@ import { cookieFor, db, DEMO_ECCAR_REVIEW_ID, DEMO_REVIEW_ID, makeRequest, run, 
  * computed by the code under test.
  */
 
-type Reader = "lead-expert" | "peer-reviewer" | "host-team" | "host-reader" | "outsider" | "admin";
+type Reader = "lead-expert" | "peer-reviewer" | "host-team" | "host-reader" | "plan-partner" | "outsider" | "admin";
 const READERS: Record<Reader, DemoEmail> = {
   "lead-expert": "lead@demo.test",
   "peer-reviewer": "peer@demo.test",
   "host-team": "host@demo.test",
   "host-reader": "reader@demo.test",
+  // Sees only the plan actions its organisation owns: none of the markers below, ever.
+  "plan-partner": "partner@demo.test",
   outsider: "outsider@demo.test",
   admin: "admin@demo.test",
 };
@@ -240,6 +242,8 @@ function addressesOf(name: string): { path: string; params: Record<string, strin
     token: ["not-a-real-invitation-token"],
     documentId: [ids.documentId],
     evidenceId: [ids.draftCitedEvidence, ids.uncitedEvidence, ids.agreedCitedEvidence],
+    // A plan action the plan partner owns, and the salted recommendations as plan actions.
+    recommendationId: ["demo-rec-02-1", "marker-kf-01", "marker-kf-06"],
   };
   return routeAddresses(name, values);
 }

@@ -14,12 +14,13 @@ import { loadRoute as load, routeFiles, routeSource } from "./route-modules";
  */
 
 /*
- * Who may, in which phases: L lead expert, P peer reviewer, H host team, R host reader, A the
+ * Who may, in which phases: L lead expert, P peer reviewer, H host team, R host reader, T a plan
+ * partner (sees and updates only the plan actions its organisation owns), A the
  * administrator without being a member (a review's settings only); s self-assessment, v peer
  * visit, d drafting, f factual check, i issued. A role not listed never may. "public", "signed-in"
  * and "admin" are for routes outside a review (and for what only the administrator does).
  */
-type Who = "public" | "signed-in" | "admin" | Partial<Record<"L" | "P" | "H" | "R" | "A", string>>;
+type Who = "public" | "signed-in" | "admin" | Partial<Record<"L" | "P" | "H" | "R" | "T" | "A", string>>;
 const ALL = "svdfi";
 const MEMBERS: Who = { L: ALL, P: ALL, H: ALL, R: ALL };
 const SELF_ASSESSMENT_READERS: Who = { L: ALL, P: ALL, H: ALL };
@@ -31,6 +32,10 @@ const PEERS_CONCLUDE: Who = { L: "vdf", P: "vdf" };
 const LEAD_AGREES: Who = { L: "vdf" };
 const ANNUAL_REPORT_READERS: Who = { L: ALL, P: ALL, H: ALL, R: "i" };
 // A factual-check thread: the host team comments, both teams answer, the lead closes; only during the factual check.
+// The development plan: read as conclusions are, and by a plan partner; it stays open after the issue.
+const PLAN_READERS: Who = { ...CONCLUSION_READERS, T: ALL };
+const PLAN_MANAGERS: Who = { L: ALL, H: "fi" };
+const PLAN_UPDATERS: Who = { L: ALL, H: "fi", T: ALL };
 const FACTUAL_CHECK_THREADS: Record<string, Who> = { comment: { H: "f" }, reply: { H: "f", P: "f", L: "f" }, resolve: { P: "f", L: "f" } };
 
 const EXPECTED: Record<string, { loader?: Who; action?: Who | Record<string, Who> }> = {
@@ -48,7 +53,8 @@ const EXPECTED: Record<string, { loader?: Who; action?: Who | Record<string, Who
   account: { loader: "signed-in", action: "signed-in" },
   "admin.users": { loader: "admin", action: "admin" },
   "reviews.new": { loader: "admin", action: "admin" },
-  "reviews.$reviewId": { loader: MEMBERS },
+  // The layout (heading and tabs): a plan partner opens it for the plan alone.
+  "reviews.$reviewId": { loader: { ...MEMBERS, T: ALL } },
   // The lead also moves an issued review back a phase, to issue a correction.
   "reviews.$reviewId._index": { loader: MEMBERS, action: { L: ALL } },
   "reviews.$reviewId.members": { loader: MEMBERS, action: { L: "svdf" } },
@@ -105,9 +111,13 @@ const EXPECTED: Record<string, { loader?: Who; action?: Who | Record<string, Who
     },
   },
   "reviews.$reviewId.summary": { loader: CONCLUSION_READERS, action: { "save-summary": LEAD_AGREES, ...FACTUAL_CHECK_THREADS } },
-  "reviews.$reviewId.plan": { loader: CONCLUSION_READERS, action: FACTUAL_CHECK_THREADS },
-  "reviews.$reviewId.plan[.csv]": { loader: CONCLUSION_READERS },
-  "reviews.$reviewId.plan[.xlsx]": { loader: CONCLUSION_READERS },
+  "reviews.$reviewId.plan": { loader: PLAN_READERS, action: FACTUAL_CHECK_THREADS },
+  "reviews.$reviewId.plan[.csv]": { loader: PLAN_READERS },
+  "reviews.$reviewId.plan[.xlsx]": { loader: PLAN_READERS },
+  // One action, owned by the demo's plan partner (on an agreed conclusion): the partner records its progress, never plans it.
+  "reviews.$reviewId.plan_.$recommendationId": { loader: PLAN_READERS, action: { "save-action": PLAN_MANAGERS, "add-update": PLAN_UPDATERS } },
+  // The city's partner register: the review's team and host team read it; the lead and the host team keep it.
+  "reviews.$reviewId.partners": { loader: { L: ALL, P: ALL, H: ALL }, action: { "add-partner": { L: ALL, H: ALL }, "add-training": { L: ALL, H: ALL } } },
   "reviews.$reviewId.factual-check[.csv]": { loader: { L: ALL, P: ALL, H: "fi" } },
   "reviews.$reviewId.report": { loader: CONCLUSION_READERS },
   "reviews.$reviewId.report[.pdf]": { loader: CONCLUSION_READERS },
@@ -123,9 +133,12 @@ const onPlanOfAction = (name: string) => name.includes(".actions.") || name.incl
 const EMPTY_FORM_SAVES = new Set(["reviews.$reviewId.self-assessment.$factorId", "reviews.$reviewId.context"]);
 
 const PHASE_LETTER: Record<Phase, string> = { "self-assessment": "s", "peer-visit": "v", drafting: "d", "factual-check": "f", issued: "i" };
-const ROLE_LETTER = { "lead-expert": "L", "peer-reviewer": "P", "host-team": "H", "host-reader": "R" } as const;
+const ROLE_LETTER = { "lead-expert": "L", "peer-reviewer": "P", "host-team": "H", "host-reader": "R", "plan-partner": "T" } as const;
 
 const ids = { documentId: "", evidenceId: "" };
+
+/** A plan action of the demo review the plan partner's organisation owns, on an agreed conclusion (db/seed/plan.ts). */
+const PARTNER_ACTION = "demo-rec-02-1";
 
 /** The URL and params a route file name stands for, with ids taken from the demo review. */
 function addressOf(name: string) {
@@ -157,7 +170,9 @@ function addressOf(name: string) {
                       ? ids.documentId
                       : param === "evidenceId"
                         ? ids.evidenceId
-                        : `unknown-${param}`;
+                        : param === "recommendationId"
+                          ? PARTNER_ACTION
+                          : `unknown-${param}`;
         params[param] = value;
         return value;
       }

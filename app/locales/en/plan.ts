@@ -26,6 +26,7 @@ export default {
   hints: {
     ownerPartner: "A partner of the city's register, or none: then the city service below owns it.",
     axis: "An axis of the city's plan or charter (e.g. \u201cObservatory\u201d). Empty: the action's key factor.",
+    axis_commitment: "An axis of the city's plan or charter (e.g. \u201cObservatory\u201d). Empty: the action's commitment.",
     date: "Day as YYYY-MM-DD, e.g. 2026-09-30.",
     baseline: "Where the indicator stands when the action starts. A target needs one.",
     value: "Optional, e.g. \u201c48 agents trained\u201d.",

@@ -26,6 +26,7 @@ export default {
   hints: {
     ownerPartner: "Un partenaire du registre de la ville, ou aucun : c'est alors le service de la ville ci-dessous qui la porte.",
     axis: "Un axe du plan ou de la charte de la ville (par ex. « Observatoire »). Vide : le facteur clé de l'action.",
+    axis_commitment: "Un axe du plan ou de la charte de la ville (par ex. « Observatoire »). Vide : l'engagement de l'action.",
     date: "Jour au format AAAA-MM-JJ, par ex. 2026-09-30.",
     baseline: "Où en est l'indicateur au début de l'action. Une cible en demande une.",
     value: "Facultatif, par ex. « 48 agents formés ».",
