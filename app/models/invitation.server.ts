@@ -60,7 +60,14 @@ type Tx = Parameters<Parameters<typeof db.transaction>[0]>[0];
 
 export function insertInvitation(
   tx: Tx,
-  { reviewId, email, role, affiliation, createdBy }: { reviewId: string; email: string; role: Role; affiliation: string; createdBy: string },
+  {
+    reviewId,
+    email,
+    role,
+    affiliation,
+    createdBy,
+    partnerId = null,
+  }: { reviewId: string; email: string; role: Role; affiliation: string; createdBy: string; partnerId?: string | null },
 ) {
   const id = newId();
   const token = invitationToken(id);
@@ -72,12 +79,20 @@ export function insertInvitation(
       email,
       role,
       affiliation,
+      partnerId,
       tokenHash: hashToken(token),
       expiresAt,
       createdBy,
     })
     .run();
-  writeAudit(tx, { reviewId, userId: createdBy, action: "invite", entity: "invitation", entityId: id, after: { email, role } });
+  writeAudit(tx, {
+    reviewId,
+    userId: createdBy,
+    action: "invite",
+    entity: "invitation",
+    entityId: id,
+    after: { email, role, ...(partnerId ? { partnerId } : {}) },
+  });
   return { id, token, expiresAt };
 }
 
@@ -95,12 +110,15 @@ export async function inviteMember({
   affiliation,
   invitedBy,
   origin,
+  partnerId = null,
 }: {
   reviewId: string;
   email: string;
   role: Role;
   affiliation: string;
   invitedBy: string;
+  /** A plan partner's organisation, from the register of the review's city. */
+  partnerId?: string | null;
   /** Where the app is reached (appOrigin(request)), for the link in the account's notification. */
   origin?: string;
 }): Promise<{ status: "invited" | "renewed"; token: string; expiresAt: Date } | { status: "already-member" }> {
@@ -123,8 +141,8 @@ export async function inviteMember({
   const inviter = await db.select({ name: users.name }).from(users).where(eq(users.id, invitedBy)).get();
   const result = db.transaction((tx) => {
     const made = open
-      ? { ...renewInvitation(tx, { reviewId, invitationId: open.id, role, affiliation, userId: invitedBy }), status: "renewed" as const }
-      : { ...insertInvitation(tx, { reviewId, email: normalised, role, affiliation, createdBy: invitedBy }), status: "invited" as const };
+      ? { ...renewInvitation(tx, { reviewId, invitationId: open.id, role, affiliation, partnerId, userId: invitedBy }), status: "renewed" as const }
+      : { ...insertInvitation(tx, { reviewId, email: normalised, role, affiliation, partnerId, createdBy: invitedBy }), status: "invited" as const };
     if (existing) {
       // The invitation mail goes to the address anyway; the account is also told in the app.
       notify(tx, {
@@ -144,12 +162,24 @@ export async function inviteMember({
 /** A renewed invitation: 14 more days from now, with the role and affiliation given, and its (derived) link. */
 function renewInvitation(
   tx: Tx,
-  { reviewId, invitationId, role, affiliation, userId }: { reviewId: string; invitationId: string; role?: Role; affiliation?: string; userId: string },
+  {
+    reviewId,
+    invitationId,
+    role,
+    affiliation,
+    partnerId,
+    userId,
+  }: { reviewId: string; invitationId: string; role?: Role; affiliation?: string; partnerId?: string | null; userId: string },
 ) {
   const token = invitationToken(invitationId);
   const expiresAt = new Date(Date.now() + INVITATION_TTL_MS);
   tx.update(invitations)
-    .set({ expiresAt, tokenHash: hashToken(token), ...(role ? { role } : {}), ...(affiliation !== undefined ? { affiliation } : {}) })
+    .set({
+      expiresAt,
+      tokenHash: hashToken(token),
+      ...(role ? { role, partnerId: partnerId ?? null } : {}),
+      ...(affiliation !== undefined ? { affiliation } : {}),
+    })
     .where(eq(invitations.id, invitationId))
     .run();
   writeAudit(tx, { reviewId, userId, action: "renew", entity: "invitation", entityId: invitationId, after: { role, expiresAt: expiresAt.toISOString() } });
@@ -178,7 +208,11 @@ export async function joinByInvitation({ token, userId }: { token: string; userI
   const { invitation } = state;
   const account = await db.select({ email: users.email }).from(users).where(eq(users.id, userId)).get();
   if (account?.email !== invitation.email) return { status: "other-account" as const };
-  const full = await db.select({ affiliation: invitations.affiliation }).from(invitations).where(eq(invitations.id, invitation.id)).get();
+  const full = await db
+    .select({ affiliation: invitations.affiliation, partnerId: invitations.partnerId })
+    .from(invitations)
+    .where(eq(invitations.id, invitation.id))
+    .get();
   const joined = db.transaction((tx) => {
     const marked = tx
       .update(invitations)
@@ -193,7 +227,7 @@ export async function joinByInvitation({ token, userId }: { token: string; userI
       .get();
     if (!member) {
       tx.insert(reviewMembers)
-        .values({ reviewId: invitation.reviewId, userId, role: invitation.role, affiliation: full?.affiliation ?? "" })
+        .values({ reviewId: invitation.reviewId, userId, role: invitation.role, affiliation: full?.affiliation ?? "", partnerId: full?.partnerId ?? null })
         .run();
     }
     writeAudit(tx, {
@@ -274,7 +308,11 @@ export async function acceptInvitation({ token, name, locale, password }: { toke
   if (problem) return { status: "invalid-password" as const, message: PASSWORD_PROBLEMS[problem] };
   const passwordHash = await hashPassword(password);
   const userId = newId();
-  const full = await db.select({ affiliation: invitations.affiliation }).from(invitations).where(eq(invitations.id, invitation.id)).get();
+  const full = await db
+    .select({ affiliation: invitations.affiliation, partnerId: invitations.partnerId })
+    .from(invitations)
+    .where(eq(invitations.id, invitation.id))
+    .get();
   db.transaction((tx) => {
     // Guard against a double submit racing: only the first marks the invitation used.
     const marked = tx
@@ -285,7 +323,7 @@ export async function acceptInvitation({ token, name, locale, password }: { toke
     if (marked.changes !== 1) throw data({ message: "This invitation was already used." }, { status: 409 });
     tx.insert(users).values({ id: userId, email: invitation.email, name, locale, passwordHash }).run();
     tx.insert(reviewMembers)
-      .values({ reviewId: invitation.reviewId, userId, role: invitation.role, affiliation: full?.affiliation ?? "" })
+      .values({ reviewId: invitation.reviewId, userId, role: invitation.role, affiliation: full?.affiliation ?? "", partnerId: full?.partnerId ?? null })
       .run();
     writeAudit(tx, {
       reviewId: invitation.reviewId,

@@ -5,6 +5,7 @@ import { useState } from "react";
 import { useFrameworkTranslation } from "#app/utils/use-framework-terms";
 import { z } from "zod";
 import { ROLES } from "#db/enums";
+import { listCityPartners } from "#app/models/partner.server";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { FieldErrors, FormError, SelectField, TextField } from "#app/components/field";
 import { changeMemberRole, listMembers, removeMember } from "#app/models/review-members.server";
@@ -52,22 +53,30 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     me: access.user.id,
     // Email addresses are for the people who manage the team.
     members: members.map((member) => ({ ...member, email: canManage ? member.email : null })),
+    // The city's partners a plan partner may be invited for: only for those who invite.
+    partners: canManage ? (await listCityPartners({ reviewId: access.review.id })).map(({ id, name }) => ({ id, name })) : [],
     // Links only for the lead, who may copy them again at any time (they are derived, not stored).
     invitations: invitations.map(({ token, ...invitation }) => ({ ...invitation, link: token ? `${origin}/invitations/${token}` : null })),
   };
 }
 
-const InviteSchema = z.object({
-  intent: z.literal("invite"),
-  email: z
-    .string({ error: msg("errors.required") })
-    .trim()
-    .min(1, msg("errors.required"))
-    .max(320, msg("errors.tooLong", { max: 320 }))
-    .pipe(z.email(msg("errors.invalidEmail"))),
-  role: choice(ROLES),
-  affiliation: optionalText(200),
-});
+const InviteSchema = z
+  .object({
+    intent: z.literal("invite"),
+    email: z
+      .string({ error: msg("errors.required") })
+      .trim()
+      .min(1, msg("errors.required"))
+      .max(320, msg("errors.tooLong", { max: 320 }))
+      .pipe(z.email(msg("errors.invalidEmail"))),
+    role: choice(ROLES),
+    affiliation: optionalText(200),
+    /** A plan partner's organisation, from the city's partner register. */
+    partnerId: optionalText(100),
+  })
+  .superRefine((form, context) => {
+    if (form.role === "plan-partner" && !form.partnerId) context.addIssue({ code: "custom", path: ["partnerId"], message: "plan:errors.partnerRequired" });
+  });
 
 const IntentSchema = z.discriminatedUnion("intent", [
   InviteSchema,
@@ -91,7 +100,13 @@ async function writeAction({ request, params }: ActionFunctionArgs) {
   try {
     switch (input.intent) {
       case "invite": {
+        // Only a plan partner joins for an organisation, and only one of the city's register.
+        const partnerId = input.role === "plan-partner" ? input.partnerId : null;
+        if (partnerId && !(await listCityPartners({ reviewId: review.id })).some((partner) => partner.id === partnerId)) {
+          return data(submission.reply({ fieldErrors: { partnerId: ["plan:errors.unknownPartner"] } }), { status: 400 });
+        }
         const result = await inviteMember({
+          partnerId,
           reviewId: review.id,
           email: input.email,
           role: input.role,
@@ -155,7 +170,7 @@ function CopyLink({ link }: { link: string }) {
 }
 
 export default function Members() {
-  const { canManage, members, invitations, me, team } = useLoaderData<typeof loader>();
+  const { canManage, members, invitations, me, team, partners } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const { t } = useFrameworkTranslation("reviews");
@@ -286,6 +301,14 @@ export default function Members() {
               name="affiliation"
               defaultValue={String(sent.intent === "invite" ? (sent.affiliation ?? "") : "")}
               errors={inviteFields.affiliation.errors}
+            />
+            <SelectField
+              label={t("members.partner")}
+              hint={t("members.partnerHint")}
+              name="partnerId"
+              defaultValue={String(sent.intent === "invite" ? (sent.partnerId ?? "") : "")}
+              options={[{ value: "", label: t("members.noPartner") }, ...partners.map((partner) => ({ value: partner.id, label: partner.name }))]}
+              errors={inviteFields.partnerId.errors}
             />
             <button type="submit" disabled={busy}>
               {t("members.inviteButton")}

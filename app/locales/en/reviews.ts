@@ -194,6 +194,9 @@ export default {
     openComments: "{{count}} factual comments not resolved",
   },
   members: {
+    partner: "Partner organisation (a plan partner)",
+    partnerHint: "A plan partner sees and updates only the plan actions this organisation of the city's register owns.",
+    noPartner: "None",
     title: "Team",
     name: "Name",
     email: "Email",

@@ -196,6 +196,9 @@ export default {
     openComments: "{{count}} commentaires factuels non traités",
   },
   members: {
+    partner: "Organisation partenaire (partenaire du plan)",
+    partnerHint: "Un partenaire du plan voit et met à jour uniquement les actions du plan que porte cette organisation du registre de la ville.",
+    noPartner: "Aucune",
     title: "Équipe",
     name: "Nom",
     email: "Adresse électronique",
