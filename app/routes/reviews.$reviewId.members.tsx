@@ -12,7 +12,7 @@ import { changeMemberRole, listMembers, removeMember } from "#app/models/review-
 import { inviteMember, listInvitations, resendInvitation, revokeInvitation } from "#app/models/invitation.server";
 import { appOrigin } from "#app/models/notification.server";
 import { authorize, hasPermission, requireReviewAccess, requireReviewPermission } from "#app/utils/auth.server";
-import { actionPermission, loaderPermission } from "#app/utils/permissions";
+import { actionPermission, joinsForAPartner, loaderPermission } from "#app/utils/permissions";
 import { sendInvitationMail } from "#app/utils/mail.server";
 import { asRefusal } from "#app/utils/refusal";
 import { choice, msg, optionalText } from "#app/utils/validation";
@@ -75,7 +75,7 @@ const InviteSchema = z
     partnerId: optionalText(100),
   })
   .superRefine((form, context) => {
-    if (form.role === "plan-partner" && !form.partnerId) context.addIssue({ code: "custom", path: ["partnerId"], message: "plan:errors.partnerRequired" });
+    if (joinsForAPartner(form.role) && !form.partnerId) context.addIssue({ code: "custom", path: ["partnerId"], message: "plan:errors.partnerRequired" });
   });
 
 const IntentSchema = z.discriminatedUnion("intent", [
@@ -101,7 +101,7 @@ async function writeAction({ request, params }: ActionFunctionArgs) {
     switch (input.intent) {
       case "invite": {
         // Only a plan partner joins for an organisation, and only one of the city's register.
-        const partnerId = input.role === "plan-partner" ? input.partnerId : null;
+        const partnerId = joinsForAPartner(input.role) ? input.partnerId : null;
         if (partnerId && !(await listCityPartners({ reviewId: review.id })).some((partner) => partner.id === partnerId)) {
           return data(submission.reply({ fieldErrors: { partnerId: ["plan:errors.unknownPartner"] } }), { status: 400 });
         }

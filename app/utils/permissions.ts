@@ -184,6 +184,11 @@ export function visiblePlanActions<T extends { state: "draft" | "agreed"; ownerP
   return list.filter((row) => row.state === "agreed" && row.ownerPartnerId === reader.partnerId);
 }
 
+/** Whether a role joins a review for one of the city's partner organisations (a plan partner, whose actions are its organisation's). */
+export function joinsForAPartner(role: Role): boolean {
+  return role === "plan-partner";
+}
+
 /** Whether the reader may update this action: plan:update on a plan action it may read. */
 export function canUpdatePlanAction(
   reader: Reader & { partnerId: string | null },

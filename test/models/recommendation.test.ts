@@ -211,7 +211,9 @@ describe("the development plan", () => {
     const bytes = new Uint8Array(await response.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines: string[][] = parse(new TextDecoder().decode(bytes), { record_delimiter: "\r\n", delimiter: ";" });
-    expect(lines[0]!.join(",")).toBe("Facteur,Facteur clé,Ordre,Recommandation,Priorité,Horizon,Service suggéré,Inspiration,État");
+    expect(lines[0]!.slice(0, 9).join(",")).toBe("Facteur,Facteur clé,Ordre,Recommandation,Priorité,Horizon,Service suggéré,Inspiration,État");
+    // Then the living plan's columns (issue 20).
+    expect(lines[0]!.slice(9, 14).join(",")).toBe("Porteur,Type de porteur,Axe,Début,Échéance");
     expect(lines).toHaveLength(3);
     expect(lines[1]).toContain("Bénéfice rapide");
     expect(lines[2]).toContain("Long terme");

@@ -46,9 +46,14 @@ beforeEach(async () => {
 describe("the development plan as XLSX", () => {
   it("has a frozen, filtered header row in French, fitted widths, and numbers as numbers", async () => {
     const { sheet, header, rows } = await sheetOf(planXlsx, `/reviews/${DEMO_REVIEW_ID}/plan.xlsx?lang=fr`);
-    expect(header).toEqual(["Facteur", "Facteur clé", "Ordre", "Recommandation", "Priorité", "Horizon", "Service suggéré", "Inspiration", "État"]);
+    expect(header).toEqual([
+      ...["Facteur", "Facteur clé", "Ordre", "Recommandation", "Priorité", "Horizon", "Service suggéré", "Inspiration", "État"],
+      // The living plan (issue 20): each action's owner, axis, dates, indicator, status and progress.
+      ...["Porteur", "Type de porteur", "Axe", "Début", "Échéance", "Indicateur", "Valeur de départ", "Cible", "État", "En retard", "Mises à jour"],
+      "Dernière mise à jour (Europe/Paris)",
+    ]);
     expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
-    expect(sheet.autoFilter).toBe(`A1:I${rows.length + 1}`);
+    expect(sheet.autoFilter).toBe(`A1:U${rows.length + 1}`);
     expect(rows.length).toBeGreaterThan(0);
     for (const row of rows) {
       expect(row.getCell(1).type).toBe(ExcelJS.ValueType.Number);
