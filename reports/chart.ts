@@ -62,11 +62,25 @@ export function wrapLines(text: string, max: number, maxLines = 2) {
 
 export function ratingChartSvg(input: RatingChartInput): string {
   const perRow = Math.max(1, input.series.length);
-  const rowHeight = perRow > 1 ? ROW_TWO_BARS : ROW_ONE_BAR;
+  // More than two bars a row (cycles side by side, reports/progress.ts): the row grows to hold them.
+  const rowHeight = perRow > 2 ? perRow * (BAR + 3) + 5 : perRow > 1 ? ROW_TWO_BARS : ROW_ONE_BAR;
   const step = PLOT_WIDTH / Math.max(1, input.levels.length);
   const plotHeight = input.rows.length * rowHeight;
   const legendY = HEAD + plotHeight + 18;
-  const height = legendY + 12;
+  // The legend's entries, on as many lines as the width needs.
+  const legend: { x: number; line: number }[] = [];
+  let legendX = PLOT_X;
+  let legendLine = 0;
+  for (const item of input.series) {
+    const width = 18 + item.label.length * 4.6 + 16;
+    if (legendX > PLOT_X && legendX + width - 16 > CHART_WIDTH) {
+      legendLine += 1;
+      legendX = PLOT_X;
+    }
+    legend.push({ x: legendX, line: legendLine });
+    legendX += width;
+  }
+  const height = legendY + 12 + legendLine * 12;
   const parts: string[] = [];
   const font = `font-family="Roboto" fill="${COLORS.text}"`;
 
@@ -105,12 +119,12 @@ export function ratingChartSvg(input: RatingChartInput): string {
     });
   });
 
-  let x = PLOT_X;
-  for (const item of input.series) {
-    parts.push(`<rect x="${x}" y="${legendY - 7}" width="14" height="${BAR}" fill="${item.color}"/>`);
-    parts.push(`<text x="${x + 18}" y="${legendY}" font-size="8" ${font}>${escapeXml(item.label)}</text>`);
-    x += 18 + item.label.length * 4.6 + 16;
-  }
+  input.series.forEach((item, i) => {
+    const { x, line } = legend[i]!;
+    const y = legendY + line * 12;
+    parts.push(`<rect x="${x}" y="${y - 7}" width="14" height="${BAR}" fill="${item.color}"/>`);
+    parts.push(`<text x="${x + 18}" y="${y}" font-size="8" ${font}>${escapeXml(item.label)}</text>`);
+  });
 
   const a11y = input.title ? ` role="img" class="rating-chart"` : "";
   return `<svg xmlns="http://www.w3.org/2000/svg"${a11y} width="${CHART_WIDTH}" height="${height}" viewBox="0 0 ${CHART_WIDTH} ${height}">${parts.join("")}</svg>`;

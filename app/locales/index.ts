@@ -6,6 +6,7 @@ import enBenchmark from "./en/benchmark";
 import enCityActions from "./en/cityActions";
 import enCommon from "./en/common";
 import enConclusions from "./en/conclusions";
+import enCycles from "./en/cycles";
 import enDrafts from "./en/drafts";
 import enEvidence from "./en/evidence";
 import enFeedbackReport from "./en/feedbackReport";
@@ -22,6 +23,7 @@ import frBenchmark from "./fr/benchmark";
 import frCityActions from "./fr/cityActions";
 import frCommon from "./fr/common";
 import frConclusions from "./fr/conclusions";
+import frCycles from "./fr/cycles";
 import frDrafts from "./fr/drafts";
 import frEvidence from "./fr/evidence";
 import frFeedbackReport from "./fr/feedbackReport";
@@ -50,6 +52,7 @@ export const resources = {
     annualReport: enAnnualReport,
     agenda: enAgenda,
     plan: enPlan,
+    cycles: enCycles,
   },
   fr: {
     common: frCommon,
@@ -68,6 +71,7 @@ export const resources = {
     annualReport: frAnnualReport,
     agenda: frAgenda,
     plan: frPlan,
+    cycles: frCycles,
   },
 } as const;
 

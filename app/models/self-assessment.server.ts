@@ -43,6 +43,8 @@ export function changedSince(submittedAt: Date | null, ...moments: (Date | null 
 export type SavedAnswer = {
   text: string;
   version: number;
+  /** Carried over from the previous cycle and neither edited nor confirmed since: when it was written there. */
+  carriedOverFrom: Date | null;
   updatedAt: Date;
   updatedByName: string | null;
   changedSinceSubmission: boolean;
@@ -82,6 +84,7 @@ export async function getFactorAssessment({ reviewId, factorId }: { reviewId: st
       questionId: selfAssessmentAnswers.questionId,
       text: selfAssessmentAnswers.text,
       version: selfAssessmentAnswers.version,
+      carriedOverFrom: selfAssessmentAnswers.carriedOverFrom,
       updatedAt: selfAssessmentAnswers.updatedAt,
       updatedByName: users.name,
     })
@@ -250,7 +253,7 @@ export async function saveFactorAssessment({
         .values({ reviewId, factorId, questionId: input.questionId, text, version, updatedBy: userId, updatedAt: now })
         .onConflictDoUpdate({
           target: [selfAssessmentAnswers.reviewId, selfAssessmentAnswers.questionId],
-          set: { text, version, updatedBy: userId, updatedAt: now },
+          set: { text, version, updatedBy: userId, updatedAt: now, carriedOverFrom: null },
         })
         .run();
       writeAudit(tx, {

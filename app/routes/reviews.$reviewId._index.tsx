@@ -25,7 +25,10 @@ import { listMembers } from "#app/models/review-members.server";
 import { authorize, hasPermission, requireReviewAccess, requireReviewPermission, type ReviewAccess } from "#app/utils/auth.server";
 import { useDates } from "#app/utils/use-dates";
 import { getLocale } from "#app/utils/locale.server";
-import { actionPermission, AUDIT_ENTITY_READ, loaderPermission, type Permission } from "#app/utils/permissions";
+import { actionPermission, AUDIT_ENTITY_READ, canReadVerdicts, loaderPermission, type Permission } from "#app/utils/permissions";
+import { localizedRatingScale } from "#benchmark/terms";
+import { CycleProgressView } from "#app/components/cycle-progress";
+import { getNextReview, getReviewProgress } from "#app/models/cycle.server";
 import { PHASES, type Phase } from "#db/enums";
 import { asRefusal } from "#app/utils/refusal";
 import { choice, optionalText } from "#app/utils/validation";
@@ -82,6 +85,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     myFactors,
     // The dates, the zone and the report languages are changed on one page, the review's settings.
     canOpenSettings: hasPermission(access, "review:archive"),
+    cycles: {
+      cityId: full?.cityId ?? null,
+      hostCity: review.hostCity,
+      previousReviewId: full?.previousReviewId ?? null,
+      nextReviewId: (await getNextReview({ reviewId: review.id }))?.id ?? null,
+      canStart: can("cycle:start"),
+      followUp: Boolean(full?.previousReviewId) && can("follow-up:read"),
+      // The progress since the previous cycle, as far as the reader may read each cycle (docs/decisions/0029).
+      progress: getReviewProgress({ reviewId: review.id, userId: access.user.id, locale, verdicts: canReadVerdicts(access) }),
+      scale: framework ? localizedRatingScale(framework, locale).map(({ id, label }) => ({ id, label })) : [],
+    },
   };
 }
 
@@ -160,7 +174,7 @@ async function writeAction({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ReviewHome() {
-  const { review, phases, gaps, members, activity, issued, canMovePhase, confirmation, canOpenSettings, myFactors } = useLoaderData<typeof loader>();
+  const { review, phases, gaps, members, activity, issued, canMovePhase, confirmation, canOpenSettings, myFactors, cycles } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const { t } = useFrameworkTranslation("reviews");
@@ -201,6 +215,7 @@ export default function ReviewHome() {
           <Link to={`/reviews/${review.id}/settings`}>{t("home.changeSettings")}</Link>
         </p>
       ) : null}
+      <Cycles cycles={cycles} reviewId={review.id} />
 
       <h2>{t("home.phaseTrack")}</h2>
       <ol className="phase-track">
@@ -321,6 +336,31 @@ function IssuedFiles({ reviewId, files }: { reviewId: string; files: IssuedFile[
         </li>
       ))}
     </ul>
+  );
+}
+
+/** The review among the city's cycles: its city's page, the previous and next cycles, the follow-up, the progress. */
+function Cycles({ cycles, reviewId }: { cycles: Awaited<ReturnType<typeof loader>>["cycles"]; reviewId: string }) {
+  const { t } = useFrameworkTranslation("cycles");
+  const dates = useDates();
+  const links = [
+    cycles.cityId ? { to: `/cities/${cycles.cityId}`, label: t("overview.city", { city: cycles.hostCity }) } : null,
+    cycles.previousReviewId ? { to: `/reviews/${cycles.previousReviewId}`, label: t("overview.previousCycle") } : null,
+    cycles.nextReviewId ? { to: `/reviews/${cycles.nextReviewId}`, label: t("overview.nextCycle") } : null,
+    cycles.followUp ? { to: `/reviews/${reviewId}/follow-up`, label: t("followUp.link") } : null,
+    cycles.canStart && !cycles.nextReviewId ? { to: `/reviews/${reviewId}/next-cycle`, label: t("overview.startNext") } : null,
+  ].filter((link): link is { to: string; label: string } => link !== null);
+  return (
+    <>
+      <ul className="cycle-links no-print">
+        {links.map((link) => (
+          <li key={link.to}>
+            <Link to={link.to}>{link.label}</Link>
+          </li>
+        ))}
+      </ul>
+      {cycles.progress ? <CycleProgressView progress={cycles.progress} scale={cycles.scale} dates={dates} /> : null}
+    </>
   );
 }
 

@@ -74,6 +74,14 @@ export const PERMISSION_MATRIX = {
   // The city's partner register (its collective's organisations, charter, training record).
   "partners:read": { "lead-expert": ALL, "peer-reviewer": ALL, "host-team": ALL },
   "partners:manage": { "lead-expert": ALL, "host-team": ALL },
+  // Cycles (issue 20). The lead (or the administrator) starts the next cycle; the page says why
+  // a review that is not issued (a self-assessment: not finished) cannot start one yet.
+  "cycle:start": { "lead-expert": ALL },
+  // The follow-up of the previous cycle's recommendations: the host team says what was done while
+  // it writes its self-assessment; the peers give their verdict while they log evidence.
+  "follow-up:read": { "host-team": ALL, "peer-reviewer": ALL, "lead-expert": ALL, "host-reader": ["issued"] },
+  "follow-up:report": { "host-team": UNTIL_VISIT_ENDS },
+  "follow-up:verdict": { "peer-reviewer": ["self-assessment", "peer-visit", "drafting"], "lead-expert": ["self-assessment", "peer-visit", "drafting"] },
 } as const satisfies Record<string, Grants>;
 
 export type Permission = keyof typeof PERMISSION_MATRIX;
@@ -110,6 +118,7 @@ export const AUDIT_ENTITY_READ: Record<string, Permission> = {
   "plan-action-update": "plan:read",
   partner: "partners:read",
   "partner-training": "partners:read",
+  "follow-up": "follow-up:read",
 };
 
 export type Decision = "allowed" | "wrong-phase" | "forbidden";
@@ -137,6 +146,11 @@ export type Reader = { role: Role; review: { phase: Phase } };
  * The who-sees-what rules below the route guard: a route or model that holds data a reader may
  * not see asks one of these, never the role by name.
  */
+
+/** Whether the reader may read the peers' verdicts on the previous cycle's recommendations (as their conclusions). */
+export function canReadVerdicts(reader: Reader): boolean {
+  return can(reader.role, "conclusions:read", reader.review.phase) || can(reader.role, "follow-up:verdict", reader.review.phase);
+}
 
 /** Whether the reader may read conclusions that are not agreed (and what hangs on them). */
 export function canReadDraftConclusions(reader: Reader): boolean {
@@ -322,6 +336,12 @@ const ROUTES = {
   "reviews.$reviewId.eccar-report": { loader: "annual-report:read", action: "self-assessment:write" },
   "reviews.$reviewId.eccar-report[.pdf]": { loader: "annual-report:read" },
   "reviews.$reviewId.report[.docx]": { loader: "report:read" },
+  // A city's reviews over the years: every signed-in account asks, the page lists only the reviews
+  // the reader is a member of (the administrator: all) and is "not found" when there is none.
+  "cities.$cityId": { loader: "signed-in" },
+  // Outside the review's layout, like the settings: the administrator starts a cycle without being a member.
+  "reviews.$reviewId_.next-cycle": { loader: "admin or cycle:start", action: "admin or cycle:start" },
+  "reviews.$reviewId.follow-up": { loader: "follow-up:read", action: { report: "follow-up:report", verdict: "follow-up:verdict" } },
 } as const satisfies Record<string, RouteAccess>;
 
 export type RouteName = keyof typeof ROUTES;

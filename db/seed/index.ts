@@ -4,6 +4,7 @@ import { cities, reviews, sessions, users } from "../schema";
 import { DEMO_ACCOUNTS, DEMO_CITY_ID, DEMO_REVIEW_ID, seedAccounts, seedReview } from "./accounts";
 import { seedActivity } from "./activity";
 import { seedConclusions } from "./conclusions";
+import { DEMO_PREVIOUS_REVIEW_ID, seedPreviousCycle } from "./cycles";
 import { DEMO_ECCAR_REVIEW_ID, seedEccarReview } from "./eccar";
 import { seedEvidence } from "./evidence";
 import { seedNotifications } from "./notifications";
@@ -14,6 +15,7 @@ import { seedTeam } from "./team";
 export { DEMO_ACCOUNTS, DEMO_CITY_ID, DEMO_PASSWORD, DEMO_REVIEW_ID } from "./accounts";
 export { DEMO_ECCAR_REVIEW_ID } from "./eccar";
 export { DEMO_PARTNER_ID } from "./plan";
+export { DEMO_PREVIOUS_REVIEW_ID } from "./cycles";
 
 export function hasDemoReview(db: Db) {
   return Boolean(db.select({ id: reviews.id }).from(reviews).where(eq(reviews.id, DEMO_REVIEW_ID)).get());
@@ -24,7 +26,7 @@ export function removeDemo(db: Db) {
   const ids = DEMO_ACCOUNTS.map((account) => account.id);
   db.transaction((tx) => {
     tx.delete(reviews)
-      .where(inArray(reviews.id, [DEMO_REVIEW_ID, DEMO_ECCAR_REVIEW_ID]))
+      .where(inArray(reviews.id, [DEMO_REVIEW_ID, DEMO_ECCAR_REVIEW_ID, DEMO_PREVIOUS_REVIEW_ID]))
       .run();
     // The demo city goes with its reviews, unless a real review was attached to it since.
     tx.delete(cities)
@@ -55,5 +57,6 @@ export async function seedDemo(db: Db) {
     seedActivity(txDb);
     seedNotifications(txDb);
     seedEccarReview(txDb);
+    seedPreviousCycle(txDb);
   });
 }

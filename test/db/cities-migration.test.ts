@@ -69,7 +69,7 @@ describe("the cities migration (0010)", () => {
     sqlite.pragma("foreign_keys = ON");
     const count = (table: string) => sqlite.prepare(`select count(*) from "${table}"`).pluck().get() as number;
     const before = Object.fromEntries(CONTENT_TABLES.map((table) => [table, count(table)]));
-    expect(before.reviews).toBe(4);
+    expect(before.reviews).toBe(5);
     expect(before.sa_answers).toBeGreaterThan(0);
     expect(before.recommendations).toBeGreaterThan(2);
 
@@ -88,6 +88,7 @@ describe("the cities migration (0010)", () => {
     ).toEqual([]);
     expect(sqlite.prepare("select r.id from reviews r join cities c on c.id = r.city_id where c.name = 'Belleforge' order by r.id").pluck().all()).toEqual([
       "demo",
+      "demo-2023",
       "demo-eccar",
     ]);
     // Answers and recommendations reach their city through their review.

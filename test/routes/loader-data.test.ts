@@ -238,6 +238,7 @@ function addressesOf(name: string): { path: string; params: Record<string, strin
     reviewId: [plan ? DEMO_ECCAR_REVIEW_ID : DEMO_REVIEW_ID],
     factorId: plan ? PLAN_COMMITMENTS : ["kf-01", "kf-06"],
     actionId: ["demo-eccar-action-01"],
+    cityId: ["belleforge"],
     frameworkId: ["eurocities-anti-discrimination"],
     token: ["not-a-real-invitation-token"],
     documentId: [ids.documentId],

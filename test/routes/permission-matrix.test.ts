@@ -18,9 +18,11 @@ import { loadRoute as load, routeFiles, routeSource } from "./route-modules";
  * partner (sees and updates only the plan actions its organisation owns), A the
  * administrator without being a member (a review's settings only); s self-assessment, v peer
  * visit, d drafting, f factual check, i issued. A role not listed never may. "public", "signed-in"
- * and "admin" are for routes outside a review (and for what only the administrator does).
+ * and "admin" are for routes outside a review (and for what only the administrator does);
+ * "city-members" for a city's page: the members of one of its reviews and the administrator, a
+ * stranger gets "not found".
  */
-type Who = "public" | "signed-in" | "admin" | Partial<Record<"L" | "P" | "H" | "R" | "T" | "A", string>>;
+type Who = "public" | "signed-in" | "admin" | "city-members" | Partial<Record<"L" | "P" | "H" | "R" | "T" | "A", string>>;
 const ALL = "svdfi";
 const MEMBERS: Who = { L: ALL, P: ALL, H: ALL, R: ALL };
 const SELF_ASSESSMENT_READERS: Who = { L: ALL, P: ALL, H: ALL };
@@ -78,6 +80,15 @@ const EXPECTED: Record<string, { loader?: Who; action?: Who | Record<string, Who
   "reviews.$reviewId_.settings": {
     loader: { L: ALL, A: ALL },
     action: { update: { L: "svdf" }, archive: { L: ALL, A: ALL }, "hand-lead": "admin" },
+  },
+  // Cycles: the city's page lists only the reviews the reader is a member of; the next cycle is
+  // the lead's or the administrator's (the page says why a review not issued cannot start one);
+  // the follow-up's host account until the visit ends, the peers' verdicts while they log evidence.
+  "cities.$cityId": { loader: "city-members" },
+  "reviews.$reviewId_.next-cycle": { loader: { L: ALL, A: ALL }, action: { L: ALL, A: ALL } },
+  "reviews.$reviewId.follow-up": {
+    loader: { L: ALL, P: ALL, H: ALL, R: "i" },
+    action: { report: HOST_WRITES_UNTIL_VISIT_ENDS, verdict: PEERS_LOG_UNTIL_DRAFTING },
   },
   "reviews.$reviewId.self-assessment._index": { loader: SELF_ASSESSMENT_READERS, action: HOST_WRITES_UNTIL_VISIT_ENDS },
   "reviews.$reviewId.self-assessment.print": { loader: SELF_ASSESSMENT_READERS },
@@ -160,19 +171,21 @@ function addressOf(name: string) {
               ? plan
                 ? "c-01"
                 : "kf-01"
-              : param === "actionId"
-                ? "demo-eccar-action-01"
-                : param === "frameworkId"
-                  ? "eurocities-anti-discrimination"
-                  : param === "token"
-                    ? "not-a-real-invitation-token"
-                    : param === "documentId"
-                      ? ids.documentId
-                      : param === "evidenceId"
-                        ? ids.evidenceId
-                        : param === "recommendationId"
-                          ? PARTNER_ACTION
-                          : `unknown-${param}`;
+              : param === "cityId"
+                ? "belleforge"
+                : param === "actionId"
+                  ? "demo-eccar-action-01"
+                  : param === "frameworkId"
+                    ? "eurocities-anti-discrimination"
+                    : param === "token"
+                      ? "not-a-real-invitation-token"
+                      : param === "documentId"
+                        ? ids.documentId
+                        : param === "evidenceId"
+                          ? ids.evidenceId
+                          : param === "recommendationId"
+                            ? PARTNER_ACTION
+                            : `unknown-${param}`;
         params[param] = value;
         return value;
       }
@@ -196,6 +209,8 @@ function expectedFor(who: Who, actor: Actor, phase: Phase, method: "GET" | "POST
   if (!actor.email) return resource ? 401 : 302;
   if (who === "signed-in") return "allowed";
   if (who === "admin") return actor.isAdmin ? "allowed" : 403;
+  // A plan partner reads only its plan actions: a city's page is "not found" for it, as for a stranger.
+  if (who === "city-members") return actor.isAdmin || (actor.role && actor.role !== "plan-partner") ? "allowed" : 404;
   if (!actor.role && actor.isAdmin && who.A !== undefined) return who.A.includes(PHASE_LETTER[phase]) ? "allowed" : method === "POST" ? 409 : 403;
   if (!actor.role) return 404;
   const phases = who[ROLE_LETTER[actor.role]];

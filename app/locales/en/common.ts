@@ -4,6 +4,9 @@ export default {
   language: "Language",
   languages: { fr: "Français", en: "English" },
   titles: {
+    city: "City: its reviews over the years",
+    nextCycle: "Start the next cycle",
+    followUp: "Follow-up of the previous recommendations",
     search: "Search this review",
     notifications: "Notifications",
     account: "Your account",

@@ -4,6 +4,9 @@ export default {
   language: "Langue",
   languages: { fr: "Français", en: "English" },
   titles: {
+    city: "Ville : ses examens au fil des ans",
+    nextCycle: "Lancer le cycle suivant",
+    followUp: "Suivi des recommandations précédentes",
     search: "Rechercher dans cet examen",
     notifications: "Notifications",
     account: "Votre compte",

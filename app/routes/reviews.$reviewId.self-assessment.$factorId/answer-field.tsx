@@ -29,9 +29,12 @@ export function AnswerField({
   reviewId,
   onDirty,
   onBusy,
+  carried,
 }: {
   question: Question;
   saved: { text: string; version: number; changedSinceSubmission: boolean } | undefined;
+  /** The answer came from the previous cycle: the words saying so, and the id of the form that confirms it (null: read only). */
+  carried?: { mark: string; confirmForm: string | null } | null;
   initialText: string;
   initialVersion: number;
   initialConflict: Their | null;
@@ -113,6 +116,16 @@ export function AnswerField({
         </label>
         {saved?.changedSinceSubmission ? <span className="pill sa-changed">{t("changedSinceSubmission")}</span> : null}
       </h2>
+      {carried ? (
+        <p className="carried-mark">
+          <span className="pill">{carried.mark}</span>{" "}
+          {carried.confirmForm ? (
+            <button type="submit" form={carried.confirmForm} className="secondary">
+              {t("cycles:carried.confirm")}
+            </button>
+          ) : null}
+        </p>
+      ) : null}
       {question.subItems.length ? (
         <ul id={hintId} className="sa-sub-items">
           {question.subItems.map((item) => (

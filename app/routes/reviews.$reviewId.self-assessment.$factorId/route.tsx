@@ -1,6 +1,7 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams, useSubmit, type ShouldRevalidateFunction } from "@remix-run/react";
 import { useCallback, useEffect, useRef, useState } from "react";
+import { z } from "zod";
 import { useFrameworkTranslation } from "#app/utils/use-framework-terms";
 import { getKeyFactor, localize, requireFramework } from "#benchmark/index";
 import type { Phase } from "#db/enums";
@@ -11,6 +12,8 @@ import { listDocumentsForFactor } from "#app/models/document.server";
 import { listCityActions, recordsCityActions } from "#app/models/city-action.server";
 import { answerField, versionField } from "#app/models/self-assessment-fields";
 import { getFactorAssessment, saveFactorAssessment, type SaveResult } from "#app/models/self-assessment.server";
+import { accessOf, confirmCarriedAnswer, getPreviousRatings } from "#app/models/cycle.server";
+import { useDates } from "#app/utils/use-dates";
 import { hasPermission, requireReviewPermission } from "#app/utils/auth.server";
 import { actionPermission, loaderPermission } from "#app/utils/permissions";
 import { getLocale } from "#app/utils/locale.server";
@@ -54,7 +57,21 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     return other ? { id: other.id, number: other.number, title: l(other.title) } : null;
   };
   const questions = factor.guidingQuestions.filter((question) => !question.retired);
+  // The previous cycle's ratings of this factor, beside the form: the city's own, and the peers' where the reader may read them there.
+  const previousCycle = await getPreviousRatings({
+    reviewId: review.id,
+    peerReadable: (previous) => accessOf([previous.id], access.user.id)[0]?.peer ?? false,
+  });
+  const previousRating = previousCycle?.factors.get(factor.id);
   return {
+    previousCycle: previousCycle
+      ? {
+          date: previousCycle.review.issuedAt ?? previousCycle.review.createdAt,
+          self: previousRating?.self ?? null,
+          peer: previousRating?.peer ?? null,
+          kind: previousCycle.review.kind,
+        }
+      : null,
     reviewId: review.id,
     factor: {
       id: factor.id,
@@ -94,6 +111,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
+const ConfirmCarriedSchema = z.object({ intent: z.literal("confirm-carried"), questionId: z.string().min(1).max(100) });
+
 /** The page's phase-closed message, above the form, for whichever save the user started. */
 const closedMessage = (phase: Phase) => msg("selfAssessment:phaseClosedForm", { phase });
 
@@ -109,6 +128,14 @@ async function writeAction({ request, params }: ActionFunctionArgs) {
   if (!factor || factor.retired) notFound();
   const form = await readForm(request);
   const intent = form.get("intent");
+
+  // The host team keeps an answer carried over from the previous cycle as it stands.
+  if (intent === "confirm-carried") {
+    const submission = parseSubmission(form, ConfirmCarriedSchema);
+    if (submission.status !== "success") return invalid(submission);
+    await confirmCarriedAnswer({ reviewId: review.id, questionId: submission.value.questionId, userId: user.id });
+    return redirect(`/reviews/${review.id}/self-assessment/${factor.id}?confirmed=${encodeURIComponent(submission.value.questionId)}`);
+  }
 
   if (intent === "answer" || intent === "assessment") {
     const submission = parseSubmission(form, intent === "answer" ? AnswerSchema : AssessmentSchema);
@@ -171,6 +198,9 @@ export default function FactorPage() {
   const [searchParams] = useSearchParams();
   const { t } = useFrameworkTranslation("selfAssessment");
   const formatDateTime = useFormatDateTime();
+  const dates = useDates();
+  const ratingLabel = (rating: string | null) =>
+    rating ? (loaderData.ratingScale.find((item) => item.id === rating)?.label ?? rating) : t("conclusions:overview.notRated");
   const { reviewId, factor, answers, assessment, documents, canWrite, previous, next, submission, stamp } = loaderData;
 
   const [dirtyItems, onDirty] = useItemSet();
@@ -243,6 +273,20 @@ export default function FactorPage() {
           ) : null}
           {wholeForm ? <FormError message={wholeForm.formError ?? "errors.fixBelow"} /> : null}
 
+          {loaderData.previousCycle ? (
+            <p className="notice" data-previous-cycle>
+              {loaderData.previousCycle.kind === "peer-review"
+                ? t("cycles:carried.previous", {
+                    date: dates.day(loaderData.previousCycle.date, { month: "long" }),
+                    self: ratingLabel(loaderData.previousCycle.self),
+                    peer: ratingLabel(loaderData.previousCycle.peer),
+                  })
+                : t("cycles:carried.previousSelfOnly", {
+                    date: dates.day(loaderData.previousCycle.date, { month: "long" }),
+                    self: ratingLabel(loaderData.previousCycle.self),
+                  })}
+            </p>
+          ) : null}
           {showForm ? (
             <Form
               method="post"
@@ -269,6 +313,14 @@ export default function FactorPage() {
                   reviewId={reviewId}
                   onDirty={onDirty}
                   onBusy={onBusy}
+                  carried={
+                    answers[question.id]?.carriedOverFrom
+                      ? {
+                          mark: t("cycles:carried.mark", { date: dates.day(answers[question.id]!.carriedOverFrom!, { month: "long" }) }),
+                          confirmForm: `confirm-${question.id}`,
+                        }
+                      : null
+                  }
                 />
               ))}
               <AssessmentFields
@@ -294,6 +346,23 @@ export default function FactorPage() {
           ) : (
             <ReadOnlyFactor data={loaderData} />
           )}
+
+          {/* The confirm buttons beside carried-over answers submit these (a form cannot sit inside the page's form). */}
+          {canWrite
+            ? factor.questions
+                .filter((question) => answers[question.id]?.carriedOverFrom)
+                .map((question) => (
+                  <Form key={question.id} method="post" id={`confirm-${question.id}`} hidden>
+                    <input type="hidden" name="intent" value="confirm-carried" />
+                    <input type="hidden" name="questionId" value={question.id} />
+                  </Form>
+                ))
+            : null}
+          {searchParams.get("confirmed") ? (
+            <p className="notice ok" role="status">
+              {t("cycles:carried.confirmed")}
+            </p>
+          ) : null}
 
           <FactorDocuments reviewId={reviewId} factorId={factor.id} documents={documents} canWrite={canWrite} />
 

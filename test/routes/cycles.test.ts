@@ -1,0 +1,301 @@
+import { and, eq } from "drizzle-orm";
+import { beforeEach, describe, expect, it } from "vitest";
+import * as city from "#app/routes/cities.$cityId";
+import * as followUp from "#app/routes/reviews.$reviewId.follow-up";
+import * as nextCycle from "#app/routes/reviews.$reviewId_.next-cycle";
+import * as overview from "#app/routes/reviews.$reviewId._index";
+import * as factorPage from "#app/routes/reviews.$reviewId.self-assessment.$factorId/route";
+import { formErrorsOf, submittedValue, errorsOf, type FormResult } from "#app/utils/forms";
+import { createReview } from "#app/models/review.server";
+import { auditLog, followUps, recommendations, reviewMembers, reviews, selfAssessmentAnswers } from "#db/schema";
+import { DEMO_CITY_ID, DEMO_PREVIOUS_REVIEW_ID } from "#db/seed/index";
+import { cookieFor, db, DEMO_REVIEW_ID, loadDemoReview, makeRequest, run, setPhase, type DemoEmail } from "../utils";
+
+/*
+ * Cycles (issue 20): the city's page, starting the next cycle with the answers carried over, the
+ * follow-up of the previous recommendations, and the progress figures. Loaders and actions are
+ * called as the demo accounts would, on the seeded demo: Belleforge's 2023 review (issued) and
+ * the current review that follows it.
+ */
+
+beforeEach(async () => {
+  await loadDemoReview();
+});
+
+async function get(fn: Parameters<typeof run>[0], path: string, email: DemoEmail, params: Record<string, string>) {
+  return run(fn, makeRequest(path, { cookie: await cookieFor(email) }), params);
+}
+
+async function post(fn: Parameters<typeof run>[0], path: string, email: DemoEmail, params: Record<string, string>, form: Record<string, string>) {
+  return run(fn, makeRequest(path, { cookie: await cookieFor(email), form }), params);
+}
+
+const carried = (reviewId: string) =>
+  db
+    .select()
+    .from(selfAssessmentAnswers)
+    .where(eq(selfAssessmentAnswers.reviewId, reviewId))
+    .all()
+    .filter((answer) => answer.carriedOverFrom !== null);
+
+describe("the city's page", () => {
+  it("lists the city's reviews oldest first, with the progress since 2023 for a member", async () => {
+    const outcome = await get(city.loader, `/cities/${DEMO_CITY_ID}`, "lead@demo.test", { cityId: DEMO_CITY_ID });
+    expect(outcome.status).toBe(200);
+    const data = outcome.data as Awaited<ReturnType<typeof city.loader>>;
+    expect(data.city.name).toBe("Belleforge");
+    expect(data.reviews.map((review) => review.id)).toEqual([DEMO_PREVIOUS_REVIEW_ID, "demo", "demo-eccar"]);
+    // The progress runs over the two EUROCITIES cycles; the ECCAR self-assessment is another framework.
+    expect(data.progress?.cycles.map((cycle) => cycle.reviewId)).toEqual([DEMO_PREVIOUS_REVIEW_ID, "demo"]);
+    const kf01 = data.progress!.factors.find((factor) => factor.factorId === "kf-01")!;
+    expect(kf01.ratings[0]).toEqual({ self: "partly-in-place", peer: "not-in-place" });
+    expect(data.progress!.followUp!.lines).toHaveLength(5);
+    expect(data.progress!.followUp!.lines.filter((line) => line.verdict === "implemented")).toHaveLength(1);
+  });
+
+  it("shows a member only the reviews they are a member of, and hides from the host reader what it may not read", async () => {
+    db.delete(reviewMembers)
+      .where(and(eq(reviewMembers.reviewId, DEMO_PREVIOUS_REVIEW_ID), eq(reviewMembers.userId, "demo-reader")))
+      .run();
+    const outcome = await get(city.loader, `/cities/${DEMO_CITY_ID}`, "reader@demo.test", { cityId: DEMO_CITY_ID });
+    const data = outcome.data as Awaited<ReturnType<typeof city.loader>>;
+    expect(data.reviews.map((review) => review.id)).toEqual(["demo", "demo-eccar"]);
+    expect(JSON.stringify(data)).not.toContain(DEMO_PREVIOUS_REVIEW_ID);
+    expect(data.progress).toBeNull();
+  });
+
+  it("lists every review to the administrator without their content, and is not found for a stranger", async () => {
+    const admin = await get(city.loader, `/cities/${DEMO_CITY_ID}`, "admin@demo.test", { cityId: DEMO_CITY_ID });
+    const data = admin.data as Awaited<ReturnType<typeof city.loader>>;
+    expect(data.reviews).toHaveLength(3);
+    expect(data.isAdminView).toBe(true);
+    expect(data.progress).toBeNull();
+    const stranger = await get(city.loader, `/cities/${DEMO_CITY_ID}`, "outsider@demo.test", { cityId: DEMO_CITY_ID });
+    expect(stranger.status).toBe(404);
+  });
+
+  it("is where each review's overview leads", async () => {
+    const outcome = await get(overview.loader, `/reviews/${DEMO_REVIEW_ID}`, "host@demo.test", { reviewId: DEMO_REVIEW_ID });
+    const data = outcome.data as Awaited<ReturnType<typeof overview.loader>>;
+    expect(data.cycles.cityId).toBe(DEMO_CITY_ID);
+    expect(data.cycles.previousReviewId).toBe(DEMO_PREVIOUS_REVIEW_ID);
+    expect(data.cycles.followUp).toBe(true);
+  });
+});
+
+describe("starting the next cycle", () => {
+  it("is refused with the reason from a review that is not issued, nothing written", async () => {
+    const before = db.select().from(reviews).all().length;
+    const page = await get(nextCycle.loader, `/reviews/${DEMO_REVIEW_ID}/next-cycle`, "lead@demo.test", { reviewId: DEMO_REVIEW_ID });
+    expect((page.data as { refusal: string }).refusal).toBe("cycles:start.notIssued");
+    const outcome = await post(nextCycle.action, `/reviews/${DEMO_REVIEW_ID}/next-cycle`, "lead@demo.test", { reviewId: DEMO_REVIEW_ID }, { intent: "start" });
+    expect(outcome.status).toBe(409);
+    expect(formErrorsOf(outcome.data as FormResult)).toEqual(["cycles:start.notIssued"]);
+    expect(db.select().from(reviews).all()).toHaveLength(before);
+  });
+
+  it("is refused for a review whose next cycle has started, and for a self-assessment not finished", async () => {
+    const again = await post(
+      nextCycle.action,
+      `/reviews/${DEMO_PREVIOUS_REVIEW_ID}/next-cycle`,
+      "lead@demo.test",
+      { reviewId: DEMO_PREVIOUS_REVIEW_ID },
+      { intent: "start" },
+    );
+    expect(formErrorsOf(again.data as FormResult)).toEqual(["cycles:start.alreadyStarted"]);
+    const eccar = await post(nextCycle.action, "/reviews/demo-eccar/next-cycle", "lead@demo.test", { reviewId: "demo-eccar" }, { intent: "start" });
+    expect(formErrorsOf(eccar.data as FormResult)).toEqual(["cycles:start.notFinished"]);
+  });
+
+  it("makes, from an issued review, the city's next review with its team and the answers carried over, each marked", async () => {
+    setPhase("issued");
+    const outcome = await post(nextCycle.action, `/reviews/${DEMO_REVIEW_ID}/next-cycle`, "lead@demo.test", { reviewId: DEMO_REVIEW_ID }, { intent: "start" });
+    expect(outcome.status).toBe(302);
+    const id = outcome.location!.split("/").pop()!;
+    const next = db.select().from(reviews).where(eq(reviews.id, id)).get()!;
+    expect(next).toMatchObject({
+      cityId: DEMO_CITY_ID,
+      previousReviewId: DEMO_REVIEW_ID,
+      phase: "self-assessment",
+      hostCity: "Belleforge",
+      frameworkVersion: "2012.1",
+    });
+    const answersBefore = db
+      .select()
+      .from(selfAssessmentAnswers)
+      .where(eq(selfAssessmentAnswers.reviewId, DEMO_REVIEW_ID))
+      .all()
+      .filter((answer) => answer.text.trim());
+    const marked = carried(id);
+    expect(marked).toHaveLength(answersBefore.length);
+    const one = answersBefore[0]!;
+    expect(marked.find((answer) => answer.questionId === one.questionId)).toMatchObject({ text: one.text, carriedOverFrom: one.updatedAt });
+    expect(db.select().from(reviewMembers).where(eq(reviewMembers.reviewId, id)).all()).toHaveLength(
+      db.select().from(reviewMembers).where(eq(reviewMembers.reviewId, DEMO_REVIEW_ID)).all().length,
+    );
+    expect(
+      db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.reviewId, id), eq(auditLog.action, "start-next-cycle")))
+        .all(),
+    ).toHaveLength(1);
+  });
+
+  it("lets the administrator start it without being a member", async () => {
+    setPhase("issued");
+    const outcome = await post(nextCycle.action, `/reviews/${DEMO_REVIEW_ID}/next-cycle`, "admin@demo.test", { reviewId: DEMO_REVIEW_ID }, { intent: "start" });
+    expect(outcome.status).toBe(302);
+    expect(outcome.location).toMatch(/\/settings$/);
+  });
+});
+
+describe("carried-over answers", () => {
+  async function startFromDemo() {
+    setPhase("issued");
+    const outcome = await post(nextCycle.action, `/reviews/${DEMO_REVIEW_ID}/next-cycle`, "lead@demo.test", { reviewId: DEMO_REVIEW_ID }, { intent: "start" });
+    return outcome.location!.split("/").pop()!;
+  }
+
+  it("lose their mark once the host team confirms one, the text unchanged, and show the previous ratings beside the factor", async () => {
+    const id = await startFromDemo();
+    const answer = carried(id).find((row) => row.factorId === "kf-01")!;
+    const path = `/reviews/${id}/self-assessment/kf-01`;
+    const page = await get(factorPage.loader, path, "host@demo.test", { reviewId: id, factorId: "kf-01" });
+    const data = page.data as Awaited<ReturnType<typeof factorPage.loader>>;
+    expect(data.answers[answer.questionId]?.carriedOverFrom).toEqual(answer.carriedOverFrom);
+    // The demo review's kf-01: rated by the city; its conclusion is agreed in the seed, so the peers' rating shows too.
+    expect(data.previousCycle).toMatchObject({ self: "in-place", kind: "peer-review" });
+    const confirmed = await post(
+      factorPage.action,
+      path,
+      "host@demo.test",
+      { reviewId: id, factorId: "kf-01" },
+      { intent: "confirm-carried", questionId: answer.questionId },
+    );
+    expect(confirmed.status).toBe(302);
+    const after = db
+      .select()
+      .from(selfAssessmentAnswers)
+      .where(and(eq(selfAssessmentAnswers.reviewId, id), eq(selfAssessmentAnswers.questionId, answer.questionId)))
+      .get()!;
+    expect(after).toMatchObject({ carriedOverFrom: null, text: answer.text });
+  });
+
+  it("lose their mark when edited", async () => {
+    const id = await startFromDemo();
+    const answer = carried(id)[0]!;
+    const path = `/reviews/${id}/self-assessment/${answer.factorId}`;
+    const saved = await post(
+      factorPage.action,
+      path,
+      "host@demo.test",
+      { reviewId: id, factorId: answer.factorId },
+      {
+        intent: "answer",
+        questionId: answer.questionId,
+        text: `${answer.text} Updated for this cycle.`,
+        version: String(answer.version),
+      },
+    );
+    expect(saved.status).toBe(200);
+    expect(carried(id).some((row) => row.questionId === answer.questionId)).toBe(false);
+  });
+});
+
+describe("the follow-up", () => {
+  const path = `/reviews/${DEMO_REVIEW_ID}/follow-up`;
+  const params = { reviewId: DEMO_REVIEW_ID };
+
+  it("lists every recommendation of the previous cycle, with the host team's account and the verdicts", async () => {
+    const outcome = await get(followUp.loader, path, "peer@demo.test", params);
+    const data = outcome.data as Awaited<ReturnType<typeof followUp.loader>>;
+    expect(data.rows).toHaveLength(5);
+    expect(data.rows[0]).toMatchObject({ verdict: "implemented", evidenceId: "demo-ev-001" });
+    expect(data.rows[0]!.evidenceText).toBeTruthy();
+    // The host team reads what it said, not the peers' verdicts before the factual check, nor the log.
+    const host = (await get(followUp.loader, path, "host@demo.test", params)).data as Awaited<ReturnType<typeof followUp.loader>>;
+    expect(host.rows.every((row) => row.verdict === null && row.evidenceText === null)).toBe(true);
+    expect(host.rows[0]!.hostAccount).toContain("plan municipal");
+  });
+
+  it("takes the host team's account and the peers' verdict resting on the log, audited", async () => {
+    const rec = "demo-2023-rec-3";
+    const account = await post(followUp.action, path, "host@demo.test", params, {
+      intent: "report",
+      recommendationId: rec,
+      hostAccount: "Trois sessions en 2025.",
+    });
+    expect(account.status).toBe(302);
+    const verdict = await post(followUp.action, path, "peer@demo.test", params, {
+      intent: "verdict",
+      recommendationId: rec,
+      verdict: "partly-implemented",
+      evidenceId: "demo-ev-003",
+    });
+    expect(verdict.status).toBe(302);
+    const row = db
+      .select()
+      .from(followUps)
+      .where(and(eq(followUps.reviewId, DEMO_REVIEW_ID), eq(followUps.recommendationId, rec)))
+      .get();
+    expect(row).toMatchObject({ hostAccount: "Trois sessions en 2025.", verdict: "partly-implemented", evidenceId: "demo-ev-003", verdictBy: "demo-peer" });
+    expect(
+      db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.entity, "follow-up"), eq(auditLog.entityId, rec)))
+        .all(),
+    ).toHaveLength(2);
+  });
+
+  it("refuses a verdict without evidence from this review's log, keeping what was chosen", async () => {
+    const outcome = await post(followUp.action, path, "peer@demo.test", params, {
+      intent: "verdict",
+      recommendationId: "demo-2023-rec-4",
+      verdict: "implemented",
+      evidenceId: "",
+    });
+    expect(outcome.status).toBe(400);
+    expect(errorsOf(outcome.data as FormResult, "evidenceId")).toEqual(["cycles:followUp.evidenceRequired"]);
+    expect(submittedValue(outcome.data as FormResult, "verdict")).toBe("implemented");
+  });
+
+  it("refuses a verdict on a recommendation of another city: a message, nothing written, the typed values kept", async () => {
+    const other = await createReview({
+      input: {
+        hostCity: "Eastport",
+        country: "Ireland",
+        frameworkId: "eurocities-anti-discrimination",
+        kind: "peer-review",
+        visitStart: null,
+        visitEnd: null,
+        reportLocale: "en",
+        timeZone: "Europe/Dublin",
+        leadEmail: "lead@demo.test",
+      },
+      createdBy: "demo-admin",
+    });
+    db.insert(recommendations)
+      .values({ id: "eastport-rec", reviewId: other.id, factorId: "kf-01", text: "Publish the data", priority: "high", horizon: "quick-win", position: 0 })
+      .run();
+    const before = db.select().from(followUps).all();
+    const outcome = await post(followUp.action, path, "peer@demo.test", params, {
+      intent: "verdict",
+      recommendationId: "eastport-rec",
+      verdict: "implemented",
+      evidenceId: "demo-ev-001",
+    });
+    expect(outcome.status).toBe(409);
+    expect(errorsOf(outcome.data as FormResult, "recommendationId")).toEqual(["cycles:followUp.otherCity"]);
+    expect(submittedValue(outcome.data as FormResult, "verdict")).toBe("implemented");
+    expect(submittedValue(outcome.data as FormResult, "evidenceId")).toBe("demo-ev-001");
+    expect(db.select().from(followUps).all()).toEqual(before);
+  });
+
+  it("counts the verdicts in the review's progress: the share implemented and a line each", async () => {
+    const outcome = await get(overview.loader, `/reviews/${DEMO_REVIEW_ID}`, "lead@demo.test", params);
+    const progress = (outcome.data as Awaited<ReturnType<typeof overview.loader>>).cycles.progress!;
+    expect(progress.followUp!.lines.map((line) => line.verdict)).toEqual(["implemented", "partly-implemented", null, null, null]);
+  });
+});
