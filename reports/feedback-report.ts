@@ -10,6 +10,7 @@ import { factorChaptersSection } from "./sections/factor-chapter";
 import { methodSection } from "./sections/method";
 import { overviewSection } from "./sections/overview";
 import { planSection } from "./sections/plan";
+import { progressSection } from "./sections/progress";
 import type { ReviewSnapshot } from "./snapshot";
 import { COLORS, DEFAULT_STYLE, PAGE_MARGINS, STYLES } from "./styles";
 
@@ -54,6 +55,7 @@ export function reportSections(model: ReportModel): Content[] {
     ...overviewSection(model),
     ...factorChaptersSection(model),
     ...(model.isPeerReview ? planSection(model) : []),
+    ...progressSection(model),
     ...annexContextSection(model),
     ...annexDocumentsSection(model),
     ...annexBenchmarkSection(model),

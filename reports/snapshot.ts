@@ -1,3 +1,4 @@
+import type { CycleProgress } from "./progress";
 import type { ContextEffect, DocumentType, EvidenceKind, Horizon, ParticipantCategory, Phase, Polarity, Priority, Rating, ReviewKind } from "#db/enums";
 
 /**
@@ -49,6 +50,11 @@ export type ReviewSnapshot = {
   /** Ordered by factor, then by the position the team gave them. */
   recommendations: SnapshotRecommendation[];
   summary: { executiveSummary: string; crossCuttingConclusions: string };
+  /**
+   * The city's earlier cycles and the follow-up of the previous one's recommendations (absent in
+   * older snapshots, null for a first review). Factor titles are looked up again in the report's language.
+   */
+  progress?: CycleProgress | null;
 };
 
 export type SnapshotIssue = {

@@ -1,5 +1,5 @@
 import { useId } from "react";
-import { useTranslation } from "react-i18next";
+import { useFrameworkTranslation } from "#app/utils/use-framework-terms";
 import { ratingLevel } from "#benchmark/scales";
 import type { Rating } from "#db/enums";
 import type { Dates } from "#app/utils/dates";
@@ -24,7 +24,7 @@ export function CycleProgressView({
   dates: Dates;
   headingLevel?: 2 | 3;
 }) {
-  const { t } = useTranslation("cycles");
+  const { t } = useFrameworkTranslation("cycles");
   const id = useId();
   const Heading = headingLevel === 2 ? "h2" : "h3";
   const labelOf = (rating: Rating | null) => (rating ? (scale.find((item) => item.id === rating)?.label ?? rating) : t("conclusions:overview.notRated"));

@@ -32,6 +32,7 @@ import {
   withoutDrafts,
 } from "#reports/snapshot";
 import { db } from "#app/utils/db.server";
+import { buildProgress, cycleChain } from "./cycle.server";
 import { canReadDraftConclusions, type Reader } from "#app/utils/permissions";
 import { writeAudit } from "./audit.server";
 import { nextBackgroundTurn } from "#app/utils/background.server";
@@ -221,7 +222,19 @@ export async function getReportSnapshot({ reviewId }: { reviewId: string }): Pro
     conclusions: conclusionRows,
     recommendations: recommendationRows,
     summary: { executiveSummary: review.executiveSummary, crossCuttingConclusions: review.crossCuttingConclusions },
+    progress: reportProgress(review.id),
   };
+}
+
+/**
+ * The report's "Progress since …": every cycle of the review's chain, the city's ratings and the
+ * peers' agreed ones (what each issued report printed), and the verdicts on the previous cycle's
+ * recommendations. Null for a first review.
+ */
+function reportProgress(reviewId: string) {
+  const chain = cycleChain(reviewId);
+  if (chain.length < 2) return null;
+  return buildProgress({ cycles: chain.map((id) => ({ reviewId: id, self: true, peer: true })), locale: "en", followUpOf: reviewId, verdicts: true });
 }
 
 /**

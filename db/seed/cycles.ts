@@ -107,12 +107,15 @@ export function seedPreviousCycle(db: Db) {
       executiveSummary:
         "Belleforge affiche une volonté claire mais n'a pas encore de plan, de données ni de lieu où les victimes de discrimination sont reçues. L'équipe de pairs recommande de commencer par là.",
       issuedAt,
+      // Put away once the next cycle started: out of the review lists, still on the city's page.
+      archivedAt: day("2025-09-01"),
       createdBy: "demo-admin",
       createdAt: created,
     })
     .run();
+  // The peer team and the city's readers of 2023; the host team of today joined the city since.
   for (const account of DEMO_ACCOUNTS) {
-    if (!account.role) continue;
+    if (!account.role || account.role === "host-team") continue;
     db.insert(reviewMembers)
       .values({ reviewId: DEMO_PREVIOUS_REVIEW_ID, userId: account.id, role: account.role, affiliation: account.organisation, createdAt: created })
       .run();

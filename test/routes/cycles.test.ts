@@ -95,13 +95,10 @@ describe("starting the next cycle", () => {
   });
 
   it("is refused for a review whose next cycle has started, and for a self-assessment not finished", async () => {
-    const again = await post(
-      nextCycle.action,
-      `/reviews/${DEMO_PREVIOUS_REVIEW_ID}/next-cycle`,
-      "lead@demo.test",
-      { reviewId: DEMO_PREVIOUS_REVIEW_ID },
-      { intent: "start" },
-    );
+    setPhase("issued");
+    const path = `/reviews/${DEMO_REVIEW_ID}/next-cycle`;
+    expect((await post(nextCycle.action, path, "lead@demo.test", { reviewId: DEMO_REVIEW_ID }, { intent: "start" })).status).toBe(302);
+    const again = await post(nextCycle.action, path, "lead@demo.test", { reviewId: DEMO_REVIEW_ID }, { intent: "start" });
     expect(formErrorsOf(again.data as FormResult)).toEqual(["cycles:start.alreadyStarted"]);
     const eccar = await post(nextCycle.action, "/reviews/demo-eccar/next-cycle", "lead@demo.test", { reviewId: "demo-eccar" }, { intent: "start" });
     expect(formErrorsOf(eccar.data as FormResult)).toEqual(["cycles:start.notFinished"]);

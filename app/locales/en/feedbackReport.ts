@@ -195,6 +195,34 @@ export default {
     observation: "observation by the peer review team",
     data: "data",
   },
+  progress: {
+    chapter: "Progress since the review of {{date}}",
+    intro:
+      "This review follows the review of {{city}} issued on {{date}}. The ratings of each key factor in each cycle, then the peer team's verdict on every recommendation of that review.",
+    intro_commitment:
+      "This review follows the review of {{city}} issued on {{date}}. The ratings of each commitment in each cycle, then the peer team's verdict on every recommendation of that review.",
+    ratingsTitle: "Ratings per key factor across cycles",
+    ratingsTitle_commitment: "Ratings per commitment across cycles",
+    chartAlt: "Chart: {{title}}. The table after it gives the same ratings.",
+    factor: "Key factor",
+    factor_commitment: "Commitment",
+    self: "{{cycle}} self",
+    peer: "{{cycle}} peers",
+    share:
+      "{{implemented}} of {{total}} recommendations of the previous review implemented ({{percent}} %); {{partly}} partly implemented, {{not}} not implemented, {{irrelevant}} no longer relevant, {{pending}} without a verdict yet.",
+    recommendationsTitle: "The previous recommendations and their verdicts",
+    recommendation: "Recommendation",
+    verdict: "Verdict",
+    factorRef: "Key factor {{number}}",
+    factorRef_commitment: "Commitment {{number}}",
+    verdicts: {
+      implemented: "Implemented",
+      "partly-implemented": "Partly implemented",
+      "not-implemented": "Not implemented",
+      "no-longer-relevant": "No longer relevant",
+      none: "No verdict yet",
+    },
+  },
   plan: {
     intro:
       "All recommendations of the peer review team, as a development plan: quick wins first — results the team and the public can see in the short term — then long-term objectives. Within each, by priority.",

@@ -199,6 +199,34 @@ export default {
     observation: "observation de l'équipe de pairs",
     data: "données",
   },
+  progress: {
+    chapter: "Progrès depuis l'examen du {{date}}",
+    intro:
+      "Cet examen fait suite à l'examen de {{city}} publié le {{date}}. Les notes de chaque facteur clé à chaque cycle, puis le verdict de l'équipe de pairs sur chaque recommandation de cet examen.",
+    intro_commitment:
+      "Cet examen fait suite à l'examen de {{city}} publié le {{date}}. Les notes de chaque engagement à chaque cycle, puis le verdict de l'équipe de pairs sur chaque recommandation de cet examen.",
+    ratingsTitle: "Notes par facteur clé d'un cycle à l'autre",
+    ratingsTitle_commitment: "Notes par engagement d'un cycle à l'autre",
+    chartAlt: "Graphique : {{title}}. Le tableau qui suit donne les mêmes notes.",
+    factor: "Facteur clé",
+    factor_commitment: "Engagement",
+    self: "{{cycle}} ville",
+    peer: "{{cycle}} pairs",
+    share:
+      "{{implemented}} recommandations de l'examen précédent sur {{total}} mises en œuvre ({{percent}} %) ; {{partly}} en partie mises en œuvre, {{not}} non mises en œuvre, {{irrelevant}} devenues sans objet, {{pending}} encore sans verdict.",
+    recommendationsTitle: "Les recommandations précédentes et leur verdict",
+    recommendation: "Recommandation",
+    verdict: "Verdict",
+    factorRef: "Facteur clé {{number}}",
+    factorRef_commitment: "Engagement {{number}}",
+    verdicts: {
+      implemented: "Mise en œuvre",
+      "partly-implemented": "En partie mise en œuvre",
+      "not-implemented": "Non mise en œuvre",
+      "no-longer-relevant": "Devenue sans objet",
+      none: "Pas encore de verdict",
+    },
+  },
   plan: {
     intro:
       "Toutes les recommandations de l'équipe de pairs, sous forme de plan de développement : d'abord les objectifs à bénéfices rapides — des résultats visibles à court terme pour l'équipe et le public —, puis les objectifs à long terme. Dans chaque groupe, par priorité.",
