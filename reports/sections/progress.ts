@@ -52,12 +52,16 @@ export function progressSection(model: ReportModel): Content[] {
     t("progress.factor"),
     ...progress.cycles.flatMap((cycle) => {
       const label = cycleLabel(cycle);
-      return cycle.kind === "peer-review" ? [t("progress.self", { cycle: label }), t("progress.peer", { cycle: label })] : [t("progress.self", { cycle: label })];
+      return cycle.kind === "peer-review"
+        ? [t("progress.self", { cycle: label }), t("progress.peer", { cycle: label })]
+        : [t("progress.self", { cycle: label })];
     }),
   ];
   const rows: TableCell[][] = titled.factors.map((factor) => [
     { text: `${factor.number}. ${factor.title}`, fontSize: 8 },
-    ...factor.ratings.flatMap((rating, i) => (progress.cycles[i]?.kind === "peer-review" ? [ratingCell(rating.self), ratingCell(rating.peer)] : [ratingCell(rating.self)])),
+    ...factor.ratings.flatMap((rating, i) =>
+      progress.cycles[i]?.kind === "peer-review" ? [ratingCell(rating.self), ratingCell(rating.peer)] : [ratingCell(rating.self)],
+    ),
   ]);
   const shares = followUpShares(followUp);
   const lines: TableCell[][] = followUp.lines.map((line) => [
