@@ -115,7 +115,7 @@ export function seedPreviousCycle(db: Db) {
     .run();
   // The peer team and the city's readers of 2023; the host team of today joined the city since.
   for (const account of DEMO_ACCOUNTS) {
-    if (!account.role || account.role === "host-team") continue;
+    if (account.role !== "lead-expert" && account.role !== "peer-reviewer" && account.role !== "host-reader") continue;
     db.insert(reviewMembers)
       .values({ reviewId: DEMO_PREVIOUS_REVIEW_ID, userId: account.id, role: account.role, affiliation: account.organisation, createdAt: created })
       .run();
