@@ -25,7 +25,7 @@ import { newId } from "./user.server";
  * Cycles: a city's reviews follow one another (reviews.previous_review_id). The next cycle starts
  * from an issued review or a finished self-assessment, on the same framework at its current
  * version (the same one or a newer one); it takes the team over and the self-assessment answers,
- * each marked "carried over" until someone edits or confirms it (docs/decisions/0030).
+ * each marked "carried over" until someone edits or confirms it (docs/decisions/0031).
  */
 
 /** Why a review cannot be the start of the next cycle, or null when it can. An i18n key of "cycles". */
