@@ -25,6 +25,8 @@ export const ACCOUNTS = {
   host: { email: "host@demo.test", role: "host-team", admin: false },
   reader: { email: "reader@demo.test", role: "host-reader", admin: false },
   outsider: { email: "outsider@demo.test", role: null, admin: false },
+  // The social centre's plan partner: the plan and its own actions, nothing else of the review.
+  partner: { email: "partner@demo.test", role: "plan-partner", admin: false },
 } as const satisfies Record<string, { email: string | null; role: Role | null; admin: boolean }>;
 
 export type Account = keyof typeof ACCOUNTS;
@@ -40,6 +42,8 @@ const PARAMS: Record<string, string> = {
   evidenceId: "demo-ev-037",
   frameworkId: "eurocities-anti-discrimination",
   token: LINK_TOKEN,
+  // A plan action the demo's plan partner owns (db/seed/plan.ts), on an agreed conclusion.
+  recommendationId: "demo-rec-02-1",
 };
 
 function routeFile(route: string) {
@@ -119,6 +123,7 @@ export function pagesFor(account: Account): PageVisit[] {
   if (account === "anonymous") pages.push({ route: "(404)", path: "/no-such-page", status: 404 });
   if (account === "outsider") pages.push({ route: "(404)", path: "/reviews/demo/evidence", status: 404 });
   if (account === "host") pages.push({ route: "(403)", path: "/reviews/demo/evidence", status: 403 });
+  if (account === "partner") pages.push({ route: "(403)", path: "/reviews/demo/conclusions", status: 403 });
   return pages;
 }
 
