@@ -64,7 +64,7 @@ describe("the next cycle of Belleforge", () => {
       await submitAndWait(host.page, marks.first().getByRole("button", { name: "Confirm this answer" }), /confirmed=/);
       await waitForHydration(host.page);
       await host.page.getByRole("status").filter({ hasText: "Answer confirmed." }).waitFor();
-      expect(await marks.count()).toBe(carried - confirmed);
+      await expect.poll(() => marks.count()).toBe(carried - confirmed);
     }
     expect(host.problems).toEqual([]);
     await host.close();
