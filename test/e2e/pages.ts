@@ -44,6 +44,8 @@ const PARAMS: Record<string, string> = {
   token: LINK_TOKEN,
   // A plan action the demo's plan partner owns (db/seed/plan.ts), on an agreed conclusion.
   recommendationId: "demo-rec-02-1",
+  // The demo city (db/seed/accounts.ts), whose page lists its reviews over the years.
+  cityId: "belleforge",
 };
 
 function routeFile(route: string) {
@@ -105,7 +107,9 @@ export function pagesFor(account: Account): PageVisit[] {
   const pages: PageVisit[] = [];
   for (const [route, access] of Object.entries(ROUTE_ACCESS)) {
     if (!access.loader || !isPage(route) || !mayOpen(access.loader, account, onPlanOfAction(route) ? ECCAR_REVIEW.phase : DEMO_PHASE)) continue;
-    pages.push({ route, path: routePath(route), status: 200 });
+    // A city's page is "not found" for whoever may read none of its reviews (a stranger, a plan partner).
+    const cityUnread = route === "cities.$cityId" && !ACCOUNTS[account].admin && !mayOpen("review:read", account);
+    pages.push({ route, path: routePath(route), status: cityUnread ? 404 : 200 });
   }
   // The ECCAR review's own overview, with the suggestions waiting from the city's EUROCITIES
   // review, and the form for a new action, as the host team sees them.
