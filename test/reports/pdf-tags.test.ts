@@ -95,9 +95,13 @@ describe.each(LOCALES)("the report PDF in %s", (locale) => {
     for (const cell of [...roles("TD"), ...roles("TH")]) expect(cell.parents.slice(-2)).toEqual(["Table", "TR"]);
     expect(roles("TH").some((cell) => cell.text.length > 0)).toBe(true);
     for (const body of roles("LBody")) expect(body.parents.slice(-2)).toEqual(["L", "LI"]);
+    // The ratings chart, and the chart of the progress since the demo city's 2023 review: each with its alternative text.
     const figures = roles("Figure");
-    expect(figures).toHaveLength(1);
+    expect(figures).toHaveLength(2);
     expect(figures[0]!.alt).toMatch(locale === "fr" ? /^Graphique en barres : Auto-évaluation/ : /^Bar chart: Self-rating/);
+    expect(figures[1]!.alt).toMatch(
+      locale === "fr" ? /^Graphique : .+\. Le tableau qui suit donne les mêmes notes\.$/ : /^Chart: .+\. The table after it gives the same ratings\.$/,
+    );
   });
 
   it("keeps running headers, footers and the draft watermark out of the structure, as artifacts", () => {
