@@ -175,7 +175,7 @@ export default function Partners() {
         </p>
       ) : null}
       {partners.length ? (
-        <div className="table-scroll">
+        <div className="table-scroll" role="region" aria-label={t("partners.title", { city: city?.name ?? "—" })} tabIndex={0}>
           <table className="partners">
             <caption className="visually-hidden">{t("partners.title", { city: city?.name ?? "—" })}</caption>
             <thead>
