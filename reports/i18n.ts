@@ -52,7 +52,9 @@ export function createReportI18n(locale: ReportLocale, timeZone: string = DEFAUL
   const fixed = getI18n(locale).getFixedT(locale, "feedbackReport");
   const terms: Partial<FrameworkTerms> = parts ? frameworkTerms({ parts }, locale) : {};
   // i18next picks the `_one`/`_other` form from `count` with Intl.PluralRules (0 is singular in French).
-  const t: ReportI18n["t"] = (key, params = {}) => fixed(key, { ...terms, ...params });
+  // The annexes are lettered in order: without contextual factors (ECCAR) the documents are Annex A.
+  const annexes = parts?.contextualFactors === false ? { documentsAnnex: "A", benchmarkAnnex: "B" } : { documentsAnnex: "B", benchmarkAnnex: "C" };
+  const t: ReportI18n["t"] = (key, params = {}) => fixed(key, { ...terms, ...annexes, ...params });
   const date = (value: string) =>
     (value.length === 10 ? formatCalendarDate(value, { locale, month: "long" }) : formatDay(value, { locale, timeZone, month: "long" })).replace(
       NARROW_NBSP,
