@@ -1,3 +1,4 @@
+// Over 400 lines for now: starting a cycle, the follow-up and the progress figures share the chain of cycles; split next into cycle-start and follow-up modules.
 import { and, asc, desc, eq, inArray, isNull } from "drizzle-orm";
 import { getFramework, isQuestionId, listLocalizedFactors, type Locale } from "#benchmark/index";
 import type { CycleProgress, ProgressCycle, ProgressFollowUp } from "#reports/progress";
