@@ -87,7 +87,12 @@ describe("the next cycle of Belleforge", () => {
       const item = items.nth(i);
       await item.getByLabel("Verdict", { exact: true }).selectOption({ label: verdict });
       await item.getByLabel("Evidence from the log").selectOption({ label: "Le plan est suivi chaque trimestre en comité." });
-      await submitAndWait(peer.page, item.getByRole("button", { name: "Record the verdict" }), /saved=verdict/);
+      // The address already says saved=verdict after the first one: wait for this verdict's own answer.
+      await Promise.all([
+        peer.page.waitForResponse((response) => response.request().method() === "POST" && response.url().includes("/follow-up")),
+        item.getByRole("button", { name: "Record the verdict" }).click(),
+      ]);
+      await peer.page.waitForURL(/saved=verdict/);
       await waitForHydration(peer.page);
       await expect(items.nth(i).getByLabel("Verdict", { exact: true }).inputValue()).resolves.not.toBe("");
     }
