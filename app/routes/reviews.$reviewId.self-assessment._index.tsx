@@ -9,6 +9,7 @@ import { FormError } from "#app/components/field";
 import { countCityActions, recordsCityActions } from "#app/models/city-action.server";
 import { countWaitingSuggestions } from "#app/models/prefill.server";
 import { getSelfAssessmentProgress, submitSelfAssessment } from "#app/models/self-assessment-progress.server";
+import { accessOf, getPreviousRatings } from "#app/models/cycle.server";
 import { hasPermission, requireReviewPermission } from "#app/utils/auth.server";
 import { actionPermission, loaderPermission } from "#app/utils/permissions";
 import { getLocale } from "#app/utils/locale.server";
@@ -28,10 +29,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const progress = await getSelfAssessmentProgress({ reviewId: review.id });
   if (!progress) throw data({ message: "errors.pageNotFound" }, { status: 404 });
   const titles = Object.fromEntries(framework.keyFactors.map((factor) => [factor.id, localize(factor.title, locale)]));
+  // The previous cycle's ratings beside each factor, as on the factor page: the peers' only where the reader may read them there.
+  const previousCycle = await getPreviousRatings({
+    reviewId: review.id,
+    peerReadable: (previous) => accessOf([previous.id], access.user.id)[0]?.peer ?? false,
+  });
   return {
     reviewId: review.id,
     kind: review.kind,
-    factors: progress.factors.map((factor) => ({ ...factor, title: titles[factor.factorId] ?? factor.factorId })),
+    factors: progress.factors.map((factor) => ({
+      ...factor,
+      title: titles[factor.factorId] ?? factor.factorId,
+      previous: previousCycle ? (previousCycle.factors.get(factor.factorId) ?? { self: null, peer: null }) : null,
+    })),
+    previousCycle: previousCycle ? { date: previousCycle.review.issuedAt ?? previousCycle.review.createdAt, kind: previousCycle.review.kind } : null,
     totals: progress.totals,
     submission: progress.submission,
     canSubmit: hasPermission(access, "self-assessment:write"),
@@ -73,7 +84,7 @@ function Meter({ id, label, value, max, children }: { id: string; label: string;
 }
 
 export default function SelfAssessmentOverview() {
-  const { reviewId, kind, factors, totals, submission, canSubmit, actionCounts, prefill } = useLoaderData<typeof loader>();
+  const { reviewId, kind, factors, totals, submission, canSubmit, actionCounts, prefill, previousCycle } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const navigation = useNavigation();
   const [searchParams] = useSearchParams();
@@ -89,6 +100,7 @@ export default function SelfAssessmentOverview() {
     totals.contextDescribed < totals.contextualFactors ? t("overview.missing.context", { count: totals.contextualFactors - totals.contextDescribed }) : null,
   ].filter((line): line is string => line !== null);
   const internal = kind === "self-assessment";
+  const ratingName = (rating: string | null) => (rating ? t(`common:ratings.${rating}`) : t("conclusions:overview.notRated"));
 
   return (
     <>
@@ -148,6 +160,11 @@ export default function SelfAssessmentOverview() {
         </section>
       ) : null}
 
+      {previousCycle ? (
+        <p className="hint" data-previous-cycle>
+          {t("cycles:carried.previousIntro", { date: dates.day(previousCycle.date, { month: "long" }) })}
+        </p>
+      ) : null}
       <div {...scrollRegion(t("overview.tableCaption"))}>
         <table className="sa-overview">
           <caption>{t("overview.tableCaption")}</caption>
@@ -180,6 +197,13 @@ export default function SelfAssessmentOverview() {
                   ) : (
                     <span className="muted">{t("common:ratings.none")}</span>
                   )}
+                  {factor.previous && previousCycle ? (
+                    <span className="sa-previous">
+                      {previousCycle.kind === "peer-review"
+                        ? t("cycles:carried.previousShort", { self: ratingName(factor.previous.self), peer: ratingName(factor.previous.peer) })
+                        : t("cycles:carried.previousShortSelfOnly", { self: ratingName(factor.previous.self) })}
+                    </span>
+                  ) : null}
                 </td>
                 <td>{factor.hasSummary ? t("overview.yes") : <span className="muted">{t("overview.no")}</span>}</td>
                 <td>{factor.documents}</td>

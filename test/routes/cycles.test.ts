@@ -5,6 +5,7 @@ import * as followUp from "#app/routes/reviews.$reviewId.follow-up";
 import * as nextCycle from "#app/routes/reviews.$reviewId_.next-cycle";
 import * as overview from "#app/routes/reviews.$reviewId._index";
 import * as factorPage from "#app/routes/reviews.$reviewId.self-assessment.$factorId/route";
+import * as selfOverview from "#app/routes/reviews.$reviewId.self-assessment._index";
 import { formErrorsOf, submittedValue, errorsOf, type FormResult } from "#app/utils/forms";
 import { createReview } from "#app/models/review.server";
 import { auditLog, followUps, recommendations, reviewMembers, reviews, selfAssessmentAnswers } from "#db/schema";
@@ -197,6 +198,36 @@ describe("carried-over answers", () => {
     );
     expect(saved.status).toBe(200);
     expect(carried(id).some((row) => row.questionId === answer.questionId)).toBe(false);
+  });
+});
+
+describe("the self-assessment overview", () => {
+  const path = `/reviews/${DEMO_REVIEW_ID}/self-assessment`;
+  const params = { reviewId: DEMO_REVIEW_ID };
+
+  it("shows the previous cycle's self-rating and peer rating beside each factor", async () => {
+    const outcome = await get(selfOverview.loader, path, "lead@demo.test", params);
+    const data = outcome.data as Awaited<ReturnType<typeof selfOverview.loader>>;
+    expect(data.previousCycle).toMatchObject({ kind: "peer-review" });
+    expect(data.factors.find((factor) => factor.factorId === "kf-01")!.previous).toEqual({ self: "partly-in-place", peer: "not-in-place" });
+    expect(data.factors.every((factor) => factor.previous !== null)).toBe(true);
+  });
+
+  it("leaves out the peers' rating of a previous cycle the reader is not a member of, and shows nothing without a previous cycle", async () => {
+    // The seed's host team (Hélène) was not on the 2023 team: she reads the city's own rating of it only.
+    expect(
+      db
+        .select()
+        .from(reviewMembers)
+        .where(and(eq(reviewMembers.reviewId, DEMO_PREVIOUS_REVIEW_ID), eq(reviewMembers.userId, "demo-host")))
+        .get(),
+    ).toBeUndefined();
+    const host = (await get(selfOverview.loader, path, "host@demo.test", params)).data as Awaited<ReturnType<typeof selfOverview.loader>>;
+    expect(host.factors.find((factor) => factor.factorId === "kf-01")!.previous).toEqual({ self: "partly-in-place", peer: null });
+    const eccar = await get(selfOverview.loader, `/reviews/demo-eccar/self-assessment`, "lead@demo.test", { reviewId: "demo-eccar" });
+    const data = eccar.data as Awaited<ReturnType<typeof selfOverview.loader>>;
+    expect(data.previousCycle).toBeNull();
+    expect(data.factors.every((factor) => factor.previous === null)).toBe(true);
   });
 });
 
