@@ -1,0 +1,155 @@
+import { AsyncLocalStorage } from "node:async_hooks";
+import type Database from "better-sqlite3";
+import { Mutex } from "async-mutex";
+import { createTableRelationsHelpers, extractTablesRelationalConfig, type ExtractTablesWithRelations } from "drizzle-orm";
+import { BaseSQLiteDatabase, SQLiteAsyncDialect } from "drizzle-orm/sqlite-core";
+import type { RemoteCallback } from "drizzle-orm/sqlite-proxy";
+import { SQLiteRemoteSession, type PreparedQueryConfig } from "drizzle-orm/sqlite-proxy/session";
+import type { Db } from "./client";
+import * as schema from "./schema";
+
+/*
+ * The asynchronous face of the SQLite connection (docs/decisions/0029, "Async transactions"):
+ * every statement is a promise, as on node-postgres, and the only way to open a transaction is
+ * `transaction(db, async (tx) => …)`. better-sqlite3 has one connection, so a transaction that
+ * awaits between its statements would let another request's statement run inside it. A
+ * process-wide lock per connection prevents that: a transaction holds it from `BEGIN IMMEDIATE`
+ * to `COMMIT`/`ROLLBACK`, and every statement outside a transaction takes it for its one call.
+ * Nothing in model code has to remember this: the queries of `AsyncDb` take the lock themselves,
+ * and `AsyncDb` has no `transaction` method of its own to bypass it with.
+ */
+
+/** A statement's result for `.run()`: what better-sqlite3 reports (`changes`, `lastInsertRowid`). */
+export type AsyncRunResult = Database.RunResult;
+
+type Schema = typeof schema;
+type Full = BaseSQLiteDatabase<"async", AsyncRunResult, Schema, ExtractTablesWithRelations<Schema>>;
+
+/** The database as model code sees it: drizzle's async SQLite API, without its own `transaction`. */
+export type AsyncDb = Omit<Full, "transaction"> & { $client: Database.Database };
+
+/** Who holds a connection's lock: the transaction running in this async context, until it ends. */
+interface Holder {
+  client: Database.Database;
+  active: boolean;
+}
+
+const holders = new AsyncLocalStorage<Holder>();
+const locks = new WeakMap<Database.Database, Mutex>();
+
+function lockOf(client: Database.Database): Mutex {
+  let lock = locks.get(client);
+  if (!lock) locks.set(client, (lock = new Mutex()));
+  return lock;
+}
+
+/** The transaction of this async context on `client`, if one is open. */
+function heldHere(client: Database.Database): Holder | undefined {
+  const holder = holders.getStore();
+  return holder?.active && holder.client === client ? holder : undefined;
+}
+
+type Method = "run" | "all" | "get" | "values";
+
+/**
+ * Runs one statement on better-sqlite3. Queries drizzle maps itself (selected fields, relational
+ * queries) get rows as arrays; raw `db.all(sql…)`/`db.get(sql…)` get objects, as on the
+ * synchronous driver.
+ */
+function execute(client: Database.Database, sqlText: string, params: unknown[], method: Method, asObjects: boolean) {
+  const statement = client.prepare(sqlText);
+  if (method === "run") return { ...statement.run(...params), rows: [] };
+  if (method === "get") return { rows: asObjects ? statement.get(...params) : statement.raw().get(...params) };
+  return { rows: asObjects && method === "all" ? statement.all(...params) : statement.raw().all(...params) };
+}
+
+/** Runs `work` now inside this context's transaction, or else once the connection's lock is free. */
+function withLock<T>(client: Database.Database, work: () => T): Promise<T> {
+  if (heldHere(client)) return Promise.resolve().then(work);
+  return lockOf(client).runExclusive(work);
+}
+
+/** drizzle's callback for one statement, on `sqlite`, taking the lock. */
+function callback(sqlite: Database.Database, asObjects: boolean): RemoteCallback {
+  return (sqlText, params, method) => withLock(sqlite, () => execute(sqlite, sqlText, params, method, asObjects) as { rows: unknown[] });
+}
+
+type Relational = ConstructorParameters<typeof SQLiteRemoteSession<Schema, ExtractTablesWithRelations<Schema>>>[2];
+type PrepareArgs = Parameters<SQLiteRemoteSession<Schema, ExtractTablesWithRelations<Schema>>["prepareQuery"]>;
+
+class LockedSession extends SQLiteRemoteSession<Schema, ExtractTablesWithRelations<Schema>> {
+  constructor(
+    private readonly sqlite: Database.Database,
+    dialect: SQLiteAsyncDialect,
+    relational: Relational,
+  ) {
+    super(callback(sqlite, false), dialect, relational);
+  }
+
+  override prepareQuery<T extends Omit<PreparedQueryConfig, "run">>(...args: PrepareArgs) {
+    const prepared = super.prepareQuery<T>(...args);
+    const [, fields, , , customResultMapper] = args;
+    // drizzle's proxy hands raw rows on as they come: give objects to the queries it does not map.
+    if (!fields && !customResultMapper) (prepared as unknown as { client: RemoteCallback }).client = callback(this.sqlite, true);
+    return prepared;
+  }
+
+  override transaction(): never {
+    throw new Error("Use transaction(db, async (tx) => …) from #db/async-db: it holds the connection's lock");
+  }
+}
+
+/** The async, lock-taking drizzle database over the connection of `syncDb` (one per connection). */
+export function asyncDbOf(syncDb: Db): AsyncDb {
+  const sqlite = syncDb.$client;
+  const dialect = new SQLiteAsyncDialect();
+  const tables = extractTablesRelationalConfig(schema, createTableRelationsHelpers);
+  const relational = { fullSchema: schema, schema: tables.tables, tableNamesMap: tables.tableNamesMap } as unknown as NonNullable<Relational>;
+  const session = new LockedSession(sqlite, dialect, relational);
+  const db = new BaseSQLiteDatabase("async", dialect, session as never, relational) as unknown as AsyncDb;
+  db.$client = sqlite;
+  return db;
+}
+
+let savepoints = 0;
+
+/**
+ * Runs `body` as one transaction: waits for the connection's lock, `BEGIN IMMEDIATE` (SQLite's
+ * write lock at once, so a second writer process waits instead of failing half-way), awaits the
+ * body, then `COMMIT`, or `ROLLBACK` if it throws (the error is thrown on). Called inside another
+ * transaction of the same context, it is a savepoint of it. The body must await every statement
+ * (ESLint's no-floating-promises says so) and never the network: the lock is held meanwhile.
+ */
+export async function transaction<T>(db: AsyncDb, body: (tx: AsyncDb) => Promise<T>): Promise<T> {
+  const client = db.$client;
+  if (heldHere(client)) {
+    const name = `sp${++savepoints}`;
+    client.exec(`SAVEPOINT ${name}`);
+    try {
+      const result = await body(db);
+      client.exec(`RELEASE ${name}`);
+      return result;
+    } catch (error) {
+      client.exec(`ROLLBACK TO ${name}`);
+      client.exec(`RELEASE ${name}`);
+      throw error;
+    }
+  }
+  return lockOf(client).runExclusive(() => {
+    const holder: Holder = { client, active: true };
+    return holders.run(holder, async () => {
+      client.exec("BEGIN IMMEDIATE");
+      try {
+        const result = await body(db);
+        client.exec("COMMIT");
+        return result;
+      } catch (error) {
+        if (client.inTransaction) client.exec("ROLLBACK");
+        throw error;
+      } finally {
+        // A promise the body started and left running must not find the lock still its own.
+        holder.active = false;
+      }
+    });
+  });
+}
