@@ -4,7 +4,8 @@ import type { ReviewAccess } from "#app/utils/auth.server";
 import { getI18n, type Locale } from "#app/utils/i18n";
 import { frameworkTerms, requireFramework, withTerms } from "#benchmark/index";
 import { visiblePlanActions } from "#app/utils/permissions";
-import { isoDay } from "#app/utils/dates";
+import { isoDay, spreadsheetDate } from "#app/utils/dates";
+import type { DateCells } from "./evidence-csv.server";
 import { filterPlan, listPlan, PLAN_TABLE } from "./recommendation.server";
 
 /**
@@ -12,8 +13,20 @@ import { filterPlan, listPlan, PLAN_TABLE } from "./recommendation.server";
  * same filters and search as the page, quick wins first, then by factor and the team's order,
  * and only the recommendations whose conclusion the reader may read (a host reader: agreed ones; a
  * plan partner: the agreed actions its organisation owns), with each action's plan and progress.
+ * The CSV writes dates as text; the XLSX as dates (`dates: "values"`): the start and due days as
+ * calendar days that never move, the last update as the review's clock read it.
  */
-export async function planExport({ access, locale, searchParams }: { access: ReviewAccess; locale: Locale; searchParams: URLSearchParams }) {
+export async function planExport({
+  access,
+  locale,
+  searchParams,
+  dates = "text",
+}: {
+  access: ReviewAccess;
+  locale: Locale;
+  searchParams: URLSearchParams;
+  dates?: DateCells;
+}) {
   const { review } = access;
   // The columns name the framework's parts: "Key factor" or "Commitment".
   const t = withTerms(getI18n(locale).t, frameworkTerms(requireFramework(review.frameworkId), locale));
@@ -27,6 +40,8 @@ export async function planExport({ access, locale, searchParams }: { access: Rev
       t(`plan:csv.${key}`, { zone: review.timeZone }),
     ),
   ];
+  // A day not set is an empty cell in the workbook (blank for Excel's sort and filter), "" in the CSV.
+  const day = (value: string | null): SheetCell => (dates === "text" ? (value ?? "") : value ? { day: spreadsheetDate(value) } : null);
   const records = rows.map((row): SheetCell[] => [
     row.factorNumber,
     row.factorTitle,
@@ -40,15 +55,15 @@ export async function planExport({ access, locale, searchParams }: { access: Rev
     row.owner,
     t(row.ownerPartnerId ? "plan:csv.partner" : "plan:csv.cityService"),
     row.axis,
-    row.startDate ?? "",
-    row.dueDate ?? "",
+    day(row.startDate),
+    day(row.dueDate),
     row.indicator,
     row.baseline,
     row.target,
     t(`plan:statuses.${row.status}`),
     t(row.overdue ? "plan:csv.yes" : "plan:csv.no"),
     row.updates,
-    row.lastUpdateAt ? isoDay(row.lastUpdateAt, review.timeZone) : "",
+    day(row.lastUpdateAt ? isoDay(row.lastUpdateAt, review.timeZone) : null),
   ]);
   return { header, records, title: `${t("conclusions:plan.title")} — ${review.hostCity}`, baseName: `${review.hostCity}-development-plan` };
 }

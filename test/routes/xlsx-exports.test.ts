@@ -72,7 +72,38 @@ describe("the development plan as XLSX", () => {
     const { header, rows } = await sheetOf(planXlsx, `/reviews/${DEMO_REVIEW_ID}/plan.xlsx?lang=en`);
     const [csvHeader, ...csvRows] = await csvOf(planCsv, `/reviews/${DEMO_REVIEW_ID}/plan.csv?lang=en`);
     expect(header).toEqual(csvHeader);
-    expect(rows.map((row) => (row.values as unknown[]).slice(1).map((value) => String(value ?? "")))).toEqual(csvRows);
+    // The XLSX's days are dates (next test); read back as the day they hold, they are the CSV's text.
+    const cellText = (value: unknown) => (value instanceof Date ? value.toISOString().slice(0, 10) : String(value ?? ""));
+    expect(rows.map((row) => header.map((_name, column) => cellText(row.getCell(column + 1).value)))).toEqual(csvRows);
+  });
+
+  it("writes the start, due and last-update days as Excel dates holding the same calendar day as the CSV", async () => {
+    const { header, rows } = await sheetOf(planXlsx, `/reviews/${DEMO_REVIEW_ID}/plan.xlsx?lang=en`);
+    const [csvHeader, ...csvRows] = await csvOf(planCsv, `/reviews/${DEMO_REVIEW_ID}/plan.csv?lang=en`);
+    const columns = ["Start", "Due", "Last update (Europe/Paris)"].map((name) => header.indexOf(name));
+    expect(columns.every((column) => column >= 0 && csvHeader[column] === header[column])).toBe(true);
+    let dates = 0;
+    rows.forEach((row, index) => {
+      for (const column of columns) {
+        const text = csvRows[index]![column]!;
+        const cell = row.getCell(column + 1);
+        if (text === "") {
+          expect(cell.value).toBeNull();
+          continue;
+        }
+        dates += 1;
+        expect(cell.type).toBe(ExcelJS.ValueType.Date);
+        expect(cell.numFmt).toBe("yyyy-mm-dd");
+        const date = cell.value as Date;
+        // A calendar day stays that day, whatever the zone the file is read in.
+        expect([date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate()].map((part) => String(part).padStart(2, "0")).join("-")).toBe(text);
+      }
+    });
+    expect(dates).toBeGreaterThan(3);
+    // The demo's action starting on New Year's Day (a day that would slip to 31 December if read at midnight in Paris).
+    const start = columns[0]!;
+    const newYear = rows.find((_row, index) => csvRows[index]![start] === "2027-01-01");
+    expect((newYear!.getCell(start + 1).value as Date).toISOString()).toBe("2027-01-01T00:00:00.000Z");
   });
 
   it("gives a host reader of the issued review the agreed recommendations only, as the CSV does", async () => {
