@@ -6,6 +6,7 @@ import { useFrameworkTranslation } from "#app/utils/use-framework-terms";
 import { listLocalizedFactors, requireFramework } from "#benchmark/index";
 import { DataTable, useUrlTableState } from "#app/components/data-table";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
+import { OverdueMark, PlanStatusPill } from "#app/components/plan-status";
 import { listPlan, PLAN_TABLE, type PlanRow } from "#app/models/recommendation.server";
 import { authorize, hasPermission, requireReviewAccess, requireReviewPermission } from "#app/utils/auth.server";
 import { CommentThreads } from "#app/components/comment-thread";
@@ -136,19 +137,10 @@ function WrittenText({ row }: { row: PlanRow }) {
 
 /** Where an action stands; an overdue one says so in words (and an icon), not by colour alone. */
 function StatusCell({ row }: { row: PlanRow }) {
-  const { t } = useTranslation("plan");
   return (
     <>
-      <span className={`pill plan-status-${row.status}`}>{t(`statuses.${row.status}`)}</span>
-      {row.overdue ? (
-        <>
-          {" "}
-          <strong className="pill overdue">
-            <span aria-hidden="true">⚠ </span>
-            {t("overdue")}
-          </strong>
-        </>
-      ) : null}
+      <PlanStatusPill status={row.status} />
+      <OverdueMark overdue={row.overdue} />
     </>
   );
 }

@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParam
 import { getFormProps } from "@conform-to/react";
 import { useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
+import { OverdueMark, PlanStatusPill } from "#app/components/plan-status";
 import { FormError, SelectField, TextAreaField, TextField } from "#app/components/field";
 import { TextBlocks } from "#app/components/paragraphs";
 import { PlanActionSchema, PlanUpdateSchema } from "#app/models/plan-action-schema";
@@ -87,6 +88,8 @@ function typedValues(result: FormResult | null) {
   };
 }
 
+type PlanTextName = "ownerService" | "axis" | "startDate" | "dueDate" | "indicator" | "baseline" | "target";
+
 function PlanForm({ loaderData, lastResult }: { loaderData: LoaderData; lastResult: FormResult | null }) {
   const { t } = useFrameworkTranslation("plan");
   const navigation = useNavigation();
@@ -94,6 +97,10 @@ function PlanForm({ loaderData, lastResult }: { loaderData: LoaderData; lastResu
   const [form] = useSchemaForm(PlanActionSchema, { id: "plan-action", lastResult });
   const errors = form.allErrors as Record<string, string[] | undefined>;
   const typed = typedValues(lastResult);
+  /** A text or date field of the plan: labelled by its name, showing what was typed, else what is saved. */
+  const field = (name: PlanTextName, id: string, saved: string, { type = "text", hint }: { type?: "text" | "date"; hint?: string } = {}) => (
+    <TextField id={id} name={name} type={type} label={t(`fields.${name}`)} hint={hint} defaultValue={typed(name, saved)} errors={errors[name]} />
+  );
   return (
     <Form method="post" {...getFormProps(form)} key={JSON.stringify([action.status, action.dueDate, action.ownerKey, action.updates])}>
       <input type="hidden" name="intent" value="save-action" />
@@ -108,63 +115,17 @@ function PlanForm({ loaderData, lastResult }: { loaderData: LoaderData; lastResu
           errors={errors.ownerPartnerId}
           options={[{ value: "", label: t("noPartner") }, ...partners.map((partner) => ({ value: partner.id, label: partner.name }))]}
         />
-        <TextField
-          id="plan-owner-service"
-          name="ownerService"
-          type="text"
-          label={t("fields.ownerService")}
-          defaultValue={typed("ownerService", action.ownerService)}
-          errors={errors.ownerService}
-        />
+        {field("ownerService", "plan-owner-service", action.ownerService)}
       </div>
-      <TextField
-        id="plan-axis"
-        name="axis"
-        type="text"
-        label={t("fields.axis")}
-        hint={t("hints.axis")}
-        defaultValue={typed("axis", action.plannedAxis)}
-        errors={errors.axis}
-      />
+      {field("axis", "plan-axis", action.plannedAxis, { hint: t("hints.axis") })}
       <div className="grid-2">
-        <TextField
-          id="plan-start"
-          name="startDate"
-          type="date"
-          label={t("fields.startDate")}
-          hint={t("hints.date")}
-          defaultValue={typed("startDate", action.startDate ?? "")}
-          errors={errors.startDate}
-        />
-        <TextField
-          id="plan-due"
-          name="dueDate"
-          type="date"
-          label={t("fields.dueDate")}
-          hint={t("hints.date")}
-          defaultValue={typed("dueDate", action.dueDate ?? "")}
-          errors={errors.dueDate}
-        />
+        {field("startDate", "plan-start", action.startDate ?? "", { type: "date", hint: t("hints.date") })}
+        {field("dueDate", "plan-due", action.dueDate ?? "", { type: "date", hint: t("hints.date") })}
       </div>
-      <TextField
-        id="plan-indicator"
-        name="indicator"
-        type="text"
-        label={t("fields.indicator")}
-        defaultValue={typed("indicator", action.indicator)}
-        errors={errors.indicator}
-      />
+      {field("indicator", "plan-indicator", action.indicator)}
       <div className="grid-2">
-        <TextField
-          id="plan-baseline"
-          name="baseline"
-          type="text"
-          label={t("fields.baseline")}
-          hint={t("hints.baseline")}
-          defaultValue={typed("baseline", action.baseline)}
-          errors={errors.baseline}
-        />
-        <TextField id="plan-target" name="target" type="text" label={t("fields.target")} defaultValue={typed("target", action.target)} errors={errors.target} />
+        {field("baseline", "plan-baseline", action.baseline, { hint: t("hints.baseline") })}
+        {field("target", "plan-target", action.target)}
       </div>
       <SelectField
         id="plan-status"
@@ -268,15 +229,7 @@ export default function PlanActionPage() {
           <dt>{t("fields.dueDate")}</dt>
           <dd>
             {day(action.dueDate)}
-            {action.overdue ? (
-              <>
-                {" "}
-                <strong className="pill overdue">
-                  <span aria-hidden="true">⚠ </span>
-                  {t("overdue")}
-                </strong>
-              </>
-            ) : null}
+            <OverdueMark overdue={action.overdue} />
           </dd>
           <dt>{t("fields.indicator")}</dt>
           <dd>
@@ -288,7 +241,7 @@ export default function PlanActionPage() {
           </dd>
           <dt>{t("fields.status")}</dt>
           <dd>
-            <span className={`pill plan-status-${action.status}`}>{t(`statuses.${action.status}`)}</span>
+            <PlanStatusPill status={action.status} />
           </dd>
         </dl>
       </section>
@@ -308,7 +261,7 @@ export default function PlanActionPage() {
                   <time dateTime={new Date(update.createdAt).toISOString()}>
                     {t("action.logEntry", { date: dates.dateTime(update.createdAt), author: update.authorName ?? t("action.unknownAuthor") })}
                   </time>{" "}
-                  · <span className={`pill plan-status-${update.status}`}>{t(`statuses.${update.status}`)}</span>
+                  · <PlanStatusPill status={update.status} />
                 </h3>
                 {update.value ? <p>{t("action.logValue", { value: update.value })}</p> : null}
                 <TextBlocks text={update.note} />
