@@ -481,3 +481,31 @@ export async function listCitableEvidence({ reviewId }: { reviewId: string }) {
     .orderBy(desc(evidence.createdAt), asc(evidence.id))
     .all();
 }
+
+/**
+ * The previous cycle's recommendations a recommendation of this review may continue (same city,
+ * the previous cycle only, its agreed conclusions'): the same factor's first, then by factor.
+ */
+export async function listContinuable({ reviewId, factorId }: { reviewId: string; factorId: string }) {
+  const review = db.select({ previousReviewId: reviews.previousReviewId }).from(reviews).where(eq(reviews.id, reviewId)).get();
+  if (!review?.previousReviewId) return null;
+  const previous = db
+    .select({ frameworkId: reviews.frameworkId, issuedAt: reviews.issuedAt, createdAt: reviews.createdAt })
+    .from(reviews)
+    .where(eq(reviews.id, review.previousReviewId))
+    .get();
+  if (!previous) return null;
+  const framework = getFramework(previous.frameworkId);
+  const number = (id: string) => framework?.keyFactors.find((factor) => factor.id === id)?.number ?? 0;
+  const rows = listFollowUpsSync(reviewId, review.previousReviewId).map((row) => ({
+    id: row.id,
+    factorId: row.factorId,
+    factorNumber: number(row.factorId),
+    text: row.text,
+  }));
+  const items = rows
+    .map((row, index) => ({ row, index }))
+    .sort((a, b) => Number(b.row.factorId === factorId) - Number(a.row.factorId === factorId) || a.row.factorNumber - b.row.factorNumber || a.index - b.index)
+    .map(({ row }) => row);
+  return { date: previous.issuedAt ?? previous.createdAt, items };
+}

@@ -16,6 +16,8 @@ export type RecommendationInput = {
   responsibleService: string;
   /** Index into the factor's benchmark city examples, or null. */
   exampleIndex: number | null;
+  /** The previous cycle's recommendation (same city) this one continues, or null. */
+  continuesId?: string | null;
 };
 
 const columns = {
@@ -26,6 +28,7 @@ const columns = {
   horizon: recommendations.horizon,
   responsibleService: recommendations.responsibleService,
   exampleIndex: recommendations.exampleIndex,
+  continuesId: recommendations.continuesId,
   position: recommendations.position,
   createdAt: recommendations.createdAt,
   updatedAt: recommendations.updatedAt,
@@ -69,6 +72,25 @@ function checkInput(tx: Tx, reviewId: string, factorId: string, input: Recommend
       refuse(400, "conclusions:errors.exampleUnknown", { field: "exampleIndex" });
     }
   }
+  if (input.continuesId) checkContinues(tx, reviewId, input.continuesId);
+}
+
+/**
+ * A recommendation continues one of the previous cycle of the same city, never another city's
+ * (or another of the city's reviews): refused next to the field, nothing written.
+ */
+function checkContinues(tx: Tx, reviewId: string, continuesId: string) {
+  const review = tx.select({ cityId: reviews.cityId, previousReviewId: reviews.previousReviewId }).from(reviews).where(eq(reviews.id, reviewId)).get()!;
+  const earlier = tx
+    .select({ reviewId: recommendations.reviewId, cityId: reviews.cityId })
+    .from(recommendations)
+    .innerJoin(reviews, eq(reviews.id, recommendations.reviewId))
+    .where(eq(recommendations.id, continuesId))
+    .get();
+  if (earlier && earlier.cityId !== review.cityId) refuse(409, "conclusions:errors.continuesOtherCity", { field: "continuesId" });
+  if (!earlier || !review.previousReviewId || earlier.reviewId !== review.previousReviewId) {
+    refuse(409, "conclusions:errors.continuesNotPrevious", { field: "continuesId" });
+  }
 }
 
 /** A recommendation of this review and factor; a forged id from elsewhere is simply not found. */
@@ -82,9 +104,17 @@ function getRow(tx: Tx, reviewId: string, factorId: string, recommendationId: st
   return row;
 }
 
-function publicRow(row: { text: string; priority: Priority; horizon: Horizon; responsibleService: string; exampleIndex: number | null; position: number }) {
-  const { text, priority, horizon, responsibleService, exampleIndex, position } = row;
-  return { text, priority, horizon, responsibleService, exampleIndex, position };
+function publicRow(row: {
+  text: string;
+  priority: Priority;
+  horizon: Horizon;
+  responsibleService: string;
+  exampleIndex: number | null;
+  continuesId: string | null;
+  position: number;
+}) {
+  const { text, priority, horizon, responsibleService, exampleIndex, continuesId, position } = row;
+  return { text, priority, horizon, responsibleService, exampleIndex, continuesId, position };
 }
 
 export async function createRecommendation({
@@ -109,7 +139,7 @@ export async function createRecommendation({
       .orderBy(desc(recommendations.position))
       .get();
     const id = newId();
-    const row = { ...input, text: input.text.trim(), position: (last?.position ?? 0) + 1 };
+    const row = { ...input, text: input.text.trim(), continuesId: input.continuesId ?? null, position: (last?.position ?? 0) + 1 };
     tx.insert(recommendations)
       .values({ id, reviewId, factorId, ...row, createdBy: userId })
       .run();
@@ -148,7 +178,7 @@ export async function updateRecommendation({
     checkInput(tx, reviewId, factorId, input);
     // Strictly later than the previous token, so two saves within one millisecond still differ.
     const updatedAt = new Date(Math.max(Date.now(), currentToken + 1));
-    const next = { ...input, text: input.text.trim() };
+    const next = { ...input, text: input.text.trim(), continuesId: input.continuesId ?? null };
     tx.update(recommendations)
       .set({ ...next, updatedAt })
       .where(eq(recommendations.id, recommendationId))

@@ -8,11 +8,12 @@ import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { FormError, SelectField, TextAreaField } from "#app/components/field";
 import { listCitableEvidence, listFollowUps, recordVerdict, saveHostAccount } from "#app/models/cycle.server";
 import { getReview } from "#app/models/review.server";
+import { listRecommendations } from "#app/models/recommendation.server";
 import { authorize, hasPermission, requireReviewAccess, requireReviewPermission } from "#app/utils/auth.server";
 import { isFormResult, parseSubmission, readResult, useSchemaForm, type FormResult } from "#app/utils/forms";
 import { invalid, phaseClosed, phaseClosedBy, readForm, refused, unparsedSubmission } from "#app/utils/forms.server";
 import { pageTitle } from "#app/utils/i18n";
-import { actionPermission, canReadVerdicts, loaderPermission } from "#app/utils/permissions";
+import { actionPermission, canReadDraftConclusions, canReadVerdicts, loaderPermission } from "#app/utils/permissions";
 import { asRefusal } from "#app/utils/refusal";
 import { keepTextOnFailure } from "#app/utils/save-failures";
 import { guardWrites } from "#app/utils/storage.server";
@@ -35,6 +36,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const evidenceItems = readsEvidence ? await listCitableEvidence({ reviewId: review.id }) : [];
   const framework = previous ? getFramework(previous.frameworkId) : undefined;
   const rows = previous ? await listFollowUps({ reviewId: review.id }) : [];
+  // "Continued by": this review's recommendations that continue each earlier one, as far as the reader reads them.
+  const continuedBy =
+    previous && hasPermission(access, "conclusions:read") ? await continuations(review.id, review.frameworkId, !canReadDraftConclusions(access)) : null;
   const evidenceText = (id: string | null) => {
     const item = id ? evidenceItems.find((candidate) => candidate.id === id) : undefined;
     return item ? shorten(item.text) : null;
@@ -50,10 +54,25 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       verdict: verdicts ? row.verdict : null,
       evidenceId: verdicts && readsEvidence ? row.evidenceId : null,
       evidenceText: verdicts && readsEvidence ? evidenceText(row.evidenceId) : null,
+      continuedBy: continuedBy?.get(row.id) ?? [],
     })),
     evidence: canVerdict ? evidenceItems.map((item) => ({ id: item.id, label: shorten(item.text) })) : [],
     can: { report: hasPermission(access, "follow-up:report"), verdict: canVerdict },
   };
+}
+
+/** Earlier recommendation id → the recommendations of this review (factor number, place in the factor) that continue it. */
+async function continuations(reviewId: string, frameworkId: string, agreedOnly: boolean) {
+  const framework = getFramework(frameworkId);
+  const rows = await listRecommendations({ reviewId, agreedOnly });
+  const byEarlier = new Map<string, { id: string; factorId: string; factorNumber: number; number: number }[]>();
+  rows.forEach((row) => {
+    if (!row.continuesId) return;
+    const number = rows.filter((other) => other.factorId === row.factorId).indexOf(row) + 1;
+    const factorNumber = framework?.keyFactors.find((factor) => factor.id === row.factorId)?.number ?? 0;
+    byEarlier.set(row.continuesId, [...(byEarlier.get(row.continuesId) ?? []), { id: row.id, factorId: row.factorId, factorNumber, number }]);
+  });
+  return byEarlier;
 }
 
 function shorten(text: string) {
@@ -203,6 +222,13 @@ function FollowUpItem({
       <h2 id={titleId} className="h3">
         <span className="muted">{t("progress.factorRef", { number: row.factorNumber })}</span> — {row.text}
       </h2>
+      {row.continuedBy.length ? (
+        <p className="follow-up__continued" data-continued-by>
+          {t("followUp.continues", {
+            refs: row.continuedBy.map((ref) => t("followUp.continuesRef", { factor: ref.factorNumber, number: ref.number })).join(", "),
+          })}
+        </p>
+      ) : null}
       {can.report ? (
         <Form method="post" {...getFormProps(reportForm)}>
           <input type="hidden" name="intent" value="report" />

@@ -169,6 +169,14 @@ export function seedPreviousCycle(db: Db) {
     return id;
   });
   db.update(reviews).set({ previousReviewId: DEMO_PREVIOUS_REVIEW_ID }).where(eq(reviews.id, DEMO_REVIEW_ID)).run();
+  // Two of this cycle's recommendations say which earlier one they continue: the training of the
+  // reception staff (2023, key factor 4; now key factor 8) and the welcome of victims (key factor 9).
+  for (const [recommendationId, earlier] of [
+    ["demo-rec-08-1", 2],
+    ["demo-rec-09-1", 4],
+  ] as const) {
+    db.update(recommendations).set({ continuesId: ids[earlier]! }).where(eq(recommendations.id, recommendationId)).run();
+  }
   for (const followUp of FOLLOW_UPS) {
     db.insert(followUps)
       .values({

@@ -5,6 +5,7 @@ import * as followUp from "#app/routes/reviews.$reviewId.follow-up";
 import * as nextCycle from "#app/routes/reviews.$reviewId_.next-cycle";
 import * as overview from "#app/routes/reviews.$reviewId._index";
 import * as factorPage from "#app/routes/reviews.$reviewId.self-assessment.$factorId/route";
+import * as conclusionPage from "#app/routes/reviews.$reviewId.conclusions.$factorId/route";
 import * as selfOverview from "#app/routes/reviews.$reviewId.self-assessment._index";
 import { formErrorsOf, submittedValue, errorsOf, type FormResult } from "#app/utils/forms";
 import { createReview } from "#app/models/review.server";
@@ -325,5 +326,115 @@ describe("the follow-up", () => {
     const outcome = await get(overview.loader, `/reviews/${DEMO_REVIEW_ID}`, "lead@demo.test", params);
     const progress = (outcome.data as Awaited<ReturnType<typeof overview.loader>>).cycles.progress!;
     expect(progress.followUp!.lines.map((line) => line.verdict)).toEqual(["implemented", "partly-implemented", null, null, null]);
+  });
+});
+
+describe("a recommendation continuing an earlier one", () => {
+  const path = `/reviews/${DEMO_REVIEW_ID}/conclusions/kf-07`;
+  const params = { reviewId: DEMO_REVIEW_ID, factorId: "kf-07" };
+  const typed = {
+    intent: "add-recommendation",
+    text: "Publier chaque année les résultats des recrutements anonymisés.",
+    priority: "medium",
+    horizon: "long-term",
+  };
+  const eastport = () =>
+    createReview({
+      input: {
+        hostCity: "Eastport",
+        country: "Ireland",
+        frameworkId: "eurocities-anti-discrimination",
+        kind: "peer-review",
+        visitStart: null,
+        visitEnd: null,
+        reportLocale: "en",
+        timeZone: "Europe/Dublin",
+        leadEmail: "lead@demo.test",
+      },
+      createdBy: "demo-admin",
+    });
+  const ofReview = () => db.select().from(recommendations).where(eq(recommendations.reviewId, DEMO_REVIEW_ID)).all();
+
+  it("offers the previous cycle's recommendations, the factor's own first", async () => {
+    const outcome = await get(conclusionPage.loader, path, "peer@demo.test", params);
+    const data = outcome.data as Awaited<ReturnType<typeof conclusionPage.loader>>;
+    expect(data.earlier!.items.map((item) => item.id)).toEqual(["demo-2023-rec-4", "demo-2023-rec-1", "demo-2023-rec-2", "demo-2023-rec-3", "demo-2023-rec-5"]);
+    expect(data.earlier!.items[0]).toMatchObject({ factorNumber: 7 });
+    // A review that follows none offers nothing to continue.
+    const other = await eastport();
+    const first = await get(conclusionPage.loader, `/reviews/${other.id}/conclusions/kf-07`, "lead@demo.test", { reviewId: other.id, factorId: "kf-07" });
+    expect(first.status).toBe(200);
+    expect((first.data as Awaited<ReturnType<typeof conclusionPage.loader>>).earlier).toBeNull();
+  });
+
+  it("records the earlier recommendation it continues, shown on the follow-up as 'continued by'", async () => {
+    const outcome = await post(conclusionPage.action, path, "peer@demo.test", params, { ...typed, continuesId: "demo-2023-rec-4" });
+    expect(outcome.status).toBe(302);
+    const row = ofReview().find((rec) => rec.text === typed.text)!;
+    expect(row.continuesId).toBe("demo-2023-rec-4");
+    const page = (await get(conclusionPage.loader, path, "peer@demo.test", params)).data as Awaited<ReturnType<typeof conclusionPage.loader>>;
+    expect(page.recommendations.find((rec) => rec.id === row.id)!.continuesId).toBe("demo-2023-rec-4");
+    const follow = (await get(followUp.loader, `/reviews/${DEMO_REVIEW_ID}/follow-up`, "peer@demo.test", { reviewId: DEMO_REVIEW_ID })).data as Awaited<
+      ReturnType<typeof followUp.loader>
+    >;
+    const earlier = follow.rows.find((rec) => rec.id === "demo-2023-rec-4")!;
+    expect(earlier.continuedBy).toEqual([{ id: row.id, factorId: "kf-07", factorNumber: 7, number: 3 }]);
+    // The seed's: key factor 8's first recommendation continues the 2023 training of reception staff.
+    expect(follow.rows.find((rec) => rec.id === "demo-2023-rec-3")!.continuedBy).toMatchObject([{ id: "demo-rec-08-1", number: 1 }]);
+  });
+
+  it("is changed or cleared with the recommendation's other fields", async () => {
+    const current = ofReview().find((rec) => rec.id === "demo-rec-07-1")!;
+    const token = String((current.updatedAt ?? current.createdAt).getTime());
+    const form = {
+      intent: "update-recommendation",
+      recommendationId: current.id,
+      token,
+      text: current.text,
+      priority: current.priority,
+      horizon: current.horizon,
+    };
+    const set = await post(conclusionPage.action, path, "peer@demo.test", params, { ...form, continuesId: "demo-2023-rec-4" });
+    expect(set.status).toBe(302);
+    expect(ofReview().find((rec) => rec.id === current.id)!.continuesId).toBe("demo-2023-rec-4");
+    const after = ofReview().find((rec) => rec.id === current.id)!;
+    const cleared = await post(conclusionPage.action, path, "peer@demo.test", params, {
+      ...form,
+      token: String((after.updatedAt ?? after.createdAt).getTime()),
+      continuesId: "",
+    });
+    expect(cleared.status).toBe(302);
+    expect(ofReview().find((rec) => rec.id === current.id)!.continuesId).toBeNull();
+  });
+
+  it("refuses another city's recommendation: the message next to the field, nothing written, the typed values kept", async () => {
+    const other = await eastport();
+    db.insert(recommendations)
+      .values({ id: "eastport-rec", reviewId: other.id, factorId: "kf-07", text: "Publish the data", priority: "high", horizon: "quick-win", position: 0 })
+      .run();
+    const before = ofReview();
+    const outcome = await post(conclusionPage.action, path, "peer@demo.test", params, { ...typed, continuesId: "eastport-rec" });
+    expect(outcome.status).toBe(409);
+    expect(errorsOf(outcome.data as FormResult, "continuesId")).toEqual(["conclusions:errors.continuesOtherCity"]);
+    expect(submittedValue(outcome.data as FormResult, "text")).toBe(typed.text);
+    expect(submittedValue(outcome.data as FormResult, "continuesId")).toBe("eastport-rec");
+    expect(ofReview()).toEqual(before);
+  });
+
+  it("refuses a recommendation of the same city that is not the previous cycle's, and one that does not exist", async () => {
+    const before = ofReview();
+    // This review's own recommendation: same city, but not the previous cycle.
+    for (const continuesId of ["demo-rec-03-1", "no-such-recommendation"]) {
+      const outcome = await post(conclusionPage.action, path, "peer@demo.test", params, { ...typed, continuesId });
+      expect(outcome.status).toBe(409);
+      expect(errorsOf(outcome.data as FormResult, "continuesId")).toEqual(["conclusions:errors.continuesNotPrevious"]);
+      expect(submittedValue(outcome.data as FormResult, "priority")).toBe("medium");
+    }
+    expect(ofReview()).toEqual(before);
+  });
+
+  it("is refused to whoever may not edit the recommendation", async () => {
+    const outcome = await post(conclusionPage.action, path, "host@demo.test", params, { ...typed, continuesId: "demo-2023-rec-4" });
+    expect(outcome.status).toBe(403);
   });
 });

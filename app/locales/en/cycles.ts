@@ -82,6 +82,7 @@ export default {
     evidenceUnknown: "This item is not in this review's evidence log.",
     verdictRequired: "Choose a verdict.",
     continues: "Continued by {{refs}}",
+    continuesRef: "recommendation {{number}} of key factor {{factor}}",
     link: "Follow-up of the previous recommendations",
   },
   carried: {

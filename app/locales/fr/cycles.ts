@@ -83,6 +83,7 @@ export default {
     evidenceUnknown: "Cet élément n'est pas dans le journal des preuves de cet examen.",
     verdictRequired: "Choisissez un verdict.",
     continues: "Poursuivie par {{refs}}",
+    continuesRef: "la recommandation {{number}} du facteur clé {{factor}}",
     link: "Suivi des recommandations précédentes",
   },
   carried: {

@@ -8,7 +8,8 @@ import { DraftRestored } from "#app/components/leave-guard";
 import { useFormDraft } from "#app/utils/drafts";
 import type { action, loader } from "./route";
 import { AddRecommendationSchema, UpdateRecommendationSchema } from "./schema";
-import { Done, useFailure, usePageForm, type LoaderData } from "./shared";
+import { Done, excerpt, useFailure, usePageForm, type LoaderData } from "./shared";
+import { useDates } from "#app/utils/use-dates";
 import { useTextLanguage } from "#app/utils/text-language";
 
 export type Recommendation = LoaderData["recommendations"][number];
@@ -25,8 +26,10 @@ export function RecommendationFields({
   saved?: Recommendation;
 }) {
   const textLang = useTextLanguage();
-  const { factor } = useLoaderData<typeof loader>();
+  const { factor, earlier } = useLoaderData<typeof loader>();
   const { t } = useFrameworkTranslation("conclusions");
+  const dates = useDates();
+  const formatDate = (value: Date | string) => dates.day(value, { month: "long" });
   const value = (name: string, fallback: string) => (values ? String(values[name] ?? "") : fallback);
   return (
     <>
@@ -80,6 +83,23 @@ export function RecommendationFields({
           ]}
         />
       ) : null}
+      {earlier?.items.length ? (
+        <SelectField
+          id={`${idPrefix}-continues`}
+          label={t("recommendations.continues")}
+          hint={t("recommendations.continuesHint", { date: formatDate(earlier.date) })}
+          name="continuesId"
+          defaultValue={value("continuesId", saved?.continuesId ?? "")}
+          errors={errors?.continuesId}
+          options={[
+            { value: "", label: t("recommendations.continuesNone") },
+            ...earlier.items.map((item) => ({
+              value: item.id,
+              label: t("recommendations.continuesOption", { number: item.factorNumber, text: excerpt(item.text, 90) }),
+            })),
+          ]}
+        />
+      ) : null}
     </>
   );
 }
@@ -98,8 +118,11 @@ export function RecommendationItem({
   /** Tells the list which button to give the focus back to once it shows the new order. */
   onMove: (move: { id: string; direction: "up" | "down" }) => void;
 }) {
-  const { factor } = useLoaderData<typeof loader>();
+  const { factor, earlier } = useLoaderData<typeof loader>();
   const { t } = useFrameworkTranslation("conclusions");
+  const dates = useDates();
+  const formatDate = (value: Date | string) => dates.day(value, { month: "long" });
+  const continued = recommendation.continuesId ? earlier?.items.find((item) => item.id === recommendation.continuesId) : undefined;
   const fetcher = useFetcher<typeof action>();
   const updateFailure = useFailure("update-recommendation", { field: "recommendationId", id: recommendation.id });
   const updateForm = usePageForm(UpdateRecommendationSchema, `edit-${recommendation.id}`, "update-recommendation", {
@@ -129,6 +152,11 @@ export function RecommendationItem({
           )}
         </span>
       </p>
+      {continued && earlier ? (
+        <p className="recommendation__continues">
+          {t("recommendations.continuesLine", { date: formatDate(earlier.date), number: continued.factorNumber })} <q>{excerpt(continued.text, 140)}</q>
+        </p>
+      ) : null}
       {example ? (
         <details className="inspiration">
           <summary>{t("recommendations.inspiration", { city: example.city })}</summary>

@@ -17,6 +17,7 @@ import {
   requireFactor,
   saveConclusion,
 } from "#app/models/conclusion.server";
+import { listContinuable } from "#app/models/cycle.server";
 import { citedSources, listFactorEvidence, triangulation } from "#app/models/factor-evidence.server";
 import { createRecommendation, deleteRecommendation, listRecommendations, moveRecommendation, updateRecommendation } from "#app/models/recommendation.server";
 import { authorize, hasPermission, requireReviewAccess, requireReviewPermission } from "#app/utils/auth.server";
@@ -47,11 +48,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // Who may not read drafts gets the final word only: nothing of a factor that is not agreed.
   const visible = canReadConclusion(access, saved);
   const self = await getSelfAssessmentForFactor({ reviewId: review.id, factorId: factor.id });
-  const [evidenceItems, sources, recommendationRows, comments] = await Promise.all([
+  const [evidenceItems, sources, recommendationRows, comments, earlier] = await Promise.all([
     canReadEvidence ? listFactorEvidence({ reviewId: review.id, factorId: factor.id, alsoIds: saved.citations }) : null,
     canReadEvidence ? citedSources({ reviewId: review.id, factorId: factor.id }) : null,
     visible ? listRecommendations({ reviewId: review.id, factorId: factor.id }) : [],
     hasPermission(access, "comments:read") ? listComments({ reviewId: review.id, factorId: factor.id }) : null,
+    // The previous cycle's recommendations, which one of this factor's may continue (read like the follow-up).
+    visible && hasPermission(access, "follow-up:read") ? listContinuable({ reviewId: review.id, factorId: factor.id }) : null,
   ]);
   const active = framework.keyFactors.filter((candidate) => !candidate.retired);
   const index = active.findIndex((candidate) => candidate.id === factor.id);
@@ -90,6 +93,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     triangulation: sources ? triangulation(sources) : null,
     evidence: evidenceItems,
     recommendations: recommendationRows,
+    earlier: earlier ? { date: earlier.date, items: earlier.items.map(({ id, factorNumber, text }) => ({ id, factorNumber, text })) } : null,
     comments,
     can: {
       write: hasPermission(access, "conclusions:write") && saved.state === "draft",
@@ -198,9 +202,10 @@ function recommendationInput(fields: {
   horizon: (typeof HORIZONS)[number];
   responsibleService: string;
   exampleIndex: number | null;
+  continuesId: string | null;
 }) {
-  const { text, priority, horizon, responsibleService, exampleIndex } = fields;
-  return { text, priority, horizon, responsibleService, exampleIndex };
+  const { text, priority, horizon, responsibleService, exampleIndex, continuesId } = fields;
+  return { text, priority, horizon, responsibleService, exampleIndex, continuesId };
 }
 
 export default function FactorConclusion() {

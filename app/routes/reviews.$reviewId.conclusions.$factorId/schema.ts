@@ -54,6 +54,12 @@ export const RecommendationShape = {
         .min(0, msg("conclusions:errors.exampleUnknown"))
         .nullable(),
     ),
+  /** The previous cycle's recommendation this one continues (the server checks it is one). */
+  continuesId: z
+    .string()
+    .max(100)
+    .optional()
+    .transform((value) => value?.trim() || null),
 };
 
 export const SaveConclusionSchema = z.object({
