@@ -200,6 +200,30 @@ describe("carried-over answers", () => {
     expect(saved.status).toBe(200);
     expect(carried(id).some((row) => row.questionId === answer.questionId)).toBe(false);
   });
+
+  it("say in the answer to a background save whether the mark is still there, so the page drops it at once", async () => {
+    const id = await startFromDemo();
+    const [first, second] = carried(id).filter((row) => row.factorId === carried(id)[0]!.factorId);
+    const path = `/reviews/${id}/self-assessment/${first!.factorId}`;
+    const save = (answer: typeof first, text: string) =>
+      post(
+        factorPage.action,
+        path,
+        "host@demo.test",
+        { reviewId: id, factorId: answer!.factorId },
+        { intent: "answer", questionId: answer!.questionId, text, version: String(answer!.version) },
+      );
+    const edited = await save(first, `${first!.text} Updated for this cycle.`);
+    expect(edited.data).toMatchObject({ ok: true, questionId: first!.questionId, carriedOverFrom: null });
+    // Saved as it stands (nothing typed): still carried over until someone confirms it.
+    // (A one-line text: a form post sends line breaks as CRLF, which would count as a change.)
+    db.update(selfAssessmentAnswers)
+      .set({ text: "Adopted in 2022." })
+      .where(and(eq(selfAssessmentAnswers.reviewId, id), eq(selfAssessmentAnswers.questionId, second!.questionId)))
+      .run();
+    const unchanged = await save(second, "Adopted in 2022.");
+    expect(unchanged.data).toMatchObject({ ok: true, questionId: second!.questionId, carriedOverFrom: second!.carriedOverFrom });
+  });
 });
 
 describe("the self-assessment overview", () => {

@@ -54,6 +54,8 @@ export function AnswerField({
   const [errors, setErrors] = useState<string[] | undefined>(initialErrors);
   const [closed, setClosed] = useState<Phase | null>(null);
   const [touched, setTouched] = useState(false);
+  // Saving an edit clears the "carried over" mark on the server: the page says so at once, without a reload.
+  const [markCleared, setMarkCleared] = useState(false);
   const latest = useRef({ text: initialText, version: initialVersion });
   const id = `answer-${question.id}`;
   const dirty = text.trim() !== savedText;
@@ -86,6 +88,7 @@ export function AnswerField({
         setSavedText(result.text);
         setConflict(null);
         setErrors(undefined);
+        setMarkCleared(result.carriedOverFrom === null);
       }
     },
     (busy) => onBusy(question.id, busy),
@@ -116,7 +119,7 @@ export function AnswerField({
         </label>
         {saved?.changedSinceSubmission ? <span className="pill sa-changed">{t("changedSinceSubmission")}</span> : null}
       </h2>
-      {carried ? (
+      {carried && !markCleared ? (
         <p className="carried-mark">
           <span className="pill">{carried.mark}</span>{" "}
           {carried.confirmForm ? (

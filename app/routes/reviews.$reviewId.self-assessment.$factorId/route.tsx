@@ -160,7 +160,11 @@ async function writeAction({ request, params }: ActionFunctionArgs) {
     if (result.status === "conflict") return conflicted(submission, result, []);
     if (input.intent === "answer") {
       const saved = result.answers[input.questionId]!;
-      return { ok: true as const, intent: "answer" as const, questionId: input.questionId, text: saved.text, version: saved.version };
+      // A written answer is no longer "carried over"; one saved unchanged keeps its mark until confirmed.
+      const carriedOverFrom = result.changes
+        ? null
+        : ((await getFactorAssessment({ reviewId: review.id, factorId: factor.id })).answers[input.questionId]?.carriedOverFrom ?? null);
+      return { ok: true as const, intent: "answer" as const, questionId: input.questionId, text: saved.text, version: saved.version, carriedOverFrom };
     }
     return { ok: true as const, intent: "assessment" as const, ...result.assessment! };
   }
