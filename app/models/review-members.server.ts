@@ -13,6 +13,7 @@ export async function listMembers({ reviewId }: { reviewId: string }) {
         email: users.email,
         role: reviewMembers.role,
         affiliation: reviewMembers.affiliation,
+        partnerId: reviewMembers.partnerId,
       })
       .from(reviewMembers)
       .innerJoin(users, eq(users.id, reviewMembers.userId))
@@ -33,7 +34,7 @@ async function countLeads(reviewId: string) {
 
 async function getMember(reviewId: string, memberId: string) {
   const member = await db
-    .select({ role: reviewMembers.role, affiliation: reviewMembers.affiliation })
+    .select({ role: reviewMembers.role, affiliation: reviewMembers.affiliation, partnerId: reviewMembers.partnerId })
     .from(reviewMembers)
     .where(and(eq(reviewMembers.reviewId, reviewId), eq(reviewMembers.userId, memberId)))
     .get();
@@ -57,18 +58,42 @@ export async function removeMember({ reviewId, memberId, userId }: { reviewId: s
   });
 }
 
-export async function changeMemberRole({ reviewId, memberId, role, userId }: { reviewId: string; memberId: string; role: Role; userId: string }) {
+/**
+ * A new role for a member. A plan partner joins for one organisation of the city's partner
+ * register (`partnerId`, checked by the caller); any other role drops it.
+ */
+export async function changeMemberRole({
+  reviewId,
+  memberId,
+  role,
+  partnerId = null,
+  userId,
+}: {
+  reviewId: string;
+  memberId: string;
+  role: Role;
+  partnerId?: string | null;
+  userId: string;
+}) {
   const member = await getMember(reviewId, memberId);
-  if (member.role === role) return;
+  if (member.role === role && member.partnerId === partnerId) return;
   if (member.role === "lead-expert" && (await countLeads(reviewId)) <= 1) {
     throw data({ message: LAST_LEAD, field: "role" }, { status: 409 });
   }
   db.transaction((tx) => {
     tx.update(reviewMembers)
-      .set({ role })
+      .set({ role, partnerId })
       .where(and(eq(reviewMembers.reviewId, reviewId), eq(reviewMembers.userId, memberId)))
       .run();
-    writeAudit(tx, { reviewId, userId, action: "change-role", entity: "member", entityId: memberId, before: { role: member.role }, after: { role } });
+    writeAudit(tx, {
+      reviewId,
+      userId,
+      action: "change-role",
+      entity: "member",
+      entityId: memberId,
+      before: member.partnerId ? { role: member.role, partnerId: member.partnerId } : { role: member.role },
+      after: partnerId ? { role, partnerId } : { role },
+    });
   });
 }
 

@@ -81,7 +81,12 @@ const InviteSchema = z
 const IntentSchema = z.discriminatedUnion("intent", [
   InviteSchema,
   z.object({ intent: z.literal("remove"), userId: z.string().min(1).max(100) }),
-  z.object({ intent: z.literal("change-role"), userId: z.string().min(1).max(100), role: choice(ROLES) }),
+  z
+    .object({ intent: z.literal("change-role"), userId: z.string().min(1).max(100), role: choice(ROLES), partnerId: optionalText(100) })
+    // Switched to plan partner, a member joins for an organisation of the city's register, as an invited one does.
+    .superRefine((form, context) => {
+      if (joinsForAPartner(form.role) && !form.partnerId) context.addIssue({ code: "custom", path: ["partnerId"], message: "reviews:members.partnerRequired" });
+    }),
   z.object({ intent: z.literal("revoke"), invitationId: z.string().min(1).max(100) }),
   z.object({ intent: z.literal("resend"), invitationId: z.string().min(1).max(100) }),
   AssignFactorsSchema,
@@ -131,9 +136,14 @@ async function writeAction({ request, params }: ActionFunctionArgs) {
       case "remove":
         await removeMember({ reviewId: review.id, memberId: input.userId, userId: user.id });
         return { ok: true as const, notice: null };
-      case "change-role":
-        await changeMemberRole({ reviewId: review.id, memberId: input.userId, role: input.role, userId: user.id });
+      case "change-role": {
+        const partnerId = joinsForAPartner(input.role) ? input.partnerId : null;
+        if (partnerId && !(await listCityPartners({ reviewId: review.id })).some((partner) => partner.id === partnerId)) {
+          return data(submission.reply({ fieldErrors: { partnerId: ["plan:errors.unknownPartner"] } }), { status: 400 });
+        }
+        await changeMemberRole({ reviewId: review.id, memberId: input.userId, role: input.role, partnerId, userId: user.id });
         return { ok: true as const, notice: null };
+      }
       case "revoke":
         await revokeInvitation({ reviewId: review.id, invitationId: input.invitationId, userId: user.id });
         return { ok: true as const, notice: null };
@@ -166,6 +176,85 @@ function CopyLink({ link }: { link: string }) {
         {copied ? t("members.copied") : t("members.copyLink")}
       </button>
     </span>
+  );
+}
+
+type Member = ReturnType<typeof useLoaderData<typeof loader>>["members"][number];
+
+/**
+ * A member's role, changed in place. Switching to plan partner asks for the organisation of the
+ * city's partner register the member joins for (the server refuses the switch without one).
+ */
+function RoleForm({
+  member,
+  partners,
+  errors,
+  partnerErrors,
+  sent,
+}: {
+  member: Member;
+  partners: { id: string; name: string }[];
+  errors: string[] | undefined;
+  partnerErrors: string[] | undefined;
+  sent: Record<string, unknown> | null;
+}) {
+  const { t } = useFrameworkTranslation("reviews");
+  const refused = Boolean(errors?.length || partnerErrors?.length);
+  // A refused change keeps the role and the organisation that were chosen.
+  const initialRole = refused && sent ? String(sent.role) : member.role;
+  const [role, setRole] = useState(initialRole);
+  const partnerId = `partner-${member.userId}`;
+  return (
+    <Form
+      method="post"
+      className="inline-form role-form"
+      key={refused ? `refused-${String(sent?.role)}-${String(sent?.partnerId)}` : `${member.role}-${member.partnerId}`}
+    >
+      <input type="hidden" name="intent" value="change-role" />
+      <input type="hidden" name="userId" value={member.userId} />
+      <label className="visually-hidden" htmlFor={`role-${member.userId}`}>
+        {t("members.changeRole")} — {member.name}
+      </label>
+      <select
+        id={`role-${member.userId}`}
+        name="role"
+        defaultValue={initialRole}
+        onChange={(event) => setRole(event.target.value as typeof role)}
+        aria-invalid={errors ? true : undefined}
+        aria-describedby={errors ? `role-${member.userId}-error` : undefined}
+      >
+        {ROLES.map((option) => (
+          <option key={option} value={option}>
+            {t(`common:roles.${option}`)}
+          </option>
+        ))}
+      </select>{" "}
+      {joinsForAPartner(role as Member["role"]) || partnerErrors?.length ? (
+        <span className="role-form__partner">
+          <label className="visually-hidden" htmlFor={partnerId}>
+            {t("members.partnerOf", { name: member.name })}
+          </label>
+          <select
+            id={partnerId}
+            name="partnerId"
+            defaultValue={refused && sent ? String(sent.partnerId ?? "") : (member.partnerId ?? "")}
+            aria-invalid={partnerErrors?.length ? true : undefined}
+            aria-describedby={partnerErrors?.length ? `${partnerId}-error` : undefined}
+          >
+            <option value="">{t("members.noPartner")}</option>
+            {partners.map((partner) => (
+              <option key={partner.id} value={partner.id}>
+                {partner.name}
+              </option>
+            ))}
+          </select>{" "}
+          <FieldErrors id={`${partnerId}-error`} errors={partnerErrors} />
+        </span>
+      ) : null}
+      <button type="submit" className="secondary">
+        {t("common:actions.save")}
+      </button>
+    </Form>
   );
 }
 
@@ -221,31 +310,13 @@ export default function Members() {
                   {canManage ? <td>{member.email}</td> : null}
                   {canManage ? (
                     <td>
-                      <Form method="post" className="inline-form">
-                        <input type="hidden" name="intent" value="change-role" />
-                        <input type="hidden" name="userId" value={member.userId} />
-                        <label className="visually-hidden" htmlFor={`role-${member.userId}`}>
-                          {t("members.changeRole")} — {member.name}
-                        </label>
-                        <select
-                          id={`role-${member.userId}`}
-                          name="role"
-                          // A refused change keeps the role that was chosen.
-                          defaultValue={errors && sent.intent === "change-role" ? String(sent.role) : member.role}
-                          key={errors ? `refused-${String(sent.role)}` : member.role}
-                          aria-invalid={errors ? true : undefined}
-                          aria-describedby={errors ? `role-${member.userId}-error` : undefined}
-                        >
-                          {ROLES.map((role) => (
-                            <option key={role} value={role}>
-                              {t(`common:roles.${role}`)}
-                            </option>
-                          ))}
-                        </select>{" "}
-                        <button type="submit" className="secondary">
-                          {t("common:actions.save")}
-                        </button>
-                      </Form>
+                      <RoleForm
+                        member={member}
+                        partners={partners}
+                        errors={errors}
+                        partnerErrors={sent.intent === "change-role" && sent.userId === member.userId ? failure?.errors.partnerId : undefined}
+                        sent={sent.intent === "change-role" && sent.userId === member.userId ? sent : null}
+                      />
                       {member.userId !== me ? (
                         <Form method="post" className="inline-form">
                           <input type="hidden" name="intent" value="remove" />

@@ -196,6 +196,8 @@ export default {
   members: {
     partner: "Partner organisation (a plan partner)",
     partnerHint: "A plan partner sees and updates only the plan actions this organisation of the city's register owns.",
+    partnerOf: "Partner organisation — {{name}}",
+    partnerRequired: "A plan partner joins for an organisation: choose it in the city's partner register.",
     noPartner: "None",
     title: "Team",
     name: "Name",

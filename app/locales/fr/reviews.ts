@@ -198,6 +198,8 @@ export default {
   members: {
     partner: "Organisation partenaire (partenaire du plan)",
     partnerHint: "Un partenaire du plan voit et met à jour uniquement les actions du plan que porte cette organisation du registre de la ville.",
+    partnerOf: "Organisation partenaire — {{name}}",
+    partnerRequired: "Un partenaire du plan représente une organisation : choisissez-la dans le registre des partenaires de la ville.",
     noPartner: "Aucune",
     title: "Équipe",
     name: "Nom",
