@@ -5,6 +5,7 @@ import { FactorChapter } from "./preview/factor-chapter";
 import { Method, Summary } from "./preview/method";
 import { Overview } from "./preview/overview";
 import { Plan } from "./preview/plan";
+import { Progress } from "./preview/progress";
 
 /*
  * The feedback report as HTML, rendered from the same ReportModel as the PDF so the team reads
@@ -30,6 +31,7 @@ export function ReportPreview({ model }: { model: ReportModel }) {
         <FactorChapter key={factor.id} model={model} factor={factor} />
       ))}
       {model.isPeerReview ? <Plan model={model} /> : null}
+      <Progress model={model} />
       <ContextAnnex model={model} />
       <DocumentsAnnex model={model} />
       <BenchmarkAnnex model={model} />

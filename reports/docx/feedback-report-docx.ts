@@ -24,6 +24,7 @@ import { textBlocks } from "#app/utils/text-blocks";
 import { ratingChartSvg, reportChartInput } from "../chart";
 import { DRAFT_EPOCH } from "../feedback-report";
 import { buildReportModel, type FactorView, type RecommendationView, type ReportModel, type ReportOptions } from "../model";
+import { progressChapter } from "../progress-chapter";
 import type { ReviewSnapshot } from "../snapshot";
 import { COLORS, RATING_COLORS } from "../styles";
 import { atAGlance, documentTypeSummary, findingAttribution, labelled, QUOTED_KINDS, quoteText, recommendationMeta, visitSentences } from "../wording";
@@ -246,7 +247,6 @@ function chartDescription(model: ReportModel): string {
 function overview(model: ReportModel): Block[] {
   const { t } = model.i18n;
   const peer = model.isPeerReview;
-  const { png, width, height } = chartPng(ratingChartSvg(reportChartInput(model)));
   const title = peer ? t("overview.chartTitle") : t("overview.chartTitleSelf");
   const headers = peer ? [t("overview.factor"), t("overview.self"), t("overview.peer"), t("overview.evidence")] : [t("overview.factor"), t("overview.self")];
   const rows: Cell[][] = model.factors.map((factor) => {
@@ -267,17 +267,7 @@ function overview(model: ReportModel): Block[] {
     heading(t("sections.overview"), 1, true),
     para(peer ? t("overview.intro") : t("overview.introSelf")),
     heading(title, 3),
-    new Paragraph({
-      children: [
-        new ImageRun({
-          type: "png",
-          data: png,
-          // Points to pixels at 96 dpi, as Word measures an image.
-          transformation: { width: Math.round((width * 96) / 72), height: Math.round((height * 96) / 72) },
-          altText: { name: "overview-chart", title: xmlSafe(title), description: xmlSafe(chartDescription(model)) },
-        }),
-      ],
-    }),
+    chartImage(ratingChartSvg(reportChartInput(model)), "overview-chart", title, chartDescription(model)),
     table(headers, rows, peer ? [190, 90, 118, 60] : [300, 120]),
   ];
   if (peer && model.factors.some((f) => f.peer?.conclusion?.differs)) blocks.push(para(t("overview.differsNote"), { size: 17, color: COLORS.muted }));
@@ -384,6 +374,53 @@ function plan(model: ReportModel): Block[] {
   blocks.push(heading(t("plan.quickWins"), 2), quickWins.length ? planTable(quickWins) : missing(t("plan.noQuickWins")));
   blocks.push(heading(t("plan.longTerm"), 2), longTerm.length ? planTable(longTerm) : missing(t("plan.noLongTerm")));
   return blocks;
+}
+
+/** The chart as a picture sized as the PDF prints it, described in words for a screen reader. */
+function chartImage(svg: string, name: string, title: string, description: string) {
+  const { png, width, height } = chartPng(svg);
+  return new Paragraph({
+    children: [
+      new ImageRun({
+        type: "png",
+        data: png,
+        // Points to pixels at 96 dpi, as Word measures an image.
+        transformation: { width: Math.round((width * 96) / 72), height: Math.round((height * 96) / 72) },
+        altText: { name, title: xmlSafe(title), description: xmlSafe(description) },
+      }),
+    ],
+  });
+}
+
+/** "Progress since the review of …", as the PDF has it (reports/progress-chapter.ts): chart, table, share, verdicts. */
+function progress(model: ReportModel): Block[] {
+  const chapter = progressChapter(model);
+  if (!chapter) return [];
+  const description = chapter.rows
+    .map((row) => `${row.factor} — ${row.ratings.map((cell, i) => `${chapter.headers[i + 1]}: ${cell.label}`).join("; ")}`)
+    .join("\n");
+  const rows: Cell[][] = chapter.rows.map((row) => [
+    row.factor,
+    ...row.ratings.map(({ rating, label }) => ({
+      text: label,
+      color: rating ? (RATING_COLORS[rating] ?? COLORS.muted) : COLORS.muted,
+      italics: rating === null,
+    })),
+  ]);
+  const lines: Cell[][] = chapter.lines.map((line) => [
+    `${line.text} (${line.factorRef})`,
+    { text: line.verdictLabel, bold: line.verdict === "implemented", italics: line.verdict === null },
+  ]);
+  return [
+    heading(chapter.title, 1, true),
+    para(chapter.intro),
+    heading(chapter.ratingsTitle, 3),
+    chartImage(ratingChartSvg(chapter.chart), "progress-chart", chapter.ratingsTitle, `${chapter.chartAlt}\n${description}`),
+    table(chapter.headers, rows, [190, ...chapter.headers.slice(1).map(() => 62)]),
+    heading(chapter.recommendationsTitle, 2),
+    para(chapter.share),
+    table(chapter.lineHeaders, lines, [330, 110]),
+  ];
 }
 
 function annexContext(model: ReportModel, lists: Lists): Block[] {
@@ -496,6 +533,7 @@ export function feedbackReportDocument(model: ReportModel): Document {
     ...overview(model),
     ...model.factors.flatMap((factor, index) => factorChapter(model, factor, lists, index === 0)),
     ...(model.isPeerReview ? plan(model) : []),
+    ...progress(model),
     ...annexContext(model, lists),
     ...annexDocuments(model),
     ...annexBenchmark(model, lists),

@@ -1,3 +1,4 @@
+import { progressChapter } from "../progress-chapter";
 import type { ReportModel } from "../model";
 import { Missing } from "./blocks";
 
@@ -57,12 +58,14 @@ type Entry = { id: string; title: string; factor?: boolean };
 
 function entries(model: ReportModel): Entry[] {
   const { t } = model.i18n;
+  const progress = progressChapter(model);
   return [
     { id: "report-summary", title: t("sections.executiveSummary") },
     { id: "report-method", title: t("sections.method") },
     { id: "report-overview", title: t("sections.overview") },
     ...model.factors.map((factor) => ({ id: `report-${factor.id}`, title: factor.heading, factor: true })),
     ...(model.isPeerReview ? [{ id: "report-plan", title: t("sections.plan") }] : []),
+    ...(progress ? [{ id: "report-progress", title: progress.title }] : []),
     ...(model.hasContextAnnex ? [{ id: "report-context", title: t("sections.annexContext") }] : []),
     { id: "report-documents", title: t("sections.annexDocuments") },
     { id: "report-benchmark", title: t("sections.annexBenchmark") },
