@@ -16,14 +16,12 @@ export function progressSection(model: ReportModel): Content[] {
   if (!chapter) return [];
   const rows: TableCell[][] = chapter.rows.map((row) => [
     { text: row.factor, fontSize: 8 },
-    ...row.ratings.map(
-      ({ rating, label }): TableCell => ({
-        text: label,
-        color: rating ? (RATING_COLORS[rating] ?? COLORS.muted) : COLORS.muted,
-        italics: rating === null,
-        fontSize: 8,
-      }),
-    ),
+    ...row.ratings.map(({ rating, label }): TableCell => ({
+      text: label,
+      color: rating ? (RATING_COLORS[rating] ?? COLORS.muted) : COLORS.muted,
+      italics: rating === null,
+      fontSize: 8,
+    })),
   ]);
   const lines: TableCell[][] = chapter.lines.map((line) => [
     { stack: [{ text: line.text }, { text: line.factorRef, style: "small", margin: [0, 2, 0, 0] }] },
