@@ -30,9 +30,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!progress) throw data({ message: "errors.pageNotFound" }, { status: 404 });
   const titles = Object.fromEntries(framework.keyFactors.map((factor) => [factor.id, localize(factor.title, locale)]));
   // The previous cycle's ratings beside each factor, as on the factor page: the peers' only where the reader may read them there.
+  let peerShown = false;
   const previousCycle = await getPreviousRatings({
     reviewId: review.id,
-    peerReadable: (previous) => accessOf([previous.id], access.user.id)[0]?.peer ?? false,
+    peerReadable: (previous) => (peerShown = accessOf([previous.id], access.user.id)[0]?.peer ?? false),
   });
   return {
     reviewId: review.id,
@@ -42,7 +43,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       title: titles[factor.factorId] ?? factor.factorId,
       previous: previousCycle ? (previousCycle.factors.get(factor.factorId) ?? { self: null, peer: null }) : null,
     })),
-    previousCycle: previousCycle ? { date: previousCycle.review.issuedAt ?? previousCycle.review.createdAt, kind: previousCycle.review.kind } : null,
+    previousCycle: previousCycle
+      ? {
+          date: previousCycle.review.issuedAt ?? previousCycle.review.createdAt,
+          // The peers' rating line only where there was a peer review and the reader may read it there.
+          peerShown: peerShown && previousCycle.review.kind === "peer-review",
+        }
+      : null,
     totals: progress.totals,
     submission: progress.submission,
     canSubmit: hasPermission(access, "self-assessment:write"),
@@ -199,7 +206,7 @@ export default function SelfAssessmentOverview() {
                   )}
                   {factor.previous && previousCycle ? (
                     <span className="sa-previous">
-                      {previousCycle.kind === "peer-review"
+                      {previousCycle.peerShown
                         ? t("cycles:carried.previousShort", { self: ratingName(factor.previous.self), peer: ratingName(factor.previous.peer) })
                         : t("cycles:carried.previousShortSelfOnly", { self: ratingName(factor.previous.self) })}
                     </span>

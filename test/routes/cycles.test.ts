@@ -233,7 +233,7 @@ describe("the self-assessment overview", () => {
   it("shows the previous cycle's self-rating and peer rating beside each factor", async () => {
     const outcome = await get(selfOverview.loader, path, "lead@demo.test", params);
     const data = outcome.data as Awaited<ReturnType<typeof selfOverview.loader>>;
-    expect(data.previousCycle).toMatchObject({ kind: "peer-review" });
+    expect(data.previousCycle).toMatchObject({ peerShown: true });
     expect(data.factors.find((factor) => factor.factorId === "kf-01")!.previous).toEqual({ self: "partly-in-place", peer: "not-in-place" });
     expect(data.factors.every((factor) => factor.previous !== null)).toBe(true);
   });
@@ -249,6 +249,10 @@ describe("the self-assessment overview", () => {
     ).toBeUndefined();
     const host = (await get(selfOverview.loader, path, "host@demo.test", params)).data as Awaited<ReturnType<typeof selfOverview.loader>>;
     expect(host.factors.find((factor) => factor.factorId === "kf-01")!.previous).toEqual({ self: "partly-in-place", peer: null });
+    expect(host.previousCycle).toMatchObject({ peerShown: false });
+    // The factor page says the same: the city's own rating only, not a "not rated" for the peers'.
+    const factor = await get(factorPage.loader, `${path}/kf-01`, "host@demo.test", { ...params, factorId: "kf-01" });
+    expect((factor.data as Awaited<ReturnType<typeof factorPage.loader>>).previousCycle).toMatchObject({ self: "partly-in-place", peerShown: false });
     const eccar = await get(selfOverview.loader, `/reviews/demo-eccar/self-assessment`, "lead@demo.test", { reviewId: "demo-eccar" });
     const data = eccar.data as Awaited<ReturnType<typeof selfOverview.loader>>;
     expect(data.previousCycle).toBeNull();

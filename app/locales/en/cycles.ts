@@ -91,9 +91,9 @@ export default {
     confirmed: "Answer confirmed.",
     previous: "Previous cycle ({{date}}): self-rating {{self}}, peer rating {{peer}}",
     previousSelfOnly: "Previous cycle ({{date}}): self-rating {{self}}",
-    previousIntro: "Under each rating, the previous cycle's ({{date}}).",
-    previousShort: "Previous cycle: self-rating {{self}}, peer rating {{peer}}",
-    previousShortSelfOnly: "Previous cycle: self-rating {{self}}",
+    previousIntro: 'Under each rating, "Before" gives the previous cycle\'s ({{date}}).',
+    previousShort: "Before: self-rating {{self}}, peers {{peer}}",
+    previousShortSelfOnly: "Before: self-rating {{self}}",
   },
   overview: {
     city: "All reviews of {{city}}",

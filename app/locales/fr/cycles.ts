@@ -92,9 +92,9 @@ export default {
     confirmed: "Réponse confirmée.",
     previous: "Cycle précédent ({{date}}) : auto-évaluation {{self}}, note des pairs {{peer}}",
     previousSelfOnly: "Cycle précédent ({{date}}) : auto-évaluation {{self}}",
-    previousIntro: "Sous chaque note, celle du cycle précédent ({{date}}).",
-    previousShort: "Cycle précédent : auto-évaluation {{self}}, note des pairs {{peer}}",
-    previousShortSelfOnly: "Cycle précédent : auto-évaluation {{self}}",
+    previousIntro: "Sous chaque appréciation, « Avant » donne celle du cycle précédent ({{date}}).",
+    previousShort: "Avant : auto-évaluation {{self}}, pairs {{peer}}",
+    previousShortSelfOnly: "Avant : auto-évaluation {{self}}",
   },
   overview: {
     city: "Tous les examens de {{city}}",

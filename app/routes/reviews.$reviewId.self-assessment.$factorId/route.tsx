@@ -59,9 +59,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
   const questions = factor.guidingQuestions.filter((question) => !question.retired);
   // The previous cycle's ratings of this factor, beside the form: the city's own, and the peers' where the reader may read them there.
+  let peerShown = false;
   const previousCycle = await getPreviousRatings({
     reviewId: review.id,
-    peerReadable: (previous) => accessOf([previous.id], access.user.id)[0]?.peer ?? false,
+    peerReadable: (previous) => (peerShown = accessOf([previous.id], access.user.id)[0]?.peer ?? false),
   });
   const previousRating = previousCycle?.factors.get(factor.id);
   return {
@@ -71,6 +72,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           self: previousRating?.self ?? null,
           peer: previousRating?.peer ?? null,
           kind: previousCycle.review.kind,
+          // The peers' rating only where the reader may read it on the previous cycle (not "not rated" when hidden).
+          peerShown,
         }
       : null,
     reviewId: review.id,
@@ -280,7 +283,7 @@ export default function FactorPage() {
 
           {loaderData.previousCycle ? (
             <p className="notice" data-previous-cycle>
-              {loaderData.previousCycle.kind === "peer-review"
+              {loaderData.previousCycle.kind === "peer-review" && loaderData.previousCycle.peerShown
                 ? t("cycles:carried.previous", {
                     date: dates.day(loaderData.previousCycle.date, { month: "long" }),
                     self: ratingLabel(loaderData.previousCycle.self),
