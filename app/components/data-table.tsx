@@ -103,6 +103,8 @@ export type DataTableProps<T> = {
   /** Data is on its way; by default, while a navigation to this same page loads the next view. */
   busy?: boolean;
   rowClassName?: (row: T) => string | undefined;
+  /** Where a server-mode table's rows were worked out: by the server, or in the browser from a copy of every row. */
+  source?: "server" | "browser";
 };
 
 export const DEFAULT_PAGE_SIZE = 50;
@@ -134,6 +136,7 @@ export function DataTable<T>({
   emptyMessage,
   busy,
   rowClassName,
+  source,
 }: DataTableProps<T>) {
   const { t } = useTranslation();
   const uid = useId();
@@ -240,7 +243,7 @@ export function DataTable<T>({
   const clearHref = `?${new URLSearchParams(preserved)}`;
 
   return (
-    <div className="data-table">
+    <div className="data-table" data-source={source}>
       <form method="get" id={formId} className="table-tools no-print" onSubmit={submit} role="search" aria-label={searchLabel ?? t("table.search")}>
         {preserved.map(([key, value], index) => (
           <input key={`${key}-${index}`} type="hidden" name={key} value={value} />

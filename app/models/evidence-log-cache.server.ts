@@ -28,6 +28,15 @@ function cacheOf(sqlite: Database.Database) {
 }
 
 /**
+ * The database's version as the cache reads it: it moves with any write, from this process or
+ * another. The log page sends it with its data, and its copy of the whole log carries the one it
+ * was read at, so the browser knows when its copy is behind.
+ */
+export function databaseVersion(): string {
+  return cacheOf(db.$client).version();
+}
+
+/**
  * `compute()`'s value for `key`, computed again only when the database has changed since it was
  * last kept. Inside a transaction it is always computed (what the transaction sees may yet be
  * rolled back). The value is shared between requests: callers must not change it.

@@ -1,21 +1,14 @@
 import { and, eq, isNull, sql, type SQL } from "drizzle-orm";
-import { documents, PARTICIPANT_CATEGORIES } from "#db/schema";
+import { documents } from "#db/schema";
 import { foldText } from "#db/search-text";
 import { searchTerms, type TableState } from "#app/utils/table-state";
 import { db } from "#app/utils/db.server";
-import type { LogColumn, LogDocument } from "./evidence-log.server";
+import type { LogDocument } from "./evidence-log.server";
+import { categoryOrder, DAY_MS, isoDayStart, POLARITY_RANK, type LogColumn } from "./evidence-log-view";
 import type { InterviewOption } from "./interview.server";
 
 // The SQL behind the evidence log: one UNION of logged items and host-city documents, filtered,
 // counted and ordered here; evidence-log.server.ts turns the keys it returns into table rows.
-
-export const DAY_MS = 24 * 60 * 60 * 1000;
-
-export function isoDayStart(value: string | undefined) {
-  if (!value || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return null;
-  const time = Date.parse(`${value}T00:00:00Z`);
-  return Number.isNaN(time) ? null : time;
-}
 
 export const list = (values: readonly string[]) =>
   sql.join(
@@ -149,13 +142,15 @@ export type Lookups = {
 /** Sorting by a name or a label ranks the few people and interviews in JavaScript and lets SQL sort by rank. */
 export function logOrder(view: TableState, grouped: boolean, lookups: Lookups) {
   const entry = view.sort[0] ?? { id: "date", desc: true };
-  const categoryOrder = (interview: InterviewOption) =>
-    Math.min(...interview.participants.map((participant) => PARTICIPANT_CATEGORIES.indexOf(participant.category)), PARTICIPANT_CATEGORIES.length);
   const byColumn: Record<LogColumn, () => SQL> = {
     date: () => sql`log.date`,
     text: () => sql`log.search_text`,
     kind: () => sql`log.kind`,
-    polarity: () => sql`CASE log.polarity WHEN 'supports' THEN 1 WHEN 'mixed' THEN 2 WHEN 'contradicts' THEN 3 END`,
+    polarity: () =>
+      rankBy(
+        sql`log.polarity`,
+        Object.keys(POLARITY_RANK).sort((a, b) => POLARITY_RANK[a]! - POLARITY_RANK[b]!),
+      ),
     reviewer: () => rankBy(sql`log.created_by`, [...lookups.names.keys()]),
     interview: () =>
       rankBy(

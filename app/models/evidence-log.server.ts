@@ -13,42 +13,21 @@ import {
   type Polarity,
   type Role,
 } from "#db/schema";
-import { matchesSearch, parseTableState, searchTerms, type TableConfig, type TableState } from "#app/utils/table-state";
+import { matchesSearch, searchTerms, type TableState } from "#app/utils/table-state";
+import { categoryOrder, LOG_PAGE_SIZE, type LogCopy, type LogCopyRow } from "./evidence-log-view";
+
+export { EVIDENCE_LOG_TABLE, LOG_COLUMNS, LOG_PAGE_SIZE, parseEvidenceView, type LogColumn } from "./evidence-log-view";
 import { foldText } from "#db/search-text";
 import { nextBackgroundTurn } from "#app/utils/background.server";
 import { db } from "#app/utils/db.server";
 import { canEditEvidence } from "#app/utils/permissions";
-import { whileUnchanged } from "./evidence-log-cache.server";
+import { databaseVersion, whileUnchanged } from "./evidence-log-cache.server";
 import { countLog, list, logKeys, logOrder, logWhere, type Lookups } from "./evidence-log-sql.server";
 import { listInterviewOptions, type InterviewOption } from "./interview.server";
 import type { Actor } from "./evidence.server";
 
-export const LOG_PAGE_SIZE = 25;
 /** The table shows the start of long quotes; the item page and the export carry them whole. */
 const EXCERPT_LENGTH = 600;
-
-/**
- * The evidence log as a table view in the URL. Sent to the page by the loader, so the
- * browser's table and the server's query (and the CSV export) read the same parameters.
- */
-export const EVIDENCE_LOG_TABLE = {
-  filterKeys: ["factor", "kind", "polarity", "reviewer", "interview", "category", "origin", "from", "to"],
-  defaultSort: [{ id: "date", desc: true }],
-  transientKeys: ["deleted", "restored", "saved"],
-} as const satisfies TableConfig;
-
-export const LOG_COLUMNS = ["text", "factors", "kind", "polarity", "reviewer", "interview", "category", "date", "origin"] as const;
-export type LogColumn = (typeof LOG_COLUMNS)[number];
-
-export function parseEvidenceView(params: URLSearchParams): TableState {
-  const view = parseTableState(params, EVIDENCE_LOG_TABLE);
-  return {
-    ...view,
-    sort: view.sort.filter((entry) => (LOG_COLUMNS as readonly string[]).includes(entry.id)).slice(0, 1),
-    columns: view.columns?.filter((column) => (LOG_COLUMNS as readonly string[]).includes(column)) ?? null,
-    group: view.group === "factor" ? "factor" : null,
-  };
-}
 
 export type LogDocument = {
   id: string;
@@ -296,6 +275,58 @@ export async function listEvidenceLog({
     pageSize,
     groupCounts: totals.groupCounts,
   };
+}
+
+/**
+ * Every row of the log (flat, newest first), excerpts as on the page: the browser's copy, which
+ * filters and sorts without asking the server again (evidence-log-view.ts). Read in batches, each
+ * after its background turn, so a long log never holds the server; read again if the database
+ * changed meanwhile, and marked as of no version (never used) if it keeps changing.
+ */
+export async function listLogCopy({
+  reviewId,
+  actor,
+  describe,
+  batchSize = 1000,
+}: {
+  reviewId: string;
+  actor: LogActor;
+  /** The attribution in the reader's language (describeAttribution). */
+  describe: (row: EvidenceLogRow) => string;
+  batchSize?: number;
+}): Promise<LogCopy> {
+  for (let attempt = 0; attempt < 3; attempt += 1) {
+    const version = databaseVersion();
+    const context = await loadLogContext({ reviewId });
+    const lookups = lookupsOf(context);
+    const keys = db.all<Key>(
+      sql`WITH log AS (${logKeys(reviewId, { grouped: false, withText: false })}) SELECT log.id, log.source, log.group_factor FROM log ORDER BY log.date DESC, log.id ASC`,
+    );
+    const rows: LogCopyRow[] = [];
+    for (let start = 0; start < keys.length; start += batchSize) {
+      if (start > 0) await nextBackgroundTurn();
+      const batch = keys.slice(start, start + batchSize);
+      const details = loadDetails(reviewId, batch, false);
+      const factors = await tagsOf(
+        reviewId,
+        batch.map((key) => key.id),
+      );
+      for (const key of batch) {
+        const detail = details.get(key.id);
+        if (!detail) continue;
+        const row = toLogRow(key, detail, factors, lookups, actor);
+        rows.push({ ...row, attribution: describe(row), createdBy: detail.created_by });
+      }
+    }
+    if (databaseVersion() !== version) continue;
+    const order = {
+      reviewers: [...lookups.names.keys()],
+      interviews: context.interviews.map((interview) => interview.id),
+      categories: [...context.interviews].sort((a, b) => categoryOrder(a) - categoryOrder(b)).map((interview) => interview.id),
+    };
+    return { reviewId, version, rows, order };
+  }
+  return { reviewId, version: "", rows: [], order: { reviewers: [], interviews: [], categories: [] } };
 }
 
 export type ExportRow = EvidenceLogRow & { questions: string[] };

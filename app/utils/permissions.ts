@@ -294,6 +294,7 @@ const ROUTES = {
   "reviews.$reviewId.interviews": { loader: "evidence:read", action: "evidence:write" },
   "reviews.$reviewId.evidence": { loader: "evidence:read", action: "evidence:write" },
   "reviews.$reviewId.evidence[.csv]": { loader: "evidence:read" },
+  "reviews.$reviewId.evidence[.json]": { loader: "evidence:read" },
   "reviews.$reviewId.evidence[.xlsx]": { loader: "evidence:read" },
   "reviews.$reviewId.evidence[.qdpx]": { loader: "evidence-qda:read" },
   "reviews.$reviewId.evidence.$evidenceId": { loader: "evidence:read", action: "evidence:write" },

@@ -101,6 +101,7 @@ const EXPECTED: Record<string, { loader?: Who; action?: Who | Record<string, Who
   "reviews.$reviewId.interviews": { loader: PEER_TEAM, action: PEERS_LOG_UNTIL_DRAFTING },
   "reviews.$reviewId.evidence": { loader: PEER_TEAM, action: PEERS_LOG_UNTIL_DRAFTING },
   "reviews.$reviewId.evidence[.csv]": { loader: PEER_TEAM },
+  "reviews.$reviewId.evidence[.json]": { loader: PEER_TEAM },
   "reviews.$reviewId.evidence[.xlsx]": { loader: PEER_TEAM },
   // Only the lead exports the log for qualitative-analysis tools (issue 16).
   "reviews.$reviewId.evidence[.qdpx]": { loader: { L: ALL } },

@@ -19,15 +19,9 @@ import { deleteEvidence, restoreEvidence } from "#app/models/evidence.server";
 import { saveNewEvidence } from "#app/offline/save.server";
 import { inFlight, isInOutbox, isUnreachable, notSentAnswer, noteUnreachable, removeFromOutbox } from "#app/offline/outbox";
 import { OutboxStatus } from "#app/offline/outbox-status";
-import {
-  chooseInterviews,
-  INTERVIEW_CHOICES,
-  EVIDENCE_LOG_TABLE,
-  getLogFacets,
-  listEvidenceLog,
-  loadLogContext,
-  parseEvidenceView,
-} from "#app/models/evidence-log.server";
+import { chooseInterviews, INTERVIEW_CHOICES, getLogFacets, listEvidenceLog, loadLogContext } from "#app/models/evidence-log.server";
+import { databaseVersion } from "#app/models/evidence-log-cache.server";
+import { copyCanShow, EVIDENCE_LOG_TABLE, parseEvidenceView, viewOfCopy, type LogPage } from "#app/models/evidence-log-view";
 import { hasPermission, requireReviewPermission } from "#app/utils/auth.server";
 import { actionPermission, evidenceEditor, loaderPermission } from "#app/utils/permissions";
 import { getI18n, pageTitle } from "#app/utils/i18n";
@@ -39,6 +33,7 @@ import { useHydrated } from "#app/utils/hydrated";
 import { CellLabelsContext, HydratedContext, RowActionsContext, useCellLabels, type RowActions } from "./labels";
 import { LogForm } from "./log-form";
 import { UndoNotice } from "./undo-notice";
+import { copyShowsNext, useLogCopy } from "./log-copy";
 import { parseSubmission } from "#app/utils/forms";
 import { invalid, readForm, refusedWithForm, unparsedSubmission } from "#app/utils/forms.server";
 import { guardWrites } from "#app/utils/storage.server";
@@ -65,6 +60,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const view = parseEvidenceView(url.searchParams);
   const actor = evidenceEditor(access);
   const { canWrite } = actor;
+  // Read before the log: the browser's copy of the log is used only if it is at least this recent.
+  const logVersion = databaseVersion();
   const context = await loadLogContext({ reviewId: review.id });
   const [log, facets] = await Promise.all([listEvidenceLog({ reviewId: review.id, view, actor, context }), getLogFacets({ reviewId: review.id, context })]);
   const { t } = getI18n(locale);
@@ -85,6 +82,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     tableConfig: EVIDENCE_LOG_TABLE,
     factors: listLocalizedFactors(framework, locale),
     log: { ...log, rows },
+    logVersion,
     facets: { ...facets, interviews: choice.interviews },
     interviewChoice: { total: choice.total, listed: choice.interviews.length, recent: INTERVIEW_CHOICES, found: choice.found, search: interviewSearch },
     canWrite,
@@ -223,7 +221,7 @@ export default function EvidenceLog() {
 
 function EvidenceLogPage() {
   const loaderData = useLoaderData<typeof loader>();
-  const { reviewId, userId, frameworkId, factors, log, facets, canWrite, canExportQda, tableConfig, notice } = loaderData;
+  const { reviewId, userId, frameworkId, factors, facets, canWrite, canExportQda, tableConfig, notice, logVersion } = loaderData;
   const revalidator = useRevalidator();
   const reload = revalidator.revalidate;
   const onSaved = useCallback(() => reload(), [reload]);
@@ -231,6 +229,10 @@ function EvidenceLogPage() {
   const outlet = useOutlet();
   const location = useLocation();
   const [state, setState] = useUrlTableState(tableConfig);
+  // With the script running, a view the copy of the whole log shows is worked out here, at once.
+  const copy = useLogCopy(reviewId, logVersion, useHydrated());
+  const fromCopy = useMemo(() => (copy && copyCanShow(state) ? viewOfCopy(copy, state, loaderData.log.pageSize) : null), [copy, state, loaderData.log]);
+  const log: LogPage = fromCopy ?? loaderData.log;
   const labels = useCellLabels();
   const interviewLabel = labels.interviewLong;
   // One fetcher for every row's delete button (a fetcher per row would cost each row a subscription).
@@ -340,6 +342,7 @@ function EvidenceLogPage() {
         </div>
         <DataTable
           id="evidence-log"
+          source={fromCopy ? "browser" : "server"}
           caption={
             state.group ? (
               <>
@@ -383,6 +386,8 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl
   if (isSaveFailure(actionResult)) return false;
   if (formMethod && formMethod.toUpperCase() !== "GET") return defaultShouldRevalidate;
   if (currentUrl.pathname !== nextUrl.pathname) return defaultShouldRevalidate;
+  // Another view the browser's copy of the log shows: nothing to ask the server.
+  if (!formMethod && copyShowsNext(currentUrl.pathname.split("/")[2], currentUrl, nextUrl)) return false;
   // The same address: an explicit reload of the data (the outbox has just sent waiting items).
   if (currentUrl.href === nextUrl.href) return true;
   const before = new URLSearchParams(currentUrl.search);

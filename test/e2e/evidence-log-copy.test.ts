@@ -1,0 +1,101 @@
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchBrowser, signIn, startApp, waitForHydration, watchPage, type RunningApp } from "./harness";
+
+/**
+ * With its script running, the evidence log filters, sorts and pages its copy of the whole log in
+ * the browser: no request to the server, the view still in the address, and a reload (the
+ * server's own view of that address) shows the same rows. A search still asks the server.
+ */
+
+let app: RunningApp;
+let browser: Browser;
+let page: Page;
+let problems: string[];
+let asked: string[];
+
+beforeAll(async () => {
+  app = await startApp();
+  browser = await launchBrowser();
+  page = await (await browser.newContext({ locale: "en-GB" })).newPage();
+  problems = watchPage(page);
+  asked = [];
+  page.on("request", (request) => {
+    const url = new URL(request.url());
+    if (url.pathname.startsWith("/reviews/demo/evidence") && url.pathname !== "/reviews/demo/evidence.json") asked.push(url.pathname + url.search);
+  });
+  await signIn(page, app.baseURL, "peer@demo.test");
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+/** What the table shows: the count line and each row's cells. */
+async function shown() {
+  const count = await page.locator(".table-count").innerText();
+  const rows = await page.locator("table tbody tr").evaluateAll((trs) => trs.map((tr) => (tr as HTMLElement).innerText.replace(/\s+/g, " ").trim()));
+  return { count, rows };
+}
+
+/** The same address loaded afresh: the server's view of it. */
+async function asTheServerShowsIt() {
+  await page.reload();
+  await waitForHydration(page);
+  return shown();
+}
+
+async function withCopy() {
+  await waitForHydration(page);
+  await page.locator('.data-table[data-source="browser"]').waitFor({ state: "attached" });
+  asked.length = 0;
+}
+
+describe("the evidence log's copy in the browser", () => {
+  it("filters, sorts and pages without asking the server, and the address reloads to the same view", async () => {
+    await page.goto(`${app.baseURL}/reviews/demo/evidence`);
+    await withCopy();
+    const all = await shown();
+
+    await page.getByRole("combobox", { name: "Key factors" }).selectOption("kf-04");
+    await page.waitForURL(/factor=kf-04/);
+    await expect.poll(() => page.locator(".table-count").innerText()).not.toBe(all.count);
+    const filtered = await shown();
+    expect(filtered.rows.length).toBeGreaterThan(0);
+    expect(asked).toEqual([]);
+    expect(await asTheServerShowsIt()).toEqual(filtered);
+
+    await withCopy();
+    await page.locator("th .sort-button[value^='polarity.']").click();
+    await page.waitForURL(/sort=polarity\.asc/);
+    await page.locator("th[aria-sort='ascending'] .sort-button[value^='polarity.']").waitFor();
+    const sorted = await shown();
+    expect(sorted.rows).not.toEqual(filtered.rows);
+    expect(asked).toEqual([]);
+    expect(await asTheServerShowsIt()).toEqual(sorted);
+
+    await page.goto(`${app.baseURL}/reviews/demo/evidence?sort=kind.desc`);
+    await withCopy();
+    await page.getByRole("button", { name: "Next" }).click();
+    await page.waitForURL(/page=2/);
+    await page.locator(".pagination", { hasText: "Page 2 of" }).waitFor();
+    const second = await shown();
+    expect(asked).toEqual([]);
+    expect(await asTheServerShowsIt()).toEqual(second);
+    expect(problems).toEqual([]);
+  });
+
+  it("asks the server for a search, which reads the whole texts", async () => {
+    await page.goto(`${app.baseURL}/reviews/demo/evidence`);
+    await withCopy();
+    await page.getByRole("searchbox", { name: /search the log/i }).fill("logement");
+    await page.waitForURL(/q=logement/);
+    await page.locator("table[aria-busy]").waitFor({ state: "detached" });
+    await expect.poll(() => asked.some((url) => url.includes("q=logement"))).toBe(true);
+    const found = await shown();
+    expect(found.rows.length).toBeGreaterThan(0);
+    expect(found.rows.every((row) => /logement/i.test(row))).toBe(true);
+    expect(problems).toEqual([]);
+  });
+});
