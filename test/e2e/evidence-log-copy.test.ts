@@ -22,7 +22,9 @@ beforeAll(async () => {
   asked = [];
   page.on("request", (request) => {
     const url = new URL(request.url());
-    if (url.pathname.startsWith("/reviews/demo/evidence") && url.pathname !== "/reviews/demo/evidence.json") asked.push(url.pathname + url.search);
+    url.searchParams.delete("_routes");
+    // A view of the log asked of the server; the offline warm-up reads the plain page, not a view.
+    if (url.pathname.startsWith("/reviews/demo/evidence") && url.search) asked.push(url.pathname + url.search);
   });
   await signIn(page, app.baseURL, "peer@demo.test");
 });
