@@ -1,7 +1,9 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, ne } from "drizzle-orm";
 import type { Db } from "#db/client";
 import { cities, reviews } from "#db/schema";
 import { db } from "#app/utils/db.server";
+import { refuse } from "#app/utils/refusal";
+import { writeAudit } from "./audit.server";
 import { newId } from "./user.server";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0] | Db;
@@ -46,4 +48,37 @@ export async function getReviewCity({ reviewId }: { reviewId: string }) {
     .where(eq(reviews.id, reviewId))
     .get();
   return row ?? null;
+}
+
+/**
+ * The administrator corrects a city's own record: its name, country, time zone and languages.
+ * Every review of the city keeps a copy of its name and country (docs/decisions/0028), written
+ * again here in the same transaction, so every review shows the new name at once; each review's
+ * own time zone and report languages stay as they are (a new cycle starts from the city's). The
+ * change is audited on every review of the city. A name and country another city already has is
+ * refused on the name.
+ */
+export async function updateCity({ cityId, facts, userId }: { cityId: string; facts: CityFacts; userId: string }) {
+  const city = await getCity({ cityId });
+  if (!city) refuse(404, "errors.notFound");
+  const after = { name: facts.name.trim(), country: facts.country.trim(), timeZone: facts.timeZone, languages: facts.languages };
+  const taken = await db
+    .select({ id: cities.id })
+    .from(cities)
+    .where(and(eq(cities.name, after.name), eq(cities.country, after.country), ne(cities.id, cityId)))
+    .get();
+  if (taken) refuse(409, "cycles:city.edit.taken", { field: "name" });
+  const before = { name: city.name, country: city.country, timeZone: city.timeZone, languages: city.languages };
+  db.transaction((tx) => {
+    tx.update(cities).set(after).where(eq(cities.id, cityId)).run();
+    const attached = tx
+      .update(reviews)
+      .set({ hostCity: after.name, country: after.country })
+      .where(eq(reviews.cityId, cityId))
+      .returning({ id: reviews.id })
+      .all();
+    for (const review of attached) {
+      writeAudit(tx, { reviewId: review.id, userId, action: "update", entity: "city", entityId: cityId, before, after });
+    }
+  });
 }

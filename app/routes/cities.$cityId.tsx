@@ -1,15 +1,24 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { getFormProps } from "@conform-to/react";
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
+import { z } from "zod";
 import { getFramework, localize } from "#benchmark/index";
 import { localizedRatingScale } from "#benchmark/terms";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { CycleProgressView } from "#app/components/cycle-progress";
+import { ChoiceGroup, FormError, TextField } from "#app/components/field";
+import { updateCity } from "#app/models/city.server";
 import { accessOf, buildProgress, getCityHistory } from "#app/models/cycle.server";
-import { notFound, requireUser } from "#app/utils/auth.server";
-import { datesFor } from "#app/utils/dates";
-import { pageTitle } from "#app/utils/i18n";
+import { notFound, requireAdmin, requireUser } from "#app/utils/auth.server";
+import { datesFor, listTimeZones, TimeZoneSchema } from "#app/utils/dates";
+import { isFormResult, parseSubmission, readResult, useSchemaForm, type FormResult } from "#app/utils/forms";
+import { invalid, readForm, refused } from "#app/utils/forms.server";
+import { LOCALES, pageTitle } from "#app/utils/i18n";
+import { asRefusal } from "#app/utils/refusal";
+import { guardWrites } from "#app/utils/storage.server";
+import { choice, msg, requiredText } from "#app/utils/validation";
 import { getLocale } from "#app/utils/locale.server";
 import { canReadVerdicts } from "#app/utils/permissions";
 
@@ -45,6 +54,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       : null;
   const framework = newest ? getFramework(newest.frameworkId) : undefined;
   return {
+    // The administrator corrects the city's record for all its reviews.
+    timeZones: user.isAdmin ? listTimeZones() : null,
     city: { id: history.city.id, name: history.city.name, country: history.city.country, timeZone: history.city.timeZone, languages: history.city.languages },
     isAdminView: !member.length,
     reviews: history.reviews.map((review) => ({
@@ -68,8 +79,89 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
+const CitySchema = z.object({
+  name: requiredText(200),
+  country: requiredText(200),
+  timeZone: TimeZoneSchema,
+  languages: z.array(choice(LOCALES), { error: msg("cycles:city.edit.pickLanguage") }).min(1, msg("cycles:city.edit.pickLanguage")),
+});
+
+export const action = guardWrites(writeAction);
+
+async function writeAction({ request, params }: ActionFunctionArgs) {
+  const admin = await requireAdmin(request);
+  const submission = parseSubmission(await readForm(request), CitySchema);
+  if (submission.status !== "success") return invalid(submission);
+  try {
+    await updateCity({ cityId: params.cityId ?? "", facts: submission.value, userId: admin.id });
+  } catch (error) {
+    const refusal = asRefusal(error);
+    if (!refusal) throw error;
+    return refused(submission, refusal);
+  }
+  return redirect(`/cities/${params.cityId}?saved=city`);
+}
+
+/** The administrator's form: what was typed comes back with the messages when something is refused. */
+function CityForm({
+  city,
+  timeZones,
+  result,
+}: {
+  city: { name: string; country: string; timeZone: string; languages: string[] };
+  timeZones: readonly string[];
+  result: FormResult | null;
+}) {
+  const { t } = useTranslation("cycles");
+  const navigation = useNavigation();
+  const [form, fields] = useSchemaForm(CitySchema, { id: "city", lastResult: result });
+  const { values, formError } = readResult(result);
+  const typed = (name: string, saved: string) => (result ? String(values[name] ?? "") : saved);
+  return (
+    <Form method="post" className="card" {...getFormProps(form)}>
+      <FormError message={formError} />
+      <p className="hint">{t("city.edit.intro")}</p>
+      <div className="grid-2">
+        <TextField label={t("city.edit.name")} name="name" required defaultValue={typed("name", city.name)} errors={fields.name.errors} />
+        <TextField label={t("city.edit.country")} name="country" required defaultValue={typed("country", city.country)} errors={fields.country.errors} />
+      </div>
+      <TextField
+        label={t("city.edit.timeZone")}
+        hint={t("city.edit.timeZoneHint")}
+        name="timeZone"
+        list="city-time-zones"
+        autoComplete="off"
+        spellCheck={false}
+        required
+        defaultValue={typed("timeZone", city.timeZone)}
+        errors={fields.timeZone.errors}
+      />
+      <datalist id="city-time-zones">
+        {timeZones.map((zone) => (
+          <option key={zone} value={zone} />
+        ))}
+      </datalist>
+      <ChoiceGroup
+        legend={t("city.edit.languages")}
+        name="languages"
+        type="checkbox"
+        options={LOCALES.map((value) => ({ value, label: t(`common:languages.${value}`) }))}
+        value={result ? [values.languages ?? []].flat().map(String) : city.languages}
+        errors={fields.languages.errors}
+      />
+      <div className="actions">
+        <button type="submit" disabled={navigation.state === "submitting"}>
+          {t("city.edit.save")}
+        </button>
+      </div>
+    </Form>
+  );
+}
+
 export default function CityPage() {
-  const { city, reviews, progress, scale, isAdminView } = useLoaderData<typeof loader>();
+  const { city, reviews, progress, scale, isAdminView, timeZones } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
   const { t, i18n } = useTranslation("cycles");
   const dates = useMemo(() => datesFor({ locale: i18n.language, timeZone: city.timeZone }), [i18n.language, city.timeZone]);
   const dateOf = (id: string | null) => {
@@ -83,6 +175,17 @@ export default function CityPage() {
         {t("city.timeZone", { zone: city.timeZone })} ·{" "}
         {t("city.languages", { languages: city.languages.map((language) => t(`common:languages.${language}`)).join(", ") })}
       </p>
+      {searchParams.get("saved") === "city" && !actionData ? (
+        <p className="notice ok" role="status">
+          {t("city.edit.saved")}
+        </p>
+      ) : null}
+      {timeZones ? (
+        <section aria-labelledby="city-edit">
+          <h2 id="city-edit">{t("city.edit.title")}</h2>
+          <CityForm city={city} timeZones={timeZones} result={isFormResult(actionData) ? actionData : null} />
+        </section>
+      ) : null}
       <section aria-labelledby="city-reviews">
         <h2 id="city-reviews">{t("city.reviews")}</h2>
         <p className="hint">{isAdminView ? t("city.adminIntro") : t("city.intro")}</p>

@@ -339,7 +339,8 @@ const ROUTES = {
   "reviews.$reviewId.report[.docx]": { loader: "report:read" },
   // A city's reviews over the years: every signed-in account asks, the page lists only the reviews
   // the reader is a member of (the administrator: all) and is "not found" when there is none.
-  "cities.$cityId": { loader: "signed-in" },
+  // The administrator corrects the city's record (name, country, zone, languages) for all its reviews.
+  "cities.$cityId": { loader: "signed-in", action: "admin" },
   // Outside the review's layout, like the settings: the administrator starts a cycle without being a member.
   "reviews.$reviewId_.next-cycle": { loader: "admin or cycle:start", action: "admin or cycle:start" },
   "reviews.$reviewId.follow-up": { loader: "follow-up:read", action: { report: "follow-up:report", verdict: "follow-up:verdict" } },

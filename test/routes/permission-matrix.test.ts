@@ -84,7 +84,7 @@ const EXPECTED: Record<string, { loader?: Who; action?: Who | Record<string, Who
   // Cycles: the city's page lists only the reviews the reader is a member of; the next cycle is
   // the lead's or the administrator's (the page says why a review not issued cannot start one);
   // the follow-up's host account until the visit ends, the peers' verdicts while they log evidence.
-  "cities.$cityId": { loader: "city-members" },
+  "cities.$cityId": { loader: "city-members", action: "admin" },
   "reviews.$reviewId_.next-cycle": { loader: { L: ALL, A: ALL }, action: { L: ALL, A: ALL } },
   "reviews.$reviewId.follow-up": {
     loader: { L: ALL, P: ALL, H: ALL, R: "i" },

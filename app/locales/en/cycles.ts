@@ -28,6 +28,20 @@ export default {
     yourRole: "Your role: {{role}}",
     notMember: "You are not a member of this review.",
     kinds: { "peer-review": "Peer review", "self-assessment": "Self-assessment" },
+    edit: {
+      title: "The city's record",
+      intro:
+        "The name, country, time zone and languages of the city, for all its reviews: each review shows the new name at once. A new cycle starts with the city's time zone and languages; the existing reviews keep their own.",
+      name: "City",
+      country: "Country",
+      timeZone: "Time zone",
+      timeZoneHint: "An IANA zone, such as Europe/Paris.",
+      languages: "Languages",
+      pickLanguage: "Choose at least one language.",
+      save: "Save the city",
+      saved: "The city is saved; its reviews show the new name.",
+      taken: "Another city already has this name in this country.",
+    },
   },
   progress: {
     heading: "Progress across cycles",

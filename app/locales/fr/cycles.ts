@@ -28,6 +28,20 @@ export default {
     yourRole: "Votre rôle : {{role}}",
     notMember: "Vous n'êtes pas membre de cet examen.",
     kinds: { "peer-review": "Examen par les pairs", "self-assessment": "Auto-évaluation" },
+    edit: {
+      title: "La fiche de la ville",
+      intro:
+        "Le nom, le pays, le fuseau horaire et les langues de la ville, pour tous ses examens : chaque examen affiche aussitôt le nouveau nom. Un nouveau cycle part du fuseau et des langues de la ville ; les examens existants gardent les leurs.",
+      name: "Ville",
+      country: "Pays",
+      timeZone: "Fuseau horaire",
+      timeZoneHint: "Un fuseau IANA, par exemple Europe/Paris.",
+      languages: "Langues",
+      pickLanguage: "Choisissez au moins une langue.",
+      save: "Enregistrer la ville",
+      saved: "La ville est enregistrée ; ses examens affichent le nouveau nom.",
+      taken: "Une autre ville porte déjà ce nom dans ce pays.",
+    },
   },
   progress: {
     heading: "Progrès d'un cycle à l'autre",
