@@ -135,10 +135,25 @@ export async function transaction<T>(db: AsyncDb, body: (tx: AsyncDb) => Promise
       throw error;
     }
   }
+  return holding(db, "BEGIN IMMEDIATE", body);
+}
+
+/**
+ * Runs the reads of `body` as one consistent read: they all see the same committed state, whatever
+ * other requests write meanwhile (a report snapshot, an export). A deferred `BEGIN`, so it works
+ * on a database that cannot be written. Inside a transaction it is simply part of it.
+ */
+export async function read<T>(db: AsyncDb, body: (tx: AsyncDb) => Promise<T>): Promise<T> {
+  if (heldHere(db.$client)) return body(db);
+  return holding(db, "BEGIN", body);
+}
+
+function holding<T>(db: AsyncDb, begin: string, body: (tx: AsyncDb) => Promise<T>): Promise<T> {
+  const client = db.$client;
   return lockOf(client).runExclusive(() => {
     const holder: Holder = { client, active: true };
     return holders.run(holder, async () => {
-      client.exec("BEGIN IMMEDIATE");
+      client.exec(begin);
       try {
         const result = await body(db);
         client.exec("COMMIT");

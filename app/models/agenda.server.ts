@@ -1,7 +1,7 @@
 import { and, asc, eq, isNull } from "drizzle-orm";
 import { isKeyFactorId, requireFramework } from "#benchmark/index";
 import { agendaSlots, users, type ParticipantCategory, type SlotState } from "#db/schema";
-import { db } from "#app/utils/db.server";
+import { asyncDb as db, transaction } from "#app/utils/db.server";
 import { refuse } from "#app/utils/refusal";
 import { writeAudit } from "./audit.server";
 import { createInterview, listVisitReviewers, type InterviewFormat } from "./interview.server";
@@ -77,11 +77,12 @@ export async function addSlot({
 }) {
   await checkSlot(review, input);
   const id = newId();
-  db.transaction((tx) => {
-    tx.insert(agendaSlots)
+  await transaction(db, async (tx) => {
+    await tx
+      .insert(agendaSlots)
       .values({ id, reviewId: review.id, ...input, state, createdBy: userId })
       .run();
-    writeAudit(tx, {
+    await writeAudit(tx, {
       reviewId: review.id,
       userId,
       action: state === "proposed" ? "propose" : "create",
@@ -107,21 +108,22 @@ export async function updateSlot({
 }) {
   const before = await requireSlot(review.id, slotId);
   await checkSlot(review, input);
-  db.transaction((tx) => {
-    tx.update(agendaSlots)
+  await transaction(db, async (tx) => {
+    await tx
+      .update(agendaSlots)
       .set(input)
       .where(and(eq(agendaSlots.id, slotId), eq(agendaSlots.reviewId, review.id)))
       .run();
-    writeAudit(tx, { reviewId: review.id, userId, action: "update", entity: "agenda-slot", entityId: slotId, before: auditView(before), after: input });
+    await writeAudit(tx, { reviewId: review.id, userId, action: "update", entity: "agenda-slot", entityId: slotId, before: auditView(before), after: input });
   });
 }
 
 export async function confirmSlot({ reviewId, userId, slotId }: { reviewId: string; userId: string; slotId: string }) {
   const before = await requireSlot(reviewId, slotId);
   if (before.state === "confirmed") return;
-  db.transaction((tx) => {
-    tx.update(agendaSlots).set({ state: "confirmed" }).where(eq(agendaSlots.id, slotId)).run();
-    writeAudit(tx, {
+  await transaction(db, async (tx) => {
+    await tx.update(agendaSlots).set({ state: "confirmed" }).where(eq(agendaSlots.id, slotId)).run();
+    await writeAudit(tx, {
       reviewId,
       userId,
       action: "confirm",
@@ -136,9 +138,9 @@ export async function confirmSlot({ reviewId, userId, slotId }: { reviewId: stri
 /** Takes a slot off the programme; an interview made from it stays, as the record of what was said. */
 export async function removeSlot({ reviewId, userId, slotId }: { reviewId: string; userId: string; slotId: string }) {
   const before = await requireSlot(reviewId, slotId);
-  db.transaction((tx) => {
-    tx.delete(agendaSlots).where(eq(agendaSlots.id, slotId)).run();
-    writeAudit(tx, { reviewId, userId, action: "delete", entity: "agenda-slot", entityId: slotId, before: auditView(before) });
+  await transaction(db, async (tx) => {
+    await tx.delete(agendaSlots).where(eq(agendaSlots.id, slotId)).run();
+    await writeAudit(tx, { reviewId, userId, action: "delete", entity: "agenda-slot", entityId: slotId, before: auditView(before) });
   });
 }
 
@@ -176,8 +178,8 @@ export async function createInterviewFromSlot({
       reviewerIds: slot.leadReviewerId ? [slot.leadReviewerId] : [],
     },
     // Inside the interview's transaction: a second click finds the slot taken and writes nothing.
-    onCreated: (tx, interviewId) => {
-      const linked = tx
+    onCreated: async (tx, interviewId) => {
+      const linked = await tx
         .update(agendaSlots)
         .set({ interviewId })
         .where(and(eq(agendaSlots.id, slotId), isNull(agendaSlots.interviewId)))

@@ -1,10 +1,11 @@
 import { and, desc, eq, gte, inArray, lt, type SQL } from "drizzle-orm";
 import { getFramework, localize } from "#benchmark/index";
+import type { AsyncDb } from "#db/async-db";
 import type { Db } from "#db/client";
 import { agendaSlots, auditLog, documents, evidence, interviews, invitations, recommendations, users } from "#db/schema";
 import { dayBounds, formatCalendarDate } from "#app/utils/dates";
 import type { Locale } from "#app/utils/i18n";
-import { db } from "#app/utils/db.server";
+import { asyncDb as db } from "#app/utils/db.server";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0] | Db;
 
@@ -20,11 +21,15 @@ export type AuditEntry = {
 
 /**
  * Records a change. Call it with the transaction that makes the change, so the log and the
- * data can never disagree. Synchronous on purpose: better-sqlite3 transactions cannot span an
- * await (see docs/decisions/0003-async-models-sync-transactions.md).
+ * data can never disagree. With an async transaction (`transaction(db, async (tx) => …)`) it
+ * returns the statement's promise, to be awaited; with a synchronous one (the model files not
+ * yet moved, docs/decisions/0029) it writes at once.
  */
-export function writeAudit(tx: Tx, entry: AuditEntry) {
-  tx.insert(auditLog)
+export function writeAudit(tx: AsyncDb, entry: AuditEntry): Promise<void>;
+export function writeAudit(tx: Tx, entry: AuditEntry): void;
+export function writeAudit(tx: Tx | AsyncDb, entry: AuditEntry): Promise<void> | void {
+  const written: unknown = (tx as Tx)
+    .insert(auditLog)
     .values({
       reviewId: entry.reviewId,
       userId: entry.userId,
@@ -35,6 +40,7 @@ export function writeAudit(tx: Tx, entry: AuditEntry) {
       after: entry.after ?? null,
     })
     .run();
+  if (written instanceof Promise) return written.then(() => undefined);
 }
 
 export type AuditFilter = {

@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { requireFramework } from "#benchmark/index";
 import { contextNotes, reviews, users } from "#db/schema";
 import { CONTEXT_EFFECTS, type ContextEffect } from "#db/enums";
-import { db } from "#app/utils/db.server";
+import { asyncDb as db, transaction } from "#app/utils/db.server";
 import { msg, type FieldErrors } from "#app/utils/validation";
 import { writeAudit } from "./audit.server";
 
@@ -87,7 +87,7 @@ export async function saveContextNotes({
   }
   if (Object.keys(errors).length) return { status: "invalid", errors };
 
-  return db.transaction((tx): ContextSaveResult => {
+  return transaction(db, async (tx): Promise<ContextSaveResult> => {
     const conflicts: Record<string, TheirContextNote> = {};
     const writes: {
       input: ContextNoteInput;
@@ -98,7 +98,7 @@ export async function saveContextNotes({
     for (const input of notes) {
       const note = input.note.trim();
       const effect = input.effect as ContextEffect | null;
-      const current = tx
+      const current = await tx
         .select({
           note: contextNotes.note,
           effect: contextNotes.effect,
@@ -120,14 +120,15 @@ export async function saveContextNotes({
     if (Object.keys(conflicts).length) return { status: "conflict", notes: conflicts };
     for (const { input, note, effect, current } of writes) {
       const version = (current?.version ?? 0) + 1;
-      tx.insert(contextNotes)
+      await tx
+        .insert(contextNotes)
         .values({ reviewId, contextualFactorId: input.contextualFactorId, note, effect, version, updatedBy: userId, updatedAt: now })
         .onConflictDoUpdate({
           target: [contextNotes.reviewId, contextNotes.contextualFactorId],
           set: { note, effect, version, updatedBy: userId, updatedAt: now },
         })
         .run();
-      writeAudit(tx, {
+      await writeAudit(tx, {
         reviewId,
         userId,
         action: current ? "update" : "create",

@@ -3,7 +3,7 @@ import { and, asc, desc, eq, inArray, isNotNull, isNull, sql } from "drizzle-orm
 import { getKeyFactor, requireFramework, type Framework } from "#benchmark/index";
 import { documentLinks, documents, reviews, users } from "#db/schema";
 import type { DocumentType } from "#db/enums";
-import { db } from "#app/utils/db.server";
+import { asyncDb as db, transaction } from "#app/utils/db.server";
 import { keepUpload, removeStoredFile, type AcceptedUpload, type StoredFile } from "#app/utils/uploads.server";
 import { msg, type FieldErrors } from "#app/utils/validation";
 import { writeAudit } from "./audit.server";
@@ -161,10 +161,10 @@ export async function removeFileIfUnreferenced(sha256: string) {
 }
 
 /** Keeps the upload, then writes; if the write fails the file goes too (unless another document has it). */
-async function withStoredFile<T>(upload: AcceptedUpload | null, write: (file: StoredFile | null) => T): Promise<T> {
+async function withStoredFile<T>(upload: AcceptedUpload | null, write: (file: StoredFile | null) => Promise<T>): Promise<T> {
   const file = upload ? await keepUpload(upload) : null;
   try {
-    return write(file);
+    return await write(file);
   } catch (error) {
     if (file) await removeFileIfUnreferenced(file.sha256);
     throw error;
@@ -207,9 +207,10 @@ export async function createDocument({
   const framework = await frameworkOf(reviewId);
   const id = crypto.randomUUID();
   await withStoredFile(upload, (file) =>
-    db.transaction((tx) => {
+    transaction(db, async (tx) => {
       const columns = fileColumns(file);
-      tx.insert(documents)
+      await tx
+        .insert(documents)
         .values({
           id,
           reviewId,
@@ -225,8 +226,8 @@ export async function createDocument({
         })
         .run();
       const links = linkRows(framework, id, input.factorIds, input.questionIds);
-      if (links.length) tx.insert(documentLinks).values(links).run();
-      writeAudit(tx, { reviewId, userId, action: "create", entity: "document", entityId: id, after: auditView(input, columns) });
+      if (links.length) await tx.insert(documentLinks).values(links).run();
+      await writeAudit(tx, { reviewId, userId, action: "create", entity: "document", entityId: id, after: auditView(input, columns) });
     }),
   );
   return { id };
@@ -258,19 +259,20 @@ export async function updateDocument({
   if (!current || current.deletedAt) return { status: "not-found" as const };
   const previous = await db.select({ sha256: documents.fileSha256 }).from(documents).where(eq(documents.id, documentId)).get();
   await withStoredFile(upload, (file) =>
-    db.transaction((tx) => {
+    transaction(db, async (tx) => {
       const columns = file
         ? fileColumns(file)
         : removeFile
           ? fileColumns(null)
           : { fileSha256: previous?.sha256 ?? null, fileName: current.fileName, fileMime: current.fileMime, fileSize: current.fileSize };
-      tx.update(documents)
+      await tx
+        .update(documents)
         .set({ title: input.title, type: input.type, date: input.date, author: input.author, url: input.url, ...columns, updatedAt: now })
         .where(and(eq(documents.id, documentId), eq(documents.reviewId, reviewId)))
         .run();
-      tx.delete(documentLinks).where(eq(documentLinks.documentId, documentId)).run();
+      await tx.delete(documentLinks).where(eq(documentLinks.documentId, documentId)).run();
       const links = linkRows(framework, documentId, input.factorIds, input.questionIds);
-      if (links.length) tx.insert(documentLinks).values(links).run();
+      if (links.length) await tx.insert(documentLinks).values(links).run();
       const before = {
         title: current.title,
         type: current.type,
@@ -282,7 +284,7 @@ export async function updateDocument({
         factors: [...new Set(current.links.filter((link) => !link.questionId).map((link) => link.factorId))],
         questions: current.links.filter((link) => link.questionId).map((link) => link.questionId),
       };
-      writeAudit(tx, { reviewId, userId, action: "update", entity: "document", entityId: documentId, before, after: auditView(input, columns) });
+      await writeAudit(tx, { reviewId, userId, action: "update", entity: "document", entityId: documentId, before, after: auditView(input, columns) });
     }),
   );
   const replaced = previous?.sha256 && (upload || removeFile) ? previous.sha256 : null;
@@ -294,9 +296,9 @@ export async function updateDocument({
 export async function deleteDocument({ reviewId, documentId, userId, now = new Date() }: { reviewId: string; documentId: string; userId: string; now?: Date }) {
   const current = await getDocument({ reviewId, documentId });
   if (!current || current.deletedAt) return { status: "not-found" as const };
-  db.transaction((tx) => {
-    tx.update(documents).set({ deletedAt: now, updatedAt: now }).where(eq(documents.id, documentId)).run();
-    writeAudit(tx, { reviewId, userId, action: "delete", entity: "document", entityId: documentId, before: { title: current.title } });
+  await transaction(db, async (tx) => {
+    await tx.update(documents).set({ deletedAt: now, updatedAt: now }).where(eq(documents.id, documentId)).run();
+    await writeAudit(tx, { reviewId, userId, action: "delete", entity: "document", entityId: documentId, before: { title: current.title } });
   });
   return { status: "deleted" as const, title: current.title };
 }
@@ -314,9 +316,9 @@ export async function restoreDocument({
 }) {
   const current = await getDocument({ reviewId, documentId });
   if (!current?.deletedAt) return { status: "not-found" as const };
-  db.transaction((tx) => {
-    tx.update(documents).set({ deletedAt: null, updatedAt: now }).where(eq(documents.id, documentId)).run();
-    writeAudit(tx, { reviewId, userId, action: "restore", entity: "document", entityId: documentId, after: { title: current.title } });
+  await transaction(db, async (tx) => {
+    await tx.update(documents).set({ deletedAt: null, updatedAt: now }).where(eq(documents.id, documentId)).run();
+    await writeAudit(tx, { reviewId, userId, action: "restore", entity: "document", entityId: documentId, after: { title: current.title } });
   });
   return { status: "restored" as const };
 }

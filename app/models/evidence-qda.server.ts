@@ -1,7 +1,7 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { evidence } from "#db/schema";
 import type { QdaSnapshot } from "#reports/qdpx/project";
-import { db } from "#app/utils/db.server";
+import { asyncDb as db, transaction } from "#app/utils/db.server";
 import { listEvidenceForExport, loadLogContext, parseEvidenceView } from "./evidence-log.server";
 import { writeAudit } from "./audit.server";
 
@@ -16,12 +16,13 @@ type Review = { id: string; hostCity: string; frameworkId: string; timeZone: str
 export async function evidenceQdaSnapshot(review: Review): Promise<QdaSnapshot> {
   const context = await loadLogContext({ reviewId: review.id });
   const loggedBy = new Map(
-    db
-      .select({ id: evidence.id, createdBy: evidence.createdBy })
-      .from(evidence)
-      .where(and(eq(evidence.reviewId, review.id), isNull(evidence.deletedAt)))
-      .all()
-      .map((row) => [row.id, row.createdBy]),
+    (
+      await db
+        .select({ id: evidence.id, createdBy: evidence.createdBy })
+        .from(evidence)
+        .where(and(eq(evidence.reviewId, review.id), isNull(evidence.deletedAt)))
+        .all()
+    ).map((row) => [row.id, row.createdBy]),
   );
   const items: QdaSnapshot["items"] = [];
   const documentTags = new Map<string, { factors: string[]; questions: string[] }>();
@@ -74,9 +75,9 @@ export async function evidenceQdaSnapshot(review: Review): Promise<QdaSnapshot> 
 }
 
 /** The export leaves a line in the audit log: who took the evidence out, when, and how much. */
-export function auditQdaExport({ reviewId, userId, snapshot, sha256 }: { reviewId: string; userId: string; snapshot: QdaSnapshot; sha256: string }) {
-  db.transaction((tx) => {
-    writeAudit(tx, {
+export async function auditQdaExport({ reviewId, userId, snapshot, sha256 }: { reviewId: string; userId: string; snapshot: QdaSnapshot; sha256: string }) {
+  await transaction(db, async (tx) => {
+    await writeAudit(tx, {
       reviewId,
       userId,
       action: "export",

@@ -1,6 +1,7 @@
 import { and, asc, count, eq, inArray, isNotNull, isNull } from "drizzle-orm";
 import { evidence, interviewParticipants, interviewReviewers, interviews, reviewMembers, users, type ParticipantCategory } from "#db/schema";
-import { db } from "#app/utils/db.server";
+import type { AsyncDb } from "#db/async-db";
+import { asyncDb as db, transaction } from "#app/utils/db.server";
 import { canEditEvidence, type EvidenceEditor } from "#app/utils/permissions";
 import { msg, type FieldErrors } from "#app/utils/validation";
 import { writeAudit } from "./audit.server";
@@ -162,15 +163,16 @@ export async function createInterview({
   /** The id the browser gave an interview recorded offline (app/offline/): a second send saves nothing. */
   id?: string;
   /** Written in the same transaction (an agenda slot's link to its interview); a throw undoes the record. */
-  onCreated?: (tx: Parameters<Parameters<typeof db.transaction>[0]>[0], interviewId: string) => void;
+  onCreated?: (tx: AsyncDb, interviewId: string) => Promise<void>;
 }): Promise<InterviewOutcome> {
   const earlier = await findSentBefore(id, reviewId, userId);
   if (earlier) return earlier;
   const invalid = await checkReviewers(reviewId, input.reviewerIds);
   if (invalid) return { ok: false, status: 400, errors: invalid };
-  const saved = db.transaction((tx) => {
-    if (tx.select({ id: interviews.id }).from(interviews).where(eq(interviews.id, id)).get()) return false;
-    tx.insert(interviews)
+  const saved = await transaction(db, async (tx) => {
+    if (await tx.select({ id: interviews.id }).from(interviews).where(eq(interviews.id, id)).get()) return false;
+    await tx
+      .insert(interviews)
       .values({
         id,
         reviewId,
@@ -183,12 +185,13 @@ export async function createInterview({
       })
       .run();
     for (const participant of participantsToStore(input)) {
-      tx.insert(interviewParticipants)
+      await tx
+        .insert(interviewParticipants)
         .values({ interviewId: id, ...participant })
         .run();
     }
-    for (const reviewerId of input.reviewerIds) tx.insert(interviewReviewers).values({ interviewId: id, userId: reviewerId }).run();
-    writeAudit(tx, {
+    for (const reviewerId of input.reviewerIds) await tx.insert(interviewReviewers).values({ interviewId: id, userId: reviewerId }).run();
+    await writeAudit(tx, {
       reviewId,
       userId,
       action: "create",
@@ -196,7 +199,7 @@ export async function createInterview({
       entityId: id,
       after: auditView({ ...input, participants: participantsToStore(input) }),
     });
-    onCreated?.(tx, id);
+    await onCreated?.(tx, id);
     return true;
   });
   return saved ? { ok: true, id } : ((await findSentBefore(id, reviewId, userId)) ?? ID_TAKEN);
@@ -235,8 +238,9 @@ export async function updateInterview({
   const invalid = await checkReviewers(reviewId, input.reviewerIds);
   if (invalid) return { ok: false, status: 400, errors: invalid };
   const before = (await listInterviews({ reviewId })).find((row) => row.id === interviewId);
-  db.transaction((tx) => {
-    tx.update(interviews)
+  await transaction(db, async (tx) => {
+    await tx
+      .update(interviews)
       .set({
         date: input.date,
         place: input.place,
@@ -246,15 +250,16 @@ export async function updateInterview({
       })
       .where(eq(interviews.id, interviewId))
       .run();
-    tx.delete(interviewParticipants).where(eq(interviewParticipants.interviewId, interviewId)).run();
+    await tx.delete(interviewParticipants).where(eq(interviewParticipants.interviewId, interviewId)).run();
     for (const participant of participantsToStore(input)) {
-      tx.insert(interviewParticipants)
+      await tx
+        .insert(interviewParticipants)
         .values({ interviewId, ...participant })
         .run();
     }
-    tx.delete(interviewReviewers).where(eq(interviewReviewers.interviewId, interviewId)).run();
-    for (const reviewerId of input.reviewerIds) tx.insert(interviewReviewers).values({ interviewId, userId: reviewerId }).run();
-    writeAudit(tx, {
+    await tx.delete(interviewReviewers).where(eq(interviewReviewers.interviewId, interviewId)).run();
+    for (const reviewerId of input.reviewerIds) await tx.insert(interviewReviewers).values({ interviewId, userId: reviewerId }).run();
+    await writeAudit(tx, {
       reviewId,
       userId: editor.userId,
       action: "update",
@@ -304,24 +309,25 @@ export async function deleteInterview({
   if (!before) return { ok: false, status: 404, message: "evidence:errors.interviewNotFound" };
   if (!canEditEvidence(editor, before)) return { ok: false, status: 403, message: "evidence:errors.interviewNotYours" };
   if (before.quoteCount > 0) return { ok: false, status: 409, message: msg("evidence:errors.interviewHasEvidence", { count: before.quoteCount }) };
-  const deleted = db.transaction((tx) => {
+  const deleted = await transaction(db, async (tx) => {
     // Checked again inside the write: an item logged from this interview a moment ago keeps it.
-    const live = tx
+    const live = await tx
       .select({ n: count() })
       .from(evidence)
       .where(and(eq(evidence.interviewId, interviewId), isNull(evidence.deletedAt)))
       .get();
     if (live && live.n > 0) return false;
-    const detached = tx
+    const detached = await tx
       .update(evidence)
       .set({ interviewId: null })
       .where(and(eq(evidence.interviewId, interviewId), isNotNull(evidence.deletedAt)))
       .returning({ id: evidence.id })
       .all();
-    tx.delete(interviews)
+    await tx
+      .delete(interviews)
       .where(and(eq(interviews.id, interviewId), eq(interviews.reviewId, reviewId)))
       .run();
-    writeAudit(tx, {
+    await writeAudit(tx, {
       reviewId,
       userId: editor.userId,
       action: "delete",

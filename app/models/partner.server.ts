@@ -1,6 +1,6 @@
 import { and, asc, eq } from "drizzle-orm";
 import { partners, partnerTrainings, reviews } from "#db/schema";
-import { db } from "#app/utils/db.server";
+import { asyncDb as db, transaction } from "#app/utils/db.server";
 import type { FieldErrors } from "#app/utils/validation";
 import { writeAudit } from "./audit.server";
 import type { PartnerInput, TrainingInput } from "./partner-schema";
@@ -17,13 +17,13 @@ export type PartnerOutcome = { ok: true; id: string } | { ok: false; status: 400
 
 const refuse = (status: 400 | 404, message: string, field = "_form"): PartnerOutcome => ({ ok: false, status, errors: { [field]: [message] } });
 
-function reviewCityId(tx: Pick<typeof db, "select">, reviewId: string) {
-  return tx.select({ cityId: reviews.cityId }).from(reviews).where(eq(reviews.id, reviewId)).get()?.cityId ?? null;
+async function reviewCityId(tx: Pick<typeof db, "select">, reviewId: string) {
+  return (await tx.select({ cityId: reviews.cityId }).from(reviews).where(eq(reviews.id, reviewId)).get())?.cityId ?? null;
 }
 
 /** The partners of the review's city, by name, each with its trainings (oldest first). */
 export async function listCityPartners({ reviewId }: { reviewId: string }) {
-  const cityId = reviewCityId(db, reviewId);
+  const cityId = await reviewCityId(db, reviewId);
   if (!cityId) return [];
   const rows = await db.select().from(partners).where(eq(partners.cityId, cityId)).orderBy(asc(partners.name));
   const trainings = await db
@@ -51,11 +51,11 @@ export type CityPartner = Awaited<ReturnType<typeof listCityPartners>>[number];
 
 /** Adds a partner to the register of the review's city. */
 export async function createPartner({ reviewId, userId, input }: { reviewId: string; userId: string; input: PartnerInput }): Promise<PartnerOutcome> {
-  return db.transaction((tx): PartnerOutcome => {
-    const cityId = reviewCityId(tx, reviewId);
+  return transaction(db, async (tx): Promise<PartnerOutcome> => {
+    const cityId = await reviewCityId(tx, reviewId);
     if (!cityId) return refuse(404, "plan:partners.noCity");
     const name = input.name.trim();
-    const same = tx
+    const same = await tx
       .select({ id: partners.id })
       .from(partners)
       .where(and(eq(partners.cityId, cityId), eq(partners.name, name)))
@@ -63,20 +63,21 @@ export async function createPartner({ reviewId, userId, input }: { reviewId: str
     if (same) return refuse(400, "plan:errors.partnerExists", "name");
     const id = newId();
     const row = { name, kind: input.kind, charterSignedOn: input.charterSignedOn };
-    tx.insert(partners)
+    await tx
+      .insert(partners)
       .values({ id, cityId, ...row, createdBy: userId })
       .run();
-    writeAudit(tx, { reviewId, userId, action: "create", entity: "partner", entityId: id, after: { cityId, ...row } });
+    await writeAudit(tx, { reviewId, userId, action: "create", entity: "partner", entityId: id, after: { cityId, ...row } });
     return { ok: true, id };
   });
 }
 
 /** Records a training a partner of the review's city followed. */
 export async function addTraining({ reviewId, userId, input }: { reviewId: string; userId: string; input: TrainingInput }): Promise<PartnerOutcome> {
-  return db.transaction((tx): PartnerOutcome => {
-    const cityId = reviewCityId(tx, reviewId);
+  return transaction(db, async (tx): Promise<PartnerOutcome> => {
+    const cityId = await reviewCityId(tx, reviewId);
     if (!cityId) return refuse(404, "plan:partners.noCity");
-    const partner = tx
+    const partner = await tx
       .select({ id: partners.id })
       .from(partners)
       .where(and(eq(partners.id, input.partnerId), eq(partners.cityId, cityId)))
@@ -84,10 +85,11 @@ export async function addTraining({ reviewId, userId, input }: { reviewId: strin
     if (!partner) return refuse(400, "plan:errors.unknownPartner", "partnerId");
     const id = newId();
     const row = { partnerId: partner.id, date: input.date, topic: input.topic, peopleTrained: input.peopleTrained };
-    tx.insert(partnerTrainings)
+    await tx
+      .insert(partnerTrainings)
       .values({ id, ...row, createdBy: userId })
       .run();
-    writeAudit(tx, { reviewId, userId, action: "create", entity: "partner-training", entityId: id, after: row });
+    await writeAudit(tx, { reviewId, userId, action: "create", entity: "partner-training", entityId: id, after: row });
     return { ok: true, id };
   });
 }

@@ -1,7 +1,7 @@
 import crypto from "node:crypto";
 import { and, desc, eq, gt, isNull } from "drizzle-orm";
 import { passwordResets, sessions, users } from "#db/schema";
-import { db } from "#app/utils/db.server";
+import { asyncDb as db, transaction } from "#app/utils/db.server";
 import { PASSWORD_PROBLEMS, passwordProblem } from "#app/utils/password.server";
 import { writeAudit } from "./audit.server";
 import { hashPassword, newId, normaliseEmail } from "./user.server";
@@ -20,17 +20,19 @@ function hashToken(token: string) {
  * the token's hash is stored, so the link exists once: in the mail, or on the administrator's
  * screen. `createdBy` is the administrator who made it to pass on, or null.
  */
-export function createPasswordReset({ userId, createdBy = null, now = new Date() }: { userId: string; createdBy?: string | null; now?: Date }) {
+export async function createPasswordReset({ userId, createdBy = null, now = new Date() }: { userId: string; createdBy?: string | null; now?: Date }) {
   const token = crypto.randomBytes(32).toString("base64url");
   const expiresAt = new Date(now.getTime() + RESET_TTL_MS);
-  db.transaction((tx) => {
-    tx.delete(passwordResets)
+  await transaction(db, async (tx) => {
+    await tx
+      .delete(passwordResets)
       .where(and(eq(passwordResets.userId, userId), isNull(passwordResets.usedAt)))
       .run();
-    tx.insert(passwordResets)
+    await tx
+      .insert(passwordResets)
       .values({ id: newId(), userId, tokenHash: hashToken(token), expiresAt, createdBy, createdAt: now })
       .run();
-    if (createdBy) writeAudit(tx, { reviewId: null, userId: createdBy, action: "make-reset-link", entity: "account", entityId: userId });
+    if (createdBy) await writeAudit(tx, { reviewId: null, userId: createdBy, action: "make-reset-link", entity: "account", entityId: userId });
   });
   return { token, expiresAt };
 }
@@ -53,7 +55,7 @@ export async function requestPasswordReset({ email, now = new Date() }: { email:
     .orderBy(desc(passwordResets.createdAt))
     .get();
   if (recent) return null;
-  return { account, ...createPasswordReset({ userId: account.id, now }) };
+  return { account, ...(await createPasswordReset({ userId: account.id, now })) };
 }
 
 export type ResetState = { status: "valid"; userId: string; email: string; resetId: string } | { status: "unknown" | "used" | "expired" };
@@ -89,17 +91,17 @@ export async function resetPassword({ token, password, now = new Date() }: { tok
   const problem = passwordProblem(password, state.email);
   if (problem) return { status: "invalid-password" as const, message: PASSWORD_PROBLEMS[problem] };
   const passwordHash = await hashPassword(password);
-  const done = db.transaction((tx) => {
-    const marked = tx
+  const done = await transaction(db, async (tx) => {
+    const marked = await tx
       .update(passwordResets)
       .set({ usedAt: now })
       .where(and(eq(passwordResets.id, state.resetId), isNull(passwordResets.usedAt)))
       .run();
     // A double submit: only the first one sets the password.
     if (marked.changes !== 1) return false;
-    tx.update(users).set({ passwordHash }).where(eq(users.id, state.userId)).run();
-    tx.delete(sessions).where(eq(sessions.userId, state.userId)).run();
-    writeAudit(tx, { reviewId: null, userId: state.userId, action: "reset-password", entity: "account", entityId: state.userId });
+    await tx.update(users).set({ passwordHash }).where(eq(users.id, state.userId)).run();
+    await tx.delete(sessions).where(eq(sessions.userId, state.userId)).run();
+    await writeAudit(tx, { reviewId: null, userId: state.userId, action: "reset-password", entity: "account", entityId: state.userId });
     return true;
   });
   if (!done) return { status: "used" as const };

@@ -31,7 +31,8 @@ import {
   type SnapshotMember,
   withoutDrafts,
 } from "#reports/snapshot";
-import { db } from "#app/utils/db.server";
+import type { AsyncDb } from "#db/async-db";
+import { asyncDb as db, read, transaction } from "#app/utils/db.server";
 import { buildProgress, cycleChain } from "./cycle.server";
 import { canReadDraftConclusions, type Reader } from "#app/utils/permissions";
 import { writeAudit } from "./audit.server";
@@ -49,181 +50,184 @@ const iso = (value: Date | null | undefined) => (value ? value.toISOString() : n
  * Evidence is read as counts per factor plus the items the conclusions cite, not the full log.
  */
 export async function getReportSnapshot({ reviewId }: { reviewId: string }): Promise<ReviewSnapshot | null> {
-  const review = db.select().from(reviews).where(eq(reviews.id, reviewId)).get();
-  if (!review) return null;
+  return read(db, async (tx) => {
+    const review = await tx.select().from(reviews).where(eq(reviews.id, reviewId)).get();
+    if (!review) return null;
 
-  const team = db
-    .select({ name: users.name, affiliation: reviewMembers.affiliation, role: reviewMembers.role })
-    .from(reviewMembers)
-    .innerJoin(users, eq(users.id, reviewMembers.userId))
-    // Host readers and plan partners read the review; they are not among those who made it.
-    .where(and(eq(reviewMembers.reviewId, reviewId), notInArray(reviewMembers.role, ["host-reader", "plan-partner"])))
-    .orderBy(asc(users.name))
-    .all()
-    .filter((member): member is SnapshotMember => member.role !== "host-reader" && member.role !== "plan-partner");
+    const team = (
+      await tx
+        .select({ name: users.name, affiliation: reviewMembers.affiliation, role: reviewMembers.role })
+        .from(reviewMembers)
+        .innerJoin(users, eq(users.id, reviewMembers.userId))
+        // Host readers and plan partners read the review; they are not among those who made it.
+        .where(and(eq(reviewMembers.reviewId, reviewId), notInArray(reviewMembers.role, ["host-reader", "plan-partner"])))
+        .orderBy(asc(users.name))
+        .all()
+    ).filter((member): member is SnapshotMember => member.role !== "host-reader" && member.role !== "plan-partner");
 
-  const answers = db
-    .select({ factorId: selfAssessmentAnswers.factorId, questionId: selfAssessmentAnswers.questionId, text: selfAssessmentAnswers.text })
-    .from(selfAssessmentAnswers)
-    .where(and(eq(selfAssessmentAnswers.reviewId, reviewId), ne(selfAssessmentAnswers.text, "")))
-    .orderBy(asc(selfAssessmentAnswers.questionId))
-    .all();
-  const rated = db
-    .select({ factorId: selfAssessmentFactors.factorId, rating: selfAssessmentFactors.rating, summary: selfAssessmentFactors.summary })
-    .from(selfAssessmentFactors)
-    .where(eq(selfAssessmentFactors.reviewId, reviewId))
-    .all();
-  const factorIds = [...new Set([...rated.map((row) => row.factorId), ...answers.map((row) => row.factorId)])].sort();
-  const selfFactors = factorIds.map((factorId) => {
-    const row = rated.find((candidate) => candidate.factorId === factorId);
+    const answers = await tx
+      .select({ factorId: selfAssessmentAnswers.factorId, questionId: selfAssessmentAnswers.questionId, text: selfAssessmentAnswers.text })
+      .from(selfAssessmentAnswers)
+      .where(and(eq(selfAssessmentAnswers.reviewId, reviewId), ne(selfAssessmentAnswers.text, "")))
+      .orderBy(asc(selfAssessmentAnswers.questionId))
+      .all();
+    const rated = await tx
+      .select({ factorId: selfAssessmentFactors.factorId, rating: selfAssessmentFactors.rating, summary: selfAssessmentFactors.summary })
+      .from(selfAssessmentFactors)
+      .where(eq(selfAssessmentFactors.reviewId, reviewId))
+      .all();
+    const factorIds = [...new Set([...rated.map((row) => row.factorId), ...answers.map((row) => row.factorId)])].sort();
+    const selfFactors = factorIds.map((factorId) => {
+      const row = rated.find((candidate) => candidate.factorId === factorId);
+      return {
+        factorId,
+        rating: row?.rating ?? null,
+        summary: row?.summary ?? "",
+        answers: answers.filter((answer) => answer.factorId === factorId).map(({ questionId, text }) => ({ questionId, text })),
+      };
+    });
+
+    const context = await tx
+      .select({ contextualFactorId: contextNotes.contextualFactorId, note: contextNotes.note, effect: contextNotes.effect })
+      .from(contextNotes)
+      .where(eq(contextNotes.reviewId, reviewId))
+      .orderBy(asc(contextNotes.contextualFactorId))
+      .all();
+
+    const documentRows = await tx
+      .select({ id: documents.id, title: documents.title, type: documents.type, date: documents.date, origin: documents.origin })
+      .from(documents)
+      .where(and(eq(documents.reviewId, reviewId), isNull(documents.deletedAt)))
+      .orderBy(asc(documents.date), asc(documents.title), asc(documents.id))
+      .all();
+
+    const formats = await tx
+      .select({ format: interviews.format, n: count() })
+      .from(interviews)
+      .where(eq(interviews.reviewId, reviewId))
+      .groupBy(interviews.format)
+      .all();
+    const participants = await tx
+      .select({
+        // An organisation that asked not to be named is not even read: the report cannot print it.
+        organisation: sql<string>`CASE WHEN ${interviews.organisationsWithheld} THEN '' ELSE ${interviewParticipants.organisation} END`,
+        category: interviewParticipants.category,
+      })
+      .from(interviewParticipants)
+      .innerJoin(interviews, eq(interviews.id, interviewParticipants.interviewId))
+      .where(eq(interviews.reviewId, reviewId))
+      .all();
+
+    const polarityCounts = await tx
+      .select({ factorId: evidenceFactors.factorId, polarity: evidence.polarity, n: count() })
+      .from(evidenceFactors)
+      .innerJoin(evidence, eq(evidence.id, evidenceFactors.evidenceId))
+      .where(and(eq(evidence.reviewId, reviewId), isNull(evidence.deletedAt)))
+      .groupBy(evidenceFactors.factorId, evidence.polarity)
+      .all();
+    const cited = await tx
+      .select({
+        factorId: conclusionCitations.factorId,
+        id: evidence.id,
+        kind: evidence.kind,
+        text: evidence.text,
+        polarity: evidence.polarity,
+        attribution: evidence.attribution,
+        attributionCategory: evidence.attributionCategory,
+        attributionRole: evidence.attributionRole,
+        language: evidence.language,
+        documentTitle: documents.title,
+      })
+      .from(conclusionCitations)
+      .innerJoin(evidence, eq(evidence.id, conclusionCitations.evidenceId))
+      .leftJoin(documents, eq(documents.id, evidence.documentId))
+      .where(and(eq(conclusionCitations.reviewId, reviewId), eq(evidence.reviewId, reviewId), isNull(evidence.deletedAt)))
+      .orderBy(asc(conclusionCitations.factorId), asc(evidence.createdAt), asc(evidence.id))
+      .all();
+
+    const evidenceByFactor = new Map<string, SnapshotFactorEvidence>();
+    const entry = (factorId: string) => {
+      let value = evidenceByFactor.get(factorId);
+      if (!value) {
+        value = { factorId, total: 0, supports: 0, mixed: 0, contradicts: 0, cited: 0, findings: [] };
+        evidenceByFactor.set(factorId, value);
+      }
+      return value;
+    };
+    for (const row of polarityCounts) {
+      const value = entry(row.factorId);
+      value[row.polarity] += row.n;
+      value.total += row.n;
+    }
+    for (const { factorId, ...item } of cited) {
+      const value = entry(factorId);
+      value.cited += 1;
+      if (value.findings.length < KEY_FINDINGS_PER_FACTOR) value.findings.push(item satisfies SnapshotFinding);
+    }
+
+    const conclusionRows = await tx
+      .select({
+        factorId: conclusions.factorId,
+        rating: conclusions.rating,
+        strengths: conclusions.strengths,
+        improvements: conclusions.improvements,
+        state: conclusions.state,
+      })
+      .from(conclusions)
+      .where(eq(conclusions.reviewId, reviewId))
+      .orderBy(asc(conclusions.factorId))
+      .all();
+    const recommendationRows = await tx
+      .select({
+        id: recommendations.id,
+        factorId: recommendations.factorId,
+        text: recommendations.text,
+        priority: recommendations.priority,
+        horizon: recommendations.horizon,
+        responsibleService: recommendations.responsibleService,
+        exampleIndex: recommendations.exampleIndex,
+      })
+      .from(recommendations)
+      .where(eq(recommendations.reviewId, reviewId))
+      .orderBy(asc(recommendations.factorId), asc(recommendations.position), asc(recommendations.id))
+      .all();
+
+    const people = (category: string) => participants.filter((p) => p.category === category).length;
     return {
-      factorId,
-      rating: row?.rating ?? null,
-      summary: row?.summary ?? "",
-      answers: answers.filter((answer) => answer.factorId === factorId).map(({ questionId, text }) => ({ questionId, text })),
+      review: {
+        id: review.id,
+        hostCity: review.hostCity,
+        country: review.country,
+        kind: review.kind,
+        phase: review.phase,
+        issuedAt: iso(review.issuedAt),
+        visitStart: review.visitStart,
+        visitEnd: review.visitEnd,
+        reportLocale: review.reportLocale,
+        reportLocales: review.reportLocales,
+        // A draft (a correction under way included) speaks of no issue yet.
+        issue: review.phase === "issued" ? await currentIssue(tx, reviewId) : null,
+        timeZone: review.timeZone,
+      },
+      framework: { id: review.frameworkId, version: review.frameworkVersion },
+      team,
+      selfAssessment: { submittedAt: iso(review.selfAssessmentSubmittedAt), factors: selfFactors },
+      context,
+      documents: documentRows,
+      visit: {
+        interviews: formats.find((row) => row.format === "interview")?.n ?? 0,
+        focusGroups: formats.find((row) => row.format === "focus-group")?.n ?? 0,
+        peopleMet: participants.length,
+        organisations: organisationsMet(participants),
+        categories: PARTICIPANT_CATEGORIES.map((category) => ({ category, people: people(category) })).filter((row) => row.people > 0),
+      },
+      evidence: [...evidenceByFactor.values()].sort((a, b) => a.factorId.localeCompare(b.factorId)),
+      conclusions: conclusionRows,
+      recommendations: recommendationRows,
+      summary: { executiveSummary: review.executiveSummary, crossCuttingConclusions: review.crossCuttingConclusions },
+      progress: reportProgress(review.id),
     };
   });
-
-  const context = db
-    .select({ contextualFactorId: contextNotes.contextualFactorId, note: contextNotes.note, effect: contextNotes.effect })
-    .from(contextNotes)
-    .where(eq(contextNotes.reviewId, reviewId))
-    .orderBy(asc(contextNotes.contextualFactorId))
-    .all();
-
-  const documentRows = db
-    .select({ id: documents.id, title: documents.title, type: documents.type, date: documents.date, origin: documents.origin })
-    .from(documents)
-    .where(and(eq(documents.reviewId, reviewId), isNull(documents.deletedAt)))
-    .orderBy(asc(documents.date), asc(documents.title), asc(documents.id))
-    .all();
-
-  const formats = db
-    .select({ format: interviews.format, n: count() })
-    .from(interviews)
-    .where(eq(interviews.reviewId, reviewId))
-    .groupBy(interviews.format)
-    .all();
-  const participants = db
-    .select({
-      // An organisation that asked not to be named is not even read: the report cannot print it.
-      organisation: sql<string>`CASE WHEN ${interviews.organisationsWithheld} THEN '' ELSE ${interviewParticipants.organisation} END`,
-      category: interviewParticipants.category,
-    })
-    .from(interviewParticipants)
-    .innerJoin(interviews, eq(interviews.id, interviewParticipants.interviewId))
-    .where(eq(interviews.reviewId, reviewId))
-    .all();
-
-  const polarityCounts = db
-    .select({ factorId: evidenceFactors.factorId, polarity: evidence.polarity, n: count() })
-    .from(evidenceFactors)
-    .innerJoin(evidence, eq(evidence.id, evidenceFactors.evidenceId))
-    .where(and(eq(evidence.reviewId, reviewId), isNull(evidence.deletedAt)))
-    .groupBy(evidenceFactors.factorId, evidence.polarity)
-    .all();
-  const cited = db
-    .select({
-      factorId: conclusionCitations.factorId,
-      id: evidence.id,
-      kind: evidence.kind,
-      text: evidence.text,
-      polarity: evidence.polarity,
-      attribution: evidence.attribution,
-      attributionCategory: evidence.attributionCategory,
-      attributionRole: evidence.attributionRole,
-      language: evidence.language,
-      documentTitle: documents.title,
-    })
-    .from(conclusionCitations)
-    .innerJoin(evidence, eq(evidence.id, conclusionCitations.evidenceId))
-    .leftJoin(documents, eq(documents.id, evidence.documentId))
-    .where(and(eq(conclusionCitations.reviewId, reviewId), eq(evidence.reviewId, reviewId), isNull(evidence.deletedAt)))
-    .orderBy(asc(conclusionCitations.factorId), asc(evidence.createdAt), asc(evidence.id))
-    .all();
-
-  const evidenceByFactor = new Map<string, SnapshotFactorEvidence>();
-  const entry = (factorId: string) => {
-    let value = evidenceByFactor.get(factorId);
-    if (!value) {
-      value = { factorId, total: 0, supports: 0, mixed: 0, contradicts: 0, cited: 0, findings: [] };
-      evidenceByFactor.set(factorId, value);
-    }
-    return value;
-  };
-  for (const row of polarityCounts) {
-    const value = entry(row.factorId);
-    value[row.polarity] += row.n;
-    value.total += row.n;
-  }
-  for (const { factorId, ...item } of cited) {
-    const value = entry(factorId);
-    value.cited += 1;
-    if (value.findings.length < KEY_FINDINGS_PER_FACTOR) value.findings.push(item satisfies SnapshotFinding);
-  }
-
-  const conclusionRows = db
-    .select({
-      factorId: conclusions.factorId,
-      rating: conclusions.rating,
-      strengths: conclusions.strengths,
-      improvements: conclusions.improvements,
-      state: conclusions.state,
-    })
-    .from(conclusions)
-    .where(eq(conclusions.reviewId, reviewId))
-    .orderBy(asc(conclusions.factorId))
-    .all();
-  const recommendationRows = db
-    .select({
-      id: recommendations.id,
-      factorId: recommendations.factorId,
-      text: recommendations.text,
-      priority: recommendations.priority,
-      horizon: recommendations.horizon,
-      responsibleService: recommendations.responsibleService,
-      exampleIndex: recommendations.exampleIndex,
-    })
-    .from(recommendations)
-    .where(eq(recommendations.reviewId, reviewId))
-    .orderBy(asc(recommendations.factorId), asc(recommendations.position), asc(recommendations.id))
-    .all();
-
-  const people = (category: string) => participants.filter((p) => p.category === category).length;
-  return {
-    review: {
-      id: review.id,
-      hostCity: review.hostCity,
-      country: review.country,
-      kind: review.kind,
-      phase: review.phase,
-      issuedAt: iso(review.issuedAt),
-      visitStart: review.visitStart,
-      visitEnd: review.visitEnd,
-      reportLocale: review.reportLocale,
-      reportLocales: review.reportLocales,
-      // A draft (a correction under way included) speaks of no issue yet.
-      issue: review.phase === "issued" ? currentIssue(reviewId) : null,
-      timeZone: review.timeZone,
-    },
-    framework: { id: review.frameworkId, version: review.frameworkVersion },
-    team,
-    selfAssessment: { submittedAt: iso(review.selfAssessmentSubmittedAt), factors: selfFactors },
-    context,
-    documents: documentRows,
-    visit: {
-      interviews: formats.find((row) => row.format === "interview")?.n ?? 0,
-      focusGroups: formats.find((row) => row.format === "focus-group")?.n ?? 0,
-      peopleMet: participants.length,
-      organisations: organisationsMet(participants),
-      categories: PARTICIPANT_CATEGORIES.map((category) => ({ category, people: people(category) })).filter((row) => row.people > 0),
-    },
-    evidence: [...evidenceByFactor.values()].sort((a, b) => a.factorId.localeCompare(b.factorId)),
-    conclusions: conclusionRows,
-    recommendations: recommendationRows,
-    summary: { executiveSummary: review.executiveSummary, crossCuttingConclusions: review.crossCuttingConclusions },
-    progress: reportProgress(review.id),
-  };
 }
 
 /**
@@ -366,7 +370,7 @@ export async function storeIssuedReports({
   reason?: string | null;
 }): Promise<{ version: number }> {
   const snapshot = await requireSnapshot(reviewId, null);
-  const previous = latestIssue(reviewId);
+  const previous = await latestIssue(reviewId);
   const version = (previous?.version ?? 0) + 1;
   snapshot.review.issue = { version, reason, previousIssuedAt: iso(previous?.issuedAt) };
   const locales = REPORT_LOCALES.filter((locale) => snapshot.review.reportLocales.includes(locale));
@@ -378,13 +382,15 @@ export async function storeIssuedReports({
       docx: await buildReportDocxFile(snapshot, locale, issuedAt.toISOString()),
     });
   }
-  db.transaction((tx) => {
-    tx.update(issuedReports)
+  await transaction(db, async (tx) => {
+    await tx
+      .update(issuedReports)
       .set({ supersededAt: issuedAt })
       .where(and(eq(issuedReports.reviewId, reviewId), isNull(issuedReports.supersededAt)))
       .run();
     for (const { locale, file, docx } of files) {
-      tx.insert(issuedReports)
+      await tx
+        .insert(issuedReports)
         .values({
           reviewId,
           locale,
@@ -398,7 +404,7 @@ export async function storeIssuedReports({
           issueReason: reason,
         })
         .run();
-      writeAudit(tx, {
+      await writeAudit(tx, {
         reviewId,
         userId: null,
         action: "store",
@@ -420,8 +426,8 @@ export async function storeIssuedReports({
 }
 
 /** What the method section says of the issue the stored text belongs to (the newest one). */
-function currentIssue(reviewId: string): ReviewSnapshot["review"]["issue"] {
-  const rows = db
+async function currentIssue(tx: AsyncDb, reviewId: string): Promise<ReviewSnapshot["review"]["issue"]> {
+  const rows = await tx
     .select({ version: issuedReports.version, issuedAt: issuedReports.issuedAt, issueReason: issuedReports.issueReason })
     .from(issuedReports)
     .where(eq(issuedReports.reviewId, reviewId))
@@ -434,7 +440,7 @@ function currentIssue(reviewId: string): ReviewSnapshot["review"]["issue"] {
 }
 
 /** The newest issued version of a review, if any. */
-function latestIssue(reviewId: string) {
+async function latestIssue(reviewId: string) {
   return db
     .select({ version: issuedReports.version, issuedAt: issuedReports.issuedAt, issueReason: issuedReports.issueReason })
     .from(issuedReports)
@@ -446,7 +452,7 @@ function latestIssue(reviewId: string) {
 
 /** The stored PDF of an issued review, exactly as issued: the newest version unless one is asked for. */
 export async function getIssuedReport({ reviewId, locale, version }: { reviewId: string; locale: ReportLocale; version?: number }) {
-  const row = db
+  const row = await db
     .select({
       pdf: issuedReports.pdf,
       sha256: issuedReports.sha256,
@@ -461,7 +467,7 @@ export async function getIssuedReport({ reviewId, locale, version }: { reviewId:
     .limit(1)
     .get();
   if (!row) return null;
-  const review = db.select({ hostCity: reviews.hostCity, kind: reviews.kind }).from(reviews).where(eq(reviews.id, reviewId)).get();
+  const review = await db.select({ hostCity: reviews.hostCity, kind: reviews.kind }).from(reviews).where(eq(reviews.id, reviewId)).get();
   const name = reportFileName({ hostCity: review?.hostCity ?? "", kind: review?.kind ?? "peer-review", locale, issued: true });
   return { ...row, fileName: row.version > 1 ? name.replace(/-(\w+)\.pdf$/, `-v${row.version}-$1.pdf`) : name };
 }
@@ -475,11 +481,11 @@ export async function getIssuedReportDocx({ reviewId, locale }: { reviewId: stri
   const pdf = await getIssuedReport({ reviewId, locale });
   if (!pdf) return null;
   const where = and(eq(issuedReports.reviewId, reviewId), eq(issuedReports.locale, locale), eq(issuedReports.version, pdf.version));
-  let row = db.select({ docx: issuedReports.docx, docxSha256: issuedReports.docxSha256 }).from(issuedReports).where(where).get();
+  let row = await db.select({ docx: issuedReports.docx, docxSha256: issuedReports.docxSha256 }).from(issuedReports).where(where).get();
   if (!row?.docx || !row.docxSha256) {
     const snapshot = await requireSnapshot(reviewId, null);
     const built = await buildReportDocxFile(snapshot, locale, pdf.issuedAt.toISOString());
-    db.update(issuedReports).set({ docx: built.buffer, docxSha256: built.sha256 }).where(where).run();
+    await db.update(issuedReports).set({ docx: built.buffer, docxSha256: built.sha256 }).where(where).run();
     row = { docx: built.buffer, docxSha256: built.sha256 };
   }
   const fileName = pdf.fileName.replace(/\.pdf$/, ".docx");

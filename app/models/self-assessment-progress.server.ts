@@ -1,7 +1,7 @@
 import { and, asc, eq, isNull, ne } from "drizzle-orm";
 import { contextNotes, documentLinks, documents, reviews, selfAssessmentAnswers, selfAssessmentFactors } from "#db/schema";
 import { type Rating } from "#db/enums";
-import { db } from "#app/utils/db.server";
+import { asyncDb as db, transaction } from "#app/utils/db.server";
 import { writeAudit } from "./audit.server";
 import { activeFactors, activeQuestions, changedSince, getReviewFrame } from "./self-assessment.server";
 
@@ -137,14 +137,14 @@ export async function listAllAnswers({ reviewId }: { reviewId: string }) {
 
 /** Records who handed the self-assessment to the peer team, and when; later edits show as changes since. */
 export async function submitSelfAssessment({ reviewId, userId, now = new Date() }: { reviewId: string; userId: string; now?: Date }) {
-  db.transaction((tx) => {
-    const before = tx
+  await transaction(db, async (tx) => {
+    const before = await tx
       .select({ submittedAt: reviews.selfAssessmentSubmittedAt, submittedBy: reviews.selfAssessmentSubmittedBy })
       .from(reviews)
       .where(eq(reviews.id, reviewId))
       .get();
-    tx.update(reviews).set({ selfAssessmentSubmittedAt: now, selfAssessmentSubmittedBy: userId }).where(eq(reviews.id, reviewId)).run();
-    writeAudit(tx, {
+    await tx.update(reviews).set({ selfAssessmentSubmittedAt: now, selfAssessmentSubmittedBy: userId }).where(eq(reviews.id, reviewId)).run();
+    await writeAudit(tx, {
       reviewId,
       userId,
       action: before?.submittedAt ? "resubmit" : "submit",

@@ -1,7 +1,7 @@
 import { and, asc, eq } from "drizzle-orm";
 import { isKeyFactorId, requireFramework } from "#benchmark/index";
 import { teamNotes, users } from "#db/schema";
-import { db } from "#app/utils/db.server";
+import { asyncDb as db, transaction } from "#app/utils/db.server";
 import { refuse } from "#app/utils/refusal";
 import { writeAudit } from "./audit.server";
 import { newId } from "./user.server";
@@ -41,9 +41,9 @@ export async function addTeamNote({
 }) {
   if (!isKeyFactorId(requireFramework(review.frameworkId), factorId)) refuse(400, "agenda:errors.unknownFactor", { field: "factorId" });
   const id = newId();
-  db.transaction((tx) => {
-    tx.insert(teamNotes).values({ id, reviewId: review.id, factorId, text, authorId }).run();
-    writeAudit(tx, { reviewId: review.id, userId: authorId, action: "create", entity: "team-note", entityId: id, after: { factorId, text } });
+  await transaction(db, async (tx) => {
+    await tx.insert(teamNotes).values({ id, reviewId: review.id, factorId, text, authorId }).run();
+    await writeAudit(tx, { reviewId: review.id, userId: authorId, action: "create", entity: "team-note", entityId: id, after: { factorId, text } });
   });
   return id;
 }
@@ -57,8 +57,8 @@ export async function deleteTeamNote({ reviewId, userId, noteId }: { reviewId: s
     .get();
   if (!note) refuse(404, "agenda:errors.noteNotFound");
   if (note.authorId !== userId) refuse(403, "agenda:errors.noteNotYours");
-  db.transaction((tx) => {
-    tx.delete(teamNotes).where(eq(teamNotes.id, noteId)).run();
-    writeAudit(tx, { reviewId, userId, action: "delete", entity: "team-note", entityId: noteId, before: { factorId: note.factorId, text: note.text } });
+  await transaction(db, async (tx) => {
+    await tx.delete(teamNotes).where(eq(teamNotes.id, noteId)).run();
+    await writeAudit(tx, { reviewId, userId, action: "delete", entity: "team-note", entityId: noteId, before: { factorId: note.factorId, text: note.text } });
   });
 }

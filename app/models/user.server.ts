@@ -3,7 +3,7 @@ import { hash, verify } from "@node-rs/argon2";
 import { data } from "@remix-run/node";
 import { and, asc, eq, ne } from "drizzle-orm";
 import { loginAttempts, reviewMembers, reviews, sessions, users } from "#db/schema";
-import { db } from "#app/utils/db.server";
+import { asyncDb as db, transaction } from "#app/utils/db.server";
 import { PASSWORD_PROBLEMS, passwordProblem } from "#app/utils/password.server";
 import { writeAudit } from "./audit.server";
 
@@ -152,13 +152,14 @@ export async function changePassword({
   const problem = passwordProblem(password, row.email);
   if (problem) return { ok: false, field: "password", message: PASSWORD_PROBLEMS[problem] };
   const passwordHash = await hashPassword(password);
-  db.transaction((tx) => {
-    tx.update(users).set({ passwordHash }).where(eq(users.id, userId)).run();
+  await transaction(db, async (tx) => {
+    await tx.update(users).set({ passwordHash }).where(eq(users.id, userId)).run();
     // Whoever else had the old password signed in is signed out; this browser stays in.
-    tx.delete(sessions)
+    await tx
+      .delete(sessions)
       .where(sessionId ? and(eq(sessions.userId, userId), ne(sessions.id, sessionId)) : eq(sessions.userId, userId))
       .run();
-    writeAudit(tx, { reviewId: null, userId, action: "change-password", entity: "account", entityId: userId });
+    await writeAudit(tx, { reviewId: null, userId, action: "change-password", entity: "account", entityId: userId });
   });
   return { ok: true };
 }
@@ -216,12 +217,13 @@ export async function setAccountActive({ userId, active, by }: { userId: string;
   const row = await db.select({ id: users.id, deactivatedAt: users.deactivatedAt }).from(users).where(eq(users.id, userId)).get();
   if (!row) throw data({ message: "accounts:admin.unknownAccount" }, { status: 404 });
   if (active === (row.deactivatedAt === null)) return;
-  db.transaction((tx) => {
-    tx.update(users)
+  await transaction(db, async (tx) => {
+    await tx
+      .update(users)
       .set({ deactivatedAt: active ? null : new Date() })
       .where(eq(users.id, userId))
       .run();
-    if (!active) tx.delete(sessions).where(eq(sessions.userId, userId)).run();
-    writeAudit(tx, { reviewId: null, userId: by, action: active ? "reactivate" : "deactivate", entity: "account", entityId: userId });
+    if (!active) await tx.delete(sessions).where(eq(sessions.userId, userId)).run();
+    await writeAudit(tx, { reviewId: null, userId: by, action: active ? "reactivate" : "deactivate", entity: "account", entityId: userId });
   });
 }

@@ -40,7 +40,7 @@ async function writeAction({ request }: ActionFunctionArgs) {
   try {
     if (input.intent === "reset-link") {
       // Shown once, to pass on: only its hash is stored.
-      const { token, expiresAt } = createPasswordReset({ userId: account.id, createdBy: admin.id });
+      const { token, expiresAt } = await createPasswordReset({ userId: account.id, createdBy: admin.id });
       return { done: "reset-link" as const, userId: account.id, email: account.email, link: `${appOrigin(request)}/reset-password/${token}`, expiresAt };
     }
     await setAccountActive({ userId: account.id, active: input.intent === "reactivate", by: admin.id });

@@ -20,7 +20,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const snapshot = await evidenceQdaSnapshot(review);
   const bytes = await buildExportOffThread({ kind: "qdpx", snapshot, locale });
   const sha256 = createHash("sha256").update(bytes).digest("hex");
-  auditQdaExport({ reviewId: review.id, userId: access.user.id, snapshot, sha256 });
+  await auditQdaExport({ reviewId: review.id, userId: access.user.id, snapshot, sha256 });
   const city =
     foldText(review.hostCity)
       .replace(/[^a-z0-9]+/g, "-")

@@ -2,7 +2,7 @@ import { data, redirect } from "@remix-run/node";
 import { and, eq } from "drizzle-orm";
 import { reviewMembers, reviews, type Phase, type Role } from "#db/schema";
 import { CROSS_SITE_ORIGIN_HEADER } from "./cross-site.server";
-import { db } from "./db.server";
+import { asyncDb as db } from "./db.server";
 import { decide, phasesGranting, type Permission } from "./permissions";
 import { getSessionUser, type SessionUser } from "./session.server";
 import { msg } from "./validation";

@@ -2,7 +2,7 @@ import crypto from "node:crypto";
 import { createCookieSessionStorage, redirect } from "@remix-run/node";
 import { and, eq, gt, isNull, lt, or } from "drizzle-orm";
 import { sessions, users } from "#db/schema";
-import { db } from "./db.server";
+import { asyncDb as db } from "./db.server";
 import { getEnv } from "./env.server";
 import { isLocale, type Locale } from "./i18n";
 import { localeCookie } from "./locale.server";

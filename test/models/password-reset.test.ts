@@ -13,7 +13,7 @@ const address = "198.51.100.7";
 
 describe("a password reset link", () => {
   it("sets the password once, then says it was used", async () => {
-    const { token } = createPasswordReset({ userId: "demo-peer" });
+    const { token } = await createPasswordReset({ userId: "demo-peer" });
     expect(await getPasswordReset({ token })).toMatchObject({ status: "valid", email: "peer@demo.test" });
     expect(await resetPassword({ token, password: NEW_PASSWORD })).toMatchObject({ status: "done" });
     expect(await verifyLogin({ email: "peer@demo.test", password: NEW_PASSWORD, address })).toMatchObject({ id: "demo-peer" });
@@ -24,7 +24,7 @@ describe("a password reset link", () => {
 
   it("works for one hour and not a moment longer", async () => {
     const now = new Date("2026-04-01T10:00:00Z");
-    const { token, expiresAt } = createPasswordReset({ userId: "demo-peer", now });
+    const { token, expiresAt } = await createPasswordReset({ userId: "demo-peer", now });
     expect(expiresAt.getTime() - now.getTime()).toBe(RESET_TTL_MS);
     expect(RESET_TTL_MS).toBe(60 * 60 * 1000);
     expect(await getPasswordReset({ token, now: new Date(now.getTime() + RESET_TTL_MS - 1) })).toMatchObject({ status: "valid" });
@@ -34,15 +34,15 @@ describe("a password reset link", () => {
   });
 
   it("refuses a forged token and a link replaced by a newer one", async () => {
-    const { token } = createPasswordReset({ userId: "demo-peer" });
+    const { token } = await createPasswordReset({ userId: "demo-peer" });
     expect(await getPasswordReset({ token: `${token.slice(0, -2)}xx` })).toEqual({ status: "unknown" });
     expect(await resetPassword({ token: "forged-token", password: NEW_PASSWORD })).toEqual({ status: "unknown" });
-    createPasswordReset({ userId: "demo-peer" });
+    await createPasswordReset({ userId: "demo-peer" });
     expect(await getPasswordReset({ token })).toEqual({ status: "unknown" });
   });
 
   it("refuses a common password or one holding the email, and stays usable", async () => {
-    const { token } = createPasswordReset({ userId: "demo-peer" });
+    const { token } = await createPasswordReset({ userId: "demo-peer" });
     expect(await resetPassword({ token, password: "password123456" })).toEqual({ status: "invalid-password", message: "auth:invitation.passwordCommon" });
     expect(await resetPassword({ token, password: "my peer@demo.test pass" })).toEqual({
       status: "invalid-password",
@@ -54,7 +54,7 @@ describe("a password reset link", () => {
   it("ends every session of the account", async () => {
     const cookie = await cookieFor("peer@demo.test");
     expect(await getSessionUser(makeRequest("/", { cookie }))).toMatchObject({ id: "demo-peer" });
-    const { token } = createPasswordReset({ userId: "demo-peer" });
+    const { token } = await createPasswordReset({ userId: "demo-peer" });
     await resetPassword({ token, password: NEW_PASSWORD });
     expect(await getSessionUser(makeRequest("/", { cookie }))).toBeNull();
   });

@@ -42,7 +42,7 @@ describe("/reset-password/$token", () => {
 
   it("sets the new password, signs the account out everywhere and sends it to sign in", async () => {
     const cookie = await cookieFor("host@demo.test");
-    const { token } = createPasswordReset({ userId: "demo-host" });
+    const { token } = await createPasswordReset({ userId: "demo-host" });
     expect((await run(resetLoader, makeRequest(`/reset-password/${token}`), { token })).data).toEqual({ state: "valid", email: "host@demo.test" });
     const outcome = await post(token, { password: NEW_PASSWORD, confirm: NEW_PASSWORD });
     expect(outcome.location).toBe("/login?notice=password-reset");
@@ -51,7 +51,7 @@ describe("/reset-password/$token", () => {
   });
 
   it("says a used, expired or forged link is so, next to the form, and writes nothing", async () => {
-    const { token } = createPasswordReset({ userId: "demo-host" });
+    const { token } = await createPasswordReset({ userId: "demo-host" });
     await post(token, { password: NEW_PASSWORD, confirm: NEW_PASSWORD });
     const used = await post(token, { password: "second try passphrase", confirm: "second try passphrase" });
     expect(used.status).toBe(410);
@@ -59,7 +59,7 @@ describe("/reset-password/$token", () => {
     const page = await run(resetLoader, makeRequest(`/reset-password/${token}`), { token });
     expect([page.status, page.data]).toEqual([410, { state: "used", email: null }]);
 
-    const expired = createPasswordReset({ userId: "demo-peer", now: new Date(Date.now() - 2 * 60 * 60 * 1000) });
+    const expired = await createPasswordReset({ userId: "demo-peer", now: new Date(Date.now() - 2 * 60 * 60 * 1000) });
     const late = await post(expired.token, { password: NEW_PASSWORD, confirm: NEW_PASSWORD });
     expect([late.status, result(late.data).formError]).toEqual([410, "accounts:reset.expired"]);
 
@@ -71,7 +71,7 @@ describe("/reset-password/$token", () => {
   });
 
   it("refuses a weak password or two that differ next to the field, and the link stays usable", async () => {
-    const { token } = createPasswordReset({ userId: "demo-host" });
+    const { token } = await createPasswordReset({ userId: "demo-host" });
     const common = await post(token, { password: "password123456", confirm: "password123456" });
     expect([common.status, result(common.data).errors.password]).toEqual([400, ["auth:invitation.passwordCommon"]]);
     const differ = await post(token, { password: NEW_PASSWORD, confirm: "something else entirely" });

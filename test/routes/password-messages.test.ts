@@ -57,7 +57,7 @@ describe("the password rules' messages", () => {
   });
 
   it("reach a French reader in French on /reset-password/$token", async () => {
-    const { token } = createPasswordReset({ userId: "demo-host" });
+    const { token } = await createPasswordReset({ userId: "demo-host" });
     const request = makeRequest(`/reset-password/${token}`, { form: { password: COMMON, confirm: COMMON }, headers: { "Accept-Language": "fr-BE,fr;q=0.9" } });
     const outcome = await run(resetAction, request.clone(), { token });
     expect(outcome.status).toBe(400);
