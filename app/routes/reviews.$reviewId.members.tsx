@@ -220,8 +220,8 @@ function RoleForm({
         name="role"
         defaultValue={initialRole}
         onChange={(event) => setRole(event.target.value as typeof role)}
-        aria-invalid={errors ? true : undefined}
-        aria-describedby={errors ? `role-${member.userId}-error` : undefined}
+        aria-invalid={errors?.length ? true : undefined}
+        aria-describedby={errors?.length ? `role-${member.userId}-error` : undefined}
       >
         {ROLES.map((option) => (
           <option key={option} value={option}>

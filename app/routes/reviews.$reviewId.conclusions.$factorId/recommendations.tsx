@@ -123,6 +123,7 @@ export function RecommendationItem({
   const dates = useDates();
   const formatDate = (value: Date | string) => dates.day(value, { month: "long" });
   const continued = recommendation.continuesId ? earlier?.items.find((item) => item.id === recommendation.continuesId) : undefined;
+  const textLang = useTextLanguage();
   const fetcher = useFetcher<typeof action>();
   const updateFailure = useFailure("update-recommendation", { field: "recommendationId", id: recommendation.id });
   const updateForm = usePageForm(UpdateRecommendationSchema, `edit-${recommendation.id}`, "update-recommendation", {
@@ -154,7 +155,8 @@ export function RecommendationItem({
       </p>
       {continued && earlier ? (
         <p className="recommendation__continues">
-          {t("recommendations.continuesLine", { date: formatDate(earlier.date), number: continued.factorNumber })} <q>{excerpt(continued.text, 140)}</q>
+          {t("recommendations.continuesLine", { date: formatDate(earlier.date), number: continued.factorNumber })}{" "}
+          <q lang={textLang}>{excerpt(continued.text, 140)}</q>
         </p>
       ) : null}
       {example ? (
