@@ -5,7 +5,7 @@ import { Chapter } from "./blocks";
 
 /**
  * "Progress since the review of …" as the PDF and the Word document have it
- * (reports/progress-chapter.ts): the chart of ratings per factor across cycles beside the table
+ * (reports/progress-chapter.ts): the chart of ratings per factor across cycles followed by the table
  * holding the same ratings, the share of the previous recommendations implemented, and the
  * verdict on each. Nothing for a review that follows none.
  */
@@ -16,38 +16,37 @@ export function Progress({ model }: { model: ReportModel }) {
     <Chapter id="report-progress" title={chapter.title}>
       <p>{chapter.intro}</p>
       <h3>{chapter.ratingsTitle}</h3>
-      <div className="progress-figures">
-        <figure className="report-chart">
-          <figcaption className="visually-hidden">{chapter.ratingsTitle}</figcaption>
-          {/* Our own markup (reports/chart.ts escapes every label); the table beside it carries the same ratings. */}
-          <div role="img" aria-label={chapter.chartAlt} dangerouslySetInnerHTML={{ __html: ratingChartSvg(chapter.chart) }} />
-        </figure>
-        <div className="table-scroll" role="region" aria-label={chapter.ratingsTitle} tabIndex={0}>
-          <table className="progress-table">
-            <caption className="visually-hidden">{chapter.ratingsTitle}</caption>
-            <thead>
-              <tr>
-                {chapter.headers.map((header) => (
-                  <th key={header} scope="col">
-                    {header}
-                  </th>
+      {/* The chart, then its table, as the overview chapter has them: the report's column is too narrow to set them side by side legibly. */}
+      <figure className="report-chart">
+        <figcaption className="visually-hidden">{chapter.ratingsTitle}</figcaption>
+        {/* Our own markup (reports/chart.ts escapes every label); the table after it carries the same ratings. */}
+        <div role="img" aria-label={chapter.chartAlt} dangerouslySetInnerHTML={{ __html: ratingChartSvg(chapter.chart) }} />
+      </figure>
+      <div className="table-scroll" role="region" aria-label={chapter.ratingsTitle} tabIndex={0}>
+        <table className="progress-table">
+          <caption className="visually-hidden">{chapter.ratingsTitle}</caption>
+          <thead>
+            <tr>
+              {chapter.headers.map((header) => (
+                <th key={header} scope="col">
+                  {header}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {chapter.rows.map((row) => (
+              <tr key={row.factor}>
+                <th scope="row">{row.factor}</th>
+                {row.ratings.map((cell, i) => (
+                  <td key={i}>
+                    <span className={`pill ${cell.rating ?? "none"}`}>{cell.label}</span>
+                  </td>
                 ))}
               </tr>
-            </thead>
-            <tbody>
-              {chapter.rows.map((row) => (
-                <tr key={row.factor}>
-                  <th scope="row">{row.factor}</th>
-                  {row.ratings.map((cell, i) => (
-                    <td key={i}>
-                      <span className={`pill ${cell.rating ?? "none"}`}>{cell.label}</span>
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </table>
       </div>
       <h3>{chapter.recommendationsTitle}</h3>
       <p className="report-progress-share">{chapter.share}</p>
