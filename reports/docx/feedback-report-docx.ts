@@ -416,7 +416,8 @@ function progress(model: ReportModel): Block[] {
     para(chapter.intro),
     heading(chapter.ratingsTitle, 3),
     chartImage(ratingChartSvg(chapter.chart), "progress-chart", chapter.ratingsTitle, `${chapter.chartAlt}\n${description}`),
-    table(chapter.headers, rows, [190, ...chapter.headers.slice(1).map(() => 62)]),
+    // Rating columns wide enough for "Partiellement en place" on two lines, not cut mid-word.
+    table(chapter.headers, rows, [130, ...chapter.headers.slice(1).map(() => 74)]),
     heading(chapter.recommendationsTitle, 2),
     para(chapter.share),
     table(chapter.lineHeaders, lines, [330, 110]),
