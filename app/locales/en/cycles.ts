@@ -57,7 +57,7 @@ export default {
     notRead: "not shown",
     chartTitle: "Ratings per key factor across cycles",
     chartTitle_commitment: "Ratings per commitment across cycles",
-    share: "{{implemented}} of {{total}} earlier recommendations implemented ({{percent}} %)",
+    share: "{{implemented}} of {{total}} earlier recommendations implemented ({{percent}}%)",
     shareDetail: "{{partly}} partly implemented, {{not}} not implemented, {{irrelevant}} no longer relevant, {{pending}} without a verdict yet.",
     recommendationsCaption: "The previous recommendations and their verdicts",
     recommendation: "Recommendation",

@@ -58,7 +58,7 @@ export default {
     notRead: "non affiché",
     chartTitle: "Notes par facteur clé d'un cycle à l'autre",
     chartTitle_commitment: "Notes par engagement d'un cycle à l'autre",
-    share: "{{implemented}} recommandations précédentes sur {{total}} mises en œuvre ({{percent}} %)",
+    share: "Recommandations précédentes mises en œuvre : {{implemented}} sur {{total}} ({{percent}} %)",
     shareDetail: "{{partly}} en partie mises en œuvre, {{not}} non mises en œuvre, {{irrelevant}} devenues sans objet, {{pending}} encore sans verdict.",
     recommendationsCaption: "Les recommandations précédentes et leur verdict",
     recommendation: "Recommandation",

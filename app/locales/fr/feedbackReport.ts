@@ -213,7 +213,7 @@ export default {
     self: "{{cycle}} ville",
     peer: "{{cycle}} pairs",
     share:
-      "{{implemented}} recommandations de l'examen précédent sur {{total}} mises en œuvre ({{percent}} %) ; {{partly}} en partie mises en œuvre, {{not}} non mises en œuvre, {{irrelevant}} devenues sans objet, {{pending}} encore sans verdict.",
+      "Recommandations de l'examen précédent mises en œuvre : {{implemented}} sur {{total}} ({{percent}} %) ; en partie : {{partly}} ; non mises en œuvre : {{not}} ; devenues sans objet : {{irrelevant}} ; encore sans verdict : {{pending}}.",
     recommendationsTitle: "Les recommandations précédentes et leur verdict",
     recommendation: "Recommandation",
     verdict: "Verdict",
