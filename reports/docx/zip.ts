@@ -8,8 +8,9 @@ import { writeZip, type ZipEntry } from "../exports/zip";
  * with a fixed date, the document's dates set to the report's own, and each random id replaced
  * by one numbered in order of first appearance.
  */
-// nanoid, lowercased, as docx makes them: 21 characters of [a-z0-9_-], always with a letter.
-const RANDOM_ID = /\b(?=[a-z0-9_-]*[a-z])[a-z0-9_-]{21}\b/g;
+// nanoid, lowercased, as docx makes them: 21 characters of [a-z0-9_-], always with a letter. No
+// word boundaries: an id may begin or end with "-" or "_" (about one in ten does).
+const RANDOM_ID = /^(?=[a-z0-9_-]*[a-z])[a-z0-9_-]{21}$/;
 
 export async function deterministicZip(bytes: Uint8Array, documentDate: Date): Promise<Uint8Array> {
   const source = await JSZip.loadAsync(bytes);
@@ -25,7 +26,6 @@ export async function deterministicZip(bytes: Uint8Array, documentDate: Date): P
     // Only attribute values are ids; text the report prints is left alone.
     text = text.replace(/(="(?:rId|PowerPlusWaterMarkObject)?)([a-z0-9_-]{21})"/g, (whole, prefix: string, id: string) => {
       if (!RANDOM_ID.test(id)) return whole;
-      RANDOM_ID.lastIndex = 0;
       let stable = ids.get(id);
       if (!stable) ids.set(id, (stable = `x${String(ids.size + 1).padStart(20, "0")}`));
       return `${prefix}${stable}"`;
@@ -42,7 +42,6 @@ export async function deterministicZip(bytes: Uint8Array, documentDate: Date): P
       if (!stable) tocs.set(id, (stable = String(tocs.size + 1)));
       return `_Toc${stable}`;
     });
-    RANDOM_ID.lastIndex = 0;
     if (name === "docProps/core.xml") {
       const iso = `${documentDate.toISOString().slice(0, 19)}Z`;
       text = text.replace(/(<dcterms:(?:created|modified)[^>]*>)[^<]*(<\/dcterms:(?:created|modified)>)/g, `$1${iso}$2`);
