@@ -213,7 +213,10 @@ export async function submitAndWait(page: Page, button: ReturnType<Page["getByRo
 
 /** A network that is off, or a server that is stopped, shows in the console as failed loads; anything else is a real problem. */
 export function offlineProblems(problems: string[]) {
-  return problems.filter((problem) => !/ERR_INTERNET_DISCONNECTED|ERR_CONNECTION_REFUSED|Failed to load resource/.test(problem));
+  // Chromium's own service-worker update check also says so when the server is down.
+  return problems.filter(
+    (problem) => !/ERR_INTERNET_DISCONNECTED|ERR_CONNECTION_REFUSED|Failed to load resource|An unknown error occurred when fetching the script/.test(problem),
+  );
 }
 
 /** The texts of the evidence items, not deleted, that start with a prefix, read from the app's database file. */
