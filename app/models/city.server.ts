@@ -1,12 +1,12 @@
 import { and, eq, ne } from "drizzle-orm";
-import type { Db } from "#db/client";
+import type { AsyncDb } from "#db/async-db";
 import { cities, reviews } from "#db/schema";
-import { db } from "#app/utils/db.server";
+import { asyncDb as db, transaction } from "#app/utils/db.server";
 import { refuse } from "#app/utils/refusal";
 import { writeAudit } from "./audit.server";
 import { newId } from "./user.server";
 
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0] | Db;
+type Tx = AsyncDb;
 
 /** What a review says of its city when it is created or its settings change. */
 export type CityFacts = {
@@ -21,17 +21,17 @@ export type CityFacts = {
  * The city of that name in that country, made if there is none yet (a new city takes the
  * review's time zone and languages). Call it inside the transaction that attaches the review.
  */
-export function findOrCreateCity(tx: Tx, facts: CityFacts): { id: string; created: boolean } {
+export async function findOrCreateCity(tx: Tx, facts: CityFacts): Promise<{ id: string; created: boolean }> {
   const name = facts.name.trim();
   const country = facts.country.trim();
-  const existing = tx
+  const existing = await tx
     .select({ id: cities.id })
     .from(cities)
     .where(and(eq(cities.name, name), eq(cities.country, country)))
     .get();
   if (existing) return { id: existing.id, created: false };
   const id = newId();
-  tx.insert(cities).values({ id, name, country, timeZone: facts.timeZone, languages: facts.languages }).run();
+  await tx.insert(cities).values({ id, name, country, timeZone: facts.timeZone, languages: facts.languages }).run();
   return { id, created: true };
 }
 
@@ -69,16 +69,16 @@ export async function updateCity({ cityId, facts, userId }: { cityId: string; fa
     .get();
   if (taken) refuse(409, "cycles:city.edit.taken", { field: "name" });
   const before = { name: city.name, country: city.country, timeZone: city.timeZone, languages: city.languages };
-  db.transaction((tx) => {
-    tx.update(cities).set(after).where(eq(cities.id, cityId)).run();
-    const attached = tx
+  await transaction(db, async (tx) => {
+    await tx.update(cities).set(after).where(eq(cities.id, cityId)).run();
+    const attached = await tx
       .update(reviews)
       .set({ hostCity: after.name, country: after.country })
       .where(eq(reviews.cityId, cityId))
       .returning({ id: reviews.id })
       .all();
     for (const review of attached) {
-      writeAudit(tx, { reviewId: review.id, userId, action: "update", entity: "city", entityId: cityId, before, after });
+      await writeAudit(tx, { reviewId: review.id, userId, action: "update", entity: "city", entityId: cityId, before, after });
     }
   });
 }

@@ -1,9 +1,12 @@
 import { aliasedTable, and, asc, eq, inArray, isNull } from "drizzle-orm";
 import { factualCommentReplies, factualComments, recommendations, reviews, users, type CommentOutcome, type CommentPart } from "#db/schema";
 import { requireFramework } from "#benchmark/index";
-import { db } from "#app/utils/db.server";
+import type { AsyncDb } from "#db/async-db";
+import { asyncDb as db, transaction } from "#app/utils/db.server";
+
+type Tx = AsyncDb;
 import { writeAudit } from "./audit.server";
-import { refuse, type Tx } from "./conclusion.server";
+import { refuse } from "./conclusion.server";
 import { newId } from "./user.server";
 
 /*
@@ -18,8 +21,8 @@ import { newId } from "./user.server";
 export type CommentTarget =
   { part: "factor"; factorId: string } | { part: "recommendation"; recommendationId: string } | { part: "summary" } | { part: "plan" };
 
-function assertFactualCheck(tx: Tx, reviewId: string) {
-  const review = tx.select({ phase: reviews.phase }).from(reviews).where(eq(reviews.id, reviewId)).get();
+async function assertFactualCheck(tx: Tx, reviewId: string) {
+  const review = await tx.select({ phase: reviews.phase }).from(reviews).where(eq(reviews.id, reviewId)).get();
   if (!review) refuse(404, "conclusions:errors.noReview");
   if (review.phase !== "factual-check") refuse(409, "conclusions:errors.notFactualCheck");
 }
@@ -94,10 +97,14 @@ export async function listOpenComments({ reviewId }: { reviewId: string }) {
 }
 
 /** Where a target lives: its part, and the factor it belongs to (none for the summary and the plan). */
-function locate(tx: Tx, reviewId: string, target: CommentTarget): { part: CommentPart; factorId: string | null; recommendationId: string | null } {
+async function locate(
+  tx: Tx,
+  reviewId: string,
+  target: CommentTarget,
+): Promise<{ part: CommentPart; factorId: string | null; recommendationId: string | null }> {
   if (target.part === "summary" || target.part === "plan") return { part: target.part, factorId: null, recommendationId: null };
   if (target.part === "recommendation") {
-    const recommendation = tx
+    const recommendation = await tx
       .select({ factorId: recommendations.factorId })
       .from(recommendations)
       .where(and(eq(recommendations.id, target.recommendationId), eq(recommendations.reviewId, reviewId)))
@@ -105,7 +112,7 @@ function locate(tx: Tx, reviewId: string, target: CommentTarget): { part: Commen
     if (!recommendation) refuse(404, "conclusions:errors.noRecommendation", { field: "target" });
     return { part: "recommendation", factorId: recommendation.factorId, recommendationId: target.recommendationId };
   }
-  const review = tx.select({ frameworkId: reviews.frameworkId }).from(reviews).where(eq(reviews.id, reviewId)).get();
+  const review = await tx.select({ frameworkId: reviews.frameworkId }).from(reviews).where(eq(reviews.id, reviewId)).get();
   if (!review) refuse(404, "conclusions:errors.noReview");
   const known = requireFramework(review.frameworkId).keyFactors.some((factor) => factor.id === target.factorId && !factor.retired);
   if (!known) refuse(404, "conclusions:errors.unknownFactor", { field: "target" });
@@ -127,21 +134,22 @@ export async function addComment({
   authorId: string;
   text: string;
   /** Runs inside the transaction that stores the comment (e.g. notify the peer team). */
-  onCreated?: (tx: Tx, comment: { id: string; part: CommentPart; factorId: string | null }) => void;
+  onCreated?: (tx: Tx, comment: { id: string; part: CommentPart; factorId: string | null }) => Promise<unknown>;
 }) {
   const body = text.trim();
   if (!body) refuse(400, "errors.required", { field: "text" });
   const about = target ?? (factorId ? ({ part: "factor", factorId } as const) : null);
   if (!about) refuse(400, "errors.required", { field: "target" });
-  return db.transaction((tx) => {
-    assertFactualCheck(tx, reviewId);
-    const place = locate(tx, reviewId, about);
+  return transaction(db, async (tx) => {
+    await assertFactualCheck(tx, reviewId);
+    const place = await locate(tx, reviewId, about);
     const id = newId();
-    tx.insert(factualComments)
+    await tx
+      .insert(factualComments)
       .values({ id, reviewId, ...place, text: body, authorId, createdAt: new Date() })
       .run();
-    writeAudit(tx, { reviewId, userId: authorId, action: "create", entity: "factual-comment", entityId: id, after: { ...place, text: body } });
-    onCreated?.(tx, { id, part: place.part, factorId: place.factorId });
+    await writeAudit(tx, { reviewId, userId: authorId, action: "create", entity: "factual-comment", entityId: id, after: { ...place, text: body } });
+    await onCreated?.(tx, { id, part: place.part, factorId: place.factorId });
     return { id };
   });
 }
@@ -149,8 +157,8 @@ export async function addComment({
 /** Which comments a page's forms may act on: those of one factor, or of some parts. */
 export type CommentScope = { factorId?: string; parts?: readonly CommentPart[] };
 
-function openComment(tx: Tx, reviewId: string, commentId: string, { factorId, parts }: CommentScope = {}) {
-  const comment = tx
+async function openComment(tx: Tx, reviewId: string, commentId: string, { factorId, parts }: CommentScope = {}) {
+  const comment = await tx
     .select({
       id: factualComments.id,
       part: factualComments.part,
@@ -188,17 +196,17 @@ export async function replyToComment({
   scope?: CommentScope;
   authorId: string;
   text: string;
-  onReplied?: (tx: Tx, comment: { id: string; part: CommentPart; factorId: string | null; authorId: string }) => void;
+  onReplied?: (tx: Tx, comment: { id: string; part: CommentPart; factorId: string | null; authorId: string }) => Promise<unknown>;
 }) {
   const body = text.trim();
   if (!body) refuse(400, "errors.required", { field: "text" });
-  return db.transaction((tx) => {
-    assertFactualCheck(tx, reviewId);
-    const comment = openComment(tx, reviewId, commentId, scope);
+  return transaction(db, async (tx) => {
+    await assertFactualCheck(tx, reviewId);
+    const comment = await openComment(tx, reviewId, commentId, scope);
     const id = newId();
-    tx.insert(factualCommentReplies).values({ id, commentId, authorId, text: body, createdAt: new Date() }).run();
-    writeAudit(tx, { reviewId, userId: authorId, action: "reply", entity: "factual-comment", entityId: commentId, after: { reply: id, text: body } });
-    onReplied?.(tx, comment);
+    await tx.insert(factualCommentReplies).values({ id, commentId, authorId, text: body, createdAt: new Date() }).run();
+    await writeAudit(tx, { reviewId, userId: authorId, action: "reply", entity: "factual-comment", entityId: commentId, after: { reply: id, text: body } });
+    await onReplied?.(tx, comment);
     return { id };
   });
 }
@@ -226,15 +234,19 @@ export async function resolveComment({
   userId: string;
   outcome: CommentOutcome;
   response: string;
-  onClosed?: (tx: Tx, comment: { id: string; part: CommentPart; factorId: string | null; authorId: string }) => void;
+  onClosed?: (tx: Tx, comment: { id: string; part: CommentPart; factorId: string | null; authorId: string }) => Promise<unknown>;
 }) {
-  return db.transaction((tx) => {
-    assertFactualCheck(tx, reviewId);
-    const comment = openComment(tx, reviewId, commentId, { ...scope, ...(factorId !== undefined ? { factorId } : {}) });
+  return transaction(db, async (tx) => {
+    await assertFactualCheck(tx, reviewId);
+    const comment = await openComment(tx, reviewId, commentId, { ...scope, ...(factorId !== undefined ? { factorId } : {}) });
     const answer = response.trim() || null;
     if (!answer && outcome !== "corrected") refuse(400, "conclusions:errors.noteRequired", { field: "response" });
-    tx.update(factualComments).set({ response: answer, outcome, resolvedBy: userId, resolvedAt: new Date() }).where(eq(factualComments.id, commentId)).run();
-    writeAudit(tx, { reviewId, userId, action: "resolve", entity: "factual-comment", entityId: commentId, after: { outcome, response: answer } });
-    onClosed?.(tx, comment);
+    await tx
+      .update(factualComments)
+      .set({ response: answer, outcome, resolvedBy: userId, resolvedAt: new Date() })
+      .where(eq(factualComments.id, commentId))
+      .run();
+    await writeAudit(tx, { reviewId, userId, action: "resolve", entity: "factual-comment", entityId: commentId, after: { outcome, response: answer } });
+    await onClosed?.(tx, comment);
   });
 }

@@ -1,7 +1,7 @@
 import { and, asc, eq } from "drizzle-orm";
 import { isKeyFactorId, listLocalizedFactors, requireFramework, type Locale } from "#benchmark/index";
 import { factorAssignments } from "#db/schema";
-import { db } from "#app/utils/db.server";
+import { asyncDb as db, transaction } from "#app/utils/db.server";
 import { refuse } from "#app/utils/refusal";
 import { writeAudit } from "./audit.server";
 import { getCoverage } from "./evidence-coverage.server";
@@ -45,20 +45,22 @@ export async function assignFactors({
   if (!reviewers.some((reviewer) => reviewer.id === memberId)) refuse(400, "agenda:errors.unknownReviewer", { field: "userId" });
   if (factorIds.some((factorId) => !isKeyFactorId(framework, factorId))) refuse(400, "agenda:errors.unknownFactor", { field: "factorIds" });
   const wanted = framework.keyFactors.map((factor) => factor.id).filter((id) => factorIds.includes(id));
-  db.transaction((tx) => {
-    const before = tx
-      .select({ factorId: factorAssignments.factorId })
-      .from(factorAssignments)
-      .where(and(eq(factorAssignments.reviewId, review.id), eq(factorAssignments.userId, memberId)))
-      .all()
-      .map((row) => row.factorId);
+  await transaction(db, async (tx) => {
+    const before = (
+      await tx
+        .select({ factorId: factorAssignments.factorId })
+        .from(factorAssignments)
+        .where(and(eq(factorAssignments.reviewId, review.id), eq(factorAssignments.userId, memberId)))
+        .all()
+    ).map((row) => row.factorId);
     const added = wanted.filter((id) => !before.includes(id));
     if (added.length === 0 && before.length === wanted.length) return;
-    tx.delete(factorAssignments)
+    await tx
+      .delete(factorAssignments)
       .where(and(eq(factorAssignments.reviewId, review.id), eq(factorAssignments.userId, memberId)))
       .run();
-    for (const factorId of wanted) tx.insert(factorAssignments).values({ reviewId: review.id, factorId, userId: memberId }).run();
-    writeAudit(tx, {
+    for (const factorId of wanted) await tx.insert(factorAssignments).values({ reviewId: review.id, factorId, userId: memberId }).run();
+    await writeAudit(tx, {
       reviewId: review.id,
       userId: actor.id,
       action: "assign",
@@ -68,7 +70,7 @@ export async function assignFactors({
       after: { factorIds: wanted },
     });
     if (added.length && memberId !== actor.id) {
-      notify(tx, {
+      await notify(tx, {
         reviewId: review.id,
         kind: "assigned",
         params: { factorIds: added, by: actor.name, path: `/reviews/${review.id}#my-factors` },

@@ -2,7 +2,8 @@ import crypto from "node:crypto";
 import { data } from "@remix-run/node";
 import { and, desc, eq, isNull } from "drizzle-orm";
 import { invitations, reviewMembers, reviews, users, type Role } from "#db/schema";
-import { db } from "#app/utils/db.server";
+import type { AsyncDb } from "#db/async-db";
+import { asyncDb as db, transaction } from "#app/utils/db.server";
 import { getEnv } from "#app/utils/env.server";
 import { PASSWORD_PROBLEMS, passwordProblem } from "#app/utils/password.server";
 import { writeAudit } from "./audit.server";
@@ -56,9 +57,9 @@ export function hashToken(token: string) {
   return crypto.createHash("sha256").update(token).digest("hex");
 }
 
-type Tx = Parameters<Parameters<typeof db.transaction>[0]>[0];
+type Tx = AsyncDb;
 
-export function insertInvitation(
+export async function insertInvitation(
   tx: Tx,
   {
     reviewId,
@@ -72,7 +73,8 @@ export function insertInvitation(
   const id = newId();
   const token = invitationToken(id);
   const expiresAt = new Date(Date.now() + INVITATION_TTL_MS);
-  tx.insert(invitations)
+  await tx
+    .insert(invitations)
     .values({
       id,
       reviewId,
@@ -85,7 +87,7 @@ export function insertInvitation(
       createdBy,
     })
     .run();
-  writeAudit(tx, {
+  await writeAudit(tx, {
     reviewId,
     userId: createdBy,
     action: "invite",
@@ -139,13 +141,13 @@ export async function inviteMember({
     .orderBy(desc(invitations.createdAt))
     .get();
   const inviter = await db.select({ name: users.name }).from(users).where(eq(users.id, invitedBy)).get();
-  const result = db.transaction((tx) => {
+  const result = await transaction(db, async (tx) => {
     const made = open
-      ? { ...renewInvitation(tx, { reviewId, invitationId: open.id, role, affiliation, partnerId, userId: invitedBy }), status: "renewed" as const }
-      : { ...insertInvitation(tx, { reviewId, email: normalised, role, affiliation, partnerId, createdBy: invitedBy }), status: "invited" as const };
+      ? { ...(await renewInvitation(tx, { reviewId, invitationId: open.id, role, affiliation, partnerId, userId: invitedBy })), status: "renewed" as const }
+      : { ...(await insertInvitation(tx, { reviewId, email: normalised, role, affiliation, partnerId, createdBy: invitedBy })), status: "invited" as const };
     if (existing) {
       // The invitation mail goes to the address anyway; the account is also told in the app.
-      notify(tx, {
+      await notify(tx, {
         reviewId,
         kind: "invitation",
         params: { role, by: inviter?.name ?? "", path: `/invitations/${made.token}` },
@@ -160,7 +162,7 @@ export async function inviteMember({
 }
 
 /** A renewed invitation: 14 more days from now, with the role and affiliation given, and its (derived) link. */
-function renewInvitation(
+async function renewInvitation(
   tx: Tx,
   {
     reviewId,
@@ -173,7 +175,8 @@ function renewInvitation(
 ) {
   const token = invitationToken(invitationId);
   const expiresAt = new Date(Date.now() + INVITATION_TTL_MS);
-  tx.update(invitations)
+  await tx
+    .update(invitations)
     .set({
       expiresAt,
       tokenHash: hashToken(token),
@@ -182,7 +185,14 @@ function renewInvitation(
     })
     .where(eq(invitations.id, invitationId))
     .run();
-  writeAudit(tx, { reviewId, userId, action: "renew", entity: "invitation", entityId: invitationId, after: { role, expiresAt: expiresAt.toISOString() } });
+  await writeAudit(tx, {
+    reviewId,
+    userId,
+    action: "renew",
+    entity: "invitation",
+    entityId: invitationId,
+    after: { role, expiresAt: expiresAt.toISOString() },
+  });
   return { id: invitationId, token, expiresAt };
 }
 
@@ -194,7 +204,7 @@ export async function resendInvitation({ reviewId, invitationId, userId }: { rev
     .where(and(eq(invitations.id, invitationId), eq(invitations.reviewId, reviewId), isNull(invitations.usedAt), isNull(invitations.revokedAt)))
     .get();
   if (!row) throw data({ message: "reviews:members.invitationClosed" }, { status: 404 });
-  const renewed = db.transaction((tx) => renewInvitation(tx, { reviewId, invitationId: row.id, userId }));
+  const renewed = await transaction(db, async (tx) => renewInvitation(tx, { reviewId, invitationId: row.id, userId }));
   return { email: row.email, ...renewed };
 }
 
@@ -213,24 +223,25 @@ export async function joinByInvitation({ token, userId }: { token: string; userI
     .from(invitations)
     .where(eq(invitations.id, invitation.id))
     .get();
-  const joined = db.transaction((tx) => {
-    const marked = tx
+  const joined = await transaction(db, async (tx) => {
+    const marked = await tx
       .update(invitations)
       .set({ usedAt: new Date() })
       .where(and(eq(invitations.id, invitation.id), isNull(invitations.usedAt)))
       .run();
     if (marked.changes !== 1) return false;
-    const member = tx
+    const member = await tx
       .select({ role: reviewMembers.role })
       .from(reviewMembers)
       .where(and(eq(reviewMembers.reviewId, invitation.reviewId), eq(reviewMembers.userId, userId)))
       .get();
     if (!member) {
-      tx.insert(reviewMembers)
+      await tx
+        .insert(reviewMembers)
         .values({ reviewId: invitation.reviewId, userId, role: invitation.role, affiliation: full?.affiliation ?? "", partnerId: full?.partnerId ?? null })
         .run();
     }
-    writeAudit(tx, {
+    await writeAudit(tx, {
       reviewId: invitation.reviewId,
       userId,
       action: "accept",
@@ -263,9 +274,9 @@ export async function revokeInvitation({ reviewId, invitationId, userId }: { rev
     .where(and(eq(invitations.id, invitationId), eq(invitations.reviewId, reviewId), isNull(invitations.usedAt), isNull(invitations.revokedAt)))
     .get();
   if (!row) throw data({ message: "reviews:members.invitationClosed" }, { status: 404 });
-  db.transaction((tx) => {
-    tx.update(invitations).set({ revokedAt: new Date() }).where(eq(invitations.id, row.id)).run();
-    writeAudit(tx, { reviewId, userId, action: "revoke", entity: "invitation", entityId: row.id, before: { email: row.email } });
+  await transaction(db, async (tx) => {
+    await tx.update(invitations).set({ revokedAt: new Date() }).where(eq(invitations.id, row.id)).run();
+    await writeAudit(tx, { reviewId, userId, action: "revoke", entity: "invitation", entityId: row.id, before: { email: row.email } });
   });
 }
 
@@ -313,19 +324,20 @@ export async function acceptInvitation({ token, name, locale, password }: { toke
     .from(invitations)
     .where(eq(invitations.id, invitation.id))
     .get();
-  db.transaction((tx) => {
+  await transaction(db, async (tx) => {
     // Guard against a double submit racing: only the first marks the invitation used.
-    const marked = tx
+    const marked = await tx
       .update(invitations)
       .set({ usedAt: new Date() })
       .where(and(eq(invitations.id, invitation.id), isNull(invitations.usedAt)))
       .run();
     if (marked.changes !== 1) throw data({ message: "This invitation was already used." }, { status: 409 });
-    tx.insert(users).values({ id: userId, email: invitation.email, name, locale, passwordHash }).run();
-    tx.insert(reviewMembers)
+    await tx.insert(users).values({ id: userId, email: invitation.email, name, locale, passwordHash }).run();
+    await tx
+      .insert(reviewMembers)
       .values({ reviewId: invitation.reviewId, userId, role: invitation.role, affiliation: full?.affiliation ?? "", partnerId: full?.partnerId ?? null })
       .run();
-    writeAudit(tx, {
+    await writeAudit(tx, {
       reviewId: invitation.reviewId,
       userId,
       action: "accept",

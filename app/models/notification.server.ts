@@ -1,8 +1,8 @@
 import { and, desc, eq, inArray, isNull } from "drizzle-orm";
-import type { Db } from "#db/client";
+import type { AsyncDb } from "#db/async-db";
 import { notifications, reviewMembers, reviews, users, type Phase, type Role } from "#db/schema";
 import { getFramework } from "#benchmark/index";
-import { db } from "#app/utils/db.server";
+import { asyncDb as db } from "#app/utils/db.server";
 import { getEnv } from "#app/utils/env.server";
 import { getI18n, isLocale } from "#app/utils/i18n";
 import { mailConfigured, sendMail } from "#app/utils/mail.server";
@@ -19,7 +19,7 @@ import { newId } from "./user.server";
 
 export { NOTIFICATION_KINDS, type NotificationKind, type NotificationParams } from "./notification-kinds";
 
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0] | Db;
+type Tx = AsyncDb;
 
 export type NotifyInput = {
   /** The review it is about; null only for a personal notification outside any review. */
@@ -51,7 +51,7 @@ export function appOrigin(request: Request) {
  * When SMTP_URL is set, each recipient who has not turned mail off also gets it by mail in their
  * language, sent after the transaction ends. Returns the ids of the accounts told.
  */
-export function notify(tx: Tx, input: NotifyInput): string[] {
+export async function notify(tx: Tx, input: NotifyInput): Promise<string[]> {
   const read = notificationReadPermission(input.kind);
   const except = new Set(typeof input.except === "string" ? [input.except] : (input.except ?? []));
   const only = input.to ? new Set(input.to) : null;
@@ -59,17 +59,18 @@ export function notify(tx: Tx, input: NotifyInput): string[] {
   let phase: Phase | null = null;
   if (read === null) {
     if (!only) throw new Error(`A "${input.kind}" notification is personal: name its recipients with "to".`);
-    candidates = tx
-      .select({ userId: users.id, mail: users.mailNotifications, deactivatedAt: users.deactivatedAt })
-      .from(users)
-      .where(inArray(users.id, [...only]))
-      .all()
-      .map((row) => ({ ...row, role: null }));
+    candidates = (
+      await tx
+        .select({ userId: users.id, mail: users.mailNotifications, deactivatedAt: users.deactivatedAt })
+        .from(users)
+        .where(inArray(users.id, [...only]))
+        .all()
+    ).map((row) => ({ ...row, role: null }));
   } else {
     if (!input.reviewId) throw new Error(`A "${input.kind}" notification needs its review.`);
-    phase = tx.select({ phase: reviews.phase }).from(reviews).where(eq(reviews.id, input.reviewId)).get()?.phase ?? null;
+    phase = (await tx.select({ phase: reviews.phase }).from(reviews).where(eq(reviews.id, input.reviewId)).get())?.phase ?? null;
     if (!phase) return [];
-    candidates = tx
+    candidates = await tx
       .select({ userId: users.id, mail: users.mailNotifications, role: reviewMembers.role, deactivatedAt: users.deactivatedAt })
       .from(reviewMembers)
       .innerJoin(users, eq(users.id, reviewMembers.userId))
@@ -86,7 +87,8 @@ export function notify(tx: Tx, input: NotifyInput): string[] {
   });
   if (!recipients.length) return [];
   const params = { ...input.params, origin: input.origin };
-  tx.insert(notifications)
+  await tx
+    .insert(notifications)
     .values(
       recipients.map((recipient) => ({
         id: newId(),
@@ -261,7 +263,7 @@ export function deliverNotificationMail(): Promise<void> {
           .limit(20);
         if (!batch.length) return;
         for (const row of batch) {
-          const claimed = db
+          const claimed = await db
             .update(notifications)
             .set({ mailState: "sending" })
             .where(and(eq(notifications.id, row.id), eq(notifications.mailState, "pending")))

@@ -1,14 +1,14 @@
 import { and, asc, desc, eq, inArray, isNull, type SQL } from "drizzle-orm";
 import { requireFramework } from "#benchmark/index";
 import { auditLog, conclusions, issuedReports, PHASES, reviewMembers, reviews, users, type Phase, type ReviewKind, type Role } from "#db/schema";
-import { db } from "#app/utils/db.server";
+import type { AsyncDb } from "#db/async-db";
+import { asyncDb as db, transaction } from "#app/utils/db.server";
 import { mailConfigured } from "#app/utils/mail.server";
 import { can } from "#app/utils/permissions";
 import { refuse } from "#app/utils/refusal";
 import { msg } from "#app/utils/validation";
 import { writeAudit } from "./audit.server";
 import { findOrCreateCity } from "./city.server";
-import type { Tx } from "./conclusion.server";
 import { newId, normaliseEmail } from "./user.server";
 import { insertInvitation } from "./invitation.server";
 
@@ -85,8 +85,8 @@ export async function createReview({ input, createdBy }: { input: NewReview; cre
   const leadEmail = normaliseEmail(input.leadEmail);
   const lead = await db.select({ id: users.id }).from(users).where(eq(users.email, leadEmail)).get();
   let token: string | null = null;
-  db.transaction((tx) => {
-    const city = findOrCreateCity(tx, { name: input.hostCity, country: input.country, timeZone: input.timeZone, languages: ["fr", "en"] });
+  await transaction(db, async (tx) => {
+    const city = await findOrCreateCity(tx, { name: input.hostCity, country: input.country, timeZone: input.timeZone, languages: ["fr", "en"] });
     const row = {
       id,
       cityId: city.id,
@@ -102,11 +102,11 @@ export async function createReview({ input, createdBy }: { input: NewReview; cre
       timeZone: input.timeZone,
       createdBy,
     };
-    tx.insert(reviews).values(row).run();
-    writeAudit(tx, { reviewId: id, userId: createdBy, action: "create", entity: "review", entityId: id, after: row });
+    await tx.insert(reviews).values(row).run();
+    await writeAudit(tx, { reviewId: id, userId: createdBy, action: "create", entity: "review", entityId: id, after: row });
     if (lead) {
-      tx.insert(reviewMembers).values({ reviewId: id, userId: lead.id, role: "lead-expert" }).run();
-      writeAudit(tx, {
+      await tx.insert(reviewMembers).values({ reviewId: id, userId: lead.id, role: "lead-expert" }).run();
+      await writeAudit(tx, {
         reviewId: id,
         userId: createdBy,
         action: "add",
@@ -115,7 +115,7 @@ export async function createReview({ input, createdBy }: { input: NewReview; cre
         after: { role: "lead-expert" },
       });
     } else {
-      token = insertInvitation(tx, { reviewId: id, email: leadEmail, role: "lead-expert", affiliation: "", createdBy }).token;
+      token = (await insertInvitation(tx, { reviewId: id, email: leadEmail, role: "lead-expert", affiliation: "", createdBy })).token;
     }
   });
   return { id, invitationToken: token };
@@ -126,12 +126,13 @@ export async function listFactorsWithoutAgreedConclusion({ reviewId }: { reviewI
   const review = await db.select({ frameworkId: reviews.frameworkId }).from(reviews).where(eq(reviews.id, reviewId)).get();
   if (!review) return [];
   const agreed = new Set(
-    db
-      .select({ factorId: conclusions.factorId })
-      .from(conclusions)
-      .where(and(eq(conclusions.reviewId, reviewId), eq(conclusions.state, "agreed")))
-      .all()
-      .map((row) => row.factorId),
+    (
+      await db
+        .select({ factorId: conclusions.factorId })
+        .from(conclusions)
+        .where(and(eq(conclusions.reviewId, reviewId), eq(conclusions.state, "agreed")))
+        .all()
+    ).map((row) => row.factorId),
   );
   return requireFramework(review.frameworkId)
     .keyFactors.filter((factor) => !factor.retired && !agreed.has(factor.id))
@@ -178,7 +179,7 @@ export async function movePhase({
   userId: string;
   onIssue?: (issuedAt: Date, issueReason: string | null) => Promise<void>;
   /** Runs inside the transaction that writes the move (e.g. notify the team). */
-  onMoved?: (tx: Tx, move: { from: Phase; to: Phase }) => void;
+  onMoved?: (tx: AsyncDb, move: { from: Phase; to: Phase }) => Promise<unknown>;
 }) {
   const review = await getReview({ reviewId });
   if (!review) refuse(404, "errors.notFound");
@@ -207,12 +208,13 @@ export async function movePhase({
   const issuedAt = to === "issued" ? new Date() : null;
   const recordedReason = issuedAt && missing.length ? why : null;
   if (issuedAt && onIssue) await onIssue(issuedAt, recordedReason);
-  db.transaction((tx) => {
-    tx.update(reviews)
+  await transaction(db, async (tx) => {
+    await tx
+      .update(reviews)
       .set({ phase: to, ...(issuedAt ? { issuedAt } : {}) })
       .where(eq(reviews.id, reviewId))
       .run();
-    writeAudit(tx, {
+    await writeAudit(tx, {
       reviewId,
       userId,
       action: backwards ? "phase-back" : "phase-forward",
@@ -225,7 +227,7 @@ export async function movePhase({
         ...(recordedReason ? { issueReason: recordedReason, withoutAgreedConclusion: missing.map((factor) => factor.id) } : {}),
       },
     });
-    onMoved?.(tx, { from: review.phase, to });
+    await onMoved?.(tx, { from: review.phase, to });
   });
 }
 
@@ -260,18 +262,19 @@ export async function updateReviewSettings({ reviewId, settings, userId }: { rev
     after[field] = settings[field];
   }
   if (!Object.keys(after).length) return { changed: [] as string[] };
-  db.transaction((tx) => {
+  await transaction(db, async (tx) => {
     // The host city and country name the review's city: changing them moves the review to that city
     // (made if new), never renames a city other reviews share (decision 0028).
     const moved = "hostCity" in after || "country" in after;
     const cityId = moved
-      ? findOrCreateCity(tx, { name: settings.hostCity, country: settings.country, timeZone: settings.timeZone, languages: settings.reportLocales }).id
+      ? (await findOrCreateCity(tx, { name: settings.hostCity, country: settings.country, timeZone: settings.timeZone, languages: settings.reportLocales })).id
       : undefined;
-    tx.update(reviews)
+    await tx
+      .update(reviews)
       .set(moved ? { ...after, cityId } : after)
       .where(eq(reviews.id, reviewId))
       .run();
-    writeAudit(tx, { reviewId, userId, action: "update-settings", entity: "review", entityId: reviewId, before, after });
+    await writeAudit(tx, { reviewId, userId, action: "update-settings", entity: "review", entityId: reviewId, before, after });
   });
   return { changed: Object.keys(after) };
 }
@@ -285,9 +288,9 @@ export async function setReviewArchived({ reviewId, archived, userId }: { review
   if (!review) refuse(404, "errors.notFound");
   if (Boolean(review.archivedAt) === archived) return false;
   const archivedAt = archived ? new Date() : null;
-  db.transaction((tx) => {
-    tx.update(reviews).set({ archivedAt }).where(eq(reviews.id, reviewId)).run();
-    writeAudit(tx, {
+  await transaction(db, async (tx) => {
+    await tx.update(reviews).set({ archivedAt }).where(eq(reviews.id, reviewId)).run();
+    await writeAudit(tx, {
       reviewId,
       userId,
       action: archived ? "archive" : "unarchive",
@@ -344,13 +347,22 @@ export async function handLeadRole({
     ...(newLead.role === "lead-expert" ? [] : [{ member: newLead, role: "lead-expert" as const }]),
     ...demoted.map((member) => ({ member, role: formerLead })),
   ];
-  db.transaction((tx) => {
+  await transaction(db, async (tx) => {
     for (const { member, role } of changes) {
-      tx.update(reviewMembers)
+      await tx
+        .update(reviewMembers)
         .set({ role })
         .where(and(eq(reviewMembers.reviewId, reviewId), eq(reviewMembers.userId, member.userId)))
         .run();
-      writeAudit(tx, { reviewId, userId, action: "change-role", entity: "member", entityId: member.userId, before: { role: member.role }, after: { role } });
+      await writeAudit(tx, {
+        reviewId,
+        userId,
+        action: "change-role",
+        entity: "member",
+        entityId: member.userId,
+        before: { role: member.role },
+        after: { role },
+      });
     }
   });
 }

@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import { deliverNotificationMail, notify } from "#app/models/notification.server";
 import { notifications, users } from "#db/schema";
 import { db, DEMO_REVIEW_ID, loadDemoReview, setPhase, BASE } from "../utils";
+import { asyncDb, transaction } from "#app/utils/db.server";
 
 // A real SMTP server, started before the app's modules read SMTP_URL.
 const mailServer = await vi.hoisted(async () => {
@@ -25,8 +26,16 @@ describe("notification mail", () => {
   it("goes to each recipient in their language, with the link, except to those who turned mail off", async () => {
     setPhase("factual-check");
     db.update(users).set({ mailNotifications: false }).where(eq(users.id, "demo-peer2")).run();
-    db.transaction((tx) =>
-      notify(tx, { reviewId: DEMO_REVIEW_ID, kind: "phase-changed", params: { from: "drafting", to: "factual-check" }, except: "demo-lead", origin: BASE }),
+    await transaction(
+      asyncDb,
+      async (tx) =>
+        await notify(tx, {
+          reviewId: DEMO_REVIEW_ID,
+          kind: "phase-changed",
+          params: { from: "drafting", to: "factual-check" },
+          except: "demo-lead",
+          origin: BASE,
+        }),
     );
     await deliverNotificationMail();
     const byRecipient = new Map(mailServer.mails.map((mail) => [mail.to, mail]));
@@ -47,8 +56,16 @@ describe("notification mail", () => {
   });
 
   it("is sent once even when two deliveries run together", async () => {
-    db.transaction((tx) =>
-      notify(tx, { reviewId: DEMO_REVIEW_ID, kind: "phase-changed", params: { from: "self-assessment", to: "peer-visit" }, to: ["demo-peer"], origin: BASE }),
+    await transaction(
+      asyncDb,
+      async (tx) =>
+        await notify(tx, {
+          reviewId: DEMO_REVIEW_ID,
+          kind: "phase-changed",
+          params: { from: "self-assessment", to: "peer-visit" },
+          to: ["demo-peer"],
+          origin: BASE,
+        }),
     );
     await Promise.all([deliverNotificationMail(), deliverNotificationMail()]);
     // The delivery notify schedules itself finds nothing left.

@@ -2,7 +2,8 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { listNotifications, notificationMail, notify } from "#app/models/notification.server";
 import { describeNotification } from "#app/models/notification-kinds";
 import { getI18n } from "#app/utils/i18n";
-import { db, DEMO_ECCAR_REVIEW_ID, DEMO_REVIEW_ID, loadDemoReview, setPhase, BASE } from "../utils";
+import { DEMO_ECCAR_REVIEW_ID, DEMO_REVIEW_ID, loadDemoReview, setPhase, BASE } from "../utils";
+import { asyncDb, transaction } from "#app/utils/db.server";
 
 /*
  * Issue 14: a page must never say "key factor" on an ECCAR review — nor a notification about
@@ -15,17 +16,17 @@ beforeEach(async () => {
   await loadDemoReview();
 });
 
-function tell(reviewId: string) {
-  db.transaction((tx) => {
-    notify(tx, { reviewId, kind: "assigned", params: { factorIds: ["c-03", "c-04"], by: "Lena" }, to: ["demo-peer"], origin: BASE });
-    notify(tx, { reviewId, kind: "factual-comment", params: { part: "factor", number: 3, by: "Hélène" }, to: ["demo-peer"], origin: BASE });
+async function tell(reviewId: string) {
+  await transaction(asyncDb, async (tx) => {
+    await notify(tx, { reviewId, kind: "assigned", params: { factorIds: ["c-03", "c-04"], by: "Lena" }, to: ["demo-peer"], origin: BASE });
+    await notify(tx, { reviewId, kind: "factual-comment", params: { part: "factor", number: 3, by: "Hélène" }, to: ["demo-peer"], origin: BASE });
   });
 }
 
 describe("notifications on an ECCAR review", () => {
   it("say commitment, never key factor, in the list and in the mail, in English and French", async () => {
     setPhase("factual-check", DEMO_ECCAR_REVIEW_ID);
-    tell(DEMO_ECCAR_REVIEW_ID);
+    await tell(DEMO_ECCAR_REVIEW_ID);
     const items = (await listNotifications({ userId: "demo-peer" })).filter((item) => item.reviewId === DEMO_ECCAR_REVIEW_ID);
     expect(items.map((item) => item.kind)).toEqual(expect.arrayContaining(["assigned", "factual-comment"]));
     const sentences = (["en", "fr"] as const).flatMap((locale) => items.map((item) => describeNotification(getI18n(locale).t, item)));
@@ -55,7 +56,7 @@ describe("notifications on an ECCAR review", () => {
 
   it("keep saying key factor on a EUROCITIES review", async () => {
     setPhase("factual-check", DEMO_REVIEW_ID);
-    tell(DEMO_REVIEW_ID);
+    await tell(DEMO_REVIEW_ID);
     const items = await listNotifications({ userId: "demo-peer" });
     const sentences = items.map((item) => describeNotification(getI18n("en").t, item));
     expect(sentences).toEqual(

@@ -4,6 +4,7 @@ import { countUnreadNotifications, listNotifications, markNotificationsRead, not
 import { action as notificationsAction, loader as notificationsLoader } from "#app/routes/notifications";
 import { notifications, reviewMembers, users } from "#db/schema";
 import { cookieFor, db, DEMO_REVIEW_ID, makeRequest, run, loadDemoReview, setPhase, BASE } from "../utils";
+import { asyncDb, transaction } from "#app/utils/db.server";
 
 // Each test counts the notifications it makes: the demo's own (the move to the peer visit) go first.
 beforeEach(async () => {
@@ -21,72 +22,100 @@ const recipientsOf = () =>
     .sort();
 
 describe("notify", () => {
-  it("tells every member of a phase change, the one who made it excepted", () => {
+  it("tells every member of a phase change, the one who made it excepted", async () => {
     setPhase("factual-check");
-    const told = db.transaction((tx) =>
-      notify(tx, { reviewId: DEMO_REVIEW_ID, kind: "phase-changed", params: { from: "drafting", to: "factual-check" }, except: "demo-lead", origin: ORIGIN }),
+    const told = await transaction(
+      asyncDb,
+      async (tx) =>
+        await notify(tx, {
+          reviewId: DEMO_REVIEW_ID,
+          kind: "phase-changed",
+          params: { from: "drafting", to: "factual-check" },
+          except: "demo-lead",
+          origin: ORIGIN,
+        }),
     );
     expect(told.sort()).toEqual(["demo-host", "demo-peer", "demo-peer2", "demo-reader"]);
     expect(recipientsOf()).toEqual(["demo-host", "demo-peer", "demo-peer2", "demo-reader"]);
   });
 
-  it("stores a factual-check comment only for members who may read comments: never the host reader", () => {
+  it("stores a factual-check comment only for members who may read comments: never the host reader", async () => {
     setPhase("factual-check");
-    db.transaction((tx) =>
-      notify(tx, { reviewId: DEMO_REVIEW_ID, kind: "factual-comment", params: { part: "kf-06", by: "Hélène Rousseau" }, except: "demo-host", origin: ORIGIN }),
+    await transaction(
+      asyncDb,
+      async (tx) =>
+        await notify(tx, {
+          reviewId: DEMO_REVIEW_ID,
+          kind: "factual-comment",
+          params: { part: "kf-06", by: "Hélène Rousseau" },
+          except: "demo-host",
+          origin: ORIGIN,
+        }),
     );
     expect(recipientsOf()).toEqual(["demo-lead", "demo-peer", "demo-peer2"]);
   });
 
-  it("keeps named recipients to those who may read the kind", () => {
+  it("keeps named recipients to those who may read the kind", async () => {
     setPhase("drafting");
     // The lead shares factors out: a host reader named by mistake is still not told of peer work.
-    const told = db.transaction((tx) =>
-      notify(tx, {
-        reviewId: DEMO_REVIEW_ID,
-        kind: "assigned",
-        params: { factorIds: ["kf-01"], by: "Lena" },
-        to: ["demo-peer", "demo-reader"],
-        origin: ORIGIN,
-      }),
+    const told = await transaction(
+      asyncDb,
+      async (tx) =>
+        await notify(tx, {
+          reviewId: DEMO_REVIEW_ID,
+          kind: "assigned",
+          params: { factorIds: ["kf-01"], by: "Lena" },
+          to: ["demo-peer", "demo-reader"],
+          origin: ORIGIN,
+        }),
     );
     expect(told).toEqual(["demo-peer"]);
   });
 
-  it("narrows to an audience permission (the peer team closes comments, the host team does not)", () => {
+  it("narrows to an audience permission (the peer team closes comments, the host team does not)", async () => {
     setPhase("factual-check");
-    const told = db.transaction((tx) =>
-      notify(tx, { reviewId: DEMO_REVIEW_ID, kind: "factual-comment", params: { part: "kf-01", by: "H" }, audience: "comments:resolve", origin: ORIGIN }),
+    const told = await transaction(
+      asyncDb,
+      async (tx) =>
+        await notify(tx, {
+          reviewId: DEMO_REVIEW_ID,
+          kind: "factual-comment",
+          params: { part: "kf-01", by: "H" },
+          audience: "comments:resolve",
+          origin: ORIGIN,
+        }),
     );
     expect([...told].sort()).toEqual(["demo-lead", "demo-peer", "demo-peer2"]);
   });
 
-  it("reaches a personal recipient outside the review (an invitation) and never a deactivated account", () => {
+  it("reaches a personal recipient outside the review (an invitation) and never a deactivated account", async () => {
     db.update(users).set({ deactivatedAt: new Date() }).where(eq(users.id, "demo-admin")).run();
-    const told = db.transaction((tx) =>
-      notify(tx, {
-        reviewId: DEMO_REVIEW_ID,
-        kind: "invitation",
-        params: { role: "peer-reviewer", by: "Lena", path: "/invitations/x" },
-        to: ["demo-outsider", "demo-admin"],
-        origin: ORIGIN,
-      }),
+    const told = await transaction(
+      asyncDb,
+      async (tx) =>
+        await notify(tx, {
+          reviewId: DEMO_REVIEW_ID,
+          kind: "invitation",
+          params: { role: "peer-reviewer", by: "Lena", path: "/invitations/x" },
+          to: ["demo-outsider", "demo-admin"],
+          origin: ORIGIN,
+        }),
     );
     expect(told).toEqual(["demo-outsider"]);
   });
 
-  it("stores nothing when the change it belongs to is rolled back", () => {
-    expect(() =>
-      db.transaction((tx) => {
-        notify(tx, { reviewId: DEMO_REVIEW_ID, kind: "phase-changed", params: { from: "self-assessment", to: "peer-visit" }, origin: ORIGIN });
+  it("stores nothing when the change it belongs to is rolled back", async () => {
+    await expect(
+      transaction(asyncDb, async (tx) => {
+        await notify(tx, { reviewId: DEMO_REVIEW_ID, kind: "phase-changed", params: { from: "self-assessment", to: "peer-visit" }, origin: ORIGIN });
         throw new Error("the phase move failed");
       }),
-    ).toThrow("the phase move failed");
+    ).rejects.toThrow("the phase move failed");
     expect(recipientsOf()).toEqual([]);
   });
 
-  it("marks rows for mail only when mail is configured (not in this test run)", () => {
-    db.transaction((tx) => notify(tx, { reviewId: DEMO_REVIEW_ID, kind: "phase-changed", params: { from: "a", to: "b" }, origin: ORIGIN }));
+  it("marks rows for mail only when mail is configured (not in this test run)", async () => {
+    await transaction(asyncDb, async (tx) => notify(tx, { reviewId: DEMO_REVIEW_ID, kind: "phase-changed", params: { from: "a", to: "b" }, origin: ORIGIN }));
     expect(
       new Set(
         db
@@ -102,9 +131,9 @@ describe("notify", () => {
 describe("the notification list", () => {
   it("is filtered again by what the member may read now", async () => {
     setPhase("factual-check");
-    db.transaction((tx) => {
-      notify(tx, { reviewId: DEMO_REVIEW_ID, kind: "phase-changed", params: { from: "drafting", to: "factual-check" }, origin: ORIGIN });
-      notify(tx, { reviewId: DEMO_REVIEW_ID, kind: "factual-comment", params: { part: "kf-06", by: "H" }, origin: ORIGIN });
+    await transaction(asyncDb, async (tx) => {
+      await notify(tx, { reviewId: DEMO_REVIEW_ID, kind: "phase-changed", params: { from: "drafting", to: "factual-check" }, origin: ORIGIN });
+      await notify(tx, { reviewId: DEMO_REVIEW_ID, kind: "factual-comment", params: { part: "kf-06", by: "H" }, origin: ORIGIN });
     });
     expect((await listNotifications({ userId: "demo-host" })).map((item) => item.kind).sort()).toEqual(["factual-comment", "phase-changed"]);
     expect((await listNotifications({ userId: "demo-reader" })).map((item) => item.kind)).toEqual(["phase-changed"]);
@@ -119,7 +148,9 @@ describe("the notification list", () => {
 
   it("is served to each account by /notifications, which marks its own as read and no one else's", async () => {
     setPhase("factual-check");
-    db.transaction((tx) => notify(tx, { reviewId: DEMO_REVIEW_ID, kind: "factual-comment", params: { part: "kf-06", by: "H" }, origin: ORIGIN }));
+    await transaction(asyncDb, async (tx) =>
+      notify(tx, { reviewId: DEMO_REVIEW_ID, kind: "factual-comment", params: { part: "kf-06", by: "H" }, origin: ORIGIN }),
+    );
     const readerPage = await run(notificationsLoader, makeRequest("/notifications", { cookie: await cookieFor("reader@demo.test") }));
     expect(readerPage.data).toEqual({ notifications: [] });
     const peerCookie = await cookieFor("peer@demo.test");
@@ -139,9 +170,9 @@ describe("the notification list", () => {
   });
 
   it("marks all read at once", async () => {
-    db.transaction((tx) => {
-      notify(tx, { reviewId: DEMO_REVIEW_ID, kind: "phase-changed", params: { from: "a", to: "b" }, origin: ORIGIN });
-      notify(tx, { reviewId: DEMO_REVIEW_ID, kind: "phase-changed", params: { from: "b", to: "c" }, origin: ORIGIN });
+    await transaction(asyncDb, async (tx) => {
+      await notify(tx, { reviewId: DEMO_REVIEW_ID, kind: "phase-changed", params: { from: "a", to: "b" }, origin: ORIGIN });
+      await notify(tx, { reviewId: DEMO_REVIEW_ID, kind: "phase-changed", params: { from: "b", to: "c" }, origin: ORIGIN });
     });
     expect(await countUnreadNotifications({ userId: "demo-peer" })).toBe(2);
     await markNotificationsRead({ userId: "demo-peer" });
