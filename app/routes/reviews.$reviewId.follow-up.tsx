@@ -49,6 +49,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     rows: rows.map((row) => ({
       id: row.id,
       factorNumber: framework?.keyFactors.find((factor) => factor.id === row.factorId)?.number ?? 0,
+      // The previous framework's word for its parts (i18next context: "commitment" for ECCAR).
+      factorContext: framework?.parts.item.id,
       text: row.text,
       hostAccount: row.hostAccount ?? "",
       verdict: verdicts ? row.verdict : null,
@@ -65,12 +67,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 async function continuations(reviewId: string, frameworkId: string, agreedOnly: boolean) {
   const framework = getFramework(frameworkId);
   const rows = await listRecommendations({ reviewId, agreedOnly });
-  const byEarlier = new Map<string, { id: string; factorId: string; factorNumber: number; number: number }[]>();
+  const context = framework?.parts.item.id;
+  const byEarlier = new Map<string, { id: string; factorId: string; factorNumber: number; number: number; context: string | undefined }[]>();
   rows.forEach((row) => {
     if (!row.continuesId) return;
     const number = rows.filter((other) => other.factorId === row.factorId).indexOf(row) + 1;
     const factorNumber = framework?.keyFactors.find((factor) => factor.id === row.factorId)?.number ?? 0;
-    byEarlier.set(row.continuesId, [...(byEarlier.get(row.continuesId) ?? []), { id: row.id, factorId: row.factorId, factorNumber, number }]);
+    byEarlier.set(row.continuesId, [...(byEarlier.get(row.continuesId) ?? []), { id: row.id, factorId: row.factorId, factorNumber, number, context }]);
   });
   return byEarlier;
 }
@@ -220,12 +223,12 @@ function FollowUpItem({
   return (
     <li id={row.id} className="card" aria-labelledby={titleId}>
       <h2 id={titleId} className="h3">
-        <span className="muted">{t("progress.factorRef", { number: row.factorNumber })}</span> — {row.text}
+        <span className="muted">{t("progress.factorRef", { number: row.factorNumber, context: row.factorContext })}</span> — {row.text}
       </h2>
       {row.continuedBy.length ? (
         <p className="follow-up__continued" data-continued-by>
           {t("followUp.continues", {
-            refs: row.continuedBy.map((ref) => t("followUp.continuesRef", { factor: ref.factorNumber, number: ref.number })).join(", "),
+            refs: row.continuedBy.map((ref) => t("followUp.continuesRef", { factor: ref.factorNumber, number: ref.number, context: ref.context })).join(", "),
           })}
         </p>
       ) : null}

@@ -9,6 +9,7 @@ import * as conclusionPage from "#app/routes/reviews.$reviewId.conclusions.$fact
 import * as selfOverview from "#app/routes/reviews.$reviewId.self-assessment._index";
 import { formErrorsOf, submittedValue, errorsOf, type FormResult } from "#app/utils/forms";
 import { createReview } from "#app/models/review.server";
+import { getI18n } from "#app/utils/i18n";
 import { auditLog, followUps, recommendations, reviewMembers, reviews, selfAssessmentAnswers } from "#db/schema";
 import { DEMO_CITY_ID, DEMO_PREVIOUS_REVIEW_ID } from "#db/seed/index";
 import { cookieFor, db, DEMO_REVIEW_ID, loadDemoReview, makeRequest, run, setPhase, type DemoEmail } from "../utils";
@@ -276,6 +277,19 @@ describe("the follow-up", () => {
     expect(host.rows[0]!.hostAccount).toContain("plan municipal");
   });
 
+  it("names the previous cycle's parts in that framework's words: a commitment after an ECCAR cycle", async () => {
+    const data = async () => ((await get(followUp.loader, path, "peer@demo.test", params)).data as Awaited<ReturnType<typeof followUp.loader>>).rows;
+    expect((await data()).map((row) => row.factorContext)).toContain("key-factor");
+    // The same previous cycle, as if it had run on the ECCAR plan.
+    db.update(reviews).set({ frameworkId: "eccar-10-point-plan" }).where(eq(reviews.id, DEMO_PREVIOUS_REVIEW_ID)).run();
+    const rows = await data();
+    expect(rows).toHaveLength(5);
+    expect(rows.every((row) => row.factorContext === "commitment")).toBe(true);
+    const t = getI18n("fr").getFixedT("fr", "cycles");
+    expect(t("progress.factorRef", { number: 1, context: rows[0]!.factorContext })).toBe("Engagement 1");
+    expect(t("followUp.continuesRef", { factor: 2, number: 1, context: "commitment" })).toBe("la recommandation 1 de l'engagement 2");
+  });
+
   it("takes the host team's account and the peers' verdict resting on the log, audited", async () => {
     const rec = "demo-2023-rec-3";
     const account = await post(followUp.action, path, "host@demo.test", params, {
@@ -406,7 +420,7 @@ describe("a recommendation continuing an earlier one", () => {
       ReturnType<typeof followUp.loader>
     >;
     const earlier = follow.rows.find((rec) => rec.id === "demo-2023-rec-4")!;
-    expect(earlier.continuedBy).toEqual([{ id: row.id, factorId: "kf-07", factorNumber: 7, number: 3 }]);
+    expect(earlier.continuedBy).toEqual([{ id: row.id, factorId: "kf-07", factorNumber: 7, number: 3, context: "key-factor" }]);
     // The seed's: key factor 8's first recommendation continues the 2023 training of reception staff.
     expect(follow.rows.find((rec) => rec.id === "demo-2023-rec-3")!.continuedBy).toMatchObject([{ id: "demo-rec-08-1", number: 1 }]);
   });

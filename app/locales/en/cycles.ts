@@ -97,6 +97,7 @@ export default {
     verdictRequired: "Choose a verdict.",
     continues: "Continued by {{refs}}",
     continuesRef: "recommendation {{number}} of key factor {{factor}}",
+    continuesRef_commitment: "recommendation {{number}} of commitment {{factor}}",
     link: "Follow-up of the previous recommendations",
   },
   carried: {

@@ -98,6 +98,7 @@ export default {
     verdictRequired: "Choisissez un verdict.",
     continues: "Poursuivie par {{refs}}",
     continuesRef: "la recommandation {{number}} du facteur clé {{factor}}",
+    continuesRef_commitment: "la recommandation {{number}} de l'engagement {{factor}}",
     link: "Suivi des recommandations précédentes",
   },
   carried: {
