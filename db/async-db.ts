@@ -168,3 +168,14 @@ function holding<T>(db: AsyncDb, begin: string, body: (tx: AsyncDb) => Promise<T
     });
   });
 }
+
+/**
+ * Runs a synchronous better-sqlite3 transaction of a model file not yet moved to `transaction()`
+ * once the connection's lock is free. Without it, such a transaction could start while an async
+ * transaction of another request awaits between two statements: it would then join that
+ * transaction as a savepoint, and be undone if that one rolled back, after its own caller had
+ * been told it was saved. Inside a transaction that holds the lock, it runs at once.
+ */
+export function exclusively<T>(db: { $client: Database.Database }, work: () => T): Promise<T> {
+  return withLock(db.$client, work);
+}

@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, max } from "drizzle-orm";
 import { getKeyFactor, requireFramework, type Framework } from "#benchmark/index";
 import { cityActions, cityActionYears, reviews, users } from "#db/schema";
 import type { Db } from "#db/client";
-import { db } from "#app/utils/db.server";
+import { db, exclusively } from "#app/utils/db.server";
 import type { FieldErrors } from "#app/utils/validation";
 import type { ActionYearInput, CityActionInput } from "./city-action-schema";
 import { writeAudit } from "./audit.server";
@@ -201,7 +201,7 @@ export async function createCityAction({
   if (!framework) return refuse(404, "cityActions:errors.noPlan");
   const refused = checkInput(framework, factorId, input.status);
   if (refused) return refused;
-  const id = db.transaction((tx) => insertCityAction(tx, { reviewId, factorId, userId, input }));
+  const id = await exclusively(db, () => db.transaction((tx) => insertCityAction(tx, { reviewId, factorId, userId, input })));
   return { ok: true, id };
 }
 
@@ -230,40 +230,44 @@ export async function updateCityAction({
   if (!current) return refuse(404, "cityActions:errors.unknownAction");
   const refused = checkInput(framework, current.factorId, input.status);
   if (refused) return refused;
-  return db.transaction((tx): ActionOutcome => {
-    const row = tx
-      .select({ version: cityActions.version })
-      .from(cityActions)
-      .where(and(eq(cityActions.reviewId, reviewId), eq(cityActions.id, actionId)))
-      .get();
-    if (!row) return refuse(404, "cityActions:errors.unknownAction");
-    if (row.version !== version) return { ...refuse(409, "cityActions:errors.conflict"), current } as ActionOutcome;
-    const after = actionRow(input);
-    const before = actionRow(current as CityActionInput);
-    if (JSON.stringify(after) === JSON.stringify(before)) return { ok: true, id: actionId };
-    tx.update(cityActions)
-      .set({ ...after, version: row.version + 1, updatedBy: userId, updatedAt: now })
-      .where(eq(cityActions.id, actionId))
-      .run();
-    writeAudit(tx, { reviewId, userId, action: "update", entity: "city-action", entityId: actionId, before, after });
-    return { ok: true, id: actionId };
-  });
+  return exclusively(db, () =>
+    db.transaction((tx): ActionOutcome => {
+      const row = tx
+        .select({ version: cityActions.version })
+        .from(cityActions)
+        .where(and(eq(cityActions.reviewId, reviewId), eq(cityActions.id, actionId)))
+        .get();
+      if (!row) return refuse(404, "cityActions:errors.unknownAction");
+      if (row.version !== version) return { ...refuse(409, "cityActions:errors.conflict"), current } as ActionOutcome;
+      const after = actionRow(input);
+      const before = actionRow(current as CityActionInput);
+      if (JSON.stringify(after) === JSON.stringify(before)) return { ok: true, id: actionId };
+      tx.update(cityActions)
+        .set({ ...after, version: row.version + 1, updatedBy: userId, updatedAt: now })
+        .where(eq(cityActions.id, actionId))
+        .run();
+      writeAudit(tx, { reviewId, userId, action: "update", entity: "city-action", entityId: actionId, before, after });
+      return { ok: true, id: actionId };
+    }),
+  );
 }
 
 export async function deleteCityAction({ reviewId, actionId, userId }: { reviewId: string; actionId: string; userId: string }): Promise<ActionOutcome> {
   const current = await getCityAction({ reviewId, actionId });
   if (!current) return refuse(404, "cityActions:errors.unknownAction");
-  db.transaction((tx) => {
-    tx.delete(cityActions).where(eq(cityActions.id, actionId)).run();
-    writeAudit(tx, {
-      reviewId,
-      userId,
-      action: "delete",
-      entity: "city-action",
-      entityId: actionId,
-      before: { factorId: current.factorId, ...actionRow(current as CityActionInput), years: current.years },
-    });
-  });
+  await exclusively(db, () =>
+    db.transaction((tx) => {
+      tx.delete(cityActions).where(eq(cityActions.id, actionId)).run();
+      writeAudit(tx, {
+        reviewId,
+        userId,
+        action: "delete",
+        entity: "city-action",
+        entityId: actionId,
+        before: { factorId: current.factorId, ...actionRow(current as CityActionInput), years: current.years },
+      });
+    }),
+  );
   return { ok: true, id: actionId };
 }
 
@@ -290,24 +294,26 @@ export async function saveActionYear({
   const before = current.years.find((entry) => entry.year === input.year) ?? null;
   const after = { year: input.year, status: input.status, results: input.results };
   if (before && before.status === after.status && before.results === after.results) return { ok: true, id: actionId };
-  db.transaction((tx) => {
-    tx.insert(cityActionYears)
-      .values({ actionId, ...after, updatedBy: userId, updatedAt: now })
-      .onConflictDoUpdate({
-        target: [cityActionYears.actionId, cityActionYears.year],
-        set: { status: after.status, results: after.results, updatedBy: userId, updatedAt: now },
-      })
-      .run();
-    writeAudit(tx, {
-      reviewId,
-      userId,
-      action: before ? "update" : "create",
-      entity: "city-action-year",
-      entityId: `${actionId}:${input.year}`,
-      before,
-      after,
-    });
-  });
+  await exclusively(db, () =>
+    db.transaction((tx) => {
+      tx.insert(cityActionYears)
+        .values({ actionId, ...after, updatedBy: userId, updatedAt: now })
+        .onConflictDoUpdate({
+          target: [cityActionYears.actionId, cityActionYears.year],
+          set: { status: after.status, results: after.results, updatedBy: userId, updatedAt: now },
+        })
+        .run();
+      writeAudit(tx, {
+        reviewId,
+        userId,
+        action: before ? "update" : "create",
+        entity: "city-action-year",
+        entityId: `${actionId}:${input.year}`,
+        before,
+        after,
+      });
+    }),
+  );
   return { ok: true, id: actionId };
 }
 
@@ -326,12 +332,14 @@ export async function deleteActionYear({
   if (!current) return refuse(404, "cityActions:errors.unknownAction");
   const before = current.years.find((entry) => entry.year === year);
   if (!before) return refuse(404, "cityActions:errors.unknownYear");
-  db.transaction((tx) => {
-    tx.delete(cityActionYears)
-      .where(and(eq(cityActionYears.actionId, actionId), eq(cityActionYears.year, year)))
-      .run();
-    writeAudit(tx, { reviewId, userId, action: "delete", entity: "city-action-year", entityId: `${actionId}:${year}`, before });
-  });
+  await exclusively(db, () =>
+    db.transaction((tx) => {
+      tx.delete(cityActionYears)
+        .where(and(eq(cityActionYears.actionId, actionId), eq(cityActionYears.year, year)))
+        .run();
+      writeAudit(tx, { reviewId, userId, action: "delete", entity: "city-action-year", entityId: `${actionId}:${year}`, before });
+    }),
+  );
   return { ok: true, id: actionId };
 }
 
@@ -352,16 +360,18 @@ export async function getCoordinatingEntity({ reviewId }: { reviewId: string }):
 export async function updateCoordinatingEntity({ reviewId, userId, entity }: { reviewId: string; userId: string; entity: string }) {
   const before = await getCoordinatingEntity({ reviewId });
   if (before === entity) return;
-  db.transaction((tx) => {
-    tx.update(reviews).set({ coordinatingEntity: entity }).where(eq(reviews.id, reviewId)).run();
-    writeAudit(tx, {
-      reviewId,
-      userId,
-      action: "change-coordinating-entity",
-      entity: "review",
-      entityId: reviewId,
-      before: { coordinatingEntity: before },
-      after: { coordinatingEntity: entity },
-    });
-  });
+  await exclusively(db, () =>
+    db.transaction((tx) => {
+      tx.update(reviews).set({ coordinatingEntity: entity }).where(eq(reviews.id, reviewId)).run();
+      writeAudit(tx, {
+        reviewId,
+        userId,
+        action: "change-coordinating-entity",
+        entity: "review",
+        entityId: reviewId,
+        before: { coordinatingEntity: before },
+        after: { coordinatingEntity: entity },
+      });
+    }),
+  );
 }

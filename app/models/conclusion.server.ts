@@ -15,7 +15,7 @@ import {
   users,
   type Rating,
 } from "#db/schema";
-import { db } from "#app/utils/db.server";
+import { db, exclusively } from "#app/utils/db.server";
 import { writeAudit } from "./audit.server";
 
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
@@ -269,60 +269,62 @@ export async function saveConclusion({
     refuse(400, "conclusions:errors.ratingOffScale", { field: "rating" });
   }
   const citations = [...new Set(input.citations)].sort();
-  return db.transaction((tx) => {
-    assertNotIssued(tx, reviewId);
-    const current = readConclusion(tx, reviewId, factorId);
-    if (current.state === "agreed") refuse(409, "conclusions:errors.agreedLocked");
-    if (current.version !== version) refuse(409, "conclusions:errors.conflict", { conflict: conflictOf(current) });
-    if (citations.length) {
-      const live = tx
-        .select({ id: evidence.id })
-        .from(evidence)
-        .where(and(eq(evidence.reviewId, reviewId), isNull(evidence.deletedAt), inArray(evidence.id, citations)))
-        .all();
-      if (live.length !== citations.length) refuse(400, "conclusions:errors.citationInvalid", { field: "citations" });
-    }
-    const now = new Date();
-    const values = {
-      rating: input.rating,
-      strengths: input.strengths,
-      improvements: input.improvements,
-      updatedBy: userId,
-      updatedAt: now,
-    };
-    if (current.version === 0) {
-      tx.insert(conclusions)
-        .values({ reviewId, factorId, ...values, state: "draft", version: 1 })
+  return exclusively(db, () =>
+    db.transaction((tx) => {
+      assertNotIssued(tx, reviewId);
+      const current = readConclusion(tx, reviewId, factorId);
+      if (current.state === "agreed") refuse(409, "conclusions:errors.agreedLocked");
+      if (current.version !== version) refuse(409, "conclusions:errors.conflict", { conflict: conflictOf(current) });
+      if (citations.length) {
+        const live = tx
+          .select({ id: evidence.id })
+          .from(evidence)
+          .where(and(eq(evidence.reviewId, reviewId), isNull(evidence.deletedAt), inArray(evidence.id, citations)))
+          .all();
+        if (live.length !== citations.length) refuse(400, "conclusions:errors.citationInvalid", { field: "citations" });
+      }
+      const now = new Date();
+      const values = {
+        rating: input.rating,
+        strengths: input.strengths,
+        improvements: input.improvements,
+        updatedBy: userId,
+        updatedAt: now,
+      };
+      if (current.version === 0) {
+        tx.insert(conclusions)
+          .values({ reviewId, factorId, ...values, state: "draft", version: 1 })
+          .run();
+      } else {
+        tx.update(conclusions)
+          .set({ ...values, version: current.version + 1 })
+          .where(and(eq(conclusions.reviewId, reviewId), eq(conclusions.factorId, factorId)))
+          .run();
+      }
+      tx.delete(conclusionCitations)
+        .where(and(eq(conclusionCitations.reviewId, reviewId), eq(conclusionCitations.factorId, factorId)))
         .run();
-    } else {
-      tx.update(conclusions)
-        .set({ ...values, version: current.version + 1 })
-        .where(and(eq(conclusions.reviewId, reviewId), eq(conclusions.factorId, factorId)))
-        .run();
-    }
-    tx.delete(conclusionCitations)
-      .where(and(eq(conclusionCitations.reviewId, reviewId), eq(conclusionCitations.factorId, factorId)))
-      .run();
-    for (const evidenceId of citations) tx.insert(conclusionCitations).values({ reviewId, factorId, evidenceId }).run();
-    const after = {
-      rating: input.rating,
-      strengths: input.strengths,
-      improvements: input.improvements,
-      citations,
-      state: "draft",
-      version: current.version + 1,
-    };
-    writeAudit(tx, {
-      reviewId,
-      userId,
-      action: current.version === 0 ? "create" : "update",
-      entity: "conclusion",
-      entityId: factorId,
-      before: current.version === 0 ? null : snapshot(current),
-      after,
-    });
-    return { version: current.version + 1 };
-  });
+      for (const evidenceId of citations) tx.insert(conclusionCitations).values({ reviewId, factorId, evidenceId }).run();
+      const after = {
+        rating: input.rating,
+        strengths: input.strengths,
+        improvements: input.improvements,
+        citations,
+        state: "draft",
+        version: current.version + 1,
+      };
+      writeAudit(tx, {
+        reviewId,
+        userId,
+        action: current.version === 0 ? "create" : "update",
+        entity: "conclusion",
+        entityId: factorId,
+        before: current.version === 0 ? null : snapshot(current),
+        after,
+      });
+      return { version: current.version + 1 };
+    }),
+  );
 }
 
 /** An agreed conclusion needs a rating on the scale and something written. */
@@ -335,51 +337,55 @@ export function isAgreeable(state: Pick<ConclusionState, "rating" | "strengths" 
  * at `version`. Who may agree is the permission matrix's business (the route checks it).
  */
 export async function agreeConclusion({ reviewId, factorId, userId, version }: { reviewId: string; factorId: string; userId: string; version: number }) {
-  return db.transaction((tx) => {
-    assertNotIssued(tx, reviewId);
-    const current = readConclusion(tx, reviewId, factorId);
-    if (current.state === "agreed") refuse(409, "conclusions:errors.alreadyAgreed");
-    if (current.version !== version) refuse(409, "conclusions:errors.conflict", { conflict: conflictOf(current) });
-    if (!isAgreeable(current)) refuse(400, "conclusions:errors.emptyConclusion", { field: "agree" });
-    const now = new Date();
-    tx.update(conclusions)
-      .set({ state: "agreed", agreedBy: userId, agreedAt: now, version: current.version + 1 })
-      .where(and(eq(conclusions.reviewId, reviewId), eq(conclusions.factorId, factorId)))
-      .run();
-    writeAudit(tx, {
-      reviewId,
-      userId,
-      action: "agree",
-      entity: "conclusion",
-      entityId: factorId,
-      before: { state: "draft", version: current.version },
-      after: { state: "agreed", version: current.version + 1 },
-    });
-    return { version: current.version + 1 };
-  });
+  return exclusively(db, () =>
+    db.transaction((tx) => {
+      assertNotIssued(tx, reviewId);
+      const current = readConclusion(tx, reviewId, factorId);
+      if (current.state === "agreed") refuse(409, "conclusions:errors.alreadyAgreed");
+      if (current.version !== version) refuse(409, "conclusions:errors.conflict", { conflict: conflictOf(current) });
+      if (!isAgreeable(current)) refuse(400, "conclusions:errors.emptyConclusion", { field: "agree" });
+      const now = new Date();
+      tx.update(conclusions)
+        .set({ state: "agreed", agreedBy: userId, agreedAt: now, version: current.version + 1 })
+        .where(and(eq(conclusions.reviewId, reviewId), eq(conclusions.factorId, factorId)))
+        .run();
+      writeAudit(tx, {
+        reviewId,
+        userId,
+        action: "agree",
+        entity: "conclusion",
+        entityId: factorId,
+        before: { state: "draft", version: current.version },
+        after: { state: "agreed", version: current.version + 1 },
+      });
+      return { version: current.version + 1 };
+    }),
+  );
 }
 
 /** Back to draft so the team can change it; the reason goes to the audit log. */
 export async function reopenConclusion({ reviewId, factorId, userId, reason }: { reviewId: string; factorId: string; userId: string; reason: string }) {
   const why = reason.trim();
   if (!why) refuse(400, "conclusions:errors.reasonRequired", { field: "reason" });
-  return db.transaction((tx) => {
-    assertNotIssued(tx, reviewId);
-    const current = readConclusion(tx, reviewId, factorId);
-    if (current.state !== "agreed") refuse(409, "conclusions:errors.notAgreed");
-    tx.update(conclusions)
-      .set({ state: "draft", agreedBy: null, agreedAt: null, version: current.version + 1 })
-      .where(and(eq(conclusions.reviewId, reviewId), eq(conclusions.factorId, factorId)))
-      .run();
-    writeAudit(tx, {
-      reviewId,
-      userId,
-      action: "reopen",
-      entity: "conclusion",
-      entityId: factorId,
-      before: { state: "agreed", version: current.version, agreedBy: current.agreedByName },
-      after: { state: "draft", version: current.version + 1, reason: why },
-    });
-    return { version: current.version + 1 };
-  });
+  return exclusively(db, () =>
+    db.transaction((tx) => {
+      assertNotIssued(tx, reviewId);
+      const current = readConclusion(tx, reviewId, factorId);
+      if (current.state !== "agreed") refuse(409, "conclusions:errors.notAgreed");
+      tx.update(conclusions)
+        .set({ state: "draft", agreedBy: null, agreedAt: null, version: current.version + 1 })
+        .where(and(eq(conclusions.reviewId, reviewId), eq(conclusions.factorId, factorId)))
+        .run();
+      writeAudit(tx, {
+        reviewId,
+        userId,
+        action: "reopen",
+        entity: "conclusion",
+        entityId: factorId,
+        before: { state: "agreed", version: current.version, agreedBy: current.agreedByName },
+        after: { state: "draft", version: current.version + 1, reason: why },
+      });
+      return { version: current.version + 1 };
+    }),
+  );
 }

@@ -16,7 +16,7 @@ import {
   type Phase,
   type Rating,
 } from "#db/schema";
-import { db } from "#app/utils/db.server";
+import { db, exclusively } from "#app/utils/db.server";
 import { can } from "#app/utils/permissions";
 import { refuse } from "#app/utils/refusal";
 import { writeAudit } from "./audit.server";
@@ -68,60 +68,69 @@ export async function startNextCycle({ fromReviewId, userId, now = new Date() }:
   const from = plan.review;
   const framework = getFramework(from.frameworkId)!;
   const id = newId();
-  db.transaction((tx) => {
-    const city = from.cityId ? tx.select().from(cities).where(eq(cities.id, from.cityId)).get() : undefined;
-    const row = {
-      id,
-      cityId: from.cityId,
-      previousReviewId: from.id,
-      hostCity: city?.name ?? from.hostCity,
-      country: city?.country ?? from.country,
-      frameworkId: framework.id,
-      frameworkVersion: framework.version,
-      kind: from.kind,
-      phase: "self-assessment" as const,
-      reportLocale: from.reportLocale,
-      reportLocales: from.reportLocales,
-      timeZone: from.timeZone,
-      coordinatingEntity: from.coordinatingEntity,
-      createdBy: userId,
-      createdAt: now,
-    };
-    tx.insert(reviews).values(row).run();
-    writeAudit(tx, {
-      reviewId: id,
-      userId,
-      action: "start-next-cycle",
-      entity: "review",
-      entityId: id,
-      after: { previousReviewId: from.id, frameworkVersion: framework.version },
-    });
-    const members = tx.select().from(reviewMembers).where(eq(reviewMembers.reviewId, from.id)).all();
-    for (const member of members) {
-      tx.insert(reviewMembers).values({ reviewId: id, userId: member.userId, role: member.role, affiliation: member.affiliation, createdAt: now }).run();
-    }
-    const answers = tx
-      .select()
-      .from(selfAssessmentAnswers)
-      .where(eq(selfAssessmentAnswers.reviewId, from.id))
-      .all()
-      .filter((answer) => answer.text.trim() && isQuestionId(framework, answer.factorId, answer.questionId));
-    for (const answer of answers) {
-      tx.insert(selfAssessmentAnswers)
-        .values({
-          reviewId: id,
-          factorId: answer.factorId,
-          questionId: answer.questionId,
-          text: answer.text,
-          carriedOverFrom: answer.updatedAt,
-          version: 1,
-          updatedBy: answer.updatedBy,
-          updatedAt: now,
-        })
-        .run();
-    }
-    writeAudit(tx, { reviewId: id, userId, action: "carry-over", entity: "self-assessment", entityId: id, after: { answers: answers.length, from: from.id } });
-  });
+  await exclusively(db, () =>
+    db.transaction((tx) => {
+      const city = from.cityId ? tx.select().from(cities).where(eq(cities.id, from.cityId)).get() : undefined;
+      const row = {
+        id,
+        cityId: from.cityId,
+        previousReviewId: from.id,
+        hostCity: city?.name ?? from.hostCity,
+        country: city?.country ?? from.country,
+        frameworkId: framework.id,
+        frameworkVersion: framework.version,
+        kind: from.kind,
+        phase: "self-assessment" as const,
+        reportLocale: from.reportLocale,
+        reportLocales: from.reportLocales,
+        timeZone: from.timeZone,
+        coordinatingEntity: from.coordinatingEntity,
+        createdBy: userId,
+        createdAt: now,
+      };
+      tx.insert(reviews).values(row).run();
+      writeAudit(tx, {
+        reviewId: id,
+        userId,
+        action: "start-next-cycle",
+        entity: "review",
+        entityId: id,
+        after: { previousReviewId: from.id, frameworkVersion: framework.version },
+      });
+      const members = tx.select().from(reviewMembers).where(eq(reviewMembers.reviewId, from.id)).all();
+      for (const member of members) {
+        tx.insert(reviewMembers).values({ reviewId: id, userId: member.userId, role: member.role, affiliation: member.affiliation, createdAt: now }).run();
+      }
+      const answers = tx
+        .select()
+        .from(selfAssessmentAnswers)
+        .where(eq(selfAssessmentAnswers.reviewId, from.id))
+        .all()
+        .filter((answer) => answer.text.trim() && isQuestionId(framework, answer.factorId, answer.questionId));
+      for (const answer of answers) {
+        tx.insert(selfAssessmentAnswers)
+          .values({
+            reviewId: id,
+            factorId: answer.factorId,
+            questionId: answer.questionId,
+            text: answer.text,
+            carriedOverFrom: answer.updatedAt,
+            version: 1,
+            updatedBy: answer.updatedBy,
+            updatedAt: now,
+          })
+          .run();
+      }
+      writeAudit(tx, {
+        reviewId: id,
+        userId,
+        action: "carry-over",
+        entity: "self-assessment",
+        entityId: id,
+        after: { answers: answers.length, from: from.id },
+      });
+    }),
+  );
   return { id };
 }
 
@@ -134,21 +143,23 @@ export async function confirmCarriedAnswer({ reviewId, questionId, userId }: { r
     .get();
   if (!answer) refuse(404, "errors.notFound");
   if (!answer.carriedOverFrom) return false;
-  db.transaction((tx) => {
-    tx.update(selfAssessmentAnswers)
-      .set({ carriedOverFrom: null, version: answer.version + 1, updatedBy: userId, updatedAt: new Date() })
-      .where(and(eq(selfAssessmentAnswers.reviewId, reviewId), eq(selfAssessmentAnswers.questionId, questionId)))
-      .run();
-    writeAudit(tx, {
-      reviewId,
-      userId,
-      action: "confirm-carried-over",
-      entity: "self-assessment-answer",
-      entityId: questionId,
-      before: { carriedOverFrom: answer.carriedOverFrom },
-      after: { carriedOverFrom: null },
-    });
-  });
+  await exclusively(db, () =>
+    db.transaction((tx) => {
+      tx.update(selfAssessmentAnswers)
+        .set({ carriedOverFrom: null, version: answer.version + 1, updatedBy: userId, updatedAt: new Date() })
+        .where(and(eq(selfAssessmentAnswers.reviewId, reviewId), eq(selfAssessmentAnswers.questionId, questionId)))
+        .run();
+      writeAudit(tx, {
+        reviewId,
+        userId,
+        action: "confirm-carried-over",
+        entity: "self-assessment-answer",
+        entityId: questionId,
+        before: { carriedOverFrom: answer.carriedOverFrom },
+        after: { carriedOverFrom: null },
+      });
+    }),
+  );
   return true;
 }
 
@@ -402,35 +413,47 @@ function currentFollowUp(tx: Tx, reviewId: string, recommendationId: string) {
 }
 
 /** The host team says what was done about one of the previous cycle's recommendations (audited). */
-export function saveHostAccount({ reviewId, recommendationId, text, userId }: { reviewId: string; recommendationId: string; text: string; userId: string }) {
-  db.transaction((tx) => {
-    followedRecommendation(tx, reviewId, recommendationId);
-    const current = currentFollowUp(tx, reviewId, recommendationId);
-    const now = new Date();
-    tx.insert(followUps)
-      .values({ reviewId, recommendationId, hostAccount: text, hostUpdatedBy: userId, hostUpdatedAt: now })
-      .onConflictDoUpdate({
-        target: [followUps.reviewId, followUps.recommendationId],
-        set: { hostAccount: text, hostUpdatedBy: userId, hostUpdatedAt: now, version: (current?.version ?? 0) + 1 },
-      })
-      .run();
-    writeAudit(tx, {
-      reviewId,
-      userId,
-      action: "report-done",
-      entity: "follow-up",
-      entityId: recommendationId,
-      before: current ? { hostAccount: current.hostAccount } : null,
-      after: { hostAccount: text },
-    });
-  });
+export async function saveHostAccount({
+  reviewId,
+  recommendationId,
+  text,
+  userId,
+}: {
+  reviewId: string;
+  recommendationId: string;
+  text: string;
+  userId: string;
+}) {
+  await exclusively(db, () =>
+    db.transaction((tx) => {
+      followedRecommendation(tx, reviewId, recommendationId);
+      const current = currentFollowUp(tx, reviewId, recommendationId);
+      const now = new Date();
+      tx.insert(followUps)
+        .values({ reviewId, recommendationId, hostAccount: text, hostUpdatedBy: userId, hostUpdatedAt: now })
+        .onConflictDoUpdate({
+          target: [followUps.reviewId, followUps.recommendationId],
+          set: { hostAccount: text, hostUpdatedBy: userId, hostUpdatedAt: now, version: (current?.version ?? 0) + 1 },
+        })
+        .run();
+      writeAudit(tx, {
+        reviewId,
+        userId,
+        action: "report-done",
+        entity: "follow-up",
+        entityId: recommendationId,
+        before: current ? { hostAccount: current.hostAccount } : null,
+        after: { hostAccount: text },
+      });
+    }),
+  );
 }
 
 /**
  * The peer team's verdict on one of the previous cycle's recommendations, resting on an item of
  * this review's evidence log (audited). A recommendation of another city is refused, nothing written.
  */
-export function recordVerdict({
+export async function recordVerdict({
   reviewId,
   recommendationId,
   verdict,
@@ -443,33 +466,35 @@ export function recordVerdict({
   evidenceId: string;
   userId: string;
 }) {
-  db.transaction((tx) => {
-    followedRecommendation(tx, reviewId, recommendationId);
-    const item = tx
-      .select({ id: evidence.id })
-      .from(evidence)
-      .where(and(eq(evidence.id, evidenceId), eq(evidence.reviewId, reviewId), isNull(evidence.deletedAt)))
-      .get();
-    if (!item) refuse(400, "cycles:followUp.evidenceUnknown", { field: "evidenceId" });
-    const current = currentFollowUp(tx, reviewId, recommendationId);
-    const now = new Date();
-    tx.insert(followUps)
-      .values({ reviewId, recommendationId, verdict, evidenceId, verdictBy: userId, verdictAt: now })
-      .onConflictDoUpdate({
-        target: [followUps.reviewId, followUps.recommendationId],
-        set: { verdict, evidenceId, verdictBy: userId, verdictAt: now, version: (current?.version ?? 0) + 1 },
-      })
-      .run();
-    writeAudit(tx, {
-      reviewId,
-      userId,
-      action: "verdict",
-      entity: "follow-up",
-      entityId: recommendationId,
-      before: current ? { verdict: current.verdict, evidenceId: current.evidenceId } : null,
-      after: { verdict, evidenceId },
-    });
-  });
+  await exclusively(db, () =>
+    db.transaction((tx) => {
+      followedRecommendation(tx, reviewId, recommendationId);
+      const item = tx
+        .select({ id: evidence.id })
+        .from(evidence)
+        .where(and(eq(evidence.id, evidenceId), eq(evidence.reviewId, reviewId), isNull(evidence.deletedAt)))
+        .get();
+      if (!item) refuse(400, "cycles:followUp.evidenceUnknown", { field: "evidenceId" });
+      const current = currentFollowUp(tx, reviewId, recommendationId);
+      const now = new Date();
+      tx.insert(followUps)
+        .values({ reviewId, recommendationId, verdict, evidenceId, verdictBy: userId, verdictAt: now })
+        .onConflictDoUpdate({
+          target: [followUps.reviewId, followUps.recommendationId],
+          set: { verdict, evidenceId, verdictBy: userId, verdictAt: now, version: (current?.version ?? 0) + 1 },
+        })
+        .run();
+      writeAudit(tx, {
+        reviewId,
+        userId,
+        action: "verdict",
+        entity: "follow-up",
+        entityId: recommendationId,
+        before: current ? { verdict: current.verdict, evidenceId: current.evidenceId } : null,
+        after: { verdict, evidenceId },
+      });
+    }),
+  );
 }
 
 /** The evidence items of the review's log a verdict can cite, newest first, as short lines. */

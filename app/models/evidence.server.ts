@@ -2,7 +2,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import { foldText } from "#db/search-text";
 import type { Framework } from "#benchmark/index";
 import { documents, evidence, evidenceFactors, evidenceQuestions, interviewParticipants, users } from "#db/schema";
-import { db } from "#app/utils/db.server";
+import { db, exclusively } from "#app/utils/db.server";
 import { canEditEvidence, type EvidenceEditor } from "#app/utils/permissions";
 import type { FieldErrors } from "#app/utils/validation";
 import { attributionSearchWords, resolveAttribution, type StoredAttribution } from "./attribution";
@@ -97,28 +97,30 @@ export async function createEvidence({
   const invalid = await checkSources(reviewId, input);
   if (invalid) return { ok: false, status: 400, errors: invalid };
   const attribution = await storedAttribution(input);
-  const saved = db.transaction((tx) => {
-    // Checked again inside the write: two sends of one item racing each other save it once.
-    if (tx.select({ id: evidence.id }).from(evidence).where(eq(evidence.id, id)).get()) return false;
-    tx.insert(evidence)
-      .values({
-        id,
-        reviewId,
-        kind: input.kind,
-        text: input.text,
-        searchText: evidenceSearchText(input.text, attribution),
-        polarity: input.polarity,
-        ...attribution,
-        interviewId: input.interviewId,
-        documentId: input.documentId,
-        language: input.language,
-        createdBy: userId,
-      })
-      .run();
-    writeTags(tx, id, input);
-    writeAudit(tx, { reviewId, userId, action: "create", entity: "evidence", entityId: id, after: auditView(input) });
-    return true;
-  });
+  const saved = await exclusively(db, () =>
+    db.transaction((tx) => {
+      // Checked again inside the write: two sends of one item racing each other save it once.
+      if (tx.select({ id: evidence.id }).from(evidence).where(eq(evidence.id, id)).get()) return false;
+      tx.insert(evidence)
+        .values({
+          id,
+          reviewId,
+          kind: input.kind,
+          text: input.text,
+          searchText: evidenceSearchText(input.text, attribution),
+          polarity: input.polarity,
+          ...attribution,
+          interviewId: input.interviewId,
+          documentId: input.documentId,
+          language: input.language,
+          createdBy: userId,
+        })
+        .run();
+      writeTags(tx, id, input);
+      writeAudit(tx, { reviewId, userId, action: "create", entity: "evidence", entityId: id, after: auditView(input) });
+      return true;
+    }),
+  );
   return saved ? { ok: true, id } : ((await findSentBefore(id, reviewId, userId)) ?? ID_TAKEN);
 }
 
@@ -211,35 +213,37 @@ export async function updateEvidence({
   const invalid = await checkSources(reviewId, input);
   if (invalid) return { ok: false, status: 400, errors: invalid };
   const attribution = await storedAttribution(input);
-  db.transaction((tx) => {
-    tx.update(evidence)
-      .set({
-        kind: input.kind,
-        text: input.text,
-        searchText: evidenceSearchText(input.text, attribution),
-        polarity: input.polarity,
-        ...attribution,
-        interviewId: input.interviewId,
-        documentId: input.documentId,
-        language: input.language,
-        updatedAt: new Date(),
-        version: row.version + 1,
-      })
-      .where(eq(evidence.id, evidenceId))
-      .run();
-    tx.delete(evidenceFactors).where(eq(evidenceFactors.evidenceId, evidenceId)).run();
-    tx.delete(evidenceQuestions).where(eq(evidenceQuestions.evidenceId, evidenceId)).run();
-    writeTags(tx, evidenceId, input);
-    writeAudit(tx, {
-      reviewId,
-      userId: actor.userId,
-      action: "update",
-      entity: "evidence",
-      entityId: evidenceId,
-      before: auditView(before),
-      after: auditView(input),
-    });
-  });
+  await exclusively(db, () =>
+    db.transaction((tx) => {
+      tx.update(evidence)
+        .set({
+          kind: input.kind,
+          text: input.text,
+          searchText: evidenceSearchText(input.text, attribution),
+          polarity: input.polarity,
+          ...attribution,
+          interviewId: input.interviewId,
+          documentId: input.documentId,
+          language: input.language,
+          updatedAt: new Date(),
+          version: row.version + 1,
+        })
+        .where(eq(evidence.id, evidenceId))
+        .run();
+      tx.delete(evidenceFactors).where(eq(evidenceFactors.evidenceId, evidenceId)).run();
+      tx.delete(evidenceQuestions).where(eq(evidenceQuestions.evidenceId, evidenceId)).run();
+      writeTags(tx, evidenceId, input);
+      writeAudit(tx, {
+        reviewId,
+        userId: actor.userId,
+        action: "update",
+        entity: "evidence",
+        entityId: evidenceId,
+        before: auditView(before),
+        after: auditView(input),
+      });
+    }),
+  );
   return { ok: true, id: evidenceId };
 }
 
@@ -247,34 +251,38 @@ export async function updateEvidence({
 export async function deleteEvidence({ reviewId, evidenceId, actor }: { reviewId: string; evidenceId: string; actor: Actor }): Promise<EvidenceOutcome> {
   const found = await requireOwnItem(reviewId, evidenceId, actor, false);
   if (!found.ok) return found;
-  db.transaction((tx) => {
-    tx.update(evidence).set({ deletedAt: new Date() }).where(eq(evidence.id, evidenceId)).run();
-    writeAudit(tx, {
-      reviewId,
-      userId: actor.userId,
-      action: "delete",
-      entity: "evidence",
-      entityId: evidenceId,
-      before: auditView(found.stored.input),
-    });
-  });
+  await exclusively(db, () =>
+    db.transaction((tx) => {
+      tx.update(evidence).set({ deletedAt: new Date() }).where(eq(evidence.id, evidenceId)).run();
+      writeAudit(tx, {
+        reviewId,
+        userId: actor.userId,
+        action: "delete",
+        entity: "evidence",
+        entityId: evidenceId,
+        before: auditView(found.stored.input),
+      });
+    }),
+  );
   return { ok: true, id: evidenceId };
 }
 
 export async function restoreEvidence({ reviewId, evidenceId, actor }: { reviewId: string; evidenceId: string; actor: Actor }): Promise<EvidenceOutcome> {
   const found = await requireOwnItem(reviewId, evidenceId, actor, true);
   if (!found.ok) return found;
-  db.transaction((tx) => {
-    tx.update(evidence).set({ deletedAt: null }).where(eq(evidence.id, evidenceId)).run();
-    writeAudit(tx, {
-      reviewId,
-      userId: actor.userId,
-      action: "restore",
-      entity: "evidence",
-      entityId: evidenceId,
-      after: auditView(found.stored.input),
-    });
-  });
+  await exclusively(db, () =>
+    db.transaction((tx) => {
+      tx.update(evidence).set({ deletedAt: null }).where(eq(evidence.id, evidenceId)).run();
+      writeAudit(tx, {
+        reviewId,
+        userId: actor.userId,
+        action: "restore",
+        entity: "evidence",
+        entityId: evidenceId,
+        after: auditView(found.stored.input),
+      });
+    }),
+  );
   return { ok: true, id: evidenceId };
 }
 

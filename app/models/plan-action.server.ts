@@ -1,6 +1,6 @@
 import { and, asc, eq } from "drizzle-orm";
 import { conclusions, partners, planActions, planActionUpdates, recommendations, reviews, users, type PlanStatus } from "#db/schema";
-import { db } from "#app/utils/db.server";
+import { db, exclusively } from "#app/utils/db.server";
 import { isoDay } from "#app/utils/dates";
 import type { FieldErrors } from "#app/utils/validation";
 import { canUpdatePlanAction, type Reader } from "#app/utils/permissions";
@@ -138,43 +138,45 @@ export async function savePlanAction({
   userId: string;
   input: PlanActionInput;
 }): Promise<PlanOutcome> {
-  return db.transaction((tx): PlanOutcome => {
-    const row = actionRow(tx, reviewId, recommendationId);
-    if (!row) return refuse(404, "plan:errors.unknownAction");
-    if (input.ownerPartnerId && !cityPartner(tx, reviewId, input.ownerPartnerId)) return refuse(400, "plan:errors.unknownPartner", "ownerPartnerId");
-    const next = {
-      ownerService: input.ownerPartnerId ? "" : input.ownerService,
-      ownerPartnerId: input.ownerPartnerId || null,
-      axis: input.axis,
-      startDate: input.startDate,
-      dueDate: input.dueDate,
-      indicator: input.indicator,
-      baseline: input.baseline,
-      target: input.target,
-      status: input.status,
-    };
-    const updatedAt = new Date();
-    if (row.plan) {
-      tx.update(planActions)
-        .set({ ...next, updatedBy: userId, updatedAt })
-        .where(eq(planActions.recommendationId, recommendationId))
-        .run();
-    } else {
-      tx.insert(planActions)
-        .values({ recommendationId, reviewId, ...next, updatedBy: userId, updatedAt })
-        .run();
-    }
-    writeAudit(tx, {
-      reviewId,
-      userId,
-      action: row.plan ? "update" : "create",
-      entity: "plan-action",
-      entityId: recommendationId,
-      before: row.plan ? planned(row.plan) : null,
-      after: next,
-    });
-    return { ok: true };
-  });
+  return exclusively(db, () =>
+    db.transaction((tx): PlanOutcome => {
+      const row = actionRow(tx, reviewId, recommendationId);
+      if (!row) return refuse(404, "plan:errors.unknownAction");
+      if (input.ownerPartnerId && !cityPartner(tx, reviewId, input.ownerPartnerId)) return refuse(400, "plan:errors.unknownPartner", "ownerPartnerId");
+      const next = {
+        ownerService: input.ownerPartnerId ? "" : input.ownerService,
+        ownerPartnerId: input.ownerPartnerId || null,
+        axis: input.axis,
+        startDate: input.startDate,
+        dueDate: input.dueDate,
+        indicator: input.indicator,
+        baseline: input.baseline,
+        target: input.target,
+        status: input.status,
+      };
+      const updatedAt = new Date();
+      if (row.plan) {
+        tx.update(planActions)
+          .set({ ...next, updatedBy: userId, updatedAt })
+          .where(eq(planActions.recommendationId, recommendationId))
+          .run();
+      } else {
+        tx.insert(planActions)
+          .values({ recommendationId, reviewId, ...next, updatedBy: userId, updatedAt })
+          .run();
+      }
+      writeAudit(tx, {
+        reviewId,
+        userId,
+        action: row.plan ? "update" : "create",
+        entity: "plan-action",
+        entityId: recommendationId,
+        before: row.plan ? planned(row.plan) : null,
+        after: next,
+      });
+      return { ok: true };
+    }),
+  );
 }
 
 /**
@@ -193,43 +195,45 @@ export async function addPlanUpdate({
 }): Promise<PlanOutcome> {
   const reviewId = reader.review.id;
   const userId = reader.user.id;
-  return db.transaction((tx): PlanOutcome => {
-    const row = actionRow(tx, reviewId, recommendationId);
-    if (!row) return refuse(404, "plan:errors.unknownAction");
-    const ownerPartnerId = row.plan?.ownerPartnerId ?? null;
-    if (!canUpdatePlanAction(reader, { state: row.recommendation.state, ownerPartnerId })) return refuse(403, "plan:errors.notYourAction");
-    const id = newId();
-    const entry = { note: input.note, value: input.value, status: input.status };
-    tx.insert(planActionUpdates)
-      .values({ id, reviewId, recommendationId, ...entry, authorId: userId })
-      .run();
-    const before = row.plan?.status ?? "not-started";
-    if (row.plan) {
-      tx.update(planActions)
-        .set({ status: input.status, updatedBy: userId, updatedAt: new Date() })
-        .where(eq(planActions.recommendationId, recommendationId))
+  return exclusively(db, () =>
+    db.transaction((tx): PlanOutcome => {
+      const row = actionRow(tx, reviewId, recommendationId);
+      if (!row) return refuse(404, "plan:errors.unknownAction");
+      const ownerPartnerId = row.plan?.ownerPartnerId ?? null;
+      if (!canUpdatePlanAction(reader, { state: row.recommendation.state, ownerPartnerId })) return refuse(403, "plan:errors.notYourAction");
+      const id = newId();
+      const entry = { note: input.note, value: input.value, status: input.status };
+      tx.insert(planActionUpdates)
+        .values({ id, reviewId, recommendationId, ...entry, authorId: userId })
         .run();
-    } else {
-      tx.insert(planActions)
-        .values({
-          recommendationId,
-          reviewId,
-          ownerService: row.recommendation.responsibleService,
-          status: input.status,
-          updatedBy: userId,
-          updatedAt: new Date(),
-        })
-        .run();
-    }
-    writeAudit(tx, {
-      reviewId,
-      userId,
-      action: "create",
-      entity: "plan-action-update",
-      entityId: id,
-      before: { status: before },
-      after: { recommendationId, ...entry },
-    });
-    return { ok: true };
-  });
+      const before = row.plan?.status ?? "not-started";
+      if (row.plan) {
+        tx.update(planActions)
+          .set({ status: input.status, updatedBy: userId, updatedAt: new Date() })
+          .where(eq(planActions.recommendationId, recommendationId))
+          .run();
+      } else {
+        tx.insert(planActions)
+          .values({
+            recommendationId,
+            reviewId,
+            ownerService: row.recommendation.responsibleService,
+            status: input.status,
+            updatedBy: userId,
+            updatedAt: new Date(),
+          })
+          .run();
+      }
+      writeAudit(tx, {
+        reviewId,
+        userId,
+        action: "create",
+        entity: "plan-action-update",
+        entityId: id,
+        before: { status: before },
+        after: { recommendationId, ...entry },
+      });
+      return { ok: true };
+    }),
+  );
 }

@@ -18,7 +18,7 @@ import {
   type Role,
 } from "#db/schema";
 import { DEFAULT_TIME_ZONE, formatDay, isoDay } from "#app/utils/dates";
-import { db } from "#app/utils/db.server";
+import { db, exclusively } from "#app/utils/db.server";
 import { getI18n } from "#app/utils/i18n";
 import { can, canReadDraftConclusions, type Permission } from "#app/utils/permissions";
 import { msg } from "#app/utils/validation";
@@ -354,7 +354,7 @@ export function actionTitleFrom(text: string): string {
  * summary with the sentence naming its source; a development-plan action becomes a city action,
  * not started, with that sentence as its source.
  */
-export function decideSuggestion({
+export async function decideSuggestion({
   target,
   resolved,
   factorId,
@@ -372,56 +372,58 @@ export function decideSuggestion({
   decision: PrefillDecision;
   locale: Locale;
   now?: Date;
-}): DecideOutcome {
+}): Promise<DecideOutcome> {
   const framework = requireFramework(target.review.frameworkId);
   const item = getKeyFactor(framework, factorId);
   if (!item || item.retired) return refuse(404, "cityActions:errors.unknownCommitment");
   const reviewId = target.review.id;
   const userId = target.user.id;
-  return db.transaction((tx): DecideOutcome => {
-    const [commitment] = listSuggestions(tx, { target, resolved, locale, factorId });
-    const suggestion = commitment?.suggestions.find((candidate) => candidate.type === type && candidate.id === id);
-    if (!suggestion) return refuse(409, "cityActions:prefill.errors.notOffered");
-    let actionId: string | null = null;
-    if (decision === "accepted") {
-      if (suggestion.carriesTo === "action") {
-        const [firstStatus] = actionStatuses(framework);
-        actionId = insertCityAction(tx, {
-          reviewId,
-          factorId,
-          userId,
-          now,
-          source: suggestion.source,
-          input: {
-            title: actionTitleFrom(suggestion.text),
-            description: suggestion.text.slice(0, ACTION_LIMITS.long),
-            responsibleService: "",
-            partners: "",
-            startYear: Number(isoDay(now, target.review.timeZone).slice(0, 4)),
-            endYear: null,
-            budget: "",
-            status: firstStatus!,
-            indicators: "",
-          },
-        });
-      } else {
-        const refused = appendToSummary(tx, { reviewId, factorId, userId, now, text: `${suggestion.text}\n\n(${suggestion.source})` });
-        if (refused) return refused;
+  return exclusively(db, () =>
+    db.transaction((tx): DecideOutcome => {
+      const [commitment] = listSuggestions(tx, { target, resolved, locale, factorId });
+      const suggestion = commitment?.suggestions.find((candidate) => candidate.type === type && candidate.id === id);
+      if (!suggestion) return refuse(409, "cityActions:prefill.errors.notOffered");
+      let actionId: string | null = null;
+      if (decision === "accepted") {
+        if (suggestion.carriesTo === "action") {
+          const [firstStatus] = actionStatuses(framework);
+          actionId = insertCityAction(tx, {
+            reviewId,
+            factorId,
+            userId,
+            now,
+            source: suggestion.source,
+            input: {
+              title: actionTitleFrom(suggestion.text),
+              description: suggestion.text.slice(0, ACTION_LIMITS.long),
+              responsibleService: "",
+              partners: "",
+              startYear: Number(isoDay(now, target.review.timeZone).slice(0, 4)),
+              endYear: null,
+              budget: "",
+              status: firstStatus!,
+              indicators: "",
+            },
+          });
+        } else {
+          const refused = appendToSummary(tx, { reviewId, factorId, userId, now, text: `${suggestion.text}\n\n(${suggestion.source})` });
+          if (refused) return refused;
+        }
       }
-    }
-    tx.insert(prefillDecisions)
-      .values({ reviewId, factorId, sourceReviewId: resolved.source.id, sourceType: type, sourceId: id, decision, decidedBy: userId, decidedAt: now })
-      .run();
-    writeAudit(tx, {
-      reviewId,
-      userId,
-      action: decision === "accepted" ? "accept" : "reject",
-      entity: "prefill-decision",
-      entityId: `${factorId}:${type}:${id}`,
-      after: { sourceReviewId: resolved.source.id, source: suggestion.source, actionId },
-    });
-    return { ok: true, decision, actionId };
-  });
+      tx.insert(prefillDecisions)
+        .values({ reviewId, factorId, sourceReviewId: resolved.source.id, sourceType: type, sourceId: id, decision, decidedBy: userId, decidedAt: now })
+        .run();
+      writeAudit(tx, {
+        reviewId,
+        userId,
+        action: decision === "accepted" ? "accept" : "reject",
+        entity: "prefill-decision",
+        entityId: `${factorId}:${type}:${id}`,
+        after: { sourceReviewId: resolved.source.id, source: suggestion.source, actionId },
+      });
+      return { ok: true, decision, actionId };
+    }),
+  );
 }
 
 /** Adds a paragraph to a commitment's summary (a new version, so an open editor sees the change). */

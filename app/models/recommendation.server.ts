@@ -3,7 +3,7 @@ import { getKeyFactor, localize, requireFramework, type Locale } from "#benchmar
 import { conclusions, HORIZONS, PRIORITIES, recommendations, reviews, type Horizon, type Priority } from "#db/schema";
 import { foldText } from "#db/search-text";
 import { matchesSearch, searchTerms, type TableConfig, type TableState } from "#app/utils/table-state";
-import { db } from "#app/utils/db.server";
+import { db, exclusively } from "#app/utils/db.server";
 import { writeAudit } from "./audit.server";
 import { assertDraft, assertNotIssued, refuse, type Tx } from "./conclusion.server";
 import { newId } from "./user.server";
@@ -128,24 +128,26 @@ export async function createRecommendation({
   userId: string;
   input: RecommendationInput;
 }) {
-  return db.transaction((tx) => {
-    assertNotIssued(tx, reviewId);
-    assertDraft(tx, reviewId, factorId);
-    checkInput(tx, reviewId, factorId, input);
-    const last = tx
-      .select({ position: recommendations.position })
-      .from(recommendations)
-      .where(and(eq(recommendations.reviewId, reviewId), eq(recommendations.factorId, factorId)))
-      .orderBy(desc(recommendations.position))
-      .get();
-    const id = newId();
-    const row = { ...input, text: input.text.trim(), continuesId: input.continuesId ?? null, position: (last?.position ?? 0) + 1 };
-    tx.insert(recommendations)
-      .values({ id, reviewId, factorId, ...row, createdBy: userId })
-      .run();
-    writeAudit(tx, { reviewId, userId, action: "create", entity: "recommendation", entityId: id, after: { factorId, ...row } });
-    return { id };
-  });
+  return exclusively(db, () =>
+    db.transaction((tx) => {
+      assertNotIssued(tx, reviewId);
+      assertDraft(tx, reviewId, factorId);
+      checkInput(tx, reviewId, factorId, input);
+      const last = tx
+        .select({ position: recommendations.position })
+        .from(recommendations)
+        .where(and(eq(recommendations.reviewId, reviewId), eq(recommendations.factorId, factorId)))
+        .orderBy(desc(recommendations.position))
+        .get();
+      const id = newId();
+      const row = { ...input, text: input.text.trim(), continuesId: input.continuesId ?? null, position: (last?.position ?? 0) + 1 };
+      tx.insert(recommendations)
+        .values({ id, reviewId, factorId, ...row, createdBy: userId })
+        .run();
+      writeAudit(tx, { reviewId, userId, action: "create", entity: "recommendation", entityId: id, after: { factorId, ...row } });
+      return { id };
+    }),
+  );
 }
 
 /**
@@ -167,33 +169,35 @@ export async function updateRecommendation({
   token: number;
   input: RecommendationInput;
 }) {
-  return db.transaction((tx) => {
-    assertNotIssued(tx, reviewId);
-    const current = getRow(tx, reviewId, factorId, recommendationId);
-    assertDraft(tx, reviewId, factorId);
-    const currentToken = versionToken(current);
-    if (currentToken !== token) {
-      refuse(409, "conclusions:errors.conflict", { conflict: { ...publicRow(current), token: currentToken } });
-    }
-    checkInput(tx, reviewId, factorId, input);
-    // Strictly later than the previous token, so two saves within one millisecond still differ.
-    const updatedAt = new Date(Math.max(Date.now(), currentToken + 1));
-    const next = { ...input, text: input.text.trim(), continuesId: input.continuesId ?? null };
-    tx.update(recommendations)
-      .set({ ...next, updatedAt })
-      .where(eq(recommendations.id, recommendationId))
-      .run();
-    writeAudit(tx, {
-      reviewId,
-      userId,
-      action: "update",
-      entity: "recommendation",
-      entityId: recommendationId,
-      before: publicRow(current),
-      after: { ...next, position: current.position },
-    });
-    return { token: updatedAt.getTime() };
-  });
+  return exclusively(db, () =>
+    db.transaction((tx) => {
+      assertNotIssued(tx, reviewId);
+      const current = getRow(tx, reviewId, factorId, recommendationId);
+      assertDraft(tx, reviewId, factorId);
+      const currentToken = versionToken(current);
+      if (currentToken !== token) {
+        refuse(409, "conclusions:errors.conflict", { conflict: { ...publicRow(current), token: currentToken } });
+      }
+      checkInput(tx, reviewId, factorId, input);
+      // Strictly later than the previous token, so two saves within one millisecond still differ.
+      const updatedAt = new Date(Math.max(Date.now(), currentToken + 1));
+      const next = { ...input, text: input.text.trim(), continuesId: input.continuesId ?? null };
+      tx.update(recommendations)
+        .set({ ...next, updatedAt })
+        .where(eq(recommendations.id, recommendationId))
+        .run();
+      writeAudit(tx, {
+        reviewId,
+        userId,
+        action: "update",
+        entity: "recommendation",
+        entityId: recommendationId,
+        before: publicRow(current),
+        after: { ...next, position: current.position },
+      });
+      return { token: updatedAt.getTime() };
+    }),
+  );
 }
 
 /** Swaps a recommendation with its neighbour above or below, within its factor. */
@@ -210,37 +214,39 @@ export async function moveRecommendation({
   userId: string;
   direction: "up" | "down";
 }) {
-  return db.transaction((tx) => {
-    assertNotIssued(tx, reviewId);
-    const current = getRow(tx, reviewId, factorId, recommendationId);
-    assertDraft(tx, reviewId, factorId);
-    const neighbour = tx
-      .select({ id: recommendations.id, position: recommendations.position })
-      .from(recommendations)
-      .where(
-        and(
-          eq(recommendations.reviewId, reviewId),
-          eq(recommendations.factorId, factorId),
-          direction === "up" ? lt(recommendations.position, current.position) : gt(recommendations.position, current.position),
-        ),
-      )
-      .orderBy(direction === "up" ? desc(recommendations.position) : asc(recommendations.position))
-      .get();
-    // Already first (or last): nothing to do, and nothing to record.
-    if (!neighbour) return { moved: false };
-    tx.update(recommendations).set({ position: neighbour.position }).where(eq(recommendations.id, current.id)).run();
-    tx.update(recommendations).set({ position: current.position }).where(eq(recommendations.id, neighbour.id)).run();
-    writeAudit(tx, {
-      reviewId,
-      userId,
-      action: "move",
-      entity: "recommendation",
-      entityId: recommendationId,
-      before: { position: current.position },
-      after: { position: neighbour.position, direction },
-    });
-    return { moved: true };
-  });
+  return exclusively(db, () =>
+    db.transaction((tx) => {
+      assertNotIssued(tx, reviewId);
+      const current = getRow(tx, reviewId, factorId, recommendationId);
+      assertDraft(tx, reviewId, factorId);
+      const neighbour = tx
+        .select({ id: recommendations.id, position: recommendations.position })
+        .from(recommendations)
+        .where(
+          and(
+            eq(recommendations.reviewId, reviewId),
+            eq(recommendations.factorId, factorId),
+            direction === "up" ? lt(recommendations.position, current.position) : gt(recommendations.position, current.position),
+          ),
+        )
+        .orderBy(direction === "up" ? desc(recommendations.position) : asc(recommendations.position))
+        .get();
+      // Already first (or last): nothing to do, and nothing to record.
+      if (!neighbour) return { moved: false };
+      tx.update(recommendations).set({ position: neighbour.position }).where(eq(recommendations.id, current.id)).run();
+      tx.update(recommendations).set({ position: current.position }).where(eq(recommendations.id, neighbour.id)).run();
+      writeAudit(tx, {
+        reviewId,
+        userId,
+        action: "move",
+        entity: "recommendation",
+        entityId: recommendationId,
+        before: { position: current.position },
+        after: { position: neighbour.position, direction },
+      });
+      return { moved: true };
+    }),
+  );
 }
 
 export async function deleteRecommendation({
@@ -254,20 +260,22 @@ export async function deleteRecommendation({
   recommendationId: string;
   userId: string;
 }) {
-  db.transaction((tx) => {
-    assertNotIssued(tx, reviewId);
-    const current = getRow(tx, reviewId, factorId, recommendationId);
-    assertDraft(tx, reviewId, factorId);
-    tx.delete(recommendations).where(eq(recommendations.id, recommendationId)).run();
-    writeAudit(tx, {
-      reviewId,
-      userId,
-      action: "delete",
-      entity: "recommendation",
-      entityId: recommendationId,
-      before: { factorId, ...publicRow(current) },
-    });
-  });
+  await exclusively(db, () =>
+    db.transaction((tx) => {
+      assertNotIssued(tx, reviewId);
+      const current = getRow(tx, reviewId, factorId, recommendationId);
+      assertDraft(tx, reviewId, factorId);
+      tx.delete(recommendations).where(eq(recommendations.id, recommendationId)).run();
+      writeAudit(tx, {
+        reviewId,
+        userId,
+        action: "delete",
+        entity: "recommendation",
+        entityId: recommendationId,
+        before: { factorId, ...publicRow(current) },
+      });
+    }),
+  );
 }
 
 // ---- The development plan -----------------------------------------------------

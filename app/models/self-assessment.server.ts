@@ -3,7 +3,7 @@ import { getKeyFactor, requireFramework, type Framework, type KeyFactor } from "
 import { reviews, selfAssessmentAnswers, selfAssessmentFactors, users } from "#db/schema";
 import type { Db } from "#db/client";
 import { type Rating } from "#db/enums";
-import { db } from "#app/utils/db.server";
+import { db, exclusively } from "#app/utils/db.server";
 import { msg, type FieldErrors } from "#app/utils/validation";
 import { writeAudit } from "./audit.server";
 import { ANSWER_MAX_LENGTH, SUMMARY_MAX_LENGTH, answerField } from "./self-assessment-fields";
@@ -180,101 +180,104 @@ export async function saveFactorAssessment({
   const errors = validate(frame.framework, factor, answers, assessment);
   if (Object.keys(errors).length) return { status: "invalid", errors };
 
-  return db.transaction((tx): SaveResult => {
-    const conflicts: Record<string, TheirAnswer> = {};
-    let assessmentConflict: TheirAssessment | null = null;
-    const answerWrites: { input: AnswerInput; text: string; current: { text: string; version: number } | null }[] = [];
-    const saved: Record<string, { text: string; version: number }> = {};
+  return exclusively(db, () =>
+    db.transaction((tx): SaveResult => {
+      const conflicts: Record<string, TheirAnswer> = {};
+      let assessmentConflict: TheirAssessment | null = null;
+      const answerWrites: { input: AnswerInput; text: string; current: { text: string; version: number } | null }[] = [];
+      const saved: Record<string, { text: string; version: number }> = {};
 
-    for (const input of answers) {
-      const text = input.text.trim();
-      const current = tx
-        .select({
-          text: selfAssessmentAnswers.text,
-          version: selfAssessmentAnswers.version,
-          updatedAt: selfAssessmentAnswers.updatedAt,
-          updatedByName: users.name,
-        })
-        .from(selfAssessmentAnswers)
-        .leftJoin(users, eq(users.id, selfAssessmentAnswers.updatedBy))
-        .where(and(eq(selfAssessmentAnswers.reviewId, reviewId), eq(selfAssessmentAnswers.questionId, input.questionId)))
-        .get();
-      const currentText = current?.text ?? "";
-      const currentVersion = current?.version ?? 0;
-      if (text === currentText) {
-        saved[input.questionId] = { text: currentText, version: currentVersion };
-        continue;
+      for (const input of answers) {
+        const text = input.text.trim();
+        const current = tx
+          .select({
+            text: selfAssessmentAnswers.text,
+            version: selfAssessmentAnswers.version,
+            updatedAt: selfAssessmentAnswers.updatedAt,
+            updatedByName: users.name,
+          })
+          .from(selfAssessmentAnswers)
+          .leftJoin(users, eq(users.id, selfAssessmentAnswers.updatedBy))
+          .where(and(eq(selfAssessmentAnswers.reviewId, reviewId), eq(selfAssessmentAnswers.questionId, input.questionId)))
+          .get();
+        const currentText = current?.text ?? "";
+        const currentVersion = current?.version ?? 0;
+        if (text === currentText) {
+          saved[input.questionId] = { text: currentText, version: currentVersion };
+          continue;
+        }
+        if (current && input.version !== currentVersion) {
+          conflicts[input.questionId] = {
+            text: current.text,
+            version: current.version,
+            updatedAt: current.updatedAt,
+            updatedByName: current.updatedByName,
+          };
+          continue;
+        }
+        answerWrites.push({ input, text, current: current ? { text: current.text, version: current.version } : null });
       }
-      if (current && input.version !== currentVersion) {
-        conflicts[input.questionId] = {
-          text: current.text,
-          version: current.version,
-          updatedAt: current.updatedAt,
-          updatedByName: current.updatedByName,
-        };
-        continue;
+
+      let assessmentWrite: { rating: Rating | null; summary: string; current: { rating: Rating | null; summary: string; version: number } | null } | null =
+        null;
+      let savedAssessment: { rating: Rating | null; summary: string; version: number } | null = null;
+      if (assessment) {
+        const rating = assessment.rating as Rating | null;
+        const summary = assessment.summary.trim();
+        const current = readSavedFactor(tx, reviewId, factorId);
+        const unchanged = (current?.rating ?? null) === rating && (current?.summary ?? "") === summary;
+        if (unchanged) {
+          savedAssessment = { rating, summary, version: current?.version ?? 0 };
+        } else if (current && assessment.version !== current.version) {
+          assessmentConflict = {
+            rating: current.rating,
+            summary: current.summary,
+            version: current.version,
+            updatedAt: current.updatedAt,
+            updatedByName: current.updatedByName,
+          };
+        } else {
+          assessmentWrite = {
+            rating,
+            summary,
+            current: current ? { rating: current.rating, summary: current.summary, version: current.version } : null,
+          };
+        }
       }
-      answerWrites.push({ input, text, current: current ? { text: current.text, version: current.version } : null });
-    }
 
-    let assessmentWrite: { rating: Rating | null; summary: string; current: { rating: Rating | null; summary: string; version: number } | null } | null = null;
-    let savedAssessment: { rating: Rating | null; summary: string; version: number } | null = null;
-    if (assessment) {
-      const rating = assessment.rating as Rating | null;
-      const summary = assessment.summary.trim();
-      const current = readSavedFactor(tx, reviewId, factorId);
-      const unchanged = (current?.rating ?? null) === rating && (current?.summary ?? "") === summary;
-      if (unchanged) {
-        savedAssessment = { rating, summary, version: current?.version ?? 0 };
-      } else if (current && assessment.version !== current.version) {
-        assessmentConflict = {
-          rating: current.rating,
-          summary: current.summary,
-          version: current.version,
-          updatedAt: current.updatedAt,
-          updatedByName: current.updatedByName,
-        };
-      } else {
-        assessmentWrite = {
-          rating,
-          summary,
-          current: current ? { rating: current.rating, summary: current.summary, version: current.version } : null,
-        };
+      if (Object.keys(conflicts).length || assessmentConflict) {
+        return { status: "conflict", answers: conflicts, assessment: assessmentConflict };
       }
-    }
 
-    if (Object.keys(conflicts).length || assessmentConflict) {
-      return { status: "conflict", answers: conflicts, assessment: assessmentConflict };
-    }
-
-    for (const { input, text, current } of answerWrites) {
-      const version = (current?.version ?? 0) + 1;
-      tx.insert(selfAssessmentAnswers)
-        .values({ reviewId, factorId, questionId: input.questionId, text, version, updatedBy: userId, updatedAt: now })
-        .onConflictDoUpdate({
-          target: [selfAssessmentAnswers.reviewId, selfAssessmentAnswers.questionId],
-          set: { text, version, updatedBy: userId, updatedAt: now, carriedOverFrom: null },
-        })
-        .run();
-      writeAudit(tx, {
-        reviewId,
-        userId,
-        action: current ? "update" : "create",
-        entity: "self-assessment-answer",
-        entityId: input.questionId,
-        before: current,
-        after: { text, version },
-      });
-      saved[input.questionId] = { text, version };
-    }
-    if (assessmentWrite) savedAssessment = writeFactorAssessment(tx, { reviewId, factorId, userId, now, ...assessmentWrite });
-    return {
-      status: "saved",
-      answers: saved,
-      assessment: savedAssessment,
-      changes: answerWrites.length + (assessmentWrite ? 1 : 0),
-    };
-  });
+      for (const { input, text, current } of answerWrites) {
+        const version = (current?.version ?? 0) + 1;
+        tx.insert(selfAssessmentAnswers)
+          .values({ reviewId, factorId, questionId: input.questionId, text, version, updatedBy: userId, updatedAt: now })
+          .onConflictDoUpdate({
+            target: [selfAssessmentAnswers.reviewId, selfAssessmentAnswers.questionId],
+            set: { text, version, updatedBy: userId, updatedAt: now, carriedOverFrom: null },
+          })
+          .run();
+        writeAudit(tx, {
+          reviewId,
+          userId,
+          action: current ? "update" : "create",
+          entity: "self-assessment-answer",
+          entityId: input.questionId,
+          before: current,
+          after: { text, version },
+        });
+        saved[input.questionId] = { text, version };
+      }
+      if (assessmentWrite) savedAssessment = writeFactorAssessment(tx, { reviewId, factorId, userId, now, ...assessmentWrite });
+      return {
+        status: "saved",
+        answers: saved,
+        assessment: savedAssessment,
+        changes: answerWrites.length + (assessmentWrite ? 1 : 0),
+      };
+    }),
+  );
 }
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];

@@ -119,7 +119,7 @@ async function writeAction({ request, params }: ActionFunctionArgs) {
     const submission = parseSubmission(form, ReportSchema);
     if (submission.status !== "success") return invalid(submission);
     try {
-      saveHostAccount({
+      await saveHostAccount({
         reviewId: access.review.id,
         recommendationId: submission.value.recommendationId,
         text: submission.value.hostAccount,
@@ -135,7 +135,7 @@ async function writeAction({ request, params }: ActionFunctionArgs) {
   const submission = parseSubmission(form, VerdictSchema);
   if (submission.status !== "success") return invalid(submission);
   try {
-    recordVerdict({ reviewId: access.review.id, ...submission.value, userId: access.user.id });
+    await recordVerdict({ reviewId: access.review.id, ...submission.value, userId: access.user.id });
   } catch (error) {
     const refusal = asRefusal(error);
     if (!refusal) throw error;

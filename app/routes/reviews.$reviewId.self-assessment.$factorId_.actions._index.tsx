@@ -86,7 +86,7 @@ async function writeAction({ request, params }: ActionFunctionArgs) {
   // The other review is checked again as this member reads it now: a refusal is the error page, as on the page itself.
   const resolved = await resolvePrefillSource(access, from, locale);
   if (!resolved.ok) throw data({ message: resolved.message }, { status: resolved.status });
-  const outcome = decideSuggestion({ target: access, resolved, factorId: commitment.id, type, id, decision, locale });
+  const outcome = await decideSuggestion({ target: access, resolved, factorId: commitment.id, type, id, decision, locale });
   if (!outcome.ok) return refusedWithForm(submission, outcome.status === 400 ? 400 : 409, { "": [outcome.message] });
   const query = new URLSearchParams({ from, decided: decision, ...(outcome.actionId ? { action: outcome.actionId } : {}) });
   return redirect(`/reviews/${access.review.id}/self-assessment/${commitment.id}/actions?${query}#suggestions`);

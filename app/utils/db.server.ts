@@ -28,4 +28,4 @@ export const db: Db = (globalThis.__workbenchDb ??= openDb());
 /** The same connection, asynchronous: every statement waits for the connection's lock. */
 export const asyncDb: AsyncDb = (globalThis.__workbenchAsyncDb ??= asyncDbOf(db));
 
-export { read, transaction } from "#db/async-db";
+export { exclusively, read, transaction } from "#db/async-db";

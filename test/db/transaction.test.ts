@@ -1,6 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import { asyncDbOf, transaction, type AsyncDb } from "#db/async-db";
+import { asyncDbOf, exclusively, transaction, type AsyncDb } from "#db/async-db";
 import { createDb, migrateDb, type Db } from "#db/client";
 import { users } from "#db/schema";
 
@@ -74,6 +74,25 @@ describe("transaction(db, async (tx) => …) on SQLite", () => {
       await tx.run(sql`INSERT INTO probe (n) VALUES (4)`);
     });
     expect(await probeValues()).toEqual([4]);
+  });
+
+  it("makes a synchronous transaction of a model not yet moved wait for the open one, so its rollback cannot undo it", async () => {
+    const held = gate();
+    const refused = transaction(db, async (tx) => {
+      await tx.run(sql`INSERT INTO probe (n) VALUES (1)`);
+      await held.opened;
+      throw new Error("refused after all");
+    });
+    let saved = false;
+    // An evidence save as the synchronous models make it: acknowledged once its transaction returns.
+    const save = exclusively(syncDb, () => syncDb.transaction((tx) => tx.run(sql`INSERT INTO probe (n) VALUES (7)`))).then(() => (saved = true));
+    await letOthersRun();
+    expect(saved).toBe(false);
+    held.open();
+    await expect(refused).rejects.toThrow("refused after all");
+    await save;
+    // Without the lock the 7 would have joined the open transaction as a savepoint and gone with it.
+    expect(await probeValues()).toEqual([7]);
   });
 
   it("makes a statement outside any transaction wait for the open one, then see only what it committed", async () => {

@@ -27,7 +27,7 @@ beforeEach(async () => {
 
 describe("the progress chapter", () => {
   it("names the previous review, counts the verdicts and gives each recommendation its verdict, in English and French", async () => {
-    recordVerdict({
+    await recordVerdict({
       reviewId: DEMO_REVIEW_ID,
       recommendationId: "demo-2023-rec-5",
       verdict: "not-implemented",
