@@ -188,7 +188,7 @@ export async function saveFactorAssessment({
       const saved: Record<string, { text: string; version: number }> = {};
 
       for (const input of answers) {
-        const text = input.text.trim();
+        const text = plainLines(input.text);
         const current = tx
           .select({
             text: selfAssessmentAnswers.text,
@@ -223,7 +223,7 @@ export async function saveFactorAssessment({
       let savedAssessment: { rating: Rating | null; summary: string; version: number } | null = null;
       if (assessment) {
         const rating = assessment.rating as Rating | null;
-        const summary = assessment.summary.trim();
+        const summary = plainLines(assessment.summary);
         const current = readSavedFactor(tx, reviewId, factorId);
         const unchanged = (current?.rating ?? null) === rating && (current?.summary ?? "") === summary;
         if (unchanged) {
@@ -325,4 +325,9 @@ export function writeFactorAssessment(
     after: { rating, summary, version },
   });
   return { rating, summary, version };
+}
+
+/** A form post turns each line break into CRLF: kept as typed (LF), so an unchanged answer compares equal. */
+function plainLines(text: string) {
+  return text.replace(/\r\n?/g, "\n").trim();
 }

@@ -75,7 +75,7 @@ const InviteSchema = z
     partnerId: optionalText(100),
   })
   .superRefine((form, context) => {
-    if (joinsForAPartner(form.role) && !form.partnerId) context.addIssue({ code: "custom", path: ["partnerId"], message: "plan:errors.partnerRequired" });
+    if (joinsForAPartner(form.role) && !form.partnerId) context.addIssue({ code: "custom", path: ["partnerId"], message: "reviews:members.partnerRequired" });
   });
 
 const IntentSchema = z.discriminatedUnion("intent", [

@@ -216,13 +216,13 @@ describe("carried-over answers", () => {
       );
     const edited = await save(first, `${first!.text} Updated for this cycle.`);
     expect(edited.data).toMatchObject({ ok: true, questionId: first!.questionId, carriedOverFrom: null });
-    // Saved as it stands (nothing typed): still carried over until someone confirms it.
-    // (A one-line text: a form post sends line breaks as CRLF, which would count as a change.)
+    // Saved as it stands (nothing typed): still carried over until someone confirms it, even when
+    // the form post sends its line breaks as CRLF.
     db.update(selfAssessmentAnswers)
-      .set({ text: "Adopted in 2022." })
+      .set({ text: "Adopted in 2022.\nReviewed in 2025." })
       .where(and(eq(selfAssessmentAnswers.reviewId, id), eq(selfAssessmentAnswers.questionId, second!.questionId)))
       .run();
-    const unchanged = await save(second, "Adopted in 2022.");
+    const unchanged = await save(second, "Adopted in 2022.\r\nReviewed in 2025.");
     expect(unchanged.data).toMatchObject({ ok: true, questionId: second!.questionId, carriedOverFrom: second!.carriedOverFrom });
   });
 });

@@ -254,7 +254,7 @@ describe("inviting a plan partner", () => {
     const form = { intent: "invite", email: "accueil@tilleuls.example", role: "plan-partner", affiliation: "Centre social des Tilleuls" };
     const missing = await invite({ ...form, partnerId: "" });
     expect(missing.status).toBe(400);
-    expect(missing.data).toMatchObject({ error: { partnerId: ["plan:errors.partnerRequired"] }, initialValue: { email: form.email } });
+    expect(missing.data).toMatchObject({ error: { partnerId: ["reviews:members.partnerRequired"] }, initialValue: { email: form.email } });
     const forged = await invite({ ...form, partnerId: "not-a-partner" });
     expect(forged.status).toBe(400);
     expect(forged.data).toMatchObject({ error: { partnerId: ["plan:errors.unknownPartner"] } });
