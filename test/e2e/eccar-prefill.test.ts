@@ -22,7 +22,9 @@ describe("an ECCAR self-assessment started from the city's EUROCITIES review", (
     await submitAndWait(page, card.getByRole("link", { name: /^Commitment 1: \d+ suggestions waiting$/ }), /\/self-assessment\/c-01\/actions\?from=demo/);
     await waitForHydration(page);
 
+    // The address changes as the navigation commits; React renders the new page a moment later.
     const suggestions = page.locator(".prefill-suggestion");
+    await suggestions.first().waitFor();
     const count = await suggestions.count();
     expect(count).toBeGreaterThan(1);
     const first = suggestions.first();
