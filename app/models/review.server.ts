@@ -1,3 +1,4 @@
+// Over 400 lines for now: creating, reading, listing and moving a review through its phases share the membership queries; the phase moves are the seam to split next.
 import { and, asc, desc, eq, inArray, isNull, type SQL } from "drizzle-orm";
 import { requireFramework } from "#benchmark/index";
 import { auditLog, conclusions, issuedReports, PHASES, reviewMembers, reviews, users, type Phase, type ReviewKind, type Role } from "#db/schema";

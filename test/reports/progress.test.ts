@@ -40,7 +40,7 @@ describe("the progress chapter", () => {
     expect(headings(en)).toContain("Progress since the review of 15 June 2023");
     const text = definitionText(en);
     expect(text).toContain(
-      "1 of 5 recommendations of the previous review implemented (20%); 1 partly implemented, 1 not implemented, 0 no longer relevant, 2 without a verdict yet.",
+      "1 of 5 recommendations of the previous review implemented (20%); 1 partly implemented, 1 not implemented, 0 no longer relevant, 2 awaiting a verdict.",
     );
     expect(text).toContain("2023 peers");
     const fr = buildFeedbackReport(snapshot, { locale: "fr", issuedAt: null });
@@ -68,7 +68,7 @@ describe("the progress chapter", () => {
 });
 
 const SHARE_EN =
-  "1 of 5 recommendations of the previous review implemented (20%); 1 partly implemented, 0 not implemented, 0 no longer relevant, 3 without a verdict yet.";
+  "1 of 5 recommendations of the previous review implemented (20%); 1 partly implemented, 0 not implemented, 0 no longer relevant, 3 awaiting a verdict.";
 
 async function docxText(bytes: Uint8Array | ArrayBuffer) {
   return normalize((await mammoth.extractRawText({ buffer: Buffer.from(bytes as ArrayBuffer) })).value);

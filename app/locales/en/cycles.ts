@@ -58,7 +58,7 @@ export default {
     chartTitle: "Ratings per key factor across cycles",
     chartTitle_commitment: "Ratings per commitment across cycles",
     share: "{{implemented}} of {{total}} earlier recommendations implemented ({{percent}}%)",
-    shareDetail: "{{partly}} partly implemented, {{not}} not implemented, {{irrelevant}} no longer relevant, {{pending}} without a verdict yet.",
+    shareDetail: "{{partly}} partly implemented, {{not}} not implemented, {{irrelevant}} no longer relevant, {{pending}} awaiting a verdict.",
     recommendationsCaption: "The previous recommendations and their verdicts",
     recommendation: "Recommendation",
     verdict: "Verdict",

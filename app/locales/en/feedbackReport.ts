@@ -209,7 +209,7 @@ export default {
     self: "{{cycle}} self",
     peer: "{{cycle}} peers",
     share:
-      "{{implemented}} of {{total}} recommendations of the previous review implemented ({{percent}}%); {{partly}} partly implemented, {{not}} not implemented, {{irrelevant}} no longer relevant, {{pending}} without a verdict yet.",
+      "{{implemented}} of {{total}} recommendations of the previous review implemented ({{percent}}%); {{partly}} partly implemented, {{not}} not implemented, {{irrelevant}} no longer relevant, {{pending}} awaiting a verdict.",
     recommendationsTitle: "The previous recommendations and their verdicts",
     recommendation: "Recommendation",
     verdict: "Verdict",

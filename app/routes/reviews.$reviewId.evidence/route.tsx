@@ -1,3 +1,4 @@
+// Over 400 lines for now: the loader, the server action (create, delete, restore) and the client action that hands saves to the offline outbox live together; the client action is the seam to split next.
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import {
   useFetcher,
