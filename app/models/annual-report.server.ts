@@ -6,7 +6,7 @@ import type { ReportLocale } from "#reports/i18n";
 import { renderReportOffThread } from "#reports/render-pool";
 import { nextBackgroundTurn } from "#app/utils/background.server";
 import { isoDay } from "#app/utils/dates";
-import { db } from "#app/utils/db.server";
+import { asyncDb as db, read } from "#app/utils/db.server";
 import { CITY_ACTION_FIELDS, recordsCityActions } from "./city-action.server";
 import { sha256, type ReportFile } from "./report.server";
 
@@ -33,47 +33,49 @@ export function parseReportYear(value: string | null, years: { from: number; to:
 
 /** Reads what the year's report shows; null when the review does not exist or has no plan of action. */
 export async function getAnnualReportSnapshot({ reviewId, year }: { reviewId: string; year: number }): Promise<AnnualReportSnapshot | null> {
-  const review = db.select().from(reviews).where(eq(reviews.id, reviewId)).get();
-  if (!review || !recordsCityActions(requireFramework(review.frameworkId))) return null;
-  const rows = db
-    .select(CITY_ACTION_FIELDS)
-    .from(cityActions)
-    .where(eq(cityActions.reviewId, reviewId))
-    .orderBy(asc(cityActions.factorId), asc(cityActions.position), asc(cityActions.id))
-    .all();
-  const records = rows.length
-    ? db
-        .select({ actionId: cityActionYears.actionId, status: cityActionYears.status, results: cityActionYears.results })
-        .from(cityActionYears)
-        .where(
-          and(
-            eq(cityActionYears.year, year),
-            inArray(
-              cityActionYears.actionId,
-              rows.map((row) => row.id),
+  return read(db, async (tx) => {
+    const review = await tx.select().from(reviews).where(eq(reviews.id, reviewId)).get();
+    if (!review || !recordsCityActions(requireFramework(review.frameworkId))) return null;
+    const rows = await tx
+      .select(CITY_ACTION_FIELDS)
+      .from(cityActions)
+      .where(eq(cityActions.reviewId, reviewId))
+      .orderBy(asc(cityActions.factorId), asc(cityActions.position), asc(cityActions.id))
+      .all();
+    const records = rows.length
+      ? await tx
+          .select({ actionId: cityActionYears.actionId, status: cityActionYears.status, results: cityActionYears.results })
+          .from(cityActionYears)
+          .where(
+            and(
+              eq(cityActionYears.year, year),
+              inArray(
+                cityActionYears.actionId,
+                rows.map((row) => row.id),
+              ),
             ),
-          ),
-        )
-        .all()
-    : [];
-  const actions: AnnualReportAction[] = rows
-    .map((row) => {
-      const record = records.find((candidate) => candidate.actionId === row.id);
-      return { ...row, yearRecord: record ? { status: record.status, results: record.results } : null };
-    })
-    .filter((action) => action.yearRecord !== null || ranInYear(action, year));
-  return {
-    review: {
-      id: review.id,
-      hostCity: review.hostCity,
-      country: review.country,
-      reportLocale: review.reportLocale,
-      coordinatingEntity: review.coordinatingEntity,
-    },
-    framework: { id: review.frameworkId, version: review.frameworkVersion },
-    year,
-    actions,
-  };
+          )
+          .all()
+      : [];
+    const actions: AnnualReportAction[] = rows
+      .map((row) => {
+        const record = records.find((candidate) => candidate.actionId === row.id);
+        return { ...row, yearRecord: record ? { status: record.status, results: record.results } : null };
+      })
+      .filter((action) => action.yearRecord !== null || ranInYear(action, year));
+    return {
+      review: {
+        id: review.id,
+        hostCity: review.hostCity,
+        country: review.country,
+        reportLocale: review.reportLocale,
+        coordinatingEntity: review.coordinatingEntity,
+      },
+      framework: { id: review.frameworkId, version: review.frameworkVersion },
+      year,
+      actions,
+    };
+  });
 }
 
 /** "belleforge-eccar-report-2026-fr.pdf": ASCII, safe in a header. */

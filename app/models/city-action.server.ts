@@ -1,8 +1,8 @@
 import { and, asc, eq, inArray, max } from "drizzle-orm";
 import { getKeyFactor, requireFramework, type Framework } from "#benchmark/index";
 import { cityActions, cityActionYears, reviews, users } from "#db/schema";
-import type { Db } from "#db/client";
-import { db, exclusively } from "#app/utils/db.server";
+import type { AsyncDb } from "#db/async-db";
+import { asyncDb as db, transaction } from "#app/utils/db.server";
 import type { FieldErrors } from "#app/utils/validation";
 import type { ActionYearInput, CityActionInput } from "./city-action-schema";
 import { writeAudit } from "./audit.server";
@@ -14,7 +14,7 @@ import { newId } from "./user.server";
  * stood and what it achieved. Every write is audited in the transaction that makes it.
  */
 
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+type Tx = AsyncDb;
 
 /**
  * Whether a framework's items are carried out through actions the city runs: a framework rated
@@ -153,8 +153,8 @@ function actionRow(input: CityActionInput) {
  * Adds an action under a commitment, last in its list. `source` says where it came from when it
  * was accepted from a suggestion. Called inside the caller's transaction when given one.
  */
-export function insertCityAction(
-  tx: Tx | Db,
+export async function insertCityAction(
+  tx: Tx,
   {
     reviewId,
     factorId,
@@ -165,7 +165,7 @@ export function insertCityAction(
   }: { reviewId: string; factorId: string; userId: string; input: CityActionInput; source?: string; now?: Date },
 ) {
   const id = newId();
-  const last = tx
+  const last = await tx
     .select({ position: max(cityActions.position) })
     .from(cityActions)
     .where(and(eq(cityActions.reviewId, reviewId), eq(cityActions.factorId, factorId)))
@@ -181,8 +181,8 @@ export function insertCityAction(
     updatedBy: userId,
     updatedAt: now,
   };
-  tx.insert(cityActions).values(row).run();
-  writeAudit(tx, { reviewId, userId, action: "create", entity: "city-action", entityId: id, after: { factorId, ...actionRow(input), source } });
+  await tx.insert(cityActions).values(row).run();
+  await writeAudit(tx, { reviewId, userId, action: "create", entity: "city-action", entityId: id, after: { factorId, ...actionRow(input), source } });
   return id;
 }
 
@@ -201,7 +201,7 @@ export async function createCityAction({
   if (!framework) return refuse(404, "cityActions:errors.noPlan");
   const refused = checkInput(framework, factorId, input.status);
   if (refused) return refused;
-  const id = await exclusively(db, () => db.transaction((tx) => insertCityAction(tx, { reviewId, factorId, userId, input })));
+  const id = await transaction(db, (tx) => insertCityAction(tx, { reviewId, factorId, userId, input }));
   return { ok: true, id };
 }
 
@@ -230,44 +230,41 @@ export async function updateCityAction({
   if (!current) return refuse(404, "cityActions:errors.unknownAction");
   const refused = checkInput(framework, current.factorId, input.status);
   if (refused) return refused;
-  return exclusively(db, () =>
-    db.transaction((tx): ActionOutcome => {
-      const row = tx
-        .select({ version: cityActions.version })
-        .from(cityActions)
-        .where(and(eq(cityActions.reviewId, reviewId), eq(cityActions.id, actionId)))
-        .get();
-      if (!row) return refuse(404, "cityActions:errors.unknownAction");
-      if (row.version !== version) return { ...refuse(409, "cityActions:errors.conflict"), current } as ActionOutcome;
-      const after = actionRow(input);
-      const before = actionRow(current as CityActionInput);
-      if (JSON.stringify(after) === JSON.stringify(before)) return { ok: true, id: actionId };
-      tx.update(cityActions)
-        .set({ ...after, version: row.version + 1, updatedBy: userId, updatedAt: now })
-        .where(eq(cityActions.id, actionId))
-        .run();
-      writeAudit(tx, { reviewId, userId, action: "update", entity: "city-action", entityId: actionId, before, after });
-      return { ok: true, id: actionId };
-    }),
-  );
+  return transaction(db, async (tx): Promise<ActionOutcome> => {
+    const row = await tx
+      .select({ version: cityActions.version })
+      .from(cityActions)
+      .where(and(eq(cityActions.reviewId, reviewId), eq(cityActions.id, actionId)))
+      .get();
+    if (!row) return refuse(404, "cityActions:errors.unknownAction");
+    if (row.version !== version) return { ...refuse(409, "cityActions:errors.conflict"), current } as ActionOutcome;
+    const after = actionRow(input);
+    const before = actionRow(current as CityActionInput);
+    if (JSON.stringify(after) === JSON.stringify(before)) return { ok: true, id: actionId };
+    await tx
+      .update(cityActions)
+      .set({ ...after, version: row.version + 1, updatedBy: userId, updatedAt: now })
+      .where(eq(cityActions.id, actionId))
+      .run();
+    await writeAudit(tx, { reviewId, userId, action: "update", entity: "city-action", entityId: actionId, before, after });
+    return { ok: true, id: actionId };
+  });
 }
 
 export async function deleteCityAction({ reviewId, actionId, userId }: { reviewId: string; actionId: string; userId: string }): Promise<ActionOutcome> {
   const current = await getCityAction({ reviewId, actionId });
   if (!current) return refuse(404, "cityActions:errors.unknownAction");
-  await exclusively(db, () =>
-    db.transaction((tx) => {
-      tx.delete(cityActions).where(eq(cityActions.id, actionId)).run();
-      writeAudit(tx, {
-        reviewId,
-        userId,
-        action: "delete",
-        entity: "city-action",
-        entityId: actionId,
-        before: { factorId: current.factorId, ...actionRow(current as CityActionInput), years: current.years },
-      });
-    }),
-  );
+  await transaction(db, async (tx) => {
+    await tx.delete(cityActions).where(eq(cityActions.id, actionId)).run();
+    await writeAudit(tx, {
+      reviewId,
+      userId,
+      action: "delete",
+      entity: "city-action",
+      entityId: actionId,
+      before: { factorId: current.factorId, ...actionRow(current as CityActionInput), years: current.years },
+    });
+  });
   return { ok: true, id: actionId };
 }
 
@@ -294,26 +291,25 @@ export async function saveActionYear({
   const before = current.years.find((entry) => entry.year === input.year) ?? null;
   const after = { year: input.year, status: input.status, results: input.results };
   if (before && before.status === after.status && before.results === after.results) return { ok: true, id: actionId };
-  await exclusively(db, () =>
-    db.transaction((tx) => {
-      tx.insert(cityActionYears)
-        .values({ actionId, ...after, updatedBy: userId, updatedAt: now })
-        .onConflictDoUpdate({
-          target: [cityActionYears.actionId, cityActionYears.year],
-          set: { status: after.status, results: after.results, updatedBy: userId, updatedAt: now },
-        })
-        .run();
-      writeAudit(tx, {
-        reviewId,
-        userId,
-        action: before ? "update" : "create",
-        entity: "city-action-year",
-        entityId: `${actionId}:${input.year}`,
-        before,
-        after,
-      });
-    }),
-  );
+  await transaction(db, async (tx) => {
+    await tx
+      .insert(cityActionYears)
+      .values({ actionId, ...after, updatedBy: userId, updatedAt: now })
+      .onConflictDoUpdate({
+        target: [cityActionYears.actionId, cityActionYears.year],
+        set: { status: after.status, results: after.results, updatedBy: userId, updatedAt: now },
+      })
+      .run();
+    await writeAudit(tx, {
+      reviewId,
+      userId,
+      action: before ? "update" : "create",
+      entity: "city-action-year",
+      entityId: `${actionId}:${input.year}`,
+      before,
+      after,
+    });
+  });
   return { ok: true, id: actionId };
 }
 
@@ -332,14 +328,13 @@ export async function deleteActionYear({
   if (!current) return refuse(404, "cityActions:errors.unknownAction");
   const before = current.years.find((entry) => entry.year === year);
   if (!before) return refuse(404, "cityActions:errors.unknownYear");
-  await exclusively(db, () =>
-    db.transaction((tx) => {
-      tx.delete(cityActionYears)
-        .where(and(eq(cityActionYears.actionId, actionId), eq(cityActionYears.year, year)))
-        .run();
-      writeAudit(tx, { reviewId, userId, action: "delete", entity: "city-action-year", entityId: `${actionId}:${year}`, before });
-    }),
-  );
+  await transaction(db, async (tx) => {
+    await tx
+      .delete(cityActionYears)
+      .where(and(eq(cityActionYears.actionId, actionId), eq(cityActionYears.year, year)))
+      .run();
+    await writeAudit(tx, { reviewId, userId, action: "delete", entity: "city-action-year", entityId: `${actionId}:${year}`, before });
+  });
   return { ok: true, id: actionId };
 }
 
@@ -360,18 +355,16 @@ export async function getCoordinatingEntity({ reviewId }: { reviewId: string }):
 export async function updateCoordinatingEntity({ reviewId, userId, entity }: { reviewId: string; userId: string; entity: string }) {
   const before = await getCoordinatingEntity({ reviewId });
   if (before === entity) return;
-  await exclusively(db, () =>
-    db.transaction((tx) => {
-      tx.update(reviews).set({ coordinatingEntity: entity }).where(eq(reviews.id, reviewId)).run();
-      writeAudit(tx, {
-        reviewId,
-        userId,
-        action: "change-coordinating-entity",
-        entity: "review",
-        entityId: reviewId,
-        before: { coordinatingEntity: before },
-        after: { coordinatingEntity: entity },
-      });
-    }),
-  );
+  await transaction(db, async (tx) => {
+    await tx.update(reviews).set({ coordinatingEntity: entity }).where(eq(reviews.id, reviewId)).run();
+    await writeAudit(tx, {
+      reviewId,
+      userId,
+      action: "change-coordinating-entity",
+      entity: "review",
+      entityId: reviewId,
+      before: { coordinatingEntity: before },
+      after: { coordinatingEntity: entity },
+    });
+  });
 }

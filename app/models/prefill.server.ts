@@ -2,7 +2,7 @@
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import { frameworkTerms, getFramework, getKeyFactor, itemLabel, localize, requireFramework, type Framework, type Locale } from "#benchmark/index";
 import { listMappingsOf, type Mapping } from "#benchmark/mappings/index";
-import type { Db } from "#db/client";
+import type { AsyncDb } from "#db/async-db";
 import { foldText } from "#db/search-text";
 import {
   conclusions,
@@ -18,7 +18,7 @@ import {
   type Role,
 } from "#db/schema";
 import { DEFAULT_TIME_ZONE, formatDay, isoDay } from "#app/utils/dates";
-import { db, exclusively } from "#app/utils/db.server";
+import { asyncDb as db, read, transaction } from "#app/utils/db.server";
 import { getI18n } from "#app/utils/i18n";
 import { can, canReadDraftConclusions, type Permission } from "#app/utils/permissions";
 import { msg } from "#app/utils/validation";
@@ -39,7 +39,7 @@ import { readSavedFactor, writeFactorAssessment } from "./self-assessment.server
  * read there.
  */
 
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+type Tx = AsyncDb;
 
 /** Which permission on the other review lets its member see each kind of suggestion. */
 const SOURCE_PERMISSION: Record<SuggestionType, Permission> = {
@@ -175,13 +175,19 @@ export async function resolvePrefillSource(target: PrefillTarget, sourceReviewId
 type SourceRecord = { type: SuggestionType; id: string; sourceFactorId: string; text: string; detail: string; language: Locale };
 
 /** What the other review holds on the given items, limited to what this reader may read there. */
-function readSourceRecords(executor: Pick<Db, "select">, source: PrefillSource, framework: Framework, itemIds: string[], locale: Locale): SourceRecord[] {
+async function readSourceRecords(
+  executor: Pick<AsyncDb, "select">,
+  source: PrefillSource,
+  framework: Framework,
+  itemIds: string[],
+  locale: Locale,
+): Promise<SourceRecord[]> {
   if (!itemIds.length) return [];
   const records: SourceRecord[] = [];
   const t = getI18n(locale).getFixedT(locale, "cityActions");
   const terms = frameworkTerms(framework, locale);
   if (source.readable.includes("answer")) {
-    const answers = executor
+    const answers = await executor
       .select({ factorId: selfAssessmentAnswers.factorId, questionId: selfAssessmentAnswers.questionId, text: selfAssessmentAnswers.text })
       .from(selfAssessmentAnswers)
       .where(and(eq(selfAssessmentAnswers.reviewId, source.id), inArray(selfAssessmentAnswers.factorId, itemIds)))
@@ -202,14 +208,14 @@ function readSourceRecords(executor: Pick<Db, "select">, source: PrefillSource, 
     }
   }
   if (source.readable.includes("evidence")) {
-    const rows = executor
+    const rows = await executor
       .select({ id: evidence.id, factorId: evidenceFactors.factorId, text: evidence.text, createdAt: evidence.createdAt, language: evidence.language })
       .from(evidence)
       .innerJoin(evidenceFactors, eq(evidenceFactors.evidenceId, evidence.id))
       .where(and(eq(evidence.reviewId, source.id), isNull(evidence.deletedAt), inArray(evidenceFactors.factorId, itemIds)))
       .orderBy(asc(evidence.createdAt), asc(evidence.id))
       .all();
-    const zone = executor.select({ timeZone: reviews.timeZone }).from(reviews).where(eq(reviews.id, source.id)).get()?.timeZone;
+    const zone = (await executor.select({ timeZone: reviews.timeZone }).from(reviews).where(eq(reviews.id, source.id)).get())?.timeZone;
     for (const row of rows) {
       const day = formatDay(row.createdAt, { locale, timeZone: zone ?? DEFAULT_TIME_ZONE, month: "long" });
       records.push({
@@ -225,7 +231,7 @@ function readSourceRecords(executor: Pick<Db, "select">, source: PrefillSource, 
   if (source.readable.includes("recommendation")) {
     const reader = { role: source.role, review: { phase: source.phase } };
     const drafts = canReadDraftConclusions(reader);
-    const rows = executor
+    const rows = await executor
       .select({ id: recommendations.id, factorId: recommendations.factorId, text: recommendations.text, state: conclusions.state })
       .from(recommendations)
       .leftJoin(conclusions, and(eq(conclusions.reviewId, recommendations.reviewId), eq(conclusions.factorId, recommendations.factorId)))
@@ -248,7 +254,7 @@ function readSourceRecords(executor: Pick<Db, "select">, source: PrefillSource, 
   return records;
 }
 
-function decisionsFor(executor: Pick<Db, "select">, reviewId: string, sourceReviewId: string) {
+async function decisionsFor(executor: Pick<AsyncDb, "select">, reviewId: string, sourceReviewId: string) {
   return executor
     .select({
       factorId: prefillDecisions.factorId,
@@ -267,24 +273,24 @@ const decisionKey = (factorId: string, type: string, id: string) => `${factorId}
  * Each commitment's suggestions from the other review that no one has decided on yet, in the
  * framework's order (one commitment's, when given), with how many were accepted and rejected.
  */
-export function listSuggestions(
-  executor: Pick<Db, "select">,
+export async function listSuggestions(
+  executor: Pick<AsyncDb, "select">,
   { target, resolved, locale, factorId }: { target: PrefillTarget; resolved: ResolvedSource; locale: Locale; factorId?: string },
-): CommitmentSuggestions[] {
+): Promise<CommitmentSuggestions[]> {
   const framework = requireFramework(target.review.frameworkId);
   const { source, mapping } = resolved;
   const terms = frameworkTerms(framework, locale);
   const sourceTerms = frameworkTerms(resolved.framework, locale);
   const t = getI18n(locale).getFixedT(locale, "cityActions");
   const l = (text: { fr: string; en: string }) => localize(text, locale);
-  const records = readSourceRecords(
+  const records = await readSourceRecords(
     executor,
     source,
     resolved.framework,
     [...new Set(mapping.entries.flatMap((entry) => entry.links.map((link) => link.to)))],
     locale,
   );
-  const decisions = decisionsFor(executor, target.review.id, source.id);
+  const decisions = await decisionsFor(executor, target.review.id, source.id);
   const decided = new Map(decisions.map((row) => [decisionKey(row.factorId, row.sourceType, row.sourceId), row.decision]));
   const order: Record<SuggestionType, number> = { recommendation: 0, answer: 1, evidence: 2 };
   return framework.keyFactors
@@ -378,61 +384,63 @@ export async function decideSuggestion({
   if (!item || item.retired) return refuse(404, "cityActions:errors.unknownCommitment");
   const reviewId = target.review.id;
   const userId = target.user.id;
-  return exclusively(db, () =>
-    db.transaction((tx): DecideOutcome => {
-      const [commitment] = listSuggestions(tx, { target, resolved, locale, factorId });
-      const suggestion = commitment?.suggestions.find((candidate) => candidate.type === type && candidate.id === id);
-      if (!suggestion) return refuse(409, "cityActions:prefill.errors.notOffered");
-      let actionId: string | null = null;
-      if (decision === "accepted") {
-        if (suggestion.carriesTo === "action") {
-          const [firstStatus] = actionStatuses(framework);
-          actionId = insertCityAction(tx, {
-            reviewId,
-            factorId,
-            userId,
-            now,
-            source: suggestion.source,
-            input: {
-              title: actionTitleFrom(suggestion.text),
-              description: suggestion.text.slice(0, ACTION_LIMITS.long),
-              responsibleService: "",
-              partners: "",
-              startYear: Number(isoDay(now, target.review.timeZone).slice(0, 4)),
-              endYear: null,
-              budget: "",
-              status: firstStatus!,
-              indicators: "",
-            },
-          });
-        } else {
-          const refused = appendToSummary(tx, { reviewId, factorId, userId, now, text: `${suggestion.text}\n\n(${suggestion.source})` });
-          if (refused) return refused;
-        }
+  return transaction(db, async (tx): Promise<DecideOutcome> => {
+    const [commitment] = await listSuggestions(tx, { target, resolved, locale, factorId });
+    const suggestion = commitment?.suggestions.find((candidate) => candidate.type === type && candidate.id === id);
+    if (!suggestion) return refuse(409, "cityActions:prefill.errors.notOffered");
+    let actionId: string | null = null;
+    if (decision === "accepted") {
+      if (suggestion.carriesTo === "action") {
+        const [firstStatus] = actionStatuses(framework);
+        actionId = await insertCityAction(tx, {
+          reviewId,
+          factorId,
+          userId,
+          now,
+          source: suggestion.source,
+          input: {
+            title: actionTitleFrom(suggestion.text),
+            description: suggestion.text.slice(0, ACTION_LIMITS.long),
+            responsibleService: "",
+            partners: "",
+            startYear: Number(isoDay(now, target.review.timeZone).slice(0, 4)),
+            endYear: null,
+            budget: "",
+            status: firstStatus!,
+            indicators: "",
+          },
+        });
+      } else {
+        const refused = await appendToSummary(tx, { reviewId, factorId, userId, now, text: `${suggestion.text}\n\n(${suggestion.source})` });
+        if (refused) return refused;
       }
-      tx.insert(prefillDecisions)
-        .values({ reviewId, factorId, sourceReviewId: resolved.source.id, sourceType: type, sourceId: id, decision, decidedBy: userId, decidedAt: now })
-        .run();
-      writeAudit(tx, {
-        reviewId,
-        userId,
-        action: decision === "accepted" ? "accept" : "reject",
-        entity: "prefill-decision",
-        entityId: `${factorId}:${type}:${id}`,
-        after: { sourceReviewId: resolved.source.id, source: suggestion.source, actionId },
-      });
-      return { ok: true, decision, actionId };
-    }),
-  );
+    }
+    await tx
+      .insert(prefillDecisions)
+      .values({ reviewId, factorId, sourceReviewId: resolved.source.id, sourceType: type, sourceId: id, decision, decidedBy: userId, decidedAt: now })
+      .run();
+    await writeAudit(tx, {
+      reviewId,
+      userId,
+      action: decision === "accepted" ? "accept" : "reject",
+      entity: "prefill-decision",
+      entityId: `${factorId}:${type}:${id}`,
+      after: { sourceReviewId: resolved.source.id, source: suggestion.source, actionId },
+    });
+    return { ok: true, decision, actionId };
+  });
 }
 
 /** Adds a paragraph to a commitment's summary (a new version, so an open editor sees the change). */
-function appendToSummary(tx: Tx, { reviewId, factorId, userId, now, text }: { reviewId: string; factorId: string; userId: string; now: Date; text: string }) {
-  const saved = readSavedFactor(tx, reviewId, factorId);
+async function appendToSummary(
+  tx: Tx,
+  { reviewId, factorId, userId, now, text }: { reviewId: string; factorId: string; userId: string; now: Date; text: string },
+) {
+  const saved = await readSavedFactor(tx, reviewId, factorId);
   const current = saved ? { rating: saved.rating, summary: saved.summary, version: saved.version } : null;
   const summary = current?.summary.trim() ? `${current.summary.trim()}\n\n${text}` : text;
   if (summary.length > SUMMARY_MAX_LENGTH) return refuse(400, msg("cityActions:prefill.errors.summaryFull", { max: SUMMARY_MAX_LENGTH }));
-  writeFactorAssessment(tx, { reviewId, factorId, userId, now, rating: current?.rating ?? null, summary, current });
+  await writeFactorAssessment(tx, { reviewId, factorId, userId, now, rating: current?.rating ?? null, summary, current });
   return null;
 }
 
@@ -459,7 +467,7 @@ export async function loadPrefillView(
   if (!sourceId) return { ok: true, view: { sources: list, source: null, commitment: null } };
   const resolved = await resolvePrefillSource(target, sourceId, locale);
   if (!resolved.ok) return resolved;
-  const [commitment] = listSuggestions(db, { target, resolved, locale, factorId });
+  const [commitment] = await read(db, (tx) => listSuggestions(tx, { target, resolved, locale, factorId }));
   const { source } = resolved;
   return {
     ok: true,
@@ -483,7 +491,7 @@ export async function countWaitingSuggestions(target: PrefillTarget, locale: Loc
   if (!first) return null;
   const resolved = await resolvePrefillSource(target, first.id, locale);
   if (!resolved.ok) return null;
-  const commitments = listSuggestions(db, { target, resolved, locale });
+  const commitments = await read(db, (tx) => listSuggestions(tx, { target, resolved, locale }));
   return {
     source: { id: first.id, city: first.hostCity, framework: first.frameworkTitle },
     commitments: commitments.map((commitment) => ({

@@ -1,9 +1,9 @@
 import { and, eq } from "drizzle-orm";
 import { getKeyFactor, requireFramework, type Framework, type KeyFactor } from "#benchmark/index";
 import { reviews, selfAssessmentAnswers, selfAssessmentFactors, users } from "#db/schema";
-import type { Db } from "#db/client";
+import type { AsyncDb } from "#db/async-db";
 import { type Rating } from "#db/enums";
-import { db, exclusively } from "#app/utils/db.server";
+import { asyncDb as db, transaction } from "#app/utils/db.server";
 import { msg, type FieldErrors } from "#app/utils/validation";
 import { writeAudit } from "./audit.server";
 import { ANSWER_MAX_LENGTH, SUMMARY_MAX_LENGTH, answerField } from "./self-assessment-fields";
@@ -60,7 +60,7 @@ export type SavedAssessment = {
 };
 
 /** One factor's saved rating and summary with who saved them last; read alike outside and inside a save. */
-export function readSavedFactor(executor: Pick<Db, "select">, reviewId: string, factorId: string) {
+export async function readSavedFactor(executor: Pick<AsyncDb, "select">, reviewId: string, factorId: string) {
   return executor
     .select({
       rating: selfAssessmentFactors.rating,
@@ -91,7 +91,7 @@ export async function getFactorAssessment({ reviewId, factorId }: { reviewId: st
     .from(selfAssessmentAnswers)
     .leftJoin(users, eq(users.id, selfAssessmentAnswers.updatedBy))
     .where(and(eq(selfAssessmentAnswers.reviewId, reviewId), eq(selfAssessmentAnswers.factorId, factorId)));
-  const factorRow = readSavedFactor(db, reviewId, factorId);
+  const factorRow = await readSavedFactor(db, reviewId, factorId);
   const answers: Record<string, SavedAnswer> = {};
   for (const { questionId, ...row } of answerRows) {
     answers[questionId] = { ...row, changedSinceSubmission: changedSince(submittedAt, row.updatedAt) };
@@ -180,114 +180,112 @@ export async function saveFactorAssessment({
   const errors = validate(frame.framework, factor, answers, assessment);
   if (Object.keys(errors).length) return { status: "invalid", errors };
 
-  return exclusively(db, () =>
-    db.transaction((tx): SaveResult => {
-      const conflicts: Record<string, TheirAnswer> = {};
-      let assessmentConflict: TheirAssessment | null = null;
-      const answerWrites: { input: AnswerInput; text: string; current: { text: string; version: number } | null }[] = [];
-      const saved: Record<string, { text: string; version: number }> = {};
+  return transaction(db, async (tx): Promise<SaveResult> => {
+    const conflicts: Record<string, TheirAnswer> = {};
+    let assessmentConflict: TheirAssessment | null = null;
+    const answerWrites: { input: AnswerInput; text: string; current: { text: string; version: number } | null }[] = [];
+    const saved: Record<string, { text: string; version: number }> = {};
 
-      for (const input of answers) {
-        const text = plainLines(input.text);
-        const current = tx
-          .select({
-            text: selfAssessmentAnswers.text,
-            version: selfAssessmentAnswers.version,
-            updatedAt: selfAssessmentAnswers.updatedAt,
-            updatedByName: users.name,
-          })
-          .from(selfAssessmentAnswers)
-          .leftJoin(users, eq(users.id, selfAssessmentAnswers.updatedBy))
-          .where(and(eq(selfAssessmentAnswers.reviewId, reviewId), eq(selfAssessmentAnswers.questionId, input.questionId)))
-          .get();
-        const currentText = current?.text ?? "";
-        const currentVersion = current?.version ?? 0;
-        if (text === currentText) {
-          saved[input.questionId] = { text: currentText, version: currentVersion };
-          continue;
-        }
-        if (current && input.version !== currentVersion) {
-          conflicts[input.questionId] = {
-            text: current.text,
-            version: current.version,
-            updatedAt: current.updatedAt,
-            updatedByName: current.updatedByName,
-          };
-          continue;
-        }
-        answerWrites.push({ input, text, current: current ? { text: current.text, version: current.version } : null });
+    for (const input of answers) {
+      const text = plainLines(input.text);
+      const current = await tx
+        .select({
+          text: selfAssessmentAnswers.text,
+          version: selfAssessmentAnswers.version,
+          updatedAt: selfAssessmentAnswers.updatedAt,
+          updatedByName: users.name,
+        })
+        .from(selfAssessmentAnswers)
+        .leftJoin(users, eq(users.id, selfAssessmentAnswers.updatedBy))
+        .where(and(eq(selfAssessmentAnswers.reviewId, reviewId), eq(selfAssessmentAnswers.questionId, input.questionId)))
+        .get();
+      const currentText = current?.text ?? "";
+      const currentVersion = current?.version ?? 0;
+      if (text === currentText) {
+        saved[input.questionId] = { text: currentText, version: currentVersion };
+        continue;
       }
+      if (current && input.version !== currentVersion) {
+        conflicts[input.questionId] = {
+          text: current.text,
+          version: current.version,
+          updatedAt: current.updatedAt,
+          updatedByName: current.updatedByName,
+        };
+        continue;
+      }
+      answerWrites.push({ input, text, current: current ? { text: current.text, version: current.version } : null });
+    }
 
-      let assessmentWrite: { rating: Rating | null; summary: string; current: { rating: Rating | null; summary: string; version: number } | null } | null =
-        null;
-      let savedAssessment: { rating: Rating | null; summary: string; version: number } | null = null;
-      if (assessment) {
-        const rating = assessment.rating as Rating | null;
-        const summary = plainLines(assessment.summary);
-        const current = readSavedFactor(tx, reviewId, factorId);
-        const unchanged = (current?.rating ?? null) === rating && (current?.summary ?? "") === summary;
-        if (unchanged) {
-          savedAssessment = { rating, summary, version: current?.version ?? 0 };
-        } else if (current && assessment.version !== current.version) {
-          assessmentConflict = {
-            rating: current.rating,
-            summary: current.summary,
-            version: current.version,
-            updatedAt: current.updatedAt,
-            updatedByName: current.updatedByName,
-          };
-        } else {
-          assessmentWrite = {
-            rating,
-            summary,
-            current: current ? { rating: current.rating, summary: current.summary, version: current.version } : null,
-          };
-        }
+    let assessmentWrite: { rating: Rating | null; summary: string; current: { rating: Rating | null; summary: string; version: number } | null } | null = null;
+    let savedAssessment: { rating: Rating | null; summary: string; version: number } | null = null;
+    if (assessment) {
+      const rating = assessment.rating as Rating | null;
+      const summary = plainLines(assessment.summary);
+      const current = await readSavedFactor(tx, reviewId, factorId);
+      const unchanged = (current?.rating ?? null) === rating && (current?.summary ?? "") === summary;
+      if (unchanged) {
+        savedAssessment = { rating, summary, version: current?.version ?? 0 };
+      } else if (current && assessment.version !== current.version) {
+        assessmentConflict = {
+          rating: current.rating,
+          summary: current.summary,
+          version: current.version,
+          updatedAt: current.updatedAt,
+          updatedByName: current.updatedByName,
+        };
+      } else {
+        assessmentWrite = {
+          rating,
+          summary,
+          current: current ? { rating: current.rating, summary: current.summary, version: current.version } : null,
+        };
       }
+    }
 
-      if (Object.keys(conflicts).length || assessmentConflict) {
-        return { status: "conflict", answers: conflicts, assessment: assessmentConflict };
-      }
+    if (Object.keys(conflicts).length || assessmentConflict) {
+      return { status: "conflict", answers: conflicts, assessment: assessmentConflict };
+    }
 
-      for (const { input, text, current } of answerWrites) {
-        const version = (current?.version ?? 0) + 1;
-        tx.insert(selfAssessmentAnswers)
-          .values({ reviewId, factorId, questionId: input.questionId, text, version, updatedBy: userId, updatedAt: now })
-          .onConflictDoUpdate({
-            target: [selfAssessmentAnswers.reviewId, selfAssessmentAnswers.questionId],
-            set: { text, version, updatedBy: userId, updatedAt: now, carriedOverFrom: null },
-          })
-          .run();
-        writeAudit(tx, {
-          reviewId,
-          userId,
-          action: current ? "update" : "create",
-          entity: "self-assessment-answer",
-          entityId: input.questionId,
-          before: current,
-          after: { text, version },
-        });
-        saved[input.questionId] = { text, version };
-      }
-      if (assessmentWrite) savedAssessment = writeFactorAssessment(tx, { reviewId, factorId, userId, now, ...assessmentWrite });
-      return {
-        status: "saved",
-        answers: saved,
-        assessment: savedAssessment,
-        changes: answerWrites.length + (assessmentWrite ? 1 : 0),
-      };
-    }),
-  );
+    for (const { input, text, current } of answerWrites) {
+      const version = (current?.version ?? 0) + 1;
+      await tx
+        .insert(selfAssessmentAnswers)
+        .values({ reviewId, factorId, questionId: input.questionId, text, version, updatedBy: userId, updatedAt: now })
+        .onConflictDoUpdate({
+          target: [selfAssessmentAnswers.reviewId, selfAssessmentAnswers.questionId],
+          set: { text, version, updatedBy: userId, updatedAt: now, carriedOverFrom: null },
+        })
+        .run();
+      await writeAudit(tx, {
+        reviewId,
+        userId,
+        action: current ? "update" : "create",
+        entity: "self-assessment-answer",
+        entityId: input.questionId,
+        before: current,
+        after: { text, version },
+      });
+      saved[input.questionId] = { text, version };
+    }
+    if (assessmentWrite) savedAssessment = await writeFactorAssessment(tx, { reviewId, factorId, userId, now, ...assessmentWrite });
+    return {
+      status: "saved",
+      answers: saved,
+      assessment: savedAssessment,
+      changes: answerWrites.length + (assessmentWrite ? 1 : 0),
+    };
+  });
 }
 
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+type Tx = AsyncDb;
 
 /**
  * Stores a factor's (commitment's) rating and summary as the next version over `current`, with
  * its audit entry: the one write of a self-assessment summary, for the form and for an accepted
  * prefill suggestion alike.
  */
-export function writeFactorAssessment(
+export async function writeFactorAssessment(
   tx: Tx,
   {
     reviewId,
@@ -308,14 +306,15 @@ export function writeFactorAssessment(
   },
 ) {
   const version = (current?.version ?? 0) + 1;
-  tx.insert(selfAssessmentFactors)
+  await tx
+    .insert(selfAssessmentFactors)
     .values({ reviewId, factorId, rating, summary, version, updatedBy: userId, updatedAt: now })
     .onConflictDoUpdate({
       target: [selfAssessmentFactors.reviewId, selfAssessmentFactors.factorId],
       set: { rating, summary, version, updatedBy: userId, updatedAt: now },
     })
     .run();
-  writeAudit(tx, {
+  await writeAudit(tx, {
     reviewId,
     userId,
     action: current ? "update" : "create",

@@ -11,7 +11,8 @@ import {
   updateCityAction,
   updateCoordinatingEntity,
 } from "#app/models/city-action.server";
-import { db, DEMO_ECCAR_REVIEW_ID, DEMO_REVIEW_ID, loadDemoReview } from "../utils";
+import { asyncDb } from "#app/utils/db.server";
+import { DEMO_ECCAR_REVIEW_ID, DEMO_REVIEW_ID, loadDemoReview } from "../utils";
 
 const HOST = "demo-host";
 const STATUSES = ["not-started", "planned", "in-progress", "implemented", "embedded-in-policy"];
@@ -30,7 +31,7 @@ const input = (overrides: Partial<CityActionInput> = {}): CityActionInput => ({
 });
 
 const auditOf = (entityId: string) =>
-  db
+  asyncDb
     .select()
     .from(auditLog)
     .where(and(eq(auditLog.reviewId, DEMO_ECCAR_REVIEW_ID), eq(auditLog.entityId, entityId)))
@@ -51,7 +52,7 @@ describe("a commitment's actions", () => {
     expect(added).toMatchObject({ title: "Formation des agents d'accueil", status: "in-progress", startYear: 2026, endYear: null, version: 1, years: [] });
     expect(added.position).toBeGreaterThan(before.at(-1)!.position);
     expect(added.updatedByName).toBe("Hélène Rousseau");
-    expect(auditOf(added.id)).toMatchObject([{ action: "create", entity: "city-action", userId: HOST }]);
+    expect(await auditOf(added.id)).toMatchObject([{ action: "create", entity: "city-action", userId: HOST }]);
   });
 
   it("refuse a status off the framework's scale, a commitment not in the plan, and a review without a plan", async () => {
@@ -61,7 +62,7 @@ describe("a commitment's actions", () => {
     expect(unknown).toMatchObject({ ok: false, status: 404 });
     const eurocities = await createCityAction({ reviewId: DEMO_REVIEW_ID, factorId: "kf-01", userId: HOST, input: input({ status: "in-place" }) });
     expect(eurocities).toMatchObject({ ok: false, status: 404, errors: { _form: ["cityActions:errors.noPlan"] } });
-    expect(db.select().from(cityActions).where(eq(cityActions.title, "Formation des agents d'accueil")).all()).toEqual([]);
+    expect(await asyncDb.select().from(cityActions).where(eq(cityActions.title, "Formation des agents d'accueil")).all()).toEqual([]);
   });
 
   it("keep the other person's save: an edit from an older version writes nothing and gives theirs back", async () => {
@@ -83,7 +84,7 @@ describe("a commitment's actions", () => {
     });
     expect(second).toMatchObject({ ok: false, status: 409, current: { title: "Audit, version du chef", version: 2 } });
     expect((await getCityAction({ reviewId: DEMO_ECCAR_REVIEW_ID, actionId: id }))!.title).toBe("Audit, version du chef");
-    expect(auditOf(id).filter((entry) => entry.action === "update")).toHaveLength(1);
+    expect((await auditOf(id)).filter((entry) => entry.action === "update")).toHaveLength(1);
   });
 
   it("record one line per year, replaced when saved again, never before the action started", async () => {
@@ -98,14 +99,14 @@ describe("a commitment's actions", () => {
       [2027, "Version corrigée"],
       [2026, expect.stringContaining("Plateforme ouverte")],
     ]);
-    expect(auditOf(`${id}:2027`).map((entry) => entry.action)).toEqual(["create", "update"]);
+    expect((await auditOf(`${id}:2027`)).map((entry) => entry.action)).toEqual(["create", "update"]);
   });
 
   it("go with their years when deleted, and the deletion is audited with what was lost", async () => {
     const id = "demo-eccar-action-01";
     expect(await deleteCityAction({ reviewId: DEMO_ECCAR_REVIEW_ID, actionId: id, userId: HOST })).toEqual({ ok: true, id });
-    expect(db.select().from(cityActionYears).where(eq(cityActionYears.actionId, id)).all()).toEqual([]);
-    const entry = auditOf(id).find((candidate) => candidate.action === "delete")!;
+    expect(await asyncDb.select().from(cityActionYears).where(eq(cityActionYears.actionId, id)).all()).toEqual([]);
+    const entry = (await auditOf(id)).find((candidate) => candidate.action === "delete")!;
     expect(entry.before).toMatchObject({ title: "Observatoire local des discriminations", years: [{ year: 2026 }, { year: 2025 }] });
     expect(await deleteCityAction({ reviewId: DEMO_ECCAR_REVIEW_ID, actionId: id, userId: HOST })).toMatchObject({ ok: false, status: 404 });
   });
@@ -113,7 +114,7 @@ describe("a commitment's actions", () => {
   it("name the coordinating entity, audited once per change", async () => {
     await updateCoordinatingEntity({ reviewId: DEMO_ECCAR_REVIEW_ID, userId: HOST, entity: "Délégation à l'égalité" });
     await updateCoordinatingEntity({ reviewId: DEMO_ECCAR_REVIEW_ID, userId: HOST, entity: "Délégation à l'égalité" });
-    const entries = auditOf(DEMO_ECCAR_REVIEW_ID).filter((entry) => entry.action === "change-coordinating-entity");
+    const entries = (await auditOf(DEMO_ECCAR_REVIEW_ID)).filter((entry) => entry.action === "change-coordinating-entity");
     expect(entries).toHaveLength(1);
     expect(entries[0]!.after).toEqual({ coordinatingEntity: "Délégation à l'égalité" });
   });

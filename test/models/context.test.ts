@@ -4,22 +4,23 @@ import { listContextNotes, saveContextNotes } from "#app/models/context.server";
 import { submitSelfAssessment } from "#app/models/self-assessment-progress.server";
 import { action, loader } from "#app/routes/reviews.$reviewId.context";
 import { auditLog, contextNotes } from "#db/schema";
-import { cookieFor, db, DEMO_REVIEW_ID, makeRequest, run, loadDemoReview, setPhase } from "../utils";
+import { asyncDb } from "#app/utils/db.server";
+import { cookieFor, DEMO_REVIEW_ID, makeRequest, run, loadDemoReview, setPhase } from "../utils";
 import { readResult, type FormResult } from "#app/utils/forms";
 
 const PAGE = `/reviews/${DEMO_REVIEW_ID}/context`;
 const params = { reviewId: DEMO_REVIEW_ID };
 
-function note(id: string) {
-  return db
+async function note(id: string) {
+  return asyncDb
     .select()
     .from(contextNotes)
     .where(and(eq(contextNotes.reviewId, DEMO_REVIEW_ID), eq(contextNotes.contextualFactorId, id)))
     .get();
 }
 
-function auditCount() {
-  return db.select({ n: count() }).from(auditLog).where(eq(auditLog.reviewId, DEMO_REVIEW_ID)).get()!.n;
+async function auditCount() {
+  return (await asyncDb.select({ n: count() }).from(auditLog).where(eq(auditLog.reviewId, DEMO_REVIEW_ID)).get())!.n;
 }
 
 beforeEach(loadDemoReview);
@@ -52,7 +53,7 @@ describe("the context page", () => {
 describe("saving notes", () => {
   it("saves a note and its effect for two factors, with an audit entry each", async () => {
     const cookie = await cookieFor("host@demo.test");
-    const before = auditCount();
+    const before = await auditCount();
     const outcome = await run(
       action,
       makeRequest(PAGE, {
@@ -64,7 +65,7 @@ describe("saving notes", () => {
           "note.cf-labour-market-and-economy": "Chômage de 9 %, plus élevé dans les quartiers prioritaires.",
           "effect.cf-labour-market-and-economy": "limits",
           "version.cf-labour-market-and-economy": "0",
-          "note.cf-civil-society": note("cf-civil-society")!.note,
+          "note.cf-civil-society": (await note("cf-civil-society"))!.note,
           "effect.cf-civil-society": "helps",
           "version.cf-civil-society": "1",
         },
@@ -73,16 +74,16 @@ describe("saving notes", () => {
     );
     expect(outcome.status).toBe(302);
     expect(outcome.location).toBe(`${PAGE}?saved=2`);
-    expect(note("cf-political-situation")).toMatchObject({ effect: "helps", version: 1, updatedBy: "demo-host" });
-    expect(note("cf-labour-market-and-economy")).toMatchObject({ effect: "limits", version: 1 });
-    expect(auditCount()).toBe(before + 2);
-    const entry = db.select().from(auditLog).where(eq(auditLog.entityId, "cf-political-situation")).get();
+    expect(await note("cf-political-situation")).toMatchObject({ effect: "helps", version: 1, updatedBy: "demo-host" });
+    expect(await note("cf-labour-market-and-economy")).toMatchObject({ effect: "limits", version: 1 });
+    expect(await auditCount()).toBe(before + 2);
+    const entry = await asyncDb.select().from(auditLog).where(eq(auditLog.entityId, "cf-political-situation")).get();
     expect(entry).toMatchObject({ entity: "context-note", action: "create", after: { effect: "helps", version: 1 } });
   });
 
   it("refuses an effect off the list, an effect without a note, an oversized note, and an unknown factor, keeping the text", async () => {
     const cookie = await cookieFor("host@demo.test");
-    const before = { row: note("cf-city-resources"), audit: auditCount() };
+    const before = { row: await note("cf-city-resources"), audit: await auditCount() };
     const typed = "Le budget baisse.";
     const outcome = await run(
       action,
@@ -120,8 +121,8 @@ describe("saving notes", () => {
     expect(model.errors["effect.cf-city-resources"]).toEqual(["errors.invalidChoice"]);
     expect(model.errors["note.cf-migrant-populations"]).toEqual(["selfAssessment:context.errors.noteForEffect"]);
     expect(model.errors._form?.[0]).toMatch(/^selfAssessment:errors\.unknownContextualFactor/);
-    expect(note("cf-city-resources")).toEqual(before.row);
-    expect(auditCount()).toBe(before.audit);
+    expect(await note("cf-city-resources")).toEqual(before.row);
+    expect(await auditCount()).toBe(before.audit);
   });
 
   it("refuses a stale note with both versions shown, and writes nothing", async () => {
@@ -147,7 +148,7 @@ describe("saving notes", () => {
     const body = readResult(outcome.data as FormResult<Record<string, { note: string; version: number }>>);
     expect(body.conflict!["cf-migrant-populations"]).toMatchObject({ note: "Version mise à jour par Hélène.", version: 2 });
     expect(body.values["note.cf-migrant-populations"]).toBe("Ma version, partie de la 1.");
-    expect(note("cf-migrant-populations")?.note).toBe("Version mise à jour par Hélène.");
+    expect((await note("cf-migrant-populations"))?.note).toBe("Version mise à jour par Hélène.");
 
     const forced = await run(
       action,
@@ -163,7 +164,7 @@ describe("saving notes", () => {
       params,
     );
     expect(forced.status).toBe(302);
-    expect(note("cf-migrant-populations")).toMatchObject({ note: "Ma version, partie de la 1.", version: 3 });
+    expect(await note("cf-migrant-populations")).toMatchObject({ note: "Ma version, partie de la 1.", version: 3 });
   });
 
   it("marks notes changed after submission", async () => {
@@ -182,7 +183,7 @@ describe("saving notes", () => {
   it("answers 409 after the peer visit, writing nothing and giving the text back", async () => {
     setPhase("drafting");
     const cookie = await cookieFor("host@demo.test");
-    const before = note("cf-civil-society");
+    const before = await note("cf-civil-society");
     const outcome = await run(
       action,
       makeRequest(PAGE, { cookie, form: { "note.cf-civil-society": "Trop tard.", "effect.cf-civil-society": "helps", "version.cf-civil-society": "1" } }),
@@ -190,6 +191,6 @@ describe("saving notes", () => {
     );
     expect(outcome.status).toBe(409);
     expect(readResult(outcome.data as FormResult).values["note.cf-civil-society"]).toBe("Trop tard.");
-    expect(note("cf-civil-society")).toEqual(before);
+    expect(await note("cf-civil-society")).toEqual(before);
   });
 });

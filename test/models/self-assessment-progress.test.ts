@@ -5,13 +5,14 @@ import { getSelfAssessmentProgress } from "#app/models/self-assessment-progress.
 import { loader as factorLoader } from "#app/routes/reviews.$reviewId.self-assessment.$factorId/route";
 import { action as overviewAction, loader as overviewLoader } from "#app/routes/reviews.$reviewId.self-assessment._index";
 import { auditLog, reviews, selfAssessmentAnswers } from "#db/schema";
-import { cookieFor, db, DEMO_REVIEW_ID, makeRequest, run, loadDemoReview, setPhase } from "../utils";
+import { asyncDb } from "#app/utils/db.server";
+import { cookieFor, DEMO_REVIEW_ID, makeRequest, run, loadDemoReview, setPhase } from "../utils";
 
 const FACTOR_URL = (factorId: string) => `/reviews/${DEMO_REVIEW_ID}/self-assessment/${factorId}`;
 const params = (factorId: string) => ({ reviewId: DEMO_REVIEW_ID, factorId });
 
-function answerRow(questionId: string) {
-  return db
+async function answerRow(questionId: string) {
+  return asyncDb
     .select()
     .from(selfAssessmentAnswers)
     .where(and(eq(selfAssessmentAnswers.reviewId, DEMO_REVIEW_ID), eq(selfAssessmentAnswers.questionId, questionId)))
@@ -28,17 +29,17 @@ describe("submitting to the peer team", () => {
     const cookie = await cookieFor("host@demo.test");
     const empty = await run(overviewAction, makeRequest(`/reviews/${DEMO_REVIEW_ID}/self-assessment`, { cookie, form: {} }), { reviewId: DEMO_REVIEW_ID });
     expect(empty.status).toBe(400);
-    expect(db.select().from(reviews).where(eq(reviews.id, DEMO_REVIEW_ID)).get()!.selfAssessmentSubmittedAt).toBeNull();
+    expect((await asyncDb.select().from(reviews).where(eq(reviews.id, DEMO_REVIEW_ID)).get())!.selfAssessmentSubmittedAt).toBeNull();
 
     const submitted = await run(overviewAction, makeRequest(`/reviews/${DEMO_REVIEW_ID}/self-assessment`, { cookie, form: { intent: "submit" } }), {
       reviewId: DEMO_REVIEW_ID,
     });
     expect(submitted.status).toBe(302);
-    const review = db.select().from(reviews).where(eq(reviews.id, DEMO_REVIEW_ID)).get()!;
+    const review = (await asyncDb.select().from(reviews).where(eq(reviews.id, DEMO_REVIEW_ID)).get())!;
     expect(review.selfAssessmentSubmittedBy).toBe("demo-host");
     expect(Date.now() - review.selfAssessmentSubmittedAt!.getTime()).toBeLessThan(10_000);
     expect(
-      db
+      await asyncDb
         .select()
         .from(auditLog)
         .where(and(eq(auditLog.entity, "self-assessment"), eq(auditLog.action, "submit")))
@@ -54,7 +55,7 @@ describe("submitting to the peer team", () => {
       reviewId: DEMO_REVIEW_ID,
       factorId: "kf-03",
       userId: "demo-host",
-      answers: [{ questionId: "kf-03-q3", text: "Budget porté à 95 000 € en 2026.", version: answerRow("kf-03-q3")!.version }],
+      answers: [{ questionId: "kf-03-q3", text: "Budget porté à 95 000 € en 2026.", version: (await answerRow("kf-03-q3"))!.version }],
       now: later,
     });
     progress = (await getSelfAssessmentProgress({ reviewId: DEMO_REVIEW_ID }))!;

@@ -9,26 +9,27 @@ import { loader as printLoader } from "#app/routes/reviews.$reviewId.self-assess
 import { auditLog, reviewMembers, selfAssessmentAnswers, selfAssessmentFactors, users } from "#db/schema";
 import { cookieFor, db, DEMO_REVIEW_ID, makeRequest, run, loadDemoReview, setPhase } from "../utils";
 import { readResult, type FormResult } from "#app/utils/forms";
+import { asyncDb } from "#app/utils/db.server";
 
 const FACTOR_URL = (factorId: string) => `/reviews/${DEMO_REVIEW_ID}/self-assessment/${factorId}`;
 const params = (factorId: string) => ({ reviewId: DEMO_REVIEW_ID, factorId });
 // A second member of the host team, so two people can edit the same answer.
 const SECOND_HOST = "t-host-2";
 
-function auditCount() {
-  return db.select({ n: count() }).from(auditLog).where(eq(auditLog.reviewId, DEMO_REVIEW_ID)).get()!.n;
+async function auditCount() {
+  return (await asyncDb.select({ n: count() }).from(auditLog).where(eq(auditLog.reviewId, DEMO_REVIEW_ID)).get())!.n;
 }
 
-function answerRow(questionId: string) {
-  return db
+async function answerRow(questionId: string) {
+  return asyncDb
     .select()
     .from(selfAssessmentAnswers)
     .where(and(eq(selfAssessmentAnswers.reviewId, DEMO_REVIEW_ID), eq(selfAssessmentAnswers.questionId, questionId)))
     .get();
 }
 
-function factorRow(factorId: string) {
-  return db
+async function factorRow(factorId: string) {
+  return asyncDb
     .select()
     .from(selfAssessmentFactors)
     .where(and(eq(selfAssessmentFactors.reviewId, DEMO_REVIEW_ID), eq(selfAssessmentFactors.factorId, factorId)))
@@ -59,7 +60,7 @@ describe("the demo self-assessment", () => {
 describe("ratings", () => {
   it("accepts every rating of the framework's scale and refuses anything else, writing nothing", async () => {
     for (const rating of ["in-place", "partly-in-place", "not-in-place", "not-assessed"]) {
-      const version = factorRow("kf-09")?.version ?? 0;
+      const version = (await factorRow("kf-09"))?.version ?? 0;
       const result = await saveFactorAssessment({
         reviewId: DEMO_REVIEW_ID,
         factorId: "kf-09",
@@ -68,9 +69,9 @@ describe("ratings", () => {
         assessment: { rating, summary: "", version },
       });
       expect(result.status).toBe("saved");
-      expect(factorRow("kf-09")?.rating).toBe(rating);
+      expect((await factorRow("kf-09"))?.rating).toBe(rating);
     }
-    const before = { row: factorRow("kf-09"), audit: auditCount() };
+    const before = { row: await factorRow("kf-09"), audit: await auditCount() };
     const refused = await saveFactorAssessment({
       reviewId: DEMO_REVIEW_ID,
       factorId: "kf-09",
@@ -79,8 +80,8 @@ describe("ratings", () => {
       assessment: { rating: "excellent", summary: "Très bien", version: before.row!.version },
     });
     expect(refused).toEqual({ status: "invalid", errors: { rating: ["selfAssessment:errors.ratingNotOnScale"] } });
-    expect(factorRow("kf-09")).toEqual(before.row);
-    expect(auditCount()).toBe(before.audit);
+    expect(await factorRow("kf-09")).toEqual(before.row);
+    expect(await auditCount()).toBe(before.audit);
   });
 
   it("shows a rating off the scale next to the field, keeping what was typed", async () => {
@@ -99,7 +100,7 @@ describe("ratings", () => {
     expect(body.errors.rating).toEqual(["selfAssessment:errors.ratingNotOnScale"]);
     expect(body.values.summary).toBe(summary);
     expect(body.values["answer.kf-10-q1"]).toBe("Réponse");
-    expect(answerRow("kf-10-q1")).toBeUndefined();
+    expect(await answerRow("kf-10-q1")).toBeUndefined();
   });
 });
 
@@ -120,7 +121,7 @@ describe("factor and question ids", () => {
   });
 
   it("refuses a question of another factor or of no factor, writing nothing", async () => {
-    const before = auditCount();
+    const before = await auditCount();
     for (const questionId of ["kf-02-q1", "kf-01-q9", "kf-01"]) {
       const result = await saveFactorAssessment({
         reviewId: DEMO_REVIEW_ID,
@@ -131,7 +132,7 @@ describe("factor and question ids", () => {
       expect(result.status).toBe("invalid");
       if (result.status === "invalid") expect(result.errors._form?.[0]).toMatch(/^selfAssessment:errors\.unknownQuestion/);
     }
-    expect(auditCount()).toBe(before);
+    expect(await auditCount()).toBe(before);
     const cookie = await cookieFor("host@demo.test");
     const outcome = await run(
       factorAction,
@@ -139,14 +140,14 @@ describe("factor and question ids", () => {
       params("kf-01"),
     );
     expect(outcome.status).toBe(400);
-    expect(answerRow("kf-11-q1")).toBeUndefined();
+    expect(await answerRow("kf-11-q1")).toBeUndefined();
   });
 });
 
 describe("answer length", () => {
   it("saves an emptied box while typing as an empty answer and an empty summary", async () => {
     const cookie = await cookieFor("host@demo.test");
-    const before = answerRow("kf-08-q2")?.version ?? 0;
+    const before = (await answerRow("kf-08-q2"))?.version ?? 0;
     const cleared = await run(
       factorAction,
       makeRequest(FACTOR_URL("kf-08"), { cookie, form: { intent: "answer", questionId: "kf-08-q2", text: "", version: String(before) } }),
@@ -154,9 +155,9 @@ describe("answer length", () => {
     );
     expect(cleared.status).toBe(200);
     expect(cleared.data).toMatchObject({ ok: true, text: "", version: before + 1 });
-    expect(answerRow("kf-08-q2")?.text).toBe("");
+    expect((await answerRow("kf-08-q2"))?.text).toBe("");
 
-    const version = String(factorRow("kf-08")?.version ?? 0);
+    const version = String((await factorRow("kf-08"))?.version ?? 0);
     const summary = await run(
       factorAction,
       makeRequest(FACTOR_URL("kf-08"), { cookie, form: { intent: "assessment", rating: "", summary: "", version } }),
@@ -176,7 +177,7 @@ describe("answer length", () => {
     );
     expect(ok.status).toBe(200);
     expect(ok.data).toMatchObject({ ok: true, version: 1 });
-    expect(answerRow("kf-09-q1")?.text).toHaveLength(20_000);
+    expect((await answerRow("kf-09-q1"))?.text).toHaveLength(20_000);
 
     const tooLong = `${longest}x`;
     const refused = await run(
@@ -188,7 +189,7 @@ describe("answer length", () => {
     const body = readResult(refused.data as FormResult);
     expect(body.errors.text).toEqual(['errors.tooLong|{"max":20000}']);
     expect(body.values.text).toBe(tooLong);
-    expect(answerRow("kf-09-q1")?.version).toBe(1);
+    expect((await answerRow("kf-09-q1"))?.version).toBe(1);
 
     const wholeForm = await run(
       factorAction,
@@ -197,13 +198,13 @@ describe("answer length", () => {
     );
     expect(wholeForm.status).toBe(400);
     expect(readResult(wholeForm.data as FormResult).errors["answer.kf-09-q2"]).toEqual(['errors.tooLong|{"max":20000}']);
-    expect(answerRow("kf-09-q2")).toBeUndefined();
+    expect(await answerRow("kf-09-q2")).toBeUndefined();
   });
 });
 
 describe("two people editing the same answer", () => {
   it("refuses the stale save, returns both versions, and loses nobody's text", async () => {
-    const start = answerRow("kf-01-q4");
+    const start = await answerRow("kf-01-q4");
     expect(start).toBeUndefined();
     const first = await saveFactorAssessment({
       reviewId: DEMO_REVIEW_ID,
@@ -214,7 +215,7 @@ describe("two people editing the same answer", () => {
     expect(first).toMatchObject({ status: "saved", answers: { "kf-01-q4": { version: 1 } } });
 
     // Nadia opened the page before Hélène saved: she still holds version 0.
-    const audit = auditCount();
+    const audit = await auditCount();
     const second = await saveFactorAssessment({
       reviewId: DEMO_REVIEW_ID,
       factorId: "kf-01",
@@ -224,8 +225,8 @@ describe("two people editing the same answer", () => {
     expect(second.status).toBe("conflict");
     if (second.status !== "conflict") throw new Error("expected a conflict");
     expect(second.answers["kf-01-q4"]).toMatchObject({ text: "Version d'Hélène.", version: 1, updatedByName: "Hélène Rousseau" });
-    expect(answerRow("kf-01-q4")).toMatchObject({ text: "Version d'Hélène.", version: 1, updatedBy: "demo-host" });
-    expect(auditCount()).toBe(audit);
+    expect(await answerRow("kf-01-q4")).toMatchObject({ text: "Version d'Hélène.", version: 1, updatedBy: "demo-host" });
+    expect(await auditCount()).toBe(audit);
 
     // Through the page: 409, her text echoed back, theirs shown beside it.
     const cookie = await cookieFor("host@demo.test");
@@ -248,7 +249,7 @@ describe("two people editing the same answer", () => {
       answers: [{ questionId: "kf-01-q4", text: "Version de Nadia, reprenant celle d'Hélène.", version: 1 }],
     });
     expect(kept).toMatchObject({ status: "saved", answers: { "kf-01-q4": { version: 2 } } });
-    const entries = db
+    const entries = await asyncDb
       .select({ after: auditLog.after, before: auditLog.before, userId: auditLog.userId })
       .from(auditLog)
       .where(and(eq(auditLog.entity, "self-assessment-answer"), eq(auditLog.entityId, "kf-01-q4")))
@@ -273,18 +274,18 @@ describe("two people editing the same answer", () => {
       "version.kf-05-q3": "0",
       rating: "partly-in-place",
       summary: "Synthèse",
-      factorVersion: String(factorRow("kf-05")!.version),
+      factorVersion: String((await factorRow("kf-05"))!.version),
     };
     const refused = await run(factorAction, makeRequest(FACTOR_URL("kf-05"), { cookie, form }), params("kf-05"));
     expect(refused.status).toBe(409);
-    expect(answerRow("kf-05-q1")?.text).not.toBe("Nouvelle réponse à la question 1");
-    expect(answerRow("kf-05-q3")?.text).toBe("Texte de Nadia");
+    expect((await answerRow("kf-05-q1"))?.text).not.toBe("Nouvelle réponse à la question 1");
+    expect((await answerRow("kf-05-q3"))?.text).toBe("Texte de Nadia");
 
     const forced = await run(factorAction, makeRequest(FACTOR_URL("kf-05"), { cookie, form: { ...form, "force.kf-05-q3": "1" } }), params("kf-05"));
     expect(forced.status).toBe(302);
     expect(forced.location).toBe(`${FACTOR_URL("kf-05")}?saved=3`);
-    expect(answerRow("kf-05-q3")).toMatchObject({ text: "Texte d'Hélène", version: 2 });
-    expect(answerRow("kf-05-q1")?.text).toBe("Nouvelle réponse à la question 1");
+    expect(await answerRow("kf-05-q3")).toMatchObject({ text: "Texte d'Hélène", version: 2 });
+    expect((await answerRow("kf-05-q1"))?.text).toBe("Nouvelle réponse à la question 1");
   });
 
   it("'use theirs' leaves their text and saves the rest", async () => {
@@ -304,13 +305,13 @@ describe("two people editing the same answer", () => {
       params("kf-06"),
     );
     expect(outcome.status).toBe(302);
-    expect(answerRow("kf-06-q5")?.text).toBe("Texte de Nadia");
-    expect(answerRow("kf-06-q7")?.text).toBe("Réponse 7");
+    expect((await answerRow("kf-06-q5"))?.text).toBe("Texte de Nadia");
+    expect((await answerRow("kf-06-q7"))?.text).toBe("Réponse 7");
   });
 
   it("does not count an unchanged text as a conflict, nor write it again", async () => {
-    const row = answerRow("kf-01-q1")!;
-    const audit = auditCount();
+    const row = (await answerRow("kf-01-q1"))!;
+    const audit = await auditCount();
     const result = await saveFactorAssessment({
       reviewId: DEMO_REVIEW_ID,
       factorId: "kf-01",
@@ -318,14 +319,14 @@ describe("two people editing the same answer", () => {
       answers: [{ questionId: "kf-01-q1", text: `  ${row.text}  `, version: 0 }],
     });
     expect(result).toMatchObject({ status: "saved", changes: 0 });
-    expect(auditCount()).toBe(audit);
+    expect(await auditCount()).toBe(audit);
   });
 });
 
 describe("every save goes to the audit log", () => {
   it("records the answer and the rating with before and after", async () => {
     const cookie = await cookieFor("host@demo.test");
-    const before = auditCount();
+    const before = await auditCount();
     const outcome = await run(
       factorAction,
       makeRequest(FACTOR_URL("kf-11"), {
@@ -342,8 +343,8 @@ describe("every save goes to the audit log", () => {
       params("kf-11"),
     );
     expect(outcome.status).toBe(302);
-    expect(auditCount()).toBe(before + 2);
-    const entries = db
+    expect(await auditCount()).toBe(before + 2);
+    const entries = await asyncDb
       .select()
       .from(auditLog)
       .where(and(eq(auditLog.entityId, "kf-11"), eq(auditLog.entity, "self-assessment-factor")))
@@ -355,7 +356,7 @@ describe("every save goes to the audit log", () => {
       userId: "demo-host",
       after: { rating: "not-in-place", summary: "Rien en place.", version: 1 },
     });
-    const answer = db.select().from(auditLog).where(eq(auditLog.entityId, "kf-11-q1")).get();
+    const answer = await asyncDb.select().from(auditLog).where(eq(auditLog.entityId, "kf-11-q1")).get();
     expect(answer).toMatchObject({ action: "create", entity: "self-assessment-answer", after: { text: "Une enquête est prévue en 2026.", version: 1 } });
   });
 });
@@ -364,7 +365,7 @@ describe("after the peer visit", () => {
   it("refuses edits with 409, writes nothing, and gives the typed text back", async () => {
     setPhase("drafting");
     const cookie = await cookieFor("host@demo.test");
-    const before = { row: answerRow("kf-02-q4"), audit: auditCount() };
+    const before = { row: await answerRow("kf-02-q4"), audit: await auditCount() };
     const text = "Texte tapé pendant que la phase changeait.";
     const forms: Record<string, string>[] = [
       { intent: "answer", questionId: "kf-02-q4", text, version: "0" },
@@ -381,8 +382,8 @@ describe("after the peer visit", () => {
       reviewId: DEMO_REVIEW_ID,
     });
     expect(submit.status).toBe(409);
-    expect(answerRow("kf-02-q4")).toEqual(before.row);
-    expect(auditCount()).toBe(before.audit);
+    expect(await answerRow("kf-02-q4")).toEqual(before.row);
+    expect(await auditCount()).toBe(before.audit);
     // The page is read-only for the host team now.
     const page = await run(factorLoader, makeRequest(FACTOR_URL("kf-02"), { cookie }), params("kf-02"));
     expect((page.data as { canWrite: boolean }).canWrite).toBe(false);

@@ -3,7 +3,8 @@ import { eq } from "drizzle-orm";
 import { cityActions } from "#db/schema";
 import { loader as listLoader } from "#app/routes/reviews.$reviewId.self-assessment.$factorId_.actions._index";
 import { action, loader } from "#app/routes/reviews.$reviewId.self-assessment.$factorId_.actions.$actionId";
-import { cookieFor, db, DEMO_ECCAR_REVIEW_ID, DEMO_REVIEW_ID, makeRequest, run, loadDemoReview, setPhase } from "../utils";
+import { asyncDb } from "#app/utils/db.server";
+import { cookieFor, DEMO_ECCAR_REVIEW_ID, DEMO_REVIEW_ID, makeRequest, run, loadDemoReview, setPhase } from "../utils";
 
 const base = `/reviews/${DEMO_ECCAR_REVIEW_ID}/self-assessment/c-04/actions`;
 const params = (actionId: string) => ({ reviewId: DEMO_ECCAR_REVIEW_ID, factorId: "c-04", actionId });
@@ -33,7 +34,7 @@ describe("recording a commitment's action", () => {
   it("adds it from the form and lists it under its commitment", async () => {
     const outcome = await post("new", ACTION);
     expect(outcome.status).toBe(302);
-    const saved = db.select().from(cityActions).where(eq(cityActions.title, ACTION.title)).get()!;
+    const saved = (await asyncDb.select().from(cityActions).where(eq(cityActions.title, ACTION.title)).get())!;
     expect(outcome.location).toBe(`${base}?saved=${saved.id}`);
     expect(saved).toMatchObject({ factorId: "c-04", startYear: 2026, endYear: null, status: "in-progress", createdBy: "demo-host" });
     const list = await run(listLoader, makeRequest(base, { cookie: await cookieFor("peer@demo.test") }), params(""));
@@ -48,7 +49,7 @@ describe("recording a commitment's action", () => {
       error: { startYear: [expect.stringContaining("cityActions:errors.year")], status: ["cityActions:errors.status"] },
       initialValue: { title: ACTION.title, startYear: "2O26", description: ACTION.description },
     });
-    expect(db.select().from(cityActions).where(eq(cityActions.title, ACTION.title)).all()).toEqual([]);
+    expect(await asyncDb.select().from(cityActions).where(eq(cityActions.title, ACTION.title)).all()).toEqual([]);
   });
 
   it("records a year's results on the action's page", async () => {

@@ -3,6 +3,7 @@ import { and, eq } from "drizzle-orm";
 import { auditLog, cityActions, prefillDecisions, recommendations, reviewMembers, reviews, selfAssessmentAnswers, selfAssessmentFactors } from "#db/schema";
 import { action, loader } from "#app/routes/reviews.$reviewId.self-assessment.$factorId_.actions._index";
 import { loader as overview } from "#app/routes/reviews.$reviewId.self-assessment._index";
+import { asyncDb } from "#app/utils/db.server";
 import { cookieFor, db, DEMO_ECCAR_REVIEW_ID, DEMO_REVIEW_ID, makeRequest, run, loadDemoReview, setPhase, type DemoEmail } from "../utils";
 
 /*
@@ -40,13 +41,13 @@ async function decide(factorId: string, form: Record<string, string>, email: Dem
 }
 
 const summaryOf = (factorId: string) =>
-  db
+  asyncDb
     .select()
     .from(selfAssessmentFactors)
     .where(and(eq(selfAssessmentFactors.reviewId, DEMO_ECCAR_REVIEW_ID), eq(selfAssessmentFactors.factorId, factorId)))
     .get();
 
-const decisions = () => db.select().from(prefillDecisions).where(eq(prefillDecisions.reviewId, DEMO_ECCAR_REVIEW_ID)).all();
+const decisions = () => asyncDb.select().from(prefillDecisions).where(eq(prefillDecisions.reviewId, DEMO_ECCAR_REVIEW_ID)).all();
 
 function setRole(userId: string, reviewId: string, role: "host-team" | "host-reader" | "peer-reviewer") {
   db.update(reviewMembers)
@@ -61,16 +62,13 @@ beforeEach(async () => {
 
 describe("suggestions from the city's EUROCITIES review", () => {
   it("offers each commitment the answers of the key factors it maps to, each naming its source, and carries nothing by itself", async () => {
-    const before = { summary: summaryOf("c-01"), actions: db.select().from(cityActions).all().length };
+    const before = { summary: await summaryOf("c-01"), actions: (await asyncDb.select().from(cityActions).all()).length };
     const prefill = await view("c-01");
     expect(prefill.sources).toEqual([{ id: DEMO_REVIEW_ID, label: "Belleforge — EUROCITIES – Anti-discrimination" }]);
     const suggestions = prefill.commitment!.suggestions;
-    const answers = db
-      .select()
-      .from(selfAssessmentAnswers)
-      .where(eq(selfAssessmentAnswers.reviewId, DEMO_REVIEW_ID))
-      .all()
-      .filter((answer) => ["kf-05", "kf-04", "kf-11"].includes(answer.factorId) && answer.text.trim());
+    const answers = (await asyncDb.select().from(selfAssessmentAnswers).where(eq(selfAssessmentAnswers.reviewId, DEMO_REVIEW_ID)).all()).filter(
+      (answer) => ["kf-05", "kf-04", "kf-11"].includes(answer.factorId) && answer.text.trim(),
+    );
     expect(answers.length).toBeGreaterThan(0);
     expect(suggestions.map((suggestion) => suggestion.id).sort()).toEqual(answers.map((answer) => answer.questionId).sort());
     // The primary key factor's first, then the related ones.
@@ -84,24 +82,24 @@ describe("suggestions from the city's EUROCITIES review", () => {
     );
     // The host team reads no evidence and, before the factual check, no conclusions on the other review.
     expect(suggestions.filter((suggestion) => suggestion.type !== "answer")).toEqual([]);
-    expect(summaryOf("c-01")).toEqual(before.summary);
-    expect(db.select().from(cityActions).all().length).toBe(before.actions);
+    expect(await summaryOf("c-01")).toEqual(before.summary);
+    expect((await asyncDb.select().from(cityActions).all()).length).toBe(before.actions);
   });
 
   it("adds an accepted answer to the commitment's summary with its source, and offers it no more", async () => {
     const [first] = (await view("c-01")).commitment!.suggestions;
-    const before = summaryOf("c-01");
+    const before = await summaryOf("c-01");
     const outcome = await decide("c-01", { type: "answer", id: first!.id, decision: "accepted" });
     expect(outcome.status).toBe(302);
     expect(outcome.location).toBe(`${base("c-01")}?from=${DEMO_REVIEW_ID}&decided=accepted#suggestions`);
-    const after = summaryOf("c-01")!;
+    const after = (await summaryOf("c-01"))!;
     expect(after.summary.endsWith(`${first!.text}\n\n(${first!.source})`)).toBe(true);
     if (before?.summary) expect(after.summary.startsWith(before.summary.trim())).toBe(true);
     expect(after.version).toBe((before?.version ?? 0) + 1);
-    expect(decisions()).toMatchObject([
+    expect(await decisions()).toMatchObject([
       { factorId: "c-01", sourceReviewId: DEMO_REVIEW_ID, sourceType: "answer", sourceId: first!.id, decision: "accepted", decidedBy: "demo-host" },
     ]);
-    const audit = db.select().from(auditLog).where(eq(auditLog.entity, "prefill-decision")).all();
+    const audit = await asyncDb.select().from(auditLog).where(eq(auditLog.entity, "prefill-decision")).all();
     expect(audit).toMatchObject([{ reviewId: DEMO_ECCAR_REVIEW_ID, action: "accept", entityId: `c-01:answer:${first!.id}` }]);
     const again = await view("c-01");
     expect(again.commitment!.suggestions.map((suggestion) => suggestion.id)).not.toContain(first!.id);
@@ -113,35 +111,32 @@ describe("suggestions from the city's EUROCITIES review", () => {
 
   it("records a rejection without carrying anything, and the suggestion is not offered again", async () => {
     const [, second] = (await view("c-01")).commitment!.suggestions;
-    const before = summaryOf("c-01");
+    const before = await summaryOf("c-01");
     const outcome = await decide("c-01", { type: "answer", id: second!.id, decision: "rejected" });
     expect(outcome.status).toBe(302);
-    expect(summaryOf("c-01")).toEqual(before);
-    expect(decisions()).toMatchObject([{ sourceId: second!.id, decision: "rejected" }]);
+    expect(await summaryOf("c-01")).toEqual(before);
+    expect(await decisions()).toMatchObject([{ sourceId: second!.id, decision: "rejected" }]);
     expect((await view("c-01")).commitment!.suggestions.map((suggestion) => suggestion.id)).not.toContain(second!.id);
     // Deciding again on the same suggestion is refused: it is no longer offered.
     const twice = await decide("c-01", { type: "answer", id: second!.id, decision: "accepted" });
     expect(twice.status).toBe(409);
     expect(twice.data).toMatchObject({ error: { "": ["cityActions:prefill.errors.notOffered"] } });
-    expect(summaryOf("c-01")).toEqual(before);
+    expect(await summaryOf("c-01")).toEqual(before);
   });
 
   it("turns an accepted development-plan action into a city action, not started, with its source", async () => {
     // Once the EUROCITIES report is issued the host team reads its agreed recommendations (kf-05 and kf-04 are agreed, kf-11 is not).
     setPhase("issued", DEMO_REVIEW_ID);
     const suggestions = (await view("c-01")).commitment!.suggestions.filter((suggestion) => suggestion.type === "recommendation");
-    const offered = db
-      .select()
-      .from(recommendations)
-      .where(eq(recommendations.reviewId, DEMO_REVIEW_ID))
-      .all()
-      .filter((recommendation) => ["kf-05", "kf-04"].includes(recommendation.factorId));
+    const offered = (await asyncDb.select().from(recommendations).where(eq(recommendations.reviewId, DEMO_REVIEW_ID)).all()).filter((recommendation) =>
+      ["kf-05", "kf-04"].includes(recommendation.factorId),
+    );
     expect(suggestions.map((suggestion) => suggestion.id).sort()).toEqual(offered.map((recommendation) => recommendation.id).sort());
     const chosen = suggestions[0]!;
     expect(chosen.carriesTo).toBe("action");
     const outcome = await decide("c-01", { type: "recommendation", id: chosen.id, decision: "accepted" });
     expect(outcome.status).toBe(302);
-    const created = db.select().from(cityActions).where(eq(cityActions.source, chosen.source)).get()!;
+    const created = (await asyncDb.select().from(cityActions).where(eq(cityActions.source, chosen.source)).get())!;
     expect(outcome.location).toBe(`${base("c-01")}?from=${DEMO_REVIEW_ID}&decided=accepted&action=${created.id}#suggestions`);
     expect(created).toMatchObject({
       reviewId: DEMO_ECCAR_REVIEW_ID,
@@ -168,7 +163,7 @@ describe("suggestions from the city's EUROCITIES review", () => {
     );
     const outcome = await decide("c-01", { type: "evidence", id: evidence[0]!.id, decision: "accepted" }, "peer@demo.test");
     expect(outcome.status).toBe(302);
-    expect(summaryOf("c-01")!.summary).toContain(`(${evidence[0]!.source})`);
+    expect((await summaryOf("c-01"))!.summary).toContain(`(${evidence[0]!.source})`);
   });
 
   it("says so when the mapping offers a commitment nothing", async () => {
@@ -186,14 +181,14 @@ describe("bad input and refusals", () => {
       error: { type: ["cityActions:prefill.errors.type"], decision: ["cityActions:prefill.errors.decision"] },
       initialValue: { type: "quote", id: "kf-05-q1" },
     });
-    expect(decisions()).toEqual([]);
+    expect(await decisions()).toEqual([]);
   });
 
   it("refuses a suggestion the mapping does not offer this commitment", async () => {
     // kf-01 is not mapped to c-01: its answer may not be carried there, even by a hand-made form.
     const outcome = await decide("c-01", { type: "answer", id: "kf-01-q1", decision: "accepted" });
     expect(outcome.status).toBe(409);
-    expect(decisions()).toEqual([]);
+    expect(await decisions()).toEqual([]);
   });
 
   it("refuses a source review the user may not read: not a member is not found, a role that reads nothing is forbidden", async () => {
@@ -212,7 +207,7 @@ describe("bad input and refusals", () => {
     expect(refused.status).toBe(403);
     expect(refused.data).toMatchObject({ message: "cityActions:prefill.errors.cannotRead" });
     expect((await decide("c-01", { type: "answer", id: "kf-05-q1", decision: "accepted" })).status).toBe(403);
-    expect(decisions()).toEqual([]);
+    expect(await decisions()).toEqual([]);
   });
 
   it("refuses another city's review and the review itself", async () => {

@@ -5,7 +5,8 @@ import { isoDay } from "#app/utils/dates";
 import { loader as pdfLoader } from "#app/routes/reviews.$reviewId.eccar-report[.pdf]";
 import { action as pageAction, loader as pageLoader } from "#app/routes/reviews.$reviewId.eccar-report";
 import { pdfPages, normalize } from "../reports/text";
-import { cookieFor, db, DEMO_ECCAR_REVIEW_ID, DEMO_REVIEW_ID, makeRequest, run, loadDemoReview, type DemoEmail } from "../utils";
+import { asyncDb } from "#app/utils/db.server";
+import { cookieFor, DEMO_ECCAR_REVIEW_ID, DEMO_REVIEW_ID, makeRequest, run, loadDemoReview, type DemoEmail } from "../utils";
 
 const params = { reviewId: DEMO_ECCAR_REVIEW_ID };
 
@@ -88,10 +89,10 @@ describe("the annual report page", () => {
     );
     expect(saved.status).toBe(302);
     expect(saved.location).toBe(`/reviews/${DEMO_ECCAR_REVIEW_ID}/eccar-report?year=2026&saved=1`);
-    expect(db.select({ entity: reviews.coordinatingEntity }).from(reviews).where(eq(reviews.id, DEMO_ECCAR_REVIEW_ID)).get()!.entity).toBe(
+    expect((await asyncDb.select({ entity: reviews.coordinatingEntity }).from(reviews).where(eq(reviews.id, DEMO_ECCAR_REVIEW_ID)).get())!.entity).toBe(
       "Délégation à l'égalité",
     );
-    expect(db.select().from(auditLog).where(eq(auditLog.action, "change-coordinating-entity")).all()).toHaveLength(1);
+    expect(await asyncDb.select().from(auditLog).where(eq(auditLog.action, "change-coordinating-entity")).all()).toHaveLength(1);
 
     const long = "x".repeat(301);
     const refused = await run(
