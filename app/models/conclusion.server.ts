@@ -1,7 +1,7 @@
 import { data } from "@remix-run/node";
 import { aliasedTable, and, count, eq, inArray, isNull } from "drizzle-orm";
 import { getKeyFactor, ratingLevel, requireFramework, type Framework } from "#benchmark/index";
-import type { Db } from "#db/client";
+import type { AsyncDb } from "#db/async-db";
 import {
   conclusionCitations,
   conclusions,
@@ -15,10 +15,10 @@ import {
   users,
   type Rating,
 } from "#db/schema";
-import { db, exclusively } from "#app/utils/db.server";
+import { asyncDb as db, transaction } from "#app/utils/db.server";
 import { writeAudit } from "./audit.server";
 
-export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+export type Tx = AsyncDb;
 
 // ---- Refusals ---------------------------------------------------------------
 
@@ -31,15 +31,15 @@ export { asRefusal, refuse, type Refusal } from "#app/utils/refusal";
  * permission check says so too; reading the phase again inside the write's transaction
  * closes the gap where the lead issues the review between the check and the write.
  */
-export function assertNotIssued(tx: Tx, reviewId: string) {
-  const review = tx.select({ phase: reviews.phase }).from(reviews).where(eq(reviews.id, reviewId)).get();
+export async function assertNotIssued(tx: Tx, reviewId: string) {
+  const review = await tx.select({ phase: reviews.phase }).from(reviews).where(eq(reviews.id, reviewId)).get();
   if (!review) refuse(404, "conclusions:errors.noReview");
   if (review.phase === "issued") refuse(409, "conclusions:errors.issued");
 }
 
 /** A factor whose conclusion is agreed is closed, recommendations included, until the lead reopens it. */
-export function assertDraft(tx: Tx, reviewId: string, factorId: string) {
-  const row = tx
+export async function assertDraft(tx: Tx, reviewId: string, factorId: string) {
+  const row = await tx
     .select({ state: conclusions.state })
     .from(conclusions)
     .where(and(eq(conclusions.reviewId, reviewId), eq(conclusions.factorId, factorId)))
@@ -171,10 +171,8 @@ export type ConclusionState = {
   agreedAt: Date | null;
 };
 
-type Reader = Pick<Db, "select">;
-
-function readConclusion(executor: Reader, reviewId: string, factorId: string): ConclusionState {
-  const row = executor
+async function readConclusion(executor: Tx, reviewId: string, factorId: string): Promise<ConclusionState> {
+  const row = await executor
     .select({
       rating: conclusions.rating,
       strengths: conclusions.strengths,
@@ -205,11 +203,13 @@ function readConclusion(executor: Reader, reviewId: string, factorId: string): C
       agreedAt: null,
     };
   }
-  const citations = executor
-    .select({ evidenceId: conclusionCitations.evidenceId })
-    .from(conclusionCitations)
-    .where(and(eq(conclusionCitations.reviewId, reviewId), eq(conclusionCitations.factorId, factorId)))
-    .all()
+  const citations = (
+    await executor
+      .select({ evidenceId: conclusionCitations.evidenceId })
+      .from(conclusionCitations)
+      .where(and(eq(conclusionCitations.reviewId, reviewId), eq(conclusionCitations.factorId, factorId)))
+      .all()
+  )
     .map((citation) => citation.evidenceId)
     .sort();
   return { ...row, citations };
@@ -262,69 +262,70 @@ export async function saveConclusion({
   version: number;
   input: ConclusionInput;
 }) {
-  const review = db.select({ frameworkId: reviews.frameworkId }).from(reviews).where(eq(reviews.id, reviewId)).get();
+  const review = await db.select({ frameworkId: reviews.frameworkId }).from(reviews).where(eq(reviews.id, reviewId)).get();
   if (!review) refuse(404, "conclusions:errors.noReview");
   const { framework } = requireFactor(review.frameworkId, factorId);
   if (input.rating !== null && !framework.ratingScale.some((rating) => rating.id === input.rating)) {
     refuse(400, "conclusions:errors.ratingOffScale", { field: "rating" });
   }
   const citations = [...new Set(input.citations)].sort();
-  return exclusively(db, () =>
-    db.transaction((tx) => {
-      assertNotIssued(tx, reviewId);
-      const current = readConclusion(tx, reviewId, factorId);
-      if (current.state === "agreed") refuse(409, "conclusions:errors.agreedLocked");
-      if (current.version !== version) refuse(409, "conclusions:errors.conflict", { conflict: conflictOf(current) });
-      if (citations.length) {
-        const live = tx
-          .select({ id: evidence.id })
-          .from(evidence)
-          .where(and(eq(evidence.reviewId, reviewId), isNull(evidence.deletedAt), inArray(evidence.id, citations)))
-          .all();
-        if (live.length !== citations.length) refuse(400, "conclusions:errors.citationInvalid", { field: "citations" });
-      }
-      const now = new Date();
-      const values = {
-        rating: input.rating,
-        strengths: input.strengths,
-        improvements: input.improvements,
-        updatedBy: userId,
-        updatedAt: now,
-      };
-      if (current.version === 0) {
-        tx.insert(conclusions)
-          .values({ reviewId, factorId, ...values, state: "draft", version: 1 })
-          .run();
-      } else {
-        tx.update(conclusions)
-          .set({ ...values, version: current.version + 1 })
-          .where(and(eq(conclusions.reviewId, reviewId), eq(conclusions.factorId, factorId)))
-          .run();
-      }
-      tx.delete(conclusionCitations)
-        .where(and(eq(conclusionCitations.reviewId, reviewId), eq(conclusionCitations.factorId, factorId)))
+  return transaction(db, async (tx) => {
+    await assertNotIssued(tx, reviewId);
+    const current = await readConclusion(tx, reviewId, factorId);
+    if (current.state === "agreed") refuse(409, "conclusions:errors.agreedLocked");
+    if (current.version !== version) refuse(409, "conclusions:errors.conflict", { conflict: conflictOf(current) });
+    if (citations.length) {
+      const live = await tx
+        .select({ id: evidence.id })
+        .from(evidence)
+        .where(and(eq(evidence.reviewId, reviewId), isNull(evidence.deletedAt), inArray(evidence.id, citations)))
+        .all();
+      if (live.length !== citations.length) refuse(400, "conclusions:errors.citationInvalid", { field: "citations" });
+    }
+    const now = new Date();
+    const values = {
+      rating: input.rating,
+      strengths: input.strengths,
+      improvements: input.improvements,
+      updatedBy: userId,
+      updatedAt: now,
+    };
+    if (current.version === 0) {
+      await tx
+        .insert(conclusions)
+        .values({ reviewId, factorId, ...values, state: "draft", version: 1 })
         .run();
-      for (const evidenceId of citations) tx.insert(conclusionCitations).values({ reviewId, factorId, evidenceId }).run();
-      const after = {
-        rating: input.rating,
-        strengths: input.strengths,
-        improvements: input.improvements,
-        citations,
-        state: "draft",
-        version: current.version + 1,
-      };
-      writeAudit(tx, {
-        reviewId,
-        userId,
-        action: current.version === 0 ? "create" : "update",
-        entity: "conclusion",
-        entityId: factorId,
-        before: current.version === 0 ? null : snapshot(current),
-        after,
-      });
-      return { version: current.version + 1 };
-    }),
-  );
+    } else {
+      await tx
+        .update(conclusions)
+        .set({ ...values, version: current.version + 1 })
+        .where(and(eq(conclusions.reviewId, reviewId), eq(conclusions.factorId, factorId)))
+        .run();
+    }
+    await tx
+      .delete(conclusionCitations)
+      .where(and(eq(conclusionCitations.reviewId, reviewId), eq(conclusionCitations.factorId, factorId)))
+      .run();
+    for (const evidenceId of citations) await tx.insert(conclusionCitations).values({ reviewId, factorId, evidenceId }).run();
+    const after = {
+      rating: input.rating,
+      strengths: input.strengths,
+      improvements: input.improvements,
+      citations,
+      state: "draft",
+      version: current.version + 1,
+    };
+    await writeAudit(tx, {
+      reviewId,
+      userId,
+      action: current.version === 0 ? "create" : "update",
+      entity: "conclusion",
+      entityId: factorId,
+      before: current.version === 0 ? null : snapshot(current),
+      after,
+    });
+    return { version: current.version + 1 };
+  });
 }
 
 /** An agreed conclusion needs a rating on the scale and something written. */
@@ -337,55 +338,53 @@ export function isAgreeable(state: Pick<ConclusionState, "rating" | "strengths" 
  * at `version`. Who may agree is the permission matrix's business (the route checks it).
  */
 export async function agreeConclusion({ reviewId, factorId, userId, version }: { reviewId: string; factorId: string; userId: string; version: number }) {
-  return exclusively(db, () =>
-    db.transaction((tx) => {
-      assertNotIssued(tx, reviewId);
-      const current = readConclusion(tx, reviewId, factorId);
-      if (current.state === "agreed") refuse(409, "conclusions:errors.alreadyAgreed");
-      if (current.version !== version) refuse(409, "conclusions:errors.conflict", { conflict: conflictOf(current) });
-      if (!isAgreeable(current)) refuse(400, "conclusions:errors.emptyConclusion", { field: "agree" });
-      const now = new Date();
-      tx.update(conclusions)
-        .set({ state: "agreed", agreedBy: userId, agreedAt: now, version: current.version + 1 })
-        .where(and(eq(conclusions.reviewId, reviewId), eq(conclusions.factorId, factorId)))
-        .run();
-      writeAudit(tx, {
-        reviewId,
-        userId,
-        action: "agree",
-        entity: "conclusion",
-        entityId: factorId,
-        before: { state: "draft", version: current.version },
-        after: { state: "agreed", version: current.version + 1 },
-      });
-      return { version: current.version + 1 };
-    }),
-  );
+  return transaction(db, async (tx) => {
+    await assertNotIssued(tx, reviewId);
+    const current = await readConclusion(tx, reviewId, factorId);
+    if (current.state === "agreed") refuse(409, "conclusions:errors.alreadyAgreed");
+    if (current.version !== version) refuse(409, "conclusions:errors.conflict", { conflict: conflictOf(current) });
+    if (!isAgreeable(current)) refuse(400, "conclusions:errors.emptyConclusion", { field: "agree" });
+    const now = new Date();
+    await tx
+      .update(conclusions)
+      .set({ state: "agreed", agreedBy: userId, agreedAt: now, version: current.version + 1 })
+      .where(and(eq(conclusions.reviewId, reviewId), eq(conclusions.factorId, factorId)))
+      .run();
+    await writeAudit(tx, {
+      reviewId,
+      userId,
+      action: "agree",
+      entity: "conclusion",
+      entityId: factorId,
+      before: { state: "draft", version: current.version },
+      after: { state: "agreed", version: current.version + 1 },
+    });
+    return { version: current.version + 1 };
+  });
 }
 
 /** Back to draft so the team can change it; the reason goes to the audit log. */
 export async function reopenConclusion({ reviewId, factorId, userId, reason }: { reviewId: string; factorId: string; userId: string; reason: string }) {
   const why = reason.trim();
   if (!why) refuse(400, "conclusions:errors.reasonRequired", { field: "reason" });
-  return exclusively(db, () =>
-    db.transaction((tx) => {
-      assertNotIssued(tx, reviewId);
-      const current = readConclusion(tx, reviewId, factorId);
-      if (current.state !== "agreed") refuse(409, "conclusions:errors.notAgreed");
-      tx.update(conclusions)
-        .set({ state: "draft", agreedBy: null, agreedAt: null, version: current.version + 1 })
-        .where(and(eq(conclusions.reviewId, reviewId), eq(conclusions.factorId, factorId)))
-        .run();
-      writeAudit(tx, {
-        reviewId,
-        userId,
-        action: "reopen",
-        entity: "conclusion",
-        entityId: factorId,
-        before: { state: "agreed", version: current.version, agreedBy: current.agreedByName },
-        after: { state: "draft", version: current.version + 1, reason: why },
-      });
-      return { version: current.version + 1 };
-    }),
-  );
+  return transaction(db, async (tx) => {
+    await assertNotIssued(tx, reviewId);
+    const current = await readConclusion(tx, reviewId, factorId);
+    if (current.state !== "agreed") refuse(409, "conclusions:errors.notAgreed");
+    await tx
+      .update(conclusions)
+      .set({ state: "draft", agreedBy: null, agreedAt: null, version: current.version + 1 })
+      .where(and(eq(conclusions.reviewId, reviewId), eq(conclusions.factorId, factorId)))
+      .run();
+    await writeAudit(tx, {
+      reviewId,
+      userId,
+      action: "reopen",
+      entity: "conclusion",
+      entityId: factorId,
+      before: { state: "agreed", version: current.version, agreedBy: current.agreedByName },
+      after: { state: "draft", version: current.version + 1, reason: why },
+    });
+    return { version: current.version + 1 };
+  });
 }

@@ -1,6 +1,7 @@
 import { and, asc, eq } from "drizzle-orm";
 import { conclusions, partners, planActions, planActionUpdates, recommendations, reviews, users, type PlanStatus } from "#db/schema";
-import { db, exclusively } from "#app/utils/db.server";
+import type { AsyncDb } from "#db/async-db";
+import { asyncDb as db, transaction } from "#app/utils/db.server";
 import { isoDay } from "#app/utils/dates";
 import type { FieldErrors } from "#app/utils/validation";
 import { canUpdatePlanAction, type Reader } from "#app/utils/permissions";
@@ -94,18 +95,18 @@ export async function listPlanUpdates({ reviewId, recommendationId }: { reviewId
     .orderBy(asc(planActionUpdates.createdAt), asc(planActionUpdates.id));
 }
 
-type Tx = Parameters<Parameters<typeof db.transaction>[0]>[0];
+type Tx = AsyncDb;
 
 /** A recommendation of this review with its conclusion's state and its planning row (if any); a forged id is not found. */
-function actionRow(tx: Tx, reviewId: string, recommendationId: string) {
-  const recommendation = tx
+async function actionRow(tx: Tx, reviewId: string, recommendationId: string) {
+  const recommendation = await tx
     .select({ id: recommendations.id, factorId: recommendations.factorId, responsibleService: recommendations.responsibleService, state: conclusions.state })
     .from(recommendations)
     .leftJoin(conclusions, and(eq(conclusions.reviewId, recommendations.reviewId), eq(conclusions.factorId, recommendations.factorId)))
     .where(and(eq(recommendations.id, recommendationId), eq(recommendations.reviewId, reviewId)))
     .get();
   if (!recommendation) return null;
-  const plan = tx.select().from(planActions).where(eq(planActions.recommendationId, recommendationId)).get();
+  const plan = await tx.select().from(planActions).where(eq(planActions.recommendationId, recommendationId)).get();
   return { recommendation: { ...recommendation, state: recommendation.state ?? ("draft" as const) }, plan };
 }
 
@@ -116,8 +117,8 @@ function planned(plan: typeof planActions.$inferSelect) {
 }
 
 /** A partner of the review's city, or null. */
-function cityPartner(tx: Tx, reviewId: string, partnerId: string) {
-  const review = tx.select({ cityId: reviews.cityId }).from(reviews).where(eq(reviews.id, reviewId)).get();
+async function cityPartner(tx: Tx, reviewId: string, partnerId: string) {
+  const review = await tx.select({ cityId: reviews.cityId }).from(reviews).where(eq(reviews.id, reviewId)).get();
   if (!review?.cityId) return null;
   return tx
     .select({ id: partners.id })
@@ -138,45 +139,45 @@ export async function savePlanAction({
   userId: string;
   input: PlanActionInput;
 }): Promise<PlanOutcome> {
-  return exclusively(db, () =>
-    db.transaction((tx): PlanOutcome => {
-      const row = actionRow(tx, reviewId, recommendationId);
-      if (!row) return refuse(404, "plan:errors.unknownAction");
-      if (input.ownerPartnerId && !cityPartner(tx, reviewId, input.ownerPartnerId)) return refuse(400, "plan:errors.unknownPartner", "ownerPartnerId");
-      const next = {
-        ownerService: input.ownerPartnerId ? "" : input.ownerService,
-        ownerPartnerId: input.ownerPartnerId || null,
-        axis: input.axis,
-        startDate: input.startDate,
-        dueDate: input.dueDate,
-        indicator: input.indicator,
-        baseline: input.baseline,
-        target: input.target,
-        status: input.status,
-      };
-      const updatedAt = new Date();
-      if (row.plan) {
-        tx.update(planActions)
-          .set({ ...next, updatedBy: userId, updatedAt })
-          .where(eq(planActions.recommendationId, recommendationId))
-          .run();
-      } else {
-        tx.insert(planActions)
-          .values({ recommendationId, reviewId, ...next, updatedBy: userId, updatedAt })
-          .run();
-      }
-      writeAudit(tx, {
-        reviewId,
-        userId,
-        action: row.plan ? "update" : "create",
-        entity: "plan-action",
-        entityId: recommendationId,
-        before: row.plan ? planned(row.plan) : null,
-        after: next,
-      });
-      return { ok: true };
-    }),
-  );
+  return transaction(db, async (tx): Promise<PlanOutcome> => {
+    const row = await actionRow(tx, reviewId, recommendationId);
+    if (!row) return refuse(404, "plan:errors.unknownAction");
+    if (input.ownerPartnerId && !(await cityPartner(tx, reviewId, input.ownerPartnerId))) return refuse(400, "plan:errors.unknownPartner", "ownerPartnerId");
+    const next = {
+      ownerService: input.ownerPartnerId ? "" : input.ownerService,
+      ownerPartnerId: input.ownerPartnerId || null,
+      axis: input.axis,
+      startDate: input.startDate,
+      dueDate: input.dueDate,
+      indicator: input.indicator,
+      baseline: input.baseline,
+      target: input.target,
+      status: input.status,
+    };
+    const updatedAt = new Date();
+    if (row.plan) {
+      await tx
+        .update(planActions)
+        .set({ ...next, updatedBy: userId, updatedAt })
+        .where(eq(planActions.recommendationId, recommendationId))
+        .run();
+    } else {
+      await tx
+        .insert(planActions)
+        .values({ recommendationId, reviewId, ...next, updatedBy: userId, updatedAt })
+        .run();
+    }
+    await writeAudit(tx, {
+      reviewId,
+      userId,
+      action: row.plan ? "update" : "create",
+      entity: "plan-action",
+      entityId: recommendationId,
+      before: row.plan ? planned(row.plan) : null,
+      after: next,
+    });
+    return { ok: true };
+  });
 }
 
 /**
@@ -195,45 +196,46 @@ export async function addPlanUpdate({
 }): Promise<PlanOutcome> {
   const reviewId = reader.review.id;
   const userId = reader.user.id;
-  return exclusively(db, () =>
-    db.transaction((tx): PlanOutcome => {
-      const row = actionRow(tx, reviewId, recommendationId);
-      if (!row) return refuse(404, "plan:errors.unknownAction");
-      const ownerPartnerId = row.plan?.ownerPartnerId ?? null;
-      if (!canUpdatePlanAction(reader, { state: row.recommendation.state, ownerPartnerId })) return refuse(403, "plan:errors.notYourAction");
-      const id = newId();
-      const entry = { note: input.note, value: input.value, status: input.status };
-      tx.insert(planActionUpdates)
-        .values({ id, reviewId, recommendationId, ...entry, authorId: userId })
+  return transaction(db, async (tx): Promise<PlanOutcome> => {
+    const row = await actionRow(tx, reviewId, recommendationId);
+    if (!row) return refuse(404, "plan:errors.unknownAction");
+    const ownerPartnerId = row.plan?.ownerPartnerId ?? null;
+    if (!canUpdatePlanAction(reader, { state: row.recommendation.state, ownerPartnerId })) return refuse(403, "plan:errors.notYourAction");
+    const id = newId();
+    const entry = { note: input.note, value: input.value, status: input.status };
+    await tx
+      .insert(planActionUpdates)
+      .values({ id, reviewId, recommendationId, ...entry, authorId: userId })
+      .run();
+    const before = row.plan?.status ?? "not-started";
+    if (row.plan) {
+      await tx
+        .update(planActions)
+        .set({ status: input.status, updatedBy: userId, updatedAt: new Date() })
+        .where(eq(planActions.recommendationId, recommendationId))
         .run();
-      const before = row.plan?.status ?? "not-started";
-      if (row.plan) {
-        tx.update(planActions)
-          .set({ status: input.status, updatedBy: userId, updatedAt: new Date() })
-          .where(eq(planActions.recommendationId, recommendationId))
-          .run();
-      } else {
-        tx.insert(planActions)
-          .values({
-            recommendationId,
-            reviewId,
-            ownerService: row.recommendation.responsibleService,
-            status: input.status,
-            updatedBy: userId,
-            updatedAt: new Date(),
-          })
-          .run();
-      }
-      writeAudit(tx, {
-        reviewId,
-        userId,
-        action: "create",
-        entity: "plan-action-update",
-        entityId: id,
-        before: { status: before },
-        after: { recommendationId, ...entry },
-      });
-      return { ok: true };
-    }),
-  );
+    } else {
+      await tx
+        .insert(planActions)
+        .values({
+          recommendationId,
+          reviewId,
+          ownerService: row.recommendation.responsibleService,
+          status: input.status,
+          updatedBy: userId,
+          updatedAt: new Date(),
+        })
+        .run();
+    }
+    await writeAudit(tx, {
+      reviewId,
+      userId,
+      action: "create",
+      entity: "plan-action-update",
+      entityId: id,
+      before: { status: before },
+      after: { recommendationId, ...entry },
+    });
+    return { ok: true };
+  });
 }

@@ -3,7 +3,7 @@ import { getKeyFactor, localize, requireFramework, type Locale } from "#benchmar
 import { conclusions, HORIZONS, PRIORITIES, recommendations, reviews, type Horizon, type Priority } from "#db/schema";
 import { foldText } from "#db/search-text";
 import { matchesSearch, searchTerms, type TableConfig, type TableState } from "#app/utils/table-state";
-import { db, exclusively } from "#app/utils/db.server";
+import { asyncDb as db, transaction } from "#app/utils/db.server";
 import { writeAudit } from "./audit.server";
 import { assertDraft, assertNotIssued, refuse, type Tx } from "./conclusion.server";
 import { newId } from "./user.server";
@@ -61,27 +61,27 @@ function versionToken(row: { createdAt: Date; updatedAt: Date | null }) {
   return (row.updatedAt ?? row.createdAt).getTime();
 }
 
-function checkInput(tx: Tx, reviewId: string, factorId: string, input: RecommendationInput) {
+async function checkInput(tx: Tx, reviewId: string, factorId: string, input: RecommendationInput) {
   if (!input.text.trim()) refuse(400, "errors.required", { field: "text" });
   if (!(PRIORITIES as readonly string[]).includes(input.priority)) refuse(400, "conclusions:errors.priorityRequired", { field: "priority" });
   if (!(HORIZONS as readonly string[]).includes(input.horizon)) refuse(400, "conclusions:errors.horizonRequired", { field: "horizon" });
   if (input.exampleIndex !== null) {
-    const review = tx.select({ frameworkId: reviews.frameworkId }).from(reviews).where(eq(reviews.id, reviewId)).get()!;
+    const review = (await tx.select({ frameworkId: reviews.frameworkId }).from(reviews).where(eq(reviews.id, reviewId)).get())!;
     const factor = getKeyFactor(requireFramework(review.frameworkId), factorId);
     if (!factor || !Number.isInteger(input.exampleIndex) || input.exampleIndex < 0 || input.exampleIndex >= factor.examples.length) {
       refuse(400, "conclusions:errors.exampleUnknown", { field: "exampleIndex" });
     }
   }
-  if (input.continuesId) checkContinues(tx, reviewId, input.continuesId);
+  if (input.continuesId) await checkContinues(tx, reviewId, input.continuesId);
 }
 
 /**
  * A recommendation continues one of the previous cycle of the same city, never another city's
  * (or another of the city's reviews): refused next to the field, nothing written.
  */
-function checkContinues(tx: Tx, reviewId: string, continuesId: string) {
-  const review = tx.select({ cityId: reviews.cityId, previousReviewId: reviews.previousReviewId }).from(reviews).where(eq(reviews.id, reviewId)).get()!;
-  const earlier = tx
+async function checkContinues(tx: Tx, reviewId: string, continuesId: string) {
+  const review = (await tx.select({ cityId: reviews.cityId, previousReviewId: reviews.previousReviewId }).from(reviews).where(eq(reviews.id, reviewId)).get())!;
+  const earlier = await tx
     .select({ reviewId: recommendations.reviewId, cityId: reviews.cityId })
     .from(recommendations)
     .innerJoin(reviews, eq(reviews.id, recommendations.reviewId))
@@ -94,8 +94,8 @@ function checkContinues(tx: Tx, reviewId: string, continuesId: string) {
 }
 
 /** A recommendation of this review and factor; a forged id from elsewhere is simply not found. */
-function getRow(tx: Tx, reviewId: string, factorId: string, recommendationId: string) {
-  const row = tx
+async function getRow(tx: Tx, reviewId: string, factorId: string, recommendationId: string) {
+  const row = await tx
     .select(columns)
     .from(recommendations)
     .where(and(eq(recommendations.id, recommendationId), eq(recommendations.reviewId, reviewId), eq(recommendations.factorId, factorId)))
@@ -128,26 +128,25 @@ export async function createRecommendation({
   userId: string;
   input: RecommendationInput;
 }) {
-  return exclusively(db, () =>
-    db.transaction((tx) => {
-      assertNotIssued(tx, reviewId);
-      assertDraft(tx, reviewId, factorId);
-      checkInput(tx, reviewId, factorId, input);
-      const last = tx
-        .select({ position: recommendations.position })
-        .from(recommendations)
-        .where(and(eq(recommendations.reviewId, reviewId), eq(recommendations.factorId, factorId)))
-        .orderBy(desc(recommendations.position))
-        .get();
-      const id = newId();
-      const row = { ...input, text: input.text.trim(), continuesId: input.continuesId ?? null, position: (last?.position ?? 0) + 1 };
-      tx.insert(recommendations)
-        .values({ id, reviewId, factorId, ...row, createdBy: userId })
-        .run();
-      writeAudit(tx, { reviewId, userId, action: "create", entity: "recommendation", entityId: id, after: { factorId, ...row } });
-      return { id };
-    }),
-  );
+  return transaction(db, async (tx) => {
+    await assertNotIssued(tx, reviewId);
+    await assertDraft(tx, reviewId, factorId);
+    await checkInput(tx, reviewId, factorId, input);
+    const last = await tx
+      .select({ position: recommendations.position })
+      .from(recommendations)
+      .where(and(eq(recommendations.reviewId, reviewId), eq(recommendations.factorId, factorId)))
+      .orderBy(desc(recommendations.position))
+      .get();
+    const id = newId();
+    const row = { ...input, text: input.text.trim(), continuesId: input.continuesId ?? null, position: (last?.position ?? 0) + 1 };
+    await tx
+      .insert(recommendations)
+      .values({ id, reviewId, factorId, ...row, createdBy: userId })
+      .run();
+    await writeAudit(tx, { reviewId, userId, action: "create", entity: "recommendation", entityId: id, after: { factorId, ...row } });
+    return { id };
+  });
 }
 
 /**
@@ -169,35 +168,34 @@ export async function updateRecommendation({
   token: number;
   input: RecommendationInput;
 }) {
-  return exclusively(db, () =>
-    db.transaction((tx) => {
-      assertNotIssued(tx, reviewId);
-      const current = getRow(tx, reviewId, factorId, recommendationId);
-      assertDraft(tx, reviewId, factorId);
-      const currentToken = versionToken(current);
-      if (currentToken !== token) {
-        refuse(409, "conclusions:errors.conflict", { conflict: { ...publicRow(current), token: currentToken } });
-      }
-      checkInput(tx, reviewId, factorId, input);
-      // Strictly later than the previous token, so two saves within one millisecond still differ.
-      const updatedAt = new Date(Math.max(Date.now(), currentToken + 1));
-      const next = { ...input, text: input.text.trim(), continuesId: input.continuesId ?? null };
-      tx.update(recommendations)
-        .set({ ...next, updatedAt })
-        .where(eq(recommendations.id, recommendationId))
-        .run();
-      writeAudit(tx, {
-        reviewId,
-        userId,
-        action: "update",
-        entity: "recommendation",
-        entityId: recommendationId,
-        before: publicRow(current),
-        after: { ...next, position: current.position },
-      });
-      return { token: updatedAt.getTime() };
-    }),
-  );
+  return transaction(db, async (tx) => {
+    await assertNotIssued(tx, reviewId);
+    const current = await getRow(tx, reviewId, factorId, recommendationId);
+    await assertDraft(tx, reviewId, factorId);
+    const currentToken = versionToken(current);
+    if (currentToken !== token) {
+      refuse(409, "conclusions:errors.conflict", { conflict: { ...publicRow(current), token: currentToken } });
+    }
+    await checkInput(tx, reviewId, factorId, input);
+    // Strictly later than the previous token, so two saves within one millisecond still differ.
+    const updatedAt = new Date(Math.max(Date.now(), currentToken + 1));
+    const next = { ...input, text: input.text.trim(), continuesId: input.continuesId ?? null };
+    await tx
+      .update(recommendations)
+      .set({ ...next, updatedAt })
+      .where(eq(recommendations.id, recommendationId))
+      .run();
+    await writeAudit(tx, {
+      reviewId,
+      userId,
+      action: "update",
+      entity: "recommendation",
+      entityId: recommendationId,
+      before: publicRow(current),
+      after: { ...next, position: current.position },
+    });
+    return { token: updatedAt.getTime() };
+  });
 }
 
 /** Swaps a recommendation with its neighbour above or below, within its factor. */
@@ -214,39 +212,37 @@ export async function moveRecommendation({
   userId: string;
   direction: "up" | "down";
 }) {
-  return exclusively(db, () =>
-    db.transaction((tx) => {
-      assertNotIssued(tx, reviewId);
-      const current = getRow(tx, reviewId, factorId, recommendationId);
-      assertDraft(tx, reviewId, factorId);
-      const neighbour = tx
-        .select({ id: recommendations.id, position: recommendations.position })
-        .from(recommendations)
-        .where(
-          and(
-            eq(recommendations.reviewId, reviewId),
-            eq(recommendations.factorId, factorId),
-            direction === "up" ? lt(recommendations.position, current.position) : gt(recommendations.position, current.position),
-          ),
-        )
-        .orderBy(direction === "up" ? desc(recommendations.position) : asc(recommendations.position))
-        .get();
-      // Already first (or last): nothing to do, and nothing to record.
-      if (!neighbour) return { moved: false };
-      tx.update(recommendations).set({ position: neighbour.position }).where(eq(recommendations.id, current.id)).run();
-      tx.update(recommendations).set({ position: current.position }).where(eq(recommendations.id, neighbour.id)).run();
-      writeAudit(tx, {
-        reviewId,
-        userId,
-        action: "move",
-        entity: "recommendation",
-        entityId: recommendationId,
-        before: { position: current.position },
-        after: { position: neighbour.position, direction },
-      });
-      return { moved: true };
-    }),
-  );
+  return transaction(db, async (tx) => {
+    await assertNotIssued(tx, reviewId);
+    const current = await getRow(tx, reviewId, factorId, recommendationId);
+    await assertDraft(tx, reviewId, factorId);
+    const neighbour = await tx
+      .select({ id: recommendations.id, position: recommendations.position })
+      .from(recommendations)
+      .where(
+        and(
+          eq(recommendations.reviewId, reviewId),
+          eq(recommendations.factorId, factorId),
+          direction === "up" ? lt(recommendations.position, current.position) : gt(recommendations.position, current.position),
+        ),
+      )
+      .orderBy(direction === "up" ? desc(recommendations.position) : asc(recommendations.position))
+      .get();
+    // Already first (or last): nothing to do, and nothing to record.
+    if (!neighbour) return { moved: false };
+    await tx.update(recommendations).set({ position: neighbour.position }).where(eq(recommendations.id, current.id)).run();
+    await tx.update(recommendations).set({ position: current.position }).where(eq(recommendations.id, neighbour.id)).run();
+    await writeAudit(tx, {
+      reviewId,
+      userId,
+      action: "move",
+      entity: "recommendation",
+      entityId: recommendationId,
+      before: { position: current.position },
+      after: { position: neighbour.position, direction },
+    });
+    return { moved: true };
+  });
 }
 
 export async function deleteRecommendation({
@@ -260,22 +256,20 @@ export async function deleteRecommendation({
   recommendationId: string;
   userId: string;
 }) {
-  await exclusively(db, () =>
-    db.transaction((tx) => {
-      assertNotIssued(tx, reviewId);
-      const current = getRow(tx, reviewId, factorId, recommendationId);
-      assertDraft(tx, reviewId, factorId);
-      tx.delete(recommendations).where(eq(recommendations.id, recommendationId)).run();
-      writeAudit(tx, {
-        reviewId,
-        userId,
-        action: "delete",
-        entity: "recommendation",
-        entityId: recommendationId,
-        before: { factorId, ...publicRow(current) },
-      });
-    }),
-  );
+  await transaction(db, async (tx) => {
+    await assertNotIssued(tx, reviewId);
+    const current = await getRow(tx, reviewId, factorId, recommendationId);
+    await assertDraft(tx, reviewId, factorId);
+    await tx.delete(recommendations).where(eq(recommendations.id, recommendationId)).run();
+    await writeAudit(tx, {
+      reviewId,
+      userId,
+      action: "delete",
+      entity: "recommendation",
+      entityId: recommendationId,
+      before: { factorId, ...publicRow(current) },
+    });
+  });
 }
 
 // ---- The development plan -----------------------------------------------------

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { reviews } from "#db/schema";
-import { db, exclusively } from "#app/utils/db.server";
+import { asyncDb as db, transaction } from "#app/utils/db.server";
 import { refuse } from "#app/utils/refusal";
 import { writeAudit } from "./audit.server";
 import { assertNotIssued } from "./conclusion.server";
@@ -35,23 +35,21 @@ export async function saveSummary({
   executiveSummary: string;
   crossCuttingConclusions: string;
 }) {
-  return exclusively(db, () =>
-    db.transaction((tx) => {
-      assertNotIssued(tx, reviewId);
-      const current = tx
-        .select({
-          executiveSummary: reviews.executiveSummary,
-          crossCuttingConclusions: reviews.crossCuttingConclusions,
-          version: reviews.summaryVersion,
-        })
-        .from(reviews)
-        .where(eq(reviews.id, reviewId))
-        .get()!;
-      if (current.version !== version) refuse(409, "conclusions:errors.conflict", { conflict: current });
-      const next = { executiveSummary, crossCuttingConclusions, version: current.version + 1 };
-      tx.update(reviews).set({ executiveSummary, crossCuttingConclusions, summaryVersion: next.version }).where(eq(reviews.id, reviewId)).run();
-      writeAudit(tx, { reviewId, userId, action: "update", entity: "summary", entityId: reviewId, before: current, after: next });
-      return { version: next.version };
-    }),
-  );
+  return transaction(db, async (tx) => {
+    await assertNotIssued(tx, reviewId);
+    const current = (await tx
+      .select({
+        executiveSummary: reviews.executiveSummary,
+        crossCuttingConclusions: reviews.crossCuttingConclusions,
+        version: reviews.summaryVersion,
+      })
+      .from(reviews)
+      .where(eq(reviews.id, reviewId))
+      .get())!;
+    if (current.version !== version) refuse(409, "conclusions:errors.conflict", { conflict: current });
+    const next = { executiveSummary, crossCuttingConclusions, version: current.version + 1 };
+    await tx.update(reviews).set({ executiveSummary, crossCuttingConclusions, summaryVersion: next.version }).where(eq(reviews.id, reviewId)).run();
+    await writeAudit(tx, { reviewId, userId, action: "update", entity: "summary", entityId: reviewId, before: current, after: next });
+    return { version: next.version };
+  });
 }

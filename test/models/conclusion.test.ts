@@ -6,6 +6,7 @@ import { divergence, getConclusion, listConclusionOverview, saveConclusion } fro
 import { action, loader } from "#app/routes/reviews.$reviewId.conclusions.$factorId/route";
 import { loader as overviewLoader } from "#app/routes/reviews.$reviewId.conclusions._index";
 import { auditLog, conclusionCitations, conclusions, documents, evidence, evidenceFactors, interviews, reviews, selfAssessmentFactors } from "#db/schema";
+import { asyncDb } from "#app/utils/db.server";
 import { cookieFor, db, DEMO_REVIEW_ID, makeRequest, run, loadDemoReview, setPhase, type DemoEmail } from "../utils";
 import { readResult, type FormResult } from "#app/utils/forms";
 
@@ -85,33 +86,32 @@ async function read(email: DemoEmail, factorId: string) {
   return run(loader, request, { reviewId: DEMO_REVIEW_ID, factorId });
 }
 
-function row(factorId: string) {
-  return db
+async function row(factorId: string) {
+  return asyncDb
     .select()
     .from(conclusions)
     .where(and(eq(conclusions.reviewId, DEMO_REVIEW_ID), eq(conclusions.factorId, factorId)))
     .get();
 }
 
-function lastAudit() {
-  return db.select().from(auditLog).where(eq(auditLog.reviewId, DEMO_REVIEW_ID)).orderBy(desc(auditLog.id)).limit(1).get();
+async function lastAudit() {
+  return asyncDb.select().from(auditLog).where(eq(auditLog.reviewId, DEMO_REVIEW_ID)).orderBy(desc(auditLog.id)).limit(1).get();
 }
 
-function citationsOf(factorId: string) {
-  return db
+async function citationsOf(factorId: string) {
+  const rows = await asyncDb
     .select({ id: conclusionCitations.evidenceId })
     .from(conclusionCitations)
     .where(and(eq(conclusionCitations.reviewId, DEMO_REVIEW_ID), eq(conclusionCitations.factorId, factorId)))
-    .all()
-    .map((citation) => citation.id)
-    .sort();
+    .all();
+  return rows.map((citation) => citation.id).sort();
 }
 
 /** Saves factor 7's draft as a peer reviewer would, from the version on record. */
 async function saveKf07(fields: { strengths: string; improvements: string; citations: string[] }) {
   const outcome = await post("peer@demo.test", "kf-07", {
     intent: "save-conclusion",
-    version: String(row("kf-07")!.version),
+    version: String((await row("kf-07"))!.version),
     rating: "partly-in-place",
     ...fields,
   });
@@ -131,19 +131,19 @@ describe("saving a draft conclusion", () => {
     });
     expect(outcome.status).toBe(302);
     expect(outcome.location).toBe(`/reviews/${DEMO_REVIEW_ID}/conclusions/kf-07?done=save-conclusion#conclusion`);
-    const saved = row("kf-07")!;
+    const saved = (await row("kf-07"))!;
     expect(saved.strengths).toBe("L'interprétariat au CCAS fonctionne.");
     expect(saved.version).toBe(before.version + 1);
     expect(saved.updatedBy).toBe("demo-peer");
-    expect(citationsOf("kf-07")).toEqual([EV.hostDoc, EV.quote].sort());
-    const audit = lastAudit()!;
+    expect(await citationsOf("kf-07")).toEqual([EV.hostDoc, EV.quote].sort());
+    const audit = (await lastAudit())!;
     expect(audit).toMatchObject({ action: "update", entity: "conclusion", entityId: "kf-07", userId: "demo-peer" });
     expect(audit.before).toMatchObject({ version: before.version, strengths: before.strengths });
     expect(audit.after).toMatchObject({ version: before.version + 1, citations: [EV.hostDoc, EV.quote].sort() });
   });
 
   it("refuses a rating off the scale next to the field, writes nothing and keeps the text", async () => {
-    const before = row("kf-07")!;
+    const before = (await row("kf-07"))!;
     const outcome = await post("peer@demo.test", "kf-07", {
       intent: "save-conclusion",
       version: String(before.version),
@@ -156,7 +156,7 @@ describe("saving a draft conclusion", () => {
     const failure = readResult(outcome.data as FormResult);
     expect(failure.errors.rating).toEqual(["conclusions:errors.ratingOffScale"]);
     expect(failure.values.strengths).toBe("Texte à garder");
-    expect(row("kf-07")).toEqual(before);
+    expect(await row("kf-07")).toEqual(before);
     // The model refuses it too, whoever calls it.
     await expect(
       saveConclusion({
@@ -170,8 +170,8 @@ describe("saving a draft conclusion", () => {
   });
 
   it("cites only live evidence of the same review", async () => {
-    const before = row("kf-07")!;
-    const citationsBefore = citationsOf("kf-07");
+    const before = (await row("kf-07"))!;
+    const citationsBefore = await citationsOf("kf-07");
     for (const forbidden of [EV.elsewhere, EV.deleted, "no-such-item"]) {
       const outcome = await post("peer@demo.test", "kf-07", {
         intent: "save-conclusion",
@@ -187,12 +187,12 @@ describe("saving a draft conclusion", () => {
       expect(failure.values.strengths).toBe("Ne doit pas être écrit");
       expect(failure.values.citations).toEqual([EV.quote, forbidden]);
     }
-    expect(row("kf-07")).toEqual(before);
-    expect(citationsOf("kf-07")).toEqual(citationsBefore);
+    expect(await row("kf-07")).toEqual(before);
+    expect(await citationsOf("kf-07")).toEqual(citationsBefore);
   });
 
   it("refuses a save made on an older version with 409, showing the other version, and loses nothing", async () => {
-    const start = row("kf-07")!;
+    const start = (await row("kf-07"))!;
     // Peer 2 saves first.
     const first = await post("peer2@demo.test", "kf-07", {
       intent: "save-conclusion",
@@ -222,7 +222,7 @@ describe("saving a draft conclusion", () => {
       updatedByName: "Samira Haddad",
       citations: [EV.quote],
     });
-    expect(row("kf-07")!.strengths).toBe("Version de Samira");
+    expect((await row("kf-07"))!.strengths).toBe("Version de Samira");
     // Saving again on the version now shown goes through.
     const retry = await post("peer@demo.test", "kf-07", {
       intent: "save-conclusion",
@@ -233,11 +233,11 @@ describe("saving a draft conclusion", () => {
       citations: [EV.quote],
     });
     expect(retry.status).toBe(302);
-    expect(row("kf-07")!.version).toBe(start.version + 2);
+    expect((await row("kf-07"))!.version).toBe(start.version + 2);
   });
 
   it("refuses any edit once the review is issued, with 409 and the text kept", async () => {
-    const before = row("kf-07")!;
+    const before = (await row("kf-07"))!;
     setPhase("issued");
     const outcome = await post("lead@demo.test", "kf-07", {
       intent: "save-conclusion",
@@ -251,7 +251,7 @@ describe("saving a draft conclusion", () => {
     const failure = readResult(outcome.data as FormResult);
     expect(failure.formError).toBe("conclusions:errors.issued");
     expect(failure.values.strengths).toBe("Trop tard");
-    expect(row("kf-07")).toEqual(before);
+    expect(await row("kf-07")).toEqual(before);
     // The model checks the phase inside its own transaction as well.
     await expect(
       saveConclusion({
@@ -273,24 +273,24 @@ describe("saving a draft conclusion", () => {
 
 describe("agreeing and reopening", () => {
   it("lets only the lead expert agree: a peer reviewer gets 403 and nothing changes", async () => {
-    const before = row("kf-07")!;
+    const before = (await row("kf-07"))!;
     const outcome = await post("peer@demo.test", "kf-07", { intent: "agree", version: String(before.version) });
     expect(outcome.status).toBe(403);
-    expect(row("kf-07")).toEqual(before);
+    expect(await row("kf-07")).toEqual(before);
     expect((await post("host@demo.test", "kf-07", { intent: "agree", version: String(before.version) })).status).toBe(403);
   });
 
   it("the lead agrees the version they read; the factor is then closed to edits", async () => {
-    const before = row("kf-07")!;
+    const before = (await row("kf-07"))!;
     const stale = await post("lead@demo.test", "kf-07", { intent: "agree", version: String(before.version - 1) });
     expect(stale.status).toBe(409);
-    expect(row("kf-07")!.state).toBe("draft");
+    expect((await row("kf-07"))!.state).toBe("draft");
 
     const outcome = await post("lead@demo.test", "kf-07", { intent: "agree", version: String(before.version) });
     expect(outcome.status).toBe(302);
-    const agreed = row("kf-07")!;
+    const agreed = (await row("kf-07"))!;
     expect(agreed).toMatchObject({ state: "agreed", agreedBy: "demo-lead", version: before.version + 1 });
-    expect(lastAudit()).toMatchObject({ action: "agree", entity: "conclusion", entityId: "kf-07", userId: "demo-lead" });
+    expect(await lastAudit()).toMatchObject({ action: "agree", entity: "conclusion", entityId: "kf-07", userId: "demo-lead" });
 
     const edit = await post("peer@demo.test", "kf-07", {
       intent: "save-conclusion",
@@ -303,29 +303,29 @@ describe("agreeing and reopening", () => {
     expect(edit.status).toBe(409);
     expect(readResult(edit.data as FormResult).formError).toBe("conclusions:errors.agreedLocked");
     expect(readResult(edit.data as FormResult).values.strengths).toBe("Modification refusée");
-    expect(row("kf-07")).toEqual(agreed);
+    expect(await row("kf-07")).toEqual(agreed);
   });
 
   it("reopening needs a reason, which goes to the audit log", async () => {
-    await post("lead@demo.test", "kf-07", { intent: "agree", version: String(row("kf-07")!.version) });
-    const agreed = row("kf-07")!;
+    await post("lead@demo.test", "kf-07", { intent: "agree", version: String((await row("kf-07"))!.version) });
+    const agreed = (await row("kf-07"))!;
     const without = await post("lead@demo.test", "kf-07", { intent: "reopen", reason: "   " });
     expect(without.status).toBe(400);
     expect(readResult(without.data as FormResult).errors.reason).toEqual(["conclusions:errors.reasonRequired"]);
-    expect(row("kf-07")).toEqual(agreed);
+    expect(await row("kf-07")).toEqual(agreed);
 
     expect((await post("peer@demo.test", "kf-07", { intent: "reopen", reason: "Je veux modifier" })).status).toBe(403);
 
     const outcome = await post("lead@demo.test", "kf-07", { intent: "reopen", reason: "La ville a transmis un nouveau document." });
     expect(outcome.status).toBe(302);
-    expect(row("kf-07")).toMatchObject({ state: "draft", agreedBy: null, agreedAt: null, version: agreed.version + 1 });
-    const audit = lastAudit()!;
+    expect(await row("kf-07")).toMatchObject({ state: "draft", agreedBy: null, agreedAt: null, version: agreed.version + 1 });
+    const audit = (await lastAudit())!;
     expect(audit).toMatchObject({ action: "reopen", entity: "conclusion", entityId: "kf-07", userId: "demo-lead" });
     expect(audit.after).toMatchObject({ state: "draft", reason: "La ville a transmis un nouveau document." });
   });
 
   it("an empty conclusion cannot be agreed", async () => {
-    const start = row("kf-11")!;
+    const start = (await row("kf-11"))!;
     const emptied = await post("peer@demo.test", "kf-11", {
       intent: "save-conclusion",
       version: String(start.version),
@@ -335,12 +335,12 @@ describe("agreeing and reopening", () => {
       citations: [],
     });
     expect(emptied.status).toBe(302);
-    const empty = row("kf-11")!;
+    const empty = (await row("kf-11"))!;
     expect(empty).toMatchObject({ rating: null, strengths: "", improvements: "" });
     const outcome = await post("lead@demo.test", "kf-11", { intent: "agree", version: String(empty.version) });
     expect(outcome.status).toBe(400);
     expect(readResult(outcome.data as FormResult).errors.agree).toEqual(["conclusions:errors.emptyConclusion"]);
-    expect(row("kf-11")).toEqual(empty);
+    expect(await row("kf-11")).toEqual(empty);
 
     // A rating alone is not enough either: something must be written.
     await post("peer@demo.test", "kf-11", {
@@ -351,7 +351,7 @@ describe("agreeing and reopening", () => {
       improvements: "",
       citations: [],
     });
-    const rated = row("kf-11")!;
+    const rated = (await row("kf-11"))!;
     expect((await post("lead@demo.test", "kf-11", { intent: "agree", version: String(rated.version) })).status).toBe(400);
   });
 });
@@ -402,7 +402,7 @@ describe("triangulation", () => {
   });
 
   it("follows what the saved conclusion cites", async () => {
-    const version = row("kf-07")!.version;
+    const version = (await row("kf-07"))!.version;
     await post("peer@demo.test", "kf-07", {
       intent: "save-conclusion",
       version: String(version),

@@ -7,7 +7,8 @@ import { action } from "#app/routes/reviews.$reviewId.conclusions.$factorId/rout
 import { loader as planCsvLoader } from "#app/routes/reviews.$reviewId.plan[.csv]";
 import { loader as planLoader } from "#app/routes/reviews.$reviewId.plan";
 import { auditLog, recommendations } from "#db/schema";
-import { cookieFor, db, DEMO_REVIEW_ID, makeRequest, run, loadDemoReview, setPhase, type DemoEmail } from "../utils";
+import { asyncDb } from "#app/utils/db.server";
+import { cookieFor, DEMO_REVIEW_ID, makeRequest, run, loadDemoReview, setPhase, type DemoEmail } from "../utils";
 import { readResult, type FormResult } from "#app/utils/forms";
 
 beforeEach(loadDemoReview);
@@ -18,8 +19,8 @@ async function post(email: DemoEmail, factorId: string, form: Record<string, str
   return run(action, request, { reviewId: DEMO_REVIEW_ID, factorId });
 }
 
-function rowsOf(factorId: string) {
-  return db
+async function rowsOf(factorId: string) {
+  return asyncDb
     .select()
     .from(recommendations)
     .where(and(eq(recommendations.reviewId, DEMO_REVIEW_ID), eq(recommendations.factorId, factorId)))
@@ -27,8 +28,8 @@ function rowsOf(factorId: string) {
     .all();
 }
 
-function lastAudit() {
-  return db.select().from(auditLog).where(eq(auditLog.reviewId, DEMO_REVIEW_ID)).orderBy(desc(auditLog.id)).limit(1).get();
+async function lastAudit() {
+  return asyncDb.select().from(auditLog).where(eq(auditLog.reviewId, DEMO_REVIEW_ID)).orderBy(desc(auditLog.id)).limit(1).get();
 }
 
 const GOOD = {
@@ -42,7 +43,7 @@ const GOOD = {
 
 describe("adding a recommendation", () => {
   it("is refused without a horizon or a priority: message by the field, nothing written, text kept", async () => {
-    const before = rowsOf("kf-09");
+    const before = await rowsOf("kf-09");
     for (const missing of ["horizon", "priority"] as const) {
       const { [missing]: _dropped, ...form } = GOOD;
       const outcome = await post("peer@demo.test", "kf-09", form);
@@ -55,11 +56,11 @@ describe("adding a recommendation", () => {
     const offScale = await post("peer@demo.test", "kf-09", { ...GOOD, priority: "urgent", horizon: "someday" });
     expect(offScale.status).toBe(400);
     expect(Object.keys(readResult(offScale.data as FormResult).errors).sort()).toEqual(["horizon", "priority"]);
-    expect(rowsOf("kf-09")).toEqual(before);
+    expect(await rowsOf("kf-09")).toEqual(before);
   });
 
   it("refuses an example the factor does not have, and an empty text", async () => {
-    const before = rowsOf("kf-09");
+    const before = await rowsOf("kf-09");
     const example = await post("peer@demo.test", "kf-09", { ...GOOD, exampleIndex: "7" });
     expect(example.status).toBe(400);
     expect(readResult(example.data as FormResult).errors.exampleIndex).toEqual(["conclusions:errors.exampleUnknown"]);
@@ -67,15 +68,15 @@ describe("adding a recommendation", () => {
     const empty = await post("peer@demo.test", "kf-09", { ...GOOD, text: "   " });
     expect(empty.status).toBe(400);
     expect(readResult(empty.data as FormResult).errors.text).toEqual(["errors.required"]);
-    expect(rowsOf("kf-09")).toEqual(before);
+    expect(await rowsOf("kf-09")).toEqual(before);
   });
 
   it("appends it at the end of the factor's list, with an audit entry", async () => {
-    const before = rowsOf("kf-09");
+    const before = await rowsOf("kf-09");
     const outcome = await post("peer@demo.test", "kf-09", GOOD);
     expect(outcome.status).toBe(302);
     expect(outcome.location).toBe(`/reviews/${DEMO_REVIEW_ID}/conclusions/kf-09?done=add-recommendation#recommendations`);
-    const after = rowsOf("kf-09");
+    const after = await rowsOf("kf-09");
     expect(after).toHaveLength(before.length + 1);
     const added = after.at(-1)!;
     expect(added).toMatchObject({
@@ -87,17 +88,17 @@ describe("adding a recommendation", () => {
       createdBy: "demo-peer",
     });
     expect(added.position).toBeGreaterThan(before.at(-1)!.position);
-    expect(lastAudit()).toMatchObject({ action: "create", entity: "recommendation", entityId: added.id, userId: "demo-peer" });
+    expect(await lastAudit()).toMatchObject({ action: "create", entity: "recommendation", entityId: added.id, userId: "demo-peer" });
   });
 
   it("is refused on an agreed factor (409), the text kept", async () => {
     // Factor 1 is agreed in the demo seed.
-    const before = rowsOf("kf-01");
+    const before = await rowsOf("kf-01");
     const outcome = await post("peer@demo.test", "kf-01", GOOD);
     expect(outcome.status).toBe(409);
     expect(readResult(outcome.data as FormResult).formError).toBe("conclusions:errors.agreedLocked");
     expect(readResult(outcome.data as FormResult).values.text).toBe(GOOD.text);
-    expect(rowsOf("kf-01")).toEqual(before);
+    expect(await rowsOf("kf-01")).toEqual(before);
   });
 
   it("is refused to the host team (403) and after issue (409)", async () => {
@@ -113,35 +114,35 @@ describe("ordering", () => {
   it("moves a recommendation up and down within its factor", async () => {
     // The seed gives factor 9 two recommendations; a third makes a move down and up visible.
     await post("peer@demo.test", "kf-09", GOOD);
-    const ids = () => rowsOf("kf-09").map((row) => row.id);
-    const [first, second, third] = ids();
+    const ids = async () => (await rowsOf("kf-09")).map((row) => row.id);
+    const [first, second, third] = await ids();
     expect(third).toBeDefined();
 
     const up = await post("peer@demo.test", "kf-09", { intent: "move-recommendation", recommendationId: third!, direction: "up" });
     expect(up.status).toBe(200);
     expect(up.data).toEqual({ ok: true, intent: "move-recommendation", moved: true });
-    expect(ids()).toEqual([first, third, second]);
-    expect(lastAudit()).toMatchObject({ action: "move", entity: "recommendation", entityId: third });
+    expect(await ids()).toEqual([first, third, second]);
+    expect(await lastAudit()).toMatchObject({ action: "move", entity: "recommendation", entityId: third });
 
     await post("peer@demo.test", "kf-09", { intent: "move-recommendation", recommendationId: first!, direction: "down" });
-    expect(ids()).toEqual([third, first, second]);
+    expect(await ids()).toEqual([third, first, second]);
 
     // Already first: nothing moves and nothing is recorded.
-    const auditBefore = lastAudit()!.id;
+    const auditBefore = (await lastAudit())!.id;
     const none = await moveRecommendation({ reviewId: DEMO_REVIEW_ID, factorId: "kf-09", recommendationId: third!, userId: "demo-peer", direction: "up" });
     expect(none).toEqual({ moved: false });
-    expect(ids()).toEqual([third, first, second]);
-    expect(lastAudit()!.id).toBe(auditBefore);
+    expect(await ids()).toEqual([third, first, second]);
+    expect((await lastAudit())!.id).toBe(auditBefore);
 
     // The list the page shows follows the same order.
     expect((await listRecommendations({ reviewId: DEMO_REVIEW_ID, factorId: "kf-09" })).map((row) => row.id)).toEqual([third, first, second]);
   });
 
   it("does not move a recommendation of another factor through this page", async () => {
-    const other = rowsOf("kf-06")[0]!;
+    const other = (await rowsOf("kf-06"))[0]!;
     const outcome = await post("peer@demo.test", "kf-09", { intent: "move-recommendation", recommendationId: other.id, direction: "down" });
     expect(outcome.status).toBe(404);
-    expect(rowsOf("kf-06")[0]).toEqual(other);
+    expect((await rowsOf("kf-06"))[0]).toEqual(other);
   });
 });
 
@@ -160,15 +161,15 @@ describe("editing and deleting", () => {
     };
     const saved = await post("peer2@demo.test", "kf-06", form);
     expect(saved.status).toBe(302);
-    expect(rowsOf("kf-06").find((row) => row.id === target!.id)).toMatchObject({ text: form.text, priority: "medium", exampleIndex: null });
-    expect(lastAudit()).toMatchObject({ action: "update", entity: "recommendation", entityId: target!.id, userId: "demo-peer2" });
+    expect((await rowsOf("kf-06")).find((row) => row.id === target!.id)).toMatchObject({ text: form.text, priority: "medium", exampleIndex: null });
+    expect(await lastAudit()).toMatchObject({ action: "update", entity: "recommendation", entityId: target!.id, userId: "demo-peer2" });
 
     const stale = await post("peer@demo.test", "kf-06", { ...form, text: "Ma version, partie d'un état plus ancien" });
     expect(stale.status).toBe(409);
     const failure = readResult(stale.data as FormResult);
     expect(failure.values.text).toBe("Ma version, partie d'un état plus ancien");
     expect(failure.conflict).toMatchObject({ text: form.text, priority: "medium" });
-    expect(rowsOf("kf-06").find((row) => row.id === target!.id)!.text).toBe(form.text);
+    expect((await rowsOf("kf-06")).find((row) => row.id === target!.id)!.text).toBe(form.text);
 
     const missing = await post("peer@demo.test", "kf-06", { ...form, token: String((failure.conflict as { token: number }).token), horizon: "" });
     expect(missing.status).toBe(400);
@@ -176,11 +177,11 @@ describe("editing and deleting", () => {
   });
 
   it("deletes with an audit entry keeping what was deleted", async () => {
-    const [target] = rowsOf("kf-06");
+    const [target] = await rowsOf("kf-06");
     const outcome = await post("peer@demo.test", "kf-06", { intent: "delete-recommendation", recommendationId: target!.id });
     expect(outcome.status).toBe(302);
-    expect(rowsOf("kf-06").map((row) => row.id)).not.toContain(target!.id);
-    const audit = lastAudit()!;
+    expect((await rowsOf("kf-06")).map((row) => row.id)).not.toContain(target!.id);
+    const audit = (await lastAudit())!;
     expect(audit).toMatchObject({ action: "delete", entity: "recommendation", entityId: target!.id });
     expect(audit.before).toMatchObject({ text: target!.text, factorId: "kf-06" });
   });

@@ -3,15 +3,16 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { action as summaryAction, loader as summaryLoader } from "#app/routes/reviews.$reviewId.summary";
 import { readResult, type FormResult } from "#app/utils/forms";
 import { auditLog, reviews } from "#db/schema";
-import { cookieFor, db, DEMO_REVIEW_ID, makeRequest, run, loadDemoReview, setPhase, type DemoEmail } from "../utils";
+import { asyncDb } from "#app/utils/db.server";
+import { cookieFor, DEMO_REVIEW_ID, makeRequest, run, loadDemoReview, setPhase, type DemoEmail } from "../utils";
 
 beforeEach(async () => {
   await loadDemoReview();
   setPhase("peer-visit");
 });
 
-function lastAudit() {
-  return db.select().from(auditLog).where(eq(auditLog.reviewId, DEMO_REVIEW_ID)).orderBy(desc(auditLog.id)).limit(1).get();
+async function lastAudit() {
+  return asyncDb.select().from(auditLog).where(eq(auditLog.reviewId, DEMO_REVIEW_ID)).orderBy(desc(auditLog.id)).limit(1).get();
 }
 
 describe("the executive summary", () => {
@@ -34,7 +35,7 @@ describe("the executive summary", () => {
       crossCuttingConclusions: "Transversal",
     });
     expect(saved.status).toBe(302);
-    expect(lastAudit()).toMatchObject({ action: "update", entity: "summary", userId: "demo-lead" });
+    expect(await lastAudit()).toMatchObject({ action: "update", entity: "summary", userId: "demo-lead" });
     const stale = await postSummary("lead@demo.test", { version: String(summary.version), executiveSummary: "Ancienne base", crossCuttingConclusions: "" });
     expect(stale.status).toBe(409);
     expect(readResult(stale.data as FormResult)).toMatchObject({
@@ -50,6 +51,6 @@ describe("the executive summary", () => {
     });
     expect(late.status).toBe(409);
     expect(readResult(late.data as FormResult)).toMatchObject({ formError: "conclusions:errors.issued", values: { executiveSummary: "Après publication" } });
-    expect(db.select({ text: reviews.executiveSummary }).from(reviews).where(eq(reviews.id, DEMO_REVIEW_ID)).get()!.text).toBe("Nouveau résumé");
+    expect((await asyncDb.select({ text: reviews.executiveSummary }).from(reviews).where(eq(reviews.id, DEMO_REVIEW_ID)).get())!.text).toBe("Nouveau résumé");
   });
 });

@@ -6,7 +6,8 @@ import { loader as planLoader } from "#app/routes/reviews.$reviewId.plan";
 import { loader as csvLoader } from "#app/routes/reviews.$reviewId.plan[.csv]";
 import { action as partnersAction, loader as partnersLoader } from "#app/routes/reviews.$reviewId.partners";
 import { DEMO_CITY_ID, DEMO_PARTNER_ID } from "#db/seed/index";
-import { cookieFor, db, DEMO_REVIEW_ID, makeRequest, run, loadDemoReview, setPhase, type DemoEmail } from "../utils";
+import { asyncDb } from "#app/utils/db.server";
+import { cookieFor, DEMO_REVIEW_ID, makeRequest, run, loadDemoReview, setPhase, type DemoEmail } from "../utils";
 
 /*
  * The living development plan (issue 20): an action's plan (owner, axis, dates, indicator,
@@ -41,12 +42,12 @@ async function post(recommendationId: string, form: Record<string, string>, emai
   return run(actionOf, request, { reviewId: DEMO_REVIEW_ID, recommendationId });
 }
 
-function planRow(recommendationId: string) {
-  return db.select().from(planActions).where(eq(planActions.recommendationId, recommendationId)).get();
+async function planRow(recommendationId: string) {
+  return asyncDb.select().from(planActions).where(eq(planActions.recommendationId, recommendationId)).get();
 }
 
-function auditOf(entity: string) {
-  return db
+async function auditOf(entity: string) {
+  return asyncDb
     .select()
     .from(auditLog)
     .where(and(eq(auditLog.reviewId, DEMO_REVIEW_ID), eq(auditLog.entity, entity)))
@@ -62,39 +63,39 @@ describe("planning an action", () => {
     const outcome = await post("demo-rec-01-2", PLAN);
     expect(outcome.status).toBe(302);
     expect(outcome.location).toBe(`${page("demo-rec-01-2")}?done=saved`);
-    expect(planRow("demo-rec-01-2")).toMatchObject({
+    expect(await planRow("demo-rec-01-2")).toMatchObject({
       ownerService: "Mission égalité",
       axis: "Observatoire",
       dueDate: "2026-12-31",
       baseline: "14",
       target: "40",
     });
-    const [entry] = auditOf("plan-action").filter((row) => row.entityId === "demo-rec-01-2");
+    const [entry] = (await auditOf("plan-action")).filter((row) => row.entityId === "demo-rec-01-2");
     expect(entry).toMatchObject({ userId: "demo-lead", action: "update", after: { status: "in-progress", target: "40" } });
   });
 
   it("refuses a due date before the start, beside the field, keeping what was typed and writing nothing", async () => {
-    const before = planRow("demo-rec-01-2");
+    const before = await planRow("demo-rec-01-2");
     const outcome = await post("demo-rec-01-2", { ...PLAN, startDate: "2026-09-01", dueDate: "2026-03-01" });
     expect(outcome.status).toBe(400);
     expect(outcome.data).toMatchObject({
       error: { dueDate: ["plan:errors.dueBeforeStart"] },
       initialValue: { indicator: PLAN.indicator, dueDate: "2026-03-01" },
     });
-    expect(planRow("demo-rec-01-2")).toEqual(before);
-    expect(auditOf("plan-action")).toEqual([]);
+    expect(await planRow("demo-rec-01-2")).toEqual(before);
+    expect(await auditOf("plan-action")).toEqual([]);
   });
 
   it("refuses a target without a baseline, beside the baseline", async () => {
     const outcome = await post("demo-rec-01-2", { ...PLAN, baseline: "" });
     expect(outcome.status).toBe(400);
     expect(outcome.data).toMatchObject({ error: { baseline: ["plan:errors.targetWithoutBaseline"] }, initialValue: { target: "40" } });
-    expect(planRow("demo-rec-01-2")?.target).toBe("");
+    expect((await planRow("demo-rec-01-2"))?.target).toBe("");
   });
 
   it("gives an action to a partner of the city only", async () => {
     expect((await post("demo-rec-01-2", { ...PLAN, ownerPartnerId: DEMO_PARTNER_ID })).status).toBe(302);
-    expect(planRow("demo-rec-01-2")).toMatchObject({ ownerPartnerId: DEMO_PARTNER_ID, ownerService: "" });
+    expect(await planRow("demo-rec-01-2")).toMatchObject({ ownerPartnerId: DEMO_PARTNER_ID, ownerService: "" });
     const forged = await post("demo-rec-01-1", { ...PLAN, ownerPartnerId: "not-a-partner" });
     expect(forged.status).toBe(400);
     expect(forged.data).toMatchObject({ error: { ownerPartnerId: ["plan:errors.unknownPartner"] } });
@@ -166,30 +167,30 @@ describe("a plan partner", () => {
       "partner@demo.test",
     );
     expect(outcome.status).toBe(302);
-    expect(planRow(PARTNER_OWN)?.status).toBe("done");
-    const updates = db.select().from(planActionUpdates).where(eq(planActionUpdates.recommendationId, PARTNER_OWN)).all();
+    expect((await planRow(PARTNER_OWN))?.status).toBe("done");
+    const updates = await asyncDb.select().from(planActionUpdates).where(eq(planActionUpdates.recommendationId, PARTNER_OWN)).all();
     expect(updates.map((update) => update.value)).toContain("14 sur 14");
-    const [entry] = auditOf("plan-action-update").filter((row) => row.userId === "demo-partner");
+    const [entry] = (await auditOf("plan-action-update")).filter((row) => row.userId === "demo-partner");
     expect(entry).toMatchObject({ action: "create", before: { status: "in-progress" }, after: { recommendationId: PARTNER_OWN, status: "done" } });
   });
 
   it("is refused an action it does not own: a message, the note kept, nothing written", async () => {
     const note = "Nous avons rencontré l'association.";
     for (const recommendationId of [OTHER_PARTNERS, PARTNER_DRAFT]) {
-      const before = planRow(recommendationId);
+      const before = await planRow(recommendationId);
       const outcome = await post(recommendationId, { intent: "add-update", note, value: "", status: "done" }, "partner@demo.test");
       expect(outcome.status).toBe(403);
       expect(outcome.data).toMatchObject({ error: { "": ["plan:errors.notYourAction"] }, initialValue: { note } });
-      expect(planRow(recommendationId)).toEqual(before);
+      expect(await planRow(recommendationId)).toEqual(before);
     }
-    expect(db.select().from(planActionUpdates).where(eq(planActionUpdates.note, note)).all()).toEqual([]);
-    expect(auditOf("plan-action-update").filter((row) => row.userId === "demo-partner")).toEqual([]);
+    expect(await asyncDb.select().from(planActionUpdates).where(eq(planActionUpdates.note, note)).all()).toEqual([]);
+    expect((await auditOf("plan-action-update")).filter((row) => row.userId === "demo-partner")).toEqual([]);
   });
 
   it("may not plan an action, even its own", async () => {
     const outcome = await post(PARTNER_OWN, PLAN, "partner@demo.test");
     expect(outcome.status).toBe(403);
-    expect(planRow(PARTNER_OWN)?.ownerPartnerId).toBe(DEMO_PARTNER_ID);
+    expect((await planRow(PARTNER_OWN))?.ownerPartnerId).toBe(DEMO_PARTNER_ID);
   });
 });
 
@@ -214,11 +215,11 @@ describe("the city's partner register", () => {
       error: { kind: ["plan:errors.kindRequired"], charterSignedOn: ["errors.invalidDate"] },
       initialValue: { name: "Maison de la justice et du droit" },
     });
-    expect(db.select().from(partners).where(eq(partners.name, "Maison de la justice et du droit")).all()).toEqual([]);
+    expect(await asyncDb.select().from(partners).where(eq(partners.name, "Maison de la justice et du droit")).all()).toEqual([]);
 
     const added = await postPartners({ intent: "add-partner", name: "Maison de la justice et du droit", kind: "state-service", charterSignedOn: "2025-02-28" });
     expect(added.status).toBe(302);
-    const partner = db.select().from(partners).where(eq(partners.name, "Maison de la justice et du droit")).get()!;
+    const partner = (await asyncDb.select().from(partners).where(eq(partners.name, "Maison de la justice et du droit")).get())!;
     expect(partner).toMatchObject({ cityId: DEMO_CITY_ID, kind: "state-service", charterSignedOn: "2025-02-28" });
 
     const noPeople = await postPartners({
@@ -238,9 +239,9 @@ describe("the city's partner register", () => {
       peopleTrained: "6",
     });
     expect(trained.status).toBe(302);
-    expect(db.select().from(partnerTrainings).where(eq(partnerTrainings.partnerId, partner.id)).all()).toMatchObject([{ peopleTrained: 6 }]);
-    expect(auditOf("partner").map((row) => row.entityId)).toEqual([partner.id]);
-    expect(auditOf("partner-training")).toHaveLength(1);
+    expect(await asyncDb.select().from(partnerTrainings).where(eq(partnerTrainings.partnerId, partner.id)).all()).toMatchObject([{ peopleTrained: 6 }]);
+    expect((await auditOf("partner")).map((row) => row.entityId)).toEqual([partner.id]);
+    expect(await auditOf("partner-training")).toHaveLength(1);
   });
 });
 
@@ -265,7 +266,7 @@ describe("inviting a plan partner", () => {
     const accepted = await acceptInvitation({ token: link.split("/").pop()!, name: "Nadia Ferhat", locale: "fr", password: "tilleuls-plan-partner-2026" });
     expect(accepted.status).toBe("accepted");
     const { reviewMembers } = await import("#db/schema");
-    const member = db
+    const member = await asyncDb
       .select()
       .from(reviewMembers)
       .where(eq(reviewMembers.userId, (accepted as { userId: string }).userId))
