@@ -1,4 +1,5 @@
 import { parseEnv } from "#app/utils/env.server";
+import { asyncDbOf } from "#db/async-db";
 import { checkDatabase, createDb, migrateDb } from "#db/client";
 import { seedDemo } from "#db/seed/index";
 import { reviews } from "#db/schema";
@@ -15,10 +16,11 @@ export async function prepareDatabase(source: Record<string, string | undefined>
     // A damaged file is refused here, in one line, rather than failing page by page once served.
     checkDatabase(db, env.DATABASE_PATH);
     migrateDb(db);
-    const empty = !db.select({ id: reviews.id }).from(reviews).limit(1).get();
+    const asyncDb = asyncDbOf(db);
+    const empty = !(await asyncDb.select({ id: reviews.id }).from(reviews).limit(1).get());
     let seeded = false;
     if (empty && env.seedDemo) {
-      await seedDemo(db);
+      await seedDemo(asyncDb);
       seeded = true;
     }
     return { env, seeded };

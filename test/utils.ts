@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { db } from "#app/utils/db.server";
+import { asyncDb, db } from "#app/utils/db.server";
 import { inviteMember } from "#app/models/invitation.server";
 import { createUserSession } from "#app/utils/session.server";
 import { DEMO_ACCOUNTS, DEMO_ECCAR_REVIEW_ID, DEMO_REVIEW_ID, seedDemo } from "#db/seed/index";
@@ -34,7 +34,7 @@ export async function loadDemoReview() {
   const client = db.$client;
   if (!seededCopy) {
     emptyTables();
-    await seedDemo(db);
+    await seedDemo(asyncDb);
     seededCopy = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "workbench-seeded-")), "demo.sqlite");
     fs.writeFileSync(seededCopy, client.serialize());
     return;

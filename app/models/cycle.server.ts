@@ -16,7 +16,8 @@ import {
   type Phase,
   type Rating,
 } from "#db/schema";
-import { db, exclusively } from "#app/utils/db.server";
+import type { AsyncDb } from "#db/async-db";
+import { asyncDb as db, transaction } from "#app/utils/db.server";
 import { can } from "#app/utils/permissions";
 import { refuse } from "#app/utils/refusal";
 import { writeAudit } from "./audit.server";
@@ -38,12 +39,12 @@ export function nextCycleRefusal(review: { phase: Phase; kind: string; archivedA
 
 /** The review that follows this one, if a next cycle was started from it. */
 export async function getNextReview({ reviewId }: { reviewId: string }) {
-  return db.select({ id: reviews.id }).from(reviews).where(eq(reviews.previousReviewId, reviewId)).get() ?? null;
+  return (await db.select({ id: reviews.id }).from(reviews).where(eq(reviews.previousReviewId, reviewId)).get()) ?? null;
 }
 
 /** What the next cycle would be: the source, and the framework version the new review takes. */
 export async function getNextCyclePlan({ reviewId }: { reviewId: string }) {
-  const review = db.select().from(reviews).where(eq(reviews.id, reviewId)).get();
+  const review = await db.select().from(reviews).where(eq(reviews.id, reviewId)).get();
   if (!review) refuse(404, "errors.notFound");
   const framework = getFramework(review.frameworkId);
   const next = await getNextReview({ reviewId });
@@ -68,117 +69,118 @@ export async function startNextCycle({ fromReviewId, userId, now = new Date() }:
   const from = plan.review;
   const framework = getFramework(from.frameworkId)!;
   const id = newId();
-  await exclusively(db, () =>
-    db.transaction((tx) => {
-      const city = from.cityId ? tx.select().from(cities).where(eq(cities.id, from.cityId)).get() : undefined;
-      const row = {
-        id,
-        cityId: from.cityId,
-        previousReviewId: from.id,
-        hostCity: city?.name ?? from.hostCity,
-        country: city?.country ?? from.country,
-        frameworkId: framework.id,
-        frameworkVersion: framework.version,
-        kind: from.kind,
-        phase: "self-assessment" as const,
-        reportLocale: from.reportLocale,
-        reportLocales: from.reportLocales,
-        timeZone: from.timeZone,
-        coordinatingEntity: from.coordinatingEntity,
-        createdBy: userId,
-        createdAt: now,
-      };
-      tx.insert(reviews).values(row).run();
-      writeAudit(tx, {
-        reviewId: id,
-        userId,
-        action: "start-next-cycle",
-        entity: "review",
-        entityId: id,
-        after: { previousReviewId: from.id, frameworkVersion: framework.version },
-      });
-      const members = tx.select().from(reviewMembers).where(eq(reviewMembers.reviewId, from.id)).all();
-      for (const member of members) {
-        tx.insert(reviewMembers).values({ reviewId: id, userId: member.userId, role: member.role, affiliation: member.affiliation, createdAt: now }).run();
-      }
-      const answers = tx
-        .select()
-        .from(selfAssessmentAnswers)
-        .where(eq(selfAssessmentAnswers.reviewId, from.id))
-        .all()
-        .filter((answer) => answer.text.trim() && isQuestionId(framework, answer.factorId, answer.questionId));
-      for (const answer of answers) {
-        tx.insert(selfAssessmentAnswers)
-          .values({
-            reviewId: id,
-            factorId: answer.factorId,
-            questionId: answer.questionId,
-            text: answer.text,
-            carriedOverFrom: answer.updatedAt,
-            version: 1,
-            updatedBy: answer.updatedBy,
-            updatedAt: now,
-          })
-          .run();
-      }
-      writeAudit(tx, {
-        reviewId: id,
-        userId,
-        action: "carry-over",
-        entity: "self-assessment",
-        entityId: id,
-        after: { answers: answers.length, from: from.id },
-      });
-    }),
-  );
+  await transaction(db, async (tx) => {
+    const city = from.cityId ? await tx.select().from(cities).where(eq(cities.id, from.cityId)).get() : undefined;
+    const row = {
+      id,
+      cityId: from.cityId,
+      previousReviewId: from.id,
+      hostCity: city?.name ?? from.hostCity,
+      country: city?.country ?? from.country,
+      frameworkId: framework.id,
+      frameworkVersion: framework.version,
+      kind: from.kind,
+      phase: "self-assessment" as const,
+      reportLocale: from.reportLocale,
+      reportLocales: from.reportLocales,
+      timeZone: from.timeZone,
+      coordinatingEntity: from.coordinatingEntity,
+      createdBy: userId,
+      createdAt: now,
+    };
+    await tx.insert(reviews).values(row).run();
+    await writeAudit(tx, {
+      reviewId: id,
+      userId,
+      action: "start-next-cycle",
+      entity: "review",
+      entityId: id,
+      after: { previousReviewId: from.id, frameworkVersion: framework.version },
+    });
+    const members = await tx.select().from(reviewMembers).where(eq(reviewMembers.reviewId, from.id)).all();
+    for (const member of members) {
+      await tx.insert(reviewMembers).values({ reviewId: id, userId: member.userId, role: member.role, affiliation: member.affiliation, createdAt: now }).run();
+    }
+    const answers = (await tx.select().from(selfAssessmentAnswers).where(eq(selfAssessmentAnswers.reviewId, from.id)).all()).filter(
+      (answer) => answer.text.trim() && isQuestionId(framework, answer.factorId, answer.questionId),
+    );
+    for (const answer of answers) {
+      await tx
+        .insert(selfAssessmentAnswers)
+        .values({
+          reviewId: id,
+          factorId: answer.factorId,
+          questionId: answer.questionId,
+          text: answer.text,
+          carriedOverFrom: answer.updatedAt,
+          version: 1,
+          updatedBy: answer.updatedBy,
+          updatedAt: now,
+        })
+        .run();
+    }
+    await writeAudit(tx, {
+      reviewId: id,
+      userId,
+      action: "carry-over",
+      entity: "self-assessment",
+      entityId: id,
+      after: { answers: answers.length, from: from.id },
+    });
+  });
   return { id };
 }
 
 /** The host team keeps a carried-over answer as it stands: the "carried over" mark goes, the text stays. */
 export async function confirmCarriedAnswer({ reviewId, questionId, userId }: { reviewId: string; questionId: string; userId: string }) {
-  const answer = db
+  const answer = await db
     .select()
     .from(selfAssessmentAnswers)
     .where(and(eq(selfAssessmentAnswers.reviewId, reviewId), eq(selfAssessmentAnswers.questionId, questionId)))
     .get();
   if (!answer) refuse(404, "errors.notFound");
   if (!answer.carriedOverFrom) return false;
-  await exclusively(db, () =>
-    db.transaction((tx) => {
-      tx.update(selfAssessmentAnswers)
-        .set({ carriedOverFrom: null, version: answer.version + 1, updatedBy: userId, updatedAt: new Date() })
-        .where(and(eq(selfAssessmentAnswers.reviewId, reviewId), eq(selfAssessmentAnswers.questionId, questionId)))
-        .run();
-      writeAudit(tx, {
-        reviewId,
-        userId,
-        action: "confirm-carried-over",
-        entity: "self-assessment-answer",
-        entityId: questionId,
-        before: { carriedOverFrom: answer.carriedOverFrom },
-        after: { carriedOverFrom: null },
-      });
-    }),
-  );
+  await transaction(db, async (tx) => {
+    await tx
+      .update(selfAssessmentAnswers)
+      .set({ carriedOverFrom: null, version: answer.version + 1, updatedBy: userId, updatedAt: new Date() })
+      .where(and(eq(selfAssessmentAnswers.reviewId, reviewId), eq(selfAssessmentAnswers.questionId, questionId)))
+      .run();
+    await writeAudit(tx, {
+      reviewId,
+      userId,
+      action: "confirm-carried-over",
+      entity: "self-assessment-answer",
+      entityId: questionId,
+      before: { carriedOverFrom: answer.carriedOverFrom },
+      after: { carriedOverFrom: null },
+    });
+  });
   return true;
 }
 
 /** The previous cycle's ratings of each factor: the city's own, and the peers' agreed one (null when the reader may not read it). */
-export async function getPreviousRatings({ reviewId, peerReadable }: { reviewId: string; peerReadable: (previous: { id: string; phase: Phase }) => boolean }) {
-  const review = db.select({ previousReviewId: reviews.previousReviewId }).from(reviews).where(eq(reviews.id, reviewId)).get();
+export async function getPreviousRatings({
+  reviewId,
+  peerReadable,
+}: {
+  reviewId: string;
+  peerReadable: (previous: { id: string; phase: Phase }) => Promise<boolean>;
+}) {
+  const review = await db.select({ previousReviewId: reviews.previousReviewId }).from(reviews).where(eq(reviews.id, reviewId)).get();
   if (!review?.previousReviewId) return null;
-  const previous = db
+  const previous = await db
     .select({ id: reviews.id, phase: reviews.phase, kind: reviews.kind, issuedAt: reviews.issuedAt, createdAt: reviews.createdAt, timeZone: reviews.timeZone })
     .from(reviews)
     .where(eq(reviews.id, review.previousReviewId))
     .get();
   if (!previous) return null;
-  const ratings = ratingsOf([previous.id], peerReadable(previous) ? [previous.id] : []);
+  const ratings = await ratingsOf([previous.id], (await peerReadable(previous)) ? [previous.id] : []);
   return { review: previous, factors: ratings.get(previous.id) ?? new Map<string, { self: Rating | null; peer: Rating | null }>() };
 }
 
 /** Per review, per factor: the self-rating and the agreed peer rating (peer only for the reviews listed in peerReviews). */
-export function ratingsOf(reviewIds: string[], peerReviews: string[]) {
+export async function ratingsOf(reviewIds: string[], peerReviews: string[]) {
   const result = new Map<string, Map<string, { self: Rating | null; peer: Rating | null }>>();
   if (!reviewIds.length) return result;
   const slot = (reviewId: string, factorId: string) => {
@@ -188,7 +190,7 @@ export function ratingsOf(reviewIds: string[], peerReviews: string[]) {
     byFactor.set(factorId, entry);
     return entry;
   };
-  for (const row of db
+  for (const row of await db
     .select({ reviewId: selfAssessmentFactors.reviewId, factorId: selfAssessmentFactors.factorId, rating: selfAssessmentFactors.rating })
     .from(selfAssessmentFactors)
     .where(inArray(selfAssessmentFactors.reviewId, reviewIds))
@@ -196,7 +198,7 @@ export function ratingsOf(reviewIds: string[], peerReviews: string[]) {
     slot(row.reviewId, row.factorId).self = row.rating;
   }
   if (peerReviews.length) {
-    for (const row of db
+    for (const row of await db
       .select({ reviewId: conclusions.reviewId, factorId: conclusions.factorId, rating: conclusions.rating })
       .from(conclusions)
       .where(and(inArray(conclusions.reviewId, peerReviews), eq(conclusions.state, "agreed")))
@@ -209,7 +211,7 @@ export function ratingsOf(reviewIds: string[], peerReviews: string[]) {
 
 /** The previous cycle's recommendations (agreed conclusions' only) with this cycle's follow-up of each. */
 export async function listFollowUps({ reviewId }: { reviewId: string }) {
-  const review = db.select({ previousReviewId: reviews.previousReviewId }).from(reviews).where(eq(reviews.id, reviewId)).get();
+  const review = await db.select({ previousReviewId: reviews.previousReviewId }).from(reviews).where(eq(reviews.id, reviewId)).get();
   if (!review?.previousReviewId) return [];
   return db
     .select({
@@ -239,12 +241,12 @@ export type FollowUpRow = Awaited<ReturnType<typeof listFollowUps>>[number];
 export type CycleAccess = { reviewId: string; self: boolean; peer: boolean };
 
 /** The reviews this one follows, oldest first, ending with it. */
-export function cycleChain(reviewId: string): string[] {
+export async function cycleChain(reviewId: string): Promise<string[]> {
   const chain: string[] = [];
   let current: string | null = reviewId;
   while (current && !chain.includes(current) && chain.length < 50) {
     chain.unshift(current);
-    current = db.select({ previous: reviews.previousReviewId }).from(reviews).where(eq(reviews.id, current)).get()?.previous ?? null;
+    current = (await db.select({ previous: reviews.previousReviewId }).from(reviews).where(eq(reviews.id, current)).get())?.previous ?? null;
   }
   return chain;
 }
@@ -254,7 +256,7 @@ export function cycleChain(reviewId: string): string[] {
  * as `access` lets the reader read them, and, when `followUpOf` names the last cycle and the reader
  * may read verdicts, the verdict on every recommendation of the cycle before it.
  */
-export function buildProgress({
+export async function buildProgress({
   cycles: access,
   locale,
   followUpOf,
@@ -264,15 +266,15 @@ export function buildProgress({
   locale: Locale;
   followUpOf: string | null;
   verdicts: boolean;
-}): CycleProgress | null {
+}): Promise<CycleProgress | null> {
   if (!access.length) return null;
   const ids = access.map((cycle) => cycle.reviewId);
-  const rows = db.select().from(reviews).where(inArray(reviews.id, ids)).all();
+  const rows = await db.select().from(reviews).where(inArray(reviews.id, ids)).all();
   const byId = new Map(rows.map((row) => [row.id, row]));
   const last = byId.get(ids[ids.length - 1]!);
   const framework = last ? getFramework(last.frameworkId) : undefined;
   if (!last || !framework) return null;
-  const ratings = ratingsOf(
+  const ratings = await ratingsOf(
     access.filter((cycle) => cycle.self || cycle.peer).map((cycle) => cycle.reviewId),
     access.filter((cycle) => cycle.peer).map((cycle) => cycle.reviewId),
   );
@@ -292,14 +294,14 @@ export function buildProgress({
   }));
   let followUp: ProgressFollowUp | null = null;
   const followed = followUpOf ? byId.get(followUpOf) : undefined;
-  const previous = followed?.previousReviewId ? db.select().from(reviews).where(eq(reviews.id, followed.previousReviewId)).get() : undefined;
+  const previous = followed?.previousReviewId ? await db.select().from(reviews).where(eq(reviews.id, followed.previousReviewId)).get() : undefined;
   if (followed && previous && verdicts) {
     const previousFramework = getFramework(previous.frameworkId);
     const number = (factorId: string) => previousFramework?.keyFactors.find((factor) => factor.id === factorId)?.number ?? 0;
     followUp = {
       previousReviewId: previous.id,
       previousDate: (previous.issuedAt ?? previous.createdAt).toISOString(),
-      lines: listFollowUpsSync(followed.id, previous.id).map((row) => ({
+      lines: (await followUpLines(followed.id, previous.id)).map((row) => ({
         recommendationId: row.id,
         factorNumber: number(row.factorId),
         text: row.text,
@@ -310,7 +312,7 @@ export function buildProgress({
   return { cycles, factors, followUp };
 }
 
-function listFollowUpsSync(reviewId: string, previousReviewId: string) {
+async function followUpLines(reviewId: string, previousReviewId: string) {
   return db
     .select({ id: recommendations.id, factorId: recommendations.factorId, text: recommendations.text, verdict: followUps.verdict })
     .from(recommendations)
@@ -322,9 +324,9 @@ function listFollowUpsSync(reviewId: string, previousReviewId: string) {
 }
 
 /** What a member may read of each review of a chain: their own role there, in its phase (no role: nothing). */
-export function accessOf(reviewIds: string[], userId: string): CycleAccess[] {
+export async function accessOf(reviewIds: string[], userId: string): Promise<CycleAccess[]> {
   if (!reviewIds.length) return [];
-  const roles = db
+  const roles = await db
     .select({ reviewId: reviewMembers.reviewId, role: reviewMembers.role, phase: reviews.phase })
     .from(reviewMembers)
     .innerJoin(reviews, eq(reviews.id, reviewMembers.reviewId))
@@ -338,17 +340,17 @@ export function accessOf(reviewIds: string[], userId: string): CycleAccess[] {
 }
 
 /** The progress a member reads on a review's overview: the cycles of its chain they are a member of. */
-export function getReviewProgress({ reviewId, userId, locale, verdicts }: { reviewId: string; userId: string; locale: Locale; verdicts: boolean }) {
-  const chain = cycleChain(reviewId);
+export async function getReviewProgress({ reviewId, userId, locale, verdicts }: { reviewId: string; userId: string; locale: Locale; verdicts: boolean }) {
+  const chain = await cycleChain(reviewId);
   if (chain.length < 2) return null;
-  return buildProgress({ cycles: accessOf(chain, userId), locale, followUpOf: reviewId, verdicts });
+  return buildProgress({ cycles: await accessOf(chain, userId), locale, followUpOf: reviewId, verdicts });
 }
 
 /** A city and the reviews of it the reader may see (the administrator: all, without their content), oldest first. */
 export async function getCityHistory({ cityId, user }: { cityId: string; user: { id: string; isAdmin: boolean } }) {
-  const city = db.select().from(cities).where(eq(cities.id, cityId)).get();
+  const city = await db.select().from(cities).where(eq(cities.id, cityId)).get();
   if (!city) return null;
-  const all = db
+  const all = await db
     .select({
       id: reviews.id,
       kind: reviews.kind,
@@ -367,7 +369,7 @@ export async function getCityHistory({ cityId, user }: { cityId: string; user: {
     .where(eq(reviews.cityId, cityId))
     .orderBy(asc(reviews.createdAt), asc(reviews.id))
     .all();
-  const roles = db
+  const roles = await db
     .select({ reviewId: reviewMembers.reviewId, role: reviewMembers.role })
     .from(reviewMembers)
     .where(and(eq(reviewMembers.userId, user.id), inArray(reviewMembers.reviewId, all.map((review) => review.id).concat(""))))
@@ -387,10 +389,10 @@ export async function getCityHistory({ cityId, user }: { cityId: string; user: {
  * when it belongs to another city's review, or to one of this city's reviews other than the
  * previous cycle.
  */
-function followedRecommendation(tx: Tx, reviewId: string, recommendationId: string) {
-  const review = tx.select({ cityId: reviews.cityId, previousReviewId: reviews.previousReviewId }).from(reviews).where(eq(reviews.id, reviewId)).get();
+async function followedRecommendation(tx: Tx, reviewId: string, recommendationId: string) {
+  const review = await tx.select({ cityId: reviews.cityId, previousReviewId: reviews.previousReviewId }).from(reviews).where(eq(reviews.id, reviewId)).get();
   if (!review) refuse(404, "errors.notFound");
-  const rec = tx
+  const rec = await tx
     .select({ id: recommendations.id, reviewId: recommendations.reviewId, cityId: reviews.cityId })
     .from(recommendations)
     .innerJoin(reviews, eq(reviews.id, recommendations.reviewId))
@@ -402,9 +404,9 @@ function followedRecommendation(tx: Tx, reviewId: string, recommendationId: stri
   return rec;
 }
 
-type Tx = Parameters<Parameters<typeof db.transaction>[0]>[0];
+type Tx = AsyncDb;
 
-function currentFollowUp(tx: Tx, reviewId: string, recommendationId: string) {
+async function currentFollowUp(tx: Tx, reviewId: string, recommendationId: string) {
   return tx
     .select()
     .from(followUps)
@@ -424,29 +426,28 @@ export async function saveHostAccount({
   text: string;
   userId: string;
 }) {
-  await exclusively(db, () =>
-    db.transaction((tx) => {
-      followedRecommendation(tx, reviewId, recommendationId);
-      const current = currentFollowUp(tx, reviewId, recommendationId);
-      const now = new Date();
-      tx.insert(followUps)
-        .values({ reviewId, recommendationId, hostAccount: text, hostUpdatedBy: userId, hostUpdatedAt: now })
-        .onConflictDoUpdate({
-          target: [followUps.reviewId, followUps.recommendationId],
-          set: { hostAccount: text, hostUpdatedBy: userId, hostUpdatedAt: now, version: (current?.version ?? 0) + 1 },
-        })
-        .run();
-      writeAudit(tx, {
-        reviewId,
-        userId,
-        action: "report-done",
-        entity: "follow-up",
-        entityId: recommendationId,
-        before: current ? { hostAccount: current.hostAccount } : null,
-        after: { hostAccount: text },
-      });
-    }),
-  );
+  await transaction(db, async (tx) => {
+    await followedRecommendation(tx, reviewId, recommendationId);
+    const current = await currentFollowUp(tx, reviewId, recommendationId);
+    const now = new Date();
+    await tx
+      .insert(followUps)
+      .values({ reviewId, recommendationId, hostAccount: text, hostUpdatedBy: userId, hostUpdatedAt: now })
+      .onConflictDoUpdate({
+        target: [followUps.reviewId, followUps.recommendationId],
+        set: { hostAccount: text, hostUpdatedBy: userId, hostUpdatedAt: now, version: (current?.version ?? 0) + 1 },
+      })
+      .run();
+    await writeAudit(tx, {
+      reviewId,
+      userId,
+      action: "report-done",
+      entity: "follow-up",
+      entityId: recommendationId,
+      before: current ? { hostAccount: current.hostAccount } : null,
+      after: { hostAccount: text },
+    });
+  });
 }
 
 /**
@@ -466,35 +467,34 @@ export async function recordVerdict({
   evidenceId: string;
   userId: string;
 }) {
-  await exclusively(db, () =>
-    db.transaction((tx) => {
-      followedRecommendation(tx, reviewId, recommendationId);
-      const item = tx
-        .select({ id: evidence.id })
-        .from(evidence)
-        .where(and(eq(evidence.id, evidenceId), eq(evidence.reviewId, reviewId), isNull(evidence.deletedAt)))
-        .get();
-      if (!item) refuse(400, "cycles:followUp.evidenceUnknown", { field: "evidenceId" });
-      const current = currentFollowUp(tx, reviewId, recommendationId);
-      const now = new Date();
-      tx.insert(followUps)
-        .values({ reviewId, recommendationId, verdict, evidenceId, verdictBy: userId, verdictAt: now })
-        .onConflictDoUpdate({
-          target: [followUps.reviewId, followUps.recommendationId],
-          set: { verdict, evidenceId, verdictBy: userId, verdictAt: now, version: (current?.version ?? 0) + 1 },
-        })
-        .run();
-      writeAudit(tx, {
-        reviewId,
-        userId,
-        action: "verdict",
-        entity: "follow-up",
-        entityId: recommendationId,
-        before: current ? { verdict: current.verdict, evidenceId: current.evidenceId } : null,
-        after: { verdict, evidenceId },
-      });
-    }),
-  );
+  await transaction(db, async (tx) => {
+    await followedRecommendation(tx, reviewId, recommendationId);
+    const item = await tx
+      .select({ id: evidence.id })
+      .from(evidence)
+      .where(and(eq(evidence.id, evidenceId), eq(evidence.reviewId, reviewId), isNull(evidence.deletedAt)))
+      .get();
+    if (!item) refuse(400, "cycles:followUp.evidenceUnknown", { field: "evidenceId" });
+    const current = await currentFollowUp(tx, reviewId, recommendationId);
+    const now = new Date();
+    await tx
+      .insert(followUps)
+      .values({ reviewId, recommendationId, verdict, evidenceId, verdictBy: userId, verdictAt: now })
+      .onConflictDoUpdate({
+        target: [followUps.reviewId, followUps.recommendationId],
+        set: { verdict, evidenceId, verdictBy: userId, verdictAt: now, version: (current?.version ?? 0) + 1 },
+      })
+      .run();
+    await writeAudit(tx, {
+      reviewId,
+      userId,
+      action: "verdict",
+      entity: "follow-up",
+      entityId: recommendationId,
+      before: current ? { verdict: current.verdict, evidenceId: current.evidenceId } : null,
+      after: { verdict, evidenceId },
+    });
+  });
 }
 
 /** The evidence items of the review's log a verdict can cite, newest first, as short lines. */
@@ -512,9 +512,9 @@ export async function listCitableEvidence({ reviewId }: { reviewId: string }) {
  * the previous cycle only, its agreed conclusions'): the same factor's first, then by factor.
  */
 export async function listContinuable({ reviewId, factorId }: { reviewId: string; factorId: string }) {
-  const review = db.select({ previousReviewId: reviews.previousReviewId }).from(reviews).where(eq(reviews.id, reviewId)).get();
+  const review = await db.select({ previousReviewId: reviews.previousReviewId }).from(reviews).where(eq(reviews.id, reviewId)).get();
   if (!review?.previousReviewId) return null;
-  const previous = db
+  const previous = await db
     .select({ frameworkId: reviews.frameworkId, issuedAt: reviews.issuedAt, createdAt: reviews.createdAt })
     .from(reviews)
     .where(eq(reviews.id, review.previousReviewId))
@@ -522,7 +522,7 @@ export async function listContinuable({ reviewId, factorId }: { reviewId: string
   if (!previous) return null;
   const framework = getFramework(previous.frameworkId);
   const number = (id: string) => framework?.keyFactors.find((factor) => factor.id === id)?.number ?? 0;
-  const rows = listFollowUpsSync(reviewId, review.previousReviewId).map((row) => ({
+  const rows = (await followUpLines(reviewId, review.previousReviewId)).map((row) => ({
     id: row.id,
     factorId: row.factorId,
     factorNumber: number(row.factorId),

@@ -12,7 +12,7 @@ import {
   selfAssessmentFactors,
   type Phase,
 } from "#db/schema";
-import { db } from "#app/utils/db.server";
+import { asyncDb as db } from "#app/utils/db.server";
 import type { Permission } from "#app/utils/permissions";
 
 /**

@@ -225,7 +225,7 @@ export async function getReportSnapshot({ reviewId }: { reviewId: string }): Pro
       conclusions: conclusionRows,
       recommendations: recommendationRows,
       summary: { executiveSummary: review.executiveSummary, crossCuttingConclusions: review.crossCuttingConclusions },
-      progress: reportProgress(review.id),
+      progress: await reportProgress(review.id),
     };
   });
 }
@@ -235,8 +235,8 @@ export async function getReportSnapshot({ reviewId }: { reviewId: string }): Pro
  * peers' agreed ones (what each issued report printed), and the verdicts on the previous cycle's
  * recommendations. Null for a first review.
  */
-function reportProgress(reviewId: string) {
-  const chain = cycleChain(reviewId);
+async function reportProgress(reviewId: string) {
+  const chain = await cycleChain(reviewId);
   if (chain.length < 2) return null;
   return buildProgress({ cycles: chain.map((id) => ({ reviewId: id, self: true, peer: true })), locale: "en", followUpOf: reviewId, verdicts: true });
 }

@@ -1,7 +1,7 @@
 import { data } from "@remix-run/node";
 import { and, asc, count, eq, inArray, sql } from "drizzle-orm";
 import { reviewMembers, users, type Role } from "#db/schema";
-import { db, exclusively } from "#app/utils/db.server";
+import { asyncDb as db, transaction } from "#app/utils/db.server";
 import { writeAudit } from "./audit.server";
 
 export async function listMembers({ reviewId }: { reviewId: string }) {
@@ -50,14 +50,13 @@ export async function removeMember({ reviewId, memberId, userId }: { reviewId: s
   if (member.role === "lead-expert" && (await countLeads(reviewId)) <= 1) {
     throw data({ message: LAST_LEAD, field: "userId" }, { status: 409 });
   }
-  await exclusively(db, () =>
-    db.transaction((tx) => {
-      tx.delete(reviewMembers)
-        .where(and(eq(reviewMembers.reviewId, reviewId), eq(reviewMembers.userId, memberId)))
-        .run();
-      writeAudit(tx, { reviewId, userId, action: "remove", entity: "member", entityId: memberId, before: member });
-    }),
-  );
+  await transaction(db, async (tx) => {
+    await tx
+      .delete(reviewMembers)
+      .where(and(eq(reviewMembers.reviewId, reviewId), eq(reviewMembers.userId, memberId)))
+      .run();
+    await writeAudit(tx, { reviewId, userId, action: "remove", entity: "member", entityId: memberId, before: member });
+  });
 }
 
 /**
@@ -82,23 +81,22 @@ export async function changeMemberRole({
   if (member.role === "lead-expert" && (await countLeads(reviewId)) <= 1) {
     throw data({ message: LAST_LEAD, field: "role" }, { status: 409 });
   }
-  await exclusively(db, () =>
-    db.transaction((tx) => {
-      tx.update(reviewMembers)
-        .set({ role, partnerId })
-        .where(and(eq(reviewMembers.reviewId, reviewId), eq(reviewMembers.userId, memberId)))
-        .run();
-      writeAudit(tx, {
-        reviewId,
-        userId,
-        action: "change-role",
-        entity: "member",
-        entityId: memberId,
-        before: member.partnerId ? { role: member.role, partnerId: member.partnerId } : { role: member.role },
-        after: partnerId ? { role, partnerId } : { role },
-      });
-    }),
-  );
+  await transaction(db, async (tx) => {
+    await tx
+      .update(reviewMembers)
+      .set({ role, partnerId })
+      .where(and(eq(reviewMembers.reviewId, reviewId), eq(reviewMembers.userId, memberId)))
+      .run();
+    await writeAudit(tx, {
+      reviewId,
+      userId,
+      action: "change-role",
+      entity: "member",
+      entityId: memberId,
+      before: member.partnerId ? { role: member.role, partnerId: member.partnerId } : { role: member.role },
+      after: partnerId ? { role, partnerId } : { role },
+    });
+  });
 }
 
 export async function getMemberNames({ reviewId, userIds }: { reviewId: string; userIds: string[] }) {

@@ -38,14 +38,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   // another, else the newest): ratings compare within a framework only.
   const newest = [...member].reverse().find((review) => review.previousReviewId) ?? member[member.length - 1];
   const comparable = newest ? member.filter((review) => review.frameworkId === newest.frameworkId) : [];
-  const access = accessOf(
+  const access = await accessOf(
     comparable.map((review) => review.id),
     user.id,
   );
   const newestRole = newest?.role;
   const progress =
     access.length > 1 && newest
-      ? buildProgress({
+      ? await buildProgress({
           cycles: access,
           locale,
           followUpOf: newest.previousReviewId ? newest.id : null,

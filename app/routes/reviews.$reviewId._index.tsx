@@ -93,7 +93,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       canStart: can("cycle:start"),
       followUp: Boolean(full?.previousReviewId) && can("follow-up:read"),
       // The progress since the previous cycle, as far as the reader may read each cycle (docs/decisions/0031).
-      progress: getReviewProgress({ reviewId: review.id, userId: access.user.id, locale, verdicts: canReadVerdicts(access) }),
+      progress: await getReviewProgress({ reviewId: review.id, userId: access.user.id, locale, verdicts: canReadVerdicts(access) }),
       scale: framework ? localizedRatingScale(framework, locale).map(({ id, label }) => ({ id, label })) : [],
     },
   };

@@ -33,7 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   let peerShown = false;
   const previousCycle = await getPreviousRatings({
     reviewId: review.id,
-    peerReadable: (previous) => (peerShown = accessOf([previous.id], access.user.id)[0]?.peer ?? false),
+    peerReadable: async (previous) => (peerShown = (await accessOf([previous.id], access.user.id))[0]?.peer ?? false),
   });
   return {
     reviewId: review.id,

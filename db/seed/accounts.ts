@@ -1,5 +1,5 @@
 import { hash } from "@node-rs/argon2";
-import type { Db } from "../client";
+import type { AsyncDb } from "../async-db";
 import { cities, reviewMembers, reviews, users, type Role } from "../schema";
 import { demoPartnerOf, seedPartners } from "./plan";
 
@@ -75,10 +75,11 @@ export type DemoUserId = (typeof DEMO_ACCOUNTS)[number]["id"];
 export const SEED_TIME = Date.UTC(2026, 2, 2, 9, 0, 0);
 export const at = (minutes: number) => new Date(SEED_TIME + minutes * 60_000);
 
-export async function seedAccounts(db: Db) {
+export async function seedAccounts(db: AsyncDb) {
   const passwordHash = await hash(DEMO_PASSWORD, { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 });
   for (const account of DEMO_ACCOUNTS) {
-    db.insert(users)
+    await db
+      .insert(users)
       .values({
         id: account.id,
         email: account.email,
@@ -94,11 +95,13 @@ export async function seedAccounts(db: Db) {
   }
 }
 
-export function seedReview(db: Db) {
-  db.insert(cities)
+export async function seedReview(db: AsyncDb) {
+  await db
+    .insert(cities)
     .values({ id: DEMO_CITY_ID, name: "Belleforge", country: "France", timeZone: "Europe/Paris", languages: ["fr", "en"], createdAt: at(0) })
     .run();
-  db.insert(reviews)
+  await db
+    .insert(reviews)
     .values({
       id: DEMO_REVIEW_ID,
       cityId: DEMO_CITY_ID,
@@ -118,10 +121,11 @@ export function seedReview(db: Db) {
     })
     .run();
   // The city's partner register comes with the city: the plan partner's membership names its organisation.
-  seedPartners(db);
+  await seedPartners(db);
   for (const account of DEMO_ACCOUNTS) {
     if (!account.role) continue;
-    db.insert(reviewMembers)
+    await db
+      .insert(reviewMembers)
       .values({
         reviewId: DEMO_REVIEW_ID,
         userId: account.id,

@@ -1,7 +1,8 @@
 import { eq } from "drizzle-orm";
-import type { Db } from "../client";
+import type { AsyncDb } from "../async-db";
 import { auditLog, conclusions, documents, evidence, interviews, recommendations, reviewMembers, reviews } from "../schema";
 import { DEMO_REVIEW_ID } from "./accounts";
+import { insertRows } from "./insert-rows";
 
 type Entry = typeof auditLog.$inferInsert;
 
@@ -10,11 +11,11 @@ type Entry = typeof auditLog.$inferInsert;
  * authors and times: the review home's "latest activity" and the lead's audit log show a review
  * in progress rather than an empty history. Nothing here is invented beyond what the seed holds.
  */
-export function seedActivity(db: Db) {
+export async function seedActivity(db: AsyncDb) {
   const entries: Entry[] = [];
   const entry = (values: Omit<Entry, "reviewId">) => entries.push({ reviewId: DEMO_REVIEW_ID, ...values });
 
-  const review = db.select().from(reviews).where(eq(reviews.id, DEMO_REVIEW_ID)).get();
+  const review = await db.select().from(reviews).where(eq(reviews.id, DEMO_REVIEW_ID)).get();
   if (!review) return;
   entry({
     userId: review.createdBy,
@@ -24,13 +25,13 @@ export function seedActivity(db: Db) {
     after: { hostCity: review.hostCity, kind: review.kind },
     at: review.createdAt,
   });
-  for (const member of db.select().from(reviewMembers).where(eq(reviewMembers.reviewId, DEMO_REVIEW_ID)).all()) {
+  for (const member of await db.select().from(reviewMembers).where(eq(reviewMembers.reviewId, DEMO_REVIEW_ID)).all()) {
     entry({ userId: review.createdBy, action: "add", entity: "member", entityId: member.userId, after: { role: member.role }, at: member.createdAt });
   }
-  for (const doc of db.select().from(documents).where(eq(documents.reviewId, DEMO_REVIEW_ID)).all()) {
+  for (const doc of await db.select().from(documents).where(eq(documents.reviewId, DEMO_REVIEW_ID)).all()) {
     entry({ userId: doc.createdBy, action: "create", entity: "document", entityId: doc.id, after: { title: doc.title, type: doc.type }, at: doc.createdAt });
   }
-  for (const interview of db.select().from(interviews).where(eq(interviews.reviewId, DEMO_REVIEW_ID)).all()) {
+  for (const interview of await db.select().from(interviews).where(eq(interviews.reviewId, DEMO_REVIEW_ID)).all()) {
     entry({
       userId: interview.createdBy,
       action: "create",
@@ -40,7 +41,7 @@ export function seedActivity(db: Db) {
       at: interview.createdAt,
     });
   }
-  for (const item of db.select().from(evidence).where(eq(evidence.reviewId, DEMO_REVIEW_ID)).all()) {
+  for (const item of await db.select().from(evidence).where(eq(evidence.reviewId, DEMO_REVIEW_ID)).all()) {
     entry({
       userId: item.createdBy,
       action: "create",
@@ -50,7 +51,7 @@ export function seedActivity(db: Db) {
       at: item.createdAt,
     });
   }
-  for (const conclusion of db.select().from(conclusions).where(eq(conclusions.reviewId, DEMO_REVIEW_ID)).all()) {
+  for (const conclusion of await db.select().from(conclusions).where(eq(conclusions.reviewId, DEMO_REVIEW_ID)).all()) {
     entry({
       userId: conclusion.updatedBy,
       action: "create",
@@ -70,7 +71,7 @@ export function seedActivity(db: Db) {
       });
     }
   }
-  for (const recommendation of db.select().from(recommendations).where(eq(recommendations.reviewId, DEMO_REVIEW_ID)).all()) {
+  for (const recommendation of await db.select().from(recommendations).where(eq(recommendations.reviewId, DEMO_REVIEW_ID)).all()) {
     entry({
       userId: recommendation.createdBy,
       action: "create",
@@ -82,8 +83,5 @@ export function seedActivity(db: Db) {
   }
 
   entries.sort((a, b) => a.at!.getTime() - b.at!.getTime());
-  for (let index = 0; index < entries.length; index += 200)
-    db.insert(auditLog)
-      .values(entries.slice(index, index + 200))
-      .run();
+  await insertRows(db, auditLog, entries);
 }

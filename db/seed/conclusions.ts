@@ -1,6 +1,6 @@
 // Over 400 lines on purpose: it is seed data, the demo review's conclusions and recommendations for every key factor.
 import { and, asc, eq, isNull } from "drizzle-orm";
-import type { Db } from "../client";
+import type { AsyncDb } from "../async-db";
 import {
   conclusionCitations,
   conclusions,
@@ -331,8 +331,8 @@ function sourceOf(item: Candidate) {
  * Up to three live items logged for the factor, preferring different kinds of source so the
  * conclusions are triangulated, except factor 9, kept on one source to show the warning.
  */
-function pickCitations(db: Db, factor: number) {
-  const candidates: Candidate[] = db
+async function pickCitations(db: AsyncDb, factor: number) {
+  const candidates: Candidate[] = await db
     .select({ id: evidence.id, kind: evidence.kind, origin: documents.origin })
     .from(evidence)
     .innerJoin(evidenceFactors, eq(evidenceFactors.evidenceId, evidence.id))
@@ -358,12 +358,13 @@ function pickCitations(db: Db, factor: number) {
   return picked.map((item) => item.id);
 }
 
-export function seedConclusions(db: Db) {
+export async function seedConclusions(db: AsyncDb) {
   for (const [index, seed] of CONCLUSIONS.entries()) {
     const id = factorId(seed.factor);
     const draftedAt = at(DRAFTED_AT + index * 11);
     const author = index % 2 === 0 ? "demo-peer" : "demo-peer2";
-    db.insert(conclusions)
+    await db
+      .insert(conclusions)
       .values({
         reviewId: DEMO_REVIEW_ID,
         factorId: id,
@@ -378,11 +379,12 @@ export function seedConclusions(db: Db) {
         agreedAt: seed.agreed ? at(AGREED_AT + index * 5) : null,
       })
       .run();
-    for (const evidenceId of pickCitations(db, seed.factor)) {
-      db.insert(conclusionCitations).values({ reviewId: DEMO_REVIEW_ID, factorId: id, evidenceId }).run();
+    for (const evidenceId of await pickCitations(db, seed.factor)) {
+      await db.insert(conclusionCitations).values({ reviewId: DEMO_REVIEW_ID, factorId: id, evidenceId }).run();
     }
     for (const [position, recommendation] of seed.recommendations.entries()) {
-      db.insert(recommendations)
+      await db
+        .insert(recommendations)
         .values({
           id: `demo-rec-${id.slice(3)}-${position + 1}`,
           reviewId: DEMO_REVIEW_ID,
@@ -399,7 +401,8 @@ export function seedConclusions(db: Db) {
         .run();
     }
   }
-  db.update(reviews)
+  await db
+    .update(reviews)
     .set({ executiveSummary: EXECUTIVE_SUMMARY, crossCuttingConclusions: CROSS_CUTTING, summaryVersion: 1 })
     .where(eq(reviews.id, DEMO_REVIEW_ID))
     .run();

@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import type { Db } from "../client";
+import type { AsyncDb } from "../async-db";
 import type { FollowUpVerdict, Rating } from "../enums";
 import { conclusions, followUps, recommendations, reviewMembers, reviews, selfAssessmentAnswers, selfAssessmentFactors } from "../schema";
 import { DEMO_ACCOUNTS, DEMO_CITY_ID, DEMO_REVIEW_ID } from "./accounts";
@@ -85,10 +85,11 @@ const FOLLOW_UPS: { index: number; hostAccount: string; verdict?: FollowUpVerdic
   { index: 4, hostAccount: "La Maison des droits reçoit les victimes depuis 2024, avec Droit au Toit Belleforge." },
 ];
 
-export function seedPreviousCycle(db: Db) {
+export async function seedPreviousCycle(db: AsyncDb) {
   const created = day("2022-11-07");
   const issuedAt = day("2023-06-15");
-  db.insert(reviews)
+  await db
+    .insert(reviews)
     .values({
       id: DEMO_PREVIOUS_REVIEW_ID,
       cityId: DEMO_CITY_ID,
@@ -116,16 +117,19 @@ export function seedPreviousCycle(db: Db) {
   // The peer team and the city's readers of 2023; the host team of today joined the city since.
   for (const account of DEMO_ACCOUNTS) {
     if (account.role !== "lead-expert" && account.role !== "peer-reviewer" && account.role !== "host-reader") continue;
-    db.insert(reviewMembers)
+    await db
+      .insert(reviewMembers)
       .values({ reviewId: DEMO_PREVIOUS_REVIEW_ID, userId: account.id, role: account.role, affiliation: account.organisation, createdAt: created })
       .run();
   }
-  RATINGS_2023.forEach(([self, peer], i) => {
+  for (const [i, [self, peer]] of RATINGS_2023.entries()) {
     const id = factorId(i + 1);
-    db.insert(selfAssessmentFactors)
+    await db
+      .insert(selfAssessmentFactors)
       .values({ reviewId: DEMO_PREVIOUS_REVIEW_ID, factorId: id, rating: self, summary: "", updatedBy: "demo-host", updatedAt: day("2023-02-18") })
       .run();
-    db.insert(conclusions)
+    await db
+      .insert(conclusions)
       .values({
         reviewId: DEMO_PREVIOUS_REVIEW_ID,
         factorId: id,
@@ -139,8 +143,9 @@ export function seedPreviousCycle(db: Db) {
         agreedAt: day("2023-04-21"),
       })
       .run();
-  });
-  db.insert(selfAssessmentAnswers)
+  }
+  await db
+    .insert(selfAssessmentAnswers)
     .values({
       reviewId: DEMO_PREVIOUS_REVIEW_ID,
       factorId: "kf-01",
@@ -150,9 +155,11 @@ export function seedPreviousCycle(db: Db) {
       updatedAt: day("2023-02-18"),
     })
     .run();
-  const ids = RECOMMENDATIONS_2023.map((rec, i) => {
+  const ids: string[] = [];
+  for (const [i, rec] of RECOMMENDATIONS_2023.entries()) {
     const id = `demo-2023-rec-${i + 1}`;
-    db.insert(recommendations)
+    await db
+      .insert(recommendations)
       .values({
         id,
         reviewId: DEMO_PREVIOUS_REVIEW_ID,
@@ -166,19 +173,20 @@ export function seedPreviousCycle(db: Db) {
         createdAt: day("2023-04-19"),
       })
       .run();
-    return id;
-  });
-  db.update(reviews).set({ previousReviewId: DEMO_PREVIOUS_REVIEW_ID }).where(eq(reviews.id, DEMO_REVIEW_ID)).run();
+    ids.push(id);
+  }
+  await db.update(reviews).set({ previousReviewId: DEMO_PREVIOUS_REVIEW_ID }).where(eq(reviews.id, DEMO_REVIEW_ID)).run();
   // Two of this cycle's recommendations say which earlier one they continue: the training of the
   // reception staff (2023, key factor 4; now key factor 8) and the welcome of victims (key factor 9).
   for (const [recommendationId, earlier] of [
     ["demo-rec-08-1", 2],
     ["demo-rec-09-1", 4],
   ] as const) {
-    db.update(recommendations).set({ continuesId: ids[earlier]! }).where(eq(recommendations.id, recommendationId)).run();
+    await db.update(recommendations).set({ continuesId: ids[earlier]! }).where(eq(recommendations.id, recommendationId)).run();
   }
   for (const followUp of FOLLOW_UPS) {
-    db.insert(followUps)
+    await db
+      .insert(followUps)
       .values({
         reviewId: DEMO_REVIEW_ID,
         recommendationId: ids[followUp.index]!,

@@ -1,7 +1,8 @@
-import type { Db } from "../client";
+import type { AsyncDb } from "../async-db";
 import type { Rating } from "../enums";
 import { auditLog, cityActions, cityActionYears, reviewMembers, reviews, selfAssessmentAnswers, selfAssessmentFactors } from "../schema";
 import { at, DEMO_ACCOUNTS, DEMO_CITY_ID } from "./accounts";
+import { insertRows } from "./insert-rows";
 import { demoPartnerOf } from "./plan";
 
 /*
@@ -225,7 +226,7 @@ const RATINGS: { factorId: string; rating: Rating; summary: string }[] = [
   { factorId: "c-09", rating: "not-started", summary: "Rien n'est encore engagé au titre de la diversité culturelle." },
 ];
 
-export function seedEccarReview(db: Db) {
+export async function seedEccarReview(db: AsyncDb) {
   const review = {
     id: DEMO_ECCAR_REVIEW_ID,
     cityId: DEMO_CITY_ID,
@@ -241,7 +242,7 @@ export function seedEccarReview(db: Db) {
     createdBy: "demo-admin",
     createdAt: at(2 * DAY),
   };
-  db.insert(reviews).values(review).run();
+  await db.insert(reviews).values(review).run();
   const audit: (typeof auditLog.$inferInsert)[] = [
     {
       reviewId: review.id,
@@ -255,7 +256,8 @@ export function seedEccarReview(db: Db) {
   ];
   for (const account of DEMO_ACCOUNTS) {
     if (!account.role) continue;
-    db.insert(reviewMembers)
+    await db
+      .insert(reviewMembers)
       .values({
         reviewId: review.id,
         userId: account.id,
@@ -275,11 +277,12 @@ export function seedEccarReview(db: Db) {
       at: at(2 * DAY + 1),
     });
   }
-  DEMO_ECCAR_ACTIONS.forEach((action, index) => {
+  for (const [index, action] of DEMO_ECCAR_ACTIONS.entries()) {
     const when = at(3 * DAY + index * 30);
     const { years, ...fields } = action;
     const position = DEMO_ECCAR_ACTIONS.slice(0, index).filter((other) => other.factorId === action.factorId).length + 1;
-    db.insert(cityActions)
+    await db
+      .insert(cityActions)
       .values({
         ...fields,
         reviewId: review.id,
@@ -302,13 +305,15 @@ export function seedEccarReview(db: Db) {
       at: when,
     });
     for (const year of years) {
-      db.insert(cityActionYears)
+      await db
+        .insert(cityActionYears)
         .values({ actionId: action.id, ...year, updatedBy: HOST, updatedAt: at(3 * DAY + index * 30 + 10) })
         .run();
     }
-  });
-  ACCOUNTS.forEach((account, index) => {
-    db.insert(selfAssessmentAnswers)
+  }
+  for (const [index, account] of ACCOUNTS.entries()) {
+    await db
+      .insert(selfAssessmentAnswers)
       .values({
         reviewId: review.id,
         factorId: account.questionId.split("-").slice(0, 2).join("-"),
@@ -318,11 +323,12 @@ export function seedEccarReview(db: Db) {
         updatedAt: at(4 * DAY + index * 10),
       })
       .run();
-  });
+  }
   for (const rating of RATINGS) {
-    db.insert(selfAssessmentFactors)
+    await db
+      .insert(selfAssessmentFactors)
       .values({ reviewId: review.id, factorId: rating.factorId, rating: rating.rating, summary: rating.summary, updatedBy: HOST, updatedAt: at(4 * DAY + 60) })
       .run();
   }
-  db.insert(auditLog).values(audit).run();
+  await insertRows(db, auditLog, audit);
 }

@@ -1,6 +1,6 @@
 // Over 400 lines on purpose: it is seed data, the demo visit's interviews and evidence log in one readable story.
 import { and, eq, inArray } from "drizzle-orm";
-import type { Db } from "../client";
+import type { AsyncDb } from "../async-db";
 import type { EvidenceKind, ParticipantCategory, Polarity } from "../enums";
 import { documents, evidence, evidenceFactors, evidenceQuestions, interviewParticipants, interviewReviewers, interviews } from "../schema";
 import { at, DEMO_REVIEW_ID } from "./accounts";
@@ -584,9 +584,10 @@ const DOCUMENT_EVIDENCE: SeedEvidence[] = [
   },
 ];
 
-export function seedEvidence(db: Db) {
+export async function seedEvidence(db: AsyncDb) {
   for (const interview of DEMO_INTERVIEWS) {
-    db.insert(interviews)
+    await db
+      .insert(interviews)
       .values({
         id: interview.id,
         reviewId: DEMO_REVIEW_ID,
@@ -599,22 +600,24 @@ export function seedEvidence(db: Db) {
       })
       .run();
     for (const participant of interview.participants) {
-      db.insert(interviewParticipants)
+      await db
+        .insert(interviewParticipants)
         .values({ interviewId: interview.id, ...participant, name: participant.name ?? null })
         .run();
     }
-    for (const userId of interview.reviewers) db.insert(interviewReviewers).values({ interviewId: interview.id, userId }).run();
+    for (const userId of interview.reviewers) await db.insert(interviewReviewers).values({ interviewId: interview.id, userId }).run();
   }
 
   // The self-assessment seed runs first in the same transaction; without its documents, their items are left out.
   const wanted = [...new Set(DOCUMENT_EVIDENCE.map((item) => item.documentId!))];
   const present = new Set(
-    db
-      .select({ id: documents.id })
-      .from(documents)
-      .where(and(eq(documents.reviewId, DEMO_REVIEW_ID), inArray(documents.id, wanted)))
-      .all()
-      .map((row) => row.id),
+    (
+      await db
+        .select({ id: documents.id })
+        .from(documents)
+        .where(and(eq(documents.reviewId, DEMO_REVIEW_ID), inArray(documents.id, wanted)))
+        .all()
+    ).map((row) => row.id),
   );
   // Ids are fixed by position in the lists above, whether or not the document items are kept.
   const items = [
@@ -622,7 +625,8 @@ export function seedEvidence(db: Db) {
     ...DOCUMENT_EVIDENCE.map((item, index) => ({ ...item, id: evidenceId(EVIDENCE.length + index) })).filter((item) => present.has(item.documentId!)),
   ];
   for (const item of items) {
-    db.insert(evidence)
+    await db
+      .insert(evidence)
       .values({
         id: item.id,
         reviewId: DEMO_REVIEW_ID,
@@ -638,8 +642,8 @@ export function seedEvidence(db: Db) {
         createdAt: item.createdAt,
       })
       .run();
-    for (const factorId of item.factors) db.insert(evidenceFactors).values({ evidenceId: item.id, factorId }).run();
-    for (const questionId of item.questions ?? []) db.insert(evidenceQuestions).values({ evidenceId: item.id, questionId }).run();
+    for (const factorId of item.factors) await db.insert(evidenceFactors).values({ evidenceId: item.id, factorId }).run();
+    for (const questionId of item.questions ?? []) await db.insert(evidenceQuestions).values({ evidenceId: item.id, questionId }).run();
   }
 }
 

@@ -1,5 +1,5 @@
 import { and, eq, inArray, notExists } from "drizzle-orm";
-import type { Db } from "../client";
+import { transaction, type AsyncDb } from "../async-db";
 import { cities, reviews, sessions, users } from "../schema";
 import { DEMO_ACCOUNTS, DEMO_CITY_ID, DEMO_REVIEW_ID, seedAccounts, seedReview } from "./accounts";
 import { seedActivity } from "./activity";
@@ -17,23 +17,25 @@ export { DEMO_ECCAR_REVIEW_ID } from "./eccar";
 export { DEMO_PARTNER_ID } from "./plan";
 export { DEMO_PREVIOUS_REVIEW_ID } from "./cycles";
 
-export function hasDemoReview(db: Db) {
-  return Boolean(db.select({ id: reviews.id }).from(reviews).where(eq(reviews.id, DEMO_REVIEW_ID)).get());
+export async function hasDemoReview(db: AsyncDb) {
+  return Boolean(await db.select({ id: reviews.id }).from(reviews).where(eq(reviews.id, DEMO_REVIEW_ID)).get());
 }
 
 /** Removes the demo reviews and the demo accounts (everything else is left alone). */
-export function removeDemo(db: Db) {
+export async function removeDemo(db: AsyncDb) {
   const ids = DEMO_ACCOUNTS.map((account) => account.id);
-  db.transaction((tx) => {
-    tx.delete(reviews)
+  await transaction(db, async (tx) => {
+    await tx
+      .delete(reviews)
       .where(inArray(reviews.id, [DEMO_REVIEW_ID, DEMO_ECCAR_REVIEW_ID, DEMO_PREVIOUS_REVIEW_ID]))
       .run();
     // The demo city goes with its reviews, unless a real review was attached to it since.
-    tx.delete(cities)
+    await tx
+      .delete(cities)
       .where(and(eq(cities.id, DEMO_CITY_ID), notExists(tx.select({ id: reviews.id }).from(reviews).where(eq(reviews.cityId, DEMO_CITY_ID)))))
       .run();
-    tx.delete(sessions).where(inArray(sessions.userId, ids)).run();
-    tx.delete(users).where(inArray(users.id, ids)).run();
+    await tx.delete(sessions).where(inArray(sessions.userId, ids)).run();
+    await tx.delete(users).where(inArray(users.id, ids)).run();
   });
 }
 
@@ -42,21 +44,21 @@ export function removeDemo(db: Db) {
  * self-assessment, the visit's interviews and evidence, draft and agreed conclusions, and the
  * audit trail that work leaves; and the same city's self-assessment against ECCAR's 10-point plan,
  * with a year's actions (db/seed/eccar.ts).
- * Deterministic: fixed ids and timestamps, no randomness.
+ * Deterministic: fixed ids and timestamps, no randomness. The accounts come first, outside the
+ * transaction: hashing their password is awaited, and a transaction body awaits only statements.
  */
-export async function seedDemo(db: Db) {
+export async function seedDemo(db: AsyncDb) {
   await seedAccounts(db);
-  db.transaction((tx) => {
-    const txDb = tx as unknown as Db;
-    seedReview(txDb);
-    seedSelfAssessment(txDb);
-    seedEvidence(txDb);
-    seedConclusions(txDb);
-    seedPlan(txDb);
-    seedTeam(txDb);
-    seedActivity(txDb);
-    seedNotifications(txDb);
-    seedEccarReview(txDb);
-    seedPreviousCycle(txDb);
+  await transaction(db, async (tx) => {
+    await seedReview(tx);
+    await seedSelfAssessment(tx);
+    await seedEvidence(tx);
+    await seedConclusions(tx);
+    await seedPlan(tx);
+    await seedTeam(tx);
+    await seedActivity(tx);
+    await seedNotifications(tx);
+    await seedEccarReview(tx);
+    await seedPreviousCycle(tx);
   });
 }

@@ -1,4 +1,4 @@
-import type { Db } from "../client";
+import type { AsyncDb } from "../async-db";
 import { partners, partnerTrainings, planActions, planActionUpdates, type PlanStatus } from "../schema";
 import { at, DEMO_CITY_ID, DEMO_REVIEW_ID } from "./accounts";
 
@@ -17,14 +17,16 @@ export function demoPartnerOf(account: { role: string | null }) {
   return account.role === "plan-partner" ? DEMO_PARTNER_ID : null;
 }
 
-export function seedPartners(db: Db) {
-  db.insert(partners)
+export async function seedPartners(db: AsyncDb) {
+  await db
+    .insert(partners)
     .values([
       { id: DEMO_PARTNER_ID, cityId: DEMO_CITY_ID, name: "Centre social des Tilleuls", kind: "social-centre", charterSignedOn: "2024-05-14", createdAt: at(1) },
       { id: ASSOCIATION_ID, cityId: DEMO_CITY_ID, name: "Association Droits devant Belleforge", kind: "association", charterSignedOn: null, createdAt: at(1) },
     ])
     .run();
-  db.insert(partnerTrainings)
+  await db
+    .insert(partnerTrainings)
     .values([
       {
         id: "demo-training-1",
@@ -146,10 +148,11 @@ const ACTIONS: SeedAction[] = [
   { recommendationId: "demo-rec-08-1", ownerPartnerId: ASSOCIATION_ID, axis: "Mémoire et communication", status: "done" },
 ];
 
-export function seedPlan(db: Db) {
+export async function seedPlan(db: AsyncDb) {
   for (const action of ACTIONS) {
     const { updates = [], ...fields } = action;
-    db.insert(planActions)
+    await db
+      .insert(planActions)
       .values({
         reviewId: DEMO_REVIEW_ID,
         ...fields,
@@ -160,7 +163,8 @@ export function seedPlan(db: Db) {
       })
       .run();
     for (const [index, update] of updates.entries()) {
-      db.insert(planActionUpdates)
+      await db
+        .insert(planActionUpdates)
         .values({
           id: `${action.recommendationId}-update-${index + 1}`,
           reviewId: DEMO_REVIEW_ID,

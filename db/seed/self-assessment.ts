@@ -1,4 +1,4 @@
-import type { Db } from "../client";
+import type { AsyncDb } from "../async-db";
 import type { ContextEffect, DocumentType, Rating } from "../enums";
 import { contextNotes, documentLinks, documents, selfAssessmentAnswers, selfAssessmentFactors } from "../schema";
 import { at, DEMO_REVIEW_ID } from "./accounts";
@@ -326,9 +326,10 @@ const CONTEXT: { contextualFactorId: string; note: string; effect: ContextEffect
   },
 ];
 
-export function seedSelfAssessment(db: Db) {
+export async function seedSelfAssessment(db: AsyncDb) {
   for (const answer of ANSWERS) {
-    db.insert(selfAssessmentAnswers)
+    await db
+      .insert(selfAssessmentAnswers)
       .values({
         reviewId: DEMO_REVIEW_ID,
         factorId: answer.questionId.slice(0, 5),
@@ -341,7 +342,8 @@ export function seedSelfAssessment(db: Db) {
       .run();
   }
   for (const factor of RATINGS) {
-    db.insert(selfAssessmentFactors)
+    await db
+      .insert(selfAssessmentFactors)
       .values({
         reviewId: DEMO_REVIEW_ID,
         factorId: factor.factorId,
@@ -354,7 +356,8 @@ export function seedSelfAssessment(db: Db) {
       .run();
   }
   for (const document of DOCUMENTS) {
-    db.insert(documents)
+    await db
+      .insert(documents)
       .values({
         id: document.id,
         reviewId: DEMO_REVIEW_ID,
@@ -375,12 +378,14 @@ export function seedSelfAssessment(db: Db) {
       links.set(`${factorId}/`, { documentId: document.id, factorId, questionId: "" });
       links.set(`${factorId}/${questionId}`, { documentId: document.id, factorId, questionId });
     }
-    db.insert(documentLinks)
+    await db
+      .insert(documentLinks)
       .values([...links.values()])
       .run();
   }
   for (const note of CONTEXT) {
-    db.insert(contextNotes)
+    await db
+      .insert(contextNotes)
       .values({
         reviewId: DEMO_REVIEW_ID,
         contextualFactorId: note.contextualFactorId,

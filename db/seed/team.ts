@@ -1,4 +1,4 @@
-import type { Db } from "../client";
+import type { AsyncDb } from "../async-db";
 import { agendaSlots, factorAssignments, teamNotes } from "../schema";
 import { DEMO_REVIEW_ID } from "./accounts";
 
@@ -10,8 +10,9 @@ import { DEMO_REVIEW_ID } from "./accounts";
 
 const at = (day: number, hour: number) => new Date(Date.UTC(2026, 2, day, hour, 0, 0));
 
-export function seedTeam(db: Db) {
-  db.insert(agendaSlots)
+export async function seedTeam(db: AsyncDb) {
+  await db
+    .insert(agendaSlots)
     .values([
       {
         id: "demo-slot-01",
@@ -72,7 +73,8 @@ export function seedTeam(db: Db) {
       },
     ])
     .run();
-  db.insert(factorAssignments)
+  await db
+    .insert(factorAssignments)
     .values([
       { reviewId: DEMO_REVIEW_ID, factorId: "kf-01", userId: "demo-lead" },
       { reviewId: DEMO_REVIEW_ID, factorId: "kf-02", userId: "demo-peer" },
@@ -81,7 +83,8 @@ export function seedTeam(db: Db) {
       { reviewId: DEMO_REVIEW_ID, factorId: "kf-07", userId: "demo-peer2" },
     ])
     .run();
-  db.insert(teamNotes)
+  await db
+    .insert(teamNotes)
     .values({
       id: "demo-team-note-01",
       reviewId: DEMO_REVIEW_ID,

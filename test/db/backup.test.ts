@@ -4,6 +4,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { backupDatabase } from "#db/backup";
+import { asyncDbOf } from "#db/async-db";
 import { createDb, migrateDb } from "#db/client";
 import { seedDemo } from "#db/seed/index";
 import { fillLargeLog } from "../perf/evidence";
@@ -13,7 +14,7 @@ const tempDir = () => fs.mkdtempSync(path.join(os.tmpdir(), "workbench-backup-")
 async function liveDatabase(dir: string) {
   const db = createDb(path.join(dir, "live.sqlite"));
   migrateDb(db);
-  await seedDemo(db);
+  await seedDemo(asyncDbOf(db));
   // A few thousand pages: a copy made a hundred pages at a time would take many steps.
   fillLargeLog(db.$client, { items: 3000, interviews: 10 });
   return db;

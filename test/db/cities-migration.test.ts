@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { describe, expect, it } from "vitest";
+import { asyncDbOf } from "#db/async-db";
 import { createDb, migrateDb } from "#db/client";
 import { seedDemo } from "#db/seed/index";
 
@@ -31,7 +32,7 @@ describe("the cities migration (0010)", () => {
     const demo = tempPath("demo.sqlite");
     const seeded = createDb(demo);
     migrateDb(seeded);
-    await seedDemo(seeded);
+    await seedDemo(asyncDbOf(seeded));
     seeded.$client.close();
 
     const db = createDb(tempPath("before-cities.sqlite"));

@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import Database from "better-sqlite3";
+import { asyncDbOf } from "#db/async-db";
 import { createDb, migrateDb } from "#db/client";
 import { seedDemo } from "#db/seed/index";
 
@@ -7,7 +8,7 @@ import { seedDemo } from "#db/seed/index";
 export async function demoDatabaseFile(file: string) {
   const db = createDb(file);
   migrateDb(db);
-  await seedDemo(db);
+  await seedDemo(asyncDbOf(db));
   db.$client.pragma("wal_checkpoint(TRUNCATE)");
   db.$client.close();
   return file;

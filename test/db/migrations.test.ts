@@ -5,6 +5,7 @@ import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { backupDatabase } from "#db/backup";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import { asyncDbOf } from "#db/async-db";
 import { createDb, migrateDb, MIGRATIONS_FOLDER } from "#db/client";
 import { DEMO_ACCOUNTS, seedDemo } from "#db/seed/index";
 
@@ -142,7 +143,7 @@ describe("backup", () => {
   it("makes a copy that opens as a working database with the same data", async () => {
     const db = createDb(tempPath("live.sqlite"));
     migrateDb(db);
-    await seedDemo(db);
+    await seedDemo(asyncDbOf(db));
     const target = tempPath("backup.sqlite");
     await backupDatabase(db, target);
     const copy = new Database(target, { readonly: true });

@@ -5,6 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
+import { asyncDbOf } from "#db/async-db";
 import { createDb, migrateDb } from "#db/client";
 import { pgMigrationState } from "#db/pg/client";
 import { copySqliteToPg } from "#db/pg/copy";
@@ -46,7 +47,7 @@ describe("PostgreSQL backup and restore (pg_dump -Fc, pg_restore)", () => {
       const sqliteFile = path.join(work, "demo.sqlite");
       const db = createDb(sqliteFile);
       migrateDb(db);
-      await seedDemo(db);
+      await seedDemo(asyncDbOf(db));
       const uploads = path.join(work, "uploads");
       fs.mkdirSync(uploads);
       const bytes = Buffer.from("%PDF-1.4\nannual report\n%%EOF\n");

@@ -7,6 +7,7 @@ import { getTableConfig as pgConfig, type PgTable } from "drizzle-orm/pg-core";
 import { getTableConfig as sqliteConfig, type SQLiteTable } from "drizzle-orm/sqlite-core";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { asyncDbOf } from "#db/async-db";
 import { createDb, migrateDb } from "#db/client";
 import { createPgDb } from "#db/pg/client";
 import { copySqliteToPg, CopyRefused } from "#db/pg/copy";
@@ -29,7 +30,7 @@ const FILE_SHA = crypto.createHash("sha256").update(FILE_BYTES).digest("hex");
 async function makeDemoInstance(file: string) {
   const db = createDb(file);
   migrateDb(db);
-  await seedDemo(db);
+  await seedDemo(asyncDbOf(db));
   fs.mkdirSync(uploads, { recursive: true });
   fs.writeFileSync(path.join(uploads, FILE_SHA), FILE_BYTES);
   const sqlite = db.$client;

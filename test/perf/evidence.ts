@@ -363,16 +363,17 @@ export async function runEvidencePerf({ items = ITEMS }: { items?: number } = {}
   const root = process.cwd();
   const serverBuild = ensureServerBuild("evidence perf");
   const { dir, restore } = enterPerfEnvironment("workbench-evidence-perf-");
-  const global = globalThis as { __workbenchDb?: { $client: Database.Database } };
+  const global = globalThis as { __workbenchDb?: { $client: Database.Database }; __workbenchAsyncDb?: unknown };
   let browser: Browser | undefined;
   let served: Awaited<ReturnType<typeof startRemixServe>> | undefined;
   const servers: http.Server[] = [];
   try {
     const { createDb, migrateDb } = await import("#db/client");
     const { seedDemo } = await import("#db/seed/index");
+    const { asyncDbOf } = await import("#db/async-db");
     const setup = createDb(process.env.DATABASE_PATH!);
     migrateDb(setup);
-    await seedDemo(setup);
+    await seedDemo(asyncDbOf(setup));
     const started = performance.now();
     fillLargeLog(setup.$client, { items, interviews: Math.max(INTERVIEWS, Math.round(items / 125)) });
     const counted = setup.$client.prepare("SELECT COUNT(*) AS n FROM evidence WHERE review_id = ? AND id LIKE 'perf-ev-%'").get(REVIEW_ID) as { n: number };
@@ -496,6 +497,8 @@ export async function runEvidencePerf({ items = ITEMS }: { items?: number } = {}
     // Leave no handle behind for whatever runs next in this process.
     global.__workbenchDb?.$client.close();
     delete global.__workbenchDb;
+    // Its asynchronous face too: the next copy of the build must open both on its own database.
+    delete global.__workbenchAsyncDb;
     restore();
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -35,14 +35,15 @@ export async function runExportPerf() {
   const root = process.cwd();
   const serverBuild = ensureServerBuild("exports perf");
   const { dir, restore } = enterPerfEnvironment("workbench-exports-perf-");
-  const global = globalThis as { __workbenchDb?: { $client: Database.Database } };
+  const global = globalThis as { __workbenchDb?: { $client: Database.Database }; __workbenchAsyncDb?: unknown };
   const servers: http.Server[] = [];
   try {
     const { createDb, migrateDb } = await import("#db/client");
     const { seedDemo } = await import("#db/seed/index");
+    const { asyncDbOf } = await import("#db/async-db");
     const setup = createDb(process.env.DATABASE_PATH!);
     migrateDb(setup);
-    await seedDemo(setup);
+    await seedDemo(asyncDbOf(setup));
     fillLargeLog(setup.$client, { items: ITEMS, interviews: 40, prefix: "perf-log-" });
     await fillLargeReview(setup.$client);
     // The peer who saves quotes may read the large report too.
@@ -150,6 +151,8 @@ export async function runExportPerf() {
     }
     global.__workbenchDb?.$client.close();
     delete global.__workbenchDb;
+    // Its asynchronous face too: the next copy of the build must open both on its own database.
+    delete global.__workbenchAsyncDb;
     restore();
     fs.rmSync(dir, { recursive: true, force: true });
   }

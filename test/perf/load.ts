@@ -75,9 +75,10 @@ export async function runLoadPerf(): Promise<{
   try {
     const { createDb, migrateDb } = await import("#db/client");
     const { seedDemo } = await import("#db/seed/index");
+    const { asyncDbOf } = await import("#db/async-db");
     const setup = createDb(process.env.DATABASE_PATH!);
     migrateDb(setup);
-    await seedDemo(setup);
+    await seedDemo(asyncDbOf(setup));
     fillLargeLog(setup.$client);
     setup.$client.pragma("wal_checkpoint(TRUNCATE)");
     (setup.$client as Database.Database).close();

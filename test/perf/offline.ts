@@ -51,9 +51,10 @@ export async function runOfflinePerf(): Promise<{ quoteKeyboardMs: number; quote
   try {
     const { createDb, migrateDb } = await import("#db/client");
     const { seedDemo } = await import("#db/seed/index");
+    const { asyncDbOf } = await import("#db/async-db");
     const setup = createDb(process.env.DATABASE_PATH!);
     migrateDb(setup);
-    await seedDemo(setup);
+    await seedDemo(asyncDbOf(setup));
     setup.$client.close();
     served = await startRemixServe(root, process.env);
 

@@ -201,8 +201,9 @@ export async function runReportPerf(): Promise<{ reportMs: number; chromiumPrint
   const fresh = createDb(process.env.DATABASE_PATH);
   migrateDb(fresh);
   // Hand the app's models this fresh database (db.server keeps the first handle it finds).
-  const global = globalThis as { __workbenchDb?: unknown };
+  const global = globalThis as { __workbenchDb?: unknown; __workbenchAsyncDb?: unknown };
   global.__workbenchDb = fresh;
+  delete global.__workbenchAsyncDb;
   const { db } = await import("#app/utils/db.server");
   const started = performance.now();
   await fillLargeReview(db.$client);

@@ -12,7 +12,8 @@ import { createReview } from "#app/models/review.server";
 import { getI18n } from "#app/utils/i18n";
 import { auditLog, followUps, recommendations, reviewMembers, reviews, selfAssessmentAnswers } from "#db/schema";
 import { DEMO_CITY_ID, DEMO_PREVIOUS_REVIEW_ID } from "#db/seed/index";
-import { cookieFor, db, DEMO_REVIEW_ID, loadDemoReview, makeRequest, run, setPhase, type DemoEmail } from "../utils";
+import { asyncDb as db } from "#app/utils/db.server";
+import { cookieFor, DEMO_REVIEW_ID, loadDemoReview, makeRequest, run, setPhase, type DemoEmail } from "../utils";
 
 /*
  * Cycles (issue 20): the city's page, starting the next cycle with the answers carried over, the
@@ -33,13 +34,8 @@ async function post(fn: Parameters<typeof run>[0], path: string, email: DemoEmai
   return run(fn, makeRequest(path, { cookie: await cookieFor(email), form }), params);
 }
 
-const carried = (reviewId: string) =>
-  db
-    .select()
-    .from(selfAssessmentAnswers)
-    .where(eq(selfAssessmentAnswers.reviewId, reviewId))
-    .all()
-    .filter((answer) => answer.carriedOverFrom !== null);
+const carried = async (reviewId: string) =>
+  (await db.select().from(selfAssessmentAnswers).where(eq(selfAssessmentAnswers.reviewId, reviewId)).all()).filter((answer) => answer.carriedOverFrom !== null);
 
 describe("the city's page", () => {
   it("lists the city's reviews oldest first, with the progress since 2023 for a member", async () => {
@@ -57,7 +53,8 @@ describe("the city's page", () => {
   });
 
   it("shows a member only the reviews they are a member of, and hides from the host reader what it may not read", async () => {
-    db.delete(reviewMembers)
+    await db
+      .delete(reviewMembers)
       .where(and(eq(reviewMembers.reviewId, DEMO_PREVIOUS_REVIEW_ID), eq(reviewMembers.userId, "demo-reader")))
       .run();
     const outcome = await get(city.loader, `/cities/${DEMO_CITY_ID}`, "reader@demo.test", { cityId: DEMO_CITY_ID });
@@ -88,13 +85,13 @@ describe("the city's page", () => {
 
 describe("starting the next cycle", () => {
   it("is refused with the reason from a review that is not issued, nothing written", async () => {
-    const before = db.select().from(reviews).all().length;
+    const before = (await db.select().from(reviews).all()).length;
     const page = await get(nextCycle.loader, `/reviews/${DEMO_REVIEW_ID}/next-cycle`, "lead@demo.test", { reviewId: DEMO_REVIEW_ID });
     expect((page.data as { refusal: string }).refusal).toBe("cycles:start.notIssued");
     const outcome = await post(nextCycle.action, `/reviews/${DEMO_REVIEW_ID}/next-cycle`, "lead@demo.test", { reviewId: DEMO_REVIEW_ID }, { intent: "start" });
     expect(outcome.status).toBe(409);
     expect(formErrorsOf(outcome.data as FormResult)).toEqual(["cycles:start.notIssued"]);
-    expect(db.select().from(reviews).all()).toHaveLength(before);
+    expect(await db.select().from(reviews).all()).toHaveLength(before);
   });
 
   it("is refused for a review whose next cycle has started, and for a self-assessment not finished", async () => {
@@ -112,7 +109,7 @@ describe("starting the next cycle", () => {
     const outcome = await post(nextCycle.action, `/reviews/${DEMO_REVIEW_ID}/next-cycle`, "lead@demo.test", { reviewId: DEMO_REVIEW_ID }, { intent: "start" });
     expect(outcome.status).toBe(302);
     const id = outcome.location!.split("/").pop()!;
-    const next = db.select().from(reviews).where(eq(reviews.id, id)).get()!;
+    const next = (await db.select().from(reviews).where(eq(reviews.id, id)).get())!;
     expect(next).toMatchObject({
       cityId: DEMO_CITY_ID,
       previousReviewId: DEMO_REVIEW_ID,
@@ -120,21 +117,18 @@ describe("starting the next cycle", () => {
       hostCity: "Belleforge",
       frameworkVersion: "2012.1",
     });
-    const answersBefore = db
-      .select()
-      .from(selfAssessmentAnswers)
-      .where(eq(selfAssessmentAnswers.reviewId, DEMO_REVIEW_ID))
-      .all()
-      .filter((answer) => answer.text.trim());
-    const marked = carried(id);
+    const answersBefore = (await db.select().from(selfAssessmentAnswers).where(eq(selfAssessmentAnswers.reviewId, DEMO_REVIEW_ID)).all()).filter((answer) =>
+      answer.text.trim(),
+    );
+    const marked = await carried(id);
     expect(marked).toHaveLength(answersBefore.length);
     const one = answersBefore[0]!;
     expect(marked.find((answer) => answer.questionId === one.questionId)).toMatchObject({ text: one.text, carriedOverFrom: one.updatedAt });
-    expect(db.select().from(reviewMembers).where(eq(reviewMembers.reviewId, id)).all()).toHaveLength(
-      db.select().from(reviewMembers).where(eq(reviewMembers.reviewId, DEMO_REVIEW_ID)).all().length,
+    expect(await db.select().from(reviewMembers).where(eq(reviewMembers.reviewId, id)).all()).toHaveLength(
+      (await db.select().from(reviewMembers).where(eq(reviewMembers.reviewId, DEMO_REVIEW_ID)).all()).length,
     );
     expect(
-      db
+      await db
         .select()
         .from(auditLog)
         .where(and(eq(auditLog.reviewId, id), eq(auditLog.action, "start-next-cycle")))
@@ -159,7 +153,7 @@ describe("carried-over answers", () => {
 
   it("lose their mark once the host team confirms one, the text unchanged, and show the previous ratings beside the factor", async () => {
     const id = await startFromDemo();
-    const answer = carried(id).find((row) => row.factorId === "kf-01")!;
+    const answer = (await carried(id)).find((row) => row.factorId === "kf-01")!;
     const path = `/reviews/${id}/self-assessment/kf-01`;
     const page = await get(factorPage.loader, path, "host@demo.test", { reviewId: id, factorId: "kf-01" });
     const data = page.data as Awaited<ReturnType<typeof factorPage.loader>>;
@@ -174,17 +168,17 @@ describe("carried-over answers", () => {
       { intent: "confirm-carried", questionId: answer.questionId },
     );
     expect(confirmed.status).toBe(302);
-    const after = db
+    const after = await db
       .select()
       .from(selfAssessmentAnswers)
       .where(and(eq(selfAssessmentAnswers.reviewId, id), eq(selfAssessmentAnswers.questionId, answer.questionId)))
-      .get()!;
+      .get();
     expect(after).toMatchObject({ carriedOverFrom: null, text: answer.text });
   });
 
   it("lose their mark when edited", async () => {
     const id = await startFromDemo();
-    const answer = carried(id)[0]!;
+    const answer = (await carried(id))[0]!;
     const path = `/reviews/${id}/self-assessment/${answer.factorId}`;
     const saved = await post(
       factorPage.action,
@@ -199,12 +193,13 @@ describe("carried-over answers", () => {
       },
     );
     expect(saved.status).toBe(200);
-    expect(carried(id).some((row) => row.questionId === answer.questionId)).toBe(false);
+    expect((await carried(id)).some((row) => row.questionId === answer.questionId)).toBe(false);
   });
 
   it("say in the answer to a background save whether the mark is still there, so the page drops it at once", async () => {
     const id = await startFromDemo();
-    const [first, second] = carried(id).filter((row) => row.factorId === carried(id)[0]!.factorId);
+    const marked = await carried(id);
+    const [first, second] = marked.filter((row) => row.factorId === marked[0]!.factorId);
     const path = `/reviews/${id}/self-assessment/${first!.factorId}`;
     const save = (answer: typeof first, text: string) =>
       post(
@@ -218,7 +213,8 @@ describe("carried-over answers", () => {
     expect(edited.data).toMatchObject({ ok: true, questionId: first!.questionId, carriedOverFrom: null });
     // Saved as it stands (nothing typed): still carried over until someone confirms it, even when
     // the form post sends its line breaks as CRLF.
-    db.update(selfAssessmentAnswers)
+    await db
+      .update(selfAssessmentAnswers)
       .set({ text: "Adopted in 2022.\nReviewed in 2025." })
       .where(and(eq(selfAssessmentAnswers.reviewId, id), eq(selfAssessmentAnswers.questionId, second!.questionId)))
       .run();
@@ -242,7 +238,7 @@ describe("the self-assessment overview", () => {
   it("leaves out the peers' rating of a previous cycle the reader is not a member of, and shows nothing without a previous cycle", async () => {
     // The seed's host team (Hélène) was not on the 2023 team: she reads the city's own rating of it only.
     expect(
-      db
+      await db
         .select()
         .from(reviewMembers)
         .where(and(eq(reviewMembers.reviewId, DEMO_PREVIOUS_REVIEW_ID), eq(reviewMembers.userId, "demo-host")))
@@ -281,7 +277,7 @@ describe("the follow-up", () => {
     const data = async () => ((await get(followUp.loader, path, "peer@demo.test", params)).data as Awaited<ReturnType<typeof followUp.loader>>).rows;
     expect((await data()).map((row) => row.factorContext)).toContain("key-factor");
     // The same previous cycle, as if it had run on the ECCAR plan.
-    db.update(reviews).set({ frameworkId: "eccar-10-point-plan" }).where(eq(reviews.id, DEMO_PREVIOUS_REVIEW_ID)).run();
+    await db.update(reviews).set({ frameworkId: "eccar-10-point-plan" }).where(eq(reviews.id, DEMO_PREVIOUS_REVIEW_ID)).run();
     const rows = await data();
     expect(rows).toHaveLength(5);
     expect(rows.every((row) => row.factorContext === "commitment")).toBe(true);
@@ -305,14 +301,14 @@ describe("the follow-up", () => {
       evidenceId: "demo-ev-003",
     });
     expect(verdict.status).toBe(302);
-    const row = db
+    const row = await db
       .select()
       .from(followUps)
       .where(and(eq(followUps.reviewId, DEMO_REVIEW_ID), eq(followUps.recommendationId, rec)))
       .get();
     expect(row).toMatchObject({ hostAccount: "Trois sessions en 2025.", verdict: "partly-implemented", evidenceId: "demo-ev-003", verdictBy: "demo-peer" });
     expect(
-      db
+      await db
         .select()
         .from(auditLog)
         .where(and(eq(auditLog.entity, "follow-up"), eq(auditLog.entityId, rec)))
@@ -347,10 +343,11 @@ describe("the follow-up", () => {
       },
       createdBy: "demo-admin",
     });
-    db.insert(recommendations)
+    await db
+      .insert(recommendations)
       .values({ id: "eastport-rec", reviewId: other.id, factorId: "kf-01", text: "Publish the data", priority: "high", horizon: "quick-win", position: 0 })
       .run();
-    const before = db.select().from(followUps).all();
+    const before = await db.select().from(followUps).all();
     const outcome = await post(followUp.action, path, "peer@demo.test", params, {
       intent: "verdict",
       recommendationId: "eastport-rec",
@@ -361,7 +358,7 @@ describe("the follow-up", () => {
     expect(errorsOf(outcome.data as FormResult, "recommendationId")).toEqual(["cycles:followUp.otherCity"]);
     expect(submittedValue(outcome.data as FormResult, "verdict")).toBe("implemented");
     expect(submittedValue(outcome.data as FormResult, "evidenceId")).toBe("demo-ev-001");
-    expect(db.select().from(followUps).all()).toEqual(before);
+    expect(await db.select().from(followUps).all()).toEqual(before);
   });
 
   it("counts the verdicts in the review's progress: the share implemented and a line each", async () => {
@@ -412,7 +409,7 @@ describe("a recommendation continuing an earlier one", () => {
   it("records the earlier recommendation it continues, shown on the follow-up as 'continued by'", async () => {
     const outcome = await post(conclusionPage.action, path, "peer@demo.test", params, { ...typed, continuesId: "demo-2023-rec-4" });
     expect(outcome.status).toBe(302);
-    const row = ofReview().find((rec) => rec.text === typed.text)!;
+    const row = (await ofReview()).find((rec) => rec.text === typed.text)!;
     expect(row.continuesId).toBe("demo-2023-rec-4");
     const page = (await get(conclusionPage.loader, path, "peer@demo.test", params)).data as Awaited<ReturnType<typeof conclusionPage.loader>>;
     expect(page.recommendations.find((rec) => rec.id === row.id)!.continuesId).toBe("demo-2023-rec-4");
@@ -426,7 +423,7 @@ describe("a recommendation continuing an earlier one", () => {
   });
 
   it("is changed or cleared with the recommendation's other fields", async () => {
-    const current = ofReview().find((rec) => rec.id === "demo-rec-07-1")!;
+    const current = (await ofReview()).find((rec) => rec.id === "demo-rec-07-1")!;
     const token = String((current.updatedAt ?? current.createdAt).getTime());
     const form = {
       intent: "update-recommendation",
@@ -438,33 +435,34 @@ describe("a recommendation continuing an earlier one", () => {
     };
     const set = await post(conclusionPage.action, path, "peer@demo.test", params, { ...form, continuesId: "demo-2023-rec-4" });
     expect(set.status).toBe(302);
-    expect(ofReview().find((rec) => rec.id === current.id)!.continuesId).toBe("demo-2023-rec-4");
-    const after = ofReview().find((rec) => rec.id === current.id)!;
+    expect((await ofReview()).find((rec) => rec.id === current.id)!.continuesId).toBe("demo-2023-rec-4");
+    const after = (await ofReview()).find((rec) => rec.id === current.id)!;
     const cleared = await post(conclusionPage.action, path, "peer@demo.test", params, {
       ...form,
       token: String((after.updatedAt ?? after.createdAt).getTime()),
       continuesId: "",
     });
     expect(cleared.status).toBe(302);
-    expect(ofReview().find((rec) => rec.id === current.id)!.continuesId).toBeNull();
+    expect((await ofReview()).find((rec) => rec.id === current.id)!.continuesId).toBeNull();
   });
 
   it("refuses another city's recommendation: the message next to the field, nothing written, the typed values kept", async () => {
     const other = await eastport();
-    db.insert(recommendations)
+    await db
+      .insert(recommendations)
       .values({ id: "eastport-rec", reviewId: other.id, factorId: "kf-07", text: "Publish the data", priority: "high", horizon: "quick-win", position: 0 })
       .run();
-    const before = ofReview();
+    const before = await ofReview();
     const outcome = await post(conclusionPage.action, path, "peer@demo.test", params, { ...typed, continuesId: "eastport-rec" });
     expect(outcome.status).toBe(409);
     expect(errorsOf(outcome.data as FormResult, "continuesId")).toEqual(["conclusions:errors.continuesOtherCity"]);
     expect(submittedValue(outcome.data as FormResult, "text")).toBe(typed.text);
     expect(submittedValue(outcome.data as FormResult, "continuesId")).toBe("eastport-rec");
-    expect(ofReview()).toEqual(before);
+    expect(await ofReview()).toEqual(before);
   });
 
   it("refuses a recommendation of the same city that is not the previous cycle's, and one that does not exist", async () => {
-    const before = ofReview();
+    const before = await ofReview();
     // This review's own recommendation: same city, but not the previous cycle.
     for (const continuesId of ["demo-rec-03-1", "no-such-recommendation"]) {
       const outcome = await post(conclusionPage.action, path, "peer@demo.test", params, { ...typed, continuesId });
@@ -472,7 +470,7 @@ describe("a recommendation continuing an earlier one", () => {
       expect(errorsOf(outcome.data as FormResult, "continuesId")).toEqual(["conclusions:errors.continuesNotPrevious"]);
       expect(submittedValue(outcome.data as FormResult, "priority")).toBe("medium");
     }
-    expect(ofReview()).toEqual(before);
+    expect(await ofReview()).toEqual(before);
   });
 
   it("is refused to whoever may not edit the recommendation", async () => {

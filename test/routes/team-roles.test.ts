@@ -4,7 +4,8 @@ import { action as membersAction, loader as membersLoader } from "#app/routes/re
 import { readResult, type FormResult } from "#app/utils/forms";
 import { auditLog, reviewMembers } from "#db/schema";
 import { DEMO_PARTNER_ID } from "#db/seed/index";
-import { cookieFor, db, DEMO_REVIEW_ID, loadDemoReview, makeRequest, run } from "../utils";
+import { asyncDb as db } from "#app/utils/db.server";
+import { cookieFor, DEMO_REVIEW_ID, loadDemoReview, makeRequest, run } from "../utils";
 
 /*
  * Issue 20: on the Team page, a member switched to plan partner joins for an organisation of the
@@ -33,29 +34,29 @@ const peer2 = () =>
 
 describe("switching a member to plan partner", () => {
   it("is refused without the partner organisation: the message beside it, the role chosen kept, nothing written", async () => {
-    const before = peer2();
+    const before = await peer2();
     const outcome = await changeRole({ role: "plan-partner", partnerId: "" });
     expect(outcome.status).toBe(400);
     expect(readResult(outcome.data as FormResult)).toMatchObject({
       errors: { partnerId: ["reviews:members.partnerRequired"] },
       values: { intent: "change-role", userId: "demo-peer2", role: "plan-partner" },
     });
-    expect(peer2()).toEqual(before);
+    expect(await peer2()).toEqual(before);
   });
 
   it("is refused for an organisation that is not in the city's register", async () => {
-    const before = peer2();
+    const before = await peer2();
     const outcome = await changeRole({ role: "plan-partner", partnerId: "someone-elses-partner" });
     expect(outcome.status).toBe(400);
     expect(readResult(outcome.data as FormResult).errors).toEqual({ partnerId: ["plan:errors.unknownPartner"] });
-    expect(peer2()).toEqual(before);
+    expect(await peer2()).toEqual(before);
   });
 
   it("records the organisation with the role, audited, shows it on the Team page, and drops it when the role changes again", async () => {
     const outcome = await changeRole({ role: "plan-partner", partnerId: DEMO_PARTNER_ID });
     expect(outcome.status).toBe(200);
-    expect(peer2()).toEqual({ role: "plan-partner", partnerId: DEMO_PARTNER_ID });
-    const audit = db
+    expect(await peer2()).toEqual({ role: "plan-partner", partnerId: DEMO_PARTNER_ID });
+    const audit = await db
       .select({ before: auditLog.before, after: auditLog.after })
       .from(auditLog)
       .where(and(eq(auditLog.entity, "member"), eq(auditLog.entityId, "demo-peer2"), eq(auditLog.action, "change-role")))
@@ -68,6 +69,6 @@ describe("switching a member to plan partner", () => {
     expect(members.find((member) => member.userId === "demo-peer2")).toMatchObject({ role: "plan-partner", partnerId: DEMO_PARTNER_ID });
     const back = await changeRole({ role: "peer-reviewer", partnerId: DEMO_PARTNER_ID });
     expect(back.status).toBe(200);
-    expect(peer2()).toEqual({ role: "peer-reviewer", partnerId: null });
+    expect(await peer2()).toEqual({ role: "peer-reviewer", partnerId: null });
   });
 });

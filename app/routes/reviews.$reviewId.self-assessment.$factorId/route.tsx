@@ -62,7 +62,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   let peerShown = false;
   const previousCycle = await getPreviousRatings({
     reviewId: review.id,
-    peerReadable: (previous) => (peerShown = accessOf([previous.id], access.user.id)[0]?.peer ?? false),
+    peerReadable: async (previous) => (peerShown = (await accessOf([previous.id], access.user.id))[0]?.peer ?? false),
   });
   const previousRating = previousCycle?.factors.get(factor.id);
   return {
