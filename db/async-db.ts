@@ -25,8 +25,23 @@ export type AsyncRunResult = Database.RunResult;
 type Schema = typeof schema;
 type Full = BaseSQLiteDatabase<"async", AsyncRunResult, Schema, ExtractTablesWithRelations<Schema>>;
 
+/**
+ * How a store opens transactions: the SQLite connection's lock here, a pooled PostgreSQL
+ * connection in `db/pg/async-session.ts`. `transaction()` and `read()` below ask the database for it.
+ */
+export interface TransactionRunner {
+  transaction<T>(db: AsyncDb, body: (tx: AsyncDb) => Promise<T>): Promise<T>;
+  read<T>(db: AsyncDb, body: (tx: AsyncDb) => Promise<T>): Promise<T>;
+}
+
+/** Which store a database runs on, and its transactions. */
+export const RUNNER = Symbol("transaction runner");
+
 /** The database as model code sees it: drizzle's async SQLite API, without its own `transaction`. */
-export type AsyncDb = Omit<Full, "transaction"> & { $client: Database.Database };
+export type AsyncDb = Omit<Full, "transaction"> & { readonly store: "sqlite" | "pg"; readonly [RUNNER]: TransactionRunner };
+
+/** The same on SQLite, with better-sqlite3 itself. */
+type SqliteAsyncDb = AsyncDb & { $client: Database.Database };
 
 /** Who holds a connection's lock: the transaction running in this async context, until it ends. */
 interface Holder {
@@ -74,7 +89,7 @@ function callback(sqlite: Database.Database, asObjects: boolean): RemoteCallback
   return (sqlText, params, method) => withLock(sqlite, () => execute(sqlite, sqlText, params, method, asObjects) as { rows: unknown[] });
 }
 
-type Relational = ConstructorParameters<typeof SQLiteRemoteSession<Schema, ExtractTablesWithRelations<Schema>>>[2];
+export type Relational = ConstructorParameters<typeof SQLiteRemoteSession<Schema, ExtractTablesWithRelations<Schema>>>[2];
 type PrepareArgs = Parameters<SQLiteRemoteSession<Schema, ExtractTablesWithRelations<Schema>>["prepareQuery"]>;
 
 class LockedSession extends SQLiteRemoteSession<Schema, ExtractTablesWithRelations<Schema>> {
@@ -103,12 +118,17 @@ class LockedSession extends SQLiteRemoteSession<Schema, ExtractTablesWithRelatio
 export function asyncDbOf(syncDb: Db): AsyncDb {
   const sqlite = syncDb.$client;
   const dialect = new SQLiteAsyncDialect();
-  const tables = extractTablesRelationalConfig(schema, createTableRelationsHelpers);
-  const relational = { fullSchema: schema, schema: tables.tables, tableNamesMap: tables.tableNamesMap } as unknown as NonNullable<Relational>;
+  const relational = relationalConfig();
   const session = new LockedSession(sqlite, dialect, relational);
-  const db = new BaseSQLiteDatabase("async", dialect, session as never, relational) as unknown as AsyncDb;
-  db.$client = sqlite;
+  const db = new BaseSQLiteDatabase("async", dialect, session as never, relational) as unknown as SqliteAsyncDb;
+  Object.assign(db, { $client: sqlite, store: "sqlite", [RUNNER]: sqliteRunner });
   return db;
+}
+
+/** The relational configuration drizzle's constructor needs, from the one schema. */
+export function relationalConfig(): Relational {
+  const tables = extractTablesRelationalConfig(schema, createTableRelationsHelpers);
+  return { fullSchema: schema, schema: tables.tables, tableNamesMap: tables.tableNamesMap } as unknown as NonNullable<Relational>;
 }
 
 let savepoints = 0;
@@ -120,7 +140,20 @@ let savepoints = 0;
  * transaction of the same context, it is a savepoint of it. The body must await every statement
  * (ESLint's no-floating-promises says so) and never the network: the lock is held meanwhile.
  */
-export async function transaction<T>(db: AsyncDb, body: (tx: AsyncDb) => Promise<T>): Promise<T> {
+export function transaction<T>(db: AsyncDb, body: (tx: AsyncDb) => Promise<T>): Promise<T> {
+  return db[RUNNER].transaction(db, body);
+}
+
+/**
+ * Runs the reads of `body` as one consistent read: they all see the same committed state, whatever
+ * other requests write meanwhile (a report snapshot, an export). Inside a transaction it is simply
+ * part of it.
+ */
+export function read<T>(db: AsyncDb, body: (tx: AsyncDb) => Promise<T>): Promise<T> {
+  return db[RUNNER].read(db, body);
+}
+
+async function sqliteTransaction<T>(db: SqliteAsyncDb, body: (tx: AsyncDb) => Promise<T>): Promise<T> {
   const client = db.$client;
   if (heldHere(client)) {
     const name = `sp${++savepoints}`;
@@ -138,17 +171,18 @@ export async function transaction<T>(db: AsyncDb, body: (tx: AsyncDb) => Promise
   return holding(db, "BEGIN IMMEDIATE", body);
 }
 
-/**
- * Runs the reads of `body` as one consistent read: they all see the same committed state, whatever
- * other requests write meanwhile (a report snapshot, an export). A deferred `BEGIN`, so it works
- * on a database that cannot be written. Inside a transaction it is simply part of it.
- */
-export async function read<T>(db: AsyncDb, body: (tx: AsyncDb) => Promise<T>): Promise<T> {
+/** On SQLite, a deferred `BEGIN`, so a consistent read works on a database that cannot be written. */
+async function sqliteRead<T>(db: SqliteAsyncDb, body: (tx: AsyncDb) => Promise<T>): Promise<T> {
   if (heldHere(db.$client)) return body(db);
   return holding(db, "BEGIN", body);
 }
 
-function holding<T>(db: AsyncDb, begin: string, body: (tx: AsyncDb) => Promise<T>): Promise<T> {
+const sqliteRunner: TransactionRunner = {
+  transaction: (db, body) => sqliteTransaction(db as SqliteAsyncDb, body),
+  read: (db, body) => sqliteRead(db as SqliteAsyncDb, body),
+};
+
+function holding<T>(db: SqliteAsyncDb, begin: string, body: (tx: AsyncDb) => Promise<T>): Promise<T> {
   const client = db.$client;
   return lockOf(client).runExclusive(() => {
     const holder: Holder = { client, active: true };
