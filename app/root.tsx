@@ -15,12 +15,29 @@ import { useNonce } from "#app/utils/nonce";
 import { resolveLocale } from "#app/utils/locale.server";
 import { getSessionUser } from "#app/utils/session.server";
 import { countUnreadNotifications } from "#app/models/notification.server";
+import { STORE_UNAVAILABLE, storageFailureOf } from "#app/utils/storage-failure.server";
 import { skipWhenOnlyTheQueryChanges } from "#app/utils/revalidation";
+
+/**
+ * Every page asks the database who is signed in first. If the database cannot be reached (a
+ * PostgreSQL server restarting or failing over), the answer is a 503 page saying so, not an
+ * apology for an unknown error; the next request after it returns works again by itself.
+ */
+async function readerOf(request: Request) {
+  try {
+    const user = await getSessionUser(request);
+    return { user, unread: user ? await countUnreadNotifications({ userId: user.id }) : 0 };
+  } catch (error) {
+    const code = storageFailureOf(error);
+    if (!code) throw error;
+    console.error(`database unavailable: ${code} on ${request.method} ${new URL(request.url).pathname}`);
+    throw data({ message: STORE_UNAVAILABLE }, { status: 503, headers: { "Retry-After": "10" } });
+  }
+}
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { locale, setCookie } = await resolveLocale(request);
-  const user = await getSessionUser(request);
-  const unread = user ? await countUnreadNotifications({ userId: user.id }) : 0;
+  const { user, unread } = await readerOf(request);
   return data(
     { locale, user: user ? { id: user.id, name: user.name, isAdmin: user.isAdmin, unread } : null },
     setCookie ? { headers: { "Set-Cookie": setCookie } } : undefined,

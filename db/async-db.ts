@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import type Database from "better-sqlite3";
+import type { Pool } from "pg";
 import { Mutex } from "async-mutex";
 import { createTableRelationsHelpers, extractTablesRelationalConfig, type ExtractTablesWithRelations } from "drizzle-orm";
 import { BaseSQLiteDatabase, SQLiteAsyncDialect } from "drizzle-orm/sqlite-core";
@@ -38,7 +39,12 @@ export interface TransactionRunner {
 export const RUNNER = Symbol("transaction runner");
 
 /** The database as model code sees it: drizzle's async SQLite API, without its own `transaction`. */
-export type AsyncDb = Omit<Full, "transaction"> & { readonly store: "sqlite" | "pg"; readonly [RUNNER]: TransactionRunner };
+export type AsyncDb = Omit<Full, "transaction"> & {
+  readonly store: "sqlite" | "pg";
+  readonly [RUNNER]: TransactionRunner;
+  /** On PostgreSQL, the pool its statements run on. */
+  readonly $pool?: Pool;
+};
 
 /** The same on SQLite, with better-sqlite3 itself. */
 type SqliteAsyncDb = AsyncDb & { $client: Database.Database };

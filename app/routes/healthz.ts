@@ -1,12 +1,13 @@
 import { databaseHealth } from "#db/client";
-import { db } from "#app/utils/db.server";
+import { pgDatabaseHealth } from "#db/pg/client";
+import { asyncDb, db, store } from "#app/utils/db.server";
 
 /**
  * 200 when the database can be read and written; 503 otherwise, saying which and why, one line
  * each, for a supervisor or a load balancer (see databaseHealth for what is checked).
  */
 export async function loader() {
-  const { read, write } = databaseHealth(db);
+  const { read, write } = store === "pg" ? await pgDatabaseHealth(asyncDb.$pool!) : databaseHealth(db);
   const ok = !read && !write;
   const body = ok ? "ok\n" : `${read ? `database cannot be read: ${read}\n` : ""}${write ? `database cannot be written: ${write}\n` : ""}`;
   return new Response(body, {

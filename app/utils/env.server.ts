@@ -10,6 +10,12 @@ const EnvSchema = z
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
     HOST: z.string().default("0.0.0.0"),
     DATABASE_PATH: z.string().min(1).default("data/workbench.sqlite"),
+    // Set, the app runs on this PostgreSQL database instead of the SQLite file (docs/decisions/0032).
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\/./, "must be a postgres:// URL")
+      .optional()
+      .or(z.literal("").transform(() => undefined)),
     UPLOADS_PATH: z.string().min(1).default("data/uploads"),
     MAX_UPLOAD_MB: z.coerce.number().positive().max(1024).default(25),
     SESSION_SECRET: z.string().min(32, "must be at least 32 characters").optional(),

@@ -186,11 +186,11 @@ function runnerFor(pool: pg.Pool): TransactionRunner {
 }
 
 /** The model layer's database on a PostgreSQL pool: the same `AsyncDb` the SQLite store gives. */
-export function asyncDbOnPg(pool: pg.Pool, pgTypes: typeof pg.types): AsyncDb & { $pool: pg.Pool } {
+export function asyncDbOnPg(pool: pg.Pool, pgTypes: typeof pg.types): AsyncDb {
   const dialect = new PostgresRenderingDialect();
   const relational = relationalConfig();
   const session = new PostgresSession(pool, typesOf(pgTypes), dialect, relational);
-  const db = new BaseSQLiteDatabase("async", dialect, session as never, relational as never) as unknown as AsyncDb & { $pool: pg.Pool };
+  const db = new BaseSQLiteDatabase("async", dialect, session as never, relational as never) as unknown as AsyncDb;
   Object.assign(db, { $pool: pool, store: "pg", [RUNNER]: runnerFor(pool) });
   return db;
 }

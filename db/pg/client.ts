@@ -21,6 +21,32 @@ export function createPgDb(url: string, { max = 10 }: { max?: number } = {}): Pg
   return drizzle({ client: pool, schema }) as PgDb;
 }
 
+/**
+ * Opens `url` and brings it to this code's migrations, or says in one line why it cannot: a server
+ * that cannot be reached or refuses us, or a database at a newer migration than the code (which
+ * is left as it is). Returns the pool, migrated.
+ */
+export async function openPgForApp(url: string, { max }: { max?: number } = {}): Promise<PgDb> {
+  const db = createPgDb(url, { max });
+  try {
+    const state = await pgMigrationState(db.$client);
+    if (state.state === "ahead") {
+      throw new PgRefused(
+        `PostgreSQL database ${describePgUrl(url)} is at a newer migration than this code (${state.applied} applied, ${state.known} known): run the version that migrated it`,
+      );
+    }
+    if (state.state !== "current") await migratePgDb(db);
+    return db;
+  } catch (error) {
+    await db.$client.end().catch(() => {});
+    if (error instanceof PgRefused) throw error;
+    throw new PgRefused(pgConnectionProblem(url, (error as { cause?: unknown }).cause ?? error));
+  }
+}
+
+/** A database the app will not run on, with the one line that says why. */
+export class PgRefused extends Error {}
+
 /** Applies the committed PostgreSQL migrations (drizzle records them in drizzle.__drizzle_migrations). */
 export async function migratePgDb(db: PgDb) {
   await migrate(db, { migrationsFolder: PG_MIGRATIONS_FOLDER });
@@ -86,11 +112,11 @@ export async function pgMigrationState(
  * read-only (a standby, as the old primary becomes after a failover, or a database set read-only)
  * and takes a transaction id, then rolls back. Changes nothing.
  */
-export async function pgDatabaseHealth(db: PgDb): Promise<{ read: string | null; write: string | null }> {
+export async function pgDatabaseHealth(pool: pg.Pool): Promise<{ read: string | null; write: string | null }> {
   const problem = (error: unknown) => `${(error as { code?: string }).code ?? "error"}: ${(error as Error).message}`;
   let client: pg.PoolClient;
   try {
-    client = await db.$client.connect();
+    client = await pool.connect();
   } catch (error) {
     const message = problem(error);
     return { read: message, write: message };

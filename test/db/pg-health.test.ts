@@ -23,7 +23,7 @@ describe("pgDatabaseHealth", () => {
   });
 
   it.runIf(!pgSkipReason)("reads and writes a working database, says so of a read-only one, and of one that is gone", async () => {
-    expect(await pgDatabaseHealth(db)).toEqual({ read: null, write: null });
+    expect(await pgDatabaseHealth(db.$client)).toEqual({ read: null, write: null });
 
     const admin = new pg.Client({ connectionString: database!.url });
     await admin.connect();
@@ -31,13 +31,13 @@ describe("pgDatabaseHealth", () => {
     await admin.end();
     // The setting applies to new connections.
     const readOnly = createPgDb(database!.url, { max: 1 });
-    const health = await pgDatabaseHealth(readOnly);
+    const health = await pgDatabaseHealth(readOnly.$client);
     await readOnly.$client.end();
     expect(health.read).toBeNull();
     expect(health.write).toBe("transactions are read-only here (default_transaction_read_only)");
 
     const gone = createPgDb(database!.url.replace(database!.name, `${database!.name}_gone`), { max: 1 });
-    const goneHealth = await pgDatabaseHealth(gone);
+    const goneHealth = await pgDatabaseHealth(gone.$client);
     await gone.$client.end();
     expect(goneHealth.read).toMatch(/^3D000: database ".*_gone" does not exist$/);
     expect(goneHealth.write).toBe(goneHealth.read);
