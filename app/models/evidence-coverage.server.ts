@@ -1,7 +1,7 @@
 import { and, count, eq, isNull } from "drizzle-orm";
 import type { Framework } from "#benchmark/index";
 import { documentLinks, documents, evidence, evidenceFactors, evidenceQuestions, type Polarity } from "#db/schema";
-import { db } from "#app/utils/db.server";
+import { asyncDb as db } from "#app/utils/db.server";
 
 export type Balance = { total: number; supports: number; mixed: number; contradicts: number; documents: number };
 

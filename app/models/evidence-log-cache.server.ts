@@ -1,5 +1,5 @@
 import type Database from "better-sqlite3";
-import { db } from "#app/utils/db.server";
+import { asyncDb as db } from "#app/utils/db.server";
 
 /*
  * What the evidence log reads of a whole review (facet counts, the total of a view, the people,

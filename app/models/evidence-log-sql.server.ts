@@ -2,7 +2,8 @@ import { and, eq, isNull, sql, type SQL } from "drizzle-orm";
 import { documents } from "#db/schema";
 import { foldText } from "#db/search-text";
 import { searchTerms, type TableState } from "#app/utils/table-state";
-import { db } from "#app/utils/db.server";
+import { asMilliseconds, containsText, dayStartMs, type Dialect } from "#db/portable-sql";
+import { asyncDb as db } from "#app/utils/db.server";
 import type { LogDocument } from "./evidence-log.server";
 import { categoryOrder, DAY_MS, isoDayStart, POLARITY_RANK, type LogColumn } from "./evidence-log-view";
 import type { InterviewOption } from "./interview.server";
@@ -10,17 +11,26 @@ import type { InterviewOption } from "./interview.server";
 // The SQL behind the evidence log: one UNION of logged items and host-city documents, filtered,
 // counted and ordered here; evidence-log.server.ts turns the keys it returns into table rows.
 
+/**
+ * The store the log's raw SQL is written for: SQLite's expressions or PostgreSQL's, where they
+ * differ (db/portable-sql.ts, docs/decisions/0029). One switch for the log, set with the store.
+ */
+export const LOG_SQL_DIALECT: Dialect = "sqlite";
+
 export const list = (values: readonly string[]) =>
   sql.join(
     values.map((value) => sql`${value}`),
     sql`, `,
   );
 
-/** `CASE column WHEN a THEN 1 WHEN b THEN 2 … END`: sorts by a small, already ordered list (names, labels). */
+/**
+ * `CASE column WHEN a THEN 1 WHEN b THEN 2 … END`: sorts by a small, already ordered list (names, labels).
+ * The ranks are literals: PostgreSQL would type a parameter there as text and sort "10" before "2".
+ */
 export function rankBy(column: SQL, orderedIds: readonly string[]) {
   if (!orderedIds.length) return sql`NULL`;
   return sql`CASE ${column} ${sql.join(
-    orderedIds.map((id, index) => sql`WHEN ${id} THEN ${index + 1}`),
+    orderedIds.map((id, index) => sql`WHEN ${id} THEN ${sql.raw(String(index + 1))}`),
     sql` `,
   )} END`;
 }
@@ -48,7 +58,7 @@ export function logHalves(reviewId: string, { grouped, withText }: LogShape) {
   const documentHalf = sql`
     SELECT d.id AS id, 'document' AS source, CAST('document' AS TEXT) AS kind, CAST(NULL AS TEXT) AS polarity,
       CAST(NULL AS TEXT) AS created_by, CAST(NULL AS TEXT) AS interview_id,
-      CAST(COALESCE(unixepoch(d.date) * 1000, d.created_at) AS INTEGER) AS date, 'host-city' AS origin,
+      ${asMilliseconds(sql`COALESCE(${dayStartMs(sql`d.date`, LOG_SQL_DIALECT)}, d.created_at)`)} AS date, 'host-city' AS origin,
       ${withText ? sql`CAST(lower(d.title) AS TEXT)` : sql`NULL`} AS search_text,
       ${grouped ? sql`gf.factor_id` : sql`NULL`} AS group_factor
     FROM documents d ${grouped ? sql`LEFT JOIN (SELECT DISTINCT document_id, factor_id FROM document_links) gf ON gf.document_id = d.id` : sql``}
@@ -69,15 +79,15 @@ export type LogTotals = { rows: number; items: number; groupCounts: Record<strin
  * count over the UNION ALL passes every row through a subroutine. A grouped view joins the tags
  * once into a temporary table and counts it twice (rows per factor, distinct items).
  */
-export function countLog(reviewId: string, shape: LogShape, where: SQL): LogTotals {
+export async function countLog(reviewId: string, shape: LogShape, where: SQL): Promise<LogTotals> {
   if (!shape.grouped) {
     const [evidenceHalf, documentHalf] = logHalves(reviewId, shape);
-    const { n } = db.get<{ n: number }>(
+    const { n } = await db.get<{ n: number }>(
       sql`SELECT (SELECT COUNT(*) FROM (${evidenceHalf}) AS log ${where}) + (SELECT COUNT(*) FROM (${documentHalf}) AS log ${where}) AS n`,
     );
     return { rows: n, items: n, groupCounts: {} };
   }
-  const groups = db.all<{ factor: string | null; n: number; items: number }>(
+  const groups = await db.all<{ factor: string | null; n: number; items: number }>(
     sql`WITH log AS (${logKeys(reviewId, shape)}), hits AS MATERIALIZED (SELECT log.id, log.group_factor FROM log ${where})
       SELECT group_factor AS factor, COUNT(*) AS n, (SELECT COUNT(DISTINCT id) FROM hits) AS items FROM hits GROUP BY group_factor`,
   );
@@ -104,7 +114,7 @@ export async function logWhere(reviewId: string, view: TableState, grouped: bool
   if (terms.length) {
     const documentIds = await matchingDocumentIds(reviewId, terms);
     const inText = sql.join(
-      terms.map((term) => sql`instr(log.search_text, ${term}) > 0`),
+      terms.map((term) => containsText(sql`log.search_text`, term, LOG_SQL_DIALECT)),
       sql` AND `,
     );
     where.push(sql`((log.source = 'evidence' AND ${inText}) OR (log.source = 'document' AND log.id IN (${list(documentIds)})))`);

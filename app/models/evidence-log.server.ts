@@ -19,10 +19,11 @@ import { categoryOrder, LOG_PAGE_SIZE, type LogCopy, type LogCopyRow } from "./e
 export { EVIDENCE_LOG_TABLE, LOG_COLUMNS, LOG_PAGE_SIZE, parseEvidenceView, type LogColumn } from "./evidence-log-view";
 import { foldText } from "#db/search-text";
 import { nextBackgroundTurn } from "#app/utils/background.server";
-import { db } from "#app/utils/db.server";
+import { dayStartMs } from "#db/portable-sql";
+import { asyncDb as db } from "#app/utils/db.server";
 import { canEditEvidence } from "#app/utils/permissions";
 import { databaseVersion, whileUnchanged } from "./evidence-log-cache.server";
-import { countLog, list, logKeys, logOrder, logWhere, type Lookups } from "./evidence-log-sql.server";
+import { countLog, list, LOG_SQL_DIALECT, logKeys, logOrder, logWhere, type Lookups } from "./evidence-log-sql.server";
 import { listInterviewOptions, type InterviewOption } from "./interview.server";
 import type { Actor } from "./evidence.server";
 
@@ -138,28 +139,30 @@ type Detail = {
 };
 
 /** The columns the table shows, for the rows on screen only (or every row, for the export). */
-function loadDetails(reviewId: string, keys: { id: string; source: "evidence" | "document" }[], fullText: boolean) {
+async function loadDetails(reviewId: string, keys: { id: string; source: "evidence" | "document" }[], fullText: boolean) {
   const text = fullText ? sql`e.text` : sql`substr(e.text, 1, ${EXCERPT_LENGTH})`;
   const evidenceIds = keys.filter((key) => key.source === "evidence").map((key) => key.id);
   const documentIds = keys.filter((key) => key.source === "document").map((key) => key.id);
   const details = new Map<string, Detail>();
+  // SQLite's `+` keeps its planner off the review_id index (the ids find the rows); PostgreSQL has no `+text`.
+  const reviewIdOf = (alias: "e" | "d") => sql.raw(LOG_SQL_DIALECT === "sqlite" ? `+${alias}.review_id` : `${alias}.review_id`);
   const chunk = 500;
   for (let index = 0; index < evidenceIds.length; index += chunk) {
     const ids = evidenceIds.slice(index, index + chunk);
-    for (const row of db.all<Detail>(sql`
+    for (const row of await db.all<Detail>(sql`
       SELECT e.id, e.kind, e.polarity, e.created_by, e.interview_id, e.document_id, e.created_at AS date, e.attribution,
         e.attribution_category, e.attribution_role, e.language,
         ${text} AS text, length(e.text) AS text_length
-      FROM evidence e WHERE e.id IN (${list(ids)}) AND +e.review_id = ${reviewId}`)) {
+      FROM evidence e WHERE e.id IN (${list(ids)}) AND ${reviewIdOf("e")} = ${reviewId}`)) {
       details.set(row.id, row);
     }
   }
   if (documentIds.length) {
-    for (const row of db.all<Detail>(sql`
+    for (const row of await db.all<Detail>(sql`
       SELECT d.id, 'document' AS kind, NULL AS polarity, NULL AS created_by, NULL AS interview_id, d.id AS document_id,
-        COALESCE(unixepoch(d.date) * 1000, d.created_at) AS date, '' AS attribution,
+        COALESCE(${dayStartMs(sql`d.date`, LOG_SQL_DIALECT)}, d.created_at) AS date, '' AS attribution,
         NULL AS attribution_category, NULL AS attribution_role, NULL AS language, d.title AS text, length(d.title) AS text_length
-      FROM documents d WHERE d.id IN (${list(documentIds)}) AND +d.review_id = ${reviewId}`)) {
+      FROM documents d WHERE d.id IN (${list(documentIds)}) AND ${reviewIdOf("d")} = ${reviewId}`)) {
       details.set(row.id, row);
     }
   }
@@ -257,12 +260,12 @@ export async function listEvidenceLog({
   // items straight from evidence_log_idx and stops after one page instead of sorting the whole log.
   // A grouped view sorts every row by factor first anyway, and sorts narrow rows faster.
   const columns = grouped ? sql`log.id, log.source, log.group_factor` : sql`log.*`;
-  const shown = db.all<Key>(
+  const shown = await db.all<Key>(
     sql`WITH log AS (${logKeys(reviewId, shape)}) SELECT ${columns} FROM log ${where}
       ORDER BY ${logOrder(view, grouped, lookups)} LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
   );
   const ids = [...new Set(shown.map((key) => key.id))];
-  const details = loadDetails(reviewId, shown, false);
+  const details = await loadDetails(reviewId, shown, false);
   const factors = await tagsOf(reviewId, ids);
   return {
     rows: shown.flatMap((key) => {
@@ -299,14 +302,14 @@ export async function listLogCopy({
     const version = databaseVersion();
     const context = await loadLogContext({ reviewId });
     const lookups = lookupsOf(context);
-    const keys = db.all<Key>(
+    const keys = await db.all<Key>(
       sql`WITH log AS (${logKeys(reviewId, { grouped: false, withText: false })}) SELECT log.id, log.source, log.group_factor FROM log ORDER BY log.date DESC, log.id ASC`,
     );
     const rows: LogCopyRow[] = [];
     for (let start = 0; start < keys.length; start += batchSize) {
       if (start > 0) await nextBackgroundTurn();
       const batch = keys.slice(start, start + batchSize);
-      const details = loadDetails(reviewId, batch, false);
+      const details = await loadDetails(reviewId, batch, false);
       const factors = await tagsOf(
         reviewId,
         batch.map((key) => key.id),
@@ -373,7 +376,7 @@ export async function* listEvidenceForExport({
   );
   const keys = logKeys(reviewId, { grouped: false, withText: needsText(flat) });
   await nextBackgroundTurn();
-  const shown = db.all<Key>(
+  const shown = await db.all<Key>(
     sql`WITH log AS (${keys}) SELECT log.id, log.source, log.group_factor FROM log ${where} ORDER BY ${logOrder(flat, false, lookups)}`,
   );
   const noActor: LogActor = { userId: "", canEditAny: false, canWrite: false };
@@ -381,7 +384,7 @@ export async function* listEvidenceForExport({
     if (start > 0) await nextBackgroundTurn();
     const batch = shown.slice(start, start + batchSize);
     const ids = batch.map((key) => key.id);
-    const details = loadDetails(reviewId, batch, true);
+    const details = await loadDetails(reviewId, batch, true);
     const [factors, questions] = await Promise.all([tagsOf(reviewId, ids), questionsOf(reviewId, ids)]);
     yield batch.flatMap((key) => {
       const detail = details.get(key.id);

@@ -2,7 +2,8 @@ import { and, eq, isNull } from "drizzle-orm";
 import { foldText } from "#db/search-text";
 import type { Framework } from "#benchmark/index";
 import { documents, evidence, evidenceFactors, evidenceQuestions, interviewParticipants, users } from "#db/schema";
-import { db, exclusively } from "#app/utils/db.server";
+import type { AsyncDb } from "#db/async-db";
+import { asyncDb as db, transaction } from "#app/utils/db.server";
 import { canEditEvidence, type EvidenceEditor } from "#app/utils/permissions";
 import type { FieldErrors } from "#app/utils/validation";
 import { attributionSearchWords, resolveAttribution, type StoredAttribution } from "./attribution";
@@ -68,11 +69,11 @@ async function checkSources(reviewId: string, input: EvidenceInput): Promise<Fie
   return Object.keys(errors).length ? errors : null;
 }
 
-type Tx = Parameters<Parameters<typeof db.transaction>[0]>[0];
+type Tx = AsyncDb;
 
-function writeTags(tx: Tx, evidenceId: string, input: EvidenceInput) {
-  for (const factorId of input.factorIds) tx.insert(evidenceFactors).values({ evidenceId, factorId }).run();
-  for (const questionId of input.questionIds) tx.insert(evidenceQuestions).values({ evidenceId, questionId }).run();
+async function writeTags(tx: Tx, evidenceId: string, input: EvidenceInput) {
+  for (const factorId of input.factorIds) await tx.insert(evidenceFactors).values({ evidenceId, factorId }).run();
+  for (const questionId of input.questionIds) await tx.insert(evidenceQuestions).values({ evidenceId, questionId }).run();
 }
 
 function auditView(input: EvidenceInput) {
@@ -97,30 +98,29 @@ export async function createEvidence({
   const invalid = await checkSources(reviewId, input);
   if (invalid) return { ok: false, status: 400, errors: invalid };
   const attribution = await storedAttribution(input);
-  const saved = await exclusively(db, () =>
-    db.transaction((tx) => {
-      // Checked again inside the write: two sends of one item racing each other save it once.
-      if (tx.select({ id: evidence.id }).from(evidence).where(eq(evidence.id, id)).get()) return false;
-      tx.insert(evidence)
-        .values({
-          id,
-          reviewId,
-          kind: input.kind,
-          text: input.text,
-          searchText: evidenceSearchText(input.text, attribution),
-          polarity: input.polarity,
-          ...attribution,
-          interviewId: input.interviewId,
-          documentId: input.documentId,
-          language: input.language,
-          createdBy: userId,
-        })
-        .run();
-      writeTags(tx, id, input);
-      writeAudit(tx, { reviewId, userId, action: "create", entity: "evidence", entityId: id, after: auditView(input) });
-      return true;
-    }),
-  );
+  const saved = await transaction(db, async (tx) => {
+    // Checked again inside the write: two sends of one item racing each other save it once.
+    if (await tx.select({ id: evidence.id }).from(evidence).where(eq(evidence.id, id)).get()) return false;
+    await tx
+      .insert(evidence)
+      .values({
+        id,
+        reviewId,
+        kind: input.kind,
+        text: input.text,
+        searchText: evidenceSearchText(input.text, attribution),
+        polarity: input.polarity,
+        ...attribution,
+        interviewId: input.interviewId,
+        documentId: input.documentId,
+        language: input.language,
+        createdBy: userId,
+      })
+      .run();
+    await writeTags(tx, id, input);
+    await writeAudit(tx, { reviewId, userId, action: "create", entity: "evidence", entityId: id, after: auditView(input) });
+    return true;
+  });
   return saved ? { ok: true, id } : ((await findSentBefore(id, reviewId, userId)) ?? ID_TAKEN);
 }
 
@@ -213,37 +213,36 @@ export async function updateEvidence({
   const invalid = await checkSources(reviewId, input);
   if (invalid) return { ok: false, status: 400, errors: invalid };
   const attribution = await storedAttribution(input);
-  await exclusively(db, () =>
-    db.transaction((tx) => {
-      tx.update(evidence)
-        .set({
-          kind: input.kind,
-          text: input.text,
-          searchText: evidenceSearchText(input.text, attribution),
-          polarity: input.polarity,
-          ...attribution,
-          interviewId: input.interviewId,
-          documentId: input.documentId,
-          language: input.language,
-          updatedAt: new Date(),
-          version: row.version + 1,
-        })
-        .where(eq(evidence.id, evidenceId))
-        .run();
-      tx.delete(evidenceFactors).where(eq(evidenceFactors.evidenceId, evidenceId)).run();
-      tx.delete(evidenceQuestions).where(eq(evidenceQuestions.evidenceId, evidenceId)).run();
-      writeTags(tx, evidenceId, input);
-      writeAudit(tx, {
-        reviewId,
-        userId: actor.userId,
-        action: "update",
-        entity: "evidence",
-        entityId: evidenceId,
-        before: auditView(before),
-        after: auditView(input),
-      });
-    }),
-  );
+  await transaction(db, async (tx) => {
+    await tx
+      .update(evidence)
+      .set({
+        kind: input.kind,
+        text: input.text,
+        searchText: evidenceSearchText(input.text, attribution),
+        polarity: input.polarity,
+        ...attribution,
+        interviewId: input.interviewId,
+        documentId: input.documentId,
+        language: input.language,
+        updatedAt: new Date(),
+        version: row.version + 1,
+      })
+      .where(eq(evidence.id, evidenceId))
+      .run();
+    await tx.delete(evidenceFactors).where(eq(evidenceFactors.evidenceId, evidenceId)).run();
+    await tx.delete(evidenceQuestions).where(eq(evidenceQuestions.evidenceId, evidenceId)).run();
+    await writeTags(tx, evidenceId, input);
+    await writeAudit(tx, {
+      reviewId,
+      userId: actor.userId,
+      action: "update",
+      entity: "evidence",
+      entityId: evidenceId,
+      before: auditView(before),
+      after: auditView(input),
+    });
+  });
   return { ok: true, id: evidenceId };
 }
 
@@ -251,38 +250,34 @@ export async function updateEvidence({
 export async function deleteEvidence({ reviewId, evidenceId, actor }: { reviewId: string; evidenceId: string; actor: Actor }): Promise<EvidenceOutcome> {
   const found = await requireOwnItem(reviewId, evidenceId, actor, false);
   if (!found.ok) return found;
-  await exclusively(db, () =>
-    db.transaction((tx) => {
-      tx.update(evidence).set({ deletedAt: new Date() }).where(eq(evidence.id, evidenceId)).run();
-      writeAudit(tx, {
-        reviewId,
-        userId: actor.userId,
-        action: "delete",
-        entity: "evidence",
-        entityId: evidenceId,
-        before: auditView(found.stored.input),
-      });
-    }),
-  );
+  await transaction(db, async (tx) => {
+    await tx.update(evidence).set({ deletedAt: new Date() }).where(eq(evidence.id, evidenceId)).run();
+    await writeAudit(tx, {
+      reviewId,
+      userId: actor.userId,
+      action: "delete",
+      entity: "evidence",
+      entityId: evidenceId,
+      before: auditView(found.stored.input),
+    });
+  });
   return { ok: true, id: evidenceId };
 }
 
 export async function restoreEvidence({ reviewId, evidenceId, actor }: { reviewId: string; evidenceId: string; actor: Actor }): Promise<EvidenceOutcome> {
   const found = await requireOwnItem(reviewId, evidenceId, actor, true);
   if (!found.ok) return found;
-  await exclusively(db, () =>
-    db.transaction((tx) => {
-      tx.update(evidence).set({ deletedAt: null }).where(eq(evidence.id, evidenceId)).run();
-      writeAudit(tx, {
-        reviewId,
-        userId: actor.userId,
-        action: "restore",
-        entity: "evidence",
-        entityId: evidenceId,
-        after: auditView(found.stored.input),
-      });
-    }),
-  );
+  await transaction(db, async (tx) => {
+    await tx.update(evidence).set({ deletedAt: null }).where(eq(evidence.id, evidenceId)).run();
+    await writeAudit(tx, {
+      reviewId,
+      userId: actor.userId,
+      action: "restore",
+      entity: "evidence",
+      entityId: evidenceId,
+      after: auditView(found.stored.input),
+    });
+  });
   return { ok: true, id: evidenceId };
 }
 

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray, isNull, or } from "drizzle-orm";
 import { conclusionCitations, documents, evidence, evidenceFactors, interviewParticipants, interviews, users, type EvidenceKind } from "#db/schema";
-import { db } from "#app/utils/db.server";
+import { asyncDb as db } from "#app/utils/db.server";
 
 // The evidence a factor's conclusion can cite, and the kinds of source it rests on (triangulation).
 

@@ -3,7 +3,7 @@ import { conclusions, documents, evidence, recommendations, selfAssessmentAnswer
 import { foldText } from "#db/search-text";
 import { localize, requireFramework } from "#benchmark/index";
 import type { ReviewAccess } from "#app/utils/auth.server";
-import { db } from "#app/utils/db.server";
+import { asyncDb as db } from "#app/utils/db.server";
 import type { Locale } from "#app/utils/i18n";
 import { canReadConclusion, can } from "#app/utils/permissions";
 

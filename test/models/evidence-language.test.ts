@@ -6,7 +6,8 @@ import { getReportSnapshot } from "#app/models/report.server";
 import { action as logAction } from "#app/routes/reviews.$reviewId.evidence/route";
 import { loader as conclusionLoader } from "#app/routes/reviews.$reviewId.conclusions.$factorId/route";
 import { evidence } from "#db/schema";
-import { cookieFor, db, DEMO_REVIEW_ID, loadDemoReview, makeRequest, run, setPhase } from "../utils";
+import { asyncDb } from "#app/utils/db.server";
+import { cookieFor, DEMO_REVIEW_ID, loadDemoReview, makeRequest, run, setPhase } from "../utils";
 
 /*
  * A quote says which language it is in when that is not the review's (French for the demo), so
@@ -39,20 +40,20 @@ describe("a quote's language", () => {
   it("is stored when the logger names one, and empty (the review's) otherwise", async () => {
     const english = await log({ language: "en" });
     const french = await log({ text: "Nous publions le bilan chaque année.", language: "" });
-    const stored = (outcome: { data: unknown }) => {
+    const stored = async (outcome: { data: unknown }) => {
       const id = (outcome.data as { id: string }).id;
-      return db.select({ language: evidence.language }).from(evidence).where(eq(evidence.id, id)).get()?.language;
+      return (await asyncDb.select({ language: evidence.language }).from(evidence).where(eq(evidence.id, id)).get())?.language;
     };
-    expect(stored(english)).toBe("en");
-    expect(stored(french)).toBeNull();
+    expect(await stored(english)).toBe("en");
+    expect(await stored(french)).toBeNull();
   });
 
   it("refuses a language the app does not have, next to the field, writing nothing", async () => {
-    const before = db.select().from(evidence).all().length;
+    const before = (await asyncDb.select().from(evidence).all()).length;
     const refused = await log({ language: "de" });
     expect(refused.status).toBe(400);
     expect(errorsOf(refused.data as FormResult, "language")).toEqual(["errors.invalidChoice"]);
-    expect(db.select().from(evidence).all().length).toBe(before);
+    expect((await asyncDb.select().from(evidence).all()).length).toBe(before);
   });
 
   it("reaches the evidence log's rows and the report's snapshot", async () => {

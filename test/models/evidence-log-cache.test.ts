@@ -4,7 +4,8 @@ import { whileUnchanged } from "#app/models/evidence-log-cache.server";
 import { getLogFacets, listEvidenceLog, loadLogContext, parseEvidenceView, type LogActor } from "#app/models/evidence-log.server";
 import { deleteEvidence, restoreEvidence } from "#app/models/evidence.server";
 import { evidence, interviews } from "#db/schema";
-import { addProbeEvidence, db, DEMO_REVIEW_ID, loadDemoReview, setPhase } from "../utils";
+import { asyncDb, transaction } from "#app/utils/db.server";
+import { addProbeEvidence, DEMO_REVIEW_ID, loadDemoReview, setPhase } from "../utils";
 
 const PEER: LogActor = { userId: "demo-peer", canEditAny: false, canWrite: true };
 
@@ -20,7 +21,7 @@ describe("what the log keeps while the database is unchanged", () => {
     expect(await read()).toBe(1);
     expect(await read()).toBe(1);
     // A write to any table, even one the value does not read, makes it compute again.
-    db.update(interviews).set({ place: "Salle du conseil" }).where(eq(interviews.id, "demo-int-01")).run();
+    await asyncDb.update(interviews).set({ place: "Salle du conseil" }).where(eq(interviews.id, "demo-int-01")).run();
     expect(await read()).toBe(2);
     expect(await read()).toBe(2);
   });
@@ -28,12 +29,12 @@ describe("what the log keeps while the database is unchanged", () => {
   it("keeps nothing computed inside a transaction, nor a value a write overtook", async () => {
     let computed = 0;
     const read = () => whileUnchanged("probe", () => ++computed);
-    db.$client.transaction(() => void read())();
-    db.$client.transaction(() => void read())();
+    await transaction(asyncDb, async () => void (await read()));
+    await transaction(asyncDb, async () => void (await read()));
     expect(computed).toBe(2);
     // A write while the value is being computed: the value is returned but not kept.
-    const overtaken = await whileUnchanged("probe", () => {
-      db.update(interviews).set({ place: "Mairie annexe" }).where(eq(interviews.id, "demo-int-01")).run();
+    const overtaken = await whileUnchanged("probe", async () => {
+      await asyncDb.update(interviews).set({ place: "Mairie annexe" }).where(eq(interviews.id, "demo-int-01")).run();
       return "read before the write";
     });
     expect(overtaken).toBe("read before the write");
@@ -61,9 +62,9 @@ describe("what the log keeps while the database is unchanged", () => {
     expect((await restoreEvidence({ reviewId: DEMO_REVIEW_ID, evidenceId: "probe-cache-1", actor: PEER })).ok).toBe(true);
     expect(await read()).toMatchObject({ rows: before.rows + 1, tagged: before.tagged + 1 });
 
-    db.update(interviews).set({ place: "Salle des fêtes" }).where(eq(interviews.id, "demo-int-01")).run();
+    await asyncDb.update(interviews).set({ place: "Salle des fêtes" }).where(eq(interviews.id, "demo-int-01")).run();
     expect((await read()).places).toContain("Salle des fêtes");
-    db.delete(evidence).where(eq(evidence.id, "probe-cache-1")).run();
+    await asyncDb.delete(evidence).where(eq(evidence.id, "probe-cache-1")).run();
     expect(await read()).toMatchObject({ rows: before.rows, tagged: before.tagged });
   });
 });

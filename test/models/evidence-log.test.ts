@@ -1,12 +1,15 @@
-import { and, count, eq, isNull } from "drizzle-orm";
+import { and, count, eq, isNull, sql } from "drizzle-orm";
+import { SQLiteAsyncDialect } from "drizzle-orm/sqlite-core";
 import { beforeEach, describe, expect, it } from "vitest";
 import { requireFramework } from "#benchmark/index";
 import { parseTableState } from "#app/utils/table-state";
 import { getCoverage } from "#app/models/evidence-coverage.server";
 import { EVIDENCE_LOG_TABLE, listEvidenceLog, parseEvidenceView, type LogActor } from "#app/models/evidence-log.server";
+import { rankBy } from "#app/models/evidence-log-sql.server";
 import { evidence, evidenceFactors } from "#db/schema";
 import { foldText } from "#db/search-text";
-import { db, DEMO_REVIEW_ID, loadDemoReview, setPhase } from "../utils";
+import { asyncDb } from "#app/utils/db.server";
+import { DEMO_REVIEW_ID, loadDemoReview, setPhase } from "../utils";
 
 const framework = requireFramework("eurocities-anti-discrimination");
 const PEER: LogActor = { userId: "demo-peer", canEditAny: false, canWrite: true };
@@ -117,15 +120,24 @@ describe("the coverage", () => {
     expect(ten.balance.total).toBe(0);
     for (const factor of coverage) {
       expect(factor.balance.supports + factor.balance.mixed + factor.balance.contradicts).toBe(factor.balance.total);
-      const live = db
+      const live = (await asyncDb
         .select({ n: count() })
         .from(evidenceFactors)
         .innerJoin(evidence, eq(evidence.id, evidenceFactors.evidenceId))
         .where(and(eq(evidenceFactors.factorId, factor.id), eq(evidence.reviewId, DEMO_REVIEW_ID), isNull(evidence.deletedAt)))
-        .get()!.n;
+        .get())!.n;
       expect(factor.balance.total).toBe(live);
     }
     expect(coverage.find((factor) => factor.id === "kf-01")!.balance.documents).toBe(1);
     expect(coverage.find((factor) => factor.id === "kf-06")!.questions.find((q) => q.id === "kf-06-q2")!.balance.contradicts).toBeGreaterThan(0);
+  });
+});
+
+describe("the log's SQL", () => {
+  it("ranks a sort by name with literal numbers, so PostgreSQL sorts rank 10 after rank 2", () => {
+    const ids = Array.from({ length: 11 }, (_, index) => `person-${index + 1}`);
+    const { sql: text, params } = new SQLiteAsyncDialect().sqlToQuery(rankBy(sql`log.created_by`, ids));
+    expect(params).toEqual(ids);
+    expect(text).toBe(`CASE log.created_by ${ids.map((_, index) => `WHEN ? THEN ${index + 1}`).join(" ")} END`);
   });
 });

@@ -11,7 +11,8 @@ import { buildReportModel } from "#reports/model";
 import { getReportSnapshot } from "#app/models/report.server";
 import { auditLog, conclusionCitations, evidence, evidenceFactors, evidenceQuestions, interviewParticipants, interviews, reviews } from "#db/schema";
 import { foldText } from "#db/search-text";
-import { cookieFor, db, DEMO_REVIEW_ID, makeRequest, run, loadDemoReview, setPhase } from "../utils";
+import { asyncDb } from "#app/utils/db.server";
+import { cookieFor, DEMO_REVIEW_ID, makeRequest, run, loadDemoReview, setPhase } from "../utils";
 
 const LOG = `/reviews/${DEMO_REVIEW_ID}/evidence`;
 const params = { reviewId: DEMO_REVIEW_ID };
@@ -30,8 +31,8 @@ const quote = (fields: Record<string, string | string[]> = {}) => ({
   ...fields,
 });
 
-const countEvidence = () => db.select({ n: count() }).from(evidence).get()!.n;
-const countAudit = () => db.select({ n: count() }).from(auditLog).get()!.n;
+const countEvidence = async () => (await asyncDb.select({ n: count() }).from(evidence).get())!.n;
+const countAudit = async () => (await asyncDb.select({ n: count() }).from(auditLog).get())!.n;
 
 async function post(
   email: Parameters<typeof cookieFor>[0],
@@ -49,34 +50,32 @@ beforeEach(async () => {
 });
 
 describe("the demo seed", () => {
-  it("records five interviews, two with names, and about forty items with no evidence on key factor 10", () => {
-    expect(db.select({ n: count() }).from(interviews).where(eq(interviews.reviewId, DEMO_REVIEW_ID)).get()!.n).toBe(5);
-    const named = db.selectDistinct({ id: interviewParticipants.interviewId }).from(interviewParticipants).where(isNotNull(interviewParticipants.name)).all();
+  it("records five interviews, two with names, and about forty items with no evidence on key factor 10", async () => {
+    expect((await asyncDb.select({ n: count() }).from(interviews).where(eq(interviews.reviewId, DEMO_REVIEW_ID)).get())!.n).toBe(5);
+    const named = await asyncDb
+      .selectDistinct({ id: interviewParticipants.interviewId })
+      .from(interviewParticipants)
+      .where(isNotNull(interviewParticipants.name))
+      .all();
     expect(named.map((row) => row.id).sort()).toEqual(["demo-int-01", "demo-int-03"]);
-    const items = db.select({ n: count() }).from(evidence).where(eq(evidence.reviewId, DEMO_REVIEW_ID)).get()!.n;
+    const items = (await asyncDb.select({ n: count() }).from(evidence).where(eq(evidence.reviewId, DEMO_REVIEW_ID)).get())!.n;
     expect(items).toBeGreaterThanOrEqual(38);
     expect(items).toBeLessThanOrEqual(45);
-    expect(db.select({ n: count() }).from(evidenceFactors).where(eq(evidenceFactors.factorId, "kf-10")).get()!.n).toBe(0);
-    const tagged = new Set(
-      db
-        .selectDistinct({ id: evidenceFactors.factorId })
-        .from(evidenceFactors)
-        .all()
-        .map((row) => row.id),
-    );
+    expect((await asyncDb.select({ n: count() }).from(evidenceFactors).where(eq(evidenceFactors.factorId, "kf-10")).get())!.n).toBe(0);
+    const tagged = new Set((await asyncDb.selectDistinct({ id: evidenceFactors.factorId }).from(evidenceFactors).all()).map((row) => row.id));
     expect([...tagged].sort()).toEqual(["kf-01", "kf-02", "kf-03", "kf-04", "kf-05", "kf-06", "kf-07", "kf-08", "kf-09", "kf-11"]);
-    const documentItems = db.select({ id: evidence.id, documentId: evidence.documentId }).from(evidence).where(eq(evidence.kind, "document")).all();
+    const documentItems = await asyncDb.select({ id: evidence.id, documentId: evidence.documentId }).from(evidence).where(eq(evidence.kind, "document")).all();
     expect(documentItems.length).toBe(2);
     expect(documentItems.every((item) => item.documentId?.startsWith("demo-doc-"))).toBe(true);
   });
 
-  it("folds search text exactly as the app does", () => {
+  it("folds search text exactly as the app does", async () => {
     expect(["Égalité ŒUVRE l’accès", "Straße Ærø déjà-vu", "GARÇON naïve"].map(foldText)).toEqual([
       "egalite oeuvre l'acces",
       "strasse aerø deja-vu",
       "garcon naive",
     ]);
-    const seeded = db
+    const seeded = await asyncDb
       .select({ text: evidence.text, attribution: evidence.attribution, searchText: evidence.searchText })
       .from(evidence)
       .where(eq(evidence.reviewId, DEMO_REVIEW_ID))
@@ -88,7 +87,7 @@ describe("the demo seed", () => {
 
 describe("logging an item", () => {
   it("saves a tagged quote with its factors, questions and an audit entry, in one go", async () => {
-    const before = countAudit();
+    const before = await countAudit();
     const outcome = await post(
       "peer@demo.test",
       quote({ factorIds: ["kf-02", "kf-11"], questionIds: ["kf-11-q4"], text: "  Le bilan est publié chaque année.  " }),
@@ -96,7 +95,7 @@ describe("logging an item", () => {
     expect(outcome.status).toBe(200);
     const { ok, id } = outcome.data as { ok: true; id: string };
     expect(ok).toBe(true);
-    const row = db.select().from(evidence).where(eq(evidence.id, id)).get()!;
+    const row = (await asyncDb.select().from(evidence).where(eq(evidence.id, id)).get())!;
     expect(row).toMatchObject({
       text: "Le bilan est publié chaque année.",
       createdBy: "demo-peer",
@@ -106,22 +105,17 @@ describe("logging an item", () => {
     });
     expect(row.searchText).toBe(foldText("Le bilan est publié chaque année.\nune chargée de mission de la ville"));
     expect(
-      db
-        .select({ id: evidenceFactors.factorId })
-        .from(evidenceFactors)
-        .where(eq(evidenceFactors.evidenceId, id))
-        .all()
-        .map((r) => r.id),
+      (await asyncDb.select({ id: evidenceFactors.factorId }).from(evidenceFactors).where(eq(evidenceFactors.evidenceId, id)).all()).map((r) => r.id),
     ).toEqual(["kf-02", "kf-11"]);
-    expect(db.select({ id: evidenceQuestions.questionId }).from(evidenceQuestions).where(eq(evidenceQuestions.evidenceId, id)).all()).toEqual([
+    expect(await asyncDb.select({ id: evidenceQuestions.questionId }).from(evidenceQuestions).where(eq(evidenceQuestions.evidenceId, id)).all()).toEqual([
       { id: "kf-11-q4" },
     ]);
-    expect(countAudit()).toBe(before + 1);
-    const entry = db
+    expect(await countAudit()).toBe(before + 1);
+    const entry = (await asyncDb
       .select()
       .from(auditLog)
       .where(and(eq(auditLog.entityId, id), eq(auditLog.action, "create")))
-      .get()!;
+      .get())!;
     expect(entry).toMatchObject({ reviewId: DEMO_REVIEW_ID, userId: "demo-peer", entity: "evidence" });
     expect(entry.after).toMatchObject({ factorIds: ["kf-02", "kf-11"], text: "Le bilan est publié chaque année." });
   });
@@ -138,22 +132,17 @@ describe("logging an item", () => {
     );
     const { id } = outcome.data as { id: string };
     expect(
-      db
-        .select({ id: evidenceFactors.factorId })
-        .from(evidenceFactors)
-        .where(eq(evidenceFactors.evidenceId, id))
-        .all()
-        .map((r) => r.id),
+      (await asyncDb.select({ id: evidenceFactors.factorId }).from(evidenceFactors).where(eq(evidenceFactors.evidenceId, id)).all()).map((r) => r.id),
     ).toEqual(["kf-04", "kf-11"]);
     // The first person met in that focus group is an NGO's chair: the report says who they are by kind, not by name.
     // It is stored as the category, not in the French peer's words, so each reader reads it in their language.
-    const stored = db
+    const stored = (await asyncDb
       .select({ a: evidence.attribution, category: evidence.attributionCategory, role: evidence.attributionRole })
       .from(evidence)
       .where(eq(evidence.id, id))
-      .get()!;
+      .get())!;
     expect(stored).toEqual({ a: "", category: "ngo", role: null });
-    db.insert(conclusionCitations).values({ reviewId: DEMO_REVIEW_ID, factorId: "kf-04", evidenceId: id }).run();
+    await asyncDb.insert(conclusionCitations).values({ reviewId: DEMO_REVIEW_ID, factorId: "kf-04", evidenceId: id }).run();
     const snapshot = (await getReportSnapshot({ reviewId: DEMO_REVIEW_ID }))!;
     const finding = (locale: "en" | "fr") =>
       buildReportModel(snapshot, { locale, issuedAt: null })
@@ -171,24 +160,24 @@ describe("logging an item", () => {
   });
 
   it("stores a suggested attribution, in either language, as the speaker's category and role; typed words as typed", async () => {
-    const speakers = db
+    const speakers = await asyncDb
       .select()
       .from(interviewParticipants)
       .where(eq(interviewParticipants.interviewId, "demo-int-02"))
       .orderBy(interviewParticipants.id)
       .all();
     const first = speakers[0]!;
-    const read = (id: string) =>
-      db
+    const read = async (id: string) =>
+      await asyncDb
         .select({ a: evidence.attribution, category: evidence.attributionCategory, role: evidence.attributionRole })
         .from(evidence)
         .where(eq(evidence.id, id))
         .get();
     const saved = async (attribution: string) =>
       ((await post("peer@demo.test", quote({ interviewId: "demo-int-02", kind: "focus-group-note", attribution }))).data as { id: string }).id;
-    expect(read(await saved(`une personne représentant une association (${first.role})`))).toEqual({ a: "", category: first.category, role: first.role });
-    expect(read(await saved("an NGO representative"))).toEqual({ a: "", category: "ngo", role: null });
-    expect(read(await saved("une bénévole d'une association"))).toEqual({ a: "une bénévole d'une association", category: null, role: null });
+    expect(await read(await saved(`une personne représentant une association (${first.role})`))).toEqual({ a: "", category: first.category, role: first.role });
+    expect(await read(await saved("an NGO representative"))).toEqual({ a: "", category: "ngo", role: null });
+    expect(await read(await saved("une bénévole d'une association"))).toEqual({ a: "une bénévole d'une association", category: null, role: null });
   });
 
   it("without JavaScript, redirects back to the same view of the log with the form's choices remembered", async () => {
@@ -209,8 +198,9 @@ describe("logging an item", () => {
 
   describe("refuses bad input with a message next to the field, writes nothing and keeps the typed quote", () => {
     const otherReview = "other-review";
-    beforeEach(() => {
-      db.insert(reviews)
+    beforeEach(async () => {
+      await asyncDb
+        .insert(reviews)
         .values({
           id: otherReview,
           hostCity: "Ailleurs",
@@ -221,7 +211,7 @@ describe("logging an item", () => {
           phase: "peer-visit",
         })
         .run();
-      db.insert(interviews).values({ id: "other-int", reviewId: otherReview, date: "2026-03-01", format: "interview" }).run();
+      await asyncDb.insert(interviews).values({ id: "other-int", reviewId: otherReview, date: "2026-03-01", format: "interview" }).run();
     });
 
     const cases: [string, Record<string, string | string[]>, string, string][] = [
@@ -240,7 +230,7 @@ describe("logging an item", () => {
     ];
 
     it.each(cases)("%s", async (_label, fields, field, message) => {
-      const [items, audits] = [countEvidence(), countAudit()];
+      const [items, audits] = [await countEvidence(), await countAudit()];
       const form = quote({ text: "Une phrase qu'on ne veut pas perdre, avec des accents : égalité.", ...fields });
       const outcome = await post("peer@demo.test", form);
       expect(outcome.status).toBe(400);
@@ -248,7 +238,7 @@ describe("logging an item", () => {
       expect(failure.status).toBe("error");
       expect(errorsOf(failure, field)).toContain(message);
       expect(submittedValue(failure, "text")).toBe(form.text);
-      expect([countEvidence(), countAudit()]).toEqual([items, audits]);
+      expect([await countEvidence(), await countAudit()]).toEqual([items, audits]);
     });
 
     it("an unknown intent", async () => {
@@ -272,14 +262,14 @@ describe("changing an item", () => {
       evidenceId: "demo-ev-001",
     });
     expect(outcome.status).toBe(302);
-    const row = db.select().from(evidence).where(eq(evidence.id, "demo-ev-001")).get()!;
+    const row = (await asyncDb.select().from(evidence).where(eq(evidence.id, "demo-ev-001")).get())!;
     expect(row.text).toBe("Texte corrigé : la déclaration est citée partout.");
     expect(row.version).toBe(2);
-    const entry = db
+    const entry = (await asyncDb
       .select()
       .from(auditLog)
       .where(and(eq(auditLog.entityId, "demo-ev-001"), eq(auditLog.action, "update")))
-      .get()!;
+      .get())!;
     expect((entry.before as { text: string }).text).toMatch(/^La déclaration de 2022/);
     expect((entry.after as { text: string }).text).toBe(row.text);
   });
@@ -296,8 +286,8 @@ describe("changing an item", () => {
 
   it("answers 403 to a peer editing another reviewer's item: nothing written, typed quote kept", async () => {
     // demo-ev-003 was logged by the lead expert.
-    const before = db.select().from(evidence).where(eq(evidence.id, "demo-ev-003")).get()!;
-    const audits = countAudit();
+    const before = (await asyncDb.select().from(evidence).where(eq(evidence.id, "demo-ev-003")).get())!;
+    const audits = await countAudit();
     const outcome = await post("peer@demo.test", edit("demo-ev-003", { text: "Je réécris la citation d'un autre." }), itemPath("demo-ev-003"), itemAction, {
       evidenceId: "demo-ev-003",
     });
@@ -305,8 +295,8 @@ describe("changing an item", () => {
     const failure = outcome.data as FormResult;
     expect(formErrorsOf(failure)).toEqual(["evidence:errors.notYours"]);
     expect(submittedValue(failure, "text")).toBe("Je réécris la citation d'un autre.");
-    expect(db.select().from(evidence).where(eq(evidence.id, "demo-ev-003")).get()).toEqual(before);
-    expect(countAudit()).toBe(audits);
+    expect(await asyncDb.select().from(evidence).where(eq(evidence.id, "demo-ev-003")).get()).toEqual(before);
+    expect(await countAudit()).toBe(audits);
     const page = await run(itemLoader, makeRequest(itemPath("demo-ev-003"), { cookie: await cookieFor("peer@demo.test") }), {
       ...params,
       evidenceId: "demo-ev-003",
@@ -319,7 +309,7 @@ describe("changing an item", () => {
       evidenceId: "demo-ev-002",
     });
     expect(outcome.status).toBe(302);
-    expect(db.select({ text: evidence.text }).from(evidence).where(eq(evidence.id, "demo-ev-002")).get()!.text).toBe(
+    expect((await asyncDb.select({ text: evidence.text }).from(evidence).where(eq(evidence.id, "demo-ev-002")).get())!.text).toBe(
       "Texte corrigé : la déclaration est citée partout.",
     );
     const page = await run(itemLoader, makeRequest(itemPath("demo-ev-002"), { cookie: await cookieFor("lead@demo.test") }), {
@@ -330,13 +320,13 @@ describe("changing an item", () => {
   });
 
   it("answers 404 to a tampered item id, with the typed quote kept", async () => {
-    const audits = countAudit();
+    const audits = await countAudit();
     const outcome = await post("lead@demo.test", edit("forged", { text: "Texte tapé" }), itemPath("forged"), itemAction, {
       evidenceId: "forged",
     });
     expect(outcome.status).toBe(404);
     expect(submittedValue(outcome.data as FormResult, "text")).toBe("Texte tapé");
-    expect(countAudit()).toBe(audits);
+    expect(await countAudit()).toBe(audits);
     const page = await run(itemLoader, makeRequest(itemPath("forged"), { cookie: await cookieFor("lead@demo.test") }), {
       ...params,
       evidenceId: "forged",
@@ -345,7 +335,8 @@ describe("changing an item", () => {
   });
 
   it("refuses to touch an item of another review through this review's URL", async () => {
-    db.insert(reviews)
+    await asyncDb
+      .insert(reviews)
       .values({
         id: "other-review",
         hostCity: "Ailleurs",
@@ -356,7 +347,8 @@ describe("changing an item", () => {
         phase: "peer-visit",
       })
       .run();
-    db.insert(evidence)
+    await asyncDb
+      .insert(evidence)
       .values({
         id: "other-ev",
         reviewId: "other-review",
@@ -369,7 +361,7 @@ describe("changing an item", () => {
       .run();
     const outcome = await post("lead@demo.test", { intent: "delete", via: "fetcher", evidenceId: "other-ev" });
     expect(outcome.status).toBe(404);
-    expect(db.select({ deletedAt: evidence.deletedAt }).from(evidence).where(eq(evidence.id, "other-ev")).get()!.deletedAt).toBeNull();
+    expect((await asyncDb.select({ deletedAt: evidence.deletedAt }).from(evidence).where(eq(evidence.id, "other-ev")).get())!.deletedAt).toBeNull();
   });
 });
 
@@ -386,7 +378,7 @@ describe("soft delete and undo", () => {
     const total = await factorTotal("kf-11");
     const deleted = await post("peer@demo.test", { intent: "delete", via: "fetcher", evidenceId: id });
     expect(deleted.data).toMatchObject({ ok: true, intent: "delete", id });
-    expect(db.select({ deletedAt: evidence.deletedAt }).from(evidence).where(eq(evidence.id, id)).get()!.deletedAt).toBeInstanceOf(Date);
+    expect((await asyncDb.select({ deletedAt: evidence.deletedAt }).from(evidence).where(eq(evidence.id, id)).get())!.deletedAt).toBeInstanceOf(Date);
     expect(await inLog(id)).toBe(false);
     expect(await factorTotal("kf-11")).toBe(total - 1);
     // The item page still opens, to offer the restore.
@@ -400,7 +392,7 @@ describe("soft delete and undo", () => {
     expect(restored.data).toMatchObject({ ok: true, intent: "restore" });
     expect(await inLog(id)).toBe(true);
     expect(await factorTotal("kf-11")).toBe(total);
-    const actions = db
+    const actions = await asyncDb
       .select({ action: auditLog.action })
       .from(auditLog)
       .where(and(eq(auditLog.entityId, id), eq(auditLog.entity, "evidence")))
@@ -419,13 +411,13 @@ describe("soft delete and undo", () => {
       `${LOG}?kind=focus-group-note&deleted=demo-ev-007`,
     );
     expect(undone.location).toBe(`${LOG}?kind=focus-group-note&restored=1`);
-    expect(db.select({ deletedAt: evidence.deletedAt }).from(evidence).where(eq(evidence.id, "demo-ev-007")).get()!.deletedAt).toBeNull();
+    expect((await asyncDb.select({ deletedAt: evidence.deletedAt }).from(evidence).where(eq(evidence.id, "demo-ev-007")).get())!.deletedAt).toBeNull();
   });
 
   it("deletes only one's own items as a peer; the lead expert deletes any", async () => {
     const refused = await post("peer2@demo.test", { intent: "delete", via: "fetcher", evidenceId: "demo-ev-006" });
     expect(refused.status).toBe(403);
-    expect(db.select({ deletedAt: evidence.deletedAt }).from(evidence).where(eq(evidence.id, "demo-ev-006")).get()!.deletedAt).toBeNull();
+    expect((await asyncDb.select({ deletedAt: evidence.deletedAt }).from(evidence).where(eq(evidence.id, "demo-ev-006")).get())!.deletedAt).toBeNull();
     const done = await post("lead@demo.test", { intent: "delete", via: "fetcher", evidenceId: "demo-ev-006" });
     expect(done.status).toBe(200);
     expect((await post("lead@demo.test", { intent: "restore", via: "fetcher", evidenceId: "demo-ev-006" })).status).toBe(200);

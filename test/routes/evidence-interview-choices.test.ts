@@ -2,7 +2,8 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { INTERVIEW_CHOICES } from "#app/models/evidence-log.server";
 import * as log from "#app/routes/reviews.$reviewId.evidence/route";
 import { interviewParticipants, interviews } from "#db/schema";
-import { cookieFor, db, DEMO_REVIEW_ID, loadDemoReview, makeRequest, run, setPhase } from "../utils";
+import { asyncDb } from "#app/utils/db.server";
+import { cookieFor, DEMO_REVIEW_ID, loadDemoReview, makeRequest, run, setPhase } from "../utils";
 
 /**
  * A review with many interviews: the log page lists the most recent ones, those it names and
@@ -20,8 +21,9 @@ async function open(query = "") {
   return outcome.data as LogData;
 }
 
-function addInterviews() {
-  db.insert(interviews)
+async function addInterviews() {
+  await asyncDb
+    .insert(interviews)
     .values(
       Array.from({ length: EXTRA }, (_, index) => ({
         id: `many-int-${String(index + 1).padStart(2, "0")}`,
@@ -33,7 +35,10 @@ function addInterviews() {
       })),
     )
     .run();
-  db.insert(interviewParticipants).values({ interviewId: "many-int-05", role: "Coordinatrice", organisation: "Maison des Lilas", category: "ngo" }).run();
+  await asyncDb
+    .insert(interviewParticipants)
+    .values({ interviewId: "many-int-05", role: "Coordinatrice", organisation: "Maison des Lilas", category: "ngo" })
+    .run();
 }
 
 beforeEach(async () => {
@@ -44,13 +49,13 @@ beforeEach(async () => {
 describe("the log's interview choices", () => {
   it("lists every interview of a short review and offers no search", async () => {
     const data = await open();
-    const all = db.select({ id: interviews.id }).from(interviews).all();
+    const all = await asyncDb.select({ id: interviews.id }).from(interviews).all();
     expect(data.facets.interviews.map((interview) => interview.id).sort()).toEqual(all.map((interview) => interview.id).sort());
     expect(data.interviewChoice).toMatchObject({ total: all.length, listed: all.length, found: null, search: "" });
   });
 
   it("lists the most recent interviews of a long review, with those the page names", async () => {
-    addInterviews();
+    await addInterviews();
     const data = await open();
     const ids = data.facets.interviews.map((interview) => interview.id);
     expect(ids).toHaveLength(INTERVIEW_CHOICES);
@@ -64,7 +69,7 @@ describe("the log's interview choices", () => {
   });
 
   it("finds an older interview by its organisation or place, accents and case aside, not by its date", async () => {
-    addInterviews();
+    await addInterviews();
     const found = await open("?interview-search=maison+des+LILAS");
     expect(found.interviewChoice).toMatchObject({ found: 1, search: "maison des LILAS" });
     expect(found.facets.interviews.map((interview) => interview.id)).toContain("many-int-05");

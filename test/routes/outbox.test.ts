@@ -4,7 +4,8 @@ import * as outbox from "#app/routes/reviews.$reviewId.outbox";
 import * as log from "#app/routes/reviews.$reviewId.evidence/route";
 import * as interviewsPage from "#app/routes/reviews.$reviewId.interviews/route";
 import { evidence, interviews, reviewMembers } from "#db/schema";
-import { cookieFor, db, DEMO_ACCOUNTS, DEMO_REVIEW_ID, loadDemoReview, makeRequest, run, setPhase } from "../utils";
+import { asyncDb } from "#app/utils/db.server";
+import { cookieFor, DEMO_ACCOUNTS, DEMO_REVIEW_ID, loadDemoReview, makeRequest, run, setPhase } from "../utils";
 
 /*
  * The outbox route: items logged offline arrive with the id the browser gave them. A second send
@@ -24,7 +25,7 @@ async function send(form: Record<string, string | string[]>, email: "peer@demo.t
   return run(outbox.action, makeRequest(`${base}/outbox`, { cookie, form }), { reviewId: DEMO_REVIEW_ID });
 }
 
-const evidenceCount = () => db.select({ n: count() }).from(evidence).where(eq(evidence.reviewId, DEMO_REVIEW_ID)).get()!.n;
+const evidenceCount = async () => (await asyncDb.select({ n: count() }).from(evidence).where(eq(evidence.reviewId, DEMO_REVIEW_ID)).get())!.n;
 
 beforeEach(async () => {
   await loadDemoReview();
@@ -34,27 +35,27 @@ beforeEach(async () => {
 describe("an evidence item sent from the outbox", () => {
   it("is saved once under its client id, and a second send answers saved without a new row", async () => {
     const id = crypto.randomUUID();
-    const before = evidenceCount();
+    const before = await evidenceCount();
     const first = await send(quote(id));
     expect(first.status).toBe(200);
     expect(first.data).toEqual({ status: "saved", id, alreadySaved: false });
     const again = await send(quote(id));
     expect(again.status).toBe(200);
     expect(again.data).toEqual({ status: "saved", id, alreadySaved: true });
-    expect(evidenceCount()).toBe(before + 1);
-    const row = db.select().from(evidence).where(eq(evidence.id, id)).get()!;
+    expect(await evidenceCount()).toBe(before + 1);
+    const row = (await asyncDb.select().from(evidence).where(eq(evidence.id, id)).get())!;
     expect(row).toMatchObject({ createdBy: peerId(), polarity: "mixed", kind: "observation" });
   });
 
   it("is saved once when the page's own action receives the same id twice", async () => {
     const id = crypto.randomUUID();
-    const before = evidenceCount();
+    const before = await evidenceCount();
     const cookie = await cookieFor("peer@demo.test");
     for (let attempt = 0; attempt < 2; attempt += 1) {
       const outcome = await run(log.action, makeRequest(`${base}/evidence`, { cookie, form: { ...quote(id), via: "fetcher" } }), { reviewId: DEMO_REVIEW_ID });
       expect(outcome.data).toEqual({ ok: true, intent: "create", id });
     }
-    expect(evidenceCount()).toBe(before + 1);
+    expect(await evidenceCount()).toBe(before + 1);
   });
 
   it("refuses an id that another member's item holds, and changes nothing", async () => {
@@ -63,7 +64,7 @@ describe("an evidence item sent from the outbox", () => {
     const outcome = await send(quote(id, "Someone else's words."));
     expect(outcome.status).toBe(409);
     expect(outcome.data).toEqual({ status: "refused", messages: ["evidence:errors.idTaken"] });
-    expect(db.select({ text: evidence.text }).from(evidence).where(eq(evidence.id, id)).get()!.text).toBe("Peer two's words.");
+    expect((await asyncDb.select({ text: evidence.text }).from(evidence).where(eq(evidence.id, id)).get())!.text).toBe("Peer two's words.");
   });
 
   it("refuses a client id that is not a uuid", async () => {
@@ -74,15 +75,16 @@ describe("an evidence item sent from the outbox", () => {
 
   it("is refused with the reason when the visit's phase has closed", async () => {
     setPhase("issued");
-    const before = evidenceCount();
+    const before = await evidenceCount();
     const outcome = await send(quote(crypto.randomUUID()));
     expect(outcome.status).toBe(409);
     expect(outcome.data).toEqual({ status: "refused", messages: ['errors.phaseClosedForm|{"phase":"issued"}'] });
-    expect(evidenceCount()).toBe(before);
+    expect(await evidenceCount()).toBe(before);
   });
 
   it("is refused with the reason when its author was removed from the review", async () => {
-    db.delete(reviewMembers)
+    await asyncDb
+      .delete(reviewMembers)
       .where(and(eq(reviewMembers.reviewId, DEMO_REVIEW_ID), eq(reviewMembers.userId, peerId())))
       .run();
     const outcome = await send(quote(crypto.randomUUID()));
@@ -97,12 +99,12 @@ describe("an evidence item sent from the outbox", () => {
   });
 
   it("answers signed-out, not a redirect, when the session has ended", async () => {
-    const before = evidenceCount();
+    const before = await evidenceCount();
     const outcome = await send(quote(crypto.randomUUID()), null);
     expect(outcome.status).toBe(401);
     expect(outcome.location).toBeNull();
     expect(outcome.data).toEqual({ status: "signed-out" });
-    expect(evidenceCount()).toBe(before);
+    expect(await evidenceCount()).toBe(before);
   });
 });
 
@@ -121,16 +123,16 @@ describe("an interview sent from the outbox", () => {
 
   it("is saved once under its client id", async () => {
     const id = crypto.randomUUID();
-    const interviewCount = () => db.select({ n: count() }).from(interviews).where(eq(interviews.reviewId, DEMO_REVIEW_ID)).get()!.n;
-    const before = interviewCount();
+    const interviewCount = async () => (await asyncDb.select({ n: count() }).from(interviews).where(eq(interviews.reviewId, DEMO_REVIEW_ID)).get())!.n;
+    const before = await interviewCount();
     expect((await send(interview(id))).data).toEqual({ status: "saved", id, alreadySaved: false });
     expect((await send(interview(id))).data).toEqual({ status: "saved", id, alreadySaved: true });
-    expect(interviewCount()).toBe(before + 1);
+    expect(await interviewCount()).toBe(before + 1);
     // The interviews page's own form, with the same id: still one.
     const cookie = await cookieFor("peer@demo.test");
     const page = await run(interviewsPage.action, makeRequest(`${base}/interviews`, { cookie, form: interview(id) }), { reviewId: DEMO_REVIEW_ID });
     expect(page.location).toBe(`${base}/interviews?saved=${id}#interview-${id}`);
-    expect(interviewCount()).toBe(before + 1);
+    expect(await interviewCount()).toBe(before + 1);
   });
 });
 
@@ -140,7 +142,7 @@ describe("the logging form's first Enter", () => {
     const page = await run(log.loader, makeRequest(`${base}/evidence`, { cookie }), { reviewId: DEMO_REVIEW_ID });
     const { remembered } = page.data as Awaited<ReturnType<typeof log.loader>>;
     expect(remembered.interviewId).toBe("");
-    const before = evidenceCount();
+    const before = await evidenceCount();
     const form = {
       intent: "create",
       via: "fetcher",
@@ -154,6 +156,6 @@ describe("the logging form's first Enter", () => {
     const outcome = await run(log.action, makeRequest(`${base}/evidence`, { cookie, form }), { reviewId: DEMO_REVIEW_ID });
     expect(outcome.status).toBe(200);
     expect(outcome.data).toMatchObject({ ok: true, intent: "create" });
-    expect(evidenceCount()).toBe(before + 1);
+    expect(await evidenceCount()).toBe(before + 1);
   });
 });

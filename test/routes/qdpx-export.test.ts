@@ -9,7 +9,8 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { auditLog, evidence, evidenceFactors, evidenceQuestions, interviewParticipants, interviews, reviewMembers, users } from "#db/schema";
 import { loader as evidenceQdpx } from "#app/routes/reviews.$reviewId.evidence[.qdpx]";
 import { loader as evidenceLog } from "#app/routes/reviews.$reviewId.evidence/route";
-import { addProbeEvidence, cookieFor, db, DEMO_REVIEW_ID, makeRequest, run, loadDemoReview, setPhase, type DemoEmail } from "../utils";
+import { asyncDb } from "#app/utils/db.server";
+import { addProbeEvidence, cookieFor, DEMO_REVIEW_ID, makeRequest, run, loadDemoReview, setPhase, type DemoEmail } from "../utils";
 
 /*
  * The evidence log as a REFI-QDA project (.qdpx): unzipped, project.qde validated by xmllint
@@ -93,13 +94,13 @@ describe("the evidence log as REFI-QDA (.qdpx)", () => {
 
   it("codes every logged item with its key factors, guiding questions and polarity, on the exact words of the item", async () => {
     const project = await open((await get()).data as ArrayBuffer);
-    const stored = db
+    const stored = await asyncDb
       .select({ id: evidence.id, text: evidence.text, polarity: evidence.polarity, interviewId: evidence.interviewId })
       .from(evidence)
       .where(and(eq(evidence.reviewId, DEMO_REVIEW_ID), isNull(evidence.deletedAt)))
       .all();
-    const factorTags = db.select().from(evidenceFactors).all();
-    const questionTags = db.select().from(evidenceQuestions).all();
+    const factorTags = await asyncDb.select().from(evidenceFactors).all();
+    const questionTags = await asyncDb.select().from(evidenceQuestions).all();
     const selections = new Map(project.sources.flatMap((source) => source.selections.map((selection) => [selection.name, { source, selection }] as const)));
     expect(stored.length).toBeGreaterThan(10);
     for (const item of stored) {
@@ -122,17 +123,17 @@ describe("the evidence log as REFI-QDA (.qdpx)", () => {
 
   it("makes each interview a source with its date and participant categories, lists the documents, and never writes a name", async () => {
     const project = await open((await get()).data as ArrayBuffer);
-    const interviewCount = db.select().from(interviews).where(eq(interviews.reviewId, DEMO_REVIEW_ID)).all().length;
+    const interviewCount = (await asyncDb.select().from(interviews).where(eq(interviews.reviewId, DEMO_REVIEW_ID)).all()).length;
     expect(project.sources.filter((source) => /^(Interview|Focus group) \d+, /.test(source.name))).toHaveLength(interviewCount);
     expect(project.xml).toMatch(/Participants: [A-Z]/);
     expect(project.xml).toContain("<DateValue>");
-    const participants = db.select().from(interviewParticipants).all();
+    const participants = await asyncDb.select().from(interviewParticipants).all();
     const named = participants.filter((participant) => participant.name);
     expect(named.length).toBeGreaterThan(0);
     for (const participant of named) expect(project.everything).not.toContain(participant.name!);
     for (const participant of participants) if (participant.organisation) expect(project.everything).not.toContain(participant.organisation);
     // Team members are numbered by role, never named.
-    const members = db
+    const members = await asyncDb
       .select({ name: users.name })
       .from(reviewMembers)
       .innerJoin(users, eq(users.id, reviewMembers.userId))
@@ -185,7 +186,7 @@ describe("the evidence log as REFI-QDA (.qdpx)", () => {
 
   it("is recorded in the audit log with who took it and the file's SHA-256", async () => {
     const outcome = await get();
-    const entries = db
+    const entries = await asyncDb
       .select()
       .from(auditLog)
       .where(and(eq(auditLog.reviewId, DEMO_REVIEW_ID), eq(auditLog.entity, "evidence-export")))
@@ -202,7 +203,7 @@ describe("who may take the evidence out as REFI-QDA", () => {
     expect((await get("?lang=en", "host@demo.test")).status).toBe(403);
     expect((await get("?lang=en", "reader@demo.test")).status).toBe(403);
     expect((await get("?lang=en", "outsider@demo.test")).status).toBe(404);
-    expect(db.select().from(auditLog).where(eq(auditLog.entity, "evidence-export")).all()).toHaveLength(0);
+    expect(await asyncDb.select().from(auditLog).where(eq(auditLog.entity, "evidence-export")).all()).toHaveLength(0);
   });
 
   it("offers the download on the evidence log to the lead, not to a peer", async () => {

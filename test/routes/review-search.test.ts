@@ -3,7 +3,8 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { loader } from "#app/routes/reviews.$reviewId.search";
 import { conclusions, documents, evidence, recommendations, selfAssessmentAnswers } from "#db/schema";
 import { foldText } from "#db/search-text";
-import { cookieFor, db, DEMO_REVIEW_ID, makeRequest, run, loadDemoReview, setPhase, type DemoEmail } from "../utils";
+import { asyncDb } from "#app/utils/db.server";
+import { cookieFor, DEMO_REVIEW_ID, makeRequest, run, loadDemoReview, setPhase, type DemoEmail } from "../utils";
 import type { Phase } from "#db/enums";
 
 /*
@@ -16,37 +17,42 @@ const WORD = "Zörblax";
 
 beforeEach(async () => {
   await loadDemoReview();
-  const item = db
+  const item = (await asyncDb
     .select({ id: evidence.id })
     .from(evidence)
     .where(and(eq(evidence.reviewId, DEMO_REVIEW_ID), isNull(evidence.deletedAt)))
-    .get()!;
+    .get())!;
   const quote = `Le dispositif ${WORD} touche 50% des agents.`;
-  db.update(evidence)
+  await asyncDb
+    .update(evidence)
     .set({ text: quote, searchText: foldText(quote) })
     .where(eq(evidence.id, item.id))
     .run();
-  const answer = db.select().from(selfAssessmentAnswers).where(eq(selfAssessmentAnswers.reviewId, DEMO_REVIEW_ID)).get()!;
-  db.update(selfAssessmentAnswers)
+  const answer = (await asyncDb.select().from(selfAssessmentAnswers).where(eq(selfAssessmentAnswers.reviewId, DEMO_REVIEW_ID)).get())!;
+  await asyncDb
+    .update(selfAssessmentAnswers)
     .set({ text: `Notre réponse cite le programme ${WORD}.` })
     .where(and(eq(selfAssessmentAnswers.reviewId, DEMO_REVIEW_ID), eq(selfAssessmentAnswers.questionId, answer.questionId)))
     .run();
-  const document = db.select().from(documents).where(eq(documents.reviewId, DEMO_REVIEW_ID)).get()!;
-  db.update(documents)
+  const document = (await asyncDb.select().from(documents).where(eq(documents.reviewId, DEMO_REVIEW_ID)).get())!;
+  await asyncDb
+    .update(documents)
     .set({ title: `Rapport ${WORD} 2024`, deletedAt: null })
     .where(eq(documents.id, document.id))
     .run();
   // A draft conclusion on kf-01 and one of its recommendations carry the word.
-  db.update(conclusions)
+  await asyncDb
+    .update(conclusions)
     .set({ strengths: `La démarche ${WORD} est solide.`, state: "draft" })
     .where(and(eq(conclusions.reviewId, DEMO_REVIEW_ID), eq(conclusions.factorId, "kf-01")))
     .run();
-  const recommendation = db
+  const recommendation = (await asyncDb
     .select({ id: recommendations.id })
     .from(recommendations)
     .where(and(eq(recommendations.reviewId, DEMO_REVIEW_ID), eq(recommendations.factorId, "kf-01")))
-    .get()!;
-  db.update(recommendations)
+    .get())!;
+  await asyncDb
+    .update(recommendations)
     .set({ text: `Étendre ${WORD} à tous les services.` })
     .where(eq(recommendations.id, recommendation.id))
     .run();
@@ -78,7 +84,8 @@ describe("the review's search", () => {
   });
 
   it("gives a host reader an agreed conclusion and its recommendations once issued, never a quote", async () => {
-    db.update(conclusions)
+    await asyncDb
+      .update(conclusions)
       .set({ state: "agreed" })
       .where(and(eq(conclusions.reviewId, DEMO_REVIEW_ID), eq(conclusions.factorId, "kf-01")))
       .run();
@@ -107,12 +114,13 @@ describe("an evidence hit", () => {
   it("is named by its own first words, not by its kind, and only for a reader of the evidence", async () => {
     setPhase("drafting");
     const long = `Le dispositif ${WORD} touche la moitié des agents municipaux de la ville, selon le rapport annuel de la direction des ressources humaines.`;
-    const item = db
+    const item = (await asyncDb
       .select({ id: evidence.id })
       .from(evidence)
       .where(eq(evidence.searchText, foldText(`Le dispositif ${WORD} touche 50% des agents.`)))
-      .get()!;
-    db.update(evidence)
+      .get())!;
+    await asyncDb
+      .update(evidence)
       .set({ text: long, searchText: foldText(long) })
       .where(eq(evidence.id, item.id))
       .run();
