@@ -14,6 +14,15 @@ import { asyncDb as db } from "#app/utils/db.server";
 type Entry = { version: string; value: unknown };
 
 const LIMIT = 500;
+
+/**
+ * better-sqlite3 itself, under the async handle: the counters below are SQLite's. On PostgreSQL
+ * the key is to be the server's WAL position (docs/decisions/0029), with the log's SQL dialect.
+ */
+function sqliteClient(): Database.Database {
+  if (db.store !== "sqlite") throw new Error("The evidence log's cache keys on SQLite's change counters: this instance runs on PostgreSQL");
+  return (db as typeof db & { $client: Database.Database }).$client;
+}
 const caches = new WeakMap<Database.Database, { version: () => string; entries: Map<string, Entry> }>();
 
 function cacheOf(sqlite: Database.Database) {
@@ -33,7 +42,7 @@ function cacheOf(sqlite: Database.Database) {
  * was read at, so the browser knows when its copy is behind.
  */
 export function databaseVersion(): string {
-  return cacheOf(db.$client).version();
+  return cacheOf(sqliteClient()).version();
 }
 
 /**
@@ -42,7 +51,7 @@ export function databaseVersion(): string {
  * rolled back). The value is shared between requests: callers must not change it.
  */
 export async function whileUnchanged<T>(key: string, compute: () => Promise<T> | T): Promise<T> {
-  const sqlite = db.$client;
+  const sqlite = sqliteClient();
   if (sqlite.inTransaction) return compute();
   const cache = cacheOf(sqlite);
   const before = cache.version();
