@@ -8,6 +8,7 @@ export default defineConfig({
     exclude: ["node_modules/**"],
     globalSetup: ["test/pg-global-setup.ts"],
     setupFiles: ["test/setup-pg.ts"],
+    env: { TEST_STORE: "pg" },
     environment: "node",
     pool: "forks",
     testTimeout: 30_000,

@@ -1,5 +1,8 @@
-import { parseEnv } from "#app/utils/env.server";
+import pg from "pg";
+import { parseEnv, type Env } from "#app/utils/env.server";
 import { asyncDbOf } from "#db/async-db";
+import { asyncDbOnPg } from "#db/pg/async-session";
+import { describePgUrl, openPgForApp } from "#db/pg/client";
 import { checkDatabase, createDb, migrateDb } from "#db/client";
 import { seedDemo } from "#db/seed/index";
 import { reviews } from "#db/schema";
@@ -11,6 +14,7 @@ import { reviews } from "#db/schema";
  */
 export async function prepareDatabase(source: Record<string, string | undefined> = process.env) {
   const env = parseEnv(source);
+  if (env.DATABASE_URL) return preparePostgres(env, env.DATABASE_URL);
   const db = createDb(env.DATABASE_PATH, { synchronous: env.SQLITE_SYNCHRONOUS });
   try {
     // A damaged file is refused here, in one line, rather than failing page by page once served.
@@ -29,10 +33,32 @@ export async function prepareDatabase(source: Record<string, string | undefined>
   }
 }
 
+/** The same on PostgreSQL (DATABASE_URL): migrate, refusing a newer database, and seed an empty one. */
+async function preparePostgres(env: Env, url: string) {
+  const pgDb = await openPgForApp(url, { max: 2 });
+  const db = asyncDbOnPg(pgDb.$client, pg.types);
+  try {
+    const empty = !(await db.select({ id: reviews.id }).from(reviews).limit(1).get());
+    let seeded = false;
+    if (empty && env.seedDemo) {
+      await seedDemo(db);
+      seeded = true;
+    }
+    return { env, seeded };
+  } finally {
+    await pgDb.$client.end();
+  }
+}
+
+/** Where the app's data lives, for the start-up line (the URL without its password). */
+export function describeStore(env: Env) {
+  return env.DATABASE_URL ? `PostgreSQL ${describePgUrl(env.DATABASE_URL)}` : env.DATABASE_PATH;
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
   try {
     const { env, seeded } = await prepareDatabase();
-    console.log(`Database ${env.DATABASE_PATH} is ready${seeded ? " (demo review loaded)" : ""}.`);
+    console.log(`Database ${describeStore(env)} is ready${seeded ? " (demo review loaded)" : ""}.`);
   } catch (error) {
     console.error(`error: ${(error as Error).message}`);
     process.exit(1);

@@ -6,7 +6,7 @@ import net from "node:net";
 import os from "node:os";
 import { createRequire } from "node:module";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "#db/seed/index";
-import { prepareDatabase } from "./prepare-db";
+import { describeStore, prepareDatabase } from "./prepare-db";
 
 /**
  * `npm start`: checks the environment, migrates (and seeds an empty database with the demo
@@ -49,7 +49,7 @@ await new Promise<void>((resolve) => {
 });
 
 const url = `http://localhost:${env.PORT}`;
-console.log(`\nBenchmark workbench on ${url}  (database: ${env.DATABASE_PATH}${seeded ? ", demo review loaded" : ""})`);
+console.log(`\nBenchmark workbench on ${url}  (database: ${describeStore(env)}${seeded ? ", demo review loaded" : ""})`);
 if (env.seedDemo) {
   console.log(`Demo accounts, password "${DEMO_PASSWORD}":`);
   for (const account of DEMO_ACCOUNTS) {

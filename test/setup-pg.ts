@@ -4,7 +4,6 @@ import { databaseFromTemplate } from "./pg-store";
 
 // The PostgreSQL half: this test file runs on a database of its own, copied from the migrated
 // template (test/pg-global-setup.ts), instead of an in-memory SQLite one.
-process.env.TEST_STORE = "pg";
 const database = await databaseFromTemplate(process.env.TEST_DATABASE_URL!, inject("pgTemplate"));
 process.env.DATABASE_URL = database.url;
 

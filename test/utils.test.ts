@@ -21,7 +21,7 @@ describe("loadDemoReview", () => {
         .get()!.id!,
     };
 
-    setPhase(seeded.phase === "issued" ? "drafting" : "issued");
+    await setPhase(seeded.phase === "issued" ? "drafting" : "issued");
     db.delete(evidence).where(eq(evidence.reviewId, DEMO_REVIEW_ID)).run();
     db.insert(auditLog).values({ reviewId: DEMO_REVIEW_ID, userId: null, action: "create", entity: "test", entityId: "x" }).run();
 

@@ -7,6 +7,7 @@ import { createUserSession } from "#app/utils/session.server";
 import { DEMO_ACCOUNTS, DEMO_ECCAR_REVIEW_ID, DEMO_REVIEW_ID, seedDemo } from "#db/seed/index";
 import { evidence, evidenceFactors, reviews, type Phase } from "#db/schema";
 import { eq } from "drizzle-orm";
+import { emptyPgTables, keepPgSnapshot, onPostgres, restorePgSnapshot } from "./pg-store";
 
 export { db, DEMO_ACCOUNTS, DEMO_ECCAR_REVIEW_ID, DEMO_REVIEW_ID };
 
@@ -31,6 +32,7 @@ export async function loadDemoReview() {
   const uploads = process.env.UPLOADS_PATH!;
   fs.rmSync(uploads, { recursive: true, force: true });
   fs.mkdirSync(uploads, { recursive: true });
+  if (onPostgres) return loadDemoReviewOnPg();
   const client = db.$client;
   if (!seededCopy) {
     emptyTables();
@@ -51,6 +53,16 @@ export async function loadDemoReview() {
     client.exec("DETACH DATABASE seeded");
     client.pragma("foreign_keys = ON");
   }
+}
+
+let pgSeeded = false;
+/** The same on PostgreSQL: seed once, keep the rows in the schema `seeded`, put them back after. */
+async function loadDemoReviewOnPg() {
+  if (pgSeeded) return restorePgSnapshot(asyncDb);
+  await emptyPgTables(asyncDb);
+  await seedDemo(asyncDb);
+  await keepPgSnapshot(asyncDb);
+  pgSeeded = true;
 }
 
 /** The application's tables: everything but SQLite's own and drizzle's record of migrations. */
@@ -88,22 +100,24 @@ export async function cookieFor(email: DemoEmail): Promise<string> {
  * Probe items for an export test: observations logged by the demo peer on the demo review, tagged
  * with one factor, found by the search words `searchText`.
  */
-export function addProbeEvidence(
+export async function addProbeEvidence(
   items: { id: string; text: string }[],
   { searchText, factorId, polarity = "supports" }: { searchText: string; factorId: string; polarity?: "supports" | "mixed" | "contradicts" },
 ) {
-  db.insert(evidence)
+  await asyncDb
+    .insert(evidence)
     .values(
       items.map((item) => ({ ...item, reviewId: DEMO_REVIEW_ID, kind: "observation" as const, searchText, polarity, attribution: "", createdBy: "demo-peer" })),
     )
     .run();
-  db.insert(evidenceFactors)
+  await asyncDb
+    .insert(evidenceFactors)
     .values(items.map((item) => ({ evidenceId: item.id, factorId })))
     .run();
 }
 
-export function setPhase(phase: Phase, reviewId: string = DEMO_REVIEW_ID) {
-  db.update(reviews).set({ phase }).where(eq(reviews.id, reviewId)).run();
+export async function setPhase(phase: Phase, reviewId: string = DEMO_REVIEW_ID) {
+  await asyncDb.update(reviews).set({ phase }).where(eq(reviews.id, reviewId)).run();
 }
 
 type RequestOptions = {

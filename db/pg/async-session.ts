@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from "node:async_hooks";
-import { getTableColumns, is, Param, SQL, sql, StringChunk, type SQLWrapper } from "drizzle-orm";
+import { Column, getTableColumns, is, Param, SQL, sql, StringChunk, type SQLWrapper } from "drizzle-orm";
 import { BaseSQLiteDatabase, SQLiteAsyncDialect, SQLiteInteger, type SQLiteInsertConfig, type SQLiteSelectConfig } from "drizzle-orm/sqlite-core";
 import type { RemoteCallback } from "drizzle-orm/sqlite-proxy";
 import { SQLiteRemoteSession, type PreparedQueryConfig } from "drizzle-orm/sqlite-proxy/session";
@@ -45,12 +45,25 @@ class PostgresRenderingDialect extends SQLiteAsyncDialect {
       }
       return filled;
     });
-    return super.buildInsertQuery({ ...config, values });
+    return super.buildInsertQuery({ ...config, values, onConflict: config.onConflict?.map(unqualifiedTarget) });
   }
 
   override buildSelectQuery(config: SQLiteSelectConfig): SQL {
     return super.buildSelectQuery({ ...config, orderBy: config.orderBy?.map(withSqliteNulls) });
   }
+}
+
+/**
+ * `on conflict ("t"."a", "t"."b")` → `on conflict ("a", "b")`: SQLite accepts the target's columns
+ * qualified by their table, PostgreSQL only their names. The target is the clause's second chunk.
+ */
+function unqualifiedTarget(clause: SQL): SQL {
+  const [head, target, ...rest] = clause.queryChunks;
+  if (!is(target, SQL)) return clause;
+  const names = target.queryChunks.map((chunk) =>
+    Array.isArray(chunk) ? chunk.map((item: unknown) => (is(item, Column) ? sql.identifier(item.name) : item)) : chunk,
+  );
+  return new SQL([head!, new SQL(names), ...rest]);
 }
 
 /** `x asc` → `x asc nulls first`, `x desc` → `x desc nulls last`: SQLite's order, on PostgreSQL. */

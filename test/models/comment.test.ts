@@ -33,7 +33,7 @@ const COMMENT = "Le plan municipal a bien un budget : 120 000 € votés en déc
 
 /** The host team's comment on kf-02, made as a host would during the factual check. */
 async function hostComment(text = COMMENT) {
-  setPhase("factual-check");
+  await setPhase("factual-check");
   const outcome = await post("host@demo.test", { intent: "comment", text });
   if (outcome.status !== 302) throw new Error(`The host's comment was refused with ${outcome.status}`);
   return commentsOf().find((comment) => comment.text === text)!;
@@ -42,13 +42,13 @@ async function hostComment(text = COMMENT) {
 describe("factual comments", () => {
   it("are taken from the host team during the factual check only", async () => {
     for (const phase of ["peer-visit", "drafting", "issued"] as const) {
-      setPhase(phase);
+      await setPhase(phase);
       const outcome = await post("host@demo.test", { intent: "comment", text: COMMENT });
       expect(outcome.status, phase).toBe(409);
       expect(readResult(outcome.data as FormResult).values.text, phase).toBe(COMMENT);
     }
     expect(commentsOf()).toEqual([]);
-    setPhase("drafting");
+    await setPhase("drafting");
     await expect(addComment({ reviewId: DEMO_REVIEW_ID, factorId: "kf-02", authorId: "demo-host", text: COMMENT })).rejects.toMatchObject({
       init: { status: 409 },
       data: { message: "conclusions:errors.notFactualCheck" },
@@ -57,7 +57,7 @@ describe("factual comments", () => {
   });
 
   it("cannot be written by the peer team or host readers", async () => {
-    setPhase("factual-check");
+    await setPhase("factual-check");
     expect((await post("peer@demo.test", { intent: "comment", text: COMMENT })).status).toBe(403);
     expect((await post("lead@demo.test", { intent: "comment", text: COMMENT })).status).toBe(403);
     expect((await post("reader@demo.test", { intent: "comment", text: COMMENT })).status).toBe(403);
@@ -65,7 +65,7 @@ describe("factual comments", () => {
   });
 
   it("need a text; the host team's comment is recorded with an audit entry", async () => {
-    setPhase("factual-check");
+    await setPhase("factual-check");
     const empty = await post("host@demo.test", { intent: "comment", text: "  " });
     expect(empty.status).toBe(400);
     expect(readResult(empty.data as FormResult).errors.text).toEqual(["errors.required"]);
@@ -121,7 +121,7 @@ describe("factual comments", () => {
     const first = await hostComment();
     await post("lead@demo.test", { intent: "resolve", commentId: first.id, outcome: "corrected", response: "Corrigé." });
     await post("host@demo.test", { intent: "comment", text: "Deuxième remarque." });
-    setPhase("issued");
+    await setPhase("issued");
     const open = commentsOf().find((comment) => !comment.resolvedAt)!;
     expect((await post("lead@demo.test", { intent: "resolve", commentId: open.id, outcome: "corrected", response: "" })).status).toBe(409);
     expect(commentsOf()).toHaveLength(2);

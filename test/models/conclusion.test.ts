@@ -238,7 +238,7 @@ describe("saving a draft conclusion", () => {
 
   it("refuses any edit once the review is issued, with 409 and the text kept", async () => {
     const before = (await row("kf-07"))!;
-    setPhase("issued");
+    await setPhase("issued");
     const outcome = await post("lead@demo.test", "kf-07", {
       intent: "save-conclusion",
       version: String(before.version),
@@ -443,7 +443,7 @@ describe("what each role reads", () => {
 
   it("the host team reads the draft during the factual check, without any evidence", async () => {
     await saveKf07({ strengths: "a", improvements: "b", citations: [EV.quote, EV.hostDoc] });
-    setPhase("factual-check");
+    await setPhase("factual-check");
     const page = await read("host@demo.test", "kf-07");
     expect(page.status).toBe(200);
     const loaded = page.data as { evidence: unknown; citations: unknown; triangulation: unknown; conclusion: { strengths: string } };
@@ -461,7 +461,7 @@ describe("what each role reads", () => {
   });
 
   it("host readers read only agreed conclusions, once issued", async () => {
-    setPhase("issued");
+    await setPhase("issued");
     const draft = await read("reader@demo.test", "kf-07");
     expect(draft.status).toBe(200);
     expect((draft.data as { conclusion: unknown; recommendations: unknown[] }).conclusion).toBeNull();

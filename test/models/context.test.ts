@@ -181,7 +181,7 @@ describe("saving notes", () => {
   });
 
   it("answers 409 after the peer visit, writing nothing and giving the text back", async () => {
-    setPhase("drafting");
+    await setPhase("drafting");
     const cookie = await cookieFor("host@demo.test");
     const before = await note("cf-civil-society");
     const outcome = await run(

@@ -362,7 +362,7 @@ describe("describing a document", () => {
   });
 
   it("answers 409 after the peer visit, keeping the typed text and storing no file", async () => {
-    setPhase("drafting");
+    await setPhase("drafting");
     const before = snapshot();
     const outcome = await post(documentForm({ title: "Trop tard" }, { bytes: pdf(600, "late"), name: "tard.pdf" }));
     expect(outcome.status).toBe(409);
@@ -377,7 +377,7 @@ describe("downloading a file", () => {
   const name = "Rapport d'activité 2024 — synthèse.pdf";
 
   beforeEach(async () => {
-    setPhase("peer-visit");
+    await setPhase("peer-visit");
     const created = await run(
       action,
       makeRequest(PAGE, { cookie: await cookieFor("host@demo.test"), form: documentForm({ title: "À télécharger" }, { bytes, name }) }),

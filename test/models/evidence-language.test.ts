@@ -33,7 +33,7 @@ async function log(fields: Record<string, string>) {
 
 beforeEach(async () => {
   await loadDemoReview();
-  setPhase("peer-visit");
+  await setPhase("peer-visit");
 });
 
 describe("a quote's language", () => {

@@ -11,7 +11,7 @@ const PEER: LogActor = { userId: "demo-peer", canEditAny: false, canWrite: true 
 
 beforeEach(async () => {
   await loadDemoReview();
-  setPhase("peer-visit");
+  await setPhase("peer-visit");
 });
 
 describe("what the log keeps while the database is unchanged", () => {
@@ -54,7 +54,7 @@ describe("what the log keeps while the database is unchanged", () => {
     const before = await read();
     expect(await read()).toEqual(before);
 
-    addProbeEvidence([{ id: "probe-cache-1", text: "Le guichet unique a ouvert le samedi." }], { searchText: "guichet", factorId: "kf-10" });
+    await addProbeEvidence([{ id: "probe-cache-1", text: "Le guichet unique a ouvert le samedi." }], { searchText: "guichet", factorId: "kf-10" });
     expect(await read()).toMatchObject({ rows: before.rows + 1, tagged: before.tagged + 1 });
 
     expect((await deleteEvidence({ reviewId: DEMO_REVIEW_ID, evidenceId: "probe-cache-1", actor: PEER })).ok).toBe(true);

@@ -10,7 +10,7 @@ const PEER: LogActor = { userId: "demo-peer", canEditAny: false, canWrite: true 
 
 beforeEach(async () => {
   await loadDemoReview();
-  setPhase("peer-visit");
+  await setPhase("peer-visit");
 });
 
 async function readCopy(email: "peer@demo.test" | "lead@demo.test" = "peer@demo.test") {
@@ -90,7 +90,7 @@ describe("the log's copy in the browser", () => {
     });
     const { logVersion } = page.data as { logVersion: string };
     expect(versionAtLeast(copy.version, logVersion)).toBe(true);
-    addProbeEvidence([{ id: "probe-copy-1", text: "Une observation de plus." }], { searchText: "une observation de plus", factorId: "kf-01" });
+    await addProbeEvidence([{ id: "probe-copy-1", text: "Une observation de plus." }], { searchText: "une observation de plus", factorId: "kf-01" });
     const after = databaseVersion();
     expect(versionAtLeast(copy.version, after)).toBe(false);
     expect(versionAtLeast((await readCopy()).version, after)).toBe(true);

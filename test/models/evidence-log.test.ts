@@ -16,7 +16,7 @@ const PEER: LogActor = { userId: "demo-peer", canEditAny: false, canWrite: true 
 
 beforeEach(async () => {
   await loadDemoReview();
-  setPhase("peer-visit");
+  await setPhase("peer-visit");
 });
 
 describe("the log table", () => {

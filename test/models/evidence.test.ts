@@ -46,7 +46,7 @@ async function post(
 
 beforeEach(async () => {
   await loadDemoReview();
-  setPhase("peer-visit");
+  await setPhase("peer-visit");
 });
 
 describe("the demo seed", () => {
@@ -431,12 +431,12 @@ describe("soft delete and undo", () => {
   });
 
   it("refuses changes once the review is past drafting (409)", async () => {
-    setPhase("factual-check");
+    await setPhase("factual-check");
     try {
       const outcome = await post("peer@demo.test", quote());
       expect(outcome.status).toBe(409);
     } finally {
-      setPhase("peer-visit");
+      await setPhase("peer-visit");
     }
   });
 });

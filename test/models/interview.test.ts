@@ -22,7 +22,7 @@ async function post(
 
 beforeEach(async () => {
   await loadDemoReview();
-  setPhase("peer-visit");
+  await setPhase("peer-visit");
 });
 
 describe("interviews", () => {

@@ -24,7 +24,7 @@ beforeEach(async () => {
 
 describe("notification mail", () => {
   it("goes to each recipient in their language, with the link, except to those who turned mail off", async () => {
-    setPhase("factual-check");
+    await setPhase("factual-check");
     db.update(users).set({ mailNotifications: false }).where(eq(users.id, "demo-peer2")).run();
     await transaction(
       asyncDb,

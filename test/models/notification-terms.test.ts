@@ -25,7 +25,7 @@ async function tell(reviewId: string) {
 
 describe("notifications on an ECCAR review", () => {
   it("say commitment, never key factor, in the list and in the mail, in English and French", async () => {
-    setPhase("factual-check", DEMO_ECCAR_REVIEW_ID);
+    await setPhase("factual-check", DEMO_ECCAR_REVIEW_ID);
     await tell(DEMO_ECCAR_REVIEW_ID);
     const items = (await listNotifications({ userId: "demo-peer" })).filter((item) => item.reviewId === DEMO_ECCAR_REVIEW_ID);
     expect(items.map((item) => item.kind)).toEqual(expect.arrayContaining(["assigned", "factual-comment"]));
@@ -55,7 +55,7 @@ describe("notifications on an ECCAR review", () => {
   });
 
   it("keep saying key factor on a EUROCITIES review", async () => {
-    setPhase("factual-check", DEMO_REVIEW_ID);
+    await setPhase("factual-check", DEMO_REVIEW_ID);
     await tell(DEMO_REVIEW_ID);
     const items = await listNotifications({ userId: "demo-peer" });
     const sentences = items.map((item) => describeNotification(getI18n("en").t, item));

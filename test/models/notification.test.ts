@@ -23,7 +23,7 @@ const recipientsOf = () =>
 
 describe("notify", () => {
   it("tells every member of a phase change, the one who made it excepted", async () => {
-    setPhase("factual-check");
+    await setPhase("factual-check");
     const told = await transaction(
       asyncDb,
       async (tx) =>
@@ -40,7 +40,7 @@ describe("notify", () => {
   });
 
   it("stores a factual-check comment only for members who may read comments: never the host reader", async () => {
-    setPhase("factual-check");
+    await setPhase("factual-check");
     await transaction(
       asyncDb,
       async (tx) =>
@@ -56,7 +56,7 @@ describe("notify", () => {
   });
 
   it("keeps named recipients to those who may read the kind", async () => {
-    setPhase("drafting");
+    await setPhase("drafting");
     // The lead shares factors out: a host reader named by mistake is still not told of peer work.
     const told = await transaction(
       asyncDb,
@@ -73,7 +73,7 @@ describe("notify", () => {
   });
 
   it("narrows to an audience permission (the peer team closes comments, the host team does not)", async () => {
-    setPhase("factual-check");
+    await setPhase("factual-check");
     const told = await transaction(
       asyncDb,
       async (tx) =>
@@ -130,7 +130,7 @@ describe("notify", () => {
 
 describe("the notification list", () => {
   it("is filtered again by what the member may read now", async () => {
-    setPhase("factual-check");
+    await setPhase("factual-check");
     await transaction(asyncDb, async (tx) => {
       await notify(tx, { reviewId: DEMO_REVIEW_ID, kind: "phase-changed", params: { from: "drafting", to: "factual-check" }, origin: ORIGIN });
       await notify(tx, { reviewId: DEMO_REVIEW_ID, kind: "factual-comment", params: { part: "kf-06", by: "H" }, origin: ORIGIN });
@@ -147,7 +147,7 @@ describe("the notification list", () => {
   });
 
   it("is served to each account by /notifications, which marks its own as read and no one else's", async () => {
-    setPhase("factual-check");
+    await setPhase("factual-check");
     await transaction(asyncDb, async (tx) =>
       notify(tx, { reviewId: DEMO_REVIEW_ID, kind: "factual-comment", params: { part: "kf-06", by: "H" }, origin: ORIGIN }),
     );

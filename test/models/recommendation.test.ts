@@ -103,7 +103,7 @@ describe("adding a recommendation", () => {
 
   it("is refused to the host team (403) and after issue (409)", async () => {
     expect((await post("host@demo.test", "kf-09", GOOD)).status).toBe(403);
-    setPhase("issued");
+    await setPhase("issued");
     const late = await post("lead@demo.test", "kf-09", GOOD);
     expect(late.status).toBe(409);
     expect(readResult(late.data as FormResult).values.text).toBe(GOOD.text);
@@ -222,7 +222,7 @@ describe("the development plan", () => {
   });
 
   it("shows host readers only the recommendations of agreed factors", async () => {
-    setPhase("issued");
+    await setPhase("issued");
     const outcome = await run(planLoader, makeRequest(`/reviews/${DEMO_REVIEW_ID}/plan`, { cookie: await cookieFor("reader@demo.test") }), {
       reviewId: DEMO_REVIEW_ID,
     });

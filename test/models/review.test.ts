@@ -189,7 +189,7 @@ describe("the team", () => {
 
 describe("phases", () => {
   it("move one step forward, and refuse a skip with 409 and nothing written", async () => {
-    setPhase("peer-visit");
+    await setPhase("peer-visit");
     const lead = await cookieFor("lead@demo.test");
     const before = auditCount();
     const skip = await run(homeAction, makeRequest(`/reviews/demo`, { cookie: lead, form: { to: "factual-check" } }), params);
@@ -203,7 +203,7 @@ describe("phases", () => {
   });
 
   it("go back only with a reason, which is recorded", async () => {
-    setPhase("drafting");
+    await setPhase("drafting");
     const lead = await cookieFor("lead@demo.test");
     const missing = await run(homeAction, makeRequest(`/reviews/demo`, { cookie: lead, form: { to: "peer-visit", reason: "  " } }), params);
     expect(missing.status).toBe(400);
@@ -219,7 +219,7 @@ describe("phases", () => {
   });
 
   it("are moved by the lead expert only", async () => {
-    setPhase("peer-visit");
+    await setPhase("peer-visit");
     const peer = await run(homeAction, makeRequest(`/reviews/demo`, { cookie: await cookieFor("peer@demo.test"), form: { to: "drafting" } }), params);
     expect(peer.status).toBe(403);
   });

@@ -21,7 +21,7 @@ async function answerRow(questionId: string) {
 
 beforeEach(async () => {
   await loadDemoReview();
-  setPhase("peer-visit");
+  await setPhase("peer-visit");
 });
 
 describe("submitting to the peer team", () => {

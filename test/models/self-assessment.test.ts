@@ -363,7 +363,7 @@ describe("every save goes to the audit log", () => {
 
 describe("after the peer visit", () => {
   it("refuses edits with 409, writes nothing, and gives the typed text back", async () => {
-    setPhase("drafting");
+    await setPhase("drafting");
     const cookie = await cookieFor("host@demo.test");
     const before = { row: await answerRow("kf-02-q4"), audit: await auditCount() };
     const text = "Texte tapé pendant que la phase changeait.";

@@ -8,7 +8,7 @@ import { cookieFor, DEMO_REVIEW_ID, makeRequest, run, loadDemoReview, setPhase, 
 
 beforeEach(async () => {
   await loadDemoReview();
-  setPhase("peer-visit");
+  await setPhase("peer-visit");
 });
 
 async function lastAudit() {
@@ -43,7 +43,7 @@ describe("the executive summary", () => {
       conflict: { executiveSummary: "Nouveau résumé", version: summary.version + 1 },
     });
 
-    setPhase("issued");
+    await setPhase("issued");
     const late = await postSummary("lead@demo.test", {
       version: String(summary.version + 1),
       executiveSummary: "Après publication",

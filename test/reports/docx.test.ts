@@ -44,7 +44,7 @@ async function download(email: DemoEmail, query = "") {
 
 beforeEach(async () => {
   await loadDemoReview();
-  setPhase("drafting");
+  await setPhase("drafting");
 });
 
 describe("the report as DOCX", () => {

@@ -103,7 +103,7 @@ describe("the progress chapter in the Word document and the preview", () => {
   });
 
   it("reaches a host reader of the issued review in the DOCX it downloads and the preview it opens, without draft conclusions", async () => {
-    setPhase("issued");
+    await setPhase("issued");
     const cookie = await cookieFor("reader@demo.test");
     const docx = await run(docxLoader, makeRequest(`/reviews/${DEMO_REVIEW_ID}/report.docx?lang=en`, { cookie }), { reviewId: DEMO_REVIEW_ID });
     expect(docx.status).toBe(200);

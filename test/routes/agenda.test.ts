@@ -174,7 +174,7 @@ describe("an interview from a slot", () => {
 
 describe("who may read the programme", () => {
   it("host readers are refused (403) and non-members are not told it exists (404)", async () => {
-    setPhase("peer-visit");
+    await setPhase("peer-visit");
     expect((await run(agenda.loader, makeRequest(url, { cookie: await cookieFor("reader@demo.test") }), params)).status).toBe(403);
     expect((await run(agenda.loader, makeRequest(url, { cookie: await cookieFor("outsider@demo.test") }), params)).status).toBe(404);
   });

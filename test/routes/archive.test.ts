@@ -11,7 +11,7 @@ beforeEach(loadDemoReview);
 
 describe("an archived review", () => {
   it("refuses writes with 409 and the archive message, and still lets its members read", async () => {
-    setPhase("drafting");
+    await setPhase("drafting");
     db.update(reviews).set({ archivedAt: new Date() }).where(eq(reviews.id, DEMO_REVIEW_ID)).run();
     const lead = await cookieFor("lead@demo.test");
     const moved = await run(home.action, makeRequest(`/reviews/${DEMO_REVIEW_ID}`, { cookie: lead, form: { intent: "move-phase", to: "factual-check" } }), {

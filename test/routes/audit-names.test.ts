@@ -18,7 +18,7 @@ async function entries(lang: "en" | "fr" = "en") {
 
 beforeEach(async () => {
   await loadDemoReview();
-  setPhase("peer-visit");
+  await setPhase("peer-visit");
 });
 
 describe("the audit log", () => {

@@ -62,7 +62,7 @@ describe("recording a commitment's action", () => {
   });
 
   it("gives the form back with its text when the phase closed while the user typed", async () => {
-    setPhase("issued", DEMO_ECCAR_REVIEW_ID);
+    await setPhase("issued", DEMO_ECCAR_REVIEW_ID);
     const outcome = await post("new", ACTION);
     expect(outcome.status).toBe(409);
     expect(outcome.data).toMatchObject({ phaseClosed: "issued", initialValue: { title: ACTION.title } });

@@ -95,7 +95,7 @@ describe("starting the next cycle", () => {
   });
 
   it("is refused for a review whose next cycle has started, and for a self-assessment not finished", async () => {
-    setPhase("issued");
+    await setPhase("issued");
     const path = `/reviews/${DEMO_REVIEW_ID}/next-cycle`;
     expect((await post(nextCycle.action, path, "lead@demo.test", { reviewId: DEMO_REVIEW_ID }, { intent: "start" })).status).toBe(302);
     const again = await post(nextCycle.action, path, "lead@demo.test", { reviewId: DEMO_REVIEW_ID }, { intent: "start" });
@@ -105,7 +105,7 @@ describe("starting the next cycle", () => {
   });
 
   it("makes, from an issued review, the city's next review with its team and the answers carried over, each marked", async () => {
-    setPhase("issued");
+    await setPhase("issued");
     const outcome = await post(nextCycle.action, `/reviews/${DEMO_REVIEW_ID}/next-cycle`, "lead@demo.test", { reviewId: DEMO_REVIEW_ID }, { intent: "start" });
     expect(outcome.status).toBe(302);
     const id = outcome.location!.split("/").pop()!;
@@ -137,7 +137,7 @@ describe("starting the next cycle", () => {
   });
 
   it("lets the administrator start it without being a member", async () => {
-    setPhase("issued");
+    await setPhase("issued");
     const outcome = await post(nextCycle.action, `/reviews/${DEMO_REVIEW_ID}/next-cycle`, "admin@demo.test", { reviewId: DEMO_REVIEW_ID }, { intent: "start" });
     expect(outcome.status).toBe(302);
     expect(outcome.location).toMatch(/\/settings$/);
@@ -146,7 +146,7 @@ describe("starting the next cycle", () => {
 
 describe("carried-over answers", () => {
   async function startFromDemo() {
-    setPhase("issued");
+    await setPhase("issued");
     const outcome = await post(nextCycle.action, `/reviews/${DEMO_REVIEW_ID}/next-cycle`, "lead@demo.test", { reviewId: DEMO_REVIEW_ID }, { intent: "start" });
     return outcome.location!.split("/").pop()!;
   }

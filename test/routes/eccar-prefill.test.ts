@@ -126,7 +126,7 @@ describe("suggestions from the city's EUROCITIES review", () => {
 
   it("turns an accepted development-plan action into a city action, not started, with its source", async () => {
     // Once the EUROCITIES report is issued the host team reads its agreed recommendations (kf-05 and kf-04 are agreed, kf-11 is not).
-    setPhase("issued", DEMO_REVIEW_ID);
+    await setPhase("issued", DEMO_REVIEW_ID);
     const suggestions = (await view("c-01")).commitment!.suggestions.filter((suggestion) => suggestion.type === "recommendation");
     const offered = (await asyncDb.select().from(recommendations).where(eq(recommendations.reviewId, DEMO_REVIEW_ID)).all()).filter((recommendation) =>
       ["kf-05", "kf-04"].includes(recommendation.factorId),

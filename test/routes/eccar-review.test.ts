@@ -111,7 +111,7 @@ describe("an ECCAR review", () => {
   it.each(["self-assessment", "drafting", "issued"] as Phase[])(
     "in the %s phase, no page loader names EUROCITIES's parts, for any role",
     async (phase) => {
-      setPhase(phase, reviewId);
+      await setPhase(phase, reviewId);
       const pages = routeFiles.filter((name) => name.startsWith("reviews.$reviewId") && ROUTE_ACCESS[name]?.loader && !/\$documentId|\$evidenceId/.test(name));
       expect(pages.length).toBeGreaterThan(15);
       let opened = 0;
@@ -131,7 +131,7 @@ describe("an ECCAR review", () => {
   );
 
   it("tells every page its parts are commitments and example actions", async () => {
-    setPhase("drafting", reviewId);
+    await setPhase("drafting", reviewId);
     const layout = await load("reviews.$reviewId", "host@demo.test", {});
     expect(layout.data).toMatchObject({ framework: { id: "eccar-10-point-plan", parts: { item: { id: "commitment" }, question: { id: "example-action" } } } });
     // A framework without contextual factors has no context tab.
@@ -159,7 +159,7 @@ describe("an ECCAR review", () => {
   });
 
   it("rates on the implementation scale only", async () => {
-    setPhase("drafting", reviewId);
+    await setPhase("drafting", reviewId);
     const input = { rating: "in-place" as const, strengths: "", improvements: "", citations: [] };
     await expect(saveConclusion({ reviewId, factorId: "c-05", userId: "demo-lead", version: 0, input })).rejects.toMatchObject({ init: { status: 400 } });
     const saved = await saveConclusion({ reviewId, factorId: "c-05", userId: "demo-lead", version: 0, input: { ...input, rating: "in-progress" } });
@@ -167,7 +167,7 @@ describe("an ECCAR review", () => {
   });
 
   it("exports CSVs whose columns say commitment", async () => {
-    setPhase("drafting", reviewId);
+    await setPhase("drafting", reviewId);
     const evidenceCsv = received(await load("reviews.$reviewId.evidence[.csv]", "lead@demo.test", {}, "?lang=en"));
     expect(evidenceCsv.split("\n")[0]).toContain("Commitments");
     expect(evidenceCsv).not.toMatch(EUROCITIES_WORDS);
@@ -177,7 +177,7 @@ describe("an ECCAR review", () => {
   });
 
   it("builds a report PDF that speaks of commitments, rates on the ECCAR scale, and explains the missing context annex", async () => {
-    setPhase("drafting", reviewId);
+    await setPhase("drafting", reviewId);
     for (const [lang, words] of [
       [
         "en",

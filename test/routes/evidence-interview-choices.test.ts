@@ -43,7 +43,7 @@ async function addInterviews() {
 
 beforeEach(async () => {
   await loadDemoReview();
-  setPhase("peer-visit");
+  await setPhase("peer-visit");
 });
 
 describe("the log's interview choices", () => {

@@ -19,7 +19,7 @@ import { cookieFor, db, DEMO_REVIEW_ID, makeRequest, run, loadDemoReview, setPha
 
 beforeEach(async () => {
   await loadDemoReview();
-  setPhase("factual-check");
+  await setPhase("factual-check");
 });
 
 const PAGES = { summary: summaryPage, plan: planPage } as const;
@@ -110,7 +110,7 @@ describe("a factual-check comment on the executive summary", () => {
   });
 
   it("keeps the summary's own form working beside the threads", async () => {
-    setPhase("drafting");
+    await setPhase("drafting");
     const { summary } = (
       await run(summaryPage.loader, makeRequest(`/reviews/${DEMO_REVIEW_ID}/summary`, { cookie: await cookieFor("lead@demo.test") }), {
         reviewId: DEMO_REVIEW_ID,
@@ -170,7 +170,7 @@ describe("a factual-check comment on the plan", () => {
 
   it("is not shown to a host reader once issued (no comments are)", async () => {
     await post("plan", "host@demo.test", { intent: "comment", text: ON_PLAN });
-    setPhase("issued");
+    await setPhase("issued");
     expect((await read("plan", "reader@demo.test")).comments).toBeNull();
     expect((await read("summary", "reader@demo.test")).comments).toBeNull();
     expect((await read("plan", "host@demo.test")).comments?.map((comment) => comment.text)).toEqual([ON_PLAN]);
@@ -213,7 +213,7 @@ describe("the factual check's export", () => {
 
   it("is for whoever reads the threads, and listed on the report page for them only", async () => {
     expect((await exported("host@demo.test", "en")).status).toBe(200);
-    setPhase("issued");
+    await setPhase("issued");
     expect((await exported("reader@demo.test", "en")).status).toBe(403);
     const report = async (email: DemoEmail) =>
       (

@@ -90,7 +90,7 @@ describe("a body that is not a form", () => {
   it.each(cases)("%s (as someone with %s) answers 400 to each", async (name, needed) => {
     const module = await load(name);
     const actor = allowedActor(needed);
-    setPhase(actor.phase);
+    await setPhase(actor.phase);
     const cookie = actor.email ? await cookieFor(actor.email) : undefined;
     const { path, params } = addressOf(name);
     for (const [label, headers, body] of BODIES) {
@@ -114,7 +114,7 @@ describe("a post from another site, or that names no origin at all", () => {
   it.each(cases)("%s (as someone with %s) answers 403 to each", async (name, needed) => {
     const module = await load(name);
     const actor = allowedActor(needed);
-    setPhase(actor.phase);
+    await setPhase(actor.phase);
     const cookie = actor.email ? await cookieFor(actor.email) : undefined;
     const { path, params } = addressOf(name);
     for (const [label, headers] of SOURCES) {

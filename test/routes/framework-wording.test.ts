@@ -116,7 +116,7 @@ describe("on an ECCAR review, every page's data and every download", () => {
   for (const phase of ["self-assessment", "issued"] as const) {
     for (const lang of ["en", "fr"] as const) {
       it(`speaks of commitments and example actions, in ${lang}, in the ${phase} phase`, { timeout: 300_000 }, async () => {
-        setPhase(phase, DEMO_ECCAR_REVIEW_ID);
+        await setPhase(phase, DEMO_ECCAR_REVIEW_ID);
         const { hits, answered } = await sweep(DEMO_ECCAR_REVIEW_ID, lang);
         expect(answered).toBeGreaterThan(40);
         expect(hits).toEqual([]);
@@ -127,7 +127,7 @@ describe("on an ECCAR review, every page's data and every download", () => {
 
 describe("on the EUROCITIES review", () => {
   it("the downloads still say key factor", async () => {
-    setPhase("drafting");
+    await setPhase("drafting");
     const cookie = await cookieFor("lead@demo.test");
     for (const [route, pattern] of [
       ["reviews.$reviewId.evidence[.csv]", /key factor/i],

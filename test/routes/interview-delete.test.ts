@@ -59,7 +59,7 @@ function citedInterview() {
 
 beforeEach(async () => {
   await loadDemoReview();
-  setPhase("peer-visit");
+  await setPhase("peer-visit");
 });
 
 describe("deleting an interview", () => {

@@ -279,7 +279,7 @@ describe.each(PHASES)("in the %s phase", (phase) => {
   it.each(Object.keys(READERS) as Reader[])(
     "every loader gives %s only what that role may read",
     async (reader) => {
-      setPhase(phase);
+      await setPhase(phase);
       const cookie = await cookieFor(READERS[reader]);
       const leaks: string[] = [];
       const seen = new Set<Marker>();

@@ -29,7 +29,7 @@ const evidenceCount = async () => (await asyncDb.select({ n: count() }).from(evi
 
 beforeEach(async () => {
   await loadDemoReview();
-  setPhase("peer-visit");
+  await setPhase("peer-visit");
 });
 
 describe("an evidence item sent from the outbox", () => {
@@ -74,7 +74,7 @@ describe("an evidence item sent from the outbox", () => {
   });
 
   it("is refused with the reason when the visit's phase has closed", async () => {
-    setPhase("issued");
+    await setPhase("issued");
     const before = await evidenceCount();
     const outcome = await send(quote(crypto.randomUUID()));
     expect(outcome.status).toBe(409);

@@ -313,9 +313,9 @@ describe("the code reads the permission it checks from the table", () => {
 });
 
 describe.each(PHASES)("in the %s phase", (phase) => {
-  beforeEach(() => {
-    setPhase(phase);
-    setPhase(phase, DEMO_ECCAR_REVIEW_ID);
+  beforeEach(async () => {
+    await setPhase(phase);
+    await setPhase(phase, DEMO_ECCAR_REVIEW_ID);
   });
 
   it.each(routeFiles)("%s answers each actor as the matrix says", async (name) => {

@@ -44,7 +44,7 @@ const unagreed = () => db.$client.prepare("select count(*) from conclusions wher
 
 describe("the confirmation of a move", () => {
   it("lists what is incomplete for the step and who will be told, for the lead only", async () => {
-    setPhase("peer-visit");
+    await setPhase("peer-visit");
     const lead = await homeAs("lead@demo.test", "?move=drafting");
     const confirmation = (lead.data as { confirmation: Confirmation }).confirmation;
     expect(confirmation).toMatchObject({ to: "drafting", backwards: false });
@@ -61,7 +61,7 @@ describe("the confirmation of a move", () => {
   });
 
   it("before an issue, names the factors without an agreed conclusion and the open comments", async () => {
-    setPhase("factual-check");
+    await setPhase("factual-check");
     const data = (await homeAs("lead@demo.test", "?move=issued")).data as { confirmation: Confirmation };
     // The demo review has a conclusion on every key factor, some still drafts.
     expect(data.confirmation.missingConclusions).toHaveLength(unagreed());
@@ -72,7 +72,7 @@ describe("the confirmation of a move", () => {
 
 describe("moving a phase", () => {
   it("tells the host team and the peers, not the lead who moved it", async () => {
-    setPhase("peer-visit");
+    await setPhase("peer-visit");
     const before = new Set(
       db
         .select({ id: notifications.id })
@@ -92,7 +92,7 @@ describe("moving a phase", () => {
   });
 
   it("refuses a skip with a message in the reader's language", async () => {
-    setPhase("peer-visit");
+    await setPhase("peer-visit");
     const skip = await move({ to: "factual-check" });
     expect(skip.status).toBe(409);
     const { key, params: values } = splitMessage(readResult(skip.data as FormResult).formError!);
@@ -105,7 +105,7 @@ describe("moving a phase", () => {
 
 describe("issuing", () => {
   it("is refused while a key factor has no agreed conclusion, then allowed with a reason that reaches the audit log and the report", async () => {
-    setPhase("factual-check");
+    await setPhase("factual-check");
     expect(unagreed()).toBeGreaterThan(0);
     const refused = await move({ to: "issued", issueReason: "  " });
     expect(refused.status).toBe(400);
@@ -131,7 +131,7 @@ describe("issuing", () => {
   }, 60_000);
 
   it("needs no reason once every key factor has an agreed conclusion", async () => {
-    setPhase("factual-check");
+    await setPhase("factual-check");
     db.update(conclusions).set({ state: "agreed" }).where(eq(conclusions.reviewId, DEMO_REVIEW_ID)).run();
     expect((await move({ to: "issued" })).status).toBe(302);
     expect(
@@ -146,7 +146,7 @@ describe("issuing", () => {
 
 describe("a correction", () => {
   it("is issued as version 2 with its own SHA-256; version 1 stays downloadable, marked superseded", async () => {
-    setPhase("factual-check");
+    await setPhase("factual-check");
     expect((await move({ to: "issued", issueReason: "Issued for the council meeting." })).status).toBe(302);
     const v1 = (await getIssuedReport({ reviewId: DEMO_REVIEW_ID, locale: "en" }))!;
     expect(v1.version).toBe(1);

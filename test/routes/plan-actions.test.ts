@@ -102,7 +102,7 @@ describe("planning an action", () => {
   });
 
   it("stays open once the review is issued, while the conclusions stay frozen", async () => {
-    setPhase("issued");
+    await setPhase("issued");
     expect((await post("demo-rec-01-2", PLAN)).status).toBe(302);
     const update = await post(
       "demo-rec-01-2",

@@ -76,7 +76,7 @@ const cut = (text: string, selection: Selection) => Array.from(text).slice(selec
 
 beforeEach(async () => {
   await loadDemoReview();
-  setPhase("drafting");
+  await setPhase("drafting");
 });
 
 describe("the evidence log as REFI-QDA (.qdpx)", () => {
@@ -163,7 +163,7 @@ describe("the evidence log as REFI-QDA (.qdpx)", () => {
       { id: "qdpx-long", text: "égalité ".repeat(12_000).trim() },
       { id: "qdpx-rtl", text: "المساواة في الحصول على الخدمات — שוויון 👩🏽‍⚕️" },
     ];
-    addProbeEvidence(items, { searchText: "qdpx probe", factorId: "kf-02", polarity: "mixed" });
+    await addProbeEvidence(items, { searchText: "qdpx probe", factorId: "kf-02", polarity: "mixed" });
     const project = await open((await get()).data as ArrayBuffer);
     expect(schemaErrors(project.xml)).toBe("");
     const other = project.sources.find((source) => source.name === "Observations and other evidence")!;

@@ -61,7 +61,7 @@ describe("a refused submit keeps what was typed", () => {
   });
 
   it("on the review home, the reason typed for a move back; on the settings, the zone typed", async () => {
-    setPhase("drafting");
+    await setPhase("drafting");
     const cookie = await cookieFor("lead@demo.test");
     const params = { reviewId: DEMO_REVIEW_ID };
     const back = await run(
@@ -91,7 +91,7 @@ describe("a refused submit keeps what was typed", () => {
     const unknown = await run(overviewAction, makeRequest(url, { cookie, form: { intent: "publish" } }), params);
     expect(unknown.status).toBe(400);
     expect(result(unknown.data)).toMatchObject({ formError: "errors.badRequest", values: { intent: "publish" } });
-    setPhase("drafting");
+    await setPhase("drafting");
     const late = await run(overviewAction, makeRequest(url, { cookie, form: { intent: "submit" } }), params);
     expect(late.status).toBe(409);
     expect(result(late.data)).toMatchObject({
@@ -102,7 +102,7 @@ describe("a refused submit keeps what was typed", () => {
   });
 
   it("on the documents page: every field as typed, one ticked box still a list", async () => {
-    setPhase("self-assessment");
+    await setPhase("self-assessment");
     const form = {
       intent: "create",
       title: "Rapport annuel",

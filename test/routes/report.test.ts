@@ -28,7 +28,7 @@ async function preview(email: DemoEmail) {
 
 beforeEach(async () => {
   await loadDemoReview();
-  setPhase("drafting");
+  await setPhase("drafting");
 });
 
 describe("building a report off the request thread", () => {
@@ -81,13 +81,13 @@ describe("the report download, before issue", () => {
   }, 60_000);
 
   it("lets the host team read the draft during the factual check", async () => {
-    setPhase("factual-check");
+    await setPhase("factual-check");
     try {
       expect((await download("host@demo.test")).status).toBe(200);
       expect((await preview("host@demo.test")).status).toBe(200);
       expect((await download("reader@demo.test")).status).toBe(403);
     } finally {
-      setPhase("drafting");
+      await setPhase("drafting");
     }
   }, 60_000);
 
@@ -126,7 +126,7 @@ describe("the report download, before issue", () => {
 
 describe("the preview for the host team during the factual check", () => {
   it("carries the report's cited findings only, never the rest of the evidence log", async () => {
-    setPhase("factual-check");
+    await setPhase("factual-check");
     const outcome = await preview("host@demo.test");
     expect(outcome.status).toBe(200);
     const body = JSON.stringify(outcome.data);
@@ -139,7 +139,7 @@ describe("the preview for the host team during the factual check", () => {
       .all(DEMO_REVIEW_ID, DEMO_REVIEW_ID) as string[];
     expect(uncited.length).toBeGreaterThan(0);
     for (const text of uncited) expect(body.includes(JSON.stringify(text).slice(1, -1)), `uncited evidence leaked: ${text.slice(0, 60)}`).toBe(false);
-    setPhase("peer-visit");
+    await setPhase("peer-visit");
   });
 });
 

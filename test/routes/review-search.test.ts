@@ -79,7 +79,7 @@ describe("the review's search", () => {
     ["factual-check", "reader@demo.test", []],
     ["issued", "reader@demo.test", []],
   ])("in %s, %s finds only what the role may read", async (phase, email, expected) => {
-    setPhase(phase);
+    await setPhase(phase);
     expect(await kinds(email)).toEqual(expected);
   });
 
@@ -89,7 +89,7 @@ describe("the review's search", () => {
       .set({ state: "agreed" })
       .where(and(eq(conclusions.reviewId, DEMO_REVIEW_ID), eq(conclusions.factorId, "kf-01")))
       .run();
-    setPhase("issued");
+    await setPhase("issued");
     const { hits } = await search("reader@demo.test", WORD.toUpperCase());
     expect(hits.map((hit) => hit.kind).sort()).toEqual(["conclusion", "recommendation"]);
     expect(hits.find((hit) => hit.kind === "conclusion")).toMatchObject({
@@ -100,7 +100,7 @@ describe("the review's search", () => {
   });
 
   it("ignores accents and case, takes % and _ literally, and asks for two characters", async () => {
-    setPhase("drafting");
+    await setPhase("drafting");
     expect((await search("lead@demo.test", "ZORBLÀX")).hits.length).toBeGreaterThan(0);
     expect((await search("lead@demo.test", "0% des")).hits.map((hit) => hit.kind)).toEqual(["evidence"]);
     // Unescaped, "%d" and "5_%" would match any text with a "d", or "50%".
@@ -112,7 +112,7 @@ describe("the review's search", () => {
 
 describe("an evidence hit", () => {
   it("is named by its own first words, not by its kind, and only for a reader of the evidence", async () => {
-    setPhase("drafting");
+    await setPhase("drafting");
     const long = `Le dispositif ${WORD} touche la moitié des agents municipaux de la ville, selon le rapport annuel de la direction des ressources humaines.`;
     const item = (await asyncDb
       .select({ id: evidence.id })

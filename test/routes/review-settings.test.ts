@@ -49,7 +49,7 @@ async function post(email: DemoEmail, form: Record<string, string | string[]>) {
 
 beforeEach(async () => {
   await loadDemoReview();
-  setPhase("peer-visit");
+  await setPhase("peer-visit");
 });
 
 describe("the lead edits the review's settings", () => {
@@ -104,7 +104,7 @@ describe("the lead edits the review's settings", () => {
   it("is not the other members' to change, nor the lead's once the report is issued", async () => {
     const peer = await post("peer@demo.test", VALID);
     expect(peer.status).toBe(403);
-    setPhase("issued");
+    await setPhase("issued");
     const before = stored();
     const lead = await post("lead@demo.test", VALID);
     expect(lead.status).toBe(409);
@@ -160,7 +160,7 @@ describe("archiving", () => {
   });
 
   it("is open to the administrator, who is no member, in any phase; the administrator's list leaves archived reviews out too", async () => {
-    setPhase("issued");
+    await setPhase("issued");
     const admin = await cookieFor("admin@demo.test");
     const page = await run(settings.loader, makeRequest(path, { cookie: admin }), params);
     expect(page.status).toBe(200);

@@ -66,7 +66,7 @@ describe("a team note", () => {
 
   it("never goes into the report, even the peer team's preview of it", async () => {
     await post("peer@demo.test", { intent: "add", factorId: "kf-01", text: NOTE });
-    setPhase("factual-check");
+    await setPhase("factual-check");
     const preview = await run(report.loader, makeRequest(`/reviews/${DEMO_REVIEW_ID}/report`, { cookie: await cookieFor("lead@demo.test") }), params);
     expect(preview.status).toBe(200);
     expect(JSON.stringify(preview.data)).not.toContain("TEAM-NOTE-z4");

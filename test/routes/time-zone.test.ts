@@ -32,7 +32,7 @@ function setZone(timeZone: string) {
 
 beforeEach(async () => {
   await loadDemoReview();
-  setPhase("peer-visit");
+  await setPhase("peer-visit");
 });
 
 describe("the lead expert sets the review's time zone", () => {
@@ -99,14 +99,14 @@ describe("the lead expert sets the review's time zone", () => {
       params,
     );
     expect(peer.status).toBe(403);
-    setPhase("issued");
+    await setPhase("issued");
     const late = await run(
       settingsAction,
       makeRequest(settingsPath, { cookie: await cookieFor("lead@demo.test"), form: { ...matchSeed(), timeZone: "UTC" } }),
       params,
     );
     expect(late.status).toBe(409);
-    setPhase("peer-visit");
+    await setPhase("peer-visit");
     expect(storedZone()).toBe("Europe/Paris");
   });
 

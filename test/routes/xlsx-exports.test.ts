@@ -40,7 +40,7 @@ async function csvOf(loader: Loader, path: string, email: DemoEmail = "lead@demo
 
 beforeEach(async () => {
   await loadDemoReview();
-  setPhase("drafting");
+  await setPhase("drafting");
 });
 
 describe("the development plan as XLSX", () => {
@@ -107,7 +107,7 @@ describe("the development plan as XLSX", () => {
   });
 
   it("gives a host reader of the issued review the agreed recommendations only, as the CSV does", async () => {
-    setPhase("issued");
+    await setPhase("issued");
     const { header, rows } = await sheetOf(planXlsx, `/reviews/${DEMO_REVIEW_ID}/plan.xlsx?lang=en`, "reader@demo.test");
     const lead = await sheetOf(planXlsx, `/reviews/${DEMO_REVIEW_ID}/plan.xlsx?lang=en`, "lead@demo.test");
     const state = header.indexOf("State") + 1;
@@ -146,7 +146,7 @@ describe("the evidence log as XLSX", () => {
       { id: "xlsx-rtl", text: "المساواة في الحصول على الخدمات — שוויון" },
       { id: "xlsx-formula", text: '=HYPERLINK("http://evil.example","x")' },
     ];
-    addProbeEvidence(items, { searchText: "xlsx probe", factorId: "kf-01" });
+    await addProbeEvidence(items, { searchText: "xlsx probe", factorId: "kf-01" });
     const { header, rows } = await sheetOf(evidenceXlsx, `/reviews/${DEMO_REVIEW_ID}/evidence.xlsx?lang=en&q=xlsx+probe`);
     const text = header.indexOf("Text") + 1;
     const byId = new Map(rows.map((row) => [row.getCell(1).value, row.getCell(text)]));

@@ -49,7 +49,7 @@ beforeEach(loadDemoReview);
 
 describe("a save when the disk is full", () => {
   it("gives the evidence quick-log its text back with the message, and logs one line", async () => {
-    setPhase("peer-visit");
+    await setPhase("peer-visit");
     const log = captureLog();
     restore = diskFull();
     const outcome = await run(
@@ -93,7 +93,7 @@ describe("a save when the disk is full", () => {
   });
 
   it("gives a page form (the context notes) its text back with the message, not an error page", async () => {
-    setPhase("self-assessment");
+    await setPhase("self-assessment");
     const log = captureLog();
     restore = diskFull();
     const before = db
