@@ -4,7 +4,8 @@ import { getReviewCity } from "#app/models/city.server";
 import { createReview, updateReviewSettings } from "#app/models/review.server";
 import { cities, reviews } from "#db/schema";
 import { DEMO_CITY_ID } from "#db/seed/index";
-import { db, DEMO_ECCAR_REVIEW_ID, DEMO_REVIEW_ID, loadDemoReview } from "../utils";
+import { asyncDb } from "#app/utils/db.server";
+import { DEMO_ECCAR_REVIEW_ID, DEMO_REVIEW_ID, loadDemoReview } from "../utils";
 
 beforeEach(async () => {
   await loadDemoReview();
@@ -37,11 +38,11 @@ describe("a review's city", () => {
     const other = await createReview({ input: { ...NEW_REVIEW, hostCity: "Eastport", country: "Ireland" }, createdBy: "demo-admin" });
     const city = await getReviewCity({ reviewId: other.id });
     expect(city).toMatchObject({ name: "Eastport", country: "Ireland", timeZone: "Europe/Dublin" });
-    expect(db.select().from(cities).all()).toHaveLength(2);
+    expect(await asyncDb.select().from(cities).all()).toHaveLength(2);
   });
 
   it("changes when the settings name another city; the city the other reviews share keeps its name", async () => {
-    const review = db.select().from(reviews).where(eq(reviews.id, DEMO_REVIEW_ID)).get()!;
+    const review = (await asyncDb.select().from(reviews).where(eq(reviews.id, DEMO_REVIEW_ID)).get())!;
     await updateReviewSettings({
       reviewId: DEMO_REVIEW_ID,
       userId: "demo-lead",
@@ -50,7 +51,7 @@ describe("a review's city", () => {
     const moved = await getReviewCity({ reviewId: DEMO_REVIEW_ID });
     expect(moved).toMatchObject({ name: "Belleforge-sur-Mer", country: "France" });
     expect(moved?.id).not.toBe(DEMO_CITY_ID);
-    expect(db.select({ name: cities.name }).from(cities).where(eq(cities.id, DEMO_CITY_ID)).get()?.name).toBe("Belleforge");
+    expect((await asyncDb.select({ name: cities.name }).from(cities).where(eq(cities.id, DEMO_CITY_ID)).get())?.name).toBe("Belleforge");
     expect((await getReviewCity({ reviewId: DEMO_ECCAR_REVIEW_ID }))?.id).toBe(DEMO_CITY_ID);
     // Naming the old city again brings the review back to it.
     await updateReviewSettings({ reviewId: DEMO_REVIEW_ID, userId: "demo-lead", settings: { ...review, hostCity: "Belleforge", country: "France" } });

@@ -2,7 +2,8 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { createInterview, participantsToStore, type InterviewInput } from "#app/models/interview.server";
 import { interviewParticipants } from "#db/schema";
-import { db, DEMO_REVIEW_ID, loadDemoReview } from "../utils";
+import { asyncDb } from "#app/utils/db.server";
+import { DEMO_REVIEW_ID, loadDemoReview } from "../utils";
 
 const input = (recordNames: boolean): InterviewInput => ({
   date: "2026-03-16",
@@ -22,7 +23,7 @@ describe("interviewees' names (the interview model's privacy rule)", () => {
     expect(participantsToStore(input(false)).map((p) => p.name)).toEqual([null]);
     const outcome = await createInterview({ reviewId: DEMO_REVIEW_ID, userId: "demo-peer", input: input(false) });
     expect(outcome.ok).toBe(true);
-    const stored = db
+    const stored = await asyncDb
       .select()
       .from(interviewParticipants)
       .where(eq(interviewParticipants.interviewId, (outcome as { id: string }).id))
@@ -32,7 +33,7 @@ describe("interviewees' names (the interview model's privacy rule)", () => {
 
   it("are kept when the team chose to record them", async () => {
     const outcome = await createInterview({ reviewId: DEMO_REVIEW_ID, userId: "demo-peer", input: input(true) });
-    const stored = db
+    const stored = await asyncDb
       .select()
       .from(interviewParticipants)
       .where(eq(interviewParticipants.interviewId, (outcome as { id: string }).id))

@@ -5,7 +5,8 @@ import { action as logAction } from "#app/routes/reviews.$reviewId.evidence/rout
 import { action as interviewAction, loader as interviewLoader } from "#app/routes/reviews.$reviewId.interviews/route";
 import { getReportSnapshot } from "#app/models/report.server";
 import { auditLog, interviewParticipants, interviews } from "#db/schema";
-import { cookieFor, db, DEMO_REVIEW_ID, makeRequest, run, loadDemoReview, setPhase } from "../utils";
+import { asyncDb } from "#app/utils/db.server";
+import { cookieFor, DEMO_REVIEW_ID, makeRequest, run, loadDemoReview, setPhase } from "../utils";
 
 const LOG = `/reviews/${DEMO_REVIEW_ID}/evidence`;
 const params = { reviewId: DEMO_REVIEW_ID };
@@ -45,18 +46,19 @@ describe("interviews", () => {
     const outcome = await post("peer@demo.test", form(), page, interviewAction);
     expect(outcome.status).toBe(302);
     const id = new URL(outcome.location!, "http://x").searchParams.get("saved")!;
-    const people = db.select().from(interviewParticipants).where(eq(interviewParticipants.interviewId, id)).all();
+    const people = await asyncDb.select().from(interviewParticipants).where(eq(interviewParticipants.interviewId, id)).all();
     expect(people).toMatchObject([{ role: "Directeur", organisation: "Régie de quartier", category: "service-provider", name: null }]);
     const named = await post("peer@demo.test", form({ recordNames: "on" }), page, interviewAction);
     const namedId = new URL(named.location!, "http://x").searchParams.get("saved")!;
-    expect(db.select({ name: interviewParticipants.name }).from(interviewParticipants).where(eq(interviewParticipants.interviewId, namedId)).get()!.name).toBe(
-      "Paul Martin",
-    );
-    const entry = db
+    expect(
+      (await asyncDb.select({ name: interviewParticipants.name }).from(interviewParticipants).where(eq(interviewParticipants.interviewId, namedId)).get())!
+        .name,
+    ).toBe("Paul Martin");
+    const entry = (await asyncDb
       .select()
       .from(auditLog)
       .where(and(eq(auditLog.entity, "interview"), eq(auditLog.entityId, namedId)))
-      .get()!;
+      .get())!;
     expect(JSON.stringify(entry.after)).not.toContain("Paul Martin");
     const list = await run(interviewLoader, makeRequest(page, { cookie: await cookieFor("peer@demo.test") }), params);
     const listed = (list.data as { interviews: { id: string; quoteCount: number }[] }).interviews;
@@ -86,7 +88,9 @@ describe("interviews", () => {
     expect(refused.status).toBe(403);
     const done = await post("lead@demo.test", form({ intent: "update", interviewId: "demo-int-02", place: "Mairie des Tilleuls" }), page, interviewAction);
     expect(done.status).toBe(302);
-    expect(db.select({ place: interviews.place }).from(interviews).where(eq(interviews.id, "demo-int-02")).get()!.place).toBe("Mairie des Tilleuls");
+    expect((await asyncDb.select({ place: interviews.place }).from(interviews).where(eq(interviews.id, "demo-int-02")).get())!.place).toBe(
+      "Mairie des Tilleuls",
+    );
     const forged = await post("lead@demo.test", form({ intent: "update", interviewId: "other-int" }), page, interviewAction);
     expect(forged.status).toBe(404);
   });
@@ -102,9 +106,9 @@ describe("interviews", () => {
     );
     expect(outcome.status).toBe(302);
     const id = new URL(outcome.location!, "http://x").searchParams.get("saved")!;
-    expect(db.select({ withheld: interviews.organisationsWithheld }).from(interviews).where(eq(interviews.id, id)).get()!.withheld).toBe(true);
+    expect((await asyncDb.select({ withheld: interviews.organisationsWithheld }).from(interviews).where(eq(interviews.id, id)).get())!.withheld).toBe(true);
     // The team still sees who it met; the report does not name them.
-    expect(db.select().from(interviewParticipants).where(eq(interviewParticipants.interviewId, id)).get()!.organisation).toBe(organisation);
+    expect((await asyncDb.select().from(interviewParticipants).where(eq(interviewParticipants.interviewId, id)).get())!.organisation).toBe(organisation);
     const after = (await getReportSnapshot({ reviewId: DEMO_REVIEW_ID }))!.visit;
     expect(after.organisations).not.toContain(organisation);
     expect(JSON.stringify(after)).not.toContain(organisation);

@@ -2,7 +2,7 @@ import { afterAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { eq } from "drizzle-orm";
 import { deliverNotificationMail, notify } from "#app/models/notification.server";
 import { notifications, users } from "#db/schema";
-import { db, DEMO_REVIEW_ID, loadDemoReview, setPhase, BASE } from "../utils";
+import { DEMO_REVIEW_ID, loadDemoReview, setPhase, BASE } from "../utils";
 import { asyncDb, transaction } from "#app/utils/db.server";
 
 // A real SMTP server, started before the app's modules read SMTP_URL.
@@ -18,14 +18,14 @@ afterAll(() => mailServer.close());
 beforeEach(async () => {
   await loadDemoReview();
   // Each test counts the notifications it makes: the demo's own go first.
-  db.delete(notifications).run();
+  await asyncDb.delete(notifications).run();
   mailServer.mails.length = 0;
 });
 
 describe("notification mail", () => {
   it("goes to each recipient in their language, with the link, except to those who turned mail off", async () => {
     await setPhase("factual-check");
-    db.update(users).set({ mailNotifications: false }).where(eq(users.id, "demo-peer2")).run();
+    await asyncDb.update(users).set({ mailNotifications: false }).where(eq(users.id, "demo-peer2")).run();
     await transaction(
       asyncDb,
       async (tx) =>
@@ -46,7 +46,7 @@ describe("notification mail", () => {
     expect(byRecipient.get("peer@demo.test")!.text).toContain(`${BASE}/reviews/${DEMO_REVIEW_ID}`);
     expect(byRecipient.get("peer@demo.test")!.text).toContain(`${BASE}/account`);
     // Still in the app for the one who turned mail off.
-    const states = db.select({ userId: notifications.userId, state: notifications.mailState }).from(notifications).all();
+    const states = await asyncDb.select({ userId: notifications.userId, state: notifications.mailState }).from(notifications).all();
     expect(Object.fromEntries(states.map((row) => [row.userId, row.state]))).toEqual({
       "demo-host": "sent",
       "demo-peer": "sent",

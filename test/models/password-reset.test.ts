@@ -4,7 +4,8 @@ import { createPasswordReset, getPasswordReset, RESET_TTL_MS, requestPasswordRes
 import { setAccountActive, verifyLogin } from "#app/models/user.server";
 import { getSessionUser } from "#app/utils/session.server";
 import { sessions } from "#db/schema";
-import { cookieFor, db, loadDemoReview, makeRequest } from "../utils";
+import { asyncDb } from "#app/utils/db.server";
+import { cookieFor, loadDemoReview, makeRequest } from "../utils";
 
 beforeEach(loadDemoReview);
 
@@ -73,7 +74,7 @@ describe("deactivating an account", () => {
   it("ends its sessions at once and keeps it out until reactivated", async () => {
     const cookie = await cookieFor("peer@demo.test");
     await setAccountActive({ userId: "demo-peer", active: false, by: "demo-admin" });
-    expect(db.select().from(sessions).where(eq(sessions.userId, "demo-peer")).all()).toEqual([]);
+    expect(await asyncDb.select().from(sessions).where(eq(sessions.userId, "demo-peer")).all()).toEqual([]);
     expect(await getSessionUser(makeRequest("/", { cookie }))).toBeNull();
     // The right password is recognised, and the account is told it is deactivated.
     expect(await verifyLogin({ email: "peer@demo.test", password: "workbench-demo", address })).toMatchObject({ deactivated: true });
