@@ -4,7 +4,8 @@ import { addComment, listComments } from "#app/models/comment.server";
 import { listGaps } from "#app/models/progress.server";
 import { action, loader } from "#app/routes/reviews.$reviewId.conclusions.$factorId/route";
 import { auditLog, factualComments } from "#db/schema";
-import { cookieFor, db, DEMO_REVIEW_ID, makeRequest, run, loadDemoReview, setPhase, type DemoEmail } from "../utils";
+import { asyncDb } from "#app/utils/db.server";
+import { cookieFor, DEMO_REVIEW_ID, makeRequest, run, loadDemoReview, setPhase, type DemoEmail } from "../utils";
 import { readResult, type FormResult } from "#app/utils/forms";
 
 beforeEach(loadDemoReview);
@@ -21,8 +22,8 @@ async function read(email: DemoEmail, factorId = "kf-02") {
   });
 }
 
-function commentsOf(factorId = "kf-02") {
-  return db
+async function commentsOf(factorId = "kf-02") {
+  return asyncDb
     .select()
     .from(factualComments)
     .where(and(eq(factualComments.reviewId, DEMO_REVIEW_ID), eq(factualComments.factorId, factorId)))
@@ -36,7 +37,7 @@ async function hostComment(text = COMMENT) {
   await setPhase("factual-check");
   const outcome = await post("host@demo.test", { intent: "comment", text });
   if (outcome.status !== 302) throw new Error(`The host's comment was refused with ${outcome.status}`);
-  return commentsOf().find((comment) => comment.text === text)!;
+  return (await commentsOf()).find((comment) => comment.text === text)!;
 }
 
 describe("factual comments", () => {
@@ -47,13 +48,13 @@ describe("factual comments", () => {
       expect(outcome.status, phase).toBe(409);
       expect(readResult(outcome.data as FormResult).values.text, phase).toBe(COMMENT);
     }
-    expect(commentsOf()).toEqual([]);
+    expect(await commentsOf()).toEqual([]);
     await setPhase("drafting");
     await expect(addComment({ reviewId: DEMO_REVIEW_ID, factorId: "kf-02", authorId: "demo-host", text: COMMENT })).rejects.toMatchObject({
       init: { status: 409 },
       data: { message: "conclusions:errors.notFactualCheck" },
     });
-    expect(commentsOf()).toEqual([]);
+    expect(await commentsOf()).toEqual([]);
   });
 
   it("cannot be written by the peer team or host readers", async () => {
@@ -61,7 +62,7 @@ describe("factual comments", () => {
     expect((await post("peer@demo.test", { intent: "comment", text: COMMENT })).status).toBe(403);
     expect((await post("lead@demo.test", { intent: "comment", text: COMMENT })).status).toBe(403);
     expect((await post("reader@demo.test", { intent: "comment", text: COMMENT })).status).toBe(403);
-    expect(commentsOf()).toEqual([]);
+    expect(await commentsOf()).toEqual([]);
   });
 
   it("need a text; the host team's comment is recorded with an audit entry", async () => {
@@ -73,9 +74,9 @@ describe("factual comments", () => {
     const outcome = await post("host@demo.test", { intent: "comment", text: COMMENT });
     expect(outcome.status).toBe(302);
     expect(outcome.location).toBe(`/reviews/${DEMO_REVIEW_ID}/conclusions/kf-02?done=comment#comments`);
-    const [comment] = commentsOf();
+    const [comment] = await commentsOf();
     expect(comment).toMatchObject({ text: COMMENT, authorId: "demo-host", resolvedAt: null });
-    const audit = db.select().from(auditLog).where(eq(auditLog.reviewId, DEMO_REVIEW_ID)).orderBy(desc(auditLog.id)).limit(1).get();
+    const audit = await asyncDb.select().from(auditLog).where(eq(auditLog.reviewId, DEMO_REVIEW_ID)).orderBy(desc(auditLog.id)).limit(1).get();
     expect(audit).toMatchObject({ action: "create", entity: "factual-comment", entityId: comment!.id, userId: "demo-host" });
     expect(await listGaps({ reviewId: DEMO_REVIEW_ID, can: () => true })).toContainEqual({
       phase: "factual-check",
@@ -94,26 +95,26 @@ describe("factual comments", () => {
 
   it("are resolved by the peer team (a peer reviewer or the lead expert), never the host team, once", async () => {
     await hostComment();
-    const [comment] = commentsOf();
+    const [comment] = await commentsOf();
     expect((await post("host@demo.test", { intent: "resolve", commentId: comment!.id, response: "" })).status).toBe(403);
     // A peer reviewer may close it: refused here only for the missing outcome, and nothing is written.
     expect((await post("peer@demo.test", { intent: "resolve", commentId: comment!.id, response: "" })).status).toBe(400);
-    expect(commentsOf()[0]!.resolvedAt).toBeNull();
+    expect((await commentsOf())[0]!.resolvedAt).toBeNull();
     const elsewhere = await post("lead@demo.test", { intent: "resolve", commentId: comment!.id, outcome: "corrected", response: "" }, "kf-03");
     expect(elsewhere.status).toBe(404);
 
     const answer = "Corrigé : le budget est mentionné dans les points forts.";
     const outcome = await post("lead@demo.test", { intent: "resolve", commentId: comment!.id, outcome: "corrected", response: answer });
     expect(outcome.status).toBe(302);
-    expect(commentsOf()[0]).toMatchObject({ response: answer, resolvedBy: "demo-lead" });
-    expect(commentsOf()[0]!.resolvedAt).toBeInstanceOf(Date);
+    expect((await commentsOf())[0]).toMatchObject({ response: answer, resolvedBy: "demo-lead" });
+    expect((await commentsOf())[0]!.resolvedAt).toBeInstanceOf(Date);
     const [listed] = await listComments({ reviewId: DEMO_REVIEW_ID, factorId: "kf-02" });
     expect(listed).toMatchObject({ response: answer, resolvedByName: "Lena Marchetti" });
 
     const again = await post("lead@demo.test", { intent: "resolve", commentId: comment!.id, outcome: "corrected", response: "encore" });
     expect(again.status).toBe(409);
     expect(readResult(again.data as FormResult).formError).toBe("conclusions:errors.alreadyResolved");
-    expect(commentsOf()[0]!.response).toBe(answer);
+    expect((await commentsOf())[0]!.response).toBe(answer);
     expect((await listGaps({ reviewId: DEMO_REVIEW_ID, can: () => true })).some((gap) => gap.key === "gaps.openComments")).toBe(false);
   });
 
@@ -122,9 +123,9 @@ describe("factual comments", () => {
     await post("lead@demo.test", { intent: "resolve", commentId: first.id, outcome: "corrected", response: "Corrigé." });
     await post("host@demo.test", { intent: "comment", text: "Deuxième remarque." });
     await setPhase("issued");
-    const open = commentsOf().find((comment) => !comment.resolvedAt)!;
+    const open = (await commentsOf()).find((comment) => !comment.resolvedAt)!;
     expect((await post("lead@demo.test", { intent: "resolve", commentId: open.id, outcome: "corrected", response: "" })).status).toBe(409);
-    expect(commentsOf()).toHaveLength(2);
+    expect(await commentsOf()).toHaveLength(2);
     const host = await read("host@demo.test");
     expect((host.data as { comments: unknown[] }).comments).toHaveLength(2);
     // Host readers have no access to the comments.
@@ -147,7 +148,7 @@ describe("a factual-check thread", () => {
     expect(readResult(noNote.data as FormResult).errors.response).toEqual(["conclusions:errors.noteRequired"]);
     const noOutcome = await post("lead@demo.test", { intent: "resolve", commentId: comment.id, response: "Expliqué." });
     expect(readResult(noOutcome.data as FormResult).errors.outcome).toEqual(["conclusions:errors.outcomeRequired"]);
-    expect(commentsOf()[0]!.resolvedAt).toBeNull();
+    expect((await commentsOf())[0]!.resolvedAt).toBeNull();
 
     expect(
       (await post("lead@demo.test", { intent: "resolve", commentId: comment.id, outcome: "explained", response: "Le chiffre vient du budget primitif." }))
@@ -169,26 +170,17 @@ describe("a factual-check thread", () => {
 describe("factual-check notifications", () => {
   it("tell the peer team of a comment, and both teams of an answer and of the closing, never the author or a host reader", async () => {
     const { notifications } = await import("#db/schema");
-    const before = new Set(
-      db
-        .select({ id: notifications.id })
-        .from(notifications)
-        .all()
-        .map((row) => row.id),
-    );
-    const fresh = (kind: string) =>
-      db
-        .select({ id: notifications.id, userId: notifications.userId, kind: notifications.kind })
-        .from(notifications)
-        .all()
+    const before = new Set((await asyncDb.select({ id: notifications.id }).from(notifications).all()).map((row) => row.id));
+    const fresh = async (kind: string) =>
+      (await asyncDb.select({ id: notifications.id, userId: notifications.userId, kind: notifications.kind }).from(notifications).all())
         .filter((row) => !before.has(row.id) && row.kind === kind)
         .map((row) => row.userId)
         .sort();
     const comment = await hostComment();
-    expect(fresh("factual-comment")).toEqual(["demo-lead", "demo-peer", "demo-peer2"]);
+    expect(await fresh("factual-comment")).toEqual(["demo-lead", "demo-peer", "demo-peer2"]);
     await post("peer@demo.test", { intent: "reply", commentId: comment.id, text: "Quelle délibération ?" });
-    expect(fresh("factual-reply")).toEqual(["demo-host", "demo-lead", "demo-peer2"]);
+    expect(await fresh("factual-reply")).toEqual(["demo-host", "demo-lead", "demo-peer2"]);
     await post("lead@demo.test", { intent: "resolve", commentId: comment.id, outcome: "corrected", response: "" });
-    expect(fresh("factual-closed")).toEqual(["demo-host", "demo-peer", "demo-peer2"]);
+    expect(await fresh("factual-closed")).toEqual(["demo-host", "demo-peer", "demo-peer2"]);
   });
 });

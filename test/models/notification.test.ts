@@ -3,23 +3,18 @@ import { eq } from "drizzle-orm";
 import { countUnreadNotifications, listNotifications, markNotificationsRead, notify } from "#app/models/notification.server";
 import { action as notificationsAction, loader as notificationsLoader } from "#app/routes/notifications";
 import { notifications, reviewMembers, users } from "#db/schema";
-import { cookieFor, db, DEMO_REVIEW_ID, makeRequest, run, loadDemoReview, setPhase, BASE } from "../utils";
+import { cookieFor, DEMO_REVIEW_ID, makeRequest, run, loadDemoReview, setPhase, BASE } from "../utils";
 import { asyncDb, transaction } from "#app/utils/db.server";
 
 // Each test counts the notifications it makes: the demo's own (the move to the peer visit) go first.
 beforeEach(async () => {
   await loadDemoReview();
-  db.delete(notifications).run();
+  await asyncDb.delete(notifications).run();
 });
 
 const ORIGIN = BASE;
-const recipientsOf = () =>
-  db
-    .select({ userId: notifications.userId, mailState: notifications.mailState })
-    .from(notifications)
-    .all()
-    .map((row) => row.userId)
-    .sort();
+const recipientsOf = async () =>
+  (await asyncDb.select({ userId: notifications.userId, mailState: notifications.mailState }).from(notifications).all()).map((row) => row.userId).sort();
 
 describe("notify", () => {
   it("tells every member of a phase change, the one who made it excepted", async () => {
@@ -36,7 +31,7 @@ describe("notify", () => {
         }),
     );
     expect(told.sort()).toEqual(["demo-host", "demo-peer", "demo-peer2", "demo-reader"]);
-    expect(recipientsOf()).toEqual(["demo-host", "demo-peer", "demo-peer2", "demo-reader"]);
+    expect(await recipientsOf()).toEqual(["demo-host", "demo-peer", "demo-peer2", "demo-reader"]);
   });
 
   it("stores a factual-check comment only for members who may read comments: never the host reader", async () => {
@@ -52,7 +47,7 @@ describe("notify", () => {
           origin: ORIGIN,
         }),
     );
-    expect(recipientsOf()).toEqual(["demo-lead", "demo-peer", "demo-peer2"]);
+    expect(await recipientsOf()).toEqual(["demo-lead", "demo-peer", "demo-peer2"]);
   });
 
   it("keeps named recipients to those who may read the kind", async () => {
@@ -89,7 +84,7 @@ describe("notify", () => {
   });
 
   it("reaches a personal recipient outside the review (an invitation) and never a deactivated account", async () => {
-    db.update(users).set({ deactivatedAt: new Date() }).where(eq(users.id, "demo-admin")).run();
+    await asyncDb.update(users).set({ deactivatedAt: new Date() }).where(eq(users.id, "demo-admin")).run();
     const told = await transaction(
       asyncDb,
       async (tx) =>
@@ -111,20 +106,12 @@ describe("notify", () => {
         throw new Error("the phase move failed");
       }),
     ).rejects.toThrow("the phase move failed");
-    expect(recipientsOf()).toEqual([]);
+    expect(await recipientsOf()).toEqual([]);
   });
 
   it("marks rows for mail only when mail is configured (not in this test run)", async () => {
     await transaction(asyncDb, async (tx) => notify(tx, { reviewId: DEMO_REVIEW_ID, kind: "phase-changed", params: { from: "a", to: "b" }, origin: ORIGIN }));
-    expect(
-      new Set(
-        db
-          .select({ state: notifications.mailState })
-          .from(notifications)
-          .all()
-          .map((row) => row.state),
-      ),
-    ).toEqual(new Set(["none"]));
+    expect(new Set((await asyncDb.select({ state: notifications.mailState }).from(notifications).all()).map((row) => row.state))).toEqual(new Set(["none"]));
   });
 });
 
@@ -138,11 +125,11 @@ describe("the notification list", () => {
     expect((await listNotifications({ userId: "demo-host" })).map((item) => item.kind).sort()).toEqual(["factual-comment", "phase-changed"]);
     expect((await listNotifications({ userId: "demo-reader" })).map((item) => item.kind)).toEqual(["phase-changed"]);
     // The host team member becomes a host reader: the comment is no longer theirs to read.
-    db.update(reviewMembers).set({ role: "host-reader" }).where(eq(reviewMembers.userId, "demo-host")).run();
+    await asyncDb.update(reviewMembers).set({ role: "host-reader" }).where(eq(reviewMembers.userId, "demo-host")).run();
     expect((await listNotifications({ userId: "demo-host" })).map((item) => item.kind)).toEqual(["phase-changed"]);
     expect(await countUnreadNotifications({ userId: "demo-host" })).toBe(1);
     // Removed from the review: nothing of it is left.
-    db.delete(reviewMembers).where(eq(reviewMembers.userId, "demo-host")).run();
+    await asyncDb.delete(reviewMembers).where(eq(reviewMembers.userId, "demo-host")).run();
     expect(await listNotifications({ userId: "demo-host" })).toEqual([]);
   });
 
@@ -158,7 +145,7 @@ describe("the notification list", () => {
     const [item] = (peerPage.data as { notifications: { id: string; path: string; readAt: Date | null }[] }).notifications;
     expect(item).toMatchObject({ path: `/reviews/${DEMO_REVIEW_ID}`, readAt: null });
     // The lead's own copy is not touched by the peer's request with the lead's id.
-    const leadRow = db.select({ id: notifications.id }).from(notifications).where(eq(notifications.userId, "demo-lead")).get()!;
+    const leadRow = (await asyncDb.select({ id: notifications.id }).from(notifications).where(eq(notifications.userId, "demo-lead")).get())!;
     const forged = await run(notificationsAction, makeRequest("/notifications", { cookie: peerCookie, form: { intent: "read", notificationId: leadRow.id } }));
     expect(forged.status).toBe(302);
     expect(await countUnreadNotifications({ userId: "demo-lead" })).toBe(1);

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { readResult, type FormResult } from "#app/utils/forms";
-import { and, eq } from "drizzle-orm";
+import { and, count, eq } from "drizzle-orm";
 import { action as homeAction } from "#app/routes/reviews.$reviewId._index";
 import { action as membersAction, loader as membersLoader } from "#app/routes/reviews.$reviewId.members";
 import { action as acceptAction, loader as invitationLoader } from "#app/routes/invitations.$token";
@@ -8,12 +8,13 @@ import { action as newReviewAction } from "#app/routes/reviews.new";
 import { acceptInvitation, getInvitation, hashToken, inviteMember } from "#app/models/invitation.server";
 import { movePhase } from "#app/models/review.server";
 import { auditLog, invitations, reviewMembers, reviews, users } from "#db/schema";
-import { cookieFor, db, DEMO_REVIEW_ID, makeRequest, run, loadDemoReview, setPhase } from "../utils";
+import { asyncDb } from "#app/utils/db.server";
+import { cookieFor, DEMO_REVIEW_ID, makeRequest, run, loadDemoReview, setPhase } from "../utils";
 
 const params = { reviewId: DEMO_REVIEW_ID };
 
-function auditCount() {
-  return db.$client.prepare("select count(*) from audit_log").pluck().get() as number;
+async function auditCount() {
+  return (await asyncDb.select({ n: count() }).from(auditLog).get())!.n;
 }
 
 beforeEach(loadDemoReview);
@@ -35,13 +36,15 @@ describe("invitations", () => {
     const token = notice.link.split("/invitations/")[1]!;
     expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     // Only the hash is stored.
-    expect(db.select().from(invitations).where(eq(invitations.tokenHash, token)).get()).toBeUndefined();
+    expect(await asyncDb.select().from(invitations).where(eq(invitations.tokenHash, token)).get()).toBeUndefined();
     expect(
-      db
-        .select()
-        .from(invitations)
-        .where(eq(invitations.tokenHash, hashToken(token)))
-        .get()?.email,
+      (
+        await asyncDb
+          .select()
+          .from(invitations)
+          .where(eq(invitations.tokenHash, hashToken(token)))
+          .get()
+      )?.email,
     ).toBe("new.peer@example.org");
 
     const page = await run(invitationLoader, makeRequest(`/invitations/${token}`), { token });
@@ -68,9 +71,9 @@ describe("invitations", () => {
     expect(accepted.status).toBe(302);
     expect(accepted.location).toBe("/reviews/demo");
     expect(accepted.headers.get("Set-Cookie")).toMatch(/__workbench_session=/);
-    const user = db.select().from(users).where(eq(users.email, "new.peer@example.org")).get()!;
+    const user = (await asyncDb.select().from(users).where(eq(users.email, "new.peer@example.org")).get())!;
     expect(user.passwordHash).toMatch(/^\$argon2id\$/);
-    const member = db
+    const member = await asyncDb
       .select()
       .from(reviewMembers)
       .where(and(eq(reviewMembers.userId, user.id), eq(reviewMembers.reviewId, "demo")))
@@ -92,13 +95,14 @@ describe("invitations", () => {
     if (created.status !== "invited") throw new Error("expected an invitation");
     const later = new Date(Date.now() + 15 * 24 * 60 * 60 * 1000);
     expect((await getInvitation({ token: created.token, now: later })).status).toBe("expired");
-    db.update(invitations)
+    await asyncDb
+      .update(invitations)
       .set({ expiresAt: new Date(Date.now() - 1000) })
       .where(eq(invitations.tokenHash, hashToken(created.token)))
       .run();
-    const before = db.select().from(users).all().length;
+    const before = (await asyncDb.select().from(users).all()).length;
     expect((await acceptInvitation({ token: created.token, name: "Late", locale: "en", password: "long enough password" })).status).toBe("expired");
-    expect(db.select().from(users).all().length).toBe(before);
+    expect((await asyncDb.select().from(users).all()).length).toBe(before);
   });
 
   it("invite an existing account to accept, rather than adding it, and refuse a second membership", async () => {
@@ -109,23 +113,23 @@ describe("invitations", () => {
       params,
     );
     expect(invited.data).toMatchObject({ notice: { kind: "invited" } });
-    const isMember = () =>
+    const isMember = async () =>
       Boolean(
-        db
+        await asyncDb
           .select()
           .from(reviewMembers)
           .where(and(eq(reviewMembers.reviewId, DEMO_REVIEW_ID), eq(reviewMembers.userId, "demo-outsider")))
           .get(),
       );
-    expect(isMember()).toBe(false);
+    expect(await isMember()).toBe(false);
     const token = (invited.data as { notice: { link: string } }).notice.link.split("/invitations/")[1]!;
     const join = (cookie?: string) => run(acceptAction, makeRequest(`/invitations/${token}`, { cookie, form: { intent: "join" } }), { token });
     expect((await join()).location).toBe(`/login?redirectTo=%2Finvitations%2F${token}`);
     expect((await join(await cookieFor("peer@demo.test"))).status).toBe(403);
-    expect(isMember()).toBe(false);
+    expect(await isMember()).toBe(false);
     const joined = await join(await cookieFor("outsider@demo.test"));
     expect(joined.location).toBe("/reviews/demo");
-    expect(isMember()).toBe(true);
+    expect(await isMember()).toBe(true);
     const twice = await run(
       membersAction,
       makeRequest(`/reviews/demo/members`, { cookie: lead, form: { intent: "invite", email: "outsider@demo.test", role: "host-reader" } }),
@@ -160,7 +164,7 @@ describe("invitations", () => {
 describe("the team", () => {
   it("never loses its last lead expert", async () => {
     const lead = await cookieFor("lead@demo.test");
-    const before = auditCount();
+    const before = await auditCount();
     const removal = await run(membersAction, makeRequest(`/reviews/demo/members`, { cookie: lead, form: { intent: "remove", userId: "demo-lead" } }), params);
     expect(removal.status).toBe(409);
     const demotion = await run(
@@ -169,8 +173,8 @@ describe("the team", () => {
       params,
     );
     expect(demotion.status).toBe(409);
-    expect(auditCount()).toBe(before);
-    expect(db.select().from(reviewMembers).where(eq(reviewMembers.userId, "demo-lead")).get()?.role).toBe("lead-expert");
+    expect(await auditCount()).toBe(before);
+    expect((await asyncDb.select().from(reviewMembers).where(eq(reviewMembers.userId, "demo-lead")).get())?.role).toBe("lead-expert");
   });
 
   it("answers 404 for a forged member id", async () => {
@@ -191,14 +195,14 @@ describe("phases", () => {
   it("move one step forward, and refuse a skip with 409 and nothing written", async () => {
     await setPhase("peer-visit");
     const lead = await cookieFor("lead@demo.test");
-    const before = auditCount();
+    const before = await auditCount();
     const skip = await run(homeAction, makeRequest(`/reviews/demo`, { cookie: lead, form: { to: "factual-check" } }), params);
     expect(skip.status).toBe(409);
-    expect(auditCount()).toBe(before);
+    expect(await auditCount()).toBe(before);
     const forward = await run(homeAction, makeRequest(`/reviews/demo`, { cookie: lead, form: { to: "drafting" } }), params);
     expect(forward.status).toBe(302);
-    expect(db.select({ phase: reviews.phase }).from(reviews).where(eq(reviews.id, "demo")).get()?.phase).toBe("drafting");
-    const entry = db.select().from(auditLog).where(eq(auditLog.action, "phase-forward")).get();
+    expect((await asyncDb.select({ phase: reviews.phase }).from(reviews).where(eq(reviews.id, "demo")).get())?.phase).toBe("drafting");
+    const entry = await asyncDb.select().from(auditLog).where(eq(auditLog.action, "phase-forward")).get();
     expect(entry).toMatchObject({ before: { phase: "peer-visit" }, after: { phase: "drafting" }, userId: "demo-lead" });
   });
 
@@ -214,7 +218,7 @@ describe("phases", () => {
       params,
     );
     expect(back.status).toBe(302);
-    const entry = db.select().from(auditLog).where(eq(auditLog.action, "phase-back")).get();
+    const entry = await asyncDb.select().from(auditLog).where(eq(auditLog.action, "phase-back")).get();
     expect(entry?.after).toEqual({ phase: "peer-visit", reason: "Two interviews were postponed." });
   });
 
@@ -244,7 +248,7 @@ describe("phases", () => {
     );
     const reviewId = (created.data as { reviewId: string }).reviewId;
     await expect(movePhase({ reviewId, to: "peer-visit", reason: "", userId: "demo-lead" })).rejects.toMatchObject({ init: { status: 400 } });
-    const review = db.select().from(reviews).where(eq(reviews.id, reviewId)).get();
+    const review = await asyncDb.select().from(reviews).where(eq(reviews.id, reviewId)).get();
     expect(review).toMatchObject({ kind: "self-assessment", phase: "self-assessment", frameworkVersion: "2012.1" });
   });
 });
