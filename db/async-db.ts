@@ -33,6 +33,8 @@ type Full = BaseSQLiteDatabase<"async", AsyncRunResult, Schema, ExtractTablesWit
 export interface TransactionRunner {
   transaction<T>(db: AsyncDb, body: (tx: AsyncDb) => Promise<T>): Promise<T>;
   read<T>(db: AsyncDb, body: (tx: AsyncDb) => Promise<T>): Promise<T>;
+  /** Whether the calling async context is inside a transaction (or read) of this database. */
+  inTransaction(db: AsyncDb): boolean;
 }
 
 /** Which store a database runs on, and its transactions. */
@@ -186,7 +188,13 @@ async function sqliteRead<T>(db: SqliteAsyncDb, body: (tx: AsyncDb) => Promise<T
 const sqliteRunner: TransactionRunner = {
   transaction: (db, body) => sqliteTransaction(db as SqliteAsyncDb, body),
   read: (db, body) => sqliteRead(db as SqliteAsyncDb, body),
+  inTransaction: (db) => Boolean(heldHere((db as SqliteAsyncDb).$client)),
 };
+
+/** Whether the calling async context is inside a transaction (or read) of `db`. */
+export function inTransaction(db: AsyncDb): boolean {
+  return db[RUNNER].inTransaction(db);
+}
 
 function holding<T>(db: SqliteAsyncDb, begin: string, body: (tx: AsyncDb) => Promise<T>): Promise<T> {
   const client = db.$client;

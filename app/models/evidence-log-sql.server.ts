@@ -15,13 +15,16 @@ import type { InterviewOption } from "./interview.server";
  * The store the log's raw SQL is written for: SQLite's expressions or PostgreSQL's, where they
  * differ (db/portable-sql.ts, docs/decisions/0029). One switch for the log, set with the store.
  */
-export const LOG_SQL_DIALECT: Dialect = "sqlite";
+export const LOG_SQL_DIALECT: Dialect = db.store === "pg" ? "postgresql" : "sqlite";
 
+/** The values of an `IN (…)` list; none is `NULL`, which matches nothing (PostgreSQL refuses `IN ()`). */
 export const list = (values: readonly string[]) =>
-  sql.join(
-    values.map((value) => sql`${value}`),
-    sql`, `,
-  );
+  values.length
+    ? sql.join(
+        values.map((value) => sql`${value}`),
+        sql`, `,
+      )
+    : sql`NULL`;
 
 /**
  * `CASE column WHEN a THEN 1 WHEN b THEN 2 … END`: sorts by a small, already ordered list (names, labels).

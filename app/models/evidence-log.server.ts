@@ -299,7 +299,7 @@ export async function listLogCopy({
   batchSize?: number;
 }): Promise<LogCopy> {
   for (let attempt = 0; attempt < 3; attempt += 1) {
-    const version = databaseVersion();
+    const version = await databaseVersion();
     const context = await loadLogContext({ reviewId });
     const lookups = lookupsOf(context);
     const keys = await db.all<Key>(
@@ -321,7 +321,7 @@ export async function listLogCopy({
         rows.push({ ...row, attribution: describe(row), createdBy: detail.created_by });
       }
     }
-    if (databaseVersion() !== version) continue;
+    if ((await databaseVersion()) !== version) continue;
     const order = {
       reviewers: [...lookups.names.keys()],
       interviews: context.interviews.map((interview) => interview.id),

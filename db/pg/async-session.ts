@@ -195,6 +195,7 @@ function runnerFor(pool: pg.Pool): TransactionRunner {
       if (heldHere(pool)) return body(db);
       return holding(pool, "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", db, body);
     },
+    inTransaction: () => Boolean(heldHere(pool)),
   };
 }
 

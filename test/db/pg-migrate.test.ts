@@ -122,6 +122,22 @@ describe("the PostgreSQL migrations", () => {
       const row = await client.query<{ created_at: string; deactivated_at: string }>(`SELECT created_at, deactivated_at FROM users`);
       expect(Math.abs(Number(row.rows[0]!.created_at) - Date.now())).toBeLessThan(60_000);
       expect(row.rows[0]!.deactivated_at).toBe("32503680000000");
+
+      // Every table moves the change counter the evidence log's cache keys on, with every write
+      // statement, committed or not (0004_change_counter); a table added later must too.
+      const triggers = await client.query<{ table_name: string }>(
+        `SELECT DISTINCT event_object_table AS table_name FROM information_schema.triggers WHERE trigger_name = 'count_change' AND trigger_schema = 'public'`,
+      );
+      expect(triggers.rows.map((row) => row.table_name).sort()).toEqual(Object.keys(expected).sort());
+      const counter = async () =>
+        Number((await client.query<{ n: string }>(`SELECT CASE WHEN is_called THEN last_value ELSE 0 END AS n FROM change_counter`)).rows[0]!.n);
+      const before = await counter();
+      await client.query(`UPDATE users SET name = 'B'`);
+      expect(await counter()).toBe(before + 1);
+      await client.query("BEGIN");
+      await client.query(`DELETE FROM users WHERE id = 'nobody'`);
+      await client.query("ROLLBACK");
+      expect(await counter()).toBe(before + 2);
     } finally {
       await client.end();
     }

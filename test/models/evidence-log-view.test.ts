@@ -91,7 +91,7 @@ describe("the log's copy in the browser", () => {
     const { logVersion } = page.data as { logVersion: string };
     expect(versionAtLeast(copy.version, logVersion)).toBe(true);
     await addProbeEvidence([{ id: "probe-copy-1", text: "Une observation de plus." }], { searchText: "une observation de plus", factorId: "kf-01" });
-    const after = databaseVersion();
+    const after = await databaseVersion();
     expect(versionAtLeast(copy.version, after)).toBe(false);
     expect(versionAtLeast((await readCopy()).version, after)).toBe(true);
     expect(versionAtLeast("", after)).toBe(false);

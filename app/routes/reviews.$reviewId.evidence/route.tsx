@@ -62,7 +62,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = evidenceEditor(access);
   const { canWrite } = actor;
   // Read before the log: the browser's copy of the log is used only if it is at least this recent.
-  const logVersion = databaseVersion();
+  const logVersion = await databaseVersion();
   const context = await loadLogContext({ reviewId: review.id });
   const [log, facets] = await Promise.all([listEvidenceLog({ reviewId: review.id, view, actor, context }), getLogFacets({ reviewId: review.id, context })]);
   const { t } = getI18n(locale);
