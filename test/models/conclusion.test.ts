@@ -7,7 +7,7 @@ import { action, loader } from "#app/routes/reviews.$reviewId.conclusions.$facto
 import { loader as overviewLoader } from "#app/routes/reviews.$reviewId.conclusions._index";
 import { auditLog, conclusionCitations, conclusions, documents, evidence, evidenceFactors, interviews, reviews, selfAssessmentFactors } from "#db/schema";
 import { asyncDb } from "#app/utils/db.server";
-import { cookieFor, db, DEMO_REVIEW_ID, makeRequest, run, loadDemoReview, setPhase, type DemoEmail } from "../utils";
+import { cookieFor, DEMO_REVIEW_ID, makeRequest, run, loadDemoReview, setPhase, type DemoEmail } from "../utils";
 import { readResult, type FormResult } from "#app/utils/forms";
 
 // Evidence of our own, so the tests do not depend on what the demo seed logs.
@@ -20,7 +20,7 @@ const EV = {
 };
 const OTHER_REVIEW = "t-other-review";
 
-function addEvidence(
+async function addEvidence(
   id: string,
   options: {
     reviewId?: string;
@@ -32,7 +32,8 @@ function addEvidence(
   },
 ) {
   const text = `Évidence ${id}`;
-  db.insert(evidence)
+  await asyncDb
+    .insert(evidence)
     .values({
       id,
       reviewId: options.reviewId ?? DEMO_REVIEW_ID,
@@ -47,14 +48,16 @@ function addEvidence(
       deletedAt: options.deleted ? new Date() : null,
     })
     .run();
-  db.insert(evidenceFactors)
+  await asyncDb
+    .insert(evidenceFactors)
     .values({ evidenceId: id, factorId: options.factorId ?? "kf-07" })
     .run();
 }
 
 beforeEach(async () => {
   await loadDemoReview();
-  db.insert(reviews)
+  await asyncDb
+    .insert(reviews)
     .values({
       id: OTHER_REVIEW,
       hostCity: "Autreville",
@@ -65,13 +68,13 @@ beforeEach(async () => {
       phase: "peer-visit",
     })
     .run();
-  db.insert(interviews).values({ id: "t-interview", reviewId: DEMO_REVIEW_ID, date: "2026-03-17", format: "interview" }).run();
-  db.insert(documents).values({ id: "t-doc", reviewId: DEMO_REVIEW_ID, origin: "host-city", title: "Plan municipal", type: "strategy" }).run();
-  addEvidence(EV.quote, { interviewId: "t-interview" });
-  addEvidence(EV.quote2, { interviewId: "t-interview" });
-  addEvidence(EV.hostDoc, { kind: "document", documentId: "t-doc" });
-  addEvidence(EV.deleted, { interviewId: "t-interview", deleted: true });
-  addEvidence(EV.elsewhere, { reviewId: OTHER_REVIEW });
+  await asyncDb.insert(interviews).values({ id: "t-interview", reviewId: DEMO_REVIEW_ID, date: "2026-03-17", format: "interview" }).run();
+  await asyncDb.insert(documents).values({ id: "t-doc", reviewId: DEMO_REVIEW_ID, origin: "host-city", title: "Plan municipal", type: "strategy" }).run();
+  await addEvidence(EV.quote, { interviewId: "t-interview" });
+  await addEvidence(EV.quote2, { interviewId: "t-interview" });
+  await addEvidence(EV.hostDoc, { kind: "document", documentId: "t-doc" });
+  await addEvidence(EV.deleted, { interviewId: "t-interview", deleted: true });
+  await addEvidence(EV.elsewhere, { reviewId: OTHER_REVIEW });
 });
 
 beforeEach(() => setPhase("peer-visit"));
@@ -368,7 +371,8 @@ describe("divergence between self-rating and peer rating", () => {
   });
 
   it("is shown on the factor page and the overview", async () => {
-    db.insert(selfAssessmentFactors)
+    await asyncDb
+      .insert(selfAssessmentFactors)
       .values({ reviewId: DEMO_REVIEW_ID, factorId: "kf-03", rating: "in-place", summary: "Nous coordonnons bien.", updatedAt: new Date() })
       .onConflictDoUpdate({ target: [selfAssessmentFactors.reviewId, selfAssessmentFactors.factorId], set: { rating: "in-place" } })
       .run();

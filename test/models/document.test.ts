@@ -11,7 +11,8 @@ import { loader as fileLoader } from "#app/routes/reviews.$reviewId.documents.$d
 import { contentDisposition, downloadName, parseUploadForm } from "#app/utils/uploads.server";
 import { readResult, type FormResult } from "#app/utils/forms";
 import { auditLog, documentLinks, documents } from "#db/schema";
-import { BASE, cookieFor, db, DEMO_REVIEW_ID, makeRequest, run, loadDemoReview, setPhase, type DemoEmail } from "../utils";
+import { asyncDb } from "#app/utils/db.server";
+import { BASE, cookieFor, DEMO_REVIEW_ID, makeRequest, run, loadDemoReview, setPhase, type DemoEmail } from "../utils";
 
 // A 1 MB limit keeps the "too large" files small; the default (25 MB) comes from the environment.
 vi.hoisted(() => {
@@ -118,18 +119,22 @@ function filesOnDisk() {
     .map((entry) => path.join(entry.parentPath, entry.name));
 }
 
-function documentCount() {
-  return db.select({ n: count() }).from(documents).where(eq(documents.reviewId, DEMO_REVIEW_ID)).get()!.n;
+async function documentCount() {
+  return (await asyncDb.select({ n: count() }).from(documents).where(eq(documents.reviewId, DEMO_REVIEW_ID)).get())!.n;
 }
 
-function expectNothingWritten(before: { documents: number; files: string[]; audit: number }) {
-  expect(documentCount()).toBe(before.documents);
+async function auditCount() {
+  return (await asyncDb.select({ n: count() }).from(auditLog).get())!.n;
+}
+
+async function expectNothingWritten(before: { documents: number; files: string[]; audit: number }) {
+  expect(await documentCount()).toBe(before.documents);
   expect(filesOnDisk()).toEqual(before.files);
-  expect(db.select({ n: count() }).from(auditLog).get()!.n).toBe(before.audit);
+  expect(await auditCount()).toBe(before.audit);
 }
 
-function snapshot() {
-  return { documents: documentCount(), files: filesOnDisk(), audit: db.select({ n: count() }).from(auditLog).get()!.n };
+async function snapshot() {
+  return { documents: await documentCount(), files: filesOnDisk(), audit: await auditCount() };
 }
 
 function errorsOf(outcome: Awaited<ReturnType<typeof run>>) {
@@ -155,13 +160,13 @@ describe("the documents page", () => {
 describe("uploading a file", () => {
   it("stores an accepted PDF under its SHA-256, with its metadata and links, as a host-city document", async () => {
     const bytes = pdf(2048, "first");
-    const before = snapshot();
+    const before = await snapshot();
     const outcome = await post(
       documentForm({ factors: ["kf-09"], questions: ["kf-09-q2", "kf-10-q1"] }, { bytes, name: "Rapport d'activité 2024.pdf", type: "application/pdf" }),
     );
     expect(outcome.status).toBe(302);
     const id = new URL(outcome.location!, BASE).searchParams.get("added")!;
-    const row = db.select().from(documents).where(eq(documents.id, id)).get()!;
+    const row = (await asyncDb.select().from(documents).where(eq(documents.id, id)).get())!;
     expect(row).toMatchObject({
       origin: "host-city",
       title: "Rapport d'activité 2024",
@@ -175,9 +180,9 @@ describe("uploading a file", () => {
     });
     expect(fs.readFileSync(path.join(UPLOADS, sha256(bytes)))).toEqual(bytes);
     expect(filesOnDisk()).toEqual([...before.files, path.join(UPLOADS, sha256(bytes))].sort());
-    const links = db.select().from(documentLinks).where(eq(documentLinks.documentId, id)).all();
+    const links = await asyncDb.select().from(documentLinks).where(eq(documentLinks.documentId, id)).all();
     expect(links.map((link) => `${link.factorId}/${link.questionId}`).sort()).toEqual(["kf-09/", "kf-09/kf-09-q2", "kf-10/", "kf-10/kf-10-q1"]);
-    const audit = db
+    const audit = await asyncDb
       .select()
       .from(auditLog)
       .where(and(eq(auditLog.entity, "document"), eq(auditLog.entityId, id)))
@@ -192,7 +197,7 @@ describe("uploading a file", () => {
     expect((await post(documentForm({ title: "Second envoi" }, { bytes, name: "b.pdf" }))).status).toBe(302);
     expect(filesOnDisk()).toEqual(files);
     expect(
-      db
+      await asyncDb
         .select()
         .from(documents)
         .where(eq(documents.fileSha256, sha256(bytes)))
@@ -204,65 +209,69 @@ describe("uploading a file", () => {
     const docx = await post(documentForm({ title: "Compte rendu" }, { bytes: DOCX, name: "compte-rendu.docx" }));
     expect(docx.status).toBe(302);
     expect(
-      db
-        .select()
-        .from(documents)
-        .where(eq(documents.fileSha256, sha256(DOCX)))
-        .get()?.fileMime,
+      (
+        await asyncDb
+          .select()
+          .from(documents)
+          .where(eq(documents.fileSha256, sha256(DOCX)))
+          .get()
+      )?.fileMime,
     ).toBe("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
     const doc = await post(documentForm({ title: "Ancien compte rendu" }, { bytes: CFB, name: "ancien.doc" }));
     expect(doc.status).toBe(302);
     expect(
-      db
-        .select()
-        .from(documents)
-        .where(eq(documents.fileSha256, sha256(CFB)))
-        .get()?.fileMime,
+      (
+        await asyncDb
+          .select()
+          .from(documents)
+          .where(eq(documents.fileSha256, sha256(CFB)))
+          .get()
+      )?.fileMime,
     ).toBe("application/msword");
-    const before = snapshot();
+    const before = await snapshot();
     const other = await post(documentForm({ title: "Installateur" }, { bytes: CFB, name: "setup.msi" }));
     expect(other.status).toBe(400);
     expect(errorsOf(other).file).toEqual(["selfAssessment:upload.refusedType"]);
-    expectNothingWritten(before);
+    await expectNothingWritten(before);
   });
 
   it("refuses an .exe renamed .pdf, by its content, leaving nothing on disk or in the database", async () => {
-    const before = snapshot();
+    const before = await snapshot();
     const outcome = await post(documentForm({ title: "Rapport" }, { bytes: EXE, name: "rapport.pdf", type: "application/pdf" }));
     expect(outcome.status).toBe(400);
     expect(errorsOf(outcome).file).toEqual(["selfAssessment:upload.refusedType"]);
     expect(readResult(outcome.data as FormResult).values.title).toBe("Rapport");
-    expectNothingWritten(before);
+    await expectNothingWritten(before);
   });
 
   it("refuses an empty file", async () => {
-    const before = snapshot();
+    const before = await snapshot();
     const outcome = await post(documentForm({}, { bytes: Buffer.alloc(0), name: "vide.pdf" }));
     expect(outcome.status).toBe(400);
     expect(errorsOf(outcome).file).toEqual(["selfAssessment:upload.empty"]);
-    expectNothingWritten(before);
+    await expectNothingWritten(before);
   });
 
   it("refuses a file over the size limit, keeping the fields typed after it", async () => {
     const exactly = await post(documentForm({ title: "Exactement la limite" }, { bytes: pdf(MB, "limit"), name: "limite.pdf" }));
     expect(exactly.status).toBe(302);
-    const before = snapshot();
+    const before = await snapshot();
     const form = documentForm({ title: "Trop gros" }, { bytes: pdf(MB + 1, "over"), name: "gros.pdf" });
     form.append("questions", "kf-09-q3");
     const outcome = await post(form);
     expect(outcome.status).toBe(400);
     expect(errorsOf(outcome).file).toEqual(['selfAssessment:upload.tooLarge|{"max":1}']);
     expect(readResult(outcome.data as FormResult).values.questions).toEqual(["kf-09-q3"]);
-    expectNothingWritten(before);
+    await expectNothingWritten(before);
   });
 
   it("keeps no file when another field is wrong, and says which file to choose again", async () => {
-    const before = snapshot();
+    const before = await snapshot();
     const outcome = await post(documentForm({ date: "2025-02-30" }, { bytes: pdf(500, "bad-date"), name: "bilan.pdf" }));
     expect(outcome.status).toBe(400);
     expect(errorsOf(outcome).date).toEqual(["errors.invalidDate"]);
     expect((outcome.data as { droppedFile: string }).droppedFile).toBe("bilan.pdf");
-    expectNothingWritten(before);
+    await expectNothingWritten(before);
   });
 
   it("removes the stored file when the database write fails, unless another document uses it", async () => {
@@ -286,7 +295,7 @@ describe("uploading a file", () => {
 
 describe("describing a document", () => {
   it("refuses a bad date, a non-http link, a long or missing title, an unknown factor, and nothing to open", async () => {
-    const before = snapshot();
+    const before = await snapshot();
     const cases: [Record<string, string | string[]>, string, string][] = [
       [{ date: "le 3 mars", url: "https://example.org" }, "date", "errors.invalidDate"],
       [{ url: "ftp://files.belleforge.example/rapport.pdf" }, "url", "errors.invalidUrl"],
@@ -306,7 +315,7 @@ describe("describing a document", () => {
       const { values } = readResult(outcome.data as FormResult);
       for (const [name, value] of Object.entries(fields)) expect(values[name]).toEqual(value);
     }
-    expectNothingWritten(before);
+    await expectNothingWritten(before);
   });
 
   it("accepts a link alone, edits it, deletes it (kept for the evidence log) and restores it", async () => {
@@ -327,25 +336,20 @@ describe("describing a document", () => {
       }),
     );
     expect(updated.status).toBe(302);
-    expect(db.select().from(documents).where(eq(documents.id, id)).get()?.title).toBe("Charte signée avec les agents immobiliers");
-    expect(
-      db
-        .select()
-        .from(documentLinks)
-        .where(eq(documentLinks.documentId, id))
-        .all()
-        .map((link) => link.questionId)
-        .sort(),
-    ).toEqual(["", "kf-05-q2"]);
+    expect((await asyncDb.select().from(documents).where(eq(documents.id, id)).get())?.title).toBe("Charte signée avec les agents immobiliers");
+    expect((await asyncDb.select().from(documentLinks).where(eq(documentLinks.documentId, id)).all()).map((link) => link.questionId).sort()).toEqual([
+      "",
+      "kf-05-q2",
+    ]);
 
     const deleted = await run(action, makeRequest(PAGE, { cookie: await cookieFor("host@demo.test"), form: { intent: "delete", documentId: id } }), params);
     expect(deleted.status).toBe(302);
-    expect(db.select().from(documents).where(eq(documents.id, id)).get()?.deletedAt).toBeInstanceOf(Date);
+    expect((await asyncDb.select().from(documents).where(eq(documents.id, id)).get())?.deletedAt).toBeInstanceOf(Date);
     expect((await listDocuments({ reviewId: DEMO_REVIEW_ID })).some((document) => document.id === id)).toBe(false);
     const restored = await run(action, makeRequest(PAGE, { cookie: await cookieFor("host@demo.test"), form: { intent: "restore", documentId: id } }), params);
     expect(restored.status).toBe(302);
-    expect(db.select().from(documents).where(eq(documents.id, id)).get()?.deletedAt).toBeNull();
-    const actions = db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.entityId, id)).all();
+    expect((await asyncDb.select().from(documents).where(eq(documents.id, id)).get())?.deletedAt).toBeNull();
+    const actions = await asyncDb.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.entityId, id)).orderBy(auditLog.id).all();
     expect(actions.map((entry) => entry.action)).toEqual(["create", "update", "delete", "restore"]);
   });
 
@@ -356,18 +360,18 @@ describe("describing a document", () => {
     const second = pdf(950, "replacement");
     const updated = await post(documentForm({ intent: "update", documentId: id, title: "Remplacé" }, { bytes: second, name: "v2.pdf" }));
     expect(updated.status).toBe(302);
-    expect(db.select().from(documents).where(eq(documents.id, id)).get()).toMatchObject({ fileSha256: sha256(second), fileName: "v2.pdf" });
+    expect(await asyncDb.select().from(documents).where(eq(documents.id, id)).get()).toMatchObject({ fileSha256: sha256(second), fileName: "v2.pdf" });
     expect(fs.existsSync(path.join(UPLOADS, sha256(first)))).toBe(false);
     expect(fs.existsSync(path.join(UPLOADS, sha256(second)))).toBe(true);
   });
 
   it("answers 409 after the peer visit, keeping the typed text and storing no file", async () => {
     await setPhase("drafting");
-    const before = snapshot();
+    const before = await snapshot();
     const outcome = await post(documentForm({ title: "Trop tard" }, { bytes: pdf(600, "late"), name: "tard.pdf" }));
     expect(outcome.status).toBe(409);
     expect(readResult(outcome.data as FormResult).values.title).toBe("Trop tard");
-    expectNothingWritten(before);
+    await expectNothingWritten(before);
   });
 });
 
@@ -417,9 +421,9 @@ describe("downloading a file", () => {
     const linkOnly = await run(fileLoader, makeRequest(`${PAGE}/demo-doc-01/file`, { cookie }), { ...params, documentId: "demo-doc-01" });
     expect(linkOnly.status).toBe(302);
     expect(linkOnly.location).toBe("https://www.belleforge.example/deliberations/2022-041");
-    db.update(documents).set({ deletedAt: new Date() }).where(eq(documents.id, documentId)).run();
+    await asyncDb.update(documents).set({ deletedAt: new Date() }).where(eq(documents.id, documentId)).run();
     expect((await download("peer@demo.test")).status).toBe(404);
-    db.update(documents).set({ deletedAt: null }).where(eq(documents.id, documentId)).run();
+    await asyncDb.update(documents).set({ deletedAt: null }).where(eq(documents.id, documentId)).run();
   });
 });
 

@@ -7,7 +7,7 @@ import { action as factorAction, loader as factorLoader } from "#app/routes/revi
 import { action as overviewAction } from "#app/routes/reviews.$reviewId.self-assessment._index";
 import { loader as printLoader } from "#app/routes/reviews.$reviewId.self-assessment.print";
 import { auditLog, reviewMembers, selfAssessmentAnswers, selfAssessmentFactors, users } from "#db/schema";
-import { cookieFor, db, DEMO_REVIEW_ID, makeRequest, run, loadDemoReview, setPhase } from "../utils";
+import { cookieFor, DEMO_REVIEW_ID, makeRequest, run, loadDemoReview, setPhase } from "../utils";
 import { readResult, type FormResult } from "#app/utils/forms";
 import { asyncDb } from "#app/utils/db.server";
 
@@ -38,8 +38,8 @@ async function factorRow(factorId: string) {
 
 beforeEach(async () => {
   await loadDemoReview();
-  db.insert(users).values({ id: SECOND_HOST, email: "second-host@test.invalid", name: "Nadia Benali", passwordHash: "not-a-hash" }).run();
-  db.insert(reviewMembers).values({ reviewId: DEMO_REVIEW_ID, userId: SECOND_HOST, role: "host-team" }).run();
+  await asyncDb.insert(users).values({ id: SECOND_HOST, email: "second-host@test.invalid", name: "Nadia Benali", passwordHash: "not-a-hash" }).run();
+  await asyncDb.insert(reviewMembers).values({ reviewId: DEMO_REVIEW_ID, userId: SECOND_HOST, role: "host-team" }).run();
 });
 
 beforeEach(() => setPhase("peer-visit"));
