@@ -2,8 +2,9 @@ import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import * as home from "#app/routes/reviews.$reviewId._index";
 import * as factor from "#app/routes/reviews.$reviewId.conclusions.$factorId/route";
+import { asyncDb } from "#app/utils/db.server";
 import { reviews } from "#db/schema";
-import { cookieFor, db, DEMO_REVIEW_ID, makeRequest, run, loadDemoReview, setPhase } from "../utils";
+import { cookieFor, DEMO_REVIEW_ID, makeRequest, run, loadDemoReview, setPhase } from "../utils";
 
 /* An archived review is read-only: every write is refused with one clear message, reading goes on. */
 
@@ -12,7 +13,7 @@ beforeEach(loadDemoReview);
 describe("an archived review", () => {
   it("refuses writes with 409 and the archive message, and still lets its members read", async () => {
     await setPhase("drafting");
-    db.update(reviews).set({ archivedAt: new Date() }).where(eq(reviews.id, DEMO_REVIEW_ID)).run();
+    await asyncDb.update(reviews).set({ archivedAt: new Date() }).where(eq(reviews.id, DEMO_REVIEW_ID)).run();
     const lead = await cookieFor("lead@demo.test");
     const moved = await run(home.action, makeRequest(`/reviews/${DEMO_REVIEW_ID}`, { cookie: lead, form: { intent: "move-phase", to: "factual-check" } }), {
       reviewId: DEMO_REVIEW_ID,
@@ -28,7 +29,7 @@ describe("an archived review", () => {
       { reviewId: DEMO_REVIEW_ID, factorId: "kf-01" },
     );
     expect(saved.status).toBe(409);
-    expect(db.select({ phase: reviews.phase }).from(reviews).where(eq(reviews.id, DEMO_REVIEW_ID)).get()!.phase).toBe("drafting");
+    expect((await asyncDb.select({ phase: reviews.phase }).from(reviews).where(eq(reviews.id, DEMO_REVIEW_ID)).get())!.phase).toBe("drafting");
     const page = await run(home.loader, makeRequest(`/reviews/${DEMO_REVIEW_ID}`, { cookie: lead }), { reviewId: DEMO_REVIEW_ID });
     expect(page.status).toBe(200);
     expect((page.data as { canMovePhase: boolean }).canMovePhase).toBe(false);

@@ -9,8 +9,9 @@ import { SOCKET_ADDRESS_HEADER } from "#app/utils/client-address.server";
 import { readResult, type FormResult } from "#app/utils/forms";
 import { localeCookie } from "#app/utils/locale.server";
 import { getSessionUser, safeRedirect, SESSION_IDLE_MS, SESSION_MAX_AGE_MS } from "#app/utils/session.server";
+import { asyncDb } from "#app/utils/db.server";
 import { loginAttempts, reviews, sessions } from "#db/schema";
-import { cookieFor, db, DEMO_ECCAR_REVIEW_ID, makeRequest, run, loadDemoReview } from "../utils";
+import { cookieFor, DEMO_ECCAR_REVIEW_ID, makeRequest, run, loadDemoReview } from "../utils";
 
 beforeEach(loadDemoReview);
 
@@ -73,11 +74,13 @@ describe("signing in", () => {
     await verifyLogin({ email, password: "nope", address, now });
     expect(await getLoginDelay({ email, address, now })).toBe(4000);
     expect(
-      db
-        .select()
-        .from(loginAttempts)
-        .where(eq(loginAttempts.key, `account:${email} client:${address}`))
-        .get()?.failures,
+      (
+        await asyncDb
+          .select()
+          .from(loginAttempts)
+          .where(eq(loginAttempts.key, `account:${email} client:${address}`))
+          .get()
+      )?.failures,
     ).toBe(7);
     const blocked = await login({ email, password: "workbench-demo" }, { [SOCKET_ADDRESS_HEADER]: address });
     expect(blocked.status).toBe(429);
@@ -96,7 +99,8 @@ describe("sessions", () => {
   it("end after 12 hours without activity", async () => {
     const cookie = await cookieFor("host@demo.test");
     expect(await getSessionUser(makeRequest("/", { cookie }))).not.toBeNull();
-    db.update(sessions)
+    await asyncDb
+      .update(sessions)
       .set({ expiresAt: new Date(Date.now() - 1) })
       .where(eq(sessions.userId, "demo-host"))
       .run();
@@ -109,23 +113,27 @@ describe("sessions", () => {
   it("end 30 days after sign-in, however active", async () => {
     const cookie = await cookieFor("reader@demo.test");
     const signedInAt = Date.now() - SESSION_MAX_AGE_MS + 60 * 60 * 1000;
-    db.update(sessions)
+    await asyncDb
+      .update(sessions)
       .set({ createdAt: new Date(signedInAt) })
       .where(eq(sessions.userId, "demo-reader"))
       .run();
     // An hour before the end, activity slides the expiry to the end and no further.
-    db.update(sessions)
+    await asyncDb
+      .update(sessions)
       .set({ expiresAt: new Date(Date.now() + 60 * 1000) })
       .where(eq(sessions.userId, "demo-reader"))
       .run();
     expect(await getSessionUser(makeRequest("/", { cookie }))).not.toBeNull();
-    const row = db.select().from(sessions).where(eq(sessions.userId, "demo-reader")).get()!;
+    const row = (await asyncDb.select().from(sessions).where(eq(sessions.userId, "demo-reader")).get())!;
     expect(row.expiresAt.getTime()).toBe(signedInAt + SESSION_MAX_AGE_MS);
-    db.update(sessions)
+    await asyncDb
+      .update(sessions)
       .set({ createdAt: new Date(Date.now() - SESSION_MAX_AGE_MS - 1) })
       .where(eq(sessions.userId, "demo-reader"))
       .run();
-    db.update(sessions)
+    await asyncDb
+      .update(sessions)
       .set({ expiresAt: new Date(Date.now() + SESSION_IDLE_MS) })
       .where(eq(sessions.userId, "demo-reader"))
       .run();
@@ -134,12 +142,13 @@ describe("sessions", () => {
 
   it("slide forward with activity", async () => {
     const cookie = await cookieFor("lead@demo.test");
-    db.update(sessions)
+    await asyncDb
+      .update(sessions)
       .set({ expiresAt: new Date(Date.now() + 60 * 60 * 1000) })
       .where(eq(sessions.userId, "demo-lead"))
       .run();
     await getSessionUser(makeRequest("/", { cookie }));
-    const row = db.select().from(sessions).where(eq(sessions.userId, "demo-lead")).get()!;
+    const row = (await asyncDb.select().from(sessions).where(eq(sessions.userId, "demo-lead")).get())!;
     expect(row.expiresAt.getTime()).toBeGreaterThan(Date.now() + SESSION_IDLE_MS - 5000);
   });
 
@@ -157,8 +166,8 @@ describe("sessions", () => {
 
 describe("my reviews", () => {
   // The demo review alone: the demo's second review of the same city (ECCAR) is left out of these lists.
-  beforeEach(() => {
-    db.delete(reviews).where(eq(reviews.id, DEMO_ECCAR_REVIEW_ID)).run();
+  beforeEach(async () => {
+    await asyncDb.delete(reviews).where(eq(reviews.id, DEMO_ECCAR_REVIEW_ID)).run();
   });
 
   it("lists the reviews a user belongs to, with role and phase", async () => {

@@ -3,9 +3,10 @@ import { beforeEach, describe, expect, it } from "vitest";
 import * as city from "#app/routes/cities.$cityId";
 import * as overview from "#app/routes/reviews.$reviewId._index";
 import { errorsOf, submittedValue, type FormResult } from "#app/utils/forms";
+import { asyncDb } from "#app/utils/db.server";
 import { auditLog, cities, reviews } from "#db/schema";
 import { DEMO_CITY_ID, DEMO_PREVIOUS_REVIEW_ID } from "#db/seed/index";
-import { cookieFor, db, DEMO_REVIEW_ID, loadDemoReview, makeRequest, run, type DemoEmail } from "../utils";
+import { cookieFor, DEMO_REVIEW_ID, loadDemoReview, makeRequest, run, type DemoEmail } from "../utils";
 
 /*
  * The administrator corrects a city's record on /cities/$cityId (issue 20): name, country, time
@@ -19,15 +20,15 @@ async function post(email: DemoEmail, form: Record<string, string | string[]>) {
   return run(city.action, makeRequest(path, { cookie: await cookieFor(email), form }), params);
 }
 
-const cityRow = () => db.select().from(cities).where(eq(cities.id, DEMO_CITY_ID)).get()!;
+const cityRow = async () => (await asyncDb.select().from(cities).where(eq(cities.id, DEMO_CITY_ID)).get())!;
 const namesOfReviews = () =>
-  db
+  asyncDb
     .select({ id: reviews.id, hostCity: reviews.hostCity, country: reviews.country, timeZone: reviews.timeZone })
     .from(reviews)
     .where(eq(reviews.cityId, DEMO_CITY_ID))
     .all();
 const cityAudit = () =>
-  db
+  asyncDb
     .select()
     .from(auditLog)
     .where(and(eq(auditLog.entity, "city"), eq(auditLog.entityId, DEMO_CITY_ID)))
@@ -46,14 +47,14 @@ describe("the city's record", () => {
   });
 
   it("renames the city for every one of its reviews, in one change audited on each", async () => {
-    const before = namesOfReviews();
+    const before = await namesOfReviews();
     expect(before.map((review) => review.id)).toEqual(expect.arrayContaining([DEMO_REVIEW_ID, DEMO_PREVIOUS_REVIEW_ID]));
     const outcome = await post("admin@demo.test", { name: "  Belleforge-sur-Loire ", country: "France", timeZone: "europe/brussels", languages: ["fr"] });
     expect(outcome.status).toBe(302);
     expect(outcome.location).toBe(`${path}?saved=city`);
-    expect(cityRow()).toMatchObject({ name: "Belleforge-sur-Loire", country: "France", timeZone: "Europe/Brussels", languages: ["fr"] });
+    expect(await cityRow()).toMatchObject({ name: "Belleforge-sur-Loire", country: "France", timeZone: "Europe/Brussels", languages: ["fr"] });
     // Every review of the city shows the new name; each keeps its own time zone.
-    for (const review of namesOfReviews()) {
+    for (const review of await namesOfReviews()) {
       expect(review).toMatchObject({ hostCity: "Belleforge-sur-Loire", country: "France" });
       expect(review.timeZone).toBe(before.find((old) => old.id === review.id)!.timeZone);
     }
@@ -65,7 +66,7 @@ describe("the city's record", () => {
     const page = await run(city.loader, makeRequest(path, { cookie: await cookieFor("lead@demo.test") }), params);
     expect((page.data as { city: { name: string } }).city.name).toBe("Belleforge-sur-Loire");
     // Audited on each review, with what it was and what it became.
-    const audit = cityAudit();
+    const audit = await cityAudit();
     expect(audit.map((entry) => entry.reviewId).sort()).toEqual(before.map((review) => review.id).sort());
     expect(audit[0]).toMatchObject({
       userId: "demo-admin",
@@ -84,22 +85,23 @@ describe("the city's record", () => {
     expect(errorsOf(result, "languages")).toEqual(["cycles:city.edit.pickLanguage"]);
     expect(submittedValue(result, "country")).toBe("Belgique");
     expect(submittedValue(result, "timeZone")).toBe("Mars/Olympus_Mons");
-    expect(cityRow()).toMatchObject({ name: "Belleforge", country: "France", timeZone: "Europe/Paris" });
-    expect(namesOfReviews().every((review) => review.hostCity === "Belleforge" && review.country === "France")).toBe(true);
-    expect(cityAudit()).toEqual([]);
+    expect(await cityRow()).toMatchObject({ name: "Belleforge", country: "France", timeZone: "Europe/Paris" });
+    expect((await namesOfReviews()).every((review) => review.hostCity === "Belleforge" && review.country === "France")).toBe(true);
+    expect(await cityAudit()).toEqual([]);
   });
 
   it("refuses the name and country of another city on the name field, nothing written", async () => {
-    db.insert(cities)
+    await asyncDb
+      .insert(cities)
       .values({ id: "other-city", name: "Valmont", country: "France", timeZone: "Europe/Paris", languages: ["fr"] })
       .run();
     const outcome = await post("admin@demo.test", { name: "Valmont", country: "France", timeZone: "Europe/Paris", languages: ["fr", "en"] });
     expect(outcome.status).toBe(409);
     expect(errorsOf(outcome.data as FormResult, "name")).toEqual(["cycles:city.edit.taken"]);
     expect(submittedValue(outcome.data as FormResult, "name")).toBe("Valmont");
-    expect(cityRow().name).toBe("Belleforge");
-    expect(namesOfReviews().every((review) => review.hostCity === "Belleforge")).toBe(true);
-    expect(cityAudit()).toEqual([]);
+    expect((await cityRow()).name).toBe("Belleforge");
+    expect((await namesOfReviews()).every((review) => review.hostCity === "Belleforge")).toBe(true);
+    expect(await cityAudit()).toEqual([]);
   });
 
   it("is refused to the lead and to the city's other members, nothing written", async () => {
@@ -107,7 +109,7 @@ describe("the city's record", () => {
       const outcome = await post(email, { name: "Ailleurs", country: "France", timeZone: "Europe/Paris", languages: ["fr"] });
       expect(outcome.status, email).toBe(403);
     }
-    expect(cityRow().name).toBe("Belleforge");
-    expect(cityAudit()).toEqual([]);
+    expect((await cityRow()).name).toBe("Belleforge");
+    expect(await cityAudit()).toEqual([]);
   });
 });

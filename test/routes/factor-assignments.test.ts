@@ -3,16 +3,17 @@ import { beforeEach, describe, expect, it } from "vitest";
 import * as home from "#app/routes/reviews.$reviewId._index";
 import * as members from "#app/routes/reviews.$reviewId.members";
 import { readResult, type FormResult } from "#app/utils/forms";
+import { asyncDb } from "#app/utils/db.server";
 import { auditLog, evidence, evidenceFactors, factorAssignments, notifications } from "#db/schema";
-import { cookieFor, db, DEMO_REVIEW_ID, makeRequest, run, loadDemoReview, type DemoEmail } from "../utils";
+import { cookieFor, DEMO_REVIEW_ID, makeRequest, run, loadDemoReview, type DemoEmail } from "../utils";
 
 /* The lead shares the key factors out; each reviewer is told and sees "my factors" with their evidence. */
 
 beforeEach(async () => {
   await loadDemoReview();
   // Each test shares the factors out itself, whatever the demo seed assigned.
-  db.delete(factorAssignments).where(eq(factorAssignments.reviewId, DEMO_REVIEW_ID)).run();
-  db.delete(notifications).run();
+  await asyncDb.delete(factorAssignments).where(eq(factorAssignments.reviewId, DEMO_REVIEW_ID)).run();
+  await asyncDb.delete(notifications).run();
 });
 
 const params = { reviewId: DEMO_REVIEW_ID };
@@ -25,18 +26,17 @@ async function assign(email: DemoEmail, userId: string, factorIds: string[]) {
   );
 }
 
-function assigned(userId: string) {
-  return db
+async function assigned(userId: string) {
+  const rows = await asyncDb
     .select({ factorId: factorAssignments.factorId })
     .from(factorAssignments)
     .where(and(eq(factorAssignments.reviewId, DEMO_REVIEW_ID), eq(factorAssignments.userId, userId)))
-    .all()
-    .map((row) => row.factorId)
-    .sort();
+    .all();
+  return rows.map((row) => row.factorId).sort();
 }
 
 function toldTo(userId: string) {
-  return db.select().from(notifications).where(eq(notifications.userId, userId)).all();
+  return asyncDb.select().from(notifications).where(eq(notifications.userId, userId)).all();
 }
 
 async function homeOf(email: DemoEmail) {
@@ -48,27 +48,21 @@ async function homeOf(email: DemoEmail) {
 describe("the lead assigns key factors", () => {
   it("to a reviewer, who is told once of what is new, and the change is audited", async () => {
     expect((await assign("lead@demo.test", "demo-peer", ["kf-05", "kf-02"])).status).toBe(200);
-    expect(assigned("demo-peer")).toEqual(["kf-02", "kf-05"]);
-    const told = toldTo("demo-peer");
+    expect(await assigned("demo-peer")).toEqual(["kf-02", "kf-05"]);
+    const told = await toldTo("demo-peer");
     expect(told).toHaveLength(1);
     expect(told[0]).toMatchObject({ kind: "assigned", reviewId: DEMO_REVIEW_ID });
     expect(told[0]!.params).toMatchObject({ factorIds: ["kf-02", "kf-05"], by: "Lena Marchetti" });
     // Saving the same again tells nothing; adding one tells of that one only.
     await assign("lead@demo.test", "demo-peer", ["kf-02", "kf-05"]);
-    expect(toldTo("demo-peer")).toHaveLength(1);
+    expect(await toldTo("demo-peer")).toHaveLength(1);
     await assign("lead@demo.test", "demo-peer", ["kf-02", "kf-05", "kf-07"]);
-    const latest = toldTo("demo-peer");
+    const latest = await toldTo("demo-peer");
     expect(latest).toHaveLength(2);
     expect(latest.map((row) => (row.params as { factorIds?: string[] }).factorIds)).toContainEqual(["kf-07"]);
     // Nobody else is told.
-    expect(
-      db
-        .select()
-        .from(notifications)
-        .all()
-        .every((row) => row.userId === "demo-peer"),
-    ).toBe(true);
-    const audit = db
+    expect((await asyncDb.select().from(notifications).all()).every((row) => row.userId === "demo-peer")).toBe(true);
+    const audit = await asyncDb
       .select()
       .from(auditLog)
       .where(and(eq(auditLog.entity, "factor-assignment"), eq(auditLog.entityId, "demo-peer")))
@@ -79,7 +73,7 @@ describe("the lead assigns key factors", () => {
   it("and takes one back by leaving it unticked", async () => {
     await assign("lead@demo.test", "demo-peer2", ["kf-01", "kf-03"]);
     await assign("lead@demo.test", "demo-peer2", ["kf-03"]);
-    expect(assigned("demo-peer2")).toEqual(["kf-03"]);
+    expect(await assigned("demo-peer2")).toEqual(["kf-03"]);
   });
 
   it("refuses a factor not in the framework, beside the factors, writing nothing and keeping the ticks", async () => {
@@ -88,21 +82,21 @@ describe("the lead assigns key factors", () => {
     const result = readResult(outcome.data as FormResult);
     expect(result.errors.factorIds).toEqual(["agenda:errors.unknownFactor"]);
     expect(result.values).toMatchObject({ userId: "demo-peer", factorIds: ["kf-02", "kf-99"] });
-    expect(assigned("demo-peer")).toEqual([]);
-    expect(toldTo("demo-peer")).toEqual([]);
+    expect(await assigned("demo-peer")).toEqual([]);
+    expect(await toldTo("demo-peer")).toEqual([]);
   });
 
   it("refuses to give factors to a member of the host city", async () => {
     const outcome = await assign("lead@demo.test", "demo-host", ["kf-02"]);
     expect(outcome.status).toBe(400);
     expect(readResult(outcome.data as FormResult).errors.userId).toEqual(["agenda:errors.unknownReviewer"]);
-    expect(assigned("demo-host")).toEqual([]);
+    expect(await assigned("demo-host")).toEqual([]);
   });
 
   it("is the lead's alone: a peer or the host team is refused", async () => {
     expect((await assign("peer@demo.test", "demo-peer", ["kf-02"])).status).toBe(403);
     expect((await assign("host@demo.test", "demo-peer", ["kf-02"])).status).toBe(403);
-    expect(assigned("demo-peer")).toEqual([]);
+    expect(await assigned("demo-peer")).toEqual([]);
   });
 });
 
@@ -112,12 +106,12 @@ describe("my factors", () => {
     const { myFactors } = await homeOf("peer@demo.test");
     expect(myFactors.map((factor) => factor.id)).toEqual(["kf-02", "kf-05"]);
     for (const factor of myFactors) {
-      const logged = db
+      const logged = (await asyncDb
         .select({ n: count() })
         .from(evidenceFactors)
         .innerJoin(evidence, eq(evidence.id, evidenceFactors.evidenceId))
         .where(and(eq(evidence.reviewId, DEMO_REVIEW_ID), eq(evidenceFactors.factorId, factor.id), isNull(evidence.deletedAt)))
-        .get()!.n;
+        .get())!.n;
       expect(factor.balance.total, factor.id).toBe(logged);
       expect(factor.balance.supports + factor.balance.mixed + factor.balance.contradicts).toBe(logged);
     }

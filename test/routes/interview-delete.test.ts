@@ -3,8 +3,9 @@ import { beforeEach, describe, expect, it } from "vitest";
 import * as interviewsPage from "#app/routes/reviews.$reviewId.interviews/route";
 import { createInterview, type InterviewInput } from "#app/models/interview.server";
 import { formErrorsOf, type FormResult } from "#app/utils/forms";
+import { asyncDb } from "#app/utils/db.server";
 import { auditLog, evidence, interviewParticipants, interviews } from "#db/schema";
-import { cookieFor, db, DEMO_REVIEW_ID, loadDemoReview, makeRequest, run, setPhase, type DemoEmail } from "../utils";
+import { cookieFor, DEMO_REVIEW_ID, loadDemoReview, makeRequest, run, setPhase, type DemoEmail } from "../utils";
 
 /* An interview recorded by mistake can be deleted while no evidence cites it: by whoever recorded it, or the lead. */
 
@@ -28,9 +29,9 @@ async function recordedBy(userId: string) {
   return created.id;
 }
 
-const exists = (id: string) => Boolean(db.select({ id: interviews.id }).from(interviews).where(eq(interviews.id, id)).get());
+const exists = async (id: string) => Boolean(await asyncDb.select({ id: interviews.id }).from(interviews).where(eq(interviews.id, id)).get());
 const deletions = () =>
-  db
+  asyncDb
     .select()
     .from(auditLog)
     .where(and(eq(auditLog.entity, "interview"), eq(auditLog.action, "delete")))
@@ -41,19 +42,20 @@ async function remove(email: DemoEmail, interviewId: string) {
 }
 
 /** A seeded interview that evidence items cite, and how many. */
-function citedInterview() {
-  const row = db
+async function citedInterview() {
+  const rows = await asyncDb
     .select({ id: evidence.interviewId })
     .from(evidence)
     .where(and(eq(evidence.reviewId, DEMO_REVIEW_ID), isNull(evidence.deletedAt)))
-    .all()
-    .find((item) => item.id);
-  const id = row!.id!;
-  const cited = db
-    .select({ id: evidence.id })
-    .from(evidence)
-    .where(and(eq(evidence.interviewId, id), isNull(evidence.deletedAt)))
-    .all().length;
+    .all();
+  const id = rows.find((item) => item.id)!.id!;
+  const cited = (
+    await asyncDb
+      .select({ id: evidence.id })
+      .from(evidence)
+      .where(and(eq(evidence.interviewId, id), isNull(evidence.deletedAt)))
+      .all()
+  ).length;
   return { id, cited };
 }
 
@@ -68,9 +70,9 @@ describe("deleting an interview", () => {
     const deleted = await remove("peer@demo.test", id);
     expect(deleted.status).toBe(302);
     expect(deleted.location).toBe(`${path}?deleted=1`);
-    expect(exists(id)).toBe(false);
-    expect(db.select().from(interviewParticipants).where(eq(interviewParticipants.interviewId, id)).all()).toEqual([]);
-    expect(deletions()).toMatchObject([
+    expect(await exists(id)).toBe(false);
+    expect(await asyncDb.select().from(interviewParticipants).where(eq(interviewParticipants.interviewId, id)).all()).toEqual([]);
+    expect(await deletions()).toMatchObject([
       {
         userId: "demo-peer",
         entityId: id,
@@ -83,34 +85,34 @@ describe("deleting an interview", () => {
     const id = await recordedBy("demo-peer");
     const other = await remove("peer2@demo.test", id);
     expect(other.status).toBe(403);
-    expect(exists(id)).toBe(true);
+    expect(await exists(id)).toBe(true);
     const host = await remove("host@demo.test", id);
     expect(host.status).toBe(403);
-    expect(exists(id)).toBe(true);
+    expect(await exists(id)).toBe(true);
     const lead = await remove("lead@demo.test", id);
     expect(lead.status).toBe(302);
-    expect(exists(id)).toBe(false);
-    expect(deletions()).toMatchObject([{ userId: "demo-lead", entityId: id }]);
+    expect(await exists(id)).toBe(false);
+    expect(await deletions()).toMatchObject([{ userId: "demo-lead", entityId: id }]);
   });
 
   it("that evidence cites: refused with a clear message above the list, nothing deleted", async () => {
-    const { id, cited } = citedInterview();
+    const { id, cited } = await citedInterview();
     expect(cited).toBeGreaterThan(0);
     const refused = await remove("lead@demo.test", id);
     expect(refused.status).toBe(409);
     expect(formErrorsOf(refused.data as FormResult)).toEqual([`evidence:errors.interviewHasEvidence|${JSON.stringify({ count: cited })}`]);
-    expect(exists(id)).toBe(true);
-    expect(deletions()).toEqual([]);
+    expect(await exists(id)).toBe(true);
+    expect(await deletions()).toEqual([]);
   });
 
   it("whose items were all deleted: goes, and those deleted items let go of it", async () => {
-    const { id } = citedInterview();
-    db.update(evidence).set({ deletedAt: new Date() }).where(eq(evidence.interviewId, id)).run();
+    const { id } = await citedInterview();
+    await asyncDb.update(evidence).set({ deletedAt: new Date() }).where(eq(evidence.interviewId, id)).run();
     const deleted = await remove("lead@demo.test", id);
     expect(deleted.status).toBe(302);
-    expect(exists(id)).toBe(false);
-    expect(db.select().from(evidence).where(eq(evidence.interviewId, id)).all()).toEqual([]);
-    expect((deletions()[0]!.before as { detachedDeletedEvidence: string[] }).detachedDeletedEvidence.length).toBeGreaterThan(0);
+    expect(await exists(id)).toBe(false);
+    expect(await asyncDb.select().from(evidence).where(eq(evidence.interviewId, id)).all()).toEqual([]);
+    expect(((await deletions())[0]!.before as { detachedDeletedEvidence: string[] }).detachedDeletedEvidence.length).toBeGreaterThan(0);
   });
 
   it("is offered on the page only for the interviews without evidence that the reader may change", async () => {

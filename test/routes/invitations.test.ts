@@ -3,9 +3,10 @@ import { action as acceptAction, loader as invitationLoader } from "#app/routes/
 import { action as membersAction, loader as membersLoader } from "#app/routes/reviews.$reviewId.members";
 import { listNotifications } from "#app/models/notification.server";
 import { readResult, type FormResult } from "#app/utils/forms";
+import { asyncDb } from "#app/utils/db.server";
 import { invitations, reviewMembers } from "#db/schema";
 import { eq } from "drizzle-orm";
-import { cookieFor, db, DEMO_REVIEW_ID, makeRequest, run, loadDemoReview } from "../utils";
+import { cookieFor, DEMO_REVIEW_ID, makeRequest, run, loadDemoReview } from "../utils";
 
 beforeEach(loadDemoReview);
 
@@ -77,14 +78,15 @@ describe("the Team page's invitations", () => {
 
   it("renews a pending invitation rather than making a second one", async () => {
     const first = await invite("nina@example.org");
-    db.update(invitations)
+    await asyncDb
+      .update(invitations)
       .set({ expiresAt: new Date(Date.now() + 60_000) })
       .where(eq(invitations.email, "nina@example.org"))
       .run();
     const again = await post({ intent: "invite", email: "Nina@example.org", role: "host-team", affiliation: "Ville de Lyon" });
     expect(again.data).toMatchObject({ notice: { kind: "renewed", email: "Nina@example.org" } });
     expect(linkOf(again)).toBe(linkOf(first));
-    const rows = db.select().from(invitations).where(eq(invitations.email, "nina@example.org")).all();
+    const rows = await asyncDb.select().from(invitations).where(eq(invitations.email, "nina@example.org")).all();
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ role: "host-team", affiliation: "Ville de Lyon" });
     expect(rows[0]!.expiresAt.getTime()).toBeGreaterThan(Date.now() + 13 * 24 * 60 * 60 * 1000);
@@ -94,12 +96,13 @@ describe("the Team page's invitations", () => {
   it("lists each invitation's state, with a link to copy while it is pending, and only to the lead", async () => {
     const pending = await invite("pending@example.org");
     await invite("expired@example.org");
-    db.update(invitations)
+    await asyncDb
+      .update(invitations)
       .set({ expiresAt: new Date(Date.now() - 1000) })
       .where(eq(invitations.email, "expired@example.org"))
       .run();
     await invite("revoked@example.org");
-    const revokedId = db.select({ id: invitations.id }).from(invitations).where(eq(invitations.email, "revoked@example.org")).get()!.id;
+    const revokedId = (await asyncDb.select({ id: invitations.id }).from(invitations).where(eq(invitations.email, "revoked@example.org")).get())!.id;
     expect((await post({ intent: "revoke", invitationId: revokedId })).data).toMatchObject({ ok: true });
     const accepted = await invite("accepted@example.org");
     const acceptedToken = linkOf(accepted).split("/invitations/")[1]!;
@@ -123,7 +126,7 @@ describe("the Team page's invitations", () => {
   it("revokes: the link then says so, and a new invitation to the address is a new one", async () => {
     const made = await invite("gone@example.org");
     const token = linkOf(made).split("/invitations/")[1]!;
-    const id = db.select({ id: invitations.id }).from(invitations).where(eq(invitations.email, "gone@example.org")).get()!.id;
+    const id = (await asyncDb.select({ id: invitations.id }).from(invitations).where(eq(invitations.email, "gone@example.org")).get())!.id;
     await post({ intent: "revoke", invitationId: id });
     const page = await run(invitationLoader, makeRequest(`/invitations/${token}`), { token });
     expect([page.status, page.data]).toMatchObject([410, { state: "revoked" }]);
@@ -138,12 +141,13 @@ describe("the Team page's invitations", () => {
   it("resends an expired invitation: 14 more days, and its link works again", async () => {
     const made = await invite("late@example.org");
     const token = linkOf(made).split("/invitations/")[1]!;
-    db.update(invitations)
+    await asyncDb
+      .update(invitations)
       .set({ expiresAt: new Date(Date.now() - 1000) })
       .where(eq(invitations.email, "late@example.org"))
       .run();
     expect((await run(invitationLoader, makeRequest(`/invitations/${token}`), { token })).status).toBe(410);
-    const id = db.select({ id: invitations.id }).from(invitations).where(eq(invitations.email, "late@example.org")).get()!.id;
+    const id = (await asyncDb.select({ id: invitations.id }).from(invitations).where(eq(invitations.email, "late@example.org")).get())!.id;
     const resent = await post({ intent: "resend", invitationId: id });
     expect(resent.data).toMatchObject({ notice: { kind: "resent", email: "late@example.org", link: linkOf(made) } });
     expect((await run(invitationLoader, makeRequest(`/invitations/${token}`), { token })).data).toMatchObject({ state: "valid" });
@@ -154,7 +158,7 @@ describe("the Team page's invitations", () => {
     const token = linkOf(made).split("/invitations/")[1]!;
     const told = await listNotifications({ userId: "demo-outsider" });
     expect(told).toMatchObject([{ kind: "invitation", path: `/invitations/${token}`, params: { role: "peer-reviewer", by: "Lena Marchetti" } }]);
-    expect(db.select().from(reviewMembers).where(eq(reviewMembers.userId, "demo-outsider")).all()).toEqual([]);
+    expect(await asyncDb.select().from(reviewMembers).where(eq(reviewMembers.userId, "demo-outsider")).all()).toEqual([]);
   });
 
   it("keeps the last lead expert, saying so beside the role with the role chosen kept", async () => {
@@ -164,6 +168,8 @@ describe("the Team page's invitations", () => {
       errors: { role: ["errors.lastLead"] },
       values: { intent: "change-role", userId: "demo-lead", role: "peer-reviewer" },
     });
-    expect(db.select({ role: reviewMembers.role }).from(reviewMembers).where(eq(reviewMembers.userId, "demo-lead")).get()).toEqual({ role: "lead-expert" });
+    expect(await asyncDb.select({ role: reviewMembers.role }).from(reviewMembers).where(eq(reviewMembers.userId, "demo-lead")).get()).toEqual({
+      role: "lead-expert",
+    });
   });
 });

@@ -2,8 +2,9 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { action as factorAction, loader as factorLoader } from "#app/routes/reviews.$reviewId.self-assessment.$factorId/route";
 import { action as conclusionAction } from "#app/routes/reviews.$reviewId.conclusions.$factorId/route";
+import { asyncDb } from "#app/utils/db.server";
 import { selfAssessmentAnswers, sessions } from "#db/schema";
-import { cookieFor, db, makeRequest, run, loadDemoReview } from "../utils";
+import { cookieFor, makeRequest, run, loadDemoReview } from "../utils";
 
 beforeEach(loadDemoReview);
 
@@ -13,7 +14,7 @@ const FROM_PAGE_LOAD = { "Sec-Fetch-Mode": "navigate" };
 
 async function endedSession(email: "host@demo.test" | "peer@demo.test") {
   const cookie = await cookieFor(email);
-  db.delete(sessions).run();
+  await asyncDb.delete(sessions).run();
   return cookie;
 }
 
@@ -64,7 +65,7 @@ describe("a session that ended while the member typed", () => {
       reviewId: "demo",
       factorId: "kf-05",
     });
-    const row = db.select().from(selfAssessmentAnswers).where(eq(selfAssessmentAnswers.questionId, "kf-05-q1")).get();
+    const row = await asyncDb.select().from(selfAssessmentAnswers).where(eq(selfAssessmentAnswers.questionId, "kf-05-q1")).get();
     expect(row?.text ?? "").not.toContain("Typed while the session ended.");
   });
 });

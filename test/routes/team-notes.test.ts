@@ -3,14 +3,15 @@ import { beforeEach, describe, expect, it } from "vitest";
 import * as notes from "#app/routes/reviews.$reviewId.team-notes";
 import * as report from "#app/routes/reviews.$reviewId.report";
 import { readResult, type FormResult } from "#app/utils/forms";
+import { asyncDb } from "#app/utils/db.server";
 import { teamNotes } from "#db/schema";
-import { cookieFor, db, DEMO_REVIEW_ID, makeRequest, run, loadDemoReview, setPhase, type DemoEmail } from "../utils";
+import { cookieFor, DEMO_REVIEW_ID, makeRequest, run, loadDemoReview, setPhase, type DemoEmail } from "../utils";
 
 /* Team notes per factor: the peer team's own, never the host city's, never in the report. */
 
 beforeEach(async () => {
   await loadDemoReview();
-  db.delete(teamNotes).where(eq(teamNotes.reviewId, DEMO_REVIEW_ID)).run();
+  await asyncDb.delete(teamNotes).where(eq(teamNotes.reviewId, DEMO_REVIEW_ID)).run();
 });
 
 const params = { reviewId: DEMO_REVIEW_ID };
@@ -22,14 +23,14 @@ async function post(email: DemoEmail, form: Record<string, string>) {
 }
 
 function stored() {
-  return db.select().from(teamNotes).where(eq(teamNotes.reviewId, DEMO_REVIEW_ID)).all();
+  return asyncDb.select().from(teamNotes).where(eq(teamNotes.reviewId, DEMO_REVIEW_ID)).all();
 }
 
 describe("a team note", () => {
   it("is written by a peer on a factor and read by the peer team", async () => {
     const outcome = await post("peer@demo.test", { intent: "add", factorId: "kf-04", text: NOTE });
     expect(outcome.status).toBe(302);
-    expect(stored()).toMatchObject([{ factorId: "kf-04", text: NOTE, authorId: "demo-peer" }]);
+    expect(await stored()).toMatchObject([{ factorId: "kf-04", text: NOTE, authorId: "demo-peer" }]);
     const lead = await run(notes.loader, makeRequest(url, { cookie: await cookieFor("lead@demo.test") }), params);
     expect((lead.data as { notes: unknown[] }).notes).toMatchObject([{ factorId: "kf-04", text: NOTE, authorName: "Piet de Vries", mine: false }]);
   });
@@ -42,17 +43,17 @@ describe("a team note", () => {
     const empty = await post("peer@demo.test", { intent: "add", factorId: "kf-04", text: "   " });
     expect(empty.status).toBe(400);
     expect(readResult(empty.data as FormResult).errors.text).toEqual(["errors.required"]);
-    expect(stored()).toEqual([]);
+    expect(await stored()).toEqual([]);
   });
 
   it("is deleted by its author only", async () => {
     await post("peer@demo.test", { intent: "add", factorId: "kf-04", text: NOTE });
-    const [note] = stored();
+    const [note] = await stored();
     const other = await post("peer2@demo.test", { intent: "delete", noteId: note!.id });
     expect(other.status).toBe(403);
-    expect(stored()).toHaveLength(1);
+    expect(await stored()).toHaveLength(1);
     expect((await post("peer@demo.test", { intent: "delete", noteId: note!.id })).status).toBe(302);
-    expect(stored()).toEqual([]);
+    expect(await stored()).toEqual([]);
   });
 
   it("is never the host city's: the host team cannot read or write one", async () => {
@@ -61,7 +62,7 @@ describe("a team note", () => {
       expect((await run(notes.loader, makeRequest(url, { cookie: await cookieFor(email) }), params)).status, email).toBe(403);
     }
     expect((await post("host@demo.test", { intent: "add", factorId: "kf-04", text: "host text" })).status).toBe(403);
-    expect(stored()).toHaveLength(1);
+    expect(await stored()).toHaveLength(1);
   });
 
   it("never goes into the report, even the peer team's preview of it", async () => {
