@@ -213,8 +213,11 @@ export async function updateEvidence({
   const invalid = await checkSources(reviewId, input);
   if (invalid) return { ok: false, status: 400, errors: invalid };
   const attribution = await storedAttribution(input);
-  await transaction(db, async (tx) => {
-    await tx
+  const changedMeanwhile = Symbol("changed meanwhile");
+  const saved = await transaction(db, async (tx) => {
+    // Written only over the version read: of two saves from the same version, on whichever
+    // instance, the second updates nothing and is told the item changed meanwhile.
+    const updated = await tx
       .update(evidence)
       .set({
         kind: input.kind,
@@ -228,8 +231,9 @@ export async function updateEvidence({
         updatedAt: new Date(),
         version: row.version + 1,
       })
-      .where(eq(evidence.id, evidenceId))
+      .where(and(eq(evidence.id, evidenceId), eq(evidence.version, row.version)))
       .run();
+    if (updated.changes === 0) return changedMeanwhile;
     await tx.delete(evidenceFactors).where(eq(evidenceFactors.evidenceId, evidenceId)).run();
     await tx.delete(evidenceQuestions).where(eq(evidenceQuestions.evidenceId, evidenceId)).run();
     await writeTags(tx, evidenceId, input);
@@ -242,7 +246,9 @@ export async function updateEvidence({
       before: auditView(before),
       after: auditView(input),
     });
+    return null;
   });
+  if (saved === changedMeanwhile) return { ok: false, status: 409, errors: { _form: ["evidence:errors.changedMeanwhile"] } };
   return { ok: true, id: evidenceId };
 }
 

@@ -21,10 +21,10 @@ import { relationalConfig, RUNNER, type AsyncDb, type Relational, type Transacti
  * - results: `bigint` and `numeric` come back as numbers (milliseconds, counts), booleans as 1/0,
  *   json as its text (the SQLite columns parse it), `bytea` as a Buffer, as better-sqlite3 gives;
  *   queries drizzle maps get rows as arrays, raw `db.all(sql…)` gets objects;
- * - transactions: one pooled connection per transaction (`BEGIN … COMMIT`), nested ones as
- *   savepoints, and `read()` a `REPEATABLE READ READ ONLY` transaction: one snapshot. No lock
- *   across the process: PostgreSQL takes row locks, and a conditional `UPDATE … WHERE version = n`
- *   still updates nothing for the second of two writers, on any instance.
+ * - transactions: one pooled connection per transaction, `REPEATABLE READ` and run again when
+ *   PostgreSQL finds it raced another (see `retrying`), nested ones as savepoints, and `read()` a
+ *   `REPEATABLE READ READ ONLY` transaction: one snapshot. No lock across the process: a version
+ *   check that reads then writes still catches the second of two writers, on any instance.
  */
 
 class PostgresRenderingDialect extends SQLiteAsyncDialect {
@@ -185,11 +185,44 @@ async function savepoint<T>(holder: Holder, db: AsyncDb, body: (tx: AsyncDb) => 
   }
 }
 
+/** PostgreSQL's answers that mean "run the whole transaction again": a serialization failure, a deadlock. */
+const RETRY = new Set(["40001", "40P01"]);
+const ATTEMPTS = 5;
+
+function codeOf(error: unknown): string | undefined {
+  let current = error;
+  for (let depth = 0; depth < 5 && current && typeof current === "object"; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === "string") return code;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+/**
+ * A transaction as SQLite's are: its reads and its writes as if nothing else ran meanwhile.
+ * REPEATABLE READ gives the body one snapshot, and PostgreSQL refuses (40001) to let it change a
+ * row another transaction changed since: then the whole body runs again, on the new state, and a
+ * version check that read the old version now sees the new one and reports the conflict. Bodies
+ * only read and write the database (never the network: docs/decisions/0029), so running one
+ * again is safe.
+ */
+async function retrying<T>(pool: pg.Pool, db: AsyncDb, body: (tx: AsyncDb) => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await holding(pool, "BEGIN ISOLATION LEVEL REPEATABLE READ", db, body);
+    } catch (error) {
+      if (attempt >= ATTEMPTS || !RETRY.has(codeOf(error) ?? "")) throw error;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * attempt));
+    }
+  }
+}
+
 function runnerFor(pool: pg.Pool): TransactionRunner {
   return {
     transaction(db, body) {
       const holder = heldHere(pool);
-      return holder ? savepoint(holder, db, body) : holding(pool, "BEGIN", db, body);
+      return holder ? savepoint(holder, db, body) : retrying(pool, db, body);
     },
     read(db, body) {
       if (heldHere(pool)) return body(db);

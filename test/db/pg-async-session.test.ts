@@ -154,6 +154,30 @@ describe.skipIf(pgSkipReason)("the model layer on PostgreSQL", () => {
     ).toBe(seen.first + 1);
   });
 
+  it("catches the second of two read-then-write version checks, on two instances, by running it again", async () => {
+    const other = createPgDb(database.url);
+    const otherDb = asyncDbOnPg(other.$client, pg.types);
+    await db.insert(users).values(user("kim"));
+    let bothRead!: () => void;
+    let reads = 0;
+    const together = new Promise<void>((resolve) => (bothRead = resolve));
+    // Each reads the name, waits until the other has read it too (the first time), then writes.
+    const save = (on: AsyncDb, from: string, to: string) =>
+      transaction(on, async (tx) => {
+        const row = (await tx.select({ name: users.name }).from(users).where(eq(users.id, "kim")).get())!;
+        if (++reads === 2) bothRead();
+        await Promise.race([together, new Promise((resolve) => setTimeout(resolve, 2000))]);
+        if (row.name !== from) return "conflict";
+        await tx.update(users).set({ name: to }).where(eq(users.id, "kim"));
+        return "saved";
+      });
+    const outcomes = await Promise.all([save(db, "kim", "Kim A"), save(otherDb, "kim", "Kim B")]);
+    await other.$client.end();
+    expect(outcomes.sort()).toEqual(["conflict", "saved"]);
+    const name = (await db.select({ name: users.name }).from(users).where(eq(users.id, "kim")).get())!.name;
+    expect(["Kim A", "Kim B"]).toContain(name);
+  });
+
   it("catches the second of two conditional updates of one version, as an autosave conflict", async () => {
     await db.insert(reviews).values({
       id: "r1",

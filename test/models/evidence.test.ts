@@ -284,6 +284,23 @@ describe("changing an item", () => {
     expect(submittedValue(outcome.data as FormResult, "text")).toBe("Ma version");
   });
 
+  it("catches two edits from the same version sent at once: one is saved, the other answers 409 and writes nothing", async () => {
+    const audits = await countAudit();
+    const [lead, peer] = await Promise.all([
+      post("lead@demo.test", edit("demo-ev-001", { version: "1", text: "Version de l'experte." }), itemPath("demo-ev-001"), itemAction, {
+        evidenceId: "demo-ev-001",
+      }),
+      post("peer@demo.test", edit("demo-ev-001", { version: "1", text: "Version du pair." }), itemPath("demo-ev-001"), itemAction, {
+        evidenceId: "demo-ev-001",
+      }),
+    ]);
+    expect([lead.status, peer.status].sort()).toEqual([302, 409]);
+    const row = (await asyncDb.select().from(evidence).where(eq(evidence.id, "demo-ev-001")).get())!;
+    expect(row.version).toBe(2);
+    expect(row.text).toBe(lead.status === 302 ? "Version de l'experte." : "Version du pair.");
+    expect(await countAudit()).toBe(audits + 1);
+  });
+
   it("answers 403 to a peer editing another reviewer's item: nothing written, typed quote kept", async () => {
     // demo-ev-003 was logged by the lead expert.
     const before = (await asyncDb.select().from(evidence).where(eq(evidence.id, "demo-ev-003")).get())!;
