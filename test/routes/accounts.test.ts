@@ -11,7 +11,8 @@ import { SOCKET_ADDRESS_HEADER } from "#app/utils/client-address.server";
 import { readResult, type FormResult } from "#app/utils/forms";
 import { getSessionUser } from "#app/utils/session.server";
 import { auditLog, passwordResets, users } from "#db/schema";
-import { cookieFor, db, makeRequest, run, loadDemoReview } from "../utils";
+import { asyncDb } from "#app/utils/db.server";
+import { cookieFor, makeRequest, run, loadDemoReview } from "../utils";
 
 beforeEach(loadDemoReview);
 
@@ -27,7 +28,7 @@ describe("/forgot-password", () => {
     expect(JSON.stringify(known.data).replace("peer@demo.test", "X")).toBe(JSON.stringify(unknown.data).replace("nobody@example.org", "X"));
     // No SMTP_URL in this test run: the page tells people to ask the administrator, and nothing is stored.
     expect((await run(forgotLoader, makeRequest("/forgot-password"))).data).toEqual({ mailConfigured: false });
-    expect(db.select().from(passwordResets).all()).toEqual([]);
+    expect(await asyncDb.select().from(passwordResets).all()).toEqual([]);
   });
 
   it("explains a missing or malformed address next to the field", async () => {
@@ -116,7 +117,7 @@ describe("/account", () => {
     const saved = await run(accountAction, makeRequest("/account", { cookie, form: { intent: "preferences", locale: "fr" } }));
     expect(saved.location).toBe("/account?saved=preferences");
     expect(saved.headers.get("Set-Cookie")).toMatch(/^lang=/);
-    expect(db.select({ locale: users.locale, mail: users.mailNotifications }).from(users).where(eq(users.id, "demo-peer")).get()).toEqual({
+    expect(await asyncDb.select({ locale: users.locale, mail: users.mailNotifications }).from(users).where(eq(users.id, "demo-peer")).get()).toEqual({
       locale: "fr",
       mail: false,
     });
@@ -177,7 +178,7 @@ describe("/admin/users", () => {
       makeRequest("/login", { form: { email: "peer@demo.test", password: "workbench-demo" }, headers: { [SOCKET_ADDRESS_HEADER]: address } }),
     );
     expect(again.status).toBe(302);
-    const actions = db.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.entity, "account")).all();
+    const actions = await asyncDb.select({ action: auditLog.action }).from(auditLog).where(eq(auditLog.entity, "account")).all();
     expect(actions.map((row) => row.action)).toEqual(["deactivate", "reactivate"]);
   });
 
@@ -188,7 +189,7 @@ describe("/admin/users", () => {
     );
     expect(outcome.status).toBe(409);
     expect(result(outcome.data)).toMatchObject({ errors: { userId: ["accounts:admin.notYourself"] }, values: { userId: "demo-admin" } });
-    expect(db.select({ at: users.deactivatedAt }).from(users).where(eq(users.id, "demo-admin")).get()).toEqual({ at: null });
+    expect(await asyncDb.select({ at: users.deactivatedAt }).from(users).where(eq(users.id, "demo-admin")).get()).toEqual({ at: null });
   });
 
   it("makes a single-use link to pass on where no mail is sent", async () => {

@@ -4,7 +4,7 @@ import { auditLog, cityActions, prefillDecisions, recommendations, reviewMembers
 import { action, loader } from "#app/routes/reviews.$reviewId.self-assessment.$factorId_.actions._index";
 import { loader as overview } from "#app/routes/reviews.$reviewId.self-assessment._index";
 import { asyncDb } from "#app/utils/db.server";
-import { cookieFor, db, DEMO_ECCAR_REVIEW_ID, DEMO_REVIEW_ID, makeRequest, run, loadDemoReview, setPhase, type DemoEmail } from "../utils";
+import { cookieFor, DEMO_ECCAR_REVIEW_ID, DEMO_REVIEW_ID, makeRequest, run, loadDemoReview, setPhase, type DemoEmail } from "../utils";
 
 /*
  * Item 6 of issue 14: an ECCAR self-assessment started from the city's EUROCITIES review. The
@@ -49,8 +49,9 @@ const summaryOf = (factorId: string) =>
 
 const decisions = () => asyncDb.select().from(prefillDecisions).where(eq(prefillDecisions.reviewId, DEMO_ECCAR_REVIEW_ID)).all();
 
-function setRole(userId: string, reviewId: string, role: "host-team" | "host-reader" | "peer-reviewer") {
-  db.update(reviewMembers)
+async function setRole(userId: string, reviewId: string, role: "host-team" | "host-reader" | "peer-reviewer") {
+  await asyncDb
+    .update(reviewMembers)
     .set({ role })
     .where(and(eq(reviewMembers.userId, userId), eq(reviewMembers.reviewId, reviewId)))
     .run();
@@ -154,7 +155,7 @@ describe("suggestions from the city's EUROCITIES review", () => {
 
   it("offers evidence to a member who reads it on the other review", async () => {
     // The peer reviewer of the EUROCITIES review, on the host team of the ECCAR one.
-    setRole("demo-peer", DEMO_ECCAR_REVIEW_ID, "host-team");
+    await setRole("demo-peer", DEMO_ECCAR_REVIEW_ID, "host-team");
     const suggestions = (await view("c-01", "peer@demo.test")).commitment!.suggestions;
     const evidence = suggestions.filter((suggestion) => suggestion.type === "evidence");
     expect(evidence.length).toBeGreaterThan(0);
@@ -192,7 +193,8 @@ describe("bad input and refusals", () => {
   });
 
   it("refuses a source review the user may not read: not a member is not found, a role that reads nothing is forbidden", async () => {
-    db.delete(reviewMembers)
+    await asyncDb
+      .delete(reviewMembers)
       .where(and(eq(reviewMembers.userId, "demo-host"), eq(reviewMembers.reviewId, DEMO_REVIEW_ID)))
       .run();
     expect((await page("c-01", "host@demo.test", `?from=${DEMO_REVIEW_ID}`)).status).toBe(404);
@@ -202,7 +204,7 @@ describe("bad input and refusals", () => {
 
     await loadDemoReview();
     // A host reader reads nothing of the EUROCITIES review before it is issued.
-    setRole("demo-host", DEMO_REVIEW_ID, "host-reader");
+    await setRole("demo-host", DEMO_REVIEW_ID, "host-reader");
     const refused = await page("c-01", "host@demo.test", `?from=${DEMO_REVIEW_ID}`);
     expect(refused.status).toBe(403);
     expect(refused.data).toMatchObject({ message: "cityActions:prefill.errors.cannotRead" });
@@ -211,7 +213,7 @@ describe("bad input and refusals", () => {
   });
 
   it("refuses another city's review and the review itself", async () => {
-    db.update(reviews).set({ hostCity: "Nordhaven" }).where(eq(reviews.id, DEMO_REVIEW_ID)).run();
+    await asyncDb.update(reviews).set({ hostCity: "Nordhaven" }).where(eq(reviews.id, DEMO_REVIEW_ID)).run();
     const other = await page("c-01", "host@demo.test", `?from=${DEMO_REVIEW_ID}`);
     expect(other.status).toBe(400);
     expect(other.data).toMatchObject({ message: "cityActions:prefill.errors.otherCity" });

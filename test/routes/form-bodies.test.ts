@@ -2,7 +2,8 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { and, eq, isNull } from "drizzle-orm";
 import { decide, PHASES, ROUTE_ACCESS, type Access, type Permission } from "#app/utils/permissions";
 import { evidence } from "#db/schema";
-import { cookieFor, db, DEMO_ACCOUNTS, DEMO_REVIEW_ID, makeRequest, run, loadDemoReview, setPhase, BASE } from "../utils";
+import { asyncDb } from "#app/utils/db.server";
+import { cookieFor, DEMO_ACCOUNTS, DEMO_REVIEW_ID, makeRequest, run, loadDemoReview, setPhase, BASE } from "../utils";
 
 /**
  * Every action listed in ROUTE_ACCESS, posted a body that is not a form by a member whose
@@ -74,12 +75,12 @@ const cases = Object.entries(ROUTE_ACCESS).flatMap(([name, access]) => {
 
 beforeEach(async () => {
   await loadDemoReview();
-  ids.evidenceId = db
+  ids.evidenceId = (await asyncDb
     .select({ id: evidence.id })
     .from(evidence)
     .where(and(eq(evidence.reviewId, DEMO_REVIEW_ID), isNull(evidence.deletedAt)))
     .limit(1)
-    .get()!.id;
+    .get())!.id;
 });
 
 describe("a body that is not a form", () => {

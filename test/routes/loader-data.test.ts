@@ -18,7 +18,8 @@ import {
   type Phase,
 } from "#db/schema";
 import { loadRoute, receivedText, routeAddresses, routeFiles } from "./route-modules";
-import { cookieFor, db, DEMO_ECCAR_REVIEW_ID, DEMO_REVIEW_ID, makeRequest, run, loadDemoReview, setPhase, type DemoEmail } from "../utils";
+import { asyncDb } from "#app/utils/db.server";
+import { cookieFor, DEMO_ECCAR_REVIEW_ID, DEMO_REVIEW_ID, makeRequest, run, loadDemoReview, setPhase, type DemoEmail } from "../utils";
 
 /**
  * What each reader's loader data holds. Every route's loader (from ROUTE_ACCESS) is run as every
@@ -116,27 +117,29 @@ const ids = {
   documentId: "",
 };
 
-function salt() {
+async function salt() {
   const early = new Date(Date.UTC(2026, 0, 1));
-  const append = (factorId: string, marker: string, state: "draft" | "agreed") => {
-    const row = db
+  const append = async (factorId: string, marker: string, state: "draft" | "agreed") => {
+    const row = (await asyncDb
       .select()
       .from(conclusions)
       .where(and(eq(conclusions.reviewId, DEMO_REVIEW_ID), eq(conclusions.factorId, factorId)))
-      .get()!;
-    db.update(conclusions)
+      .get())!;
+    await asyncDb
+      .update(conclusions)
       .set({ strengths: `${row.strengths} ${marker}`, state, agreedAt: state === "agreed" ? early : null, agreedBy: state === "agreed" ? "demo-lead" : null })
       .where(and(eq(conclusions.reviewId, DEMO_REVIEW_ID), eq(conclusions.factorId, factorId)))
       .run();
   };
-  append("kf-06", MARKERS.draftConclusion, "draft");
-  append("kf-01", MARKERS.agreedConclusion, "agreed");
+  await append("kf-06", MARKERS.draftConclusion, "draft");
+  await append("kf-01", MARKERS.agreedConclusion, "agreed");
 
   for (const [factorId, text] of [
     ["kf-06", MARKERS.draftRecommendation],
     ["kf-01", MARKERS.agreedRecommendation],
   ] as const) {
-    db.insert(recommendations)
+    await asyncDb
+      .insert(recommendations)
       .values({
         id: `marker-${factorId}`,
         reviewId: DEMO_REVIEW_ID,
@@ -150,7 +153,8 @@ function salt() {
       .run();
   }
 
-  db.insert(interviews)
+  await asyncDb
+    .insert(interviews)
     .values({
       id: "marker-interview",
       reviewId: DEMO_REVIEW_ID,
@@ -161,14 +165,19 @@ function salt() {
       createdBy: "demo-peer",
     })
     .run();
-  db.insert(interviewParticipants)
+  await asyncDb
+    .insert(interviewParticipants)
     .values([
       { interviewId: "marker-interview", role: "Coordinator", organisation: MARKERS.withheldOrganisation, category: "ngo", name: MARKERS.intervieweeName },
       { interviewId: "marker-interview", role: "Tenant", organisation: MARKERS.residentPlace, category: "resident" },
     ])
     .run();
-  db.insert(interviews).values({ id: "marker-interview-2", reviewId: DEMO_REVIEW_ID, date: "2026-03-17", format: "interview", createdBy: "demo-peer" }).run();
-  db.insert(interviewParticipants)
+  await asyncDb
+    .insert(interviews)
+    .values({ id: "marker-interview-2", reviewId: DEMO_REVIEW_ID, date: "2026-03-17", format: "interview", createdBy: "demo-peer" })
+    .run();
+  await asyncDb
+    .insert(interviewParticipants)
     .values({ interviewId: "marker-interview-2", role: "Tenant", organisation: MARKERS.residentPlace, category: "resident" })
     .run();
 
@@ -179,7 +188,8 @@ function salt() {
   ];
   for (const quote of quotes) {
     // Logged before anything else, so a cited one is among the report's key findings.
-    db.insert(evidence)
+    await asyncDb
+      .insert(evidence)
       .values({
         id: quote.id,
         reviewId: DEMO_REVIEW_ID,
@@ -193,18 +203,21 @@ function salt() {
         createdAt: early,
       })
       .run();
-    db.insert(evidenceFactors).values({ evidenceId: quote.id, factorId: quote.factorId }).run();
-    if (quote.cited) db.insert(conclusionCitations).values({ reviewId: DEMO_REVIEW_ID, factorId: quote.factorId, evidenceId: quote.id }).run();
+    await asyncDb.insert(evidenceFactors).values({ evidenceId: quote.id, factorId: quote.factorId }).run();
+    if (quote.cited) await asyncDb.insert(conclusionCitations).values({ reviewId: DEMO_REVIEW_ID, factorId: quote.factorId, evidenceId: quote.id }).run();
   }
 
-  db.insert(factualComments)
+  await asyncDb
+    .insert(factualComments)
     .values({ id: "marker-comment", reviewId: DEMO_REVIEW_ID, factorId: "kf-01", text: MARKERS.factualComment, authorId: "demo-host" })
     .run();
-  db.update(selfAssessmentAnswers)
+  await asyncDb
+    .update(selfAssessmentAnswers)
     .set({ text: `Answer ${MARKERS.selfAssessmentAnswer}` })
     .where(and(eq(selfAssessmentAnswers.reviewId, DEMO_REVIEW_ID), eq(selfAssessmentAnswers.questionId, "kf-06-q1")))
     .run();
-  db.update(contextNotes)
+  await asyncDb
+    .update(contextNotes)
     .set({ note: `Note ${MARKERS.contextNote}` })
     .where(eq(contextNotes.reviewId, DEMO_REVIEW_ID))
     .run();
@@ -217,14 +230,18 @@ function salt() {
     { entity: "interview", entityId: "marker-interview", text: MARKERS.intervieweeName },
   ];
   for (const entry of entries) {
-    db.insert(auditLog)
+    await asyncDb
+      .insert(auditLog)
       .values({ reviewId: DEMO_REVIEW_ID, userId: "demo-peer", action: "update", entity: entry.entity, entityId: entry.entityId, after: { text: entry.text } })
       .run();
   }
 
-  db.insert(teamNotes).values({ id: "marker-team-note", reviewId: DEMO_REVIEW_ID, factorId: "kf-01", text: MARKERS.teamNote, authorId: "demo-peer" }).run();
+  await asyncDb
+    .insert(teamNotes)
+    .values({ id: "marker-team-note", reviewId: DEMO_REVIEW_ID, factorId: "kf-01", text: MARKERS.teamNote, authorId: "demo-peer" })
+    .run();
 
-  ids.documentId = db.select({ id: documents.id }).from(documents).where(eq(documents.reviewId, DEMO_REVIEW_ID)).limit(1).get()!.id;
+  ids.documentId = (await asyncDb.select({ id: documents.id }).from(documents).where(eq(documents.reviewId, DEMO_REVIEW_ID)).limit(1).get())!.id;
 }
 
 /** Commitments of the demo's ECCAR review mapped to the salted key factors (kf-01, kf-06): their suggestions come from them. */
@@ -251,7 +268,7 @@ function addressesOf(name: string): { path: string; params: Record<string, strin
 
 beforeEach(async () => {
   await loadDemoReview();
-  salt();
+  await salt();
 });
 
 /** Markers that must reach the reader, so the walk cannot pass because a marker is on no page at all. */

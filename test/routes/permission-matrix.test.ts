@@ -2,7 +2,8 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { and, eq, isNull } from "drizzle-orm";
 import { PHASES, ROUTE_ACCESS, type Access, type Phase } from "#app/utils/permissions";
 import { documents, evidence } from "#db/schema";
-import { cookieFor, db, DEMO_ACCOUNTS, DEMO_ECCAR_REVIEW_ID, DEMO_REVIEW_ID, makeRequest, run, loadDemoReview, setPhase, type Outcome } from "../utils";
+import { asyncDb } from "#app/utils/db.server";
+import { cookieFor, DEMO_ACCOUNTS, DEMO_ECCAR_REVIEW_ID, DEMO_REVIEW_ID, makeRequest, run, loadDemoReview, setPhase, type Outcome } from "../utils";
 import { loadRoute as load, routeFiles, routeSource } from "./route-modules";
 
 /**
@@ -252,19 +253,23 @@ const SECRET_MARKERS = ["$argon2", "password_hash", "passwordHash", "tokenHash",
 beforeEach(async () => {
   await loadDemoReview();
   ids.documentId =
-    db
-      .select({ id: documents.id })
-      .from(documents)
-      .where(and(eq(documents.reviewId, DEMO_REVIEW_ID), isNull(documents.deletedAt)))
-      .limit(1)
-      .get()?.id ?? "no-document";
+    (
+      await asyncDb
+        .select({ id: documents.id })
+        .from(documents)
+        .where(and(eq(documents.reviewId, DEMO_REVIEW_ID), isNull(documents.deletedAt)))
+        .limit(1)
+        .get()
+    )?.id ?? "no-document";
   ids.evidenceId =
-    db
-      .select({ id: evidence.id })
-      .from(evidence)
-      .where(and(eq(evidence.reviewId, DEMO_REVIEW_ID), isNull(evidence.deletedAt)))
-      .limit(1)
-      .get()?.id ?? "no-evidence";
+    (
+      await asyncDb
+        .select({ id: evidence.id })
+        .from(evidence)
+        .where(and(eq(evidence.reviewId, DEMO_REVIEW_ID), isNull(evidence.deletedAt)))
+        .limit(1)
+        .get()
+    )?.id ?? "no-evidence";
 });
 
 describe("the route table", () => {

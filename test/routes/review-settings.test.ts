@@ -7,7 +7,8 @@ import * as factor from "#app/routes/reviews.$reviewId.conclusions.$factorId/rou
 import { errorsOf, formErrorsOf, submittedValue, submittedValues, type FormResult } from "#app/utils/forms";
 import { getReportSnapshot } from "#app/models/report.server";
 import { auditLog, reviewMembers, reviews } from "#db/schema";
-import { cookieFor, db, DEMO_REVIEW_ID, loadDemoReview, makeRequest, run, setPhase, type DemoEmail } from "../utils";
+import { asyncDb } from "#app/utils/db.server";
+import { cookieFor, DEMO_REVIEW_ID, loadDemoReview, makeRequest, run, setPhase, type DemoEmail } from "../utils";
 
 /*
  * The review's settings page: the lead corrects the review (city, visit dates, time zone, report
@@ -29,19 +30,21 @@ const VALID = {
   reportLocale: "fr",
 };
 
-const stored = () => db.select().from(reviews).where(eq(reviews.id, DEMO_REVIEW_ID)).get()!;
+const stored = async () => (await asyncDb.select().from(reviews).where(eq(reviews.id, DEMO_REVIEW_ID)).get())!;
 const auditOf = (action: string) =>
-  db
+  asyncDb
     .select()
     .from(auditLog)
     .where(and(eq(auditLog.reviewId, DEMO_REVIEW_ID), eq(auditLog.action, action)))
     .all();
-const roleOf = (userId: string) =>
-  db
-    .select({ role: reviewMembers.role })
-    .from(reviewMembers)
-    .where(and(eq(reviewMembers.reviewId, DEMO_REVIEW_ID), eq(reviewMembers.userId, userId)))
-    .get()?.role;
+const roleOf = async (userId: string) =>
+  (
+    await asyncDb
+      .select({ role: reviewMembers.role })
+      .from(reviewMembers)
+      .where(and(eq(reviewMembers.reviewId, DEMO_REVIEW_ID), eq(reviewMembers.userId, userId)))
+      .get()
+  )?.role;
 
 async function post(email: DemoEmail, form: Record<string, string | string[]>) {
   return run(settings.action, makeRequest(path, { cookie: await cookieFor(email), form }), params);
@@ -54,11 +57,11 @@ beforeEach(async () => {
 
 describe("the lead edits the review's settings", () => {
   it("saves the city, the postponed visit, the zone and the report languages, audited with what changed, and the report reads the new dates", async () => {
-    const before = stored();
+    const before = await stored();
     const saved = await post("lead@demo.test", VALID);
     expect(saved.status).toBe(302);
     expect(saved.location).toBe(`${path}?saved=settings`);
-    expect(stored()).toMatchObject({
+    expect(await stored()).toMatchObject({
       hostCity: "Belleforge-sur-Mer",
       visitStart: "2026-04-20",
       visitEnd: "2026-04-22",
@@ -66,7 +69,7 @@ describe("the lead edits the review's settings", () => {
       reportLocale: "fr",
       reportLocales: ["fr", "en"],
     });
-    const [entry] = auditOf("update-settings");
+    const [entry] = await auditOf("update-settings");
     expect(entry).toMatchObject({
       userId: "demo-lead",
       entity: "review",
@@ -90,26 +93,26 @@ describe("the lead edits the review's settings", () => {
     ["a main language the report is not issued in", { reportLocales: ["en"], reportLocale: "fr" }, "reportLocale", "reviews:settings.mainNotIssued"],
     ["an empty city", { hostCity: "  " }, "hostCity", "errors.required"],
   ])("refuses %s beside the field, writes nothing and keeps what was typed", async (_what, change, field, message) => {
-    const before = stored();
+    const before = await stored();
     const refused = await post("lead@demo.test", { ...VALID, ...change });
     expect(refused.status).toBe(400);
     const result = refused.data as FormResult;
     expect(errorsOf(result, field)).toEqual([message]);
     expect(submittedValue(result, "hostCity")).toBe("hostCity" in change ? change.hostCity : VALID.hostCity);
     expect(submittedValue(result, "timeZone")).toBe("timeZone" in change ? change.timeZone : VALID.timeZone);
-    expect(stored()).toEqual(before);
-    expect(auditOf("update-settings")).toEqual([]);
+    expect(await stored()).toEqual(before);
+    expect(await auditOf("update-settings")).toEqual([]);
   });
 
   it("is not the other members' to change, nor the lead's once the report is issued", async () => {
     const peer = await post("peer@demo.test", VALID);
     expect(peer.status).toBe(403);
     await setPhase("issued");
-    const before = stored();
+    const before = await stored();
     const lead = await post("lead@demo.test", VALID);
     expect(lead.status).toBe(409);
     expect(submittedValues(lead.data as FormResult)).toMatchObject({ hostCity: VALID.hostCity });
-    expect(stored()).toEqual(before);
+    expect(await stored()).toEqual(before);
     const page = await run(settings.loader, makeRequest(path, { cookie: await cookieFor("lead@demo.test") }), params);
     expect(page.data).toMatchObject({ canEdit: false, closed: "phase", timeZones: null });
   });
@@ -126,7 +129,7 @@ describe("archiving", () => {
 
     const archived = await post("lead@demo.test", { intent: "archive", archived: "yes" });
     expect(archived.location).toBe(`${path}?saved=archived`);
-    expect(stored().archivedAt).toBeInstanceOf(Date);
+    expect((await stored()).archivedAt).toBeInstanceOf(Date);
     expect(await listed()).not.toContain(DEMO_REVIEW_ID);
     expect(await listed("/reviews?archived=1")).toContain(DEMO_REVIEW_ID);
     // Read-only everywhere: a conclusion is refused, the settings too, while the page still opens.
@@ -142,7 +145,7 @@ describe("archiving", () => {
     const edit = await post("lead@demo.test", VALID);
     expect(edit.status).toBe(409);
     expect(formErrorsOf(edit.data as FormResult)).toEqual(["reviews:archive.readOnly"]);
-    expect(stored().hostCity).toBe("Belleforge");
+    expect((await stored()).hostCity).toBe("Belleforge");
     const page = await run(settings.loader, makeRequest(path, { cookie: lead }), params);
     expect(page.data).toMatchObject({ canEdit: false, closed: "archived" });
     const nav = await run(layout.loader, makeRequest(`/reviews/${DEMO_REVIEW_ID}`, { cookie: lead }), params);
@@ -150,11 +153,11 @@ describe("archiving", () => {
 
     const restored = await post("lead@demo.test", { intent: "archive", archived: "no" });
     expect(restored.location).toBe(`${path}?saved=unarchived`);
-    expect(stored().archivedAt).toBeNull();
+    expect((await stored()).archivedAt).toBeNull();
     expect(await listed()).toContain(DEMO_REVIEW_ID);
     expect((await post("lead@demo.test", VALID)).status).toBe(302);
-    expect(auditOf("archive")).toMatchObject([{ userId: "demo-lead", entity: "review", entityId: DEMO_REVIEW_ID }]);
-    expect(auditOf("unarchive")).toMatchObject([
+    expect(await auditOf("archive")).toMatchObject([{ userId: "demo-lead", entity: "review", entityId: DEMO_REVIEW_ID }]);
+    expect(await auditOf("unarchive")).toMatchObject([
       { userId: "demo-lead", entity: "review", before: { archivedAt: expect.any(String) }, after: { archivedAt: null } },
     ]);
   });
@@ -167,7 +170,7 @@ describe("archiving", () => {
     expect(page.data).toMatchObject({ role: null, canEdit: false, closed: "lead-only", leads: ["Lena Marchetti"] });
     const archived = await post("admin@demo.test", { intent: "archive", archived: "yes" });
     expect(archived.status).toBe(302);
-    expect(auditOf("archive")).toMatchObject([{ userId: "demo-admin" }]);
+    expect(await auditOf("archive")).toMatchObject([{ userId: "demo-admin" }]);
     const all = await run(list.loader, makeRequest("/reviews", { cookie: admin }));
     expect((all.data as { all: { id: string }[] }).all.map((review) => review.id)).not.toContain(DEMO_REVIEW_ID);
     const shown = await run(list.loader, makeRequest("/reviews?archived=1", { cookie: admin }));
@@ -182,9 +185,9 @@ describe("the administrator hands the lead role on", () => {
   it("to another member; the former lead becomes a peer reviewer; each change audited", async () => {
     const handed = await post("admin@demo.test", { intent: "hand-lead", userId: "demo-peer", formerLead: "peer-reviewer" });
     expect(handed.location).toBe(`${path}?saved=lead`);
-    expect(roleOf("demo-peer")).toBe("lead-expert");
-    expect(roleOf("demo-lead")).toBe("peer-reviewer");
-    const changes = auditOf("change-role");
+    expect(await roleOf("demo-peer")).toBe("lead-expert");
+    expect(await roleOf("demo-lead")).toBe("peer-reviewer");
+    const changes = await auditOf("change-role");
     expect(changes).toHaveLength(2);
     expect(changes).toEqual(
       expect.arrayContaining([
@@ -196,8 +199,8 @@ describe("the administrator hands the lead role on", () => {
 
   it("or side by side with the current lead", async () => {
     await post("admin@demo.test", { intent: "hand-lead", userId: "demo-peer2", formerLead: "lead-expert" });
-    expect(roleOf("demo-peer2")).toBe("lead-expert");
-    expect(roleOf("demo-lead")).toBe("lead-expert");
+    expect(await roleOf("demo-peer2")).toBe("lead-expert");
+    expect(await roleOf("demo-lead")).toBe("lead-expert");
   });
 
   it("never demotes the last lead: refused beside the field, nothing written, the choice kept", async () => {
@@ -206,20 +209,20 @@ describe("the administrator hands the lead role on", () => {
     const result = refused.data as FormResult;
     expect(errorsOf(result, "formerLead")).toEqual(["errors.lastLead"]);
     expect(submittedValues(result)).toMatchObject({ userId: "demo-lead", formerLead: "peer-reviewer" });
-    expect(roleOf("demo-lead")).toBe("lead-expert");
-    expect(auditOf("change-role")).toEqual([]);
+    expect(await roleOf("demo-lead")).toBe("lead-expert");
+    expect(await auditOf("change-role")).toEqual([]);
   });
 
   it("refuses someone who is not a member beside the field", async () => {
     const refused = await post("admin@demo.test", { intent: "hand-lead", userId: "demo-outsider", formerLead: "peer-reviewer" });
     expect(refused.status).toBe(400);
     expect(errorsOf(refused.data as FormResult, "userId")).toEqual(["errors.memberNotFound"]);
-    expect(roleOf("demo-lead")).toBe("lead-expert");
+    expect(await roleOf("demo-lead")).toBe("lead-expert");
   });
 
   it("is the administrator's alone", async () => {
     const lead = await post("lead@demo.test", { intent: "hand-lead", userId: "demo-peer", formerLead: "peer-reviewer" });
     expect(lead.status).toBe(403);
-    expect(roleOf("demo-peer")).toBe("peer-reviewer");
+    expect(await roleOf("demo-peer")).toBe("peer-reviewer");
   });
 });

@@ -13,7 +13,8 @@ import { buildFeedbackReport } from "#reports/feedback-report";
 import { auditLog, evidence, reviews } from "#db/schema";
 import { definitionText } from "../reports/text";
 import { fullSnapshot } from "../reports/fixtures";
-import { cookieFor, db, DEMO_REVIEW_ID, loadDemoReview, makeRequest, run, setPhase } from "../utils";
+import { asyncDb } from "#app/utils/db.server";
+import { cookieFor, DEMO_REVIEW_ID, loadDemoReview, makeRequest, run, setPhase } from "../utils";
 
 /**
  * Each review has its own time zone (seeded Europe/Paris for the demo, Europe/Brussels by default),
@@ -22,12 +23,12 @@ import { cookieFor, db, DEMO_REVIEW_ID, loadDemoReview, makeRequest, run, setPha
 const params = { reviewId: DEMO_REVIEW_ID };
 const home = `/reviews/${DEMO_REVIEW_ID}`;
 
-function storedZone(reviewId = DEMO_REVIEW_ID) {
-  return db.select({ timeZone: reviews.timeZone }).from(reviews).where(eq(reviews.id, reviewId)).get()?.timeZone;
+async function storedZone(reviewId = DEMO_REVIEW_ID) {
+  return (await asyncDb.select({ timeZone: reviews.timeZone }).from(reviews).where(eq(reviews.id, reviewId)).get())?.timeZone;
 }
 
-function setZone(timeZone: string) {
-  db.update(reviews).set({ timeZone }).where(eq(reviews.id, DEMO_REVIEW_ID)).run();
+async function setZone(timeZone: string) {
+  await asyncDb.update(reviews).set({ timeZone }).where(eq(reviews.id, DEMO_REVIEW_ID)).run();
 }
 
 beforeEach(async () => {
@@ -48,8 +49,8 @@ describe("the lead expert sets the review's time zone", () => {
     reportLocales: ["fr", "en"],
     reportLocale: "fr",
   });
-  const matchSeed = () => {
-    const row = db.select().from(reviews).where(eq(reviews.id, DEMO_REVIEW_ID)).get()!;
+  const matchSeed = async () => {
+    const row = (await asyncDb.select().from(reviews).where(eq(reviews.id, DEMO_REVIEW_ID)).get())!;
     return {
       ...settingsForm(""),
       hostCity: row.hostCity,
@@ -62,12 +63,12 @@ describe("the lead expert sets the review's time zone", () => {
   };
 
   it("from the review's settings: stored in its canonical spelling, audited, and read by every page of the review", async () => {
-    setZone("Europe/Paris");
+    await setZone("Europe/Paris");
     const lead = await cookieFor("lead@demo.test");
-    const saved = await run(settingsAction, makeRequest(settingsPath, { cookie: lead, form: { ...matchSeed(), timeZone: "europe/lisbon" } }), params);
+    const saved = await run(settingsAction, makeRequest(settingsPath, { cookie: lead, form: { ...(await matchSeed()), timeZone: "europe/lisbon" } }), params);
     expect(saved.status).toBe(302);
-    expect(storedZone()).toBe("Europe/Lisbon");
-    const entry = db.select().from(auditLog).where(eq(auditLog.action, "update-settings")).get();
+    expect(await storedZone()).toBe("Europe/Lisbon");
+    const entry = await asyncDb.select().from(auditLog).where(eq(auditLog.action, "update-settings")).get();
     expect(entry).toMatchObject({ entity: "review", userId: "demo-lead", before: { timeZone: "Europe/Paris" }, after: { timeZone: "Europe/Lisbon" } });
 
     const layout = await run(layoutLoader, makeRequest(home, { cookie: lead }), params);
@@ -80,38 +81,38 @@ describe("the lead expert sets the review's time zone", () => {
   });
 
   it("refuses a name that is no zone, beside the field, keeping what was typed", async () => {
-    setZone("Europe/Paris");
+    await setZone("Europe/Paris");
     const lead = await cookieFor("lead@demo.test");
-    const refused = await run(settingsAction, makeRequest(settingsPath, { cookie: lead, form: { ...matchSeed(), timeZone: "Paris time" } }), params);
+    const refused = await run(settingsAction, makeRequest(settingsPath, { cookie: lead, form: { ...(await matchSeed()), timeZone: "Paris time" } }), params);
     expect(refused.status).toBe(400);
     expect(readResult(refused.data as FormResult)).toMatchObject({
       errors: { timeZone: ["errors.invalidTimeZone"] },
       values: { intent: "update", timeZone: "Paris time" },
     });
-    expect(storedZone()).toBe("Europe/Paris");
+    expect(await storedZone()).toBe("Europe/Paris");
   });
 
   it("is not open to the rest of the team, nor after the report is issued", async () => {
-    setZone("Europe/Paris");
+    await setZone("Europe/Paris");
     const peer = await run(
       settingsAction,
-      makeRequest(settingsPath, { cookie: await cookieFor("peer@demo.test"), form: { ...matchSeed(), timeZone: "UTC" } }),
+      makeRequest(settingsPath, { cookie: await cookieFor("peer@demo.test"), form: { ...(await matchSeed()), timeZone: "UTC" } }),
       params,
     );
     expect(peer.status).toBe(403);
     await setPhase("issued");
     const late = await run(
       settingsAction,
-      makeRequest(settingsPath, { cookie: await cookieFor("lead@demo.test"), form: { ...matchSeed(), timeZone: "UTC" } }),
+      makeRequest(settingsPath, { cookie: await cookieFor("lead@demo.test"), form: { ...(await matchSeed()), timeZone: "UTC" } }),
       params,
     );
     expect(late.status).toBe(409);
     await setPhase("peer-visit");
-    expect(storedZone()).toBe("Europe/Paris");
+    expect(await storedZone()).toBe("Europe/Paris");
   });
 
   it("is no longer a form of the review home, which links the lead to the settings instead", async () => {
-    setZone("Europe/Paris");
+    await setZone("Europe/Paris");
     const lead = await run(homeLoader, makeRequest(home, { cookie: await cookieFor("lead@demo.test") }), params);
     expect(lead.data).toMatchObject({ canOpenSettings: true });
     expect(lead.data).not.toHaveProperty("timeZones");
@@ -123,7 +124,7 @@ describe("the lead expert sets the review's time zone", () => {
       params,
     );
     expect(posted.status).toBe(400);
-    expect(storedZone()).toBe("Europe/Paris");
+    expect(await storedZone()).toBe("Europe/Paris");
   });
 });
 
@@ -142,9 +143,9 @@ describe("the administrator creating a review", () => {
   it("sets its zone, Europe/Brussels unless told otherwise", async () => {
     const admin = await cookieFor("admin@demo.test");
     const chosen = await run(newReviewAction, makeRequest("/reviews/new", { cookie: admin, form: { ...form, timeZone: "Europe/Madrid" } }));
-    expect(storedZone((chosen.data as { reviewId: string }).reviewId)).toBe("Europe/Madrid");
+    expect(await storedZone((chosen.data as { reviewId: string }).reviewId)).toBe("Europe/Madrid");
     const plain = await run(newReviewAction, makeRequest("/reviews/new", { cookie: admin, form }));
-    expect(storedZone((plain.data as { reviewId: string }).reviewId)).toBe("Europe/Brussels");
+    expect(await storedZone((plain.data as { reviewId: string }).reviewId)).toBe("Europe/Brussels");
   });
 
   it("is told beside the field when the zone is unknown, the rest of the form kept", async () => {
@@ -160,10 +161,13 @@ describe("the administrator creating a review", () => {
 
 describe("dates read in the review's zone", () => {
   it("the audit log's day filter takes whole days of the review's zone", async () => {
-    setZone("Europe/Paris");
+    await setZone("Europe/Paris");
     // 00:30 in Paris on 18 March is still 17 March in UTC.
     const at = new Date("2026-03-17T23:30:00Z");
-    db.insert(auditLog).values({ reviewId: DEMO_REVIEW_ID, userId: "demo-lead", action: "update", entity: "summary", entityId: "tz-probe", at }).run();
+    await asyncDb
+      .insert(auditLog)
+      .values({ reviewId: DEMO_REVIEW_ID, userId: "demo-lead", action: "update", entity: "summary", entityId: "tz-probe", at })
+      .run();
     const lead = await cookieFor("lead@demo.test");
     const ids = async (query: string) => {
       const outcome = await run(auditLoader, makeRequest(`${home}/audit?entity=summary&${query}`, { cookie: lead }), params);
@@ -174,13 +178,19 @@ describe("dates read in the review's zone", () => {
   });
 
   it("the evidence CSV writes when each item was logged in the review's zone, and says which", async () => {
-    const item = db.select({ id: evidence.id, createdAt: evidence.createdAt }).from(evidence).where(eq(evidence.reviewId, DEMO_REVIEW_ID)).limit(1).get()!;
-    db.update(evidence)
+    const item = (await asyncDb
+      .select({ id: evidence.id, createdAt: evidence.createdAt })
+      .from(evidence)
+      .where(eq(evidence.reviewId, DEMO_REVIEW_ID))
+      .limit(1)
+      .get())!;
+    await asyncDb
+      .update(evidence)
       .set({ createdAt: new Date("2026-03-17T23:30:00Z") })
       .where(eq(evidence.id, item.id))
       .run();
     const read = async (timeZone: string) => {
-      setZone(timeZone);
+      await setZone(timeZone);
       const response = (await csvLoader({
         request: makeRequest(`${home}/evidence.csv?lang=en`, { cookie: await cookieFor("peer@demo.test") }),
         params,
@@ -191,7 +201,7 @@ describe("dates read in the review's zone", () => {
     };
     expect(await read("Europe/Paris")).toEqual({ header: "Date (Europe/Paris)", date: "2026-03-18 00:30" });
     expect(await read("America/New_York")).toEqual({ header: "Date (America/New_York)", date: "2026-03-17 19:30" });
-    setZone("Europe/Paris");
+    await setZone("Europe/Paris");
   });
 
   it("the report's date of issue is the day in the review's zone", () => {
