@@ -64,6 +64,14 @@ echo "== unit and integration tests"
 seed="${SEED:-$RANDOM}"
 echo "vitest shuffle seed: $seed"
 npx vitest run --sequence.shuffle --sequence.seed="$seed"
+# The model and route suites again, on PostgreSQL (vitest.pg.config.ts says which files and why
+# any stays SQLite-only).
+if [ -n "${TEST_DATABASE_URL:-}" ]; then
+  echo "== model and route tests on PostgreSQL"
+  npx vitest run --config vitest.pg.config.ts --sequence.shuffle --sequence.seed="$seed"
+else
+  echo "== model and route tests on PostgreSQL: skipped, no PostgreSQL server (see above)"
+fi
 # Twice: in Europe/Paris, where the users are (hydration mismatches show there), and in UTC.
 for zone in Europe/Paris UTC; do
   echo "== browser tests (Chromium, $zone)"
