@@ -4,6 +4,7 @@
  * Figures, not assertions: targets are judged by reading them.
  *
  * `npm run perf -- --items N` runs only the evidence log's figures, on a log of N items.
+ * `npm run perf -- --stores` runs only the store comparison (SQLite beside PostgreSQL).
  */
 import { parseArgs } from "node:util";
 import { runEvidencePerf } from "./evidence";
@@ -11,8 +12,9 @@ import { runExportPerf } from "./exports";
 import { runLoadPerf } from "./load";
 import { runOfflinePerf } from "./offline";
 import { runReportPerf } from "./report";
+import { runStoresPerf } from "./stores";
 
-const { values } = parseArgs({ options: { items: { type: "string" } } });
+const { values } = parseArgs({ options: { items: { type: "string" }, stores: { type: "boolean" } } });
 const print = (figures: object | null) => {
   if (figures) console.log(`PERF ${JSON.stringify(figures)}`);
 };
@@ -23,7 +25,9 @@ async function logFigures(items: number) {
   print(browser);
 }
 
-if (values.items !== undefined) {
+if (values.stores) {
+  print(await runStoresPerf());
+} else if (values.items !== undefined) {
   const items = Number(values.items);
   if (!Number.isInteger(items) || items < 1) {
     console.error(`--items wants a whole number of evidence items, not "${values.items}"`);
@@ -39,5 +43,6 @@ if (values.items !== undefined) {
   print(await runOfflinePerf());
   print(await runExportPerf());
   print(await runReportPerf());
+  print(await runStoresPerf());
 }
 process.exit(0);
