@@ -1,9 +1,8 @@
-import fs from "node:fs";
 import { createReadableStreamFromReadable, data, redirect, type LoaderFunctionArgs } from "@remix-run/node";
 import { getDocument, getDocumentFile } from "#app/models/document.server";
 import { requireReviewPermission } from "#app/utils/auth.server";
 import { loaderPermission } from "#app/utils/permissions";
-import { contentDisposition, downloadName, storedFilePath } from "#app/utils/uploads.server";
+import { contentDisposition, downloadName, openStoredFile } from "#app/utils/uploads.server";
 
 function missing(): never {
   throw data({ message: "errors.documentHasNoFile" }, { status: 404 });
@@ -25,14 +24,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     if (document && !document.deletedAt && document.url) return redirect(document.url);
     missing();
   }
-  const filePath = storedFilePath(file.sha256);
-  let size: number;
-  try {
-    size = (await fs.promises.stat(filePath)).size;
-  } catch {
-    missing();
-  }
-  const stream = createReadableStreamFromReadable(fs.createReadStream(filePath));
+  const stored = await openStoredFile(file.sha256);
+  if (!stored) missing();
+  const { size } = stored;
+  const stream = createReadableStreamFromReadable(stored.stream);
   return new Response(stream, {
     status: 200,
     headers: {

@@ -6,6 +6,8 @@ import { pipeline } from "node:stream/promises";
 import { unstable_parseMultipartFormData, type UploadHandler } from "@remix-run/node";
 import { badRequest, requireFormBody } from "./forms.server";
 import { fileTypeFromFile } from "file-type";
+import { sql } from "drizzle-orm";
+import { asyncDb } from "./db.server";
 import { getEnv } from "./env.server";
 import { formValues, msg, type FieldErrors } from "./validation";
 
@@ -257,8 +259,19 @@ export async function parseUploadForm(
   return { form, values: formValues(form), files, errors, discard };
 }
 
-/** Moves an accepted upload into place under its hash; an identical stored file is reused. */
+/**
+ * Moves an accepted upload into place under its hash; an identical stored file is reused. On
+ * PostgreSQL the bytes go into `stored_files`, shared by every instance (docs/decisions/0029).
+ */
 export async function keepUpload(upload: AcceptedUpload): Promise<StoredFile> {
+  if (asyncDb.store === "pg") {
+    const content = await fs.promises.readFile(upload.tempPath);
+    await asyncDb.run(
+      sql`INSERT INTO stored_files (sha256, size, content) VALUES (${upload.sha256}, ${content.length}, ${content}) ON CONFLICT (sha256) DO NOTHING`,
+    );
+    await removeQuietly(upload.tempPath);
+    return { sha256: upload.sha256, size: upload.size, mime: upload.mime, name: upload.originalName };
+  }
   const target = storedFilePath(upload.sha256);
   try {
     await fs.promises.access(target);
@@ -271,7 +284,36 @@ export async function keepUpload(upload: AcceptedUpload): Promise<StoredFile> {
 
 /** Deletes a stored file. Callers check first that no document still refers to it. */
 export async function removeStoredFile(sha256: string) {
-  await removeQuietly(storedFilePath(sha256));
+  if (asyncDb.store === "pg") await asyncDb.run(sql`DELETE FROM stored_files WHERE sha256 = ${sha256}`);
+  else await removeQuietly(storedFilePath(sha256));
+}
+
+/** Bytes read per query of a file stored in PostgreSQL: a download never holds a whole file. */
+const CHUNK_BYTES = 1024 * 1024;
+
+/** A stored file as a stream and its size, on either store; null when it is not there. */
+export async function openStoredFile(sha256: string): Promise<{ size: number; stream: Readable } | null> {
+  if (asyncDb.store !== "pg") {
+    const filePath = storedFilePath(sha256);
+    try {
+      const { size } = await fs.promises.stat(filePath);
+      return { size, stream: fs.createReadStream(filePath) };
+    } catch {
+      return null;
+    }
+  }
+  const file = await asyncDb.get<{ size: number }>(sql`SELECT size FROM stored_files WHERE sha256 = ${sha256}`);
+  if (!file) return null;
+  async function* chunks() {
+    for (let offset = 0; offset < file!.size; offset += CHUNK_BYTES) {
+      const chunk = await asyncDb.get<{ bytes: Buffer }>(
+        sql`SELECT substring(content from ${sql.raw(String(offset + 1))} for ${sql.raw(String(CHUNK_BYTES))}) AS bytes FROM stored_files WHERE sha256 = ${sha256}`,
+      );
+      if (!chunk) throw new Error(`The stored file ${sha256} was removed while it was read`);
+      yield chunk.bytes;
+    }
+  }
+  return { size: file.size, stream: Readable.from(chunks(), { objectMode: false }) };
 }
 
 const EXTENSION_ALIASES: Record<string, string[]> = { jpg: ["jpg", "jpeg"], tif: ["tif", "tiff"] };
