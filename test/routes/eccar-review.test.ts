@@ -2,10 +2,11 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { saveConclusion } from "#app/models/conclusion.server";
 import { ROUTE_ACCESS } from "#app/utils/permissions";
+import { asyncDb } from "#app/utils/db.server";
 import { conclusions, evidence, evidenceFactors, recommendations, reviewMembers, reviews, selfAssessmentFactors, type Phase } from "#db/schema";
 import { pdfPages } from "../reports/text";
 import { loadRoute, routeFiles } from "./route-modules";
-import { cookieFor, db, loadDemoReview, makeRequest, run, setPhase, type DemoEmail, type Outcome } from "../utils";
+import { cookieFor, loadDemoReview, makeRequest, run, setPhase, type DemoEmail, type Outcome } from "../utils";
 
 /**
  * A review on the ECCAR 10-point plan, created by the administrator, read by every role: no
@@ -41,20 +42,24 @@ async function createEccarReview(): Promise<string> {
 beforeEach(async () => {
   await loadDemoReview();
   reviewId = await createEccarReview();
-  db.insert(reviewMembers)
+  await asyncDb
+    .insert(reviewMembers)
     .values([
       { reviewId, userId: "demo-peer", role: "peer-reviewer" },
       { reviewId, userId: "demo-host", role: "host-team" },
     ])
     .run();
   const now = new Date("2026-03-20T10:00:00Z");
-  db.insert(selfAssessmentFactors)
+  await asyncDb
+    .insert(selfAssessmentFactors)
     .values({ reviewId, factorId: "c-03", rating: "in-progress", summary: "Une permanence d'accueil des victimes.", updatedAt: now })
     .run();
-  db.insert(conclusions)
+  await asyncDb
+    .insert(conclusions)
     .values({ reviewId, factorId: "c-03", rating: "implemented", strengths: "Permanence ouverte.", improvements: "Mesurer.", state: "agreed", updatedAt: now })
     .run();
-  db.insert(recommendations)
+  await asyncDb
+    .insert(recommendations)
     .values({
       id: "eccar-rec-1",
       reviewId,
@@ -66,7 +71,8 @@ beforeEach(async () => {
       createdBy: "demo-lead",
     })
     .run();
-  db.insert(evidence)
+  await asyncDb
+    .insert(evidence)
     .values({
       id: "eccar-ev-1",
       reviewId,
@@ -79,7 +85,7 @@ beforeEach(async () => {
       updatedAt: now,
     })
     .run();
-  db.insert(evidenceFactors).values({ evidenceId: "eccar-ev-1", factorId: "c-03" }).run();
+  await asyncDb.insert(evidenceFactors).values({ evidenceId: "eccar-ev-1", factorId: "c-03" }).run();
 });
 
 function received(outcome: Outcome): string {
@@ -103,8 +109,8 @@ async function load(name: string, reader: DemoEmail, params: Record<string, stri
 }
 
 describe("an ECCAR review", () => {
-  it("is created by the administrator on the ECCAR plan, its version pinned", () => {
-    const row = db.select().from(reviews).where(eq(reviews.id, reviewId)).get()!;
+  it("is created by the administrator on the ECCAR plan, its version pinned", async () => {
+    const row = (await asyncDb.select().from(reviews).where(eq(reviews.id, reviewId)).get())!;
     expect([row.frameworkId, row.frameworkVersion]).toEqual(["eccar-10-point-plan", "2004.1"]);
   });
 

@@ -1,8 +1,9 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { ROUTE_ACCESS } from "#app/utils/permissions";
+import { asyncDb } from "#app/utils/db.server";
 import { conclusionCitations, conclusions, evidence, evidenceFactors, recommendations } from "#db/schema";
 import { loadRoute, receivedText, routeAddresses, routeFiles } from "./route-modules";
-import { cookieFor, db, DEMO_ECCAR_REVIEW_ID, DEMO_REVIEW_ID, loadDemoReview, makeRequest, run, setPhase, type DemoEmail } from "../utils";
+import { cookieFor, DEMO_ECCAR_REVIEW_ID, DEMO_REVIEW_ID, loadDemoReview, makeRequest, run, setPhase, type DemoEmail } from "../utils";
 
 /*
  * Issue 14: an ECCAR review names its parts with the framework's words. Every loader under
@@ -25,9 +26,10 @@ const FORBIDDEN =
  */
 const OTHER_FRAMEWORK_FIELDS = new Set(["sourceItem", "source", "sourceItems"]);
 
-function fillCommitment() {
+async function fillCommitment() {
   const now = new Date();
-  db.insert(evidence)
+  await asyncDb
+    .insert(evidence)
     .values({
       id: "wording-evidence",
       reviewId: DEMO_ECCAR_REVIEW_ID,
@@ -38,8 +40,9 @@ function fillCommitment() {
       createdBy: "demo-peer",
     })
     .run();
-  db.insert(evidenceFactors).values({ evidenceId: "wording-evidence", factorId: "c-03" }).run();
-  db.insert(conclusions)
+  await asyncDb.insert(evidenceFactors).values({ evidenceId: "wording-evidence", factorId: "c-03" }).run();
+  await asyncDb
+    .insert(conclusions)
     .values({
       reviewId: DEMO_ECCAR_REVIEW_ID,
       factorId: "c-03",
@@ -53,8 +56,9 @@ function fillCommitment() {
       agreedAt: now,
     })
     .run();
-  db.insert(conclusionCitations).values({ reviewId: DEMO_ECCAR_REVIEW_ID, factorId: "c-03", evidenceId: "wording-evidence" }).run();
-  db.insert(recommendations)
+  await asyncDb.insert(conclusionCitations).values({ reviewId: DEMO_ECCAR_REVIEW_ID, factorId: "c-03", evidenceId: "wording-evidence" }).run();
+  await asyncDb
+    .insert(recommendations)
     .values({
       id: "wording-recommendation",
       reviewId: DEMO_ECCAR_REVIEW_ID,
@@ -109,7 +113,7 @@ async function sweep(reviewId: string, lang: "en" | "fr") {
 
 beforeEach(async () => {
   await loadDemoReview();
-  fillCommitment();
+  await fillCommitment();
 });
 
 describe("on an ECCAR review, every page's data and every download", () => {

@@ -1,4 +1,4 @@
-import { and, desc, eq } from "drizzle-orm";
+import { and, count, desc, eq, ne } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import * as home from "#app/routes/reviews.$reviewId._index";
 import * as pdf from "#app/routes/reviews.$reviewId.report[.pdf]";
@@ -7,10 +7,11 @@ import { getIssuedReport, getReportSnapshot, sha256 } from "#app/models/report.s
 import { readResult, type FormResult } from "#app/utils/forms";
 import { splitMessage } from "#app/utils/validation";
 import { getI18n } from "#app/utils/i18n";
+import { asyncDb } from "#app/utils/db.server";
 import { auditLog, conclusions, issuedReports, notifications, reviews } from "#db/schema";
 import { buildReportModel } from "#reports/model";
 import { issueNotes } from "#reports/wording";
-import { cookieFor, db, DEMO_REVIEW_ID, makeRequest, run, loadDemoReview, setPhase, type DemoEmail } from "../utils";
+import { cookieFor, DEMO_REVIEW_ID, makeRequest, run, loadDemoReview, setPhase, type DemoEmail } from "../utils";
 
 /*
  * Phase moves with care: every move is confirmed first (what is incomplete, who is told), an issue
@@ -39,8 +40,13 @@ type Confirmation = {
   recipients: { name: string; role: string; byMail: boolean }[];
 };
 
-const phase = () => db.select({ phase: reviews.phase }).from(reviews).where(eq(reviews.id, DEMO_REVIEW_ID)).get()!.phase;
-const unagreed = () => db.$client.prepare("select count(*) from conclusions where review_id = ? and state <> 'agreed'").pluck().get(DEMO_REVIEW_ID) as number;
+const phase = async () => (await asyncDb.select({ phase: reviews.phase }).from(reviews).where(eq(reviews.id, DEMO_REVIEW_ID)).get())!.phase;
+const unagreed = async () =>
+  (await asyncDb
+    .select({ n: count() })
+    .from(conclusions)
+    .where(and(eq(conclusions.reviewId, DEMO_REVIEW_ID), ne(conclusions.state, "agreed")))
+    .get())!.n;
 
 describe("the confirmation of a move", () => {
   it("lists what is incomplete for the step and who will be told, for the lead only", async () => {
@@ -64,8 +70,8 @@ describe("the confirmation of a move", () => {
     await setPhase("factual-check");
     const data = (await homeAs("lead@demo.test", "?move=issued")).data as { confirmation: Confirmation };
     // The demo review has a conclusion on every key factor, some still drafts.
-    expect(data.confirmation.missingConclusions).toHaveLength(unagreed());
-    expect(unagreed()).toBeGreaterThan(0);
+    expect(data.confirmation.missingConclusions).toHaveLength(await unagreed());
+    expect(await unagreed()).toBeGreaterThan(0);
     expect(data.confirmation.missingConclusions[0]).toMatch(/^\d+\. /);
   });
 });
@@ -73,20 +79,15 @@ describe("the confirmation of a move", () => {
 describe("moving a phase", () => {
   it("tells the host team and the peers, not the lead who moved it", async () => {
     await setPhase("peer-visit");
-    const before = new Set(
-      db
-        .select({ id: notifications.id })
-        .from(notifications)
-        .all()
-        .map((row) => row.id),
-    );
+    const before = new Set((await asyncDb.select({ id: notifications.id }).from(notifications).all()).map((row) => row.id));
     expect((await move({ to: "drafting" })).status).toBe(302);
-    const told = db
-      .select({ id: notifications.id, userId: notifications.userId, params: notifications.params })
-      .from(notifications)
-      .where(eq(notifications.kind, "phase-changed"))
-      .all()
-      .filter((row) => !before.has(row.id));
+    const told = (
+      await asyncDb
+        .select({ id: notifications.id, userId: notifications.userId, params: notifications.params })
+        .from(notifications)
+        .where(eq(notifications.kind, "phase-changed"))
+        .all()
+    ).filter((row) => !before.has(row.id));
     expect(told.map((row) => row.userId).sort()).toEqual(["demo-host", "demo-peer", "demo-peer2", "demo-reader"]);
     expect(told[0]!.params).toMatchObject({ from: "peer-visit", to: "drafting" });
   });
@@ -99,28 +100,28 @@ describe("moving a phase", () => {
     expect(key).toBe("reviews:phaseErrors.oneAtATime");
     expect(getI18n("fr").t(key, values)).toBe("Un examen avance d'une phase à la fois : après « Visite des pairs » vient « Rédaction ».");
     expect(getI18n("en").t(key, values)).toBe("A review moves one phase at a time: from “Peer visit” the next is “Drafting”.");
-    expect(phase()).toBe("peer-visit");
+    expect(await phase()).toBe("peer-visit");
   });
 });
 
 describe("issuing", () => {
   it("is refused while a key factor has no agreed conclusion, then allowed with a reason that reaches the audit log and the report", async () => {
     await setPhase("factual-check");
-    expect(unagreed()).toBeGreaterThan(0);
+    expect(await unagreed()).toBeGreaterThan(0);
     const refused = await move({ to: "issued", issueReason: "  " });
     expect(refused.status).toBe(400);
     const result = readResult(refused.data as FormResult);
     expect(splitMessage(result.errors.issueReason![0]!).key).toBe("reviews:phaseErrors.conclusionsMissing");
-    expect(phase()).toBe("factual-check");
-    expect(db.select().from(issuedReports).all()).toEqual([]);
+    expect(await phase()).toBe("factual-check");
+    expect(await asyncDb.select().from(issuedReports).all()).toEqual([]);
 
     const reason = "The city council votes the plan next week; the team agreed to issue now.";
     const issued = await move({ to: "issued", issueReason: reason });
     expect(issued.status).toBe(302);
-    expect(phase()).toBe("issued");
-    const entry = db.select().from(auditLog).where(eq(auditLog.action, "phase-forward")).orderBy(desc(auditLog.id)).get()!;
+    expect(await phase()).toBe("issued");
+    const entry = (await asyncDb.select().from(auditLog).where(eq(auditLog.action, "phase-forward")).orderBy(desc(auditLog.id)).get())!;
     expect(entry.after).toMatchObject({ phase: "issued", issueReason: reason });
-    const files = db.select().from(issuedReports).all();
+    const files = await asyncDb.select().from(issuedReports).all();
     expect(files.map((file) => [file.locale, file.version, file.issueReason]).sort()).toEqual([
       ["en", 1, reason],
       ["fr", 1, reason],
@@ -132,15 +133,9 @@ describe("issuing", () => {
 
   it("needs no reason once every key factor has an agreed conclusion", async () => {
     await setPhase("factual-check");
-    db.update(conclusions).set({ state: "agreed" }).where(eq(conclusions.reviewId, DEMO_REVIEW_ID)).run();
+    await asyncDb.update(conclusions).set({ state: "agreed" }).where(eq(conclusions.reviewId, DEMO_REVIEW_ID)).run();
     expect((await move({ to: "issued" })).status).toBe(302);
-    expect(
-      db
-        .select({ reason: issuedReports.issueReason })
-        .from(issuedReports)
-        .all()
-        .every((row) => row.reason === null),
-    ).toBe(true);
+    expect((await asyncDb.select({ reason: issuedReports.issueReason }).from(issuedReports).all()).every((row) => row.reason === null)).toBe(true);
   }, 60_000);
 });
 
@@ -154,7 +149,7 @@ describe("a correction", () => {
     // The lead reopens the issued review for a correction: a reason is needed.
     expect((await move({ to: "factual-check", reason: "" })).status).toBe(400);
     expect((await move({ to: "factual-check", reason: "The budget figure in factor 2 is wrong." })).status).toBe(302);
-    expect(phase()).toBe("factual-check");
+    expect(await phase()).toBe("factual-check");
     // While the correction is under way, the issued version is still served as stored.
     const during = await run(
       pdf.loader,
@@ -164,10 +159,10 @@ describe("a correction", () => {
     expect(during.status).toBe(200);
     expect(sha256(Buffer.from(during.data as ArrayBuffer))).toBe(v1.sha256);
 
-    db.update(reviews).set({ executiveSummary: "Corrected summary: the 2025 budget is 120 000 €." }).where(eq(reviews.id, DEMO_REVIEW_ID)).run();
+    await asyncDb.update(reviews).set({ executiveSummary: "Corrected summary: the 2025 budget is 120 000 €." }).where(eq(reviews.id, DEMO_REVIEW_ID)).run();
     expect((await move({ to: "issued", issueReason: "Issued for the council meeting." })).status).toBe(302);
 
-    const rows = db
+    const rows = await asyncDb
       .select({ locale: issuedReports.locale, version: issuedReports.version, sha256: issuedReports.sha256, supersededAt: issuedReports.supersededAt })
       .from(issuedReports)
       .where(and(eq(issuedReports.reviewId, DEMO_REVIEW_ID), eq(issuedReports.locale, "en")))

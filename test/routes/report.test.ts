@@ -1,14 +1,15 @@
 import crypto from "node:crypto";
 import { beforeEach, describe, expect, it } from "vitest";
-import { and, eq } from "drizzle-orm";
-import { auditLog, interviewParticipants, issuedReports, reviews } from "#db/schema";
+import { and, eq, isNull, notInArray } from "drizzle-orm";
+import { asyncDb } from "#app/utils/db.server";
+import { auditLog, conclusionCitations, evidence, interviewParticipants, issuedReports, reviews } from "#db/schema";
 import { getIssuedReport, getReportSnapshot, storeIssuedReports } from "#app/models/report.server";
 import { loader as previewLoader } from "#app/routes/reviews.$reviewId.report";
 import { loader as pdfLoader } from "#app/routes/reviews.$reviewId.report[.pdf]";
 import { buildFeedbackReport } from "#reports/feedback-report";
 import { renderPdf } from "#reports/render";
 import { renderedOffThread } from "#reports/render-pool";
-import { cookieFor, db, DEMO_REVIEW_ID, makeRequest, run, loadDemoReview, setPhase, type DemoEmail } from "../utils";
+import { cookieFor, DEMO_REVIEW_ID, makeRequest, run, loadDemoReview, setPhase, type DemoEmail } from "../utils";
 
 const params = { reviewId: DEMO_REVIEW_ID };
 const sha256 = (bytes: ArrayBuffer | Buffer) =>
@@ -35,7 +36,7 @@ describe("building a report off the request thread", () => {
   it("renders drafts in the worker pool, byte for byte what rendering in the request thread gives", async () => {
     const before = renderedOffThread();
     // A change to the data misses the draft cache, so this download is built afresh.
-    db.update(reviews).set({ executiveSummary: "Synthèse construite hors du fil des requêtes." }).where(eq(reviews.id, DEMO_REVIEW_ID)).run();
+    await asyncDb.update(reviews).set({ executiveSummary: "Synthèse construite hors du fil des requêtes." }).where(eq(reviews.id, DEMO_REVIEW_ID)).run();
     const outcome = await download("peer@demo.test", "?lang=en");
     expect(outcome.status).toBe(200);
     expect(renderedOffThread()).toBe(before + 1);
@@ -98,11 +99,7 @@ describe("the report download, before issue", () => {
     expect(data.reviewId).toBe(DEMO_REVIEW_ID);
     expect(data.issuedAt).toBeNull();
     expect(data.files).toEqual([]);
-    const names = db
-      .select({ name: interviewParticipants.name })
-      .from(interviewParticipants)
-      .all()
-      .flatMap((row) => (row.name ? [row.name] : []));
+    const names = (await asyncDb.select({ name: interviewParticipants.name }).from(interviewParticipants).all()).flatMap((row) => (row.name ? [row.name] : []));
     const body = JSON.stringify(outcome.data);
     for (const name of names) expect(body).not.toContain(name);
   });
@@ -110,12 +107,13 @@ describe("the report download, before issue", () => {
   it("previews no resident's neighbourhood: residents are counted, not placed", async () => {
     const outcome = await preview("lead@demo.test");
     expect(outcome.status).toBe(200);
-    const residents = db
-      .select({ organisation: interviewParticipants.organisation })
-      .from(interviewParticipants)
-      .where(eq(interviewParticipants.category, "resident"))
-      .all()
-      .map((row) => row.organisation);
+    const residents = (
+      await asyncDb
+        .select({ organisation: interviewParticipants.organisation })
+        .from(interviewParticipants)
+        .where(eq(interviewParticipants.category, "resident"))
+        .all()
+    ).map((row) => row.organisation);
     // The demo's focus group with residents was agreed "sans mention du quartier précis".
     expect(residents).toContain("Quartier Jean-Jaurès");
     const body = JSON.stringify(outcome.data);
@@ -130,13 +128,14 @@ describe("the preview for the host team during the factual check", () => {
     const outcome = await preview("host@demo.test");
     expect(outcome.status).toBe(200);
     const body = JSON.stringify(outcome.data);
-    const uncited = db.$client
-      .prepare(
-        `select text from evidence where review_id = ? and deleted_at is null
-         and id not in (select evidence_id from conclusion_citations where review_id = ?)`,
-      )
-      .pluck()
-      .all(DEMO_REVIEW_ID, DEMO_REVIEW_ID) as string[];
+    const cited = asyncDb.select({ id: conclusionCitations.evidenceId }).from(conclusionCitations).where(eq(conclusionCitations.reviewId, DEMO_REVIEW_ID));
+    const uncited = (
+      await asyncDb
+        .select({ text: evidence.text })
+        .from(evidence)
+        .where(and(eq(evidence.reviewId, DEMO_REVIEW_ID), isNull(evidence.deletedAt), notInArray(evidence.id, cited)))
+        .all()
+    ).map((row) => row.text);
     expect(uncited.length).toBeGreaterThan(0);
     for (const text of uncited) expect(body.includes(JSON.stringify(text).slice(1, -1)), `uncited evidence leaked: ${text.slice(0, 60)}`).toBe(false);
     await setPhase("peer-visit");
@@ -148,18 +147,18 @@ describe("the issued report", () => {
 
   beforeEach(async () => {
     await storeIssuedReports({ reviewId: DEMO_REVIEW_ID, issuedAt });
-    db.update(reviews).set({ phase: "issued", issuedAt }).where(eq(reviews.id, DEMO_REVIEW_ID)).run();
+    await asyncDb.update(reviews).set({ phase: "issued", issuedAt }).where(eq(reviews.id, DEMO_REVIEW_ID)).run();
   }, 60_000);
 
   it("is stored in both languages with its SHA-256, page count and an audit entry", async () => {
-    const rows = db.select().from(issuedReports).where(eq(issuedReports.reviewId, DEMO_REVIEW_ID)).all();
+    const rows = await asyncDb.select().from(issuedReports).where(eq(issuedReports.reviewId, DEMO_REVIEW_ID)).all();
     expect(rows.map((row) => row.locale).sort()).toEqual(["en", "fr"]);
     for (const row of rows) {
       expect(row.sha256).toBe(sha256(row.pdf));
       expect(row.pages).toBeGreaterThan(10);
       expect(row.issuedAt).toEqual(issuedAt);
     }
-    const audit = db
+    const audit = await asyncDb
       .select()
       .from(auditLog)
       .where(and(eq(auditLog.reviewId, DEMO_REVIEW_ID), eq(auditLog.entity, "issued-report")))
@@ -182,14 +181,14 @@ describe("the issued report", () => {
 
   it("is never rebuilt: a later change to the data does not change the file served", async () => {
     const before = await download("reader@demo.test", "?lang=fr");
-    db.update(reviews).set({ executiveSummary: "Changed after issue." }).where(eq(reviews.id, DEMO_REVIEW_ID)).run();
+    await asyncDb.update(reviews).set({ executiveSummary: "Changed after issue." }).where(eq(reviews.id, DEMO_REVIEW_ID)).run();
     const after = await download("reader@demo.test", "?lang=fr");
     expect(sha256(after.data as ArrayBuffer)).toBe(sha256(before.data as ArrayBuffer));
-    const stored = db
+    const stored = (await asyncDb
       .select({ sha256: issuedReports.sha256 })
       .from(issuedReports)
       .where(and(eq(issuedReports.reviewId, DEMO_REVIEW_ID), eq(issuedReports.locale, "fr")))
-      .get()!;
+      .get())!;
     expect(sha256(after.data as ArrayBuffer)).toBe(stored.sha256);
   });
 
