@@ -78,13 +78,16 @@ export async function getLoginDelay({ email, address, now = Date.now() }: { emai
   return Math.max(0, wait);
 }
 
+/** One more failure on `key`, read and written in one transaction: concurrent failures, on any instance, all count. */
 async function recordFailure({ key, free }: { key: string; free: number }, now: number) {
-  const row = await db.select().from(loginAttempts).where(eq(loginAttempts.key, key)).get();
-  const stale = !row || now - row.lastFailureAt.getTime() > FORGET_AFTER_MS;
-  const failures = stale ? 1 : row.failures + 1;
-  const delay = failures > free ? Math.min(1000 * 2 ** (failures - free), MAX_DELAY_MS) : 0;
-  const values = { key, failures, lastFailureAt: new Date(now), lockedUntil: delay ? new Date(now + delay) : null };
-  await db.insert(loginAttempts).values(values).onConflictDoUpdate({ target: loginAttempts.key, set: values });
+  await transaction(db, async (tx) => {
+    const row = await tx.select().from(loginAttempts).where(eq(loginAttempts.key, key)).get();
+    const stale = !row || now - row.lastFailureAt.getTime() > FORGET_AFTER_MS;
+    const failures = stale ? 1 : row.failures + 1;
+    const delay = failures > free ? Math.min(1000 * 2 ** (failures - free), MAX_DELAY_MS) : 0;
+    const values = { key, failures, lastFailureAt: new Date(now), lockedUntil: delay ? new Date(now + delay) : null };
+    await tx.insert(loginAttempts).values(values).onConflictDoUpdate({ target: loginAttempts.key, set: values });
+  });
 }
 
 /**

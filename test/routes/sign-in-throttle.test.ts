@@ -3,6 +3,9 @@ import http from "node:http";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { action as loginAction } from "#app/routes/login";
 import { clientAddress, SOCKET_ADDRESS_HEADER } from "#app/utils/client-address.server";
+import { eq } from "drizzle-orm";
+import { loginAttempts } from "#db/schema";
+import { asyncDb } from "#app/utils/db.server";
 import { makeRequest, run, loadDemoReview } from "../utils";
 
 // The app sits behind one reverse proxy, 10.0.0.5, named in TRUST_PROXY.
@@ -26,6 +29,13 @@ describe("without a proxy, each client is throttled on its own", () => {
     expect((await signIn("peer@demo.test", "workbench-demo", "198.51.100.1")).status).toBe(429);
     const owner = await signIn("peer@demo.test", "workbench-demo", "198.51.100.2");
     expect(owner.status).toBe(302);
+  });
+
+  it("counts every one of many wrong passwords sent at once, as several instances would receive them", async () => {
+    const outcomes = await Promise.all(Array.from({ length: 8 }, () => signIn("lead@demo.test", "wrong", "198.51.100.60")));
+    expect(outcomes.map((outcome) => outcome.status)).toEqual(Array(8).fill(400));
+    const row = await asyncDb.select().from(loginAttempts).where(eq(loginAttempts.key, "account:lead@demo.test client:198.51.100.60")).get();
+    expect(row?.failures).toBe(8);
   });
 
   it("an attacker on many clients cannot lock the user out of the account", async () => {
