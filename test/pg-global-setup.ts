@@ -15,7 +15,8 @@ export default async function setup(project: TestProject) {
   if (!serverUrl) throw new Error("The PostgreSQL half needs TEST_DATABASE_URL (scripts/test.sh sets it when PostgreSQL is running)");
   const template = `wb_template_${crypto.randomBytes(5).toString("hex")}`;
   try {
-    await onServer(serverUrl, (client) => client.query(`CREATE DATABASE "${template}"`));
+    // Byte order and ASCII-only case, as SQLite compares and lower()s text (decision 0032).
+    await onServer(serverUrl, (client) => client.query(`CREATE DATABASE "${template}" TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'`));
   } catch (error) {
     throw new Error(pgConnectionProblem(serverUrl, error));
   }
