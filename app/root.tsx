@@ -1,6 +1,18 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data } from "@remix-run/node";
-import { Form, Link, Links, Meta, Outlet, Scripts, ScrollRestoration, useLocation, useRouteLoaderData } from "@remix-run/react";
+import {
+  Form,
+  isRouteErrorResponse,
+  Link,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLocation,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
 import { useEffect, type ReactNode } from "react";
 import { I18nextProvider, useTranslation } from "react-i18next";
 import { GeneralErrorBoundary, SaveFailureNotice } from "#app/components/error-boundary";
@@ -23,7 +35,7 @@ import { skipWhenOnlyTheQueryChanges } from "#app/utils/revalidation";
  * PostgreSQL server restarting or failing over), the answer is a 503 page saying so, not an
  * apology for an unknown error; the next request after it returns works again by itself.
  */
-async function readerOf(request: Request) {
+async function readerOf(request: Request, locale: Locale) {
   try {
     const user = await getSessionUser(request);
     return { user, unread: user ? await countUnreadNotifications({ userId: user.id }) : 0 };
@@ -31,13 +43,14 @@ async function readerOf(request: Request) {
     const code = storageFailureOf(error);
     if (!code) throw error;
     console.error(`database unavailable: ${code} on ${request.method} ${new URL(request.url).pathname}`);
-    throw data({ message: STORE_UNAVAILABLE }, { status: 503, headers: { "Retry-After": "10" } });
+    // The page that says so is in the reader's language: the root's data is missing, so it travels with the error.
+    throw data({ message: STORE_UNAVAILABLE, locale }, { status: 503, headers: { "Retry-After": "10" } });
   }
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { locale, setCookie } = await resolveLocale(request);
-  const { user, unread } = await readerOf(request);
+  const { user, unread } = await readerOf(request, locale);
   return data(
     { locale, user: user ? { id: user.id, name: user.name, isAdmin: user.isAdmin, unread } : null },
     setCookie ? { headers: { "Set-Cookie": setCookie } } : undefined,
@@ -50,6 +63,13 @@ export const links: LinksFunction = () => [
   { rel: "icon", href: "/favicon.ico", sizes: "16x16 32x32 48x48" },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
+
+/** The language a root error page is in when the root's data could not be read (the database unavailable page). */
+function localeOfError(error: unknown): Locale | undefined {
+  if (!isRouteErrorResponse(error) || !error.data || typeof error.data !== "object") return undefined;
+  const locale = (error.data as { locale?: unknown }).locale;
+  return LOCALES.includes(locale as Locale) ? (locale as Locale) : undefined;
+}
 
 function LanguageSwitch({ locale }: { locale: Locale }) {
   const { t } = useTranslation();
@@ -148,7 +168,8 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches);
 
 export function Layout({ children }: { children: ReactNode }) {
   const rootData = useRouteLoaderData<typeof loader>("root");
-  const locale = rootData?.locale ?? "en";
+  const error = useRouteError();
+  const locale = rootData?.locale ?? localeOfError(error) ?? "en";
   const i18n = getI18n(locale);
   const nonce = useNonce();
   // Marks the page as interactive once React has taken over the server's HTML: browser journeys

@@ -69,6 +69,8 @@ function serverEnv(): NodeJS.ProcessEnv {
   let secret = process.env.SESSION_SECRET;
   if (!secret) {
     const file = path.join(path.dirname(path.resolve(env.DATABASE_PATH)), ".session-secret");
+    // On PostgreSQL no SQLite file has made the folder yet.
+    fs.mkdirSync(path.dirname(file), { recursive: true });
     if (!fs.existsSync(file)) fs.writeFileSync(file, crypto.randomBytes(32).toString("hex"), { mode: 0o600 });
     secret = fs.readFileSync(file, "utf8").trim();
   }

@@ -62,7 +62,8 @@ export function GeneralErrorBoundary() {
   // A 404 inside a review may be a review the reader is not a member of (the same answer as an
   // unknown one, on purpose); any other unknown address is simply a page not found.
   const inReview = matches.some((match) => match.id.startsWith("routes/reviews.$reviewId"));
-  const title = status === 404 && !inReview ? "titles.notFound" : (TITLES[status] ?? "errors.title");
+  const storeUnavailable = isRouteErrorResponse(error) && (error.data as { message?: unknown } | null)?.message === "errors.storeUnavailable";
+  const title = storeUnavailable ? "errors.storeUnavailableTitle" : status === 404 && !inReview ? "titles.notFound" : (TITLES[status] ?? "errors.title");
   const refusal = isRouteErrorResponse(error) ? refusalOf(error.data) : null;
   const detail =
     isRouteErrorResponse(error) && error.data && typeof error.data === "object" && "message" in error.data

@@ -101,6 +101,7 @@ describe.skipIf(!SERVER_URL)("when the PostgreSQL server goes away and comes bac
     relay.cut();
     const during = await page.goto(`${app.baseURL}${REVIEW}`);
     expect(during!.status()).toBe(503);
+    await expect(page.locator("h1").innerText()).resolves.toBe("The database cannot be reached");
     await expect(page.locator("body").innerText()).resolves.toContain("cannot reach its database");
     const health = await fetch(`${app.baseURL}/healthz`);
     expect(health.status).toBe(503);

@@ -156,6 +156,7 @@ export default {
     memberNotFound: "This person is not a member of this review.",
     crossSite: "This form was sent from another site, so it was refused.",
     adminOnly: "Only the instance administrator can do this.",
+    storeUnavailableTitle: "The database cannot be reached",
     storeUnavailable:
       "The workbench cannot reach its database right now. Everything saved before is safe, and drafts you typed stay in this browser: this page will work again as soon as the database is back. Try again in a minute.",
     cannotSave: "The server cannot save right now. What you typed is still here: try again in a few minutes.",

@@ -157,6 +157,7 @@ export default {
     memberNotFound: "Cette personne n’est pas membre de cet examen.",
     crossSite: "Ce formulaire a été envoyé depuis un autre site : il a été refusé.",
     adminOnly: "Seul l'administrateur de l'instance peut faire cela.",
+    storeUnavailableTitle: "La base de données est injoignable",
     storeUnavailable:
       "L’atelier ne parvient pas à joindre sa base de données pour le moment. Tout ce qui a été enregistré est en sécurité, et les brouillons saisis restent dans ce navigateur : cette page fonctionnera de nouveau dès le retour de la base. Réessayez dans une minute.",
     cannotSave: "Le serveur ne peut pas enregistrer pour le moment. Ce que vous avez saisi est toujours là : réessayez dans quelques minutes.",
