@@ -18,6 +18,8 @@ import { relationalConfig, RUNNER, type AsyncDb, type Relational, type Transacti
  * - a column left out of an insert takes PostgreSQL's own default (`DEFAULT`), where the SQLite
  *   dialect would write its SQL default (`unixepoch(…)`) or `null` for an autoincrement id;
  * - `asc(x)`/`desc(x)` put nulls where SQLite puts them (first, last), so lists sort the same;
+ * - text parameters lose any NUL character (U+0000), which PostgreSQL's text cannot hold and
+ *   SQLite's can: a pasted one would otherwise fail the save; the exports drop it anyway;
  * - results: `bigint` and `numeric` come back as numbers (milliseconds, counts), booleans as 1/0,
  *   json as its text (the SQLite columns parse it), `bytea` as a Buffer, as better-sqlite3 gives;
  *   queries drizzle maps get rows as arrays, raw `db.all(sql…)` gets objects;
@@ -116,7 +118,8 @@ function callback(pool: pg.Pool, types: pg.CustomTypesConfig, asObjects: boolean
   return async (text, params, method: Method) => {
     const runner = heldHere(pool)?.client ?? pool;
     const rowMode = asObjects && method !== "values" ? undefined : "array";
-    const result = await runner.query({ text, values: params, types, ...(rowMode ? { rowMode } : {}) });
+    const values = params.map((value) => (typeof value === "string" && value.includes("\u0000") ? value.replaceAll("\u0000", "") : value));
+    const result = await runner.query({ text, values, types, ...(rowMode ? { rowMode } : {}) });
     if (method === "run") return { changes: result.rowCount ?? 0, lastInsertRowid: 0, rows: [] } as unknown as { rows: unknown[] };
     if (method === "get") return { rows: result.rows[0] as unknown as unknown[] };
     return { rows: result.rows };

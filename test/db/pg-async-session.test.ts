@@ -68,6 +68,12 @@ describe.skipIf(pgSkipReason)("the model layer on PostgreSQL", () => {
     expect(none.changes).toBe(0);
   });
 
+  it("saves text holding a NUL character without it, where PostgreSQL would refuse the statement", async () => {
+    await db.insert(users).values(user("nul", { name: "avant\u0000après" }));
+    expect((await db.select({ name: users.name }).from(users).where(eq(users.id, "nul")).get())!.name).toBe("avantaprès");
+    await db.delete(users).where(eq(users.id, "nul"));
+  });
+
   it("returns objects with numbers for raw queries, and counts as numbers", async () => {
     const rows = await db.all<{ id: string; admin: number; n: number }>(sql`SELECT id, is_admin AS admin, 41 + 1 AS n FROM users WHERE id = ${"ana"}`);
     expect(rows).toEqual([{ id: "ana", admin: 1, n: 42 }]);

@@ -4,8 +4,9 @@ import { listEvidenceForExport, listEvidenceLog, parseEvidenceView } from "#app/
 import { toCsv } from "#app/utils/csv.server";
 import { action as logAction } from "#app/routes/reviews.$reviewId.evidence/route";
 import { loader as csvLoader } from "#app/routes/reviews.$reviewId.evidence[.csv]";
-import { fillLargeLog } from "../perf/evidence";
-import { cookieFor, db, DEMO_REVIEW_ID, makeRequest, run, loadDemoReview } from "../utils";
+import { fillLargeLogOn } from "../perf/evidence";
+import { asyncDb } from "#app/utils/db.server";
+import { cookieFor, DEMO_REVIEW_ID, makeRequest, run, loadDemoReview } from "../utils";
 
 const params = { reviewId: DEMO_REVIEW_ID };
 const CSV = `/reviews/${DEMO_REVIEW_ID}/evidence.csv`;
@@ -159,12 +160,12 @@ describe("the evidence export", () => {
 
 /** 1,200 more items in the demo log, for the tests of a large export. */
 function withLargeLog() {
-  fillLargeLog(db.$client, { items: 1200, interviews: 4, prefix: "batch-" });
+  return fillLargeLogOn(asyncDb, { items: 1200, interviews: 4, prefix: "batch-" });
 }
 
 describe("a large export", () => {
   it("is read from the database a batch at a time, with the event loop's turn between two batches", async () => {
-    withLargeLog();
+    await withLargeLog();
     let turns = 0;
     const seen: number[] = [];
     let ticking = true;
@@ -193,7 +194,7 @@ describe("a large export", () => {
   });
 
   it("is sent in chunks as it is read: the same file, header once", async () => {
-    withLargeLog();
+    await withLargeLog();
     const response = (await csvLoader({
       request: makeRequest(`${CSV}?lang=en&sort=date.asc`, { cookie: await cookieFor("peer@demo.test") }),
       params,

@@ -8,6 +8,8 @@ import { Readable } from "node:stream";
 import { pathToFileURL } from "node:url";
 import type Database from "better-sqlite3";
 import type { Browser, Page } from "playwright-core";
+import { sql } from "drizzle-orm";
+import { transaction, type AsyncDb } from "#db/async-db";
 import { foldText } from "#db/search-text";
 import { ensureServerBuild, enterPerfEnvironment } from "./app-environment";
 
@@ -76,73 +78,93 @@ const POLARITIES = ["supports", "mixed", "contradicts"] as const;
 const AUTHORS = ["demo-peer", "demo-peer2", "demo-lead"] as const;
 const FACTORS = ["kf-01", "kf-02", "kf-03", "kf-04", "kf-05", "kf-06", "kf-07", "kf-08", "kf-09", "kf-10", "kf-11"];
 
+type LargeLogOptions = { reviewId?: string; items?: number; interviews?: number; seed?: number; prefix?: string };
+
+/** The columns of each table a large log fills, in the order `largeLogRows` gives their values. */
+const LARGE_LOG_COLUMNS = {
+  interviews: ["id", "review_id", "date", "place", "format", "consent_notes", "created_by", "created_at"],
+  interview_participants: ["interview_id", "role", "organisation", "category", "name"],
+  evidence: ["id", "review_id", "kind", "text", "search_text", "polarity", "attribution", "interview_id", "document_id", "created_by", "created_at", "version"],
+  evidence_factors: ["evidence_id", "factor_id"],
+  evidence_questions: ["evidence_id", "question_id"],
+} as const;
+type LargeLogTable = keyof typeof LARGE_LOG_COLUMNS;
+
+/** The rows of a large, reproducible log, table by table, in an order the foreign keys accept. */
+function largeLogRows({ reviewId = REVIEW_ID, items = ITEMS, interviews = INTERVIEWS, seed = 20260316, prefix = "perf-" }: LargeLogOptions = {}) {
+  const random = generator(seed);
+  const start = Date.UTC(2026, 2, 16, 8, 0, 0);
+  const rows: { table: LargeLogTable; values: unknown[] }[] = [];
+  const interviewIds: string[] = [];
+  for (let i = 0; i < interviews; i += 1) {
+    const id = `${prefix}int-${String(i + 1).padStart(2, "0")}`;
+    interviewIds.push(id);
+    const day = 16 + (i % 3);
+    const values = [id, reviewId, `2026-03-${day}`, `Lieu de rencontre ${i + 1}`, i % 4 === 0 ? "focus-group" : "interview", "Citations anonymes acceptées."];
+    rows.push({ table: "interviews", values: [...values, random.pick(AUTHORS), start + i * 3_600_000] });
+    const people = i % 4 === 0 ? 4 : 1;
+    for (let p = 0; p < people; p += 1) {
+      rows.push({ table: "interview_participants", values: [id, `Fonction ${p + 1}`, `Organisation ${i + 1}`, random.pick(CATEGORIES), null] });
+    }
+  }
+  for (let i = 0; i < items; i += 1) {
+    const id = `${prefix}ev-${String(i + 1).padStart(5, "0")}`;
+    const kind = random.pick(KINDS);
+    const text = `${random.pick(OPENINGS)} ${random.pick(SUBJECTS)} ${random.pick(CLAIMS)}. ${random.pick(OPENINGS)} ${random.pick(
+      SUBJECTS,
+    )} ${random.pick(CLAIMS)}.`;
+    const attribution = kind === "observation" || kind === "data" ? "" : "une personne représentant une association";
+    const interviewId = kind === "observation" || kind === "data" ? null : random.pick(interviewIds);
+    const searchText = foldText(`${text}\n${attribution}`);
+    rows.push({
+      table: "evidence",
+      values: [id, reviewId, kind, text, searchText, random.pick(POLARITIES), attribution, interviewId, null, random.pick(AUTHORS), start + i * 40_000, 1],
+    });
+    const factors = new Set([random.pick(FACTORS)]);
+    if (random.next() < 0.5) factors.add(random.pick(FACTORS));
+    if (random.next() < 0.15) factors.add(random.pick(FACTORS));
+    for (const factor of factors) rows.push({ table: "evidence_factors", values: [id, factor] });
+    if (random.next() < 0.3) rows.push({ table: "evidence_questions", values: [id, `${[...factors][0]}-q1`] });
+  }
+  return rows;
+}
+
 /**
  * Adds `interviews` interviews and `items` evidence items to a review, straight into SQLite
  * (the app's own writes are what is measured, not what is set up). Works on a running app's
  * database too: WAL lets it write while the server reads.
  */
-export function fillLargeLog(
-  sqlite: Database.Database,
-  { reviewId = REVIEW_ID, items = ITEMS, interviews = INTERVIEWS, seed = 20260316, prefix = "perf-" } = {},
-) {
-  const random = generator(seed);
-  const start = Date.UTC(2026, 2, 16, 8, 0, 0);
-  const insertInterview = sqlite.prepare(
-    "INSERT INTO interviews (id, review_id, date, place, format, consent_notes, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-  );
-  const insertParticipant = sqlite.prepare("INSERT INTO interview_participants (interview_id, role, organisation, category, name) VALUES (?, ?, ?, ?, NULL)");
-  const insertEvidence = sqlite.prepare(
-    `INSERT INTO evidence (id, review_id, kind, text, search_text, polarity, attribution, interview_id, document_id, created_by, created_at, version)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, 1)`,
-  );
-  const insertFactor = sqlite.prepare("INSERT INTO evidence_factors (evidence_id, factor_id) VALUES (?, ?)");
-  const insertQuestion = sqlite.prepare("INSERT INTO evidence_questions (evidence_id, question_id) VALUES (?, ?)");
+export function fillLargeLog(sqlite: Database.Database, options: LargeLogOptions = {}) {
+  const statements = Object.fromEntries(
+    Object.entries(LARGE_LOG_COLUMNS).map(([table, columns]) => [
+      table,
+      sqlite.prepare(`INSERT INTO ${table} (${columns.join(", ")}) VALUES (${columns.map(() => "?").join(", ")})`),
+    ]),
+  ) as Record<LargeLogTable, Database.Statement>;
+  const rows = largeLogRows(options);
   sqlite.transaction(() => {
-    const interviewIds: string[] = [];
-    for (let i = 0; i < interviews; i += 1) {
-      const id = `${prefix}int-${String(i + 1).padStart(2, "0")}`;
-      interviewIds.push(id);
-      const day = 16 + (i % 3);
-      insertInterview.run(
-        id,
-        reviewId,
-        `2026-03-${day}`,
-        `Lieu de rencontre ${i + 1}`,
-        i % 4 === 0 ? "focus-group" : "interview",
-        "Citations anonymes acceptées.",
-        random.pick(AUTHORS),
-        start + i * 3_600_000,
-      );
-      const people = i % 4 === 0 ? 4 : 1;
-      for (let p = 0; p < people; p += 1) insertParticipant.run(id, `Fonction ${p + 1}`, `Organisation ${i + 1}`, random.pick(CATEGORIES));
-    }
-    for (let i = 0; i < items; i += 1) {
-      const id = `${prefix}ev-${String(i + 1).padStart(5, "0")}`;
-      const kind = random.pick(KINDS);
-      const text = `${random.pick(OPENINGS)} ${random.pick(SUBJECTS)} ${random.pick(CLAIMS)}. ${random.pick(OPENINGS)} ${random.pick(
-        SUBJECTS,
-      )} ${random.pick(CLAIMS)}.`;
-      const attribution = kind === "observation" || kind === "data" ? "" : "une personne représentant une association";
-      const interviewId = kind === "observation" || kind === "data" ? null : random.pick(interviewIds);
-      insertEvidence.run(
-        id,
-        reviewId,
-        kind,
-        text,
-        foldText(`${text}\n${attribution}`),
-        random.pick(POLARITIES),
-        attribution,
-        interviewId,
-        random.pick(AUTHORS),
-        start + i * 40_000,
-      );
-      const factors = new Set([random.pick(FACTORS)]);
-      if (random.next() < 0.5) factors.add(random.pick(FACTORS));
-      if (random.next() < 0.15) factors.add(random.pick(FACTORS));
-      for (const factor of factors) insertFactor.run(id, factor);
-      if (random.next() < 0.3) insertQuestion.run(id, `${[...factors][0]}-q1`);
-    }
+    for (const row of rows) statements[row.table].run(...row.values);
   })();
+}
+
+/** The same log through the app's database on either store, many rows per statement. */
+export async function fillLargeLogOn(db: AsyncDb, options: LargeLogOptions = {}) {
+  const rows = largeLogRows(options);
+  await transaction(db, async (tx) => {
+    for (const table of Object.keys(LARGE_LOG_COLUMNS) as LargeLogTable[]) {
+      const values = rows.filter((row) => row.table === table).map((row) => row.values);
+      for (let at = 0; at < values.length; at += 500) {
+        const chunk = values.slice(at, at + 500).map(
+          (row) =>
+            sql`(${sql.join(
+              row.map((value) => sql`${value}`),
+              sql`, `,
+            )})`,
+        );
+        await tx.run(sql`INSERT INTO ${sql.identifier(table)} (${sql.raw(LARGE_LOG_COLUMNS[table].join(", "))}) VALUES ${sql.join(chunk, sql`, `)}`);
+      }
+    }
+  });
 }
 
 // ---- Serving the production build -------------------------------------------------------

@@ -7,7 +7,8 @@ import * as item from "#app/routes/reviews.$reviewId.evidence.$evidenceId";
 import * as csv from "#app/routes/reviews.$reviewId.evidence[.csv]";
 import * as interviews from "#app/routes/reviews.$reviewId.interviews/route";
 import { evidence, interviewParticipants } from "#db/schema";
-import { cookieFor, db, DEMO_REVIEW_ID, makeRequest, run, loadDemoReview, setPhase, type DemoEmail } from "../utils";
+import { asyncDb } from "#app/utils/db.server";
+import { cookieFor, DEMO_REVIEW_ID, makeRequest, run, loadDemoReview, setPhase, type DemoEmail } from "../utils";
 
 /**
  * The host city's team and readers never receive what people said to the peer team: every
@@ -59,17 +60,8 @@ let names: string[] = [];
 
 beforeEach(async () => {
   await loadDemoReview();
-  quotes = db
-    .select({ text: evidence.text })
-    .from(evidence)
-    .where(eq(evidence.reviewId, DEMO_REVIEW_ID))
-    .all()
-    .map((row) => row.text);
-  names = db
-    .select({ name: interviewParticipants.name })
-    .from(interviewParticipants)
-    .all()
-    .flatMap((row) => (row.name ? [row.name] : []));
+  quotes = (await asyncDb.select({ text: evidence.text }).from(evidence).where(eq(evidence.reviewId, DEMO_REVIEW_ID)).all()).map((row) => row.text);
+  names = (await asyncDb.select({ name: interviewParticipants.name }).from(interviewParticipants).all()).flatMap((row) => (row.name ? [row.name] : []));
   expect(quotes.length).toBeGreaterThan(30);
   expect(names.length).toBeGreaterThan(0);
 });
