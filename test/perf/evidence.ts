@@ -167,6 +167,27 @@ export async function fillLargeLogOn(db: AsyncDb, options: LargeLogOptions = {})
   });
 }
 
+/**
+ * Saves one quote as the log page's fetcher does: a POST to the evidence route's data URL, as the
+ * signed-in reader of `cookie`. `text` tells one quote from another.
+ */
+export function postQuote({ base, cookie, interviewId, text }: { base: string; cookie: string; interviewId: string; text: string }) {
+  return fetch(`${base}/reviews/${REVIEW_ID}/evidence.data`, {
+    method: "POST",
+    headers: { Cookie: cookie, Origin: base },
+    body: new URLSearchParams({
+      intent: "create",
+      via: "fetcher",
+      kind: "interview-quote",
+      interviewId,
+      text: `« ${text} » : l'accueil a changé depuis la formation.`,
+      factorIds: "kf-08",
+      polarity: "supports",
+      attribution: "une personne représentant une association",
+    }),
+  });
+}
+
 // ---- Serving the production build -------------------------------------------------------
 
 type Handler = (request: Request) => Promise<Response>;
@@ -429,21 +450,7 @@ export async function runEvidencePerf({ items = ITEMS }: { items?: number } = {}
 
     // Saving a quote as the page's fetcher does: a POST to the route's data URL.
     let n = 0;
-    const save = () =>
-      fetch(`${logUrl}.data`, {
-        method: "POST",
-        headers: { Cookie: cookie, Origin: base },
-        body: new URLSearchParams({
-          intent: "create",
-          via: "fetcher",
-          kind: "interview-quote",
-          interviewId: "perf-int-07",
-          text: `« Citation de mesure n° ${++n} » : l'accueil a changé depuis la formation.`,
-          factorIds: "kf-08",
-          polarity: "supports",
-          attribution: "une personne représentant une association",
-        }),
-      });
+    const save = () => postQuote({ base, cookie, interviewId: "perf-int-07", text: `Citation de mesure n° ${++n}` });
     await timeRequests(5, save);
     const saves = await timeRequests(SAVES, save);
     if (saves.last.status !== 200 || !saves.last.bytes.toString().includes("create")) {

@@ -4,7 +4,7 @@ import path from "node:path";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { pathToFileURL } from "node:url";
 import type Database from "better-sqlite3";
-import { close, fillLargeLog, listen, serveApp, signIn } from "./evidence";
+import { close, fillLargeLog, listen, postQuote, serveApp, signIn } from "./evidence";
 import { fillLargeReview, REVIEW_ID as REPORT_REVIEW_ID } from "./report";
 import { ensureServerBuild, enterPerfEnvironment } from "./app-environment";
 
@@ -64,20 +64,7 @@ export async function runExportPerf() {
     let n = 0;
     const save = async () => {
       const started = performance.now();
-      const response = await fetch(`${base}/reviews/demo/evidence.data`, {
-        method: "POST",
-        headers: { Cookie: cookie, Origin: base },
-        body: new URLSearchParams({
-          intent: "create",
-          via: "fetcher",
-          kind: "interview-quote",
-          interviewId: "perf-log-int-07",
-          text: `« Citation pendant les exports n° ${++n} » : l'accueil a changé depuis la formation.`,
-          factorIds: "kf-08",
-          polarity: "supports",
-          attribution: "une personne représentant une association",
-        }),
-      });
+      const response = await postQuote({ base, cookie, interviewId: "perf-log-int-07", text: `Citation pendant les exports n° ${++n}` });
       await response.arrayBuffer();
       return { ms: performance.now() - started, ok: response.status === 200 };
     };

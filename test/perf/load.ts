@@ -5,7 +5,7 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import type Database from "better-sqlite3";
 import { ensureServerBuild, enterPerfEnvironment } from "./app-environment";
-import { fillLargeLog, median, round, signIn } from "./evidence";
+import { fillLargeLog, median, postQuote, round, signIn } from "./evidence";
 
 /**
  * A whole peer team at once, and a crash: the production server (remix-serve, as `npm start`
@@ -100,19 +100,11 @@ export async function runLoadPerf(): Promise<{
         const number = ++counter;
         const started = performance.now();
         try {
-          const response = await fetch(`${base}/reviews/demo/evidence.data`, {
-            method: "POST",
-            headers: { Cookie: cookie, Origin: base },
-            body: new URLSearchParams({
-              intent: "create",
-              via: "fetcher",
-              kind: "interview-quote",
-              interviewId: `perf-int-${String((number % 40) + 1).padStart(2, "0")}`,
-              text: `« Citation ${number} du relecteur ${index + 1} » : l'accueil a changé depuis la formation.`,
-              factorIds: "kf-08",
-              polarity: "supports",
-              attribution: "une personne représentant une association",
-            }),
+          const response = await postQuote({
+            base,
+            cookie,
+            interviewId: `perf-int-${String((number % 40) + 1).padStart(2, "0")}`,
+            text: `Citation ${number} du relecteur ${index + 1}`,
           });
           await response.arrayBuffer();
           if (response.status !== 200) errors += 1;

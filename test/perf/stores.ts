@@ -6,7 +6,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { ensureServerBuild, enterPerfEnvironment } from "./app-environment";
-import { fillLargeLog, listen, median, round, serveApp, signIn } from "./evidence";
+import { fillLargeLog, listen, median, postQuote, round, serveApp, signIn } from "./evidence";
 import { fillLargeReview, REVIEW_ID as REPORT_REVIEW_ID } from "./report";
 
 /**
@@ -95,21 +95,7 @@ async function measureStore(): Promise<ChildFigures> {
   if (process.env.PERF_TRACE) console.error("---- end");
 
   let n = 0;
-  const save = () =>
-    fetch(`${logUrl}.data`, {
-      method: "POST",
-      headers: { Cookie: cookie, Origin: base },
-      body: new URLSearchParams({
-        intent: "create",
-        via: "fetcher",
-        kind: "interview-quote",
-        interviewId: "log-int-07",
-        text: `« Citation de mesure n° ${++n} » : l'accueil a changé depuis la formation.`,
-        factorIds: "kf-08",
-        polarity: "supports",
-        attribution: "une personne représentant une association",
-      }),
-    });
+  const save = () => postQuote({ base, cookie, interviewId: "log-int-07", text: `Citation de mesure n° ${++n}` });
   await time(5, save);
   const saves = await time(SAVES, save);
   if (saves.status !== 200) throw new Error(`Saving a quote answered ${saves.status}`);
