@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { asc, desc, eq, sql } from "drizzle-orm";
 import pg from "pg";
 import { read, transaction, type AsyncDb } from "#db/async-db";
@@ -38,10 +38,16 @@ describe.skipIf(pgSkipReason)("the model layer on PostgreSQL", () => {
     ...extra,
   });
 
-  it("inserts with PostgreSQL's own defaults and reads back dates, booleans and json as on SQLite", async () => {
-    const before = Date.now();
+  // Each test starts from the same two rows, whatever order the tests run in (npm test shuffles them).
+  let before = 0;
+  beforeEach(async () => {
+    await db.run(sql`TRUNCATE users, cities, reviews, audit_log RESTART IDENTITY CASCADE`);
+    before = Date.now();
     await db.insert(users).values(user("ana", { isAdmin: true }));
     await db.insert(cities).values({ id: "city-1", name: "Ghent", country: "Belgium" });
+  });
+
+  it("inserts with PostgreSQL's own defaults and reads back dates, booleans and json as on SQLite", async () => {
     const row = await db.select().from(users).where(eq(users.id, "ana")).get();
     expect(row).toMatchObject({ id: "ana", isAdmin: true, mailNotifications: true, locale: "en", deactivatedAt: null });
     expect(row!.createdAt).toBeInstanceOf(Date);

@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { freshPgDatabase, logPgSkip, pgSkipReason, TEST_DATABASE_URL } from "../db/pg";
 
 /*
@@ -51,11 +51,12 @@ describe("npm start on PostgreSQL", () => {
 });
 
 describe.skipIf(pgSkipReason)("npm start on a PostgreSQL server", () => {
+  // Each test on an empty database of its own, whatever order they run in.
   let database: Awaited<ReturnType<typeof freshPgDatabase>>;
-  beforeAll(async () => {
+  beforeEach(async () => {
     database = await freshPgDatabase("start");
   });
-  afterAll(async () => {
+  afterEach(async () => {
     await database?.drop();
   });
 
@@ -87,6 +88,7 @@ describe.skipIf(pgSkipReason)("npm start on a PostgreSQL server", () => {
   });
 
   it("refuses a database at a newer migration than the code, and leaves it as it is", async () => {
+    expect(prepare(database.url).status).toBe(0);
     const client = new pg.Client({ connectionString: database.url });
     await client.connect();
     await client.query(`INSERT INTO drizzle.__drizzle_migrations (hash, created_at) VALUES ('from-a-newer-version', 99999999999999)`);
