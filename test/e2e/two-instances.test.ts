@@ -1,8 +1,8 @@
 import { execFileSync } from "node:child_process";
 import crypto from "node:crypto";
-import pg from "pg";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { onServer, withDatabase } from "../pg-store";
 import { DEMO_PASSWORD, launchBrowser, signIn, startApp, type RunningApp } from "./harness";
 
 /*
@@ -15,21 +15,7 @@ if (!SERVER_URL) console.log("two-instances.test.ts: skipped: TEST_DATABASE_URL 
 
 const REVIEW = "/reviews/demo";
 
-function databaseUrl(name: string) {
-  const url = new URL(SERVER_URL);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
-async function onServer<T>(run: (client: pg.Client) => Promise<T>, url = SERVER_URL) {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await run(client);
-  } finally {
-    await client.end();
-  }
-}
+const databaseUrl = (name: string) => withDatabase(SERVER_URL, name);
 
 /** Signs in over HTTP on one instance; the session cookie it sets. */
 async function signInOver(app: RunningApp, email: string): Promise<string> {
@@ -76,7 +62,7 @@ describe.skipIf(!SERVER_URL)("two app instances on one PostgreSQL database", () 
   let browser: Browser;
 
   beforeAll(async () => {
-    await onServer((client) => client.query(`CREATE DATABASE "${name}"`));
+    await onServer(SERVER_URL, (client) => client.query(`CREATE DATABASE "${name}"`));
     // npm start's own preparation: migrate, then seed the demo review into the empty database.
     execFileSync("npx", ["tsx", "scripts/prepare-db.ts"], {
       env: { ...process.env, DATABASE_URL: databaseUrl(name), NODE_ENV: "development" },
@@ -89,7 +75,7 @@ describe.skipIf(!SERVER_URL)("two app instances on one PostgreSQL database", () 
   afterAll(async () => {
     await browser?.close();
     await Promise.all([a?.stop(), b?.stop()]);
-    await onServer((client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+    await onServer(SERVER_URL, (client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
   });
 
   it("keeps a session made on one instance on the other", async () => {
@@ -136,9 +122,8 @@ describe.skipIf(!SERVER_URL)("two app instances on one PostgreSQL database", () 
     expect([fromPeer.status, fromLead.status].sort()).toEqual([302, 409]);
     const loser = fromPeer.status === 409 ? fromPeer : fromLead;
     await expect(loser.text()).resolves.toContain(fromPeer.status === 409 ? "Corrected by the peer on A." : "Corrected by the lead on B.");
-    const row = await onServer(
-      (client) => client.query<{ version: number; text: string }>(`SELECT version, text FROM evidence WHERE id = 'demo-ev-001'`),
-      databaseUrl(name),
+    const row = await onServer(databaseUrl(name), (client) =>
+      client.query<{ version: number; text: string }>(`SELECT version, text FROM evidence WHERE id = 'demo-ev-001'`),
     );
     expect(row.rows[0]).toEqual({ version: 2, text: fromPeer.status === 302 ? "Corrected by the peer on A." : "Corrected by the lead on B." });
   });
@@ -167,9 +152,8 @@ describe.skipIf(!SERVER_URL)("two app instances on one PostgreSQL database", () 
     await Promise.all([...writers, killing]);
     expect(acknowledged.length).toBeGreaterThan(20);
     expect(refused.length).toBeGreaterThan(0);
-    const stored = await onServer(
-      (client) => client.query<{ id: string }>(`SELECT id FROM evidence WHERE id = ANY($1::text[])`, [acknowledged]),
-      databaseUrl(name),
+    const stored = await onServer(databaseUrl(name), (client) =>
+      client.query<{ id: string }>(`SELECT id FROM evidence WHERE id = ANY($1::text[])`, [acknowledged]),
     );
     expect(stored.rows.map((row) => row.id).sort()).toEqual([...acknowledged].sort());
     // The surviving instance carries on.
