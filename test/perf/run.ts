@@ -5,6 +5,7 @@
  *
  * `npm run perf -- --items N` runs only the evidence log's figures, on a log of N items.
  * `npm run perf -- --stores` runs only the store comparison (SQLite beside PostgreSQL).
+ * `npm run perf -- --load` runs only the whole-team figures (50 writers, then a restart).
  */
 import { parseArgs } from "node:util";
 import { runEvidencePerf } from "./evidence";
@@ -14,7 +15,7 @@ import { runOfflinePerf } from "./offline";
 import { runReportPerf } from "./report";
 import { runStoresPerf } from "./stores";
 
-const { values } = parseArgs({ options: { items: { type: "string" }, stores: { type: "boolean" } } });
+const { values } = parseArgs({ options: { items: { type: "string" }, stores: { type: "boolean" }, load: { type: "boolean" } } });
 const print = (figures: object | null) => {
   if (figures) console.log(`PERF ${JSON.stringify(figures)}`);
 };
@@ -27,6 +28,10 @@ async function logFigures(items: number) {
 
 if (values.stores) {
   print(await runStoresPerf());
+} else if (values.load) {
+  const load = await runLoadPerf();
+  print(load.writers);
+  print(load.restart);
 } else if (values.items !== undefined) {
   const items = Number(values.items);
   if (!Number.isInteger(items) || items < 1) {
