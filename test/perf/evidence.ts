@@ -425,7 +425,9 @@ export async function runEvidencePerf({ items = ITEMS }: { items?: number } = {}
     console.log(`evidence perf: ${counted.n} generated items (+ the demo's own), set up in ${Math.round(performance.now() - started)} ms`);
 
     const { createRequestHandler } = await import("@remix-run/node");
-    const build = await import(pathToFileURL(serverBuild).href);
+    // A copy of the build's module of its own (the query makes it another module): a copy imported
+    // by an earlier run holds that run's database handle, closed since.
+    const build = await import(`${pathToFileURL(serverBuild).href}?run=${path.basename(dir)}`);
     const app = serveApp(createRequestHandler(build, "production"), path.join(root, "build/client"));
     servers.push(app);
     const base = await listen(app);
