@@ -37,6 +37,23 @@ async function post(fn: Parameters<typeof run>[0], path: string, email: DemoEmai
 const carried = async (reviewId: string) =>
   (await db.select().from(selfAssessmentAnswers).where(eq(selfAssessmentAnswers.reviewId, reviewId)).all()).filter((answer) => answer.carriedOverFrom !== null);
 
+/** Another city's review, led by the demo lead: its recommendations are not the demo city's. */
+const createEastport = () =>
+  createReview({
+    input: {
+      hostCity: "Eastport",
+      country: "Ireland",
+      frameworkId: "eurocities-anti-discrimination",
+      kind: "peer-review",
+      visitStart: null,
+      visitEnd: null,
+      reportLocale: "en",
+      timeZone: "Europe/Dublin",
+      leadEmail: "lead@demo.test",
+    },
+    createdBy: "demo-admin",
+  });
+
 describe("the city's page", () => {
   it("lists the city's reviews oldest first, with the progress since 2023 for a member", async () => {
     const outcome = await get(city.loader, `/cities/${DEMO_CITY_ID}`, "lead@demo.test", { cityId: DEMO_CITY_ID });
@@ -329,20 +346,7 @@ describe("the follow-up", () => {
   });
 
   it("refuses a verdict on a recommendation of another city: a message, nothing written, the typed values kept", async () => {
-    const other = await createReview({
-      input: {
-        hostCity: "Eastport",
-        country: "Ireland",
-        frameworkId: "eurocities-anti-discrimination",
-        kind: "peer-review",
-        visitStart: null,
-        visitEnd: null,
-        reportLocale: "en",
-        timeZone: "Europe/Dublin",
-        leadEmail: "lead@demo.test",
-      },
-      createdBy: "demo-admin",
-    });
+    const other = await createEastport();
     await db
       .insert(recommendations)
       .values({ id: "eastport-rec", reviewId: other.id, factorId: "kf-01", text: "Publish the data", priority: "high", horizon: "quick-win", position: 0 })
@@ -377,21 +381,6 @@ describe("a recommendation continuing an earlier one", () => {
     priority: "medium",
     horizon: "long-term",
   };
-  const eastport = () =>
-    createReview({
-      input: {
-        hostCity: "Eastport",
-        country: "Ireland",
-        frameworkId: "eurocities-anti-discrimination",
-        kind: "peer-review",
-        visitStart: null,
-        visitEnd: null,
-        reportLocale: "en",
-        timeZone: "Europe/Dublin",
-        leadEmail: "lead@demo.test",
-      },
-      createdBy: "demo-admin",
-    });
   const ofReview = () => db.select().from(recommendations).where(eq(recommendations.reviewId, DEMO_REVIEW_ID)).all();
 
   it("offers the previous cycle's recommendations, the factor's own first", async () => {
@@ -400,7 +389,7 @@ describe("a recommendation continuing an earlier one", () => {
     expect(data.earlier!.items.map((item) => item.id)).toEqual(["demo-2023-rec-4", "demo-2023-rec-1", "demo-2023-rec-2", "demo-2023-rec-3", "demo-2023-rec-5"]);
     expect(data.earlier!.items[0]).toMatchObject({ factorNumber: 7 });
     // A review that follows none offers nothing to continue.
-    const other = await eastport();
+    const other = await createEastport();
     const first = await get(conclusionPage.loader, `/reviews/${other.id}/conclusions/kf-07`, "lead@demo.test", { reviewId: other.id, factorId: "kf-07" });
     expect(first.status).toBe(200);
     expect((first.data as Awaited<ReturnType<typeof conclusionPage.loader>>).earlier).toBeNull();
@@ -447,7 +436,7 @@ describe("a recommendation continuing an earlier one", () => {
   });
 
   it("refuses another city's recommendation: the message next to the field, nothing written, the typed values kept", async () => {
-    const other = await eastport();
+    const other = await createEastport();
     await db
       .insert(recommendations)
       .values({ id: "eastport-rec", reviewId: other.id, factorId: "kf-07", text: "Publish the data", priority: "high", horizon: "quick-win", position: 0 })
