@@ -45,7 +45,17 @@ function describedBy(hintId: string, errorId: string, hint: unknown, errors?: st
   return [hint ? hintId : null, errors?.length ? errorId : null].filter(Boolean).join(" ") || undefined;
 }
 
-export function TextField({ label, hint, errors, id, ...props }: Common & InputHTMLAttributes<HTMLInputElement>) {
+/**
+ * A label, its hint, the control and its errors: `control` gets the id and the ARIA attributes
+ * that tie the control to its hint and its errors.
+ */
+function FieldFrame({
+  label,
+  hint,
+  errors,
+  id,
+  control,
+}: Common & { id?: string; control: (aria: { id: string; "aria-invalid"?: true; "aria-describedby"?: string }) => ReactNode }) {
   const fallback = useId();
   const inputId = id ?? fallback;
   return (
@@ -56,15 +66,18 @@ export function TextField({ label, hint, errors, id, ...props }: Common & InputH
           {hint}
         </p>
       ) : null}
-      <input
-        id={inputId}
-        aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={describedBy(`${inputId}-hint`, `${inputId}-error`, hint, errors)}
-        {...props}
-      />
+      {control({
+        id: inputId,
+        "aria-invalid": errors?.length ? true : undefined,
+        "aria-describedby": describedBy(`${inputId}-hint`, `${inputId}-error`, hint, errors),
+      })}
       <FieldErrors id={`${inputId}-error`} errors={errors} />
     </div>
   );
+}
+
+export function TextField({ label, hint, errors, id, ...props }: Common & InputHTMLAttributes<HTMLInputElement>) {
+  return <FieldFrame label={label} hint={hint} errors={errors} id={id} control={(aria) => <input {...aria} {...props} />} />;
 }
 
 /**
@@ -78,25 +91,7 @@ export function rowsToFit(text: string, { min = 4, max = 40, lineChars = 80 }: {
 }
 
 export function TextAreaField({ label, hint, errors, id, ...props }: Common & TextareaHTMLAttributes<HTMLTextAreaElement>) {
-  const fallback = useId();
-  const inputId = id ?? fallback;
-  return (
-    <div className="field">
-      <label htmlFor={inputId}>{label}</label>
-      {hint ? (
-        <p className="hint" id={`${inputId}-hint`}>
-          {hint}
-        </p>
-      ) : null}
-      <textarea
-        id={inputId}
-        aria-invalid={errors?.length ? true : undefined}
-        aria-describedby={describedBy(`${inputId}-hint`, `${inputId}-error`, hint, errors)}
-        {...props}
-      />
-      <FieldErrors id={`${inputId}-error`} errors={errors} />
-    </div>
-  );
+  return <FieldFrame label={label} hint={hint} errors={errors} id={id} control={(aria) => <textarea {...aria} {...props} />} />;
 }
 
 export function SelectField({
