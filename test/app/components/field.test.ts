@@ -30,11 +30,9 @@ describe("a text field and a text area", () => {
     renderToStaticMarkup(createElement(I18nextProvider, { i18n: getI18n("en") }, element));
 
   it("tie the control to its label, its hint and its errors, and pass the rest to the control", () => {
-    for (const Field of [TextField, TextAreaField] as const) {
-      const html = render(
-        createElement(Field, { id: "city", label: "City", hint: "As it is written locally", errors: ["other message"], name: "city", defaultValue: "Lyon" }),
-      );
-      const tag = Field === TextField ? "input" : "textarea";
+    const props = { id: "city", label: "City", hint: "As it is written locally", errors: ["other message"], name: "city", defaultValue: "Lyon" };
+    const shown = { input: render(createElement(TextField, props)), textarea: render(createElement(TextAreaField, props)) };
+    for (const [tag, html] of Object.entries(shown)) {
       expect(html).toContain('<label for="city">City</label>');
       expect(html).toContain('<p class="hint" id="city-hint">As it is written locally</p>');
       expect(html).toMatch(new RegExp(`<${tag} id="city" aria-invalid="true" aria-describedby="city-hint city-error" name="city"`));
