@@ -79,6 +79,29 @@ async function writeAction({ request, params }: ActionFunctionArgs) {
 
 type Factor = ReturnType<typeof useLoaderData<typeof loader>>["factors"][number];
 
+/** A contextual factor's title (marked when changed since the submission), its description and what it implies. */
+function FactorHeading({ factor }: { factor: Factor }) {
+  const { t } = useFrameworkTranslation("selfAssessment");
+  return (
+    <>
+      <h2 id={`${factor.id}-title`}>
+        {factor.title}
+        {factor.saved?.changedSinceSubmission ? <span className="pill sa-changed">{t("changedSinceSubmission")}</span> : null}
+      </h2>
+      <div className="grid-2">
+        <div>
+          <h3 className="sa-small-heading">{t("context.description")}</h3>
+          <p>{factor.description}</p>
+        </div>
+        <div>
+          <h3 className="sa-small-heading">{t("context.implications")}</h3>
+          <p>{factor.implications}</p>
+        </div>
+      </div>
+    </>
+  );
+}
+
 function ReadOnlyNote({ factor }: { factor: Factor }) {
   const textLang = useTextLanguage();
   const { t } = useFrameworkTranslation("selfAssessment");
@@ -192,20 +215,7 @@ function ContextForm() {
             const conflict = failure?.conflict?.[factor.id] ?? null;
             return (
               <section key={factor.id} className="sa-context-factor card" aria-labelledby={`${factor.id}-title`}>
-                <h2 id={`${factor.id}-title`}>
-                  {factor.title}
-                  {factor.saved?.changedSinceSubmission ? <span className="pill sa-changed">{t("changedSinceSubmission")}</span> : null}
-                </h2>
-                <div className="grid-2">
-                  <div>
-                    <h3 className="sa-small-heading">{t("context.description")}</h3>
-                    <p>{factor.description}</p>
-                  </div>
-                  <div>
-                    <h3 className="sa-small-heading">{t("context.implications")}</h3>
-                    <p>{factor.implications}</p>
-                  </div>
-                </div>
+                <FactorHeading factor={factor} />
                 <TextAreaField
                   lang={textLang}
                   id={`note-${factor.id}`}
@@ -240,20 +250,7 @@ function ContextForm() {
       ) : (
         factors.map((factor) => (
           <section key={factor.id} className="sa-context-factor card" aria-labelledby={`${factor.id}-title`}>
-            <h2 id={`${factor.id}-title`}>
-              {factor.title}
-              {factor.saved?.changedSinceSubmission ? <span className="pill sa-changed">{t("changedSinceSubmission")}</span> : null}
-            </h2>
-            <div className="grid-2">
-              <div>
-                <h3 className="sa-small-heading">{t("context.description")}</h3>
-                <p>{factor.description}</p>
-              </div>
-              <div>
-                <h3 className="sa-small-heading">{t("context.implications")}</h3>
-                <p>{factor.implications}</p>
-              </div>
-            </div>
+            <FactorHeading factor={factor} />
             <h3 className="sa-small-heading">{t("context.hostNote")}</h3>
             <ReadOnlyNote factor={factor} />
           </section>
