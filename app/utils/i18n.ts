@@ -30,7 +30,65 @@ export function createI18n(locale: Locale): I18n {
     // The console stays for our own messages: no sponsor notice on start-up or in test output.
     showSupportNotice: false,
   });
+  remember(instance);
   return instance;
+}
+
+/** How many translations an instance keeps; past it, it starts again (texts naming people or dates vary). */
+const REMEMBERED = 5000;
+
+/**
+ * Makes an instance remember what each `t` call gave: its resources are bundled and its language
+ * never changes, so the same key with the same options always gives the same text. A page calls
+ * `t` some hundreds of times and i18next works each one out again (key lookup, fallbacks, plural
+ * and context suffixes, interpolation): about a sixth of the evidence log's render (decision 0036).
+ * Only calls whose options are all strings, numbers, booleans, null or lists of strings are kept;
+ * anything else (objects to interpolate, `returnObjects`) is worked out every time.
+ */
+function remember(instance: I18n) {
+  const translate = instance.t.bind(instance) as unknown as (...args: unknown[]) => unknown;
+  const known = new Map<string, unknown>();
+  const t = (key: unknown, options?: unknown, ...rest: unknown[]) => {
+    const id = rest.length ? null : callId(key, options);
+    if (id === null) return translate(key, options, ...rest);
+    if (known.has(id)) return known.get(id);
+    const text = translate(key, options);
+    if (known.size >= REMEMBERED) known.clear();
+    known.set(id, text);
+    return text;
+  };
+  instance.t = t as unknown as I18n["t"];
+}
+
+/** One string per distinct call (each part prefixed by its length, so no two calls share one), or null when it cannot be kept. */
+function callId(key: unknown, options: unknown): string | null {
+  if (typeof key !== "string") return null;
+  let id = `${key.length}:${key}`;
+  if (options === undefined) return id;
+  if (typeof options !== "object" || options === null) return null;
+  for (const [name, value] of Object.entries(options)) {
+    const part = optionPart(value);
+    if (part === null) return null;
+    id += `|${name.length}:${name}${part}`;
+  }
+  return id;
+}
+
+function optionPart(value: unknown): string | null {
+  switch (typeof value) {
+    case "string":
+      return `s${value.length}:${value}`;
+    case "number":
+    case "boolean":
+      return `${(typeof value)[0]}${String(value)};`;
+    case "undefined":
+      return "u";
+    default:
+      // getFixedT(null, ns) passes `lngs: null`.
+      if (value === null) return "n";
+      if (!Array.isArray(value) || !value.every((item) => typeof item === "string")) return null;
+      return `a${value.length}[${value.map((item: string) => `${item.length}:${item}`).join("")}`;
+  }
 }
 
 const shared = new Map<Locale, I18n>();
