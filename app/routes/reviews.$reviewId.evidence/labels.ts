@@ -2,6 +2,7 @@ import { useLoaderData } from "@remix-run/react";
 import { createContext, useContext, useMemo } from "react";
 import { useFrameworkTranslation } from "#app/utils/use-framework-terms";
 import { useDates } from "#app/utils/use-dates";
+import type { Dates } from "#app/utils/dates";
 import { EVIDENCE_KINDS, PARTICIPANT_CATEGORIES, POLARITIES, type EvidenceKind } from "#db/enums";
 import { isFormResult, readResult, type FormResult } from "#app/utils/forms";
 import type { Done, loader } from "./route";
@@ -28,18 +29,49 @@ function once<T>(format: (value: T) => string) {
   };
 }
 
+/** How many moments of each kind are kept per language and zone; past it, the list starts again. */
+const KEPT_MOMENTS = 2000;
+const keptMoments = new Map<string, { moment: Map<number, string>; short: Map<number, string> }>();
+
+/**
+ * `format` of a moment, kept from one render to the next: a moment reads the same in a given
+ * language and zone for as long as the process lives, and a log's pages show the same rows again
+ * and again (after each save, every row but the new one). Formatting a moment costs two
+ * `formatToParts` calls, the largest cost of a row (decision 0036).
+ */
+function kept(format: (ms: number) => string, made: Map<number, string>) {
+  return (ms: number) => {
+    let text = made.get(ms);
+    if (text === undefined) {
+      text = format(ms);
+      if (made.size >= KEPT_MOMENTS) made.clear();
+      made.set(ms, text);
+    }
+    return text;
+  };
+}
+
+/** A row's two ways of showing a moment (in full; short, in the cell), kept across renders for `dates`' language and zone. */
+export function keptMomentFormats(dates: Dates) {
+  const scope = `${dates.locale}|${dates.timeZone}`;
+  let made = keptMoments.get(scope);
+  if (!made) {
+    made = { moment: new Map(), short: new Map() };
+    keptMoments.set(scope, made);
+  }
+  return { moment: kept((ms) => dates.dateTime(ms), made.moment), short: kept((ms) => dates.shortDateTime(ms), made.short) };
+}
+
 /** Dates in the review's zone and the reader's language: the same text before and after hydration. */
 function useDateFormat() {
   const dates = useDates();
-  return useMemo(
-    () => ({
-      moment: (ms: number) => dates.dateTime(ms),
-      short: (ms: number) => dates.shortDateTime(ms),
+  return useMemo(() => {
+    return {
+      ...keptMomentFormats(dates),
       day: once((iso: string) => dates.calendarDate(iso)),
       shortDay: once((iso: string) => dates.calendarDayMonth(iso)),
-    }),
-    [dates],
-  );
+    };
+  }, [dates]);
 }
 
 type InterviewBasics = { id: string; date: string; format: "interview" | "focus-group"; place: string };
@@ -80,16 +112,6 @@ export function useCellLabels() {
   const format = useDateFormat();
   const interviews = useInterviewLabels();
   return useMemo(() => {
-    // The same moment is shown twice per row (cell and button label): format it once.
-    const moments = new Map<number, string>();
-    const moment = (ms: number) => {
-      let text = moments.get(ms);
-      if (text === undefined) {
-        text = format.moment(ms);
-        moments.set(ms, text);
-      }
-      return text;
-    };
     const slot = "\u0000";
     const pattern = (key: string) => {
       const text = t(key, { date: slot });
@@ -118,7 +140,8 @@ export function useCellLabels() {
       editLabel: pattern("log.editLabel"),
       viewLabel: pattern("log.viewLabel"),
       deleteLabel: pattern("log.deleteLabel"),
-      moment,
+      // The same moment is shown twice per row (cell and button label): formatted once, and kept.
+      moment: format.moment,
       short: format.short,
       day: format.day,
       interview: interviews.short,
