@@ -88,6 +88,66 @@ describe("the evidence log's copy in the browser", () => {
     expect(problems).toEqual([]);
   });
 
+  it("shows a view as the change happens, and the address it writes is right for back, forward, a reload and a save", async () => {
+    await page.goto(`${app.baseURL}/reviews/demo/evidence`);
+    await withCopy();
+    const all = await shown();
+
+    // No navigation to wait for: the address and the table change before the next task.
+    const atOnce = await page.evaluate(async () => {
+      const table = document.querySelector("#evidence-log-caption")!.closest("table")!;
+      const before = table.innerHTML;
+      const select = document.querySelector<HTMLSelectElement>('select[name="factor"]')!;
+      select.value = "kf-04";
+      select.dispatchEvent(new Event("change", { bubbles: true }));
+      await Promise.resolve();
+      await Promise.resolve();
+      return { search: location.search, changed: table.innerHTML !== before };
+    });
+    expect(atOnce).toEqual({ search: "?factor=kf-04", changed: true });
+    const filtered = await shown();
+    expect(filtered.count).not.toBe(all.count);
+
+    await page.locator("th .sort-button[value^='polarity.']").click();
+    await page.waitForURL(/factor=kf-04&sort=polarity\.asc$/);
+    await page.locator("th[aria-sort='ascending'] .sort-button[value^='polarity.']").waitFor();
+    const sorted = await shown();
+    expect(sorted.rows).not.toEqual(filtered.rows);
+
+    // Back and forward walk the views, each one an entry of the browser's history.
+    await page.goBack();
+    await page.waitForURL(/\?factor=kf-04$/);
+    await expect.poll(shown).toEqual(filtered);
+    await page.goBack();
+    await page.waitForURL(/\/evidence$/);
+    await expect.poll(shown).toEqual(all);
+    await page.goForward();
+    await page.waitForURL(/\?factor=kf-04$/);
+    await expect.poll(shown).toEqual(filtered);
+    await page.goForward();
+    await page.waitForURL(/sort=polarity\.asc$/);
+    await expect.poll(shown).toEqual(sorted);
+    expect(asked).toEqual([]);
+    expect(await asTheServerShowsIt()).toEqual(sorted);
+
+    // A save right after a view change: the list read again is that view's, as a reload shows it.
+    await withCopy();
+    await page.getByRole("combobox", { name: "Key factors" }).selectOption("kf-05");
+    await page.waitForURL(/factor=kf-05&sort=polarity\.asc$/);
+    const quote = `Vue du navigateur puis enregistrement ${Date.now()}`;
+    const text = page.getByRole("region", { name: "Log a quote or observation" }).getByLabel("Quote or summary");
+    await text.fill(quote);
+    await text.focus();
+    await page.keyboard.press("Alt+5");
+    await page.keyboard.press("Enter");
+    await page.locator("table tbody tr", { hasText: quote }).waitFor();
+    expect(new URL(page.url()).search).toBe("?factor=kf-05&sort=polarity.asc");
+    await page.locator("table[aria-busy]").waitFor({ state: "detached" });
+    const afterSave = await shown();
+    expect(await asTheServerShowsIt()).toEqual(afterSave);
+    expect(problems).toEqual([]);
+  });
+
   it("asks the server for a search, which reads the whole texts", async () => {
     await page.goto(`${app.baseURL}/reviews/demo/evidence`);
     await withCopy();

@@ -1,19 +1,11 @@
 // Over 400 lines for now: the loader, the server action (create, delete, restore) and the client action that hands saves to the offline outbox live together; the client action is the seam to split next.
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import {
-  useFetcher,
-  useLoaderData,
-  useLocation,
-  useOutlet,
-  useRevalidator,
-  type ClientActionFunctionArgs,
-  type ShouldRevalidateFunction,
-} from "@remix-run/react";
+import { useFetcher, useLoaderData, useOutlet, useRevalidator, type ClientActionFunctionArgs, type ShouldRevalidateFunction } from "@remix-run/react";
 import { useCallback, useMemo } from "react";
 import { useFrameworkTranslation } from "#app/utils/use-framework-terms";
 import { z } from "zod";
 import { listLocalizedFactors, requireFramework } from "#benchmark/index";
-import { DataTable, useUrlTableState, type DataTableFilter } from "#app/components/data-table";
+import { DataTable, type DataTableFilter } from "#app/components/data-table";
 import { GeneralErrorBoundary } from "#app/components/error-boundary";
 import { describeAttribution } from "#app/models/attribution";
 import { deleteEvidence, restoreEvidence } from "#app/models/evidence.server";
@@ -34,7 +26,7 @@ import { useHydrated } from "#app/utils/hydrated";
 import { CellLabelsContext, HydratedContext, RowActionsContext, useCellLabels, type RowActions } from "./labels";
 import { LogForm } from "./log-form";
 import { UndoNotice } from "./undo-notice";
-import { copyShowsNext, useLogCopy } from "./log-copy";
+import { copyShowsNext, useLogCopy, useLogViewState } from "./log-copy";
 import { parseSubmission } from "#app/utils/forms";
 import { invalid, readForm, refusedWithForm, unparsedSubmission } from "#app/utils/forms.server";
 import { guardWrites } from "#app/utils/storage.server";
@@ -228,8 +220,7 @@ function EvidenceLogPage() {
   const onSaved = useCallback(() => reload(), [reload]);
   const { t } = useFrameworkTranslation("evidence");
   const outlet = useOutlet();
-  const location = useLocation();
-  const [state, setState] = useUrlTableState(tableConfig);
+  const [state, setState, search] = useLogViewState(tableConfig, reviewId);
   // With the script running, a view the copy of the whole log shows is worked out here, at once.
   const copy = useLogCopy(reviewId, logVersion, useHydrated());
   const fromCopy = useMemo(() => (copy && copyCanShow(state) ? viewOfCopy(copy, state, loaderData.log.pageSize) : null), [copy, state, loaderData.log]);
@@ -241,11 +232,11 @@ function EvidenceLogPage() {
   const submit = deleter.submit;
   const rowActions = useMemo<RowActions>(
     () => ({
-      search: location.search,
-      deleteUrl: `/reviews/${reviewId}/evidence${location.search}`,
+      search,
+      deleteUrl: `/reviews/${reviewId}/evidence${search}`,
       submitDelete: (form) => submit(new FormData(form), { method: "post", action: `/reviews/${reviewId}/evidence` }),
     }),
-    [location.search, reviewId, submit],
+    [search, reviewId, submit],
   );
 
   const filters = useMemo<DataTableFilter[]>(
