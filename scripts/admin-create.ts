@@ -47,7 +47,7 @@ async function readPassword(): Promise<{ password: string; generated: boolean }>
 }
 
 const { password, generated } = await readPassword();
-const problem = passwordProblem(password, email.data);
+const problem = await passwordProblem(password, email.data);
 // The pages' own message, in English, as a command-line line: "error: the password …".
 if (problem) fail(lowerFirst(getI18n("en").t(PASSWORD_PROBLEMS[problem])));
 const { db } = openCliDb();

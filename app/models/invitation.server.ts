@@ -315,7 +315,7 @@ export async function acceptInvitation({ token, name, locale, password }: { toke
   const { invitation } = state;
   const taken = await db.select({ id: users.id }).from(users).where(eq(users.email, invitation.email)).get();
   if (taken) return { status: "used" as const };
-  const problem = passwordProblem(password, invitation.email);
+  const problem = await passwordProblem(password, invitation.email);
   if (problem) return { status: "invalid-password" as const, message: PASSWORD_PROBLEMS[problem] };
   const passwordHash = await hashPassword(password);
   const userId = newId();

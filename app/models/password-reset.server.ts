@@ -88,7 +88,7 @@ export async function getPasswordReset({ token, now = new Date() }: { token: str
 export async function resetPassword({ token, password, now = new Date() }: { token: string; password: string; now?: Date }) {
   const state = await getPasswordReset({ token, now });
   if (state.status !== "valid") return state;
-  const problem = passwordProblem(password, state.email);
+  const problem = await passwordProblem(password, state.email);
   if (problem) return { status: "invalid-password" as const, message: PASSWORD_PROBLEMS[problem] };
   const passwordHash = await hashPassword(password);
   const done = await transaction(db, async (tx) => {

@@ -45,7 +45,7 @@ export async function createUser({
   organisation?: string;
   isAdmin?: boolean;
 }) {
-  requireAcceptablePassword(password, email);
+  await requireAcceptablePassword(password, email);
   const id = newId();
   const passwordHash = await hashPassword(password);
   await db.insert(users).values({ id, email: normaliseEmail(email), name, locale, organisation, isAdmin, passwordHash });
@@ -132,8 +132,8 @@ function getDummyHash() {
 }
 
 /** A password refused by the length, common-password and email rules is a 400 with the reason's key. */
-function requireAcceptablePassword(password: string, email: string) {
-  const problem = passwordProblem(password, email);
+async function requireAcceptablePassword(password: string, email: string) {
+  const problem = await passwordProblem(password, email);
   if (problem) throw data({ message: PASSWORD_PROBLEMS[problem], field: "password" }, { status: 400 });
 }
 
@@ -152,7 +152,7 @@ export async function changePassword({
   const row = await db.select({ email: users.email, passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId)).get();
   if (!row) throw data({ message: "errors.accountNotFound" }, { status: 404 });
   if (!(await verify(row.passwordHash, current).catch(() => false))) return { ok: false, field: "current", message: "accounts:account.wrongCurrent" };
-  const problem = passwordProblem(password, row.email);
+  const problem = await passwordProblem(password, row.email);
   if (problem) return { ok: false, field: "password", message: PASSWORD_PROBLEMS[problem] };
   const passwordHash = await hashPassword(password);
   await transaction(db, async (tx) => {

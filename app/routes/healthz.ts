@@ -1,5 +1,4 @@
 import { databaseHealth } from "#db/client";
-import { pgDatabaseHealth } from "#db/pg/client";
 import { asyncDb, db, store } from "#app/utils/db.server";
 
 /**
@@ -7,7 +6,8 @@ import { asyncDb, db, store } from "#app/utils/db.server";
  * each, for a supervisor or a load balancer (see databaseHealth for what is checked).
  */
 export async function loader() {
-  const { read, write } = store === "pg" ? await pgDatabaseHealth(asyncDb.$pool!) : databaseHealth(db);
+  // The PostgreSQL client is loaded only on PostgreSQL (already loaded there by the database handle).
+  const { read, write } = store === "pg" ? await (await import("#db/pg/client")).pgDatabaseHealth(asyncDb.$pool!) : databaseHealth(db);
   const ok = !read && !write;
   const body = ok ? "ok\n" : `${read ? `database cannot be read: ${read}\n` : ""}${write ? `database cannot be written: ${write}\n` : ""}`;
   return new Response(body, {

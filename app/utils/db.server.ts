@@ -1,8 +1,5 @@
-import pg from "pg";
 import { asyncDbOf, type AsyncDb } from "#db/async-db";
 import { createDb, migrateDb, type Db } from "#db/client";
-import { asyncDbOnPg } from "#db/pg/async-session";
-import { createPgDb } from "#db/pg/client";
 import { getEnv } from "./env.server";
 
 declare global {
@@ -41,13 +38,15 @@ const sqliteOnly = new Proxy({} as Db, {
  */
 export const db: Db = store === "sqlite" ? (globalThis.__workbenchDb ??= openSqlite()) : sqliteOnly;
 
-function openAsync(): AsyncDb {
+/** On SQLite, the PostgreSQL client and its schema are never loaded (a faster start). */
+async function openAsync(): Promise<AsyncDb> {
   const url = getEnv().DATABASE_URL;
   if (!url) return asyncDbOf(db);
+  const [{ default: pg }, { asyncDbOnPg }, { createPgDb }] = await Promise.all([import("pg"), import("#db/pg/async-session"), import("#db/pg/client")]);
   return asyncDbOnPg(createPgDb(url).$client, pg.types);
 }
 
 /** The model layer's database on either store: every statement is a promise. */
-export const asyncDb: AsyncDb = (globalThis.__workbenchAsyncDb ??= openAsync());
+export const asyncDb: AsyncDb = (globalThis.__workbenchAsyncDb ??= await openAsync());
 
 export { exclusively, read, transaction } from "#db/async-db";

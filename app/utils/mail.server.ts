@@ -1,4 +1,4 @@
-import nodemailer, { type Transporter } from "nodemailer";
+import type { Transporter } from "nodemailer";
 import { formatDateTime } from "./dates";
 import { getEnv } from "./env.server";
 
@@ -6,8 +6,12 @@ export type MailOutcome = "sent" | "not-configured" | "failed";
 
 let transport: { url: string; transporter: Transporter } | undefined;
 
-/** One transport per SMTP_URL, kept for the life of the process (nodemailer pools nothing by default). */
-function transporterFor(url: string) {
+/**
+ * One transport per SMTP_URL, kept for the life of the process (nodemailer pools nothing by
+ * default). nodemailer (630 KB) is loaded with the first mail, not at every start of the server.
+ */
+async function transporterFor(url: string) {
+  const { default: nodemailer } = await import("nodemailer");
   if (transport?.url !== url) transport = { url, transporter: nodemailer.createTransport(url) };
   return transport.transporter;
 }
@@ -25,7 +29,7 @@ export async function sendMail({ to, subject, text }: { to: string; subject: str
   const { SMTP_URL, MAIL_FROM } = getEnv();
   if (!SMTP_URL) return "not-configured";
   try {
-    await transporterFor(SMTP_URL).sendMail({ from: MAIL_FROM, to, subject, text });
+    await (await transporterFor(SMTP_URL)).sendMail({ from: MAIL_FROM, to, subject, text });
     return "sent";
   } catch (error) {
     console.warn(`Mail to ${to} failed: ${(error as Error).message}`);

@@ -1,13 +1,12 @@
-import { dictionary } from "@zxcvbn-ts/language-common";
-
 import { PASSWORD_MIN_LENGTH, PASSWORD_PROBLEMS, type PasswordProblem } from "./password-rules";
 
 export { PASSWORD_MIN_LENGTH, PASSWORD_PROBLEMS };
 
-// The 49,000 most common passwords of the zxcvbn-ts project (leaked-password frequency lists).
-let common: Set<string> | undefined;
+// The 49,000 most common passwords of the zxcvbn-ts project (leaked-password frequency lists),
+// loaded when a password is first set: 370 KB that a start of the server need not read.
+let common: Promise<Set<string>> | undefined;
 function commonPasswords() {
-  common ??= new Set(dictionary["passwords-common"].map((password) => password.toLowerCase()));
+  common ??= import("@zxcvbn-ts/language-common").then(({ dictionary }) => new Set(dictionary["passwords-common"].map((password) => password.toLowerCase())));
   return common;
 }
 
@@ -16,10 +15,11 @@ function commonPasswords() {
  * of the common passwords, or containing the account's email or its name before the @.
  * Every place a password is set (invitation, admin:create, any reset) asks here.
  */
-export function passwordProblem(password: string, email: string): PasswordProblem | null {
+export async function passwordProblem(password: string, email: string): Promise<PasswordProblem | null> {
   if (password.length < PASSWORD_MIN_LENGTH) return "passwordTooShort";
   const lower = password.toLowerCase();
-  if (commonPasswords().has(lower) || commonPasswords().has(lower.replace(/[\d\W_]+$/, ""))) return "passwordCommon";
+  const common = await commonPasswords();
+  if (common.has(lower) || common.has(lower.replace(/[\d\W_]+$/, ""))) return "passwordCommon";
   const address = email.trim().toLowerCase();
   const local = address.split("@")[0] ?? "";
   if (lower.includes(address) || (local.length >= 3 && lower.includes(local))) return "passwordHasEmail";

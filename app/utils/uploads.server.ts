@@ -5,7 +5,6 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { unstable_parseMultipartFormData, type UploadHandler } from "@remix-run/node";
 import { badRequest, requireFormBody } from "./forms.server";
-import { fileTypeFromFile } from "file-type";
 import { sql } from "drizzle-orm";
 import { asyncDb } from "./db.server";
 import { getEnv } from "./env.server";
@@ -218,6 +217,8 @@ export async function parseUploadForm(
       refuse(part.name, "selfAssessment:upload.empty");
       return undefined;
     }
+    // file-type and its readers are loaded with the first upload, not at every start of the server.
+    const { fileTypeFromFile } = await import("file-type");
     const type = acceptedType(await fileTypeFromFile(tempPath), originalName);
     if (!type) {
       await removeQuietly(tempPath);
