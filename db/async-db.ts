@@ -80,10 +80,30 @@ type Method = "run" | "all" | "get" | "values";
  * synchronous driver.
  */
 function execute(client: Database.Database, sqlText: string, params: unknown[], method: Method, asObjects: boolean) {
-  const statement = client.prepare(sqlText);
+  const statement = prepared(client, sqlText);
   if (method === "run") return { ...statement.run(...params), rows: [] };
-  if (method === "get") return { rows: asObjects ? statement.get(...params) : statement.raw().get(...params) };
-  return { rows: asObjects && method === "all" ? statement.all(...params) : statement.raw().all(...params) };
+  if (method === "get") return { rows: statement.raw(!asObjects).get(...params) };
+  return { rows: statement.raw(!(asObjects && method === "all")).all(...params) };
+}
+
+/** How many compiled statements a connection keeps (the app sends a few hundred distinct ones). */
+const STATEMENT_CACHE_SIZE = 1000;
+const statementCaches = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+
+/**
+ * The connection's compiled statement for this SQL: compiled once, then reused (compiling cost
+ * more than running most of the app's statements). The map forgets its oldest entry when full.
+ */
+function prepared(client: Database.Database, sqlText: string): Database.Statement {
+  let cache = statementCaches.get(client);
+  if (!cache) statementCaches.set(client, (cache = new Map()));
+  let statement = cache.get(sqlText);
+  if (!statement) {
+    statement = client.prepare(sqlText);
+    if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+    cache.set(sqlText, statement);
+  }
+  return statement;
 }
 
 /** Runs `work` now inside this context's transaction, or else once the connection's lock is free. */

@@ -160,6 +160,27 @@ describe("transaction(db, async (tx) => …) on SQLite", () => {
     expect(updated).toEqual([{ name: "Deux" }]);
   });
 
+  it("reuses a compiled statement for rows as arrays and as objects alike, and after its table changed", async () => {
+    // The same SQL text twice: once as drizzle maps it (rows as arrays), once raw (rows as objects).
+    const mapped = db
+      .select({ n: sql<number>`n` })
+      .from(sql`probe`)
+      .where(sql`n > ${0}`);
+    const text = mapped.toSQL().sql;
+    expect(text).toBe("select n from probe where n > ?");
+    await db.run(sql`INSERT INTO probe (n) VALUES (7)`);
+    for (let round = 0; round < 2; round += 1) {
+      expect(await mapped.all()).toEqual([{ n: 7 }]);
+      expect(await db.all(sql`select n from probe where n > ${0}`)).toEqual([{ n: 7 }]);
+      expect(await mapped.get()).toEqual({ n: 7 });
+      expect(await db.get(sql`select n from probe where n > ${0}`)).toEqual({ n: 7 });
+    }
+    // A statement compiled before a column was added still runs, and sees the new column.
+    expect(await db.all(sql`select * from probe where n > ${0}`)).toEqual([{ n: 7 }]);
+    syncDb.$client.exec("ALTER TABLE probe ADD COLUMN label TEXT DEFAULT 'x'");
+    expect(await db.all(sql`select * from probe where n > ${0}`)).toEqual([{ n: 7, label: "x" }]);
+  });
+
   it("has no transaction of its own that would bypass the lock", () => {
     // @ts-expect-error AsyncDb leaves drizzle's transaction out: transaction(db, …) is the one way in.
     expect(() => db.transaction(async () => {})).toThrow("Use transaction(db, async (tx) => …)");
