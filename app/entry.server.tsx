@@ -52,8 +52,17 @@ export default function handleRequest(request: Request, responseStatusCode: numb
   });
 }
 
-/** Loader and action data (the .data requests of client navigations) get the same headers. */
+/**
+ * Loader and action data (the .data requests of client navigations) get the same headers. An
+ * action's answer (a save's `{ ok, id }`) is a few dozen bytes sent as a stream of unknown length,
+ * which the server's compression would otherwise gzip: setting up the compressor cost a save more
+ * than all its queries (docs/decisions/0035). `no-transform` tells it, and any proxy, to leave it as it is.
+ */
 export const handleDataRequest: HandleDataRequestFunction = (response, { request }) => {
   applySecurityHeaders(response.headers, { request });
+  if (request.method !== "GET" && request.method !== "HEAD") {
+    const cacheControl = response.headers.get("Cache-Control");
+    response.headers.set("Cache-Control", cacheControl ? `${cacheControl}, no-transform` : "no-transform");
+  }
   return response;
 };

@@ -69,6 +69,31 @@ describe("every response", () => {
     }
   });
 
+  it("compresses pages, but not the few bytes that answer a save (compressing them cost more than the save)", async () => {
+    const page = await fetch(`${app.baseURL}/reviews/demo/evidence`, { headers: { Cookie: cookie, "Accept-Encoding": "gzip" } });
+    expect(page.status).toBe(200);
+    expect(page.headers.get("Content-Encoding")).toBe("gzip");
+    const saved = await fetch(`${app.baseURL}/reviews/demo/evidence.data`, {
+      method: "POST",
+      headers: { Cookie: cookie, Origin: app.baseURL, "Accept-Encoding": "gzip" },
+      body: new URLSearchParams({
+        intent: "create",
+        via: "fetcher",
+        kind: "interview-quote",
+        interviewId: "demo-int-01",
+        text: "Une réponse de quelques octets",
+        factorIds: "kf-08",
+        polarity: "supports",
+        attribution: "",
+      }),
+    });
+    expect(saved.status).toBe(200);
+    expect(await saved.text()).toContain("create");
+    expect(saved.headers.get("Content-Encoding")).toBeNull();
+    expect(saved.headers.get("Cache-Control")).toBe("private, no-store, no-transform");
+    expectEverywhereHeaders(saved, "a save's answer");
+  });
+
   it("gives each page a Content-Security-Policy with a fresh nonce that every script of the page carries", async () => {
     const first = await fetch(`${app.baseURL}/reviews/demo`, { headers: { Cookie: cookie } });
     const policy = first.headers.get("Content-Security-Policy")!;
