@@ -40,15 +40,27 @@ export type StoresFigures = { stores: { sqlite: StoreFigures; pg: StoreFigures |
 /** Counts the statements the process sends to either store, from before the app opens it. */
 function countStatements() {
   const counter = { n: 0 };
-  const sqlite = Database.prototype as unknown as Record<"prepare" | "exec", (...args: unknown[]) => unknown>;
-  for (const name of ["prepare", "exec"] as const) {
-    const original = sqlite[name];
-    sqlite[name] = function (this: unknown, ...args: unknown[]) {
-      counter.n += 1;
-      if (process.env.PERF_TRACE) console.error("SQL", String(args[0]).slice(0, 90));
+  const note = (text: unknown) => {
+    counter.n += 1;
+    if (process.env.PERF_TRACE) console.error("SQL", String(text).slice(0, 90));
+  };
+  // Each statement run, not each compiled: the SQLite layer keeps compiled statements (db/async-db.ts).
+  const probe = new Database(":memory:");
+  const statement = Object.getPrototypeOf(probe.prepare("SELECT 1")) as Record<"run" | "get" | "all" | "iterate", (...args: unknown[]) => unknown>;
+  probe.close();
+  for (const name of ["run", "get", "all", "iterate"] as const) {
+    const original = statement[name];
+    statement[name] = function (this: { source: string }, ...args: unknown[]) {
+      note(this.source);
       return original.apply(this, args);
     };
   }
+  const sqlite = Database.prototype as unknown as Record<"exec", (...args: unknown[]) => unknown>;
+  const exec = sqlite.exec;
+  sqlite.exec = function (this: unknown, ...args: unknown[]) {
+    note(args[0]);
+    return exec.apply(this, args);
+  };
   const client = pg.Client.prototype as unknown as { query: (...args: unknown[]) => unknown };
   const query = client.query;
   client.query = function (this: unknown, ...args: unknown[]) {
