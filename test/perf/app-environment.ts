@@ -37,3 +37,14 @@ export function enterPerfEnvironment(prefix: string): { dir: string; restore: ()
     },
   };
 }
+
+/** The demo database a scenario starts from, migrated and seeded, at DATABASE_PATH (set by enterPerfEnvironment). */
+export async function seededPerfDatabase() {
+  const { createDb, migrateDb } = await import("#db/client");
+  const { seedDemo } = await import("#db/seed/index");
+  const { asyncDbOf } = await import("#db/async-db");
+  const setup = createDb(process.env.DATABASE_PATH!);
+  migrateDb(setup);
+  await seedDemo(asyncDbOf(setup));
+  return setup;
+}

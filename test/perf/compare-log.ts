@@ -7,7 +7,7 @@
  */
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { enterPerfEnvironment } from "./app-environment";
+import { enterPerfEnvironment, seededPerfDatabase } from "./app-environment";
 import { fillLargeLog, median } from "./evidence";
 
 const items = Number(process.env.ITEMS ?? 5000);
@@ -15,12 +15,7 @@ const rounds = Number(process.env.ROUNDS ?? 15);
 const block = Number(process.env.BLOCK ?? 20);
 const dirs = (process.env.BUILDS ?? "/work/wt/render-base,/work/wt/render").split(",");
 enterPerfEnvironment("workbench-render-cmp-");
-const { createDb, migrateDb } = await import("#db/client");
-const { seedDemo } = await import("#db/seed/index");
-const { asyncDbOf } = await import("#db/async-db");
-const setup = createDb(process.env.DATABASE_PATH!);
-migrateDb(setup);
-await seedDemo(asyncDbOf(setup));
+const setup = await seededPerfDatabase();
 fillLargeLog(setup.$client, { items, interviews: Math.max(40, Math.round(items / 125)) });
 setup.$client.pragma("wal_checkpoint(TRUNCATE)");
 setup.$client.close();

@@ -11,7 +11,7 @@ import type { Browser, Page } from "playwright-core";
 import { sql } from "drizzle-orm";
 import { transaction, type AsyncDb } from "#db/async-db";
 import { foldText } from "#db/search-text";
-import { ensureServerBuild, enterPerfEnvironment } from "./app-environment";
+import { ensureServerBuild, enterPerfEnvironment, seededPerfDatabase } from "./app-environment";
 
 /**
  * The evidence log under load: a review with 5,000 items across 40 interviews in a fresh
@@ -411,12 +411,7 @@ export async function runEvidencePerf({ items = ITEMS }: { items?: number } = {}
   let served: Awaited<ReturnType<typeof startRemixServe>> | undefined;
   const servers: http.Server[] = [];
   try {
-    const { createDb, migrateDb } = await import("#db/client");
-    const { seedDemo } = await import("#db/seed/index");
-    const { asyncDbOf } = await import("#db/async-db");
-    const setup = createDb(process.env.DATABASE_PATH!);
-    migrateDb(setup);
-    await seedDemo(asyncDbOf(setup));
+    const setup = await seededPerfDatabase();
     const started = performance.now();
     fillLargeLog(setup.$client, { items, interviews: Math.max(INTERVIEWS, Math.round(items / 125)) });
     const counted = setup.$client.prepare("SELECT COUNT(*) AS n FROM evidence WHERE review_id = ? AND id LIKE 'perf-ev-%'").get(REVIEW_ID) as { n: number };

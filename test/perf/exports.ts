@@ -6,7 +6,7 @@ import { pathToFileURL } from "node:url";
 import type Database from "better-sqlite3";
 import { close, fillLargeLog, listen, postQuote, serveApp, signIn } from "./evidence";
 import { fillLargeReview, REVIEW_ID as REPORT_REVIEW_ID } from "./report";
-import { ensureServerBuild, enterPerfEnvironment } from "./app-environment";
+import { ensureServerBuild, enterPerfEnvironment, seededPerfDatabase } from "./app-environment";
 
 /**
  * Exports under load: the production build served in this process, an evidence log of 11,000
@@ -38,12 +38,7 @@ export async function runExportPerf() {
   const global = globalThis as { __workbenchDb?: { $client: Database.Database }; __workbenchAsyncDb?: unknown };
   const servers: http.Server[] = [];
   try {
-    const { createDb, migrateDb } = await import("#db/client");
-    const { seedDemo } = await import("#db/seed/index");
-    const { asyncDbOf } = await import("#db/async-db");
-    const setup = createDb(process.env.DATABASE_PATH!);
-    migrateDb(setup);
-    await seedDemo(asyncDbOf(setup));
+    const setup = await seededPerfDatabase();
     fillLargeLog(setup.$client, { items: ITEMS, interviews: 40, prefix: "perf-log-" });
     await fillLargeReview(setup.$client);
     // The peer who saves quotes may read the large report too.

@@ -4,7 +4,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import type Database from "better-sqlite3";
-import { ensureServerBuild, enterPerfEnvironment } from "./app-environment";
+import { ensureServerBuild, enterPerfEnvironment, seededPerfDatabase } from "./app-environment";
 import { fillLargeLog, median, postQuote, round, signIn } from "./evidence";
 
 /**
@@ -73,12 +73,7 @@ export async function runLoadPerf(): Promise<{
   const { dir, restore } = enterPerfEnvironment("workbench-load-perf-");
   let server: ChildProcess | undefined;
   try {
-    const { createDb, migrateDb } = await import("#db/client");
-    const { seedDemo } = await import("#db/seed/index");
-    const { asyncDbOf } = await import("#db/async-db");
-    const setup = createDb(process.env.DATABASE_PATH!);
-    migrateDb(setup);
-    await seedDemo(asyncDbOf(setup));
+    const setup = await seededPerfDatabase();
     fillLargeLog(setup.$client);
     setup.$client.pragma("wal_checkpoint(TRUNCATE)");
     (setup.$client as Database.Database).close();

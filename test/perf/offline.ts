@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import Database from "better-sqlite3";
 import type { Browser, Page } from "playwright-core";
-import { ensureServerBuild, enterPerfEnvironment } from "./app-environment";
+import { ensureServerBuild, enterPerfEnvironment, seededPerfDatabase } from "./app-environment";
 import { median, round, signInInBrowser, startRemixServe } from "./evidence";
 
 /**
@@ -49,12 +49,7 @@ export async function runOfflinePerf(): Promise<{ quoteKeyboardMs: number; quote
   let browser: Browser | undefined;
   let served: Awaited<ReturnType<typeof startRemixServe>> | undefined;
   try {
-    const { createDb, migrateDb } = await import("#db/client");
-    const { seedDemo } = await import("#db/seed/index");
-    const { asyncDbOf } = await import("#db/async-db");
-    const setup = createDb(process.env.DATABASE_PATH!);
-    migrateDb(setup);
-    await seedDemo(asyncDbOf(setup));
+    const setup = await seededPerfDatabase();
     setup.$client.close();
     served = await startRemixServe(root, process.env);
 

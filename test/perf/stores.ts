@@ -5,7 +5,7 @@ import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import Database from "better-sqlite3";
 import pg from "pg";
-import { ensureServerBuild, enterPerfEnvironment } from "./app-environment";
+import { ensureServerBuild, enterPerfEnvironment, seededPerfDatabase } from "./app-environment";
 import { fillLargeLog, listen, median, postQuote, round, serveApp, signIn } from "./evidence";
 import { fillLargeReview, REVIEW_ID as REPORT_REVIEW_ID } from "./report";
 
@@ -211,12 +211,7 @@ export async function runStoresPerf({ items = ITEMS }: { items?: number } = {}):
   let dropDatabase: (() => Promise<unknown>) | null = null;
   try {
     const started = performance.now();
-    const { createDb, migrateDb } = await import("#db/client");
-    const { seedDemo } = await import("#db/seed/index");
-    const { asyncDbOf } = await import("#db/async-db");
-    const setup = createDb(process.env.DATABASE_PATH!);
-    migrateDb(setup);
-    await seedDemo(asyncDbOf(setup));
+    const setup = await seededPerfDatabase();
     fillLargeLog(setup.$client, { items, interviews: Math.max(40, Math.round(items / 125)), prefix: "log-" });
     await fillLargeReview(setup.$client);
     setup.$client.pragma("wal_checkpoint(TRUNCATE)");
