@@ -15,9 +15,9 @@ export function isLocale(value: unknown): value is Locale {
  * A fresh i18next instance. Resources are bundled, so initialisation is
  * synchronous and the server and the browser render the same text on first paint.
  */
-export function createI18n(locale: Locale): I18n {
-  const instance = i18next.createInstance();
-  void instance.use(initReactI18next).init({
+/** The settings every instance starts from (also a plain instance's in the tests, to compare with). */
+export function i18nOptions(locale: Locale) {
+  return {
     lng: locale,
     fallbackLng: "en",
     supportedLngs: [...LOCALES],
@@ -29,7 +29,12 @@ export function createI18n(locale: Locale): I18n {
     returnNull: false,
     // The console stays for our own messages: no sponsor notice on start-up or in test output.
     showSupportNotice: false,
-  });
+  } as const;
+}
+
+export function createI18n(locale: Locale): I18n {
+  const instance = i18next.createInstance();
+  void instance.use(initReactI18next).init(i18nOptions(locale));
   remember(instance);
   return instance;
 }

@@ -1,23 +1,12 @@
 import i18next from "i18next";
 import { describe, expect, it, vi } from "vitest";
 import { NAMESPACES, resources } from "#app/locales/index";
-import { createI18n, LOCALES } from "#app/utils/i18n";
+import { createI18n, i18nOptions, LOCALES } from "#app/utils/i18n";
 
 /** A plain i18next instance with the app's settings, as createI18n made one before it remembered translations. */
 function plain(locale: (typeof LOCALES)[number]) {
   const instance = i18next.createInstance();
-  void instance.init({
-    lng: locale,
-    fallbackLng: "en",
-    supportedLngs: [...LOCALES],
-    resources,
-    ns: NAMESPACES,
-    defaultNS: "common",
-    interpolation: { escapeValue: false },
-    initAsync: false,
-    returnNull: false,
-    showSupportNotice: false,
-  });
+  void instance.init(i18nOptions(locale));
   return instance;
 }
 
