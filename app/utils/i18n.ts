@@ -11,10 +11,6 @@ export function isLocale(value: unknown): value is Locale {
   return typeof value === "string" && (LOCALES as readonly string[]).includes(value);
 }
 
-/**
- * A fresh i18next instance. Resources are bundled, so initialisation is
- * synchronous and the server and the browser render the same text on first paint.
- */
 /** The settings every instance starts from (also a plain instance's in the tests, to compare with). */
 export function i18nOptions(locale: Locale) {
   return {
@@ -32,6 +28,10 @@ export function i18nOptions(locale: Locale) {
   } as const;
 }
 
+/**
+ * A fresh i18next instance. Resources are bundled, so initialisation is
+ * synchronous and the server and the browser render the same text on first paint.
+ */
 export function createI18n(locale: Locale): I18n {
   const instance = i18next.createInstance();
   void instance.use(initReactI18next).init(i18nOptions(locale));
