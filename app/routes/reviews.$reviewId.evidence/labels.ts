@@ -16,13 +16,16 @@ export type InterviewChoice = LoaderData["facets"]["interviews"][number];
 export const HydratedContext = createContext(false);
 export const useHydrated = () => useContext(HydratedContext);
 
-/** `format`, asked once per distinct value: a visit's many interviews fall on a few days. */
-function once<T>(format: (value: T) => string) {
-  const made = new Map<T, string>();
+/**
+ * `format`, asked once per distinct value: a visit's many interviews fall on a few days. `made`
+ * may outlive the render (kept moments, below); past `limit` values it starts again.
+ */
+function once<T>(format: (value: T) => string, made = new Map<T, string>(), limit = Infinity) {
   return (value: T) => {
     let text = made.get(value);
     if (text === undefined) {
       text = format(value);
+      if (made.size >= limit) made.clear();
       made.set(value, text);
     }
     return text;
@@ -33,24 +36,6 @@ function once<T>(format: (value: T) => string) {
 const KEPT_MOMENTS = 2000;
 const keptMoments = new Map<string, { moment: Map<number, string>; short: Map<number, string> }>();
 
-/**
- * `format` of a moment, kept from one render to the next: a moment reads the same in a given
- * language and zone for as long as the process lives, and a log's pages show the same rows again
- * and again (after each save, every row but the new one). Formatting a moment costs two
- * `formatToParts` calls, the largest cost of a row (decision 0036).
- */
-function kept(format: (ms: number) => string, made: Map<number, string>) {
-  return (ms: number) => {
-    let text = made.get(ms);
-    if (text === undefined) {
-      text = format(ms);
-      if (made.size >= KEPT_MOMENTS) made.clear();
-      made.set(ms, text);
-    }
-    return text;
-  };
-}
-
 /** A row's two ways of showing a moment (in full; short, in the cell), kept across renders for `dates`' language and zone. */
 export function keptMomentFormats(dates: Dates) {
   const scope = `${dates.locale}|${dates.timeZone}`;
@@ -59,7 +44,12 @@ export function keptMomentFormats(dates: Dates) {
     made = { moment: new Map(), short: new Map() };
     keptMoments.set(scope, made);
   }
-  return { moment: kept((ms) => dates.dateTime(ms), made.moment), short: kept((ms) => dates.shortDateTime(ms), made.short) };
+  // A moment reads the same in a given language and zone for as long as the process lives, and a
+  // log's pages show the same rows again after each save: two formatToParts calls saved per moment (decision 0036).
+  return {
+    moment: once((ms: number) => dates.dateTime(ms), made.moment, KEPT_MOMENTS),
+    short: once((ms: number) => dates.shortDateTime(ms), made.short, KEPT_MOMENTS),
+  };
 }
 
 /** Dates in the review's zone and the reader's language: the same text before and after hydration. */
