@@ -6,6 +6,7 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "#app/utils/nonce";
 import { DropNulBytes } from "#app/utils/nul-free.server";
+import { keepPage, keptPage, NONCE_STAND_IN, renderKey } from "#app/utils/render-cache.server";
 import { applySecurityHeaders } from "#app/utils/security-headers.server";
 // Loaded here so its listener is in place before the first request (see the module).
 import "#app/utils/client-address.server";
@@ -17,9 +18,11 @@ import "#app/utils/client-address.server";
 
 const ABORT_DELAY = 5_000;
 
-export default function handleRequest(request: Request, responseStatusCode: number, responseHeaders: Headers, remixContext: EntryContext) {
+export default async function handleRequest(request: Request, responseStatusCode: number, responseHeaders: Headers, remixContext: EntryContext) {
   const nonce = crypto.randomBytes(16).toString("base64");
   applySecurityHeaders(responseHeaders, { request, nonce });
+  const key = await renderKey(request, responseStatusCode, remixContext);
+  if (key) return renderOnce(key, nonce, responseHeaders, remixContext, request.url);
   // Crawlers and the SPA build get the whole page at once; browsers get it streamed.
   const waitForAll = isbot(request.headers.get("user-agent") ?? "") || remixContext.isSpaMode;
   return new Promise<Response>((resolve, reject) => {
@@ -50,6 +53,50 @@ export default function handleRequest(request: Request, responseStatusCode: numb
     );
     setTimeout(abort, ABORT_DELAY);
   });
+}
+
+/**
+ * A page whose render depends only on its data (app/utils/render-cache.server.ts): the kept HTML
+ * when the same data was rendered before, else rendered whole, kept, and sent in one piece.
+ */
+async function renderOnce(key: string, nonce: string, responseHeaders: Headers, remixContext: EntryContext, url: string) {
+  responseHeaders.set("Content-Type", "text/html");
+  const kept = keptPage(key, nonce);
+  if (kept) return new Response(kept, { headers: responseHeaders, status: 200 });
+  const { html, failed } = await new Promise<{ html: Buffer; failed: boolean }>((resolve, reject) => {
+    let failed = false;
+    const { pipe, abort } = renderToPipeableStream(
+      <NonceProvider value={NONCE_STAND_IN}>
+        <RemixServer context={remixContext} url={url} abortDelay={ABORT_DELAY} nonce={NONCE_STAND_IN} />
+      </NonceProvider>,
+      {
+        nonce: NONCE_STAND_IN,
+        onAllReady() {
+          const body = new DropNulBytes();
+          const chunks: Buffer[] = [];
+          body.on("data", (chunk: Buffer) => chunks.push(chunk));
+          body.on("end", () => {
+            clearTimeout(timer);
+            resolve({ html: Buffer.concat(chunks), failed });
+          });
+          body.on("error", reject);
+          pipe(body);
+        },
+        onShellError(error: unknown) {
+          clearTimeout(timer);
+          reject(error);
+        },
+        onError(error: unknown) {
+          // As in the streamed render: the page is sent with what rendered, and the error logged.
+          failed = true;
+          console.error(error);
+        },
+      },
+    );
+    const timer = setTimeout(abort, ABORT_DELAY);
+  });
+  // A page that failed part-way is sent (status 500) but not kept.
+  return new Response(keepPage(key, html, nonce, { keep: !failed }), { headers: responseHeaders, status: failed ? 500 : 200 });
 }
 
 /**

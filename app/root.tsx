@@ -29,6 +29,7 @@ import { getSessionUser } from "#app/utils/session.server";
 import { countUnreadNotifications } from "#app/models/notification.server";
 import { STORE_UNAVAILABLE, storageFailureOf } from "#app/utils/storage-failure.server";
 import { skipWhenOnlyTheQueryChanges } from "#app/utils/revalidation";
+import type { RenderFromData } from "#app/utils/render-cache.server";
 
 /**
  * Every page asks the database who is signed in first. If the database cannot be reached (a
@@ -162,6 +163,9 @@ function Footer() {
 }
 
 export const shouldRevalidate = skipWhenOnlyTheQueryChanges;
+
+/** The header, footer and layout read only the root's data and the address (app/utils/render-cache.server.ts). */
+export const handle: RenderFromData = { renderFromData: true };
 
 // The app's name alone, or an error's title where no page matched (a 404 has a title too).
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches);

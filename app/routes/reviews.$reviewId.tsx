@@ -9,6 +9,7 @@ import { hasPermission, requireReviewPermission } from "#app/utils/auth.server";
 import { loaderPermission } from "#app/utils/permissions";
 import type { Permission } from "#app/utils/permissions";
 import { skipWhenOnlyTheQueryChanges } from "#app/utils/revalidation";
+import type { RenderFromData } from "#app/utils/render-cache.server";
 
 // The review's sections, each shown only to roles that may open it in the current phase.
 const SECTIONS = [
@@ -68,6 +69,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export const shouldRevalidate = skipWhenOnlyTheQueryChanges;
+
+/** The heading and tabs read only the layout's data and the address (app/utils/render-cache.server.ts). */
+export const handle: RenderFromData = { renderFromData: true };
 
 export default function ReviewLayout() {
   const { review, role, sections, canSearch } = useLoaderData<typeof loader>();

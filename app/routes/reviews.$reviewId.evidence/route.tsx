@@ -31,6 +31,7 @@ import { parseSubmission } from "#app/utils/forms";
 import { invalid, readForm, refusedWithForm, unparsedSubmission } from "#app/utils/forms.server";
 import { guardWrites } from "#app/utils/storage.server";
 import { isSaveFailure } from "#app/utils/save-failures";
+import type { RenderFromData } from "#app/utils/render-cache.server";
 
 /** Parameters that keep the logging form's choices across a save when the browser runs no script. */
 const MEMORY = {
@@ -369,6 +370,9 @@ function EvidenceLogPage() {
     </CellLabelsContext.Provider>
   );
 }
+
+/** The log renders from its data alone: no clock, no random value (app/utils/render-cache.server.ts). */
+export const handle: RenderFromData = { renderFromData: true };
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, (t) => t("titles.evidence"));
 
