@@ -22,7 +22,7 @@ import { nextBackgroundTurn } from "#app/utils/background.server";
 import { dayStartMs } from "#db/portable-sql";
 import { asyncDb as db } from "#app/utils/db.server";
 import { canEditEvidence } from "#app/utils/permissions";
-import { databaseVersion, whileUnchanged } from "./evidence-log-cache.server";
+import { databaseVersion, whileUnchanged } from "#app/utils/while-unchanged.server";
 import { countLog, list, LOG_SQL_DIALECT, logKeys, logOrder, logWhere, type Lookups } from "./evidence-log-sql.server";
 import { listInterviewOptions, type InterviewOption } from "./interview.server";
 import type { Actor } from "./evidence.server";

@@ -6,6 +6,7 @@ import { asyncDb as db } from "./db.server";
 import { decide, phasesGranting, type Permission } from "./permissions";
 import { getSessionUser, type SessionUser } from "./session.server";
 import { msg } from "./validation";
+import { whileUnchanged } from "./while-unchanged.server";
 
 const MUTATING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
@@ -114,12 +115,18 @@ export function notFound(): never {
 export async function requireReviewAccess(request: Request, reviewId: string | undefined, options: GuardOptions = {}): Promise<ReviewAccess> {
   const user = await requireUser(request, options);
   if (!reviewId) notFound();
-  const row = await db
-    .select({ role: reviewMembers.role, partnerId: reviewMembers.partnerId, ...REVIEW_ACCESS_COLUMNS })
-    .from(reviews)
-    .innerJoin(reviewMembers, and(eq(reviewMembers.reviewId, reviews.id), eq(reviewMembers.userId, user.id)))
-    .where(eq(reviews.id, reviewId))
-    .get();
+  // Each loader of a page asks again; while the database is unchanged they share one read.
+  const row = await whileUnchanged(
+    `access:${reviewId}:${user.id}`,
+    () =>
+      db
+        .select({ role: reviewMembers.role, partnerId: reviewMembers.partnerId, ...REVIEW_ACCESS_COLUMNS })
+        .from(reviews)
+        .innerJoin(reviewMembers, and(eq(reviewMembers.reviewId, reviews.id), eq(reviewMembers.userId, user.id)))
+        .where(eq(reviews.id, reviewId))
+        .get(),
+    { small: true },
+  );
   if (!row) notFound();
   const { role, partnerId, ...review } = row;
   return { user, role, partnerId, review };

@@ -3,7 +3,7 @@ import type { EntryContext } from "@remix-run/node";
 
 /*
  * A page's HTML, kept for the next request that brings exactly the same data
- * (docs/decisions/0037-a-page-rendered-once-per-data.md).
+ * (docs/decisions/0038-a-page-rendered-once-per-data.md).
  *
  * React's render of a page is a pure function of what the page's loaders returned, the address
  * and the build, for a route that says so (`handle: { renderFromData: true }` on every route

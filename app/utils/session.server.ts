@@ -1,12 +1,13 @@
 import crypto from "node:crypto";
 import { createCookieSessionStorage, redirect } from "@remix-run/node";
-import { and, eq, gt, isNull, lt, or } from "drizzle-orm";
+import { and, eq, isNull, lt, or } from "drizzle-orm";
 import { sessions, users } from "#db/schema";
 import { asyncDb as db } from "./db.server";
 import { getEnv } from "./env.server";
 import { isLocale, type Locale } from "./i18n";
 import { localeCookie } from "./locale.server";
 import { logStorageFailure, storageFailureOf } from "./storage-failure.server";
+import { whileUnchanged } from "./while-unchanged.server";
 
 /** Sessions end after this much inactivity; each request that finds one pushes the end forward. */
 export const SESSION_IDLE_MS = 12 * 60 * 60 * 1000;
@@ -34,35 +35,50 @@ export type SessionUser = {
   isAdmin: boolean;
 };
 
-/** The signed-in user, or null. The cookie only carries a session id; the row decides. */
+/** Session ids by the cookie that carries them: checking a cookie's signature gives the same answer every time. */
+const sessionIds = new Map<string, string | null>();
+
+async function sessionIdOf(cookieHeader: string | null): Promise<string | null> {
+  if (!cookieHeader) return null;
+  const known = sessionIds.get(cookieHeader);
+  if (known !== undefined) return known;
+  const value = (await storage.getSession(cookieHeader)).get("sessionId");
+  const id = typeof value === "string" ? value : null;
+  if (sessionIds.size >= 1000) sessionIds.clear();
+  sessionIds.set(cookieHeader, id);
+  return id;
+}
+
+/**
+ * The signed-in user, or null. The cookie only carries a session id; the row decides. The row is
+ * read again whenever the database has changed (a sign-out, a deactivation, anyone's write); each
+ * loader of a page asks, and while nothing changed they share one read (docs/decisions/0038).
+ */
 export async function getSessionUser(request: Request): Promise<SessionUser | null> {
-  const cookie = await storage.getSession(request.headers.get("Cookie"));
-  const sessionId = cookie.get("sessionId");
-  if (typeof sessionId !== "string") return null;
+  const sessionId = await sessionIdOf(request.headers.get("Cookie"));
+  if (!sessionId) return null;
   const now = Date.now();
-  const row = await db
-    .select({
-      id: users.id,
-      email: users.email,
-      name: users.name,
-      locale: users.locale,
-      isAdmin: users.isAdmin,
-      expiresAt: sessions.expiresAt,
-      createdAt: sessions.createdAt,
-    })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(
-      and(
-        eq(sessions.id, sessionId),
-        gt(sessions.expiresAt, new Date(now)),
-        gt(sessions.createdAt, new Date(now - SESSION_MAX_AGE_MS)),
+  const row = await whileUnchanged(
+    `session:${sessionId}`,
+    () =>
+      db
+        .select({
+          id: users.id,
+          email: users.email,
+          name: users.name,
+          locale: users.locale,
+          isAdmin: users.isAdmin,
+          expiresAt: sessions.expiresAt,
+          createdAt: sessions.createdAt,
+        })
+        .from(sessions)
+        .innerJoin(users, eq(users.id, sessions.userId))
         // Deactivation deletes the account's sessions; this keeps a deactivated account out regardless.
-        isNull(users.deactivatedAt),
-      ),
-    )
-    .get();
-  if (!row) return null;
+        .where(and(eq(sessions.id, sessionId), isNull(users.deactivatedAt)))
+        .get(),
+    { small: true },
+  );
+  if (!row || row.expiresAt.getTime() <= now || row.createdAt.getTime() <= now - SESSION_MAX_AGE_MS) return null;
   if (row.expiresAt.getTime() - now < SESSION_IDLE_MS - TOUCH_AFTER_MS) {
     const end = Math.min(now + SESSION_IDLE_MS, row.createdAt.getTime() + SESSION_MAX_AGE_MS);
     try {

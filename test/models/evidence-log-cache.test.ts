@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import { whileUnchanged } from "#app/models/evidence-log-cache.server";
+import { whileUnchanged } from "#app/utils/while-unchanged.server";
 import { getLogFacets, listEvidenceLog, loadLogContext, parseEvidenceView, type LogActor } from "#app/models/evidence-log.server";
 import { deleteEvidence, restoreEvidence } from "#app/models/evidence.server";
 import { evidence, interviews } from "#db/schema";

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { listEvidenceLog, type LogActor } from "#app/models/evidence-log.server";
 import { copyCanShow, parseEvidenceView, versionAtLeast, viewOfCopy, type LogCopy } from "#app/models/evidence-log-view";
-import { databaseVersion } from "#app/models/evidence-log-cache.server";
+import { databaseVersion } from "#app/utils/while-unchanged.server";
 import * as copyRoute from "#app/routes/reviews.$reviewId.evidence[.json]";
 import * as logRoute from "#app/routes/reviews.$reviewId.evidence/route";
 import { addProbeEvidence, cookieFor, DEMO_REVIEW_ID, loadDemoReview, makeRequest, run, setPhase } from "../utils";

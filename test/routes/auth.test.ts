@@ -1,5 +1,5 @@
-import { beforeEach, describe, expect, it } from "vitest";
-import { eq } from "drizzle-orm";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { and, eq } from "drizzle-orm";
 import { action as loginAction } from "#app/routes/login";
 import { action as logoutAction } from "#app/routes/logout";
 import { loader as reviewsLoader } from "#app/routes/reviews._index";
@@ -10,7 +10,7 @@ import { readResult, type FormResult } from "#app/utils/forms";
 import { localeCookie } from "#app/utils/locale.server";
 import { getSessionUser, safeRedirect, SESSION_IDLE_MS, SESSION_MAX_AGE_MS } from "#app/utils/session.server";
 import { asyncDb } from "#app/utils/db.server";
-import { loginAttempts, reviews, sessions } from "#db/schema";
+import { loginAttempts, reviewMembers, reviews, sessions, users } from "#db/schema";
 import { cookieFor, DEMO_ECCAR_REVIEW_ID, makeRequest, run, loadDemoReview } from "../utils";
 
 beforeEach(loadDemoReview);
@@ -150,6 +150,32 @@ describe("sessions", () => {
     await getSessionUser(makeRequest("/", { cookie }));
     const row = (await asyncDb.select().from(sessions).where(eq(sessions.userId, "demo-lead")).get())!;
     expect(row.expiresAt.getTime()).toBeGreaterThan(Date.now() + SESSION_IDLE_MS - 5000);
+  });
+
+  it("end at their time even when nothing in the database has changed since the last page (the row is read once while nothing changes)", async () => {
+    const cookie = await cookieFor("peer@demo.test");
+    const row = (await asyncDb.select().from(sessions).where(eq(sessions.userId, "demo-peer")).get())!;
+    expect(await getSessionUser(makeRequest("/", { cookie }))).not.toBeNull();
+    vi.useFakeTimers({ now: row.expiresAt.getTime() + 1, toFake: ["Date"] });
+    try {
+      expect(await getSessionUser(makeRequest("/", { cookie }))).toBeNull();
+      const page = await run(homeLoader, makeRequest("/reviews/demo", { cookie }), { reviewId: "demo" });
+      expect(page.status).toBe(302);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("lose a review on the next page once the member is taken off it, and an account at once when it is deactivated", async () => {
+    const cookie = await cookieFor("peer@demo.test");
+    expect((await run(homeLoader, makeRequest("/reviews/demo", { cookie }), { reviewId: "demo" })).status).toBe(200);
+    await asyncDb
+      .delete(reviewMembers)
+      .where(and(eq(reviewMembers.reviewId, "demo"), eq(reviewMembers.userId, "demo-peer")))
+      .run();
+    expect((await run(homeLoader, makeRequest("/reviews/demo", { cookie }), { reviewId: "demo" })).status).toBe(404);
+    await asyncDb.update(users).set({ deactivatedAt: new Date() }).where(eq(users.id, "demo-peer")).run();
+    expect(await getSessionUser(makeRequest("/", { cookie }))).toBeNull();
   });
 
   it("end at sign-out, which only accepts POST", async () => {

@@ -13,7 +13,7 @@ import { saveNewEvidence } from "#app/offline/save.server";
 import { inFlight, isInOutbox, isUnreachable, notSentAnswer, noteUnreachable, removeFromOutbox } from "#app/offline/outbox";
 import { OutboxStatus } from "#app/offline/outbox-status";
 import { chooseInterviews, INTERVIEW_CHOICES, getLogFacets, listEvidenceLog, loadLogContext } from "#app/models/evidence-log.server";
-import { databaseVersion } from "#app/models/evidence-log-cache.server";
+import { databaseVersion } from "#app/utils/while-unchanged.server";
 import { copyCanShow, EVIDENCE_LOG_TABLE, parseEvidenceView, viewOfCopy, type LogPage } from "#app/models/evidence-log-view";
 import { hasPermission, requireReviewPermission } from "#app/utils/auth.server";
 import { actionPermission, evidenceEditor, loaderPermission } from "#app/utils/permissions";

@@ -4,11 +4,12 @@ import { inTransaction } from "#db/async-db";
 import { asyncDb as db } from "#app/utils/db.server";
 
 /*
- * What the evidence log reads of a whole review (facet counts, the total of a view, the people,
- * interviews and documents its rows refer to) costs in proportion to the review, not to the page.
- * It is kept here while the database stays as it was, keyed on a version that any write moves,
- * from this process or another, so nothing is ever read stale and a log nobody writes to answers
- * from memory (docs/decisions/0008-evidence-log-speed.md):
+ * Values read from the database, kept while the database stays as it was: what the evidence log
+ * reads of a whole review (facet counts, the total of a view, the people, interviews and
+ * documents its rows refer to), which costs in proportion to the review, not to the page
+ * (docs/decisions/0008-evidence-log-speed.md); and what every loader of a page reads again, the
+ * signed-in session's row and a member's access to a review (docs/decisions/0038). The key is a
+ * version that any write moves, from this process or another, so nothing is ever read stale:
  * - SQLite: this connection's count of changed rows, total_changes(), which every INSERT, UPDATE
  *   and DELETE it runs moves (triggers included), with PRAGMA data_version, which moves when
  *   another connection commits (a CLI seed, a restore);
@@ -20,7 +21,7 @@ import { asyncDb as db } from "#app/utils/db.server";
 
 type Entry = { version: string; value: unknown };
 
-const LIMIT = 500;
+const LIMIT = 2000;
 const entries = new Map<string, Entry>();
 
 let sqliteVersion: (() => string) | undefined;
@@ -59,9 +60,11 @@ function writesMayBeUncommitted() {
  * `compute()`'s value for `key`, computed again only when the database has changed since it was
  * last kept. Inside a transaction it is always computed (what the transaction sees may yet be
  * rolled back). The value is shared between requests: callers must not change it.
+ * `small`: a read of one row, kept only on SQLite, where the version costs no round trip; on
+ * PostgreSQL reading the version twice would cost more than the read.
  */
-export async function whileUnchanged<T>(key: string, compute: () => Promise<T> | T): Promise<T> {
-  if (writesMayBeUncommitted()) return compute();
+export async function whileUnchanged<T>(key: string, compute: () => Promise<T> | T, { small = false }: { small?: boolean } = {}): Promise<T> {
+  if ((small && db.store === "pg") || writesMayBeUncommitted()) return compute();
   const before = await databaseVersion();
   const kept = entries.get(key);
   if (kept && kept.version === before) return kept.value as T;
