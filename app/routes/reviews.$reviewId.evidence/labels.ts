@@ -144,6 +144,14 @@ export type CellLabels = ReturnType<typeof useCellLabels>;
 export const CellLabelsContext = createContext<CellLabels | null>(null);
 export const useLabels = () => useContext(CellLabelsContext)!;
 
+/**
+ * The ids of the rows the table shows. A context, not a prop of the logging form: a view change
+ * then re-renders only what reads it (the form's "saved but hidden by the filters" note), not the
+ * whole form (decision 0037).
+ */
+export const RowsShownContext = createContext<readonly string[]>([]);
+export const useRowsShown = () => useContext(RowsShownContext);
+
 /** What the row links and buttons need from the page: its query string and one shared delete fetcher. */
 export type RowActions = { search: string; deleteUrl: string; submitDelete: (form: HTMLFormElement) => void };
 export const RowActionsContext = createContext<RowActions | null>(null);

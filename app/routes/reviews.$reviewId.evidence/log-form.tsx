@@ -1,6 +1,6 @@
 // Over 400 lines for now: the quick-log form holds its keyboard shortcuts and the outbox hand-off in one component; the shortcut handling is the seam to split next.
 import { Link, useActionData, useFetcher, useLoaderData } from "@remix-run/react";
-import { useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
+import { memo, useEffect, useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
 import { useFrameworkTranslation } from "#app/utils/use-framework-terms";
 import { ChoiceGroup, FieldErrors, FormError, SelectField, TextField } from "#app/components/field";
 import { TextLanguageField } from "#app/components/text-language-field";
@@ -11,7 +11,7 @@ import { addToOutbox } from "#app/offline/outbox";
 import { DraftRestored } from "#app/components/leave-guard";
 import { useUnsavedText, useValueDraft } from "#app/utils/drafts";
 import { InterviewSearchFields, InterviewSearchForm } from "./interview-search";
-import { INTERVIEW_SOURCED, readOutcome, useHydrated, useLabels, type InterviewChoice } from "./labels";
+import { INTERVIEW_SOURCED, readOutcome, useHydrated, useLabels, useRowsShown, type InterviewChoice } from "./labels";
 import type { action, loader } from "./route";
 
 const DEFAULT_POLARITY = "supports";
@@ -58,7 +58,8 @@ function listOf(value: unknown): string[] {
 /** What the item being typed holds besides the interview: given back together when its save is refused. */
 type Typed = { text: string; factorIds: string[]; questionIds: string[]; polarity: string };
 
-export function LogForm({ rowsShown }: { rowsShown: readonly string[] }) {
+/** The logging form. Memoised, with no props: a view change of the table does not render it again. */
+export const LogForm = memo(function LogForm() {
   const { factors, facets, remembered, userId, reviewId } = useLoaderData<typeof loader>();
   const actionData = readOutcome(useActionData<typeof action>());
   const { t } = useFrameworkTranslation("evidence");
@@ -509,7 +510,7 @@ export function LogForm({ rowsShown }: { rowsShown: readonly string[] }) {
           </button>
           <p role="status" className={announcement === t("form.fixErrors") ? "log-form__status failed" : "log-form__status"}>
             {announcement}
-            {savedId && !rowsShown.includes(savedId) && announcement === t("form.saved") ? ` ${t("log.notInTable")}` : ""}
+            {savedId && announcement === t("form.saved") ? <NotInTable id={savedId} /> : null}
           </p>
         </div>
       </fetcher.Form>
@@ -528,4 +529,10 @@ export function LogForm({ rowsShown }: { rowsShown: readonly string[] }) {
       </details>
     </section>
   );
+});
+
+/** Said after a save whose item the table's current view does not show. */
+function NotInTable({ id }: { id: string }) {
+  const { t } = useFrameworkTranslation("evidence");
+  return useRowsShown().includes(id) ? null : <>{` ${t("log.notInTable")}`}</>;
 }

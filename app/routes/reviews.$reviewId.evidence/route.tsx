@@ -23,7 +23,7 @@ import { tableStateToSearchParams } from "#app/utils/table-state";
 import { EVIDENCE_KINDS, PARTICIPANT_CATEGORIES, POLARITIES, type EvidenceKind, type Polarity } from "#db/enums";
 import { COLUMNS, DEFAULT_COLUMNS, GROUP_OPTION_COLUMN } from "./columns";
 import { useHydrated } from "#app/utils/hydrated";
-import { CellLabelsContext, HydratedContext, RowActionsContext, useCellLabels, type RowActions } from "./labels";
+import { CellLabelsContext, HydratedContext, RowActionsContext, RowsShownContext, useCellLabels, type RowActions } from "./labels";
 import { LogForm } from "./log-form";
 import { UndoNotice } from "./undo-notice";
 import { copyShowsNext, useLogCopy, useLogViewState } from "./log-copy";
@@ -297,75 +297,83 @@ function EvidenceLogPage() {
   const csvHref = `/reviews/${reviewId}/evidence.csv?${tableStateToSearchParams(state, tableConfig)}`;
   const rowsShown = useMemo(() => log.rows.map((row) => row.id), [log.rows]);
 
-  return (
-    <CellLabelsContext.Provider value={labels}>
-      <RowActionsContext.Provider value={rowActions}>
+  // The page around the table (heading, outbox, logging form, notices) does not depend on the
+  // view: kept as the same elements, React skips them when only the view changes (decision 0037).
+  const warm = useMemo(() => [`/benchmark/${frameworkId}`, `/reviews/${reviewId}/interviews`, `/reviews/${reviewId}/evidence`], [frameworkId, reviewId]);
+  const aroundTable = useMemo(
+    () => (
+      <>
         <h1>{t("log.title")}</h1>
         <p className="muted">{t("log.intro")}</p>
-        {canWrite ? (
-          <OutboxStatus
-            userId={userId}
-            onSaved={onSaved}
-            warm={[`/benchmark/${frameworkId}`, `/reviews/${reviewId}/interviews`, `/reviews/${reviewId}/evidence`]}
-          />
-        ) : null}
-        {outlet ?? (canWrite ? <LogForm rowsShown={rowsShown} /> : null)}
+        {canWrite ? <OutboxStatus userId={userId} onSaved={onSaved} warm={warm} /> : null}
+        {outlet ?? (canWrite ? <LogForm /> : null)}
         {notice.saved && !outlet ? (
           <p className="notice ok" role="status">
             {t("form.saved")}
           </p>
         ) : null}
         <UndoNotice />
-        <div className="actions no-print">
-          <a href={csvHref} download className="button secondary">
-            {t("log.export")}
-          </a>
-          <a href={csvHref.replace("/evidence.csv?", "/evidence.xlsx?")} download className="button secondary">
-            {t("log.exportXlsx")}
-          </a>
-          <span className="muted">{t("log.exportHint")}</span>
-          {canExportQda ? (
-            <>
-              <a href={`/reviews/${reviewId}/evidence.qdpx`} download className="button secondary">
-                {t("log.exportQdpx")}
-              </a>
-              <span className="muted">{t("log.exportQdpxHint")}</span>
-            </>
-          ) : null}
-        </div>
-        <DataTable
-          id="evidence-log"
-          source={fromCopy ? "browser" : "server"}
-          caption={
-            state.group ? (
+      </>
+    ),
+    [t, canWrite, userId, onSaved, warm, outlet, notice.saved],
+  );
+
+  return (
+    <CellLabelsContext.Provider value={labels}>
+      <RowActionsContext.Provider value={rowActions}>
+        <RowsShownContext.Provider value={rowsShown}>
+          {aroundTable}
+          <div className="actions no-print">
+            <a href={csvHref} download className="button secondary">
+              {t("log.export")}
+            </a>
+            <a href={csvHref.replace("/evidence.csv?", "/evidence.xlsx?")} download className="button secondary">
+              {t("log.exportXlsx")}
+            </a>
+            <span className="muted">{t("log.exportHint")}</span>
+            {canExportQda ? (
               <>
-                {t("log.caption")} <span className="muted">— {t("log.items", { count: log.itemCount })}</span>
+                <a href={`/reviews/${reviewId}/evidence.qdpx`} download className="button secondary">
+                  {t("log.exportQdpx")}
+                </a>
+                <span className="muted">{t("log.exportQdpxHint")}</span>
               </>
-            ) : (
-              t("log.caption")
-            )
-          }
-          columns={COLUMNS}
-          data={log.rows}
-          getRowId={(row) => row.key}
-          config={tableConfig}
-          state={{ ...state, page: log.page }}
-          onStateChange={setState}
-          mode="server"
-          rowCount={log.rowCount}
-          pageSize={log.pageSize}
-          filters={filters}
-          defaultColumns={DEFAULT_COLUMNS}
-          groupOptions={[{ value: "factor", label: t("log.groupFactor"), columnId: GROUP_OPTION_COLUMN }]}
-          renderGroupHeader={({ value }) => {
-            const factor = factors.find((candidate) => candidate.id === value);
-            const label = factor ? t("factorLabel", { number: factor.number, title: factor.title }) : t("log.noFactorGroup");
-            return t("log.groupHeader", { label, count: log.groupCounts[String(value ?? "")] ?? 0 });
-          }}
-          searchLabel={t("log.search")}
-          emptyMessage={log.itemCount || Object.keys(state.filters).length || state.q ? t("log.empty") : t("log.emptyLog")}
-          rowClassName={(row) => (row.source === "document" ? "row-document" : undefined)}
-        />
+            ) : null}
+          </div>
+          <DataTable
+            id="evidence-log"
+            source={fromCopy ? "browser" : "server"}
+            caption={
+              state.group ? (
+                <>
+                  {t("log.caption")} <span className="muted">— {t("log.items", { count: log.itemCount })}</span>
+                </>
+              ) : (
+                t("log.caption")
+              )
+            }
+            columns={COLUMNS}
+            data={log.rows}
+            getRowId={(row) => row.key}
+            config={tableConfig}
+            state={{ ...state, page: log.page }}
+            onStateChange={setState}
+            mode="server"
+            rowCount={log.rowCount}
+            pageSize={log.pageSize}
+            filters={filters}
+            defaultColumns={DEFAULT_COLUMNS}
+            groupOptions={[{ value: "factor", label: t("log.groupFactor"), columnId: GROUP_OPTION_COLUMN }]}
+            renderGroupHeader={({ value }) => {
+              const factor = factors.find((candidate) => candidate.id === value);
+              const label = factor ? t("factorLabel", { number: factor.number, title: factor.title }) : t("log.noFactorGroup");
+              return t("log.groupHeader", { label, count: log.groupCounts[String(value ?? "")] ?? 0 });
+            }}
+            searchLabel={t("log.search")}
+            emptyMessage={log.itemCount || Object.keys(state.filters).length || state.q ? t("log.empty") : t("log.emptyLog")}
+            rowClassName={(row) => (row.source === "document" ? "row-document" : undefined)}
+          />
+        </RowsShownContext.Provider>
       </RowActionsContext.Provider>
     </CellLabelsContext.Provider>
   );
