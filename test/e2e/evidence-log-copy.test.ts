@@ -148,6 +148,40 @@ describe("the evidence log's copy in the browser", () => {
     expect(problems).toEqual([]);
   });
 
+  it("keeps the logging form out of a view change, and its note on a hidden save still follows the view", async () => {
+    await page.goto(`${app.baseURL}/reviews/demo/evidence?factor=kf-04`);
+    await withCopy();
+    // Saved under another factor than the one the table shows: the form says the table hides it.
+    const quote = `Enregistrée hors de la vue ${Date.now()}`;
+    const form = page.getByRole("region", { name: "Log a quote or observation" });
+    const text = form.getByLabel("Quote or summary");
+    await text.fill(quote);
+    await text.focus();
+    await page.keyboard.press("Alt+5");
+    await page.keyboard.press("Enter");
+    const status = form.locator(".log-form__status");
+    await expect.poll(() => status.innerText()).toMatch(/^Saved\..*the current filters hide it from the table\.$/);
+    await page.locator("table[aria-busy]").waitFor({ state: "detached" });
+    await page.locator('.data-table[data-source="browser"]').waitFor({ state: "attached" });
+
+    // What is typed in the form stays as typed through the view changes.
+    await text.fill("typed, not saved");
+
+    // A view that shows the item, worked out from the copy: the note goes, the row is there.
+    await page.getByRole("combobox", { name: "Key factors" }).selectOption("kf-05");
+    await page.waitForURL(/\?factor=kf-05$/);
+    await page.locator("table tbody tr", { hasText: quote }).waitFor();
+    await expect.poll(() => status.innerText()).toBe("Saved. The form is ready for the next quote.");
+    expect(await text.inputValue()).toBe("typed, not saved");
+
+    // And back to a view that hides it: the note is said again.
+    await page.getByRole("combobox", { name: "Key factors" }).selectOption("kf-04");
+    await page.waitForURL(/\?factor=kf-04$/);
+    await expect.poll(() => status.innerText()).toMatch(/the current filters hide it from the table\.$/);
+    expect(await page.locator("table tbody tr", { hasText: quote }).count()).toBe(0);
+    expect(problems).toEqual([]);
+  });
+
   it("asks the server for a search, which reads the whole texts", async () => {
     await page.goto(`${app.baseURL}/reviews/demo/evidence`);
     await withCopy();
