@@ -67,9 +67,12 @@ export function keptPage(key: string, nonce: string): Uint8Array<ArrayBuffer> | 
   return withNonce(page.parts, nonce);
 }
 
-/** Keeps a page rendered with NONCE_STAND_IN (unless told not to), and returns it with `nonce` in place. */
+/**
+ * Keeps a page rendered with NONCE_STAND_IN (unless told not to), and returns it with `nonce` in
+ * place. Only the attribute is replaced, `nonce="…"`: text a user wrote cannot hold a `"` there.
+ */
 export function keepPage(key: string, html: Buffer, nonce: string, { keep = true }: { keep?: boolean } = {}): Uint8Array<ArrayBuffer> {
-  const stand = Buffer.from(NONCE_STAND_IN);
+  const stand = Buffer.from(nonceAttribute(NONCE_STAND_IN));
   const parts: Buffer[] = [];
   let from = 0;
   for (let at = html.indexOf(stand); at !== -1; at = html.indexOf(stand, from)) {
@@ -93,8 +96,10 @@ export function keepPage(key: string, html: Buffer, nonce: string, { keep = true
   return withNonce(parts, nonce);
 }
 
+const nonceAttribute = (nonce: string) => `nonce="${nonce}"`;
+
 function withNonce(parts: Buffer[], nonce: string): Uint8Array<ArrayBuffer> {
-  const value = Buffer.from(nonce);
+  const value = Buffer.from(nonceAttribute(nonce));
   const pieces: Buffer[] = [];
   parts.forEach((part, index) => {
     if (index) pieces.push(value);

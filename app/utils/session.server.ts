@@ -35,18 +35,24 @@ export type SessionUser = {
   isAdmin: boolean;
 };
 
-/** Session ids by the cookie that carries them: checking a cookie's signature gives the same answer every time. */
-const sessionIds = new Map<string, string | null>();
+/**
+ * Session ids by the digest of the signed cookie that carries them: checking a cookie's signature
+ * gives the same answer every time. Only valid cookies are kept, the oldest out first.
+ */
+const sessionIds = new Map<string, string>();
+const SESSION_COOKIE = /(?:^|;\s*)__workbench_session=([^;]{1,4096})/;
 
 async function sessionIdOf(cookieHeader: string | null): Promise<string | null> {
-  if (!cookieHeader) return null;
-  const known = sessionIds.get(cookieHeader);
-  if (known !== undefined) return known;
+  const signed = cookieHeader ? SESSION_COOKIE.exec(cookieHeader)?.[1] : undefined;
+  if (!signed) return null;
+  const digest = crypto.createHash("sha256").update(signed).digest("base64");
+  const known = sessionIds.get(digest);
+  if (known) return known;
   const value = (await storage.getSession(cookieHeader)).get("sessionId");
-  const id = typeof value === "string" ? value : null;
-  if (sessionIds.size >= 1000) sessionIds.clear();
-  sessionIds.set(cookieHeader, id);
-  return id;
+  if (typeof value !== "string") return null;
+  if (sessionIds.size >= 1000) sessionIds.delete(sessionIds.keys().next().value!);
+  sessionIds.set(digest, value);
+  return value;
 }
 
 /**

@@ -23,6 +23,9 @@ type Entry = { version: string; value: unknown };
 
 const LIMIT = 2000;
 const entries = new Map<string, Entry>();
+/** The session's row and a member's access (`small`): one row each, apart from the costly values. */
+const SMALL_LIMIT = 5000;
+const smallEntries = new Map<string, Entry>();
 
 let sqliteVersion: (() => string) | undefined;
 
@@ -65,14 +68,20 @@ function writesMayBeUncommitted() {
  */
 export async function whileUnchanged<T>(key: string, compute: () => Promise<T> | T, { small = false }: { small?: boolean } = {}): Promise<T> {
   if ((small && db.store === "pg") || writesMayBeUncommitted()) return compute();
+  const map = small ? smallEntries : entries;
   const before = await databaseVersion();
-  const kept = entries.get(key);
+  const kept = map.get(key);
   if (kept && kept.version === before) return kept.value as T;
   const value = await compute();
   // Kept only if nothing was written while it was computed (the version is the same after).
-  if ((await databaseVersion()) === before) {
-    if (entries.size >= LIMIT) entries.clear();
-    entries.set(key, { version: before, value });
+  // A small read that found nothing is not kept: anyone may ask for rows that do not exist.
+  if ((await databaseVersion()) === before && !(small && value == null)) {
+    if (small) {
+      // The oldest goes first, so many readers' rows never push out the costly values above.
+      map.delete(key);
+      if (map.size >= SMALL_LIMIT) map.delete(map.keys().next().value!);
+    } else if (map.size >= LIMIT) map.clear();
+    map.set(key, { version: before, value });
   }
   return value;
 }

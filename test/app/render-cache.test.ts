@@ -67,6 +67,11 @@ describe("kept pages", () => {
     expect(again).not.toContain(NONCE_STAND_IN);
   });
 
+  it("have only the nonce attribute replaced, never the same text elsewhere on the page", () => {
+    const page = Buffer.from(`<script nonce="${NONCE_STAND_IN}">a()</script><p>${NONCE_STAND_IN}</p>`);
+    expect(Buffer.from(keepPage("text", page, "fresh")).toString()).toBe(`<script nonce="fresh">a()</script><p>${NONCE_STAND_IN}</p>`);
+  });
+
   it("are not kept when told not to (a render that failed part-way), and unknown keys find nothing", () => {
     expect(Buffer.from(keepPage("failed", html, "n", { keep: false })).toString()).toContain('nonce="n"');
     expect(keptPage("failed", "n")).toBeNull();

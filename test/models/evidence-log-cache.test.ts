@@ -41,6 +41,28 @@ describe("what the log keeps while the database is unchanged", () => {
     expect(await whileUnchanged("probe", () => "read after the write")).toBe("read after the write");
   });
 
+  it("keeps a small read that found a row (on SQLite), never one that found nothing, and lets the oldest go past its limit", async () => {
+    const kept = asyncDb.store === "sqlite";
+    let found = 0;
+    const row = () => whileUnchanged("small:row", () => ({ n: ++found }), { small: true });
+    expect((await row()).n).toBe(1);
+    expect((await row()).n).toBe(kept ? 1 : 2);
+    let missing = 0;
+    const none = () => whileUnchanged("small:none", () => void ++missing, { small: true });
+    await none();
+    await none();
+    expect(missing).toBe(2);
+    // Many others' rows push out the oldest one only, not the costly values kept beside them.
+    let costly = 0;
+    const facets = () => whileUnchanged("probe-costly", () => ++costly);
+    await facets();
+    for (let index = 0; index < 5000; index += 1) await whileUnchanged(`small:other-${index}`, () => index, { small: true });
+    expect(await facets()).toBe(kept ? 1 : costly);
+    const before = found;
+    await row();
+    expect(found).toBe(before + 1);
+  });
+
   it("shows the log's totals, tag counts and interviews as they are after each write", async () => {
     const view = parseEvidenceView(new URLSearchParams("factor=kf-10"));
     const read = async () => {
